@@ -1,0 +1,59 @@
+# The one front door for developer commands. `make run` and `make test` set up what they need.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test lint typecheck check-deploy test-sqlite test-postgres messages demo clean
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q uv==0.13.9
+
+$(VENV)/.synced: $(BIN)/uv pyproject.toml uv.lock
+	$(BIN)/uv sync --frozen --inexact -q
+	touch $@
+
+setup: $(VENV)/.synced
+	scripts/system-deps.sh run
+	$(MANAGE) compilemessages -v0 --ignore=.venv
+
+run: setup
+	mkdir -p var
+	$(MANAGE) migrate -v0
+	$(MANAGE) seed_demo
+	$(MANAGE) collectstatic --noinput -v0
+	scripts/serve.sh $(HOST) $(PORT)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy plg
+
+check-deploy: setup
+	SECRET_KEY=check-only-$$(date +%s)-a-long-random-looking-value-for-the-check \
+	  ALLOWED_HOSTS=plg.example DJANGO_SETTINGS_MODULE=plg.settings.production \
+	  $(MANAGE) check --deploy --fail-level WARNING
+
+test-sqlite: setup
+	$(BIN)/pytest
+
+test-postgres: setup
+	scripts/with-postgres.sh $(BIN)/pytest -m "not browser"
+
+test:
+	scripts/system-deps.sh test
+	$(MAKE) lint typecheck check-deploy test-sqlite test-postgres
+
+messages: setup
+	$(MANAGE) makemessages -l en --ignore=.venv --ignore=var
+
+demo: setup
+	$(MANAGE) seed_demo --reset
+
+clean:
+	rm -rf $(VENV) var

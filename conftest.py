@@ -1,0 +1,63 @@
+"""Shared test personas: one small world of schools, people and one PLG.
+
+- coach: procescoach of the PLG (zorgcoördinator at De Regenboog)
+- member: member of the PLG (leraar at De Regenboog)
+- colleague: leraar at De Regenboog, not in the PLG
+- outsider: leraar at a school of another scholengemeenschap
+- leader / other_leader: schoolleider of De Regenboog / of the other school
+- advisor / other_advisor: pedagogisch begeleider supporting De Regenboog / the other school
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "een-goed-wachtwoord-42"
+
+
+@pytest.fixture
+def world(db):  # noqa: ANN001, ANN201
+    from plg.accounts.models import User
+    from plg.communities import services
+    from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
+
+    network = Network.objects.create(name="Testnetwerk")
+    sg = Scholengemeenschap.objects.create(network=network, name="SG Leieland")
+    other_sg = Scholengemeenschap.objects.create(network=network, name="SG Elders")
+    school = School.objects.create(scholengemeenschap=sg, name="De Regenboog", werkgroep_minutes=50)
+    sister = School.objects.create(scholengemeenschap=sg, name="Sint-Jozef")
+    other = School.objects.create(scholengemeenschap=other_sg, name="De Vlieger")
+
+    def person(email: str, first: str, school_: School, functie: str) -> User:
+        user = User.objects.create_user(email, PASSWORD, first_name=first, last_name="Test")
+        Aanstelling.objects.create(user=user, school=school_, functie=functie)
+        return user
+
+    class World:
+        pass
+
+    w = World()
+    w.network, w.sg, w.other_sg = network, sg, other_sg
+    w.school, w.sister, w.other = school, sister, other
+    w.coach = person("coach@regenboog.example", "Charlotte", school, Functie.ZORGCOORDINATOR)
+    w.member = person("member@regenboog.example", "Mehdi", school, Functie.LERAAR)
+    w.colleague = person("colleague@regenboog.example", "Kato", school, Functie.LERAAR)
+    w.outsider = person("outsider@vlieger.example", "Oscar", other, Functie.LERAAR)
+    w.leader = person("leader@regenboog.example", "Lies", school, Functie.SCHOOLLEIDER)
+    w.other_leader = person("leader@vlieger.example", "Luc", other, Functie.SCHOOLLEIDER)
+    w.advisor = person("advisor@netwerk.example", "Ada", school, Functie.PEDAGOGISCH_BEGELEIDER)
+    w.other_advisor = person(
+        "advisor2@netwerk.example", "Arne", other, Functie.PEDAGOGISCH_BEGELEIDER
+    )
+    w.plg = services.create_plg(
+        coach=w.coach, name="Huiswerk met betekenis", schools=[school],
+        praktijknood="Het huiswerkbeleid loopt stroef.",
+    )
+    from plg.communities.models import Lidmaatschap
+
+    Lidmaatschap.objects.create(plg=w.plg, user=w.member)
+    return w

@@ -1,0 +1,80 @@
+"""Who may do what with a PLG. Deny by default: each check raises unless the user qualifies.
+
+Outsiders get a 404 (the PLG's existence is not theirs to know); members who lack the coach
+role get a 403; nobody writes in an archived PLG.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from plg.communities.models import PLG, Lidmaatschap
+from plg.organisations.models import Aanstelling
+
+
+def membership(user: Any, plg: PLG) -> Lidmaatschap | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Lidmaatschap.objects.filter(user=user, plg=plg).first()
+
+
+def require_member(user: Any, plg: PLG) -> Lidmaatschap:
+    lid = membership(user, plg)
+    if lid is None:
+        raise Http404
+    return lid
+
+
+def require_coach(user: Any, plg: PLG) -> Lidmaatschap:
+    lid = require_member(user, plg)
+    if not lid.is_coach:
+        raise PermissionDenied
+    return lid
+
+
+def require_open(plg: PLG) -> None:
+    if plg.is_archived:
+        raise PermissionDenied
+
+
+def get_plg(user: Any, pk: int, *, coach: bool = False, writable: bool = False) -> tuple[PLG, Lidmaatschap]:
+    """The one way views fetch a PLG for its members."""
+    plg = get_object_or_404(PLG.objects.select_related("scholengemeenschap"), pk=pk)
+    lid = require_coach(user, plg) if coach else require_member(user, plg)
+    if writable:
+        require_open(plg)
+    return plg, lid
+
+
+def may_view_shared(user: Any, plg: PLG) -> bool:
+    """Members, and anyone placed in the PLG's scholengemeenschap, may see what was shared.
+
+    What exactly they see is decided per row by the audience (``visible_to``).
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if membership(user, plg) is not None:
+        return True
+    return Aanstelling.objects.filter(
+        user=user, school__scholengemeenschap_id=plg.scholengemeenschap_id
+    ).exists()
+
+
+def require_shared_view(user: Any, plg: PLG) -> None:
+    if not may_view_shared(user, plg):
+        raise Http404
+
+
+__all__ = [
+    "get_plg",
+    "may_view_shared",
+    "membership",
+    "require_coach",
+    "require_member",
+    "require_open",
+    "require_shared_view",
+]

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from plg.communities.models import (
+    PLG,
+    Actieplan,
+    Afronding,
+    Mijlpaal,
+    Notitie,
+    Thema,
+)
+from plg.communities.sharing import Audience
+from plg.organisations.models import School
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AudienceRadio(forms.RadioSelect):
+    """Radio buttons, so the choice of readers is always visible, never hidden in a menu."""
+
+
+class SharedForm(forms.ModelForm):
+    """Every written thing asks explicitly who may read it."""
+
+    audience = forms.ChoiceField(
+        label=_("Wie mag dit lezen?"), choices=Audience.choices, widget=AudienceRadio
+    )
+
+
+class PLGForm(forms.Form):
+    name = forms.CharField(label=_("Naam van de PLG"), max_length=150)
+    schools = forms.ModelMultipleChoiceField(
+        label=_("School of scholen"),
+        queryset=School.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies meerdere scholen voor een netwerk-PLG binnen de scholengemeenschap."),
+    )
+    praktijknood = forms.CharField(
+        label=_("Praktijknood"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Wat merken jullie in de dagelijkse praktijk? Een vaststelling volstaat."),
+    )
+
+    def __init__(self, *args: Any, schools: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["schools"].queryset = schools  # type: ignore[attr-defined]
+
+    def clean_schools(self) -> Any:
+        schools = self.cleaned_data["schools"]
+        if len({s.scholengemeenschap_id for s in schools}) > 1:
+            raise forms.ValidationError(
+                _("Een netwerk-PLG bundelt scholen van één scholengemeenschap.")
+            )
+        return schools
+
+
+class PraktijknoodForm(forms.ModelForm):
+    class Meta:
+        model = PLG
+        fields = ["name", "praktijknood"]
+        widgets = {"praktijknood": forms.Textarea(attrs={"rows": 5})}
+
+
+class FaseForm(forms.Form):
+    fase = forms.ChoiceField(label=_("Fase"))
+
+    def __init__(self, *args: Any, plg: PLG, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fase"].choices = [  # type: ignore[attr-defined]
+            (f.value, f.label) for f in plg.allowed_fases()
+        ]
+
+
+class UitnodigingForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres"))
+    school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none())
+    message = forms.CharField(
+        label=_("Persoonlijke boodschap"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Deelnemen is vrijwillig: zeg gerust waarom je aan deze collega denkt."),
+    )
+
+    def __init__(self, *args: Any, plg: PLG, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        schools = plg.schools.all()
+        self.fields["school"].queryset = schools  # type: ignore[attr-defined]
+        if len(schools) == 1:
+            self.fields["school"].initial = schools[0]
+
+
+class NieuwAccountForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    last_name = forms.CharField(label=_("Familienaam"), max_length=100)
+    password1 = forms.CharField(label=_("Wachtwoord"), widget=forms.PasswordInput)
+    password2 = forms.CharField(label=_("Wachtwoord (nog eens)"), widget=forms.PasswordInput)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("De twee wachtwoorden zijn niet gelijk."))
+        elif data.get("password1"):
+            try:
+                validate_password(data["password1"])
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class LeervraagForm(forms.Form):
+    text = forms.CharField(
+        label=_("Leervraag"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("Waarom zouden we …?")}),
+    )
+
+
+class ThemaForm(forms.ModelForm):
+    class Meta:
+        model = Thema
+        fields = ["title"]
+
+
+class ActieplanForm(SharedForm):
+    class Meta:
+        model = Actieplan
+        fields = ["target_date", "gewenste_verandering", "aanpak", "audience"]
+        widgets = {
+            "target_date": DATE,
+            "gewenste_verandering": forms.Textarea(attrs={"rows": 4}),
+            "aanpak": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class MijlpaalForm(SharedForm):
+    class Meta:
+        model = Mijlpaal
+        fields = ["title", "due_date", "audience"]
+        widgets = {"due_date": DATE}
+
+
+class VierForm(forms.ModelForm):
+    celebrated_on = forms.DateField(label=_("Gevierd op"), widget=DATE)
+
+    class Meta:
+        model = Mijlpaal
+        fields = ["celebrated_on", "celebration_note"]
+        widgets = {"celebration_note": forms.Textarea(attrs={"rows": 3})}
+
+
+class NotitieForm(SharedForm):
+    class Meta:
+        model = Notitie
+        fields = ["text", "audience"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)] if data else []
+
+
+class AfrondingForm(SharedForm):
+    bijlagen = MultipleFileField(
+        label=_("Bijlagen"), required=False, widget=MultipleFileInput(attrs={"multiple": True})
+    )
+
+    class Meta:
+        model = Afronding
+        fields = ["voorstel", "audience", "viering_datum", "viering_notitie"]
+        widgets = {
+            "voorstel": forms.Textarea(attrs={"rows": 8}),
+            "viering_datum": DATE,
+            "viering_notitie": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_bijlagen(self) -> Any:
+        files = self.cleaned_data.get("bijlagen") or []
+        for upload in files:
+            if upload.size > 5 * 1024 * 1024:
+                raise forms.ValidationError(
+                    _("'%(name)s' is groter dan 5 MB.") % {"name": upload.name}
+                )
+        return files

@@ -1,0 +1,304 @@
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from plg.communities.sharing import Audience, Shared
+from plg.organisations.models import Scholengemeenschap, School
+
+if TYPE_CHECKING:
+    from plg.accounts.models import User
+
+
+class Fase(models.TextChoices):
+    VERKENNEN = "verkennen", _("verkennen")
+    LEERVRAAG = "leervraag", _("leervraag")
+    ACTIEPLAN = "actieplan", _("actieplan")
+    AAN_DE_SLAG = "aan_de_slag", _("aan de slag")
+    AFRONDEN = "afronden", _("afronden")
+    AFGESLOTEN = "afgesloten", _("afgesloten")
+
+
+FASE_ORDER = list(Fase)
+
+
+class PLGQuerySet(models.QuerySet["PLG"]):
+    def of_member(self, user: User) -> PLGQuerySet:
+        return self.filter(lidmaatschappen__user=user)
+
+    def of_schools(self, school_ids: models.QuerySet | list[int]) -> PLGQuerySet:
+        return self.filter(
+            id__in=PLG.schools.through.objects.filter(school_id__in=school_ids).values("plg_id")
+        )
+
+
+class PLG(models.Model):
+    """A professionele leergemeenschap: a voluntary group learning around one practice need."""
+
+    name = models.CharField(_("naam"), max_length=150)
+    scholengemeenschap = models.ForeignKey(
+        Scholengemeenschap, on_delete=models.PROTECT, related_name="plgs"
+    )
+    schools = models.ManyToManyField(School, related_name="plgs", verbose_name=_("scholen"))
+    fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.VERKENNEN)
+    praktijknood = models.TextField(
+        _("praktijknood"),
+        blank=True,
+        help_text=_("Wat merken jullie in de dagelijkse praktijk? Een vaststelling is genoeg."),
+    )
+    gekozen_leervraag = models.ForeignKey(
+        "Leervraag", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PLGQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("PLG")
+        verbose_name_plural = _("PLG's")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_archived(self) -> bool:
+        return self.fase == Fase.AFGESLOTEN
+
+    def allowed_fases(self) -> list[Fase]:
+        """Any earlier phase, or the next one: the phase guides, it does not lock.
+
+        Closing is only possible from 'afronden', and an archived PLG stays closed.
+        """
+        if self.is_archived:
+            return []
+        index = FASE_ORDER.index(Fase(self.fase))
+        allowed = FASE_ORDER[:index]
+        if index + 1 < len(FASE_ORDER):
+            allowed.append(FASE_ORDER[index + 1])
+        return allowed
+
+    @property
+    def fase_index(self) -> int:
+        return FASE_ORDER.index(Fase(self.fase))
+
+
+class Rol(models.TextChoices):
+    PROCESCOACH = "procescoach", _("procescoach")
+    LID = "lid", _("lid")
+
+
+class Lidmaatschap(models.Model):
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="lidmaatschappen")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.LID)
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        ordering = ["-rol", "user__first_name"]
+        constraints = [models.UniqueConstraint(fields=["plg", "user"], name="unique_lid")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_rol_display()})"
+
+    @property
+    def is_coach(self) -> bool:
+        return self.rol == Rol.PROCESCOACH
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class UitnodigingStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    AANVAARD = "aanvaard", _("aanvaard")
+    AFGEWEZEN = "afgewezen", _("afgewezen")
+    INGETROKKEN = "ingetrokken", _("ingetrokken")
+
+
+class Uitnodiging(models.Model):
+    """An invitation to join: voluntary, so declining is as easy as accepting."""
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="uitnodigingen")
+    email = models.EmailField(_("e-mailadres"))
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="+")
+    message = models.TextField(_("persoonlijke boodschap"), blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    token = models.CharField(max_length=64, unique=True, default=_new_token)
+    status = models.CharField(
+        max_length=20, choices=UitnodigingStatus.choices, default=UitnodigingStatus.OPEN
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.plg}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.expires_at:
+            self.expires_at = timezone.now() + timedelta(days=settings.PLG_INVITATION_DAYS)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == UitnodigingStatus.OPEN and not self.is_expired
+
+
+class Prioriteerbaar(models.Model):
+    """Something the group orders by priority, or parks to come back to later."""
+
+    position = models.PositiveIntegerField(default=0)
+    parked = models.BooleanField(_("geparkeerd"), default=False)
+
+    class Meta:
+        abstract = True
+
+
+class Thema(Prioriteerbaar):
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="themas")
+    title = models.CharField(_("thema"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["parked", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Leervraag(Prioriteerbaar):
+    """A candidate learning question; its wording evolves, and every version is kept."""
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="leervragen")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    current_text = models.TextField(_("leervraag"))
+
+    class Meta:
+        verbose_name = _("leervraag")
+        verbose_name_plural = _("leervragen")
+        ordering = ["parked", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.current_text
+
+
+class LeervraagVersie(models.Model):
+    leervraag = models.ForeignKey(Leervraag, on_delete=models.CASCADE, related_name="versies")
+    text = models.TextField(_("leervraag"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    criteria_met = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Actieplan(Shared):
+    plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="actieplan")
+    target_date = models.DateField(_("tegen wanneer?"))
+    gewenste_verandering = models.TextField(
+        _("wat willen we dan gewijzigd zien in de praktijk?")
+    )
+    aanpak = models.TextField(_("hoe pakken we het aan?"), blank=True)
+
+    class Meta:
+        verbose_name = _("actieplan")
+
+    def __str__(self) -> str:
+        return f"{self.plg} – {self.target_date}"
+
+
+class Mijlpaal(Shared):
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="mijlpalen")
+    title = models.CharField(_("mijlpaal"), max_length=200)
+    due_date = models.DateField(_("datum"))
+    celebrated_on = models.DateField(_("gevierd op"), null=True, blank=True)
+    celebration_note = models.TextField(_("hoe vierden we het?"), blank=True)
+
+    class Meta:
+        verbose_name = _("mijlpaal")
+        verbose_name_plural = _("mijlpalen")
+        ordering = ["due_date", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_celebrated(self) -> bool:
+        return self.celebrated_on is not None
+
+
+class Notitie(Shared):
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="notities")
+    text = models.TextField(_("notitie"))
+
+    class Meta:
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Afronding(Shared):
+    """The end of a PLG: a proposal to the whole team and a celebration."""
+
+    plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="afronding")
+    voorstel = models.TextField(_("voorstel aan het team"))
+    viering_datum = models.DateField(_("datum van de viering"), null=True, blank=True)
+    viering_notitie = models.TextField(_("hoe vieren we het?"), blank=True)
+
+    class Meta:
+        verbose_name = _("afronding")
+
+    def __str__(self) -> str:
+        return f"{self.plg}"
+
+
+class Bijlage(models.Model):
+    afronding = models.ForeignKey(Afronding, on_delete=models.CASCADE, related_name="bijlagen")
+    file = models.FileField(_("bijlage"), upload_to="voorstellen/%Y/")
+    name = models.CharField(max_length=200)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,171 @@
+"""Writes that span several rows, as small keyword-only atomic functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plg.core.ordering import moved
+from plg.communities.leervraag_check import check_leervraag
+from plg.communities.models import (
+    PLG,
+    Fase,
+    Leervraag,
+    LeervraagVersie,
+    Lidmaatschap,
+    Mijlpaal,
+    Prioriteerbaar,
+    Rol,
+    Uitnodiging,
+    UitnodigingStatus,
+)
+from plg.organisations.models import Aanstelling, Functie, School
+
+if TYPE_CHECKING:
+    from plg.accounts.models import User
+
+
+@transaction.atomic
+def create_plg(*, coach: User, name: str, schools: Iterable[School], praktijknood: str = "") -> PLG:
+    schools = list(schools)
+    if not schools:
+        raise ValidationError(_("Kies minstens één school."))
+    sg_ids = {school.scholengemeenschap_id for school in schools}
+    if len(sg_ids) != 1:
+        raise ValidationError(_("Alle scholen moeten tot dezelfde scholengemeenschap behoren."))
+    plg = PLG.objects.create(
+        name=name, scholengemeenschap_id=sg_ids.pop(), praktijknood=praktijknood, created_by=coach
+    )
+    plg.schools.set(schools)
+    Lidmaatschap.objects.create(plg=plg, user=coach, rol=Rol.PROCESCOACH)
+    return plg
+
+
+@transaction.atomic
+def invite(
+    *, plg: PLG, email: str, school: School, invited_by: User, message: str = ""
+) -> Uitnodiging:
+    email = email.strip().lower()
+    if Lidmaatschap.objects.filter(plg=plg, user__email__iexact=email).exists():
+        raise ValidationError({"email": _("Deze persoon is al lid van de PLG.")})
+    Uitnodiging.objects.filter(plg=plg, email__iexact=email, status=UitnodigingStatus.OPEN).update(
+        status=UitnodigingStatus.INGETROKKEN
+    )
+    uitnodiging = Uitnodiging.objects.create(
+        plg=plg, email=email, school=school, invited_by=invited_by, message=message
+    )
+    from plg.communities.tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.enqueue(uitnodiging.pk))
+    return uitnodiging
+
+
+@transaction.atomic
+def accept_invitation(*, uitnodiging: Uitnodiging, user: User) -> Lidmaatschap:
+    """Join the PLG; a newcomer to the school gets a place there as leraar."""
+    uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
+    if not uitnodiging.is_open:
+        raise ValidationError(_("Deze uitnodiging is niet meer geldig."))
+    if not Aanstelling.objects.filter(user=user, school=uitnodiging.school).exists():
+        Aanstelling.objects.create(user=user, school=uitnodiging.school, functie=Functie.LERAAR)
+    lid, _created = Lidmaatschap.objects.get_or_create(plg=uitnodiging.plg, user=user)
+    uitnodiging.status = UitnodigingStatus.AANVAARD
+    uitnodiging.responded_at = timezone.now()
+    uitnodiging.save(update_fields=["status", "responded_at"])
+    return lid
+
+
+@transaction.atomic
+def decline_invitation(*, uitnodiging: Uitnodiging) -> None:
+    uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
+    if not uitnodiging.is_open:
+        raise ValidationError(_("Deze uitnodiging is niet meer geldig."))
+    uitnodiging.status = UitnodigingStatus.AFGEWEZEN
+    uitnodiging.responded_at = timezone.now()
+    uitnodiging.save(update_fields=["status", "responded_at"])
+
+
+def change_fase(*, plg: PLG, fase: str) -> None:
+    if fase not in plg.allowed_fases():
+        raise ValidationError(_("Van deze fase kan de PLG niet naar '%(fase)s'.") % {"fase": fase})
+    plg.fase = fase
+    plg.closed_at = timezone.now() if fase == Fase.AFGESLOTEN else None
+    plg.save(update_fields=["fase", "closed_at"])
+
+
+@transaction.atomic
+def set_rol(*, lid: Lidmaatschap, rol: str) -> None:
+    """Share or hand over the coach role; a PLG always keeps at least one procescoach."""
+    if rol == Rol.LID and lid.is_coach:
+        coaches = Lidmaatschap.objects.select_for_update().filter(plg=lid.plg, rol=Rol.PROCESCOACH)
+        if coaches.count() <= 1:
+            raise ValidationError(
+                _("Een PLG heeft altijd een procescoach. Maak eerst iemand anders procescoach.")
+            )
+    lid.rol = rol
+    lid.save(update_fields=["rol"])
+
+
+@transaction.atomic
+def leave(*, lid: Lidmaatschap) -> None:
+    """Taking part is voluntary, so leaving is always possible, except for the last coach."""
+    if lid.is_coach:
+        set_rol(lid=lid, rol=Rol.LID)
+    lid.delete()
+
+
+def _next_position(items: Any) -> int:
+    top = items.aggregate(top=Max("position"))["top"]
+    return 0 if top is None else top + 1
+
+
+@transaction.atomic
+def add_leervraag(*, plg: PLG, text: str, author: User) -> Leervraag:
+    leervraag = Leervraag.objects.create(
+        plg=plg,
+        created_by=author,
+        current_text=text,
+        position=_next_position(plg.leervragen.all()),
+    )
+    _add_version(leervraag, text, author)
+    return leervraag
+
+
+@transaction.atomic
+def revise_leervraag(*, leervraag: Leervraag, text: str, author: User) -> None:
+    """A question evolves; the earlier wording stays in the history."""
+    if text.strip() == leervraag.current_text.strip():
+        return
+    leervraag.current_text = text
+    leervraag.save(update_fields=["current_text"])
+    _add_version(leervraag, text, author)
+
+
+def _add_version(leervraag: Leervraag, text: str, author: User) -> None:
+    LeervraagVersie.objects.create(
+        leervraag=leervraag, text=text, author=author, criteria_met=check_leervraag(text).passed
+    )
+
+
+@transaction.atomic
+def move(*, item: Prioriteerbaar, siblings: Any, direction: str) -> None:
+    ordered = moved(list(siblings.filter(parked=item.parked).order_by("position", "id")), item, direction)
+    type(item).objects.bulk_update(ordered, ["position"])
+
+
+def toggle_parked(*, item: Prioriteerbaar, siblings: Any) -> None:
+    item.parked = not item.parked
+    item.position = _next_position(siblings.filter(parked=item.parked))
+    item.save(update_fields=["parked", "position"])
+
+
+def celebrate(*, mijlpaal: Mijlpaal, on: object, note: str) -> None:
+    mijlpaal.celebrated_on = on  # type: ignore[assignment]
+    mijlpaal.celebration_note = note
+    mijlpaal.save(update_fields=["celebrated_on", "celebration_note", "updated_at"])

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from plg.communities import views
+
+urlpatterns = [
+    path("plg/nieuw/", views.plg_create, name="plg_create"),
+    path("plg/<int:pk>/", views.plg_detail, name="plg_detail"),
+    path("plg/<int:pk>/bewerken/", views.plg_edit, name="plg_edit"),
+    path("plg/<int:pk>/fase/", views.plg_fase, name="plg_fase"),
+    path("plg/<int:pk>/leden/", views.leden, name="plg_leden"),
+    path("plg/<int:pk>/leden/<int:lid_pk>/rol/", views.lid_rol, name="lid_rol"),
+    path("plg/<int:pk>/verlaten/", views.plg_leave, name="plg_leave"),
+    path("plg/<int:pk>/leervragen/", views.leervragen, name="leervragen"),
+    path("plg/<int:pk>/leervragen/check/", views.leervraag_check_hx, name="leervraag_check_hx"),
+    path("plg/<int:pk>/leervragen/<int:lv_pk>/", views.leervraag_detail, name="leervraag_detail"),
+    path("plg/<int:pk>/leervragen/<int:lv_pk>/kies/", views.leervraag_kies, name="leervraag_kies"),
+    path("plg/<int:pk>/themas/", views.themas, name="themas"),
+    path(
+        "plg/<int:pk>/prioriteit/<str:kind>/<int:item_pk>/<str:action>/",
+        views.prioriteit_hx,
+        name="prioriteit_hx",
+    ),
+    path("plg/<int:pk>/actieplan/", views.actieplan, name="actieplan"),
+    path("plg/<int:pk>/mijlpalen/nieuw/", views.mijlpaal_nieuw, name="mijlpaal_nieuw"),
+    path("plg/<int:pk>/mijlpalen/<int:mp_pk>/vieren/", views.mijlpaal_vier, name="mijlpaal_vier"),
+    path("plg/<int:pk>/notities/", views.notitie_nieuw, name="notitie_nieuw"),
+    path("plg/<int:pk>/afronden/", views.afronden, name="afronden"),
+    path("plg/<int:pk>/archief/", views.archief, name="archief"),
+    path("plg/<int:pk>/gedeeld/", views.gedeeld, name="gedeeld"),
+    path("plg/<int:pk>/bijlagen/<int:bijlage_pk>/", views.bijlage, name="bijlage"),
+    path("uitnodiging/<str:token>/", views.uitnodiging, name="uitnodiging"),
+]

@@ -1,0 +1,549 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plg.accounts.models import User
+from plg.communities import services
+from plg.communities.authorizers import get_plg, require_shared_view
+from plg.communities.forms import (
+    ActieplanForm,
+    AfrondingForm,
+    FaseForm,
+    LeervraagForm,
+    MijlpaalForm,
+    NieuwAccountForm,
+    NotitieForm,
+    PLGForm,
+    PraktijknoodForm,
+    ThemaForm,
+    UitnodigingForm,
+    VierForm,
+)
+from plg.communities.leervraag_check import check_leervraag
+from plg.communities.models import (
+    PLG,
+    Actieplan,
+    Afronding,
+    Bijlage,
+    Fase,
+    Leervraag,
+    LeervraagVersie,
+    Lidmaatschap,
+    Mijlpaal,
+    Notitie,
+    Rol,
+    Thema,
+    Uitnodiging,
+    UitnodigingStatus,
+)
+from plg.communities.sharing import Audience
+from plg.meetings.models import Bijeenkomst, LeerlogEntry, Terugblik
+from plg.organisations.authorizers import schools_of
+
+
+def _plg_context(request: HttpRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
+    """What every page of one PLG shows around its own content."""
+    return {"plg": plg, "lid": lid, "is_coach": lid.is_coach, "fases": list(Fase)}
+
+
+@login_required
+def plg_create(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    schools = schools_of(user).select_related("scholengemeenschap")
+    if not schools:
+        raise Http404
+    form = PLGForm(request.POST or None, schools=schools)
+    if request.method == "POST" and form.is_valid():
+        plg = services.create_plg(
+            coach=user,
+            name=form.cleaned_data["name"],
+            schools=form.cleaned_data["schools"],
+            praktijknood=form.cleaned_data["praktijknood"],
+        )
+        messages.success(request, _("De PLG is aangemaakt. Nodig nu collega's uit."))
+        return redirect("plg_leden", pk=plg.pk)
+    if len(schools) == 1 and not form.is_bound:
+        form.fields["schools"].initial = [schools[0].pk]
+    return render(request, "communities/plg_form.html", {"form": form})
+
+
+@login_required
+def plg_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk)
+    now = timezone.now()
+    bijeenkomsten = list(plg.bijeenkomsten.all())
+    next_bijeenkomst = (
+        Bijeenkomst.objects.filter(plg=plg, starts_at__gte=now)
+        .prefetch_related(Prefetch("blokken", queryset=_blokken()))
+        .order_by("starts_at")
+        .first()
+    )
+    context = _plg_context(request, plg, lid) | {
+        "leden": plg.lidmaatschappen.select_related("user"),
+        "leervraag": plg.gekozen_leervraag,
+        "actieplan": Actieplan.objects.visible_to(request.user).filter(plg=plg).first(),
+        "mijlpalen": Mijlpaal.objects.visible_to(request.user).filter(plg=plg),
+        "notities": Notitie.objects.visible_to(request.user)
+        .filter(plg=plg)
+        .select_related("author")[:20],
+        "bijeenkomsten": bijeenkomsten,
+        "next_bijeenkomst": next_bijeenkomst,
+        "fase_form": FaseForm(plg=plg),
+        "notitie_form": NotitieForm(initial={"audience": Audience.PLG}),
+        "open_opdrachten": plg_opdrachten(plg, request.user),
+    }
+    return render(request, "communities/plg_detail.html", context)
+
+
+def _blokken() -> Any:
+    from plg.meetings.models import AgendaBlok
+
+    return AgendaBlok.objects.select_related("werkvorm")
+
+
+def plg_opdrachten(plg: PLG, user: Any) -> Any:
+    from plg.meetings.models import Opdracht
+
+    return Opdracht.objects.filter(bijeenkomst__plg=plg, owner=user, done=False)
+
+
+@login_required
+@require_POST
+def plg_fase(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
+    form = FaseForm(request.POST, plg=plg)
+    if form.is_valid():
+        services.change_fase(plg=plg, fase=form.cleaned_data["fase"])
+        messages.success(request, _("De PLG staat nu in de fase '%(fase)s'.") % {
+            "fase": plg.get_fase_display()})
+    else:
+        messages.error(request, _("Die fase kan je vanaf hier niet kiezen."))
+    return redirect("plg_detail", pk=plg.pk)
+
+
+@login_required
+def plg_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk, coach=True, writable=True)
+    form = PraktijknoodForm(request.POST or None, instance=plg)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Bewaard."))
+        return redirect("plg_detail", pk=plg.pk)
+    return render(
+        request, "communities/plg_edit.html", _plg_context(request, plg, lid) | {"form": form}
+    )
+
+
+@login_required
+def leden(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk)
+    form = UitnodigingForm(request.POST or None, plg=plg)
+    if request.method == "POST":
+        if not lid.is_coach or plg.is_archived:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.invite(plg=plg, invited_by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, _("Uitnodiging verstuurd naar %(email)s.") % form.cleaned_data
+                )
+                return redirect("plg_leden", pk=plg.pk)
+    context = _plg_context(request, plg, lid) | {
+        "leden": plg.lidmaatschappen.select_related("user"),
+        "uitnodigingen": plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN)
+        if lid.is_coach
+        else [],
+        "form": form,
+    }
+    return render(request, "communities/leden.html", context)
+
+
+@login_required
+@require_POST
+def lid_rol(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
+    plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
+    target = get_object_or_404(Lidmaatschap, pk=lid_pk, plg=plg)
+    rol = request.POST.get("rol", "")
+    if rol not in Rol.values:
+        messages.error(request, _("Onbekende rol."))
+    else:
+        try:
+            services.set_rol(lid=target, rol=rol)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("De rollen zijn aangepast."))
+    return redirect("plg_leden", pk=plg.pk)
+
+
+@login_required
+@require_POST
+def plg_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk, writable=True)
+    try:
+        services.leave(lid=lid)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("plg_leden", pk=plg.pk)
+    messages.success(request, _("Je hebt de PLG '%(plg)s' verlaten.") % {"plg": plg.name})
+    return redirect("home")
+
+
+def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
+    """Open to anyone holding the link: the token is the key; it expires and works once."""
+    invitation = Uitnodiging.objects.select_related("plg", "school", "invited_by").filter(
+        token=token
+    ).first()
+    if invitation is None or not invitation.is_open:
+        return render(
+            request, "communities/uitnodiging_ongeldig.html", {"uitnodiging": invitation},
+            status=410 if invitation else 404,
+        )
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing and request.user.is_authenticated and request.user != existing:
+        return render(request, "communities/uitnodiging_ander_account.html",
+                      {"uitnodiging": invitation}, status=403)
+    account_form = NieuwAccountForm(request.POST or None) if existing is None else None
+    if request.method == "POST":
+        if request.POST.get("antwoord") == "nee":
+            services.decline_invitation(uitnodiging=invitation)
+            return render(request, "communities/uitnodiging_afgewezen.html",
+                          {"uitnodiging": invitation})
+        if existing is not None:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.path)
+            services.accept_invitation(uitnodiging=invitation, user=existing)
+            messages.success(request, _("Welkom in de PLG '%(plg)s'.") % {"plg": invitation.plg})
+            return redirect("plg_detail", pk=invitation.plg_id)
+        if account_form is not None and account_form.is_valid():
+            with transaction.atomic():
+                user = User.objects.create_user(
+                    invitation.email,
+                    account_form.cleaned_data["password1"],
+                    first_name=account_form.cleaned_data["first_name"],
+                    last_name=account_form.cleaned_data["last_name"],
+                )
+                services.accept_invitation(uitnodiging=invitation, user=user)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welkom in de PLG '%(plg)s'.") % {"plg": invitation.plg})
+            return redirect("plg_detail", pk=invitation.plg_id)
+    return render(
+        request,
+        "communities/uitnodiging.html",
+        {"uitnodiging": invitation, "existing": existing, "account_form": account_form},
+    )
+
+
+def _workshop_context(request: HttpRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
+    leervragen = list(plg.leervragen.all())
+    return _plg_context(request, plg, lid) | {
+        "actief": [v for v in leervragen if not v.parked],
+        "geparkeerd": [v for v in leervragen if v.parked],
+        "kind": "leervraag",
+    }
+
+
+@login_required
+def leervragen(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk)
+    form = LeervraagForm(request.POST or None)
+    if request.method == "POST":
+        if plg.is_archived:
+            raise Http404
+        if form.is_valid():
+            services.add_leervraag(plg=plg, text=form.cleaned_data["text"], author=request.user)  # type: ignore[arg-type]
+            messages.success(request, _("De leervraag staat bij de kandidaten."))
+            return redirect("leervragen", pk=plg.pk)
+    check = check_leervraag(form.data.get("text", "")) if form.is_bound else None
+    context = _workshop_context(request, plg, lid) | {"form": form, "check": check}
+    return render(request, "communities/leervragen.html", context)
+
+
+@login_required
+@require_POST
+def leervraag_check_hx(request: HttpRequest, pk: int) -> HttpResponse:
+    get_plg(request.user, pk)
+    text = request.POST.get("text", "")[:500]
+    return render(
+        request,
+        "communities/_leervraag_check.html",
+        {"check": check_leervraag(text) if text.strip() else None},
+    )
+
+
+@login_required
+def leervraag_detail(request: HttpRequest, pk: int, lv_pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk)
+    leervraag = get_object_or_404(Leervraag, pk=lv_pk, plg=plg)
+    form = LeervraagForm(request.POST or None, initial={"text": leervraag.current_text})
+    if request.method == "POST":
+        if plg.is_archived:
+            raise Http404
+        if form.is_valid():
+            services.revise_leervraag(
+                leervraag=leervraag, text=form.cleaned_data["text"], author=request.user  # type: ignore[arg-type]
+            )
+            messages.success(request, _("Nieuwe versie bewaard."))
+            return redirect("leervraag_detail", pk=plg.pk, lv_pk=leervraag.pk)
+    text = form.data.get("text", "") if form.is_bound else leervraag.current_text
+    context = _plg_context(request, plg, lid) | {
+        "leervraag": leervraag,
+        "versies": LeervraagVersie.objects.filter(leervraag=leervraag).select_related("author"),
+        "form": form,
+        "check": check_leervraag(text),
+    }
+    return render(request, "communities/leervraag_detail.html", context)
+
+
+@login_required
+@require_POST
+def leervraag_kies(request: HttpRequest, pk: int, lv_pk: int) -> HttpResponse:
+    plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
+    leervraag = get_object_or_404(Leervraag, pk=lv_pk, plg=plg)
+    plg.gekozen_leervraag = leervraag
+    plg.save(update_fields=["gekozen_leervraag"])
+    messages.success(request, _("Dit is nu de leervraag van de PLG."))
+    return redirect("leervragen", pk=plg.pk)
+
+
+def _themas_context(request: HttpRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
+    themas = list(plg.themas.all())
+    return _plg_context(request, plg, lid) | {
+        "actief": [t for t in themas if not t.parked],
+        "geparkeerd": [t for t in themas if t.parked],
+        "kind": "thema",
+    }
+
+
+@login_required
+def themas(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk)
+    form = ThemaForm(request.POST or None)
+    if request.method == "POST":
+        if plg.is_archived:
+            raise Http404
+        if form.is_valid():
+            Thema.objects.create(
+                plg=plg,
+                title=form.cleaned_data["title"],
+                created_by=request.user,
+                position=plg.themas.filter(parked=False).count(),
+            )
+            return redirect("themas", pk=plg.pk)
+    return render(
+        request, "communities/themas.html", _themas_context(request, plg, lid) | {"form": form}
+    )
+
+
+PRIORITEERBAAR = {"thema": (Thema, "themas", _themas_context),
+                  "leervraag": (Leervraag, "leervragen", _workshop_context)}
+
+
+@login_required
+@require_POST
+def prioriteit_hx(request: HttpRequest, pk: int, kind: str, item_pk: int, action: str) -> HttpResponse:
+    """Reorder or park a theme or candidate question; htmx swaps the lists in place."""
+    plg, lid = get_plg(request.user, pk, writable=True)
+    if kind not in PRIORITEERBAAR or action not in {"up", "down", "park"}:
+        raise Http404
+    model, url_name, build = PRIORITEERBAAR[kind]
+    item = get_object_or_404(model, pk=item_pk, plg=plg)
+    siblings = model.objects.filter(plg=plg)
+    if action == "park":
+        services.toggle_parked(item=item, siblings=siblings)
+    else:
+        services.move(item=item, siblings=siblings, direction=action)
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "communities/_prioriteit.html", build(request, plg, lid))
+    return redirect(url_name, pk=plg.pk)
+
+
+@login_required
+def actieplan(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk)
+    plan = Actieplan.objects.visible_to(request.user).filter(plg=plg).first()
+    existing = Actieplan.objects.filter(plg=plg).first()
+    form = None
+    if lid.is_coach and not plg.is_archived:
+        form = ActieplanForm(
+            request.POST or None,
+            instance=existing,
+            initial={"audience": Audience.PLG_EN_SCHOOLLEIDER},
+        )
+        if request.method == "POST" and form.is_valid():
+            form.instance.plg = plg
+            if existing is None:
+                form.instance.author = request.user
+            form.save()
+            messages.success(request, _("Het actieplan is bewaard."))
+            return redirect("actieplan", pk=plg.pk)
+    elif request.method == "POST":
+        raise Http404
+    context = _plg_context(request, plg, lid) | {
+        "plan": plan,
+        "form": form,
+        "mijlpalen": Mijlpaal.objects.visible_to(request.user).filter(plg=plg),
+        "mijlpaal_form": MijlpaalForm(initial={"audience": Audience.PLG_EN_SCHOOLLEIDER}),
+    }
+    return render(request, "communities/actieplan.html", context)
+
+
+@login_required
+def mijlpaal_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk, coach=True, writable=True)
+    form = MijlpaalForm(request.POST or None, initial={"audience": Audience.PLG_EN_SCHOOLLEIDER})
+    if request.method == "POST" and form.is_valid():
+        form.instance.plg = plg
+        form.instance.author = request.user
+        form.save()
+        messages.success(request, _("Mijlpaal toegevoegd."))
+        return redirect("actieplan", pk=plg.pk)
+    return render(
+        request, "communities/mijlpaal_form.html", _plg_context(request, plg, lid) | {"form": form}
+    )
+
+
+@login_required
+def mijlpaal_vier(request: HttpRequest, pk: int, mp_pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk, coach=True, writable=True)
+    mijlpaal = get_object_or_404(Mijlpaal, pk=mp_pk, plg=plg)
+    form = VierForm(
+        request.POST or None,
+        instance=mijlpaal,
+        initial={"celebrated_on": mijlpaal.celebrated_on or timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.celebrate(
+            mijlpaal=mijlpaal,
+            on=form.cleaned_data["celebrated_on"],
+            note=form.cleaned_data["celebration_note"],
+        )
+        messages.success(request, _("Gevierd! Kleine stappen tellen."))
+        return redirect("actieplan", pk=plg.pk)
+    return render(
+        request,
+        "communities/mijlpaal_vier.html",
+        _plg_context(request, plg, lid) | {"form": form, "mijlpaal": mijlpaal},
+    )
+
+
+@login_required
+@require_POST
+def notitie_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, _lid = get_plg(request.user, pk, writable=True)
+    form = NotitieForm(request.POST)
+    if form.is_valid():
+        form.instance.plg = plg
+        form.instance.author = request.user
+        form.save()
+        messages.success(request, _("Notitie bewaard."))
+    else:
+        messages.error(request, _("De notitie is niet bewaard: vul de tekst in en kies wie ze mag lezen."))
+    return redirect("plg_detail", pk=plg.pk)
+
+
+@login_required
+def afronden(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk, coach=True, writable=True)
+    existing = Afronding.objects.filter(plg=plg).first()
+    form = AfrondingForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=existing,
+        initial={"audience": Audience.TEAM},
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.instance.plg = plg
+            if existing is None:
+                form.instance.author = request.user
+            afronding = form.save()
+            for upload in form.cleaned_data["bijlagen"]:
+                Bijlage.objects.create(afronding=afronding, file=upload, name=upload.name)
+            if request.POST.get("afsluiten") and plg.fase == Fase.AFRONDEN:
+                services.change_fase(plg=plg, fase=Fase.AFGESLOTEN)
+        if plg.is_archived:
+            messages.success(request, _("De PLG is afgerond. Proficiat! Hier is jullie archief."))
+            return redirect("archief", pk=plg.pk)
+        messages.success(request, _("Het voorstel is bewaard."))
+        return redirect("afronden", pk=plg.pk)
+    context = _plg_context(request, plg, lid) | {
+        "form": form,
+        "afronding": existing,
+        "bijlagen": existing.bijlagen.all() if existing else [],
+    }
+    return render(request, "communities/afronden.html", context)
+
+
+def _summary_context(request: HttpRequest, plg: PLG) -> dict[str, Any]:
+    """The summary of a PLG as one reader may see it: shared with the archive and overviews."""
+    user = request.user
+    return {
+        "plg": plg,
+        "leervragen": plg.leervragen.prefetch_related(
+            Prefetch("versies", queryset=LeervraagVersie.objects.select_related("author"))
+        ),
+        "bijeenkomsten": plg.bijeenkomsten.prefetch_related(
+            Prefetch(
+                "leerlog",
+                queryset=LeerlogEntry.objects.visible_to(user).select_related("author"),
+                to_attr="zichtbare_leerlogs",
+            )
+        ),
+        "terugblikken": {
+            t.bijeenkomst_id: t
+            for t in Terugblik.objects.visible_to(user).filter(bijeenkomst__plg=plg)
+        },
+        "mijlpalen": Mijlpaal.objects.visible_to(user).filter(plg=plg),
+        "actieplan": Actieplan.objects.visible_to(user).filter(plg=plg).first(),
+        "afronding": Afronding.objects.visible_to(user)
+        .filter(plg=plg)
+        .prefetch_related("bijlagen")
+        .first(),
+        "notities": Notitie.objects.visible_to(user).filter(plg=plg).select_related("author"),
+    }
+
+
+@login_required
+def archief(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk)
+    context = _plg_context(request, plg, lid) | _summary_context(request, plg)
+    return render(request, "communities/archief.html", context)
+
+
+@login_required
+def gedeeld(request: HttpRequest, pk: int) -> HttpResponse:
+    """What a PLG shared with people outside it: school leader, team, network."""
+    plg = get_object_or_404(PLG.objects.select_related("scholengemeenschap"), pk=pk)
+    require_shared_view(request.user, plg)
+    context = _summary_context(request, plg) | {"outsider": True}
+    context["leervragen"] = []
+    return render(request, "communities/gedeeld.html", context)
+
+
+@login_required
+def bijlage(request: HttpRequest, pk: int, bijlage_pk: int) -> HttpResponse:
+    plg = get_object_or_404(PLG, pk=pk)
+    require_shared_view(request.user, plg)
+    afronding = Afronding.objects.visible_to(request.user).filter(plg=plg).first()
+    if afronding is None:
+        raise Http404
+    item = get_object_or_404(Bijlage, pk=bijlage_pk, afronding=afronding)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+

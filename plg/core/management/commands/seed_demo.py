@@ -1,0 +1,198 @@
+"""Demo data: a network, a scholengemeenschap with two schools, staff and three PLG's."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+from django.utils import timezone
+
+from plg.accounts.models import User
+from plg.communities import services
+from plg.communities.models import PLG, Actieplan, Fase, Lidmaatschap, Mijlpaal, Notitie, Thema
+from plg.communities.sharing import Audience
+from plg.meetings import services as meeting_services
+from plg.meetings.models import DoelenBereikt, LeerlogEntry, Opdracht, Terugblik
+from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
+
+PASSWORD = "plg-demo-2026"
+
+STAFF = [
+    # email, first, last, school key, functie
+    ("an@regenboog.example", "An", "Peeters", "regenboog", Functie.ZORGCOORDINATOR),
+    ("bram@regenboog.example", "Bram", "De Clercq", "regenboog", Functie.LERAAR),
+    ("chloe@regenboog.example", "Chloé", "Maes", "regenboog", Functie.LERAAR),
+    ("dries@regenboog.example", "Dries", "Wouters", "regenboog", Functie.BEGINNENDE_LERAAR),
+    ("eva@regenboog.example", "Eva", "Jacobs", "regenboog", Functie.LERAAR),
+    ("fien@regenboog.example", "Fien", "Claes", "regenboog", Functie.AANVANGSBEGELEIDER),
+    ("gert@regenboog.example", "Gert", "Goossens", "regenboog", Functie.LERAAR),
+    ("hanne@regenboog.example", "Hanne", "Willems", "regenboog", Functie.LERAAR),
+    ("directie@regenboog.example", "Inge", "Mertens", "regenboog", Functie.SCHOOLLEIDER),
+    ("jonas@sintjozef.example", "Jonas", "Vermeulen", "sintjozef", Functie.ZORGCOORDINATOR),
+    ("karen@sintjozef.example", "Karen", "Lambrechts", "sintjozef", Functie.LERAAR),
+    ("lars@sintjozef.example", "Lars", "Dubois", "sintjozef", Functie.LERAAR),
+    ("mona@sintjozef.example", "Mona", "Hermans", "sintjozef", Functie.BEGINNENDE_LERAAR),
+    ("nina@sintjozef.example", "Nina", "Aerts", "sintjozef", Functie.LERAAR),
+    ("olivier@sintjozef.example", "Olivier", "Smets", "sintjozef", Functie.LERAAR),
+    ("directie@sintjozef.example", "Peter", "Van Damme", "sintjozef", Functie.SCHOOLLEIDER),
+    ("coordinatie@leieland.example", "Rita", "Pauwels", "regenboog", Functie.COORDINEREND_DIRECTEUR),
+    ("coordinatie@leieland.example", "Rita", "Pauwels", "sintjozef", Functie.COORDINEREND_DIRECTEUR),
+    ("els@netwerk.example", "Els", "Van den Broeck", "regenboog", Functie.PEDAGOGISCH_BEGELEIDER),
+    ("els@netwerk.example", "Els", "Van den Broeck", "sintjozef", Functie.PEDAGOGISCH_BEGELEIDER),
+]
+
+LOGINS = [
+    ("procescoach", "an@regenboog.example"),
+    ("PLG-lid", "bram@regenboog.example"),
+    ("schoolleider", "directie@regenboog.example"),
+    ("pedagogisch begeleider", "els@netwerk.example"),
+    ("leraar van een andere school", "karen@sintjozef.example"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo data (once) and print the demo logins."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--reset", action="store_true", help="remove the demo data first")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["reset"]:
+            PLG.objects.filter(scholengemeenschap__name="Scholengemeenschap Leieland").delete()
+            User.objects.filter(email__endswith=".example").delete()
+        if not Network.objects.filter(name="Netwerk Vlaanderen (demo)").exists():
+            build_demo()
+            self.stdout.write("Demodata geladen.")
+        self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {PASSWORD}):")
+        for role, email in LOGINS:
+            self.stdout.write(f"  {role:<30} {email}")
+        self.stdout.write("")
+
+
+def _at(days: int, hour: int = 15, minute: int = 30) -> datetime:
+    day = timezone.localdate() + timedelta(days=days)
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+@transaction.atomic
+def build_demo() -> None:
+    network = Network.objects.create(name="Netwerk Vlaanderen (demo)")
+    sg = Scholengemeenschap.objects.create(network=network, name="Scholengemeenschap Leieland")
+    schools = {
+        "regenboog": School.objects.create(
+            scholengemeenschap=sg, name="Basisschool De Regenboog", city="Gent"
+        ),
+        "sintjozef": School.objects.create(
+            scholengemeenschap=sg, name="Basisschool Sint-Jozef", city="Deinze", werkgroep_minutes=50
+        ),
+    }
+    people: dict[str, User] = {}
+    for email, first, last, school_key, functie in STAFF:
+        if email not in people:
+            people[email] = User.objects.create_user(email, PASSWORD, first_name=first, last_name=last)
+        Aanstelling.objects.create(user=people[email], school=schools[school_key], functie=functie)
+
+    _huiswerk(people, schools["regenboog"])
+    _evalueren(people, schools["sintjozef"])
+    _leiders(people, list(schools.values()))
+
+
+def _huiswerk(people: dict[str, User], school: School) -> None:
+    coach, bram = people["an@regenboog.example"], people["bram@regenboog.example"]
+    plg = services.create_plg(
+        coach=coach,
+        name="Huiswerk met betekenis",
+        schools=[school],
+        praktijknood="Ouders en collega's klagen over huiswerk: het loopt stroef en niemand weet waarom we het nog geven.",
+    )
+    for email in ["bram@regenboog.example", "chloe@regenboog.example", "dries@regenboog.example", "eva@regenboog.example"]:
+        Lidmaatschap.objects.create(plg=plg, user=people[email])
+    services.invite(plg=plg, email="gert@regenboog.example", school=school, invited_by=coach)
+    first = services.add_leervraag(plg=plg, text="Hoe organiseren we het huiswerk per week?", author=coach)
+    services.revise_leervraag(
+        leervraag=first,
+        text="Waarom geven we huiswerk, en wat leren onze leerlingen er echt van?",
+        author=bram,
+    )
+    plg.gekozen_leervraag = first
+    plg.fase = Fase.AAN_DE_SLAG
+    plg.save()
+    for title in ["Huiswerk en gelijke kansen", "Rol van de ouders", "Huiswerkklas"]:
+        Thema.objects.create(plg=plg, title=title, created_by=coach, position=plg.themas.count())
+    Actieplan.objects.create(
+        plg=plg,
+        author=coach,
+        audience=Audience.PLG_EN_SCHOOLLEIDER,
+        target_date=timezone.localdate() + timedelta(days=200),
+        gewenste_verandering="Elke klas weet waarom ze huiswerk geeft, en huiswerk is gedifferentieerd.",
+        aanpak="Literatuur lezen, bij elkaar in de klas kijken, een voorstel aan het team.",
+    )
+    Mijlpaal.objects.create(
+        plg=plg, author=coach, title="Literatuur verzameld", audience=Audience.PLG_EN_SCHOOLLEIDER,
+        due_date=timezone.localdate() - timedelta(days=20),
+        celebrated_on=timezone.localdate() - timedelta(days=18),
+        celebration_note="Taart in de leraarskamer.",
+    )
+    Mijlpaal.objects.create(
+        plg=plg, author=coach, title="Voorstel klaar voor de personeelsvergadering",
+        audience=Audience.TEAM, due_date=timezone.localdate() + timedelta(days=90),
+    )
+    Notitie.objects.create(
+        plg=plg, author=coach, audience=Audience.PLG,
+        text="Volgende keer: elk brengt één huiswerktaak mee uit de eigen klas.",
+    )
+    past = meeting_services.plan_bijeenkomst(
+        plg=plg, starts_at=_at(-14), place="Leraarskamer", duration_minutes=120,
+        doelen="Elkaars huiswerkpraktijk leren kennen.",
+    )
+    Terugblik.objects.create(
+        bijeenkomst=past, author=coach, audience=Audience.PLG_EN_SCHOOLLEIDER,
+        doelen_bereikt=DoelenBereikt.DEELS, hoe_was_het="Open gesprek, veel herkenning.",
+        behouden="De schriftelijke check-out.", veranderen="Meer tijd voor verwerking.",
+        volgende_stap="Artikels lezen over huiswerk en leerwinst.",
+    )
+    Opdracht.objects.create(
+        bijeenkomst=past, owner=bram, description="Twee artikels over huiswerk zoeken",
+        due_date=timezone.localdate() + timedelta(days=5),
+    )
+    LeerlogEntry.objects.create(
+        bijeenkomst=past, author=bram, audience=Audience.PLG,
+        kennis_inzicht="Huiswerk werkt anders in de lagere graad dan in de derde graad.",
+        attitudes="Ik durf mijn eigen gewoonte in vraag te stellen.",
+    )
+    meeting_services.plan_bijeenkomst(
+        plg=plg, starts_at=_at(7), place="Refter", duration_minutes=120,
+        doelen="De gelezen artikels vertalen naar onze leervraag.",
+    )
+
+
+def _evalueren(people: dict[str, User], school: School) -> None:
+    coach = people["jonas@sintjozef.example"]
+    plg = services.create_plg(
+        coach=coach, name="Evalueren en rapporteren", schools=[school],
+        praktijknood="Het rapport zegt weinig over wat kinderen echt kunnen.",
+    )
+    for email in ["karen@sintjozef.example", "lars@sintjozef.example", "mona@sintjozef.example"]:
+        Lidmaatschap.objects.create(plg=plg, user=people[email])
+    services.add_leervraag(plg=plg, text="Welk rapport gebruiken we vanaf januari?", author=coach)
+    services.add_leervraag(
+        plg=plg,
+        text="Wat willen we als team leren over evalueren, zodat leerlingen zien waar ze groeien?",
+        author=people["karen@sintjozef.example"],
+    )
+    plg.fase = Fase.LEERVRAAG
+    plg.save()
+    for title in ["Breed evalueren", "Zelfevaluatie door kinderen", "Oudercontacten"]:
+        Thema.objects.create(plg=plg, title=title, created_by=coach, position=plg.themas.count())
+
+
+def _leiders(people: dict[str, User], schools: list[School]) -> None:
+    coach = people["els@netwerk.example"]
+    plg = services.create_plg(
+        coach=coach, name="Leren leiden (netwerk-PLG)", schools=schools,
+        praktijknood="Schoolleiders willen PLG's ondersteunen maar weten niet goed hoe.",
+    )
+    for email in ["directie@regenboog.example", "directie@sintjozef.example"]:
+        Lidmaatschap.objects.create(plg=plg, user=people[email])

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plg.communities.forms import DATE, SharedForm
+from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
+
+
+class BijeenkomstForm(forms.ModelForm):
+    starts_at = forms.DateTimeField(
+        label=_("Datum en uur"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+    class Meta:
+        model = Bijeenkomst
+        fields = ["starts_at", "place", "duration_minutes", "doelen"]
+        widgets = {"doelen": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_duration_minutes(self) -> int:
+        minutes: int = self.cleaned_data["duration_minutes"]
+        if not 15 <= minutes <= 480:
+            raise forms.ValidationError(_("Kies een duur tussen 15 en 480 minuten."))
+        return minutes
+
+
+class AgendaBlokForm(forms.ModelForm):
+    class Meta:
+        model = AgendaBlok
+        fields = ["stap", "title", "werkvorm", "minutes"]
+
+    def __init__(self, *args: Any, werkvormen: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["werkvorm"].queryset = werkvormen  # type: ignore[attr-defined]
+        self.fields["werkvorm"].required = False
+
+    def clean_minutes(self) -> int:
+        minutes: int = self.cleaned_data["minutes"]
+        if not 1 <= minutes <= 240:
+            raise forms.ValidationError(_("Kies tussen 1 en 240 minuten."))
+        return minutes
+
+
+class TerugblikForm(SharedForm):
+    class Meta:
+        model = Terugblik
+        fields = [
+            "doelen_bereikt",
+            "hoe_was_het",
+            "behouden",
+            "veranderen",
+            "volgende_stap",
+            "audience",
+        ]
+        widgets = {
+            "doelen_bereikt": forms.RadioSelect,
+            "hoe_was_het": forms.Textarea(attrs={"rows": 2}),
+            "behouden": forms.Textarea(attrs={"rows": 2}),
+            "veranderen": forms.Textarea(attrs={"rows": 2}),
+            "volgende_stap": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class OpdrachtForm(forms.ModelForm):
+    class Meta:
+        model = Opdracht
+        fields = ["description", "owner", "due_date"]
+        widgets = {"due_date": DATE}
+
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = members  # type: ignore[attr-defined]
+
+
+OpdrachtFormSet = forms.inlineformset_factory(
+    Bijeenkomst, Opdracht, form=OpdrachtForm, extra=2, can_delete=True
+)
+
+
+class LeerlogForm(SharedForm):
+    class Meta:
+        model = LeerlogEntry
+        fields = ["kennis_inzicht", "vaardigheden", "attitudes", "audience"]
+        widgets = {
+            "kennis_inzicht": forms.Textarea(attrs={"rows": 3}),
+            "vaardigheden": forms.Textarea(attrs={"rows": 3}),
+            "attitudes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(data.get(f, "").strip() for f in ("kennis_inzicht", "vaardigheden", "attitudes")):
+            raise forms.ValidationError(
+                _("Schrijf iets bij minstens één van de drie: kennis en inzicht, vaardigheden of attitudes.")
+            )
+        return data
+
+

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from plg.communities.models import PLG
+from plg.communities.sharing import Shared
+from plg.methods.models import Stap, Werkvorm
+
+
+class BijeenkomstQuerySet(models.QuerySet["Bijeenkomst"]):
+    def upcoming(self) -> BijeenkomstQuerySet:
+        return self.filter(starts_at__gte=timezone.now()).order_by("starts_at")
+
+
+class Bijeenkomst(models.Model):
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="bijeenkomsten")
+    starts_at = models.DateTimeField(_("datum en uur"))
+    place = models.CharField(_("plaats"), max_length=200, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("duur (minuten)"))
+    doelen = models.TextField(_("doelen van deze bijeenkomst"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = BijeenkomstQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["starts_at"]
+
+    def __str__(self) -> str:
+        return f"{self.plg} – {timezone.localtime(self.starts_at):%d/%m/%Y %H:%M}"
+
+    @property
+    def is_past(self) -> bool:
+        return self.starts_at < timezone.now()
+
+
+class AgendaBlok(models.Model):
+    """One step of the stramien in a bijeenkomst's agenda, with the werkvorm chosen for it."""
+
+    bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="blokken")
+    position = models.PositiveSmallIntegerField(default=0)
+    stap = models.CharField(_("stap"), max_length=20, choices=Stap.choices)
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    werkvorm = models.ForeignKey(
+        Werkvorm, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("werkvorm")
+    )
+    minutes = models.PositiveSmallIntegerField(_("minuten"))
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title or str(Stap(self.stap).label)
+
+
+class DoelenBereikt(models.TextChoices):
+    JA = "ja", _("ja")
+    DEELS = "deels", _("deels")
+    NEE = "nee", _("nee")
+
+
+class Terugblik(Shared):
+    """The check-out record of a bijeenkomst, written afterwards."""
+
+    plg_lookup = "bijeenkomst__plg"
+
+    bijeenkomst = models.OneToOneField(
+        Bijeenkomst, on_delete=models.CASCADE, related_name="terugblik"
+    )
+    doelen_bereikt = models.CharField(
+        _("doelen bereikt?"), max_length=10, choices=DoelenBereikt.choices
+    )
+    hoe_was_het = models.TextField(_("hoe was het?"), blank=True)
+    behouden = models.TextField(_("wat willen we behouden?"), blank=True)
+    veranderen = models.TextField(_("wat willen we veranderen?"), blank=True)
+    volgende_stap = models.TextField(_("volgende stap"), blank=True)
+
+    class Meta:
+        verbose_name = _("terugblik")
+
+    def __str__(self) -> str:
+        return f"{self.bijeenkomst}"
+
+
+class Opdracht(models.Model):
+    """An assignment taken on at a check-out, such as finding literature."""
+
+    bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="opdrachten")
+    description = models.CharField(_("opdracht"), max_length=300)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="opdrachten",
+        verbose_name=_("wie"),
+    )
+    due_date = models.DateField(_("tegen"))
+    done = models.BooleanField(_("klaar"), default=False)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class LeerlogEntry(Shared):
+    """What one person learned in one bijeenkomst, in their own words."""
+
+    plg_lookup = "bijeenkomst__plg"
+
+    bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="leerlog")
+    kennis_inzicht = models.TextField(_("kennis en inzicht"), blank=True)
+    vaardigheden = models.TextField(_("vaardigheden"), blank=True)
+    attitudes = models.TextField(_("attitudes"), blank=True)
+
+    class Meta:
+        verbose_name = _("leerlog")
+        verbose_name_plural = _("leerlogs")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["bijeenkomst", "author"], name="one_leerlog_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} – {self.bijeenkomst}"

@@ -1,0 +1,76 @@
+"""Planning and recording bijeenkomsten on the stramien."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+
+from plg.communities.models import PLG
+from plg.core.ordering import moved
+from plg.meetings.models import AgendaBlok, Bijeenkomst
+from plg.methods.models import Stap, Werkvorm
+
+
+def default_duration(plg: PLG) -> int:
+    """Twice what the school gives a working group (the longest, for a networked PLG)."""
+    return max((s.default_bijeenkomst_minutes for s in plg.schools.all()), default=120)
+
+
+def stramien(duration: int) -> list[tuple[str, str, int]]:
+    """The fixed pattern, with the middle time split between input and verwerking."""
+    checkin, doelen, checkout = 10, 5, 15
+    middle = max(duration - checkin - doelen - checkout, 20)
+    return [
+        (Stap.CHECKIN, "check-in", checkin),
+        (Stap.DOELEN, "", doelen),
+        (Stap.INPUT, "", middle * 2 // 5),
+        (Stap.VERWERKING, "", middle - middle * 2 // 5),
+        (Stap.CHECKOUT, "check-out", checkout),
+    ]
+
+
+@transaction.atomic
+def plan_bijeenkomst(
+    *, plg: PLG, starts_at: datetime, place: str, duration_minutes: int, doelen: str = ""
+) -> Bijeenkomst:
+    bijeenkomst = Bijeenkomst.objects.create(
+        plg=plg,
+        starts_at=starts_at,
+        place=place,
+        duration_minutes=duration_minutes,
+        doelen=doelen,
+    )
+    werkvormen = {w.slug: w for w in Werkvorm.objects.filter(school=None, slug__in=["check-in", "check-out"])}
+    AgendaBlok.objects.bulk_create(
+        AgendaBlok(
+            bijeenkomst=bijeenkomst,
+            position=position,
+            stap=stap,
+            werkvorm=werkvormen.get(slug),
+            minutes=minutes,
+        )
+        for position, (stap, slug, minutes) in enumerate(stramien(duration_minutes))
+    )
+    return bijeenkomst
+
+
+@transaction.atomic
+def add_blok(*, bijeenkomst: Bijeenkomst, blok: AgendaBlok) -> AgendaBlok:
+    """New blocks go before the check-out, which closes every bijeenkomst."""
+    blokken = list(bijeenkomst.blokken.order_by("position", "id"))
+    tail = [b for b in blokken[-1:] if b.stap == Stap.CHECKOUT and blok.stap != Stap.CHECKOUT]
+    head = blokken[: len(blokken) - len(tail)]
+    blok.bijeenkomst = bijeenkomst
+    blok.position = len(head)
+    blok.save()
+    for position, other in enumerate(tail, start=len(head) + 1):
+        other.position = position
+    AgendaBlok.objects.bulk_update(tail, ["position"])
+    return blok
+
+
+@transaction.atomic
+def move_blok(*, blok: AgendaBlok, direction: str) -> None:
+    blokken = moved(list(blok.bijeenkomst.blokken.order_by("position", "id")), blok, direction)
+    AgendaBlok.objects.bulk_update(blokken, ["position"])

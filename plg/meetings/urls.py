@@ -1,0 +1,17 @@
+from django.urls import path
+
+from plg.meetings import views
+
+urlpatterns = [
+    path("plg/<int:pk>/bijeenkomsten/nieuw/", views.bijeenkomst_nieuw, name="bijeenkomst_nieuw"),
+    path("bijeenkomst/<int:bid>/", views.bijeenkomst_detail, name="bijeenkomst_detail"),
+    path("bijeenkomst/<int:bid>/bewerken/", views.bijeenkomst_edit, name="bijeenkomst_edit"),
+    path("bijeenkomst/<int:bid>/agenda/", views.agenda_blok_nieuw_hx, name="agenda_blok_nieuw_hx"),
+    path(
+        "bijeenkomst/<int:bid>/agenda/<int:blok_pk>/<str:action>/",
+        views.agenda_blok_hx,
+        name="agenda_blok_hx",
+    ),
+    path("bijeenkomst/<int:bid>/terugblik/", views.terugblik, name="terugblik"),
+    path("bijeenkomst/<int:bid>/leerlog/", views.leerlog, name="leerlog"),
+]

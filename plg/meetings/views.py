@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plg.accounts.models import User
+from plg.communities.authorizers import get_plg
+from plg.communities.models import Lidmaatschap
+from plg.communities.sharing import Audience
+from plg.meetings import services
+from plg.meetings.forms import (
+    AgendaBlokForm,
+    BijeenkomstForm,
+    LeerlogForm,
+    OpdrachtFormSet,
+    TerugblikForm,
+)
+from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Terugblik
+from plg.methods.models import Stap, Vraag, Werkvorm
+
+
+def _get_bijeenkomst(
+    request: HttpRequest, bid: int, *, coach: bool = False, writable: bool = False
+) -> tuple[Bijeenkomst, Lidmaatschap]:
+    bijeenkomst = get_object_or_404(Bijeenkomst.objects.select_related("plg"), pk=bid)
+    _plg, lid = get_plg(request.user, bijeenkomst.plg_id, coach=coach, writable=writable)
+    return bijeenkomst, lid
+
+
+def _members(bijeenkomst: Bijeenkomst) -> Any:
+    return User.objects.filter(lidmaatschappen__plg=bijeenkomst.plg_id)
+
+
+def _agenda_context(request: HttpRequest, bijeenkomst: Bijeenkomst, lid: Lidmaatschap) -> dict[str, Any]:
+    """Shared by the full bijeenkomst page and the htmx agenda fragment."""
+    blokken = list(bijeenkomst.blokken.select_related("werkvorm"))
+    total = sum(b.minutes for b in blokken)
+    werkvormen = Werkvorm.objects.available_to(request.user)  # type: ignore[arg-type]
+    context: dict[str, Any] = {
+        "bijeenkomst": bijeenkomst,
+        "plg": bijeenkomst.plg,
+        "lid": lid,
+        "is_coach": lid.is_coach,
+        "blokken": blokken,
+        "total_minutes": total,
+        "over_time": total - bijeenkomst.duration_minutes,
+        "blok_form": AgendaBlokForm(werkvormen=werkvormen, initial={"stap": Stap.VERWERKING, "minutes": 20}),
+    }
+    if lid.is_coach:
+        by_step: dict[str, list[Vraag]] = {}
+        for vraag in Vraag.objects.select_related("groep"):
+            for step in vraag.steps:
+                by_step.setdefault(step, []).append(vraag)
+        for blok in blokken:
+            blok.vragen = by_step.get(blok.stap, [])[:4]  # type: ignore[attr-defined]
+    return context
+
+
+@login_required
+def bijeenkomst_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk, coach=True, writable=True)
+    form = BijeenkomstForm(
+        request.POST or None, initial={"duration_minutes": services.default_duration(plg)}
+    )
+    if request.method == "POST" and form.is_valid():
+        bijeenkomst = services.plan_bijeenkomst(plg=plg, **form.cleaned_data)
+        messages.success(request, _("De bijeenkomst is gepland, met een agenda op het stramien."))
+        return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+    return render(
+        request,
+        "meetings/bijeenkomst_form.html",
+        {"form": form, "plg": plg, "lid": lid, "is_coach": True},
+    )
+
+
+@login_required
+def bijeenkomst_detail(request: HttpRequest, bid: int) -> HttpResponse:
+    bijeenkomst, lid = _get_bijeenkomst(request, bid)
+    context = _agenda_context(request, bijeenkomst, lid) | {
+        "terugblik": Terugblik.objects.visible_to(request.user)
+        .filter(bijeenkomst=bijeenkomst)
+        .first(),
+        "opdrachten": bijeenkomst.opdrachten.select_related("owner"),
+        "mijn_leerlog": LeerlogEntry.objects.filter(
+            bijeenkomst=bijeenkomst, author=request.user
+        ).first(),
+        "leerlogs": LeerlogEntry.objects.visible_to(request.user)
+        .filter(bijeenkomst=bijeenkomst)
+        .exclude(author=request.user)
+        .select_related("author"),
+    }
+    return render(request, "meetings/bijeenkomst_detail.html", context)
+
+
+@login_required
+def bijeenkomst_edit(request: HttpRequest, bid: int) -> HttpResponse:
+    bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
+    form = BijeenkomstForm(request.POST or None, instance=bijeenkomst)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Bewaard."))
+        return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+    return render(
+        request,
+        "meetings/bijeenkomst_form.html",
+        {"form": form, "plg": bijeenkomst.plg, "bijeenkomst": bijeenkomst, "lid": lid},
+    )
+
+
+@login_required
+@require_POST
+def agenda_blok_nieuw_hx(request: HttpRequest, bid: int) -> HttpResponse:
+    bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
+    werkvormen = Werkvorm.objects.available_to(request.user)  # type: ignore[arg-type]
+    form = AgendaBlokForm(request.POST, werkvormen=werkvormen)
+    if form.is_valid():
+        services.add_blok(bijeenkomst=bijeenkomst, blok=form.save(commit=False))
+        form = None
+    context = _agenda_context(request, bijeenkomst, lid)
+    if form is not None:
+        context["blok_form"] = form
+    if not request.htmx:  # type: ignore[attr-defined]
+        if form is not None:
+            return render(request, "meetings/bijeenkomst_detail.html", context, status=400)
+        return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+    return render(request, "meetings/_agenda.html", context)
+
+
+@login_required
+@require_POST
+def agenda_blok_hx(request: HttpRequest, bid: int, blok_pk: int, action: str) -> HttpResponse:
+    """Reorder or remove one block: the coach shapes the session, not the software."""
+    bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
+    blok = get_object_or_404(AgendaBlok, pk=blok_pk, bijeenkomst=bijeenkomst)
+    if action == "delete":
+        blok.delete()
+    elif action in {"up", "down"}:
+        services.move_blok(blok=blok, direction=action)
+    else:
+        raise Http404
+    if not request.htmx:  # type: ignore[attr-defined]
+        return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+    return render(request, "meetings/_agenda.html", _agenda_context(request, bijeenkomst, lid))
+
+
+@login_required
+def terugblik(request: HttpRequest, bid: int) -> HttpResponse:
+    bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
+    existing = Terugblik.objects.filter(bijeenkomst=bijeenkomst).first()
+    form = TerugblikForm(
+        request.POST or None, instance=existing, initial={"audience": Audience.PLG}
+    )
+    formset = OpdrachtFormSet(
+        request.POST or None,
+        instance=bijeenkomst,
+        form_kwargs={"members": _members(bijeenkomst)},
+        prefix="opdracht",
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            form.instance.bijeenkomst = bijeenkomst
+            if existing is None:
+                form.instance.author = request.user
+            form.save()
+            formset.save()
+        messages.success(request, _("De check-out is bewaard."))
+        return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+    return render(
+        request,
+        "meetings/terugblik_form.html",
+        {"form": form, "formset": formset, "bijeenkomst": bijeenkomst, "plg": bijeenkomst.plg,
+         "lid": lid},
+    )
+
+
+@login_required
+def leerlog(request: HttpRequest, bid: int) -> HttpResponse:
+    bijeenkomst, lid = _get_bijeenkomst(request, bid, writable=True)
+    existing = LeerlogEntry.objects.filter(bijeenkomst=bijeenkomst, author=request.user).first()
+    form = LeerlogForm(request.POST or None, instance=existing, initial={"audience": Audience.ALLEEN_IK})
+    if request.method == "POST" and form.is_valid():
+        form.instance.bijeenkomst = bijeenkomst
+        form.instance.author = request.user
+        form.save()
+        messages.success(request, _("Je leerlog is bewaard."))
+        return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+    return render(
+        request,
+        "meetings/leerlog_form.html",
+        {"form": form, "bijeenkomst": bijeenkomst, "plg": bijeenkomst.plg, "lid": lid},
+    )

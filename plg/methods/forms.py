@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from plg.methods.models import Stap, Werkvorm
+
+
+class WerkvormForm(forms.ModelForm):
+    steps = forms.MultipleChoiceField(
+        label=_("Past bij de stappen"), choices=Stap.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Werkvorm
+        fields = ["school", "name", "summary", "wat", "waarom", "hoe", "valkuil", "variant",
+                  "minutes", "steps"]
+        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in ["wat", "waarom", "hoe", "valkuil", "variant"]}
+
+    def __init__(self, *args: Any, schools: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools  # type: ignore[attr-defined]
+        self.fields["school"].required = True
+        self.fields["school"].empty_label = None  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        slug = slugify(data.get("name", ""))
+        if not slug:
+            return data
+        if Werkvorm.objects.filter(school=data.get("school"), slug=slug).exists():
+            self.add_error("name", _("Jullie school heeft al een werkvorm met deze naam."))
+        self.instance.slug = slug
+        return data
