@@ -16,11 +16,11 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-PASSWORD = "een-goed-wachtwoord-42"
+PASSWORD = "een-goed-wachtwoord-42"  # noqa: S105 (test persona)
 
 
 @pytest.fixture
-def world(db):  # noqa: ANN001, ANN201
+def world(db):
     from plg.accounts.models import User
     from plg.communities import services
     from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
@@ -54,7 +54,9 @@ def world(db):  # noqa: ANN001, ANN201
         "advisor2@netwerk.example", "Arne", other, Functie.PEDAGOGISCH_BEGELEIDER
     )
     w.plg = services.create_plg(
-        coach=w.coach, name="Huiswerk met betekenis", schools=[school],
+        coach=w.coach,
+        name="Huiswerk met betekenis",
+        schools=[school],
         praktijknood="Het huiswerkbeleid loopt stroef.",
     )
     from plg.communities.models import Lidmaatschap

@@ -2,7 +2,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 urlpatterns = [
-    path("aanmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "aanmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"
+    ),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord/vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -41,7 +41,9 @@ def require_open(plg: PLG) -> None:
         raise PermissionDenied
 
 
-def get_plg(user: Any, pk: int, *, coach: bool = False, writable: bool = False) -> tuple[PLG, Lidmaatschap]:
+def get_plg(
+    user: Any, pk: int, *, coach: bool = False, writable: bool = False
+) -> tuple[PLG, Lidmaatschap]:
     """The one way views fetch a PLG for its members."""
     plg = get_object_or_404(PLG.objects.select_related("scholengemeenschap"), pk=pk)
     lid = require_coach(user, plg) if coach else require_member(user, plg)

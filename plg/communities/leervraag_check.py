@@ -401,7 +401,7 @@ def _is_child_word(word: str) -> bool:
 
 
 def _links_to_child(text: _Text) -> bool:
-    """'En hoe wordt het kind hier beter van?' is answered in the question itself."""
+    """The question itself already says what the pupils stand to gain."""
     return any(_is_child_word(word) for word in text.words)
 
 

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plg.communities.sharing import Audience, Shared
+from plg.communities.sharing import Shared
 from plg.organisations.models import Scholengemeenschap, School
 
 if TYPE_CHECKING:
@@ -234,9 +234,7 @@ class LeervraagVersie(models.Model):
 class Actieplan(Shared):
     plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="actieplan")
     target_date = models.DateField(_("tegen wanneer?"))
-    gewenste_verandering = models.TextField(
-        _("wat willen we dan gewijzigd zien in de praktijk?")
-    )
+    gewenste_verandering = models.TextField(_("wat willen we dan gewijzigd zien in de praktijk?"))
     aanpak = models.TextField(_("hoe pakken we het aan?"), blank=True)
 
     class Meta:

@@ -11,7 +11,6 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plg.core.ordering import moved
 from plg.communities.leervraag_check import check_leervraag
 from plg.communities.models import (
     PLG,
@@ -25,6 +24,7 @@ from plg.communities.models import (
     Uitnodiging,
     UitnodigingStatus,
 )
+from plg.core.ordering import moved
 from plg.organisations.models import Aanstelling, Functie, School
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def invite(
     )
     from plg.communities.tasks import send_invitation
 
-    transaction.on_commit(lambda: send_invitation.enqueue(uitnodiging.pk))
+    send_invitation.enqueue(uitnodiging.pk)
     return uitnodiging
 
 
@@ -155,8 +155,10 @@ def _add_version(leervraag: Leervraag, text: str, author: User) -> None:
 
 @transaction.atomic
 def move(*, item: Prioriteerbaar, siblings: Any, direction: str) -> None:
-    ordered = moved(list(siblings.filter(parked=item.parked).order_by("position", "id")), item, direction)
-    type(item).objects.bulk_update(ordered, ["position"])
+    ordered = moved(
+        list(siblings.filter(parked=item.parked).order_by("position", "id")), item, direction
+    )
+    siblings.bulk_update(ordered, ["position"])
 
 
 def toggle_parked(*, item: Prioriteerbaar, siblings: Any) -> None:

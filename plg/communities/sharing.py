@@ -44,23 +44,23 @@ def audience_q(user: User | Any, plg_lookup: str, author_lookup: str = "author")
     - het netwerk: also everyone placed at a school of the same scholengemeenschap,
       the advisors who support those schools included.
     """
-    from plg.communities.models import Lidmaatschap, PLG
+    from plg.communities.models import PLG, Lidmaatschap
 
     if not getattr(user, "is_authenticated", False):
         return Q(pk__in=[])
     mine = Aanstelling.objects.filter(user=user)
     member_plgs = Lidmaatschap.objects.filter(user=user).values("plg_id")
     schools_through = PLG.schools.through.objects
-    led_plgs = schools_through.filter(
-        school_id__in=mine.leaders().values("school_id")
-    ).values("plg_id")
+    led_plgs = schools_through.filter(school_id__in=mine.leaders().values("school_id")).values(
+        "plg_id"
+    )
     team_plgs = schools_through.filter(school_id__in=mine.team().values("school_id")).values(
         "plg_id"
     )
     network_plgs = PLG.objects.filter(
-        scholengemeenschap_id__in=School.objects.filter(
-            aanstellingen__user=user
-        ).values("scholengemeenschap_id")
+        scholengemeenschap_id__in=School.objects.filter(aanstellingen__user=user).values(
+            "scholengemeenschap_id"
+        )
     ).values("id")
     plg_in = f"{plg_lookup}__in"
     return (
@@ -86,7 +86,10 @@ class Shared(models.Model):
     plg_lookup: ClassVar[str] = "plg"
 
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("auteur")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("auteur"),
     )
     audience = models.CharField(
         _("wie mag dit lezen?"), max_length=10, choices=Audience.choices, default=Audience.PLG

@@ -50,18 +50,19 @@ from plg.communities.models import (
     UitnodigingStatus,
 )
 from plg.communities.sharing import Audience
+from plg.core.http import AuthedRequest
 from plg.meetings.models import Bijeenkomst, LeerlogEntry, Terugblik
 from plg.organisations.authorizers import schools_of
 
 
-def _plg_context(request: HttpRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
+def _plg_context(request: AuthedRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
     """What every page of one PLG shows around its own content."""
     return {"plg": plg, "lid": lid, "is_coach": lid.is_coach, "fases": list(Fase)}
 
 
 @login_required
-def plg_create(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def plg_create(request: AuthedRequest) -> HttpResponse:
+    user = request.user
     schools = schools_of(user).select_related("scholengemeenschap")
     if not schools:
         raise Http404
@@ -81,7 +82,7 @@ def plg_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plg_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     now = timezone.now()
     bijeenkomsten = list(plg.bijeenkomsten.all())
@@ -122,20 +123,21 @@ def plg_opdrachten(plg: PLG, user: Any) -> Any:
 
 @login_required
 @require_POST
-def plg_fase(request: HttpRequest, pk: int) -> HttpResponse:
+def plg_fase(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
     form = FaseForm(request.POST, plg=plg)
     if form.is_valid():
         services.change_fase(plg=plg, fase=form.cleaned_data["fase"])
-        messages.success(request, _("De PLG staat nu in de fase '%(fase)s'.") % {
-            "fase": plg.get_fase_display()})
+        messages.success(
+            request, _("De PLG staat nu in de fase '%(fase)s'.") % {"fase": plg.get_fase_display()}
+        )
     else:
         messages.error(request, _("Die fase kan je vanaf hier niet kiezen."))
     return redirect("plg_detail", pk=plg.pk)
 
 
 @login_required
-def plg_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def plg_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
     form = PraktijknoodForm(request.POST or None, instance=plg)
     if request.method == "POST" and form.is_valid():
@@ -148,7 +150,7 @@ def plg_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def leden(request: HttpRequest, pk: int) -> HttpResponse:
+def leden(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     form = UitnodigingForm(request.POST or None, plg=plg)
     if request.method == "POST":
@@ -156,7 +158,7 @@ def leden(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
         if form.is_valid():
             try:
-                services.invite(plg=plg, invited_by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+                services.invite(plg=plg, invited_by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -176,7 +178,7 @@ def leden(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def lid_rol(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
+def lid_rol(request: AuthedRequest, pk: int, lid_pk: int) -> HttpResponse:
     plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
     target = get_object_or_404(Lidmaatschap, pk=lid_pk, plg=plg)
     rol = request.POST.get("rol", "")
@@ -194,7 +196,7 @@ def lid_rol(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plg_leave(request: HttpRequest, pk: int) -> HttpResponse:
+def plg_leave(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk, writable=True)
     try:
         services.leave(lid=lid)
@@ -207,24 +209,33 @@ def plg_leave(request: HttpRequest, pk: int) -> HttpResponse:
 
 def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     """Open to anyone holding the link: the token is the key; it expires and works once."""
-    invitation = Uitnodiging.objects.select_related("plg", "school", "invited_by").filter(
-        token=token
-    ).first()
+    invitation = (
+        Uitnodiging.objects.select_related("plg", "school", "invited_by")
+        .filter(token=token)
+        .first()
+    )
     if invitation is None or not invitation.is_open:
         return render(
-            request, "communities/uitnodiging_ongeldig.html", {"uitnodiging": invitation},
+            request,
+            "communities/uitnodiging_ongeldig.html",
+            {"uitnodiging": invitation},
             status=410 if invitation else 404,
         )
     existing = User.objects.filter(email__iexact=invitation.email).first()
     if existing and request.user.is_authenticated and request.user != existing:
-        return render(request, "communities/uitnodiging_ander_account.html",
-                      {"uitnodiging": invitation}, status=403)
+        return render(
+            request,
+            "communities/uitnodiging_ander_account.html",
+            {"uitnodiging": invitation},
+            status=403,
+        )
     account_form = NieuwAccountForm(request.POST or None) if existing is None else None
     if request.method == "POST":
         if request.POST.get("antwoord") == "nee":
             services.decline_invitation(uitnodiging=invitation)
-            return render(request, "communities/uitnodiging_afgewezen.html",
-                          {"uitnodiging": invitation})
+            return render(
+                request, "communities/uitnodiging_afgewezen.html", {"uitnodiging": invitation}
+            )
         if existing is not None:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.path)
@@ -250,7 +261,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-def _workshop_context(request: HttpRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
+def _workshop_context(request: AuthedRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
     leervragen = list(plg.leervragen.all())
     return _plg_context(request, plg, lid) | {
         "actief": [v for v in leervragen if not v.parked],
@@ -260,14 +271,14 @@ def _workshop_context(request: HttpRequest, plg: PLG, lid: Lidmaatschap) -> dict
 
 
 @login_required
-def leervragen(request: HttpRequest, pk: int) -> HttpResponse:
+def leervragen(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     form = LeervraagForm(request.POST or None)
     if request.method == "POST":
         if plg.is_archived:
             raise Http404
         if form.is_valid():
-            services.add_leervraag(plg=plg, text=form.cleaned_data["text"], author=request.user)  # type: ignore[arg-type]
+            services.add_leervraag(plg=plg, text=form.cleaned_data["text"], author=request.user)
             messages.success(request, _("De leervraag staat bij de kandidaten."))
             return redirect("leervragen", pk=plg.pk)
     check = check_leervraag(form.data.get("text", "")) if form.is_bound else None
@@ -277,7 +288,7 @@ def leervragen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def leervraag_check_hx(request: HttpRequest, pk: int) -> HttpResponse:
+def leervraag_check_hx(request: AuthedRequest, pk: int) -> HttpResponse:
     get_plg(request.user, pk)
     text = request.POST.get("text", "")[:500]
     return render(
@@ -288,7 +299,7 @@ def leervraag_check_hx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def leervraag_detail(request: HttpRequest, pk: int, lv_pk: int) -> HttpResponse:
+def leervraag_detail(request: AuthedRequest, pk: int, lv_pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     leervraag = get_object_or_404(Leervraag, pk=lv_pk, plg=plg)
     form = LeervraagForm(request.POST or None, initial={"text": leervraag.current_text})
@@ -297,7 +308,9 @@ def leervraag_detail(request: HttpRequest, pk: int, lv_pk: int) -> HttpResponse:
             raise Http404
         if form.is_valid():
             services.revise_leervraag(
-                leervraag=leervraag, text=form.cleaned_data["text"], author=request.user  # type: ignore[arg-type]
+                leervraag=leervraag,
+                text=form.cleaned_data["text"],
+                author=request.user,
             )
             messages.success(request, _("Nieuwe versie bewaard."))
             return redirect("leervraag_detail", pk=plg.pk, lv_pk=leervraag.pk)
@@ -313,7 +326,7 @@ def leervraag_detail(request: HttpRequest, pk: int, lv_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def leervraag_kies(request: HttpRequest, pk: int, lv_pk: int) -> HttpResponse:
+def leervraag_kies(request: AuthedRequest, pk: int, lv_pk: int) -> HttpResponse:
     plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
     leervraag = get_object_or_404(Leervraag, pk=lv_pk, plg=plg)
     plg.gekozen_leervraag = leervraag
@@ -322,7 +335,7 @@ def leervraag_kies(request: HttpRequest, pk: int, lv_pk: int) -> HttpResponse:
     return redirect("leervragen", pk=plg.pk)
 
 
-def _themas_context(request: HttpRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
+def _themas_context(request: AuthedRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
     themas = list(plg.themas.all())
     return _plg_context(request, plg, lid) | {
         "actief": [t for t in themas if not t.parked],
@@ -332,7 +345,7 @@ def _themas_context(request: HttpRequest, plg: PLG, lid: Lidmaatschap) -> dict[s
 
 
 @login_required
-def themas(request: HttpRequest, pk: int) -> HttpResponse:
+def themas(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     form = ThemaForm(request.POST or None)
     if request.method == "POST":
@@ -351,13 +364,17 @@ def themas(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-PRIORITEERBAAR = {"thema": (Thema, "themas", _themas_context),
-                  "leervraag": (Leervraag, "leervragen", _workshop_context)}
+PRIORITEERBAAR: dict[str, tuple[Any, str, Any]] = {
+    "thema": (Thema, "themas", _themas_context),
+    "leervraag": (Leervraag, "leervragen", _workshop_context),
+}
 
 
 @login_required
 @require_POST
-def prioriteit_hx(request: HttpRequest, pk: int, kind: str, item_pk: int, action: str) -> HttpResponse:
+def prioriteit_hx(
+    request: AuthedRequest, pk: int, kind: str, item_pk: int, action: str
+) -> HttpResponse:
     """Reorder or park a theme or candidate question; htmx swaps the lists in place."""
     plg, lid = get_plg(request.user, pk, writable=True)
     if kind not in PRIORITEERBAAR or action not in {"up", "down", "park"}:
@@ -369,13 +386,13 @@ def prioriteit_hx(request: HttpRequest, pk: int, kind: str, item_pk: int, action
         services.toggle_parked(item=item, siblings=siblings)
     else:
         services.move(item=item, siblings=siblings, direction=action)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "communities/_prioriteit.html", build(request, plg, lid))
     return redirect(url_name, pk=plg.pk)
 
 
 @login_required
-def actieplan(request: HttpRequest, pk: int) -> HttpResponse:
+def actieplan(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     plan = Actieplan.objects.visible_to(request.user).filter(plg=plg).first()
     existing = Actieplan.objects.filter(plg=plg).first()
@@ -405,7 +422,7 @@ def actieplan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def mijlpaal_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+def mijlpaal_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
     form = MijlpaalForm(request.POST or None, initial={"audience": Audience.PLG_EN_SCHOOLLEIDER})
     if request.method == "POST" and form.is_valid():
@@ -420,7 +437,7 @@ def mijlpaal_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def mijlpaal_vier(request: HttpRequest, pk: int, mp_pk: int) -> HttpResponse:
+def mijlpaal_vier(request: AuthedRequest, pk: int, mp_pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
     mijlpaal = get_object_or_404(Mijlpaal, pk=mp_pk, plg=plg)
     form = VierForm(
@@ -445,7 +462,7 @@ def mijlpaal_vier(request: HttpRequest, pk: int, mp_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def notitie_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+def notitie_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, _lid = get_plg(request.user, pk, writable=True)
     form = NotitieForm(request.POST)
     if form.is_valid():
@@ -454,12 +471,14 @@ def notitie_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Notitie bewaard."))
     else:
-        messages.error(request, _("De notitie is niet bewaard: vul de tekst in en kies wie ze mag lezen."))
+        messages.error(
+            request, _("De notitie is niet bewaard: vul de tekst in en kies wie ze mag lezen.")
+        )
     return redirect("plg_detail", pk=plg.pk)
 
 
 @login_required
-def afronden(request: HttpRequest, pk: int) -> HttpResponse:
+def afronden(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
     existing = Afronding.objects.filter(plg=plg).first()
     form = AfrondingForm(
@@ -491,7 +510,7 @@ def afronden(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "communities/afronden.html", context)
 
 
-def _summary_context(request: HttpRequest, plg: PLG) -> dict[str, Any]:
+def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:
     """The summary of a PLG as one reader may see it: shared with the archive and overviews."""
     user = request.user
     return {
@@ -499,13 +518,7 @@ def _summary_context(request: HttpRequest, plg: PLG) -> dict[str, Any]:
         "leervragen": plg.leervragen.prefetch_related(
             Prefetch("versies", queryset=LeervraagVersie.objects.select_related("author"))
         ),
-        "bijeenkomsten": plg.bijeenkomsten.prefetch_related(
-            Prefetch(
-                "leerlog",
-                queryset=LeerlogEntry.objects.visible_to(user).select_related("author"),
-                to_attr="zichtbare_leerlogs",
-            )
-        ),
+        "bijeenkomsten": plg.bijeenkomsten.prefetch_related(_visible_leerlogs(user)),
         "terugblikken": {
             t.bijeenkomst_id: t
             for t in Terugblik.objects.visible_to(user).filter(bijeenkomst__plg=plg)
@@ -520,15 +533,23 @@ def _summary_context(request: HttpRequest, plg: PLG) -> dict[str, Any]:
     }
 
 
+def _visible_leerlogs(user: Any) -> Any:
+    return Prefetch(
+        "leerlog",
+        queryset=LeerlogEntry.objects.visible_to(user).select_related("author"),
+        to_attr="zichtbare_leerlogs",
+    )
+
+
 @login_required
-def archief(request: HttpRequest, pk: int) -> HttpResponse:
+def archief(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     context = _plg_context(request, plg, lid) | _summary_context(request, plg)
     return render(request, "communities/archief.html", context)
 
 
 @login_required
-def gedeeld(request: HttpRequest, pk: int) -> HttpResponse:
+def gedeeld(request: AuthedRequest, pk: int) -> HttpResponse:
     """What a PLG shared with people outside it: school leader, team, network."""
     plg = get_object_or_404(PLG.objects.select_related("scholengemeenschap"), pk=pk)
     require_shared_view(request.user, plg)
@@ -538,7 +559,7 @@ def gedeeld(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def bijlage(request: HttpRequest, pk: int, bijlage_pk: int) -> HttpResponse:
+def bijlage(request: AuthedRequest, pk: int, bijlage_pk: int) -> FileResponse:
     plg = get_object_or_404(PLG, pk=pk)
     require_shared_view(request.user, plg)
     afronding = Afronding.objects.visible_to(request.user).filter(plg=plg).first()
@@ -546,4 +567,3 @@ def bijlage(request: HttpRequest, pk: int, bijlage_pk: int) -> HttpResponse:
         raise Http404
     item = get_object_or_404(Bijlage, pk=bijlage_pk, afronding=afronding)
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
-

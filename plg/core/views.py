@@ -2,22 +2,22 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import OuterRef, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from plg.communities.models import Lidmaatschap, Uitnodiging, UitnodigingStatus
+from plg.core.http import AuthedRequest
 from plg.meetings.models import Bijeenkomst, Opdracht
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     """Mijn PLG's: where I take part, what comes next, and invitations waiting for an answer."""
     user = request.user
-    next_meeting = (
-        Bijeenkomst.objects.filter(plg=OuterRef("plg_id"), starts_at__gte=timezone.now())
-        .order_by("starts_at")
-    )
+    next_meeting = Bijeenkomst.objects.filter(
+        plg=OuterRef("plg_id"), starts_at__gte=timezone.now()
+    ).order_by("starts_at")
     lidmaatschappen = (
         Lidmaatschap.objects.filter(user=user)
         .select_related("plg")
@@ -28,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .order_by("plg__closed_at", "plg__name")
     )
     uitnodigingen = Uitnodiging.objects.filter(
-        email__iexact=user.email,  # type: ignore[union-attr]
+        email__iexact=user.email,
         status=UitnodigingStatus.OPEN,
         expires_at__gt=timezone.now(),
     ).select_related("plg", "invited_by")
@@ -36,5 +36,9 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"lidmaatschappen": lidmaatschappen, "uitnodigingen": uitnodigingen, "opdrachten": opdrachten},
+        {
+            "lidmaatschappen": lidmaatschappen,
+            "uitnodigingen": uitnodigingen,
+            "opdrachten": opdrachten,
+        },
     )

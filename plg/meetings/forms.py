@@ -93,10 +93,12 @@ class LeerlogForm(SharedForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not any(data.get(f, "").strip() for f in ("kennis_inzicht", "vaardigheden", "attitudes")):
+        if not any(
+            data.get(f, "").strip() for f in ("kennis_inzicht", "vaardigheden", "attitudes")
+        ):
             raise forms.ValidationError(
-                _("Schrijf iets bij minstens één van de drie: kennis en inzicht, vaardigheden of attitudes.")
+                _(
+                    "Schrijf iets bij minstens één van de drie: kennis en inzicht, vaardigheden of attitudes."
+                )
             )
         return data
-
-

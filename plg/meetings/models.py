@@ -89,10 +89,14 @@ class Terugblik(Shared):
 class Opdracht(models.Model):
     """An assignment taken on at a check-out, such as finding literature."""
 
-    bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="opdrachten")
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, on_delete=models.CASCADE, related_name="opdrachten"
+    )
     description = models.CharField(_("opdracht"), max_length=300)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="opdrachten",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="opdrachten",
         verbose_name=_("wie"),
     )
     due_date = models.DateField(_("tegen"))

@@ -41,7 +41,9 @@ def plan_bijeenkomst(
         duration_minutes=duration_minutes,
         doelen=doelen,
     )
-    werkvormen = {w.slug: w for w in Werkvorm.objects.filter(school=None, slug__in=["check-in", "check-out"])}
+    werkvormen = {
+        w.slug: w for w in Werkvorm.objects.filter(school=None, slug__in=["check-in", "check-out"])
+    }
     AgendaBlok.objects.bulk_create(
         AgendaBlok(
             bijeenkomst=bijeenkomst,

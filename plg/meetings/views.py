@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,6 +14,7 @@ from plg.accounts.models import User
 from plg.communities.authorizers import get_plg
 from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience
+from plg.core.http import AuthedRequest
 from plg.meetings import services
 from plg.meetings.forms import (
     AgendaBlokForm,
@@ -27,7 +28,7 @@ from plg.methods.models import Stap, Vraag, Werkvorm
 
 
 def _get_bijeenkomst(
-    request: HttpRequest, bid: int, *, coach: bool = False, writable: bool = False
+    request: AuthedRequest, bid: int, *, coach: bool = False, writable: bool = False
 ) -> tuple[Bijeenkomst, Lidmaatschap]:
     bijeenkomst = get_object_or_404(Bijeenkomst.objects.select_related("plg"), pk=bid)
     _plg, lid = get_plg(request.user, bijeenkomst.plg_id, coach=coach, writable=writable)
@@ -38,11 +39,13 @@ def _members(bijeenkomst: Bijeenkomst) -> Any:
     return User.objects.filter(lidmaatschappen__plg=bijeenkomst.plg_id)
 
 
-def _agenda_context(request: HttpRequest, bijeenkomst: Bijeenkomst, lid: Lidmaatschap) -> dict[str, Any]:
+def _agenda_context(
+    request: AuthedRequest, bijeenkomst: Bijeenkomst, lid: Lidmaatschap
+) -> dict[str, Any]:
     """Shared by the full bijeenkomst page and the htmx agenda fragment."""
     blokken = list(bijeenkomst.blokken.select_related("werkvorm"))
     total = sum(b.minutes for b in blokken)
-    werkvormen = Werkvorm.objects.available_to(request.user)  # type: ignore[arg-type]
+    werkvormen = Werkvorm.objects.available_to(request.user)
     context: dict[str, Any] = {
         "bijeenkomst": bijeenkomst,
         "plg": bijeenkomst.plg,
@@ -51,7 +54,9 @@ def _agenda_context(request: HttpRequest, bijeenkomst: Bijeenkomst, lid: Lidmaat
         "blokken": blokken,
         "total_minutes": total,
         "over_time": total - bijeenkomst.duration_minutes,
-        "blok_form": AgendaBlokForm(werkvormen=werkvormen, initial={"stap": Stap.VERWERKING, "minutes": 20}),
+        "blok_form": AgendaBlokForm(
+            werkvormen=werkvormen, initial={"stap": Stap.VERWERKING, "minutes": 20}
+        ),
     }
     if lid.is_coach:
         by_step: dict[str, list[Vraag]] = {}
@@ -64,7 +69,7 @@ def _agenda_context(request: HttpRequest, bijeenkomst: Bijeenkomst, lid: Lidmaat
 
 
 @login_required
-def bijeenkomst_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+def bijeenkomst_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
     form = BijeenkomstForm(
         request.POST or None, initial={"duration_minutes": services.default_duration(plg)}
@@ -81,7 +86,7 @@ def bijeenkomst_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def bijeenkomst_detail(request: HttpRequest, bid: int) -> HttpResponse:
+def bijeenkomst_detail(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid)
     context = _agenda_context(request, bijeenkomst, lid) | {
         "terugblik": Terugblik.objects.visible_to(request.user)
@@ -100,7 +105,7 @@ def bijeenkomst_detail(request: HttpRequest, bid: int) -> HttpResponse:
 
 
 @login_required
-def bijeenkomst_edit(request: HttpRequest, bid: int) -> HttpResponse:
+def bijeenkomst_edit(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
     form = BijeenkomstForm(request.POST or None, instance=bijeenkomst)
     if request.method == "POST" and form.is_valid():
@@ -116,26 +121,26 @@ def bijeenkomst_edit(request: HttpRequest, bid: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def agenda_blok_nieuw_hx(request: HttpRequest, bid: int) -> HttpResponse:
+def agenda_blok_nieuw_hx(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
-    werkvormen = Werkvorm.objects.available_to(request.user)  # type: ignore[arg-type]
+    werkvormen = Werkvorm.objects.available_to(request.user)
     form = AgendaBlokForm(request.POST, werkvormen=werkvormen)
-    if form.is_valid():
+    valid = form.is_valid()
+    if valid:
         services.add_blok(bijeenkomst=bijeenkomst, blok=form.save(commit=False))
-        form = None
     context = _agenda_context(request, bijeenkomst, lid)
-    if form is not None:
+    if not valid:
         context["blok_form"] = form
-    if not request.htmx:  # type: ignore[attr-defined]
-        if form is not None:
-            return render(request, "meetings/bijeenkomst_detail.html", context, status=400)
+    if request.htmx:
+        return render(request, "meetings/_agenda.html", context)
+    if valid:
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
-    return render(request, "meetings/_agenda.html", context)
+    return render(request, "meetings/bijeenkomst_detail.html", context, status=400)
 
 
 @login_required
 @require_POST
-def agenda_blok_hx(request: HttpRequest, bid: int, blok_pk: int, action: str) -> HttpResponse:
+def agenda_blok_hx(request: AuthedRequest, bid: int, blok_pk: int, action: str) -> HttpResponse:
     """Reorder or remove one block: the coach shapes the session, not the software."""
     bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
     blok = get_object_or_404(AgendaBlok, pk=blok_pk, bijeenkomst=bijeenkomst)
@@ -145,13 +150,13 @@ def agenda_blok_hx(request: HttpRequest, bid: int, blok_pk: int, action: str) ->
         services.move_blok(blok=blok, direction=action)
     else:
         raise Http404
-    if not request.htmx:  # type: ignore[attr-defined]
+    if not request.htmx:
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(request, "meetings/_agenda.html", _agenda_context(request, bijeenkomst, lid))
 
 
 @login_required
-def terugblik(request: HttpRequest, bid: int) -> HttpResponse:
+def terugblik(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
     existing = Terugblik.objects.filter(bijeenkomst=bijeenkomst).first()
     form = TerugblikForm(
@@ -175,16 +180,23 @@ def terugblik(request: HttpRequest, bid: int) -> HttpResponse:
     return render(
         request,
         "meetings/terugblik_form.html",
-        {"form": form, "formset": formset, "bijeenkomst": bijeenkomst, "plg": bijeenkomst.plg,
-         "lid": lid},
+        {
+            "form": form,
+            "formset": formset,
+            "bijeenkomst": bijeenkomst,
+            "plg": bijeenkomst.plg,
+            "lid": lid,
+        },
     )
 
 
 @login_required
-def leerlog(request: HttpRequest, bid: int) -> HttpResponse:
+def leerlog(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid, writable=True)
     existing = LeerlogEntry.objects.filter(bijeenkomst=bijeenkomst, author=request.user).first()
-    form = LeerlogForm(request.POST or None, instance=existing, initial={"audience": Audience.ALLEEN_IK})
+    form = LeerlogForm(
+        request.POST or None, instance=existing, initial={"audience": Audience.ALLEEN_IK}
+    )
     if request.method == "POST" and form.is_valid():
         form.instance.bijeenkomst = bijeenkomst
         form.instance.author = request.user

@@ -18,7 +18,9 @@ def read(name: str) -> list[dict[str, Any]]:
 
 
 @transaction.atomic
-def load_catalogue(*, werkvorm_model: Any = None, groep_model: Any = None, vraag_model: Any = None) -> None:
+def load_catalogue(
+    *, werkvorm_model: Any = None, groep_model: Any = None, vraag_model: Any = None
+) -> None:
     """Create or update the shared catalogue; models may be historical ones from a migration."""
     if werkvorm_model is None:
         from plg.methods.models import Vraag, Vragengroep, Werkvorm

@@ -16,9 +16,22 @@ class WerkvormForm(forms.ModelForm):
 
     class Meta:
         model = Werkvorm
-        fields = ["school", "name", "summary", "wat", "waarom", "hoe", "valkuil", "variant",
-                  "minutes", "steps"]
-        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in ["wat", "waarom", "hoe", "valkuil", "variant"]}
+        fields = [
+            "school",
+            "name",
+            "summary",
+            "wat",
+            "waarom",
+            "hoe",
+            "valkuil",
+            "variant",
+            "minutes",
+            "steps",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 3})
+            for f in ["wat", "waarom", "hoe", "valkuil", "variant"]
+        }
 
     def __init__(self, *args: Any, schools: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

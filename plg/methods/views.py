@@ -2,32 +2,33 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from plg.core.http import AuthedRequest
 from plg.methods.forms import WerkvormForm
 from plg.methods.models import Vragengroep, Werkvorm
 from plg.organisations.authorizers import schools_of
 
 
 @login_required
-def werkvormen(request: HttpRequest) -> HttpResponse:
-    items = Werkvorm.objects.available_to(request.user).select_related("school")  # type: ignore[arg-type]
+def werkvormen(request: AuthedRequest) -> HttpResponse:
+    items = Werkvorm.objects.available_to(request.user).select_related("school")
     return render(request, "methods/werkvormen.html", {"werkvormen": items})
 
 
 @login_required
-def werkvorm_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def werkvorm_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     werkvorm = get_object_or_404(
-        Werkvorm.objects.available_to(request.user).select_related("school"),  # type: ignore[arg-type]
+        Werkvorm.objects.available_to(request.user).select_related("school"),
         pk=pk,
     )
     return render(request, "methods/werkvorm_detail.html", {"werkvorm": werkvorm})
 
 
 @login_required
-def werkvorm_nieuw(request: HttpRequest) -> HttpResponse:
+def werkvorm_nieuw(request: AuthedRequest) -> HttpResponse:
     """Schools add their own methods; only people placed at that school may."""
     schools = schools_of(request.user)
     if not schools:
@@ -41,6 +42,6 @@ def werkvorm_nieuw(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def vragenkit(request: HttpRequest) -> HttpResponse:
+def vragenkit(request: AuthedRequest) -> HttpResponse:
     groepen = Vragengroep.objects.prefetch_related("vragen")
     return render(request, "methods/vragenkit.html", {"groepen": groepen})

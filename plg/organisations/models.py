@@ -51,7 +51,9 @@ class School(models.Model):
         verbose_name_plural = _("scholen")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["scholengemeenschap", "name"], name="unique_school_name")
+            models.UniqueConstraint(
+                fields=["scholengemeenschap", "name"], name="unique_school_name"
+            )
         ]
 
     def __str__(self) -> str:

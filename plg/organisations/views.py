@@ -4,11 +4,12 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from plg.communities.models import PLG, Mijlpaal
+from plg.core.http import AuthedRequest
 from plg.meetings.models import Bijeenkomst
 from plg.organisations.authorizers import require_school_leader, schools_supported_by
 from plg.organisations.models import School
@@ -37,7 +38,7 @@ def plg_cards(user: Any, plgs: Any) -> Any:
 
 
 @login_required
-def school_overview(request: HttpRequest, pk: int) -> HttpResponse:
+def school_overview(request: AuthedRequest, pk: int) -> HttpResponse:
     school = get_object_or_404(School.objects.select_related("scholengemeenschap"), pk=pk)
     require_school_leader(request.user, school)
     plgs = plg_cards(request.user, PLG.objects.of_schools([school.pk]))
@@ -45,13 +46,16 @@ def school_overview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def begeleiding(request: HttpRequest) -> HttpResponse:
+def begeleiding(request: AuthedRequest) -> HttpResponse:
     """The advisor's view: the schools they support, with their PLG's side by side."""
     schools = list(schools_supported_by(request.user).select_related("scholengemeenschap"))
     if not schools:
         raise Http404
-    plgs = list(plg_cards(request.user, PLG.objects.of_schools([s.pk for s in schools]))
-                .prefetch_related("schools"))
+    plgs = list(
+        plg_cards(request.user, PLG.objects.of_schools([s.pk for s in schools])).prefetch_related(
+            "schools"
+        )
+    )
     for school in schools:
-        school.plg_list = [p for p in plgs if any(s.pk == school.pk for s in p.schools.all())]  # type: ignore[attr-defined]
+        school.plg_list = [p for p in plgs if any(s.pk == school.pk for s in p.schools.all())]
     return render(request, "organisations/begeleiding.html", {"schools": schools})

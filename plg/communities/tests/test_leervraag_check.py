@@ -44,7 +44,8 @@ FULL_CASES: list[tuple[str, Verdicts]] = [
     # organisational questions: a working group's agenda
     ("Hoe organiseren we het schoolfeest dit jaar?", (T, F, T, F, T, F)),
     ("Wie doet wat op het schoolfeest?", (T, F, F, F, T, F)),
-    ("Op welke dagen en hoeveel keer per week geven we huiswerk?", (T, F, T, F, T, F)),
+    ("Geven we op woensdag en vrijdag huiswerk, of twee keer per week?", (T, F, T, F, T, F)),
+    ("Op welke dag bezorgen we de nieuwsbrief aan de ouders?", (T, F, T, T, T, F)),
     ("Welk thema kiezen we voor het schoolfeest?", (T, F, T, T, T, F)),
     ("Wanneer plannen we de oudercontacten in?", (T, F, T, F, T, F)),
     ("Hoeveel budget krijgen we voor nieuwe leesboeken?", (T, F, T, F, T, F)),
@@ -73,11 +74,11 @@ FULL_CASES: list[tuple[str, Verdicts]] = [
         (T, T, T, T, T, T),
     ),
     (
-        "Wat is de meerwaarde van huiswerk voor het leren van onze leerlingen?",
+        "Wat is de meerwaarde van een leesdagboek voor het leren van onze leerlingen?",
         (T, T, T, T, T, T),
     ),
     (
-        "Wat is mijn visie als leerkracht op evalueren, en wat merken de kinderen daarvan?",
+        "Welke visie op toetsen heb ik als leerkracht, en wat merken de kinderen daarvan?",
         (T, T, T, T, T, T),
     ),
     (
@@ -86,7 +87,7 @@ FULL_CASES: list[tuple[str, Verdicts]] = [
     ),
     ("Welke boodschap over onze school willen we aan de kinderen meegeven?", (T, T, T, T, T, T)),
     (
-        "Wat weten we uit de literatuur over de impact van huiswerk op het leerproces?",
+        "Wat kunnen we uit onderzoek opsteken over de invloed van huiswerk op het leerproces?",
         (T, T, T, T, T, T),
     ),
     (
@@ -155,7 +156,7 @@ PARTIAL_CASES: list[tuple[str, dict[str, bool]]] = [
         {"why_not_how": T, "not_too_concrete": T, "child_link": T},
     ),
     (
-        "Welke stappen staan in het draaiboek van de sportdag?",
+        "Welke stappen zet het draaiboek voor de sportdag uit?",
         {"why_not_how": F, "not_too_concrete": F},
     ),
     ("De klaspraktijk verandert niet.", {"is_question": F, "child_link": F}),
@@ -166,7 +167,8 @@ PARTIAL_CASES: list[tuple[str, dict[str, bool]]] = [
 ORGANISATIONAL_QUESTIONS = [
     "Hoe organiseren we het schoolfeest dit jaar?",
     "Wie doet wat op het schoolfeest?",
-    "Op welke dagen en hoeveel keer per week geven we huiswerk?",
+    "Geven we op woensdag en vrijdag huiswerk, of twee keer per week?",
+    "Op welke dag bezorgen we de nieuwsbrief aan de ouders?",
     "Welk thema kiezen we voor het schoolfeest?",
     "Wanneer plannen we de oudercontacten in?",
     "Hoeveel budget krijgen we voor nieuwe leesboeken?",
@@ -176,14 +178,14 @@ ORGANISATIONAL_QUESTIONS = [
 
 GOOD_PLG_QUESTIONS = [
     "Waarom vinden wij als leerkrachten een schoolfeest belangrijk voor de kinderen?",
-    "Wat is de meerwaarde van huiswerk voor het leren van onze leerlingen?",
+    "Wat is de meerwaarde van een leesdagboek voor het leren van onze leerlingen?",
     "In hoeverre sluit onze manier van evalueren aan bij wat leerlingen echt nodig hebben?",
     "Welke boodschap over onze school willen we aan de kinderen meegeven?",
     "Wat willen we van elkaar leren over feedback geven aan leerlingen?",
     "Hoe past huiswerk in onze visie op het leren van kinderen?",
 ]
 
-ALL_TRUE_TEXT = "Wat is de meerwaarde van huiswerk voor het leren van onze leerlingen?"
+ALL_TRUE_TEXT = "Wat is de meerwaarde van een leesdagboek voor het leren van onze leerlingen?"
 ALL_FALSE_TEXT = "Maandag 14u."
 
 

@@ -17,7 +17,7 @@ from plg.meetings import services as meeting_services
 from plg.meetings.models import DoelenBereikt, LeerlogEntry, Opdracht, Terugblik
 from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
 
-PASSWORD = "plg-demo-2026"
+PASSWORD = "plg-demo-2026"  # noqa: S105 (printed demo login)
 
 STAFF = [
     # email, first, last, school key, functie
@@ -37,8 +37,20 @@ STAFF = [
     ("nina@sintjozef.example", "Nina", "Aerts", "sintjozef", Functie.LERAAR),
     ("olivier@sintjozef.example", "Olivier", "Smets", "sintjozef", Functie.LERAAR),
     ("directie@sintjozef.example", "Peter", "Van Damme", "sintjozef", Functie.SCHOOLLEIDER),
-    ("coordinatie@leieland.example", "Rita", "Pauwels", "regenboog", Functie.COORDINEREND_DIRECTEUR),
-    ("coordinatie@leieland.example", "Rita", "Pauwels", "sintjozef", Functie.COORDINEREND_DIRECTEUR),
+    (
+        "coordinatie@leieland.example",
+        "Rita",
+        "Pauwels",
+        "regenboog",
+        Functie.COORDINEREND_DIRECTEUR,
+    ),
+    (
+        "coordinatie@leieland.example",
+        "Rita",
+        "Pauwels",
+        "sintjozef",
+        Functie.COORDINEREND_DIRECTEUR,
+    ),
     ("els@netwerk.example", "Els", "Van den Broeck", "regenboog", Functie.PEDAGOGISCH_BEGELEIDER),
     ("els@netwerk.example", "Els", "Van den Broeck", "sintjozef", Functie.PEDAGOGISCH_BEGELEIDER),
 ]
@@ -85,13 +97,18 @@ def build_demo() -> None:
             scholengemeenschap=sg, name="Basisschool De Regenboog", city="Gent"
         ),
         "sintjozef": School.objects.create(
-            scholengemeenschap=sg, name="Basisschool Sint-Jozef", city="Deinze", werkgroep_minutes=50
+            scholengemeenschap=sg,
+            name="Basisschool Sint-Jozef",
+            city="Deinze",
+            werkgroep_minutes=50,
         ),
     }
     people: dict[str, User] = {}
     for email, first, last, school_key, functie in STAFF:
         if email not in people:
-            people[email] = User.objects.create_user(email, PASSWORD, first_name=first, last_name=last)
+            people[email] = User.objects.create_user(
+                email, PASSWORD, first_name=first, last_name=last
+            )
         Aanstelling.objects.create(user=people[email], school=schools[school_key], functie=functie)
 
     _huiswerk(people, schools["regenboog"])
@@ -107,10 +124,17 @@ def _huiswerk(people: dict[str, User], school: School) -> None:
         schools=[school],
         praktijknood="Ouders en collega's klagen over huiswerk: het loopt stroef en niemand weet waarom we het nog geven.",
     )
-    for email in ["bram@regenboog.example", "chloe@regenboog.example", "dries@regenboog.example", "eva@regenboog.example"]:
+    for email in [
+        "bram@regenboog.example",
+        "chloe@regenboog.example",
+        "dries@regenboog.example",
+        "eva@regenboog.example",
+    ]:
         Lidmaatschap.objects.create(plg=plg, user=people[email])
     services.invite(plg=plg, email="gert@regenboog.example", school=school, invited_by=coach)
-    first = services.add_leervraag(plg=plg, text="Hoe organiseren we het huiswerk per week?", author=coach)
+    first = services.add_leervraag(
+        plg=plg, text="Hoe organiseren we het huiswerk per week?", author=coach
+    )
     services.revise_leervraag(
         leervraag=first,
         text="Waarom geven we huiswerk, en wat leren onze leerlingen er echt van?",
@@ -130,40 +154,62 @@ def _huiswerk(people: dict[str, User], school: School) -> None:
         aanpak="Literatuur lezen, bij elkaar in de klas kijken, een voorstel aan het team.",
     )
     Mijlpaal.objects.create(
-        plg=plg, author=coach, title="Literatuur verzameld", audience=Audience.PLG_EN_SCHOOLLEIDER,
+        plg=plg,
+        author=coach,
+        title="Literatuur verzameld",
+        audience=Audience.PLG_EN_SCHOOLLEIDER,
         due_date=timezone.localdate() - timedelta(days=20),
         celebrated_on=timezone.localdate() - timedelta(days=18),
         celebration_note="Taart in de leraarskamer.",
     )
     Mijlpaal.objects.create(
-        plg=plg, author=coach, title="Voorstel klaar voor de personeelsvergadering",
-        audience=Audience.TEAM, due_date=timezone.localdate() + timedelta(days=90),
+        plg=plg,
+        author=coach,
+        title="Voorstel klaar voor de personeelsvergadering",
+        audience=Audience.TEAM,
+        due_date=timezone.localdate() + timedelta(days=90),
     )
     Notitie.objects.create(
-        plg=plg, author=coach, audience=Audience.PLG,
+        plg=plg,
+        author=coach,
+        audience=Audience.PLG,
         text="Volgende keer: elk brengt één huiswerktaak mee uit de eigen klas.",
     )
     past = meeting_services.plan_bijeenkomst(
-        plg=plg, starts_at=_at(-14), place="Leraarskamer", duration_minutes=120,
+        plg=plg,
+        starts_at=_at(-14),
+        place="Leraarskamer",
+        duration_minutes=120,
         doelen="Elkaars huiswerkpraktijk leren kennen.",
     )
     Terugblik.objects.create(
-        bijeenkomst=past, author=coach, audience=Audience.PLG_EN_SCHOOLLEIDER,
-        doelen_bereikt=DoelenBereikt.DEELS, hoe_was_het="Open gesprek, veel herkenning.",
-        behouden="De schriftelijke check-out.", veranderen="Meer tijd voor verwerking.",
+        bijeenkomst=past,
+        author=coach,
+        audience=Audience.PLG_EN_SCHOOLLEIDER,
+        doelen_bereikt=DoelenBereikt.DEELS,
+        hoe_was_het="Open gesprek, veel herkenning.",
+        behouden="De schriftelijke check-out.",
+        veranderen="Meer tijd voor verwerking.",
         volgende_stap="Artikels lezen over huiswerk en leerwinst.",
     )
     Opdracht.objects.create(
-        bijeenkomst=past, owner=bram, description="Twee artikels over huiswerk zoeken",
+        bijeenkomst=past,
+        owner=bram,
+        description="Twee artikels over huiswerk zoeken",
         due_date=timezone.localdate() + timedelta(days=5),
     )
     LeerlogEntry.objects.create(
-        bijeenkomst=past, author=bram, audience=Audience.PLG,
+        bijeenkomst=past,
+        author=bram,
+        audience=Audience.PLG,
         kennis_inzicht="Huiswerk werkt anders in de lagere graad dan in de derde graad.",
         attitudes="Ik durf mijn eigen gewoonte in vraag te stellen.",
     )
     meeting_services.plan_bijeenkomst(
-        plg=plg, starts_at=_at(7), place="Refter", duration_minutes=120,
+        plg=plg,
+        starts_at=_at(7),
+        place="Refter",
+        duration_minutes=120,
         doelen="De gelezen artikels vertalen naar onze leervraag.",
     )
 
@@ -171,7 +217,9 @@ def _huiswerk(people: dict[str, User], school: School) -> None:
 def _evalueren(people: dict[str, User], school: School) -> None:
     coach = people["jonas@sintjozef.example"]
     plg = services.create_plg(
-        coach=coach, name="Evalueren en rapporteren", schools=[school],
+        coach=coach,
+        name="Evalueren en rapporteren",
+        schools=[school],
         praktijknood="Het rapport zegt weinig over wat kinderen echt kunnen.",
     )
     for email in ["karen@sintjozef.example", "lars@sintjozef.example", "mona@sintjozef.example"]:
@@ -191,7 +239,9 @@ def _evalueren(people: dict[str, User], school: School) -> None:
 def _leiders(people: dict[str, User], schools: list[School]) -> None:
     coach = people["els@netwerk.example"]
     plg = services.create_plg(
-        coach=coach, name="Leren leiden (netwerk-PLG)", schools=schools,
+        coach=coach,
+        name="Leren leiden (netwerk-PLG)",
+        schools=schools,
         praktijknood="Schoolleiders willen PLG's ondersteunen maar weten niet goed hoe.",
     )
     for email in ["directie@regenboog.example", "directie@sintjozef.example"]:

@@ -1,0 +1,104 @@
+"""Audience rules, tested on the query itself: who gets which rows back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from plg.communities.models import Mijlpaal, Notitie
+from plg.communities.sharing import Audience
+
+READERS = {
+    Audience.ALLEEN_IK: {"coach"},
+    Audience.PLG: {"coach", "member"},
+    Audience.PLG_EN_SCHOOLLEIDER: {"coach", "member", "leader"},
+    Audience.TEAM: {"coach", "member", "leader", "colleague"},
+    Audience.NETWERK: {"coach", "member", "leader", "colleague", "advisor", "sister_teacher"},
+}
+EVERYONE = [
+    "coach",
+    "member",
+    "colleague",
+    "outsider",
+    "leader",
+    "other_leader",
+    "advisor",
+    "other_advisor",
+    "sister_teacher",
+]
+
+
+@pytest.fixture
+def sister_teacher(world: Any) -> Any:
+    """A teacher of another school in the same scholengemeenschap."""
+    from plg.accounts.models import User
+    from plg.organisations.models import Aanstelling, Functie
+
+    user = User.objects.create_user("sister@sintjozef.example", "x")
+    Aanstelling.objects.create(user=user, school=world.sister, functie=Functie.LERAAR)
+    world.sister_teacher = user
+    return user
+
+
+@pytest.mark.parametrize("audience", list(Audience))
+def test_audience_decides_who_reads_a_note(world: Any, sister_teacher: Any, audience: str) -> None:
+    note = Notitie.objects.create(plg=world.plg, author=world.coach, text="x", audience=audience)
+    readers = {
+        persona
+        for persona in EVERYONE
+        if Notitie.objects.visible_to(getattr(world, persona)).filter(pk=note.pk).exists()
+    }
+    assert readers == READERS[audience]
+
+
+def test_anonymous_reads_nothing(world: Any) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    Notitie.objects.create(plg=world.plg, author=world.coach, text="x", audience=Audience.NETWERK)
+    assert not Notitie.objects.visible_to(AnonymousUser()).exists()
+
+
+def test_former_member_loses_plg_only_items(world: Any) -> None:
+    Notitie.objects.create(plg=world.plg, author=world.coach, text="x", audience=Audience.PLG)
+    world.plg.lidmaatschappen.filter(user=world.member).delete()
+    assert not Notitie.objects.visible_to(world.member).exists()
+    # …but as a member of the team they still read what the team may read.
+    Notitie.objects.create(plg=world.plg, author=world.coach, text="y", audience=Audience.TEAM)
+    assert Notitie.objects.visible_to(world.member).count() == 1
+
+
+def test_networked_plg_shares_with_leaders_of_each_school(world: Any) -> None:
+    from plg.accounts.models import User
+    from plg.communities import services
+    from plg.organisations.models import Aanstelling, Functie
+
+    sister_leader = User.objects.create_user("leader@sintjozef.example", "x")
+    Aanstelling.objects.create(
+        user=sister_leader, school=world.sister, functie=Functie.SCHOOLLEIDER
+    )
+    plg = services.create_plg(
+        coach=world.advisor, name="Netwerk", schools=[world.school, world.sister]
+    )
+    Mijlpaal.objects.create(
+        plg=plg,
+        author=world.advisor,
+        title="m",
+        due_date=timezone.localdate(),
+        audience=Audience.PLG_EN_SCHOOLLEIDER,
+    )
+    assert Mijlpaal.objects.visible_to(sister_leader).count() == 1
+    assert Mijlpaal.objects.visible_to(world.leader).count() == 1
+    assert Mijlpaal.objects.visible_to(world.other_leader).count() == 0
+
+
+def test_visibility_is_one_query_however_many_rows(
+    world: Any, django_assert_num_queries: Any
+) -> None:
+    for i in range(30):
+        Notitie.objects.create(
+            plg=world.plg, author=world.coach, text=str(i), audience=Audience.PLG
+        )
+    with django_assert_num_queries(1):
+        assert len(list(Notitie.objects.visible_to(world.member))) == 30

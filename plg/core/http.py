@@ -1,0 +1,11 @@
+from django.http import HttpRequest
+from django_htmx.middleware import HtmxDetails
+
+from plg.accounts.models import User
+
+
+class AuthedRequest(HttpRequest):
+    """A request behind ``login_required``: its user is a real account."""
+
+    user: User
+    htmx: HtmxDetails

@@ -1,0 +1,192 @@
+"""Every URL, every persona: deny by default, and a new URL without a row here fails."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.urls import get_resolver, reverse
+from django.utils import timezone
+
+from conftest import PASSWORD
+from plg.communities.models import Afronding, Bijlage, Leervraag, Mijlpaal, Thema, Uitnodiging
+from plg.communities.sharing import Audience
+from plg.meetings import services as meeting_services
+
+PERSONAS = [
+    "anonymous",
+    "coach",
+    "member",
+    "colleague",
+    "outsider",
+    "leader",
+    "other_leader",
+    "advisor",
+    "other_advisor",
+]
+MEMBERS = {"coach", "member"}
+COACH = {"coach"}
+IN_SG = {"coach", "member", "colleague", "leader", "advisor"}
+LOGGED_IN = set(PERSONAS) - {"anonymous"}
+PUBLIC = set(PERSONAS)
+
+
+def _objects(w: Any) -> dict[str, Any]:
+    from django.core.files.base import ContentFile
+
+    bijeenkomst = meeting_services.plan_bijeenkomst(
+        plg=w.plg, starts_at=timezone.now() + timedelta(days=3), place="Zaal", duration_minutes=100
+    )
+    afronding = Afronding.objects.create(
+        plg=w.plg, author=w.coach, voorstel="Voorstel", audience=Audience.NETWERK
+    )
+    bijlage = Bijlage.objects.create(
+        afronding=afronding, name="plan.txt", file=ContentFile(b"plan", name="plan.txt")
+    )
+    return {
+        "bijeenkomst": bijeenkomst,
+        "blok": bijeenkomst.blokken.first(),
+        "leervraag": Leervraag.objects.create(
+            plg=w.plg, created_by=w.coach, current_text="Waarom?"
+        ),
+        "thema": Thema.objects.create(plg=w.plg, title="Thema", created_by=w.coach),
+        "mijlpaal": Mijlpaal.objects.create(
+            plg=w.plg, author=w.coach, title="M", due_date=timezone.localdate()
+        ),
+        "lid": w.plg.lidmaatschappen.get(user=w.member),
+        "bijlage": bijlage,
+        "uitnodiging": Uitnodiging.objects.create(
+            plg=w.plg, email="new@regenboog.example", school=w.school, invited_by=w.coach
+        ),
+    }
+
+
+# url name → (args from world+objects, method, post data, personas allowed, success status)
+CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
+    "home": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "werkvormen": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "vragenkit": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "werkvorm_detail": (lambda w, o: [o["werkvorm"].pk], "get", {}, LOGGED_IN, 200),
+    "werkvorm_nieuw": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "plg_create": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "plg_detail": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
+    "plg_edit": (lambda w, o: [w.plg.pk], "get", {}, COACH, 200),
+    "plg_fase": (lambda w, o: [w.plg.pk], "post", {"fase": "leervraag"}, COACH, 302),
+    "plg_leden": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
+    "lid_rol": (lambda w, o: [w.plg.pk, o["lid"].pk], "post", {"rol": "procescoach"}, COACH, 302),
+    "plg_leave": (lambda w, o: [w.plg.pk], "post", {}, MEMBERS, 302),
+    "leervragen": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
+    "leervraag_check_hx": (lambda w, o: [w.plg.pk], "post", {"text": "Waarom?"}, MEMBERS, 200),
+    "leervraag_detail": (lambda w, o: [w.plg.pk, o["leervraag"].pk], "get", {}, MEMBERS, 200),
+    "leervraag_kies": (lambda w, o: [w.plg.pk, o["leervraag"].pk], "post", {}, COACH, 302),
+    "themas": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
+    "prioriteit_hx": (
+        lambda w, o: [w.plg.pk, "thema", o["thema"].pk, "park"],
+        "post",
+        {},
+        MEMBERS,
+        302,
+    ),
+    "actieplan": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
+    "mijlpaal_nieuw": (lambda w, o: [w.plg.pk], "get", {}, COACH, 200),
+    "mijlpaal_vier": (lambda w, o: [w.plg.pk, o["mijlpaal"].pk], "get", {}, COACH, 200),
+    "notitie_nieuw": (
+        lambda w, o: [w.plg.pk],
+        "post",
+        {"text": "x", "audience": "plg"},
+        MEMBERS,
+        302,
+    ),
+    "afronden": (lambda w, o: [w.plg.pk], "get", {}, COACH, 200),
+    "archief": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
+    "gedeeld": (lambda w, o: [w.plg.pk], "get", {}, IN_SG, 200),
+    "bijlage": (lambda w, o: [w.plg.pk, o["bijlage"].pk], "get", {}, IN_SG, 200),
+    "uitnodiging": (lambda w, o: [o["uitnodiging"].token], "get", {}, PUBLIC, 200),
+    "bijeenkomst_nieuw": (lambda w, o: [w.plg.pk], "get", {}, COACH, 200),
+    "bijeenkomst_detail": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
+    "bijeenkomst_edit": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, COACH, 200),
+    "agenda_blok_nieuw_hx": (
+        lambda w, o: [o["bijeenkomst"].pk],
+        "post",
+        {"stap": "input", "minutes": "10", "title": "Lezen"},
+        COACH,
+        302,
+    ),
+    "agenda_blok_hx": (
+        lambda w, o: [o["bijeenkomst"].pk, o["blok"].pk, "down"],
+        "post",
+        {},
+        COACH,
+        302,
+    ),
+    "terugblik": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, COACH, 200),
+    "leerlog": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
+    "school_overview": (lambda w, o: [w.school.pk], "get", {}, {"leader"}, 200),
+    "begeleiding": (lambda w, o: [], "get", {}, {"advisor", "other_advisor"}, 200),
+}
+# Django's own account pages: open to everyone by design.
+OPEN_AUTH_VIEWS = {
+    "login",
+    "logout",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "set_language",
+}
+
+
+def test_every_url_has_an_authorisation_case() -> None:
+    names = {n for n in get_resolver().reverse_dict if isinstance(n, str)}
+    missing = names - set(CASES) - OPEN_AUTH_VIEWS
+    assert not missing, f"URL's without an authorisation test: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_access(client: Any, world: Any, name: str, persona: str) -> None:
+    from plg.methods.models import Werkvorm
+
+    objects = _objects(world) | {"werkvorm": Werkvorm.objects.get(slug="kandoe")}
+    args_fn, method, data, allowed, ok = CASES[name]
+    url = reverse(name, args=args_fn(world, objects))
+    if persona != "anonymous":
+        assert client.login(username=getattr(world, persona).email, password=PASSWORD)
+    response = getattr(client, method)(url, data)
+    if persona in allowed:
+        assert response.status_code == ok, response.content[:500]
+    elif persona == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    elif persona == "member" and allowed == COACH:
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "plg_edit",
+        "plg_fase",
+        "lid_rol",
+        "leervraag_kies",
+        "mijlpaal_nieuw",
+        "afronden",
+        "bijeenkomst_nieuw",
+        "notitie_nieuw",
+        "prioriteit_hx",
+        "leerlog",
+    ],
+)
+def test_archived_plg_is_read_only(client: Any, world: Any, name: str) -> None:
+    from plg.methods.models import Werkvorm
+
+    objects = _objects(world) | {"werkvorm": Werkvorm.objects.get(slug="kandoe")}
+    world.plg.fase = "afgesloten"
+    world.plg.save()
+    args_fn, method, data, _allowed, _ok = CASES[name]
+    client.login(username=world.coach.email, password=PASSWORD)
+    response = getattr(client, method)(reverse(name, args=args_fn(world, objects)), data)
+    assert response.status_code == 403

@@ -1,0 +1,100 @@
+"""Each page runs a number of queries that does not grow with the data."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import PASSWORD
+from plg.communities import services
+from plg.communities.models import Lidmaatschap, Mijlpaal, Notitie, Thema
+from plg.communities.sharing import Audience
+from plg.meetings import services as meeting_services
+from plg.meetings.models import LeerlogEntry, Terugblik
+
+
+def _grow(world: Any, n: int) -> None:
+    """n PLG's for coach/member/leader/advisor, and n bijeenkomsten with records in the first."""
+    for i in range(n):
+        plg = (
+            world.plg
+            if i == 0
+            else services.create_plg(coach=world.coach, name=f"PLG {i}", schools=[world.school])
+        )
+        if i:
+            Lidmaatschap.objects.create(plg=plg, user=world.member)
+        Mijlpaal.objects.create(
+            plg=plg,
+            author=world.coach,
+            title=f"m{i}",
+            due_date=timezone.localdate(),
+            audience=Audience.NETWERK,
+        )
+        meeting_services.plan_bijeenkomst(
+            plg=plg,
+            starts_at=timezone.now() + timedelta(days=i + 1),
+            place="x",
+            duration_minutes=100,
+        )
+    for i in range(n):
+        b = meeting_services.plan_bijeenkomst(
+            plg=world.plg,
+            starts_at=timezone.now() - timedelta(days=i + 1),
+            place="x",
+            duration_minutes=100,
+        )
+        Terugblik.objects.create(
+            bijeenkomst=b, author=world.coach, doelen_bereikt="ja", audience=Audience.PLG
+        )
+        LeerlogEntry.objects.create(
+            bijeenkomst=b, author=world.member, kennis_inzicht="k", audience=Audience.PLG
+        )
+        Notitie.objects.create(plg=world.plg, author=world.coach, text=str(i))
+        Thema.objects.create(plg=world.plg, title=str(i), created_by=world.coach, position=i)
+        services.add_leervraag(plg=world.plg, text=f"Waarom {i}?", author=world.coach)
+
+
+PAGES = [
+    ("member", "home", lambda w: []),
+    ("coach", "plg_detail", lambda w: [w.plg.pk]),
+    ("coach", "plg_leden", lambda w: [w.plg.pk]),
+    ("coach", "themas", lambda w: [w.plg.pk]),
+    ("coach", "leervragen", lambda w: [w.plg.pk]),
+    ("coach", "actieplan", lambda w: [w.plg.pk]),
+    ("member", "archief", lambda w: [w.plg.pk]),
+    ("leader", "gedeeld", lambda w: [w.plg.pk]),
+    ("leader", "school_overview", lambda w: [w.school.pk]),
+    ("advisor", "begeleiding", lambda w: []),
+    (
+        "coach",
+        "bijeenkomst_detail",
+        lambda w: [w.plg.bijeenkomsten.order_by("starts_at").last().pk],
+    ),
+    ("coach", "werkvormen", lambda w: []),
+    ("coach", "vragenkit", lambda w: []),
+]
+
+
+def _count(client: Any, world: Any, persona: str, name: str, args: Any) -> int:
+    client.login(username=getattr(world, persona).email, password=PASSWORD)
+    url = reverse(name, args=args(world))
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.parametrize(("persona", "name", "args"), PAGES, ids=[p[1] for p in PAGES])
+def test_queries_do_not_grow_with_data(
+    client: Any, world: Any, persona: str, name: str, args: Any
+) -> None:
+    _grow(world, 1)
+    small = _count(client, world, persona, name, args)
+    _grow(world, 29)
+    large = _count(client, world, persona, name, args)
+    assert large == small, f"{name}: {small} queries with 1, {large} with 30"
