@@ -1,9 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from plg.accounts.forms import LoginForm
+
 urlpatterns = [
     path(
-        "aanmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"
+        "aanmelden/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
     ),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord/vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),

@@ -519,10 +519,9 @@ def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:
             Prefetch("versies", queryset=LeervraagVersie.objects.select_related("author"))
         ),
         "bijeenkomsten": plg.bijeenkomsten.prefetch_related(_visible_leerlogs(user)),
-        "terugblikken": {
-            t.bijeenkomst_id: t
-            for t in Terugblik.objects.visible_to(user).filter(bijeenkomst__plg=plg)
-        },
+        "terugblikken": Terugblik.objects.visible_to(user)
+        .filter(bijeenkomst__plg=plg)
+        .select_related("bijeenkomst"),
         "mijlpalen": Mijlpaal.objects.visible_to(user).filter(plg=plg),
         "actieplan": Actieplan.objects.visible_to(user).filter(plg=plg).first(),
         "afronding": Afronding.objects.visible_to(user)

@@ -19,7 +19,7 @@ def test_login_with_email_address(client: Any, world: Any) -> None:
 
 def test_wrong_password_says_so_in_dutch(client: Any, world: Any) -> None:
     response = client.post(reverse("login"), {"username": world.coach.email, "password": "fout"})
-    assert "correct" in response.content.decode() and response.status_code == 200
+    assert "horen niet bij elkaar" in response.content.decode() and response.status_code == 200
 
 
 def test_logout_needs_post(client: Any, world: Any) -> None:

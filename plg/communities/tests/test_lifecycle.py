@@ -213,7 +213,7 @@ def test_used_invitation_cannot_be_used_twice(client: Any, world: Any) -> None:
     services.accept_invitation(uitnodiging=uitnodiging, user=world.colleague)
     response = client.get(reverse("uitnodiging", args=[uitnodiging.token]))
     assert response.status_code == 410
-    assert "al gebruikt" in response.content.decode()
+    assert "werd al aanvaard" in response.content.decode()
 
 
 def test_unknown_invitation_token_is_a_clear_404(client: Any, db: Any) -> None:
@@ -347,7 +347,7 @@ def test_actieplan_bad_date_names_the_field(client: Any, world: Any) -> None:
         {"target_date": "morgen", "gewenste_verandering": "Zinvol huiswerk", "audience": "plg"},
     )
     html = response.content.decode()
-    assert "Geef een geldige datum" in html and "Zinvol huiswerk" in html
+    assert "Voer een geldige datum in" in html and "Zinvol huiswerk" in html
 
 
 def test_member_cannot_write_the_actieplan(client: Any, world: Any) -> None:

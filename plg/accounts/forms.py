@@ -1,0 +1,20 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class LoginForm(AuthenticationForm):
+    """Log in with an e-mail address, with messages in our own words."""
+
+    username = forms.EmailField(
+        label=_("E-mailadres"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Dit e-mailadres en dit wachtwoord horen niet bij elkaar. "
+            "Let op hoofdletters in je wachtwoord."
+        ),
+        "inactive": _("Dit account is niet actief."),
+    }
