@@ -18,7 +18,7 @@ $(VENV)/.synced: $(BIN)/uv pyproject.toml uv.lock
 
 setup: $(VENV)/.synced
 	scripts/system-deps.sh run
-	$(MANAGE) compilemessages -v0 --ignore=.venv
+	cd plg && ../$(BIN)/python ../manage.py compilemessages -v0
 
 run: setup
 	mkdir -p var
@@ -50,7 +50,7 @@ test:
 	$(MAKE) lint typecheck check-deploy test-sqlite test-postgres
 
 messages: setup
-	$(MANAGE) makemessages -l en --ignore=.venv --ignore=var
+	cd plg && ../$(BIN)/python ../manage.py makemessages -l en -v0
 
 demo: setup
 	$(MANAGE) seed_demo --reset
