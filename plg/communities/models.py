@@ -168,7 +168,11 @@ class Uitnodiging(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status == UitnodigingStatus.OPEN and not self.is_expired
+        return (
+            self.status == UitnodigingStatus.OPEN
+            and not self.is_expired
+            and not self.plg.is_archived
+        )
 
 
 class Prioriteerbaar(models.Model):

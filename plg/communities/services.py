@@ -91,12 +91,17 @@ def decline_invitation(*, uitnodiging: Uitnodiging) -> None:
     uitnodiging.save(update_fields=["status", "responded_at"])
 
 
+@transaction.atomic
 def change_fase(*, plg: PLG, fase: str) -> None:
     if fase not in plg.allowed_fases():
         raise ValidationError(_("Van deze fase kan de PLG niet naar '%(fase)s'.") % {"fase": fase})
     plg.fase = fase
     plg.closed_at = timezone.now() if fase == Fase.AFGESLOTEN else None
     plg.save(update_fields=["fase", "closed_at"])
+    if plg.is_archived:
+        plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).update(
+            status=UitnodigingStatus.INGETROKKEN
+        )
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from plg.accounts.models import User
 from plg.communities import services
 from plg.communities.authorizers import get_plg, require_shared_view
+from plg.communities.context import plg_context
 from plg.communities.forms import (
     ActieplanForm,
     AfrondingForm,
@@ -55,11 +56,6 @@ from plg.meetings.models import Bijeenkomst, LeerlogEntry, Terugblik
 from plg.organisations.authorizers import schools_of
 
 
-def _plg_context(request: AuthedRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
-    """What every page of one PLG shows around its own content."""
-    return {"plg": plg, "lid": lid, "is_coach": lid.is_coach, "fases": list(Fase)}
-
-
 @login_required
 def plg_create(request: AuthedRequest) -> HttpResponse:
     user = request.user
@@ -92,7 +88,7 @@ def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         .order_by("starts_at")
         .first()
     )
-    context = _plg_context(request, plg, lid) | {
+    context = plg_context(plg, lid) | {
         "leden": plg.lidmaatschappen.select_related("user"),
         "leervraag": plg.gekozen_leervraag,
         "actieplan": Actieplan.objects.visible_to(request.user).filter(plg=plg).first(),
@@ -144,9 +140,7 @@ def plg_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Bewaard."))
         return redirect("plg_detail", pk=plg.pk)
-    return render(
-        request, "communities/plg_edit.html", _plg_context(request, plg, lid) | {"form": form}
-    )
+    return render(request, "communities/plg_edit.html", plg_context(plg, lid) | {"form": form})
 
 
 @login_required
@@ -166,7 +160,7 @@ def leden(request: AuthedRequest, pk: int) -> HttpResponse:
                     request, _("Uitnodiging verstuurd naar %(email)s.") % form.cleaned_data
                 )
                 return redirect("plg_leden", pk=plg.pk)
-    context = _plg_context(request, plg, lid) | {
+    context = plg_context(plg, lid) | {
         "leden": plg.lidmaatschappen.select_related("user"),
         "uitnodigingen": plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN)
         if lid.is_coach
@@ -263,7 +257,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
 
 def _workshop_context(request: AuthedRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
     leervragen = list(plg.leervragen.all())
-    return _plg_context(request, plg, lid) | {
+    return plg_context(plg, lid) | {
         "actief": [v for v in leervragen if not v.parked],
         "geparkeerd": [v for v in leervragen if v.parked],
         "kind": "leervraag",
@@ -315,7 +309,7 @@ def leervraag_detail(request: AuthedRequest, pk: int, lv_pk: int) -> HttpRespons
             messages.success(request, _("Nieuwe versie bewaard."))
             return redirect("leervraag_detail", pk=plg.pk, lv_pk=leervraag.pk)
     text = form.data.get("text", "") if form.is_bound else leervraag.current_text
-    context = _plg_context(request, plg, lid) | {
+    context = plg_context(plg, lid) | {
         "leervraag": leervraag,
         "versies": LeervraagVersie.objects.filter(leervraag=leervraag).select_related("author"),
         "form": form,
@@ -337,7 +331,7 @@ def leervraag_kies(request: AuthedRequest, pk: int, lv_pk: int) -> HttpResponse:
 
 def _themas_context(request: AuthedRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
     themas = list(plg.themas.all())
-    return _plg_context(request, plg, lid) | {
+    return plg_context(plg, lid) | {
         "actief": [t for t in themas if not t.parked],
         "geparkeerd": [t for t in themas if t.parked],
         "kind": "thema",
@@ -412,7 +406,7 @@ def actieplan(request: AuthedRequest, pk: int) -> HttpResponse:
             return redirect("actieplan", pk=plg.pk)
     elif request.method == "POST":
         raise Http404
-    context = _plg_context(request, plg, lid) | {
+    context = plg_context(plg, lid) | {
         "plan": plan,
         "form": form,
         "mijlpalen": Mijlpaal.objects.visible_to(request.user).filter(plg=plg),
@@ -431,9 +425,7 @@ def mijlpaal_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Mijlpaal toegevoegd."))
         return redirect("actieplan", pk=plg.pk)
-    return render(
-        request, "communities/mijlpaal_form.html", _plg_context(request, plg, lid) | {"form": form}
-    )
+    return render(request, "communities/mijlpaal_form.html", plg_context(plg, lid) | {"form": form})
 
 
 @login_required
@@ -456,7 +448,7 @@ def mijlpaal_vier(request: AuthedRequest, pk: int, mp_pk: int) -> HttpResponse:
     return render(
         request,
         "communities/mijlpaal_vier.html",
-        _plg_context(request, plg, lid) | {"form": form, "mijlpaal": mijlpaal},
+        plg_context(plg, lid) | {"form": form, "mijlpaal": mijlpaal},
     )
 
 
@@ -502,7 +494,7 @@ def afronden(request: AuthedRequest, pk: int) -> HttpResponse:
             return redirect("archief", pk=plg.pk)
         messages.success(request, _("Het voorstel is bewaard."))
         return redirect("afronden", pk=plg.pk)
-    context = _plg_context(request, plg, lid) | {
+    context = plg_context(plg, lid) | {
         "form": form,
         "afronding": existing,
         "bijlagen": existing.bijlagen.all() if existing else [],
@@ -543,7 +535,7 @@ def _visible_leerlogs(user: Any) -> Any:
 @login_required
 def archief(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
-    context = _plg_context(request, plg, lid) | _summary_context(request, plg)
+    context = plg_context(plg, lid) | _summary_context(request, plg)
     return render(request, "communities/archief.html", context)
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from plg.accounts.models import User
 from plg.communities.authorizers import get_plg
+from plg.communities.context import plg_context
 from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience
 from plg.core.http import AuthedRequest
@@ -46,11 +47,8 @@ def _agenda_context(
     blokken = list(bijeenkomst.blokken.select_related("werkvorm"))
     total = sum(b.minutes for b in blokken)
     werkvormen = Werkvorm.objects.available_to(request.user)
-    context: dict[str, Any] = {
+    context: dict[str, Any] = plg_context(bijeenkomst.plg, lid) | {
         "bijeenkomst": bijeenkomst,
-        "plg": bijeenkomst.plg,
-        "lid": lid,
-        "is_coach": lid.is_coach,
         "blokken": blokken,
         "total_minutes": total,
         "over_time": total - bijeenkomst.duration_minutes,
@@ -81,7 +79,7 @@ def bijeenkomst_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "meetings/bijeenkomst_form.html",
-        {"form": form, "plg": plg, "lid": lid, "is_coach": True},
+        plg_context(plg, lid) | {"form": form},
     )
 
 
@@ -115,7 +113,7 @@ def bijeenkomst_edit(request: AuthedRequest, bid: int) -> HttpResponse:
     return render(
         request,
         "meetings/bijeenkomst_form.html",
-        {"form": form, "plg": bijeenkomst.plg, "bijeenkomst": bijeenkomst, "lid": lid},
+        plg_context(bijeenkomst.plg, lid) | {"form": form, "bijeenkomst": bijeenkomst},
     )
 
 
@@ -180,13 +178,8 @@ def terugblik(request: AuthedRequest, bid: int) -> HttpResponse:
     return render(
         request,
         "meetings/terugblik_form.html",
-        {
-            "form": form,
-            "formset": formset,
-            "bijeenkomst": bijeenkomst,
-            "plg": bijeenkomst.plg,
-            "lid": lid,
-        },
+        plg_context(bijeenkomst.plg, lid)
+        | {"form": form, "formset": formset, "bijeenkomst": bijeenkomst},
     )
 
 
@@ -206,5 +199,5 @@ def leerlog(request: AuthedRequest, bid: int) -> HttpResponse:
     return render(
         request,
         "meetings/leerlog_form.html",
-        {"form": form, "bijeenkomst": bijeenkomst, "plg": bijeenkomst.plg, "lid": lid},
+        plg_context(bijeenkomst.plg, lid) | {"form": form, "bijeenkomst": bijeenkomst},
     )
