@@ -120,6 +120,19 @@ class LeervraagForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("Waarom zouden we …?")}),
     )
 
+    def __init__(self, *args: Any, check_url: str, **kwargs: Any) -> None:
+        """The textarea asks for live feedback (htmx) while the group types."""
+        super().__init__(*args, **kwargs)
+        self.fields["text"].widget.attrs.update(
+            {
+                "hx-post": check_url,
+                "hx-trigger": "input changed delay:400ms",
+                "hx-target": "#leervraag-check",
+                "hx-include": "this",
+                "aria-describedby": "leervraag-check",
+            }
+        )
+
 
 class ThemaForm(forms.ModelForm):
     class Meta:

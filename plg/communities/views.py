@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -264,10 +265,14 @@ def _workshop_context(request: AuthedRequest, plg: PLG, lid: Lidmaatschap) -> di
     }
 
 
+def _check_url(plg: PLG) -> str:
+    return reverse("leervraag_check_hx", args=[plg.pk])
+
+
 @login_required
 def leervragen(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
-    form = LeervraagForm(request.POST or None)
+    form = LeervraagForm(request.POST or None, check_url=_check_url(plg))
     if request.method == "POST":
         if plg.is_archived:
             raise Http404
@@ -296,7 +301,9 @@ def leervraag_check_hx(request: AuthedRequest, pk: int) -> HttpResponse:
 def leervraag_detail(request: AuthedRequest, pk: int, lv_pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     leervraag = get_object_or_404(Leervraag, pk=lv_pk, plg=plg)
-    form = LeervraagForm(request.POST or None, initial={"text": leervraag.current_text})
+    form = LeervraagForm(
+        request.POST or None, initial={"text": leervraag.current_text}, check_url=_check_url(plg)
+    )
     if request.method == "POST":
         if plg.is_archived:
             raise Http404
