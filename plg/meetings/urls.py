@@ -12,6 +12,7 @@ urlpatterns = [
         views.agenda_blok_hx,
         name="agenda_blok_hx",
     ),
+    path("opdracht/<int:opdracht_pk>/klaar/", views.opdracht_klaar, name="opdracht_klaar"),
     path("bijeenkomst/<int:bid>/terugblik/", views.terugblik, name="terugblik"),
     path("bijeenkomst/<int:bid>/leerlog/", views.leerlog, name="leerlog"),
 ]

@@ -4,9 +4,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,7 +27,7 @@ from plg.meetings.forms import (
     OpdrachtFormSet,
     TerugblikForm,
 )
-from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Terugblik
+from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 from plg.methods.models import Stap, Vraag, Werkvorm
 
 
@@ -151,6 +154,22 @@ def agenda_blok_hx(request: AuthedRequest, bid: int, blok_pk: int, action: str) 
     if not request.htmx:
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(request, "meetings/_agenda.html", _agenda_context(request, bijeenkomst, lid))
+
+
+@login_required
+@require_POST
+def opdracht_klaar(request: AuthedRequest, opdracht_pk: int) -> HttpResponse:
+    """The owner (or a coach) ticks an assignment off, or opens it again."""
+    opdracht = get_object_or_404(Opdracht, pk=opdracht_pk)
+    _bijeenkomst, lid = _get_bijeenkomst(request, opdracht.bijeenkomst_id, writable=True)
+    if opdracht.owner_id != request.user.pk and not lid.is_coach:
+        raise PermissionDenied
+    opdracht.done = not opdracht.done
+    opdracht.save(update_fields=["done"])
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("home")
+    return redirect(next_url)
 
 
 @login_required

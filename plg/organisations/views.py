@@ -2,16 +2,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from plg.communities.models import PLG, Mijlpaal
 from plg.core.http import AuthedRequest
 from plg.meetings.models import Bijeenkomst
 from plg.organisations.authorizers import require_school_leader, schools_supported_by
+from plg.organisations.forms import SchoolInstellingenForm
 from plg.organisations.models import School
 
 
@@ -41,8 +44,17 @@ def plg_cards(user: Any, plgs: Any) -> Any:
 def school_overview(request: AuthedRequest, pk: int) -> HttpResponse:
     school = get_object_or_404(School.objects.select_related("scholengemeenschap"), pk=pk)
     require_school_leader(request.user, school)
+    form = SchoolInstellingenForm(request.POST or None, instance=school)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De instelling is bewaard."))
+        return redirect("school_overview", pk=school.pk)
     plgs = plg_cards(request.user, PLG.objects.of_schools([school.pk]))
-    return render(request, "organisations/school_overview.html", {"school": school, "plgs": plgs})
+    return render(
+        request,
+        "organisations/school_overview.html",
+        {"school": school, "plgs": plgs, "form": form},
+    )
 
 
 @login_required

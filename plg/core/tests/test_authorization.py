@@ -44,7 +44,15 @@ def _objects(w: Any) -> dict[str, Any]:
     bijlage = Bijlage.objects.create(
         afronding=afronding, name="plan.txt", file=ContentFile(b"plan", name="plan.txt")
     )
+    from plg.meetings.models import Opdracht
+
     return {
+        "opdracht": Opdracht.objects.create(
+            bijeenkomst=bijeenkomst,
+            owner=w.member,
+            description="Lezen",
+            due_date=timezone.localdate(),
+        ),
         "bijeenkomst": bijeenkomst,
         "blok": bijeenkomst.blokken.first(),
         "leervraag": Leervraag.objects.create(
@@ -120,6 +128,7 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
         COACH,
         302,
     ),
+    "opdracht_klaar": (lambda w, o: [o["opdracht"].pk], "post", {}, MEMBERS, 302),
     "terugblik": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, COACH, 200),
     "leerlog": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
     "school_overview": (lambda w, o: [w.school.pk], "get", {}, {"leader"}, 200),

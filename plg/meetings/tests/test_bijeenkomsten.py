@@ -215,3 +215,33 @@ def test_leerlog_without_audience_names_the_field(client: Any, world: Any) -> No
     response = client.post(reverse("leerlog", args=[bijeenkomst.pk]), {"kennis_inzicht": "Iets"})
     html = response.content.decode()
     assert "Wie mag dit lezen?" in html and "Dit veld is verplicht." in html and "Iets" in html
+
+
+def test_owner_ticks_off_an_assignment(client: Any, world: Any) -> None:
+    opdracht = Opdracht.objects.create(
+        bijeenkomst=_plan(world),
+        owner=world.member,
+        description="Lezen",
+        due_date=timezone.localdate(),
+    )
+    login(client, world.member)
+    client.post(reverse("opdracht_klaar", args=[opdracht.pk]), {"next": "https://elders.example/"})
+    opdracht.refresh_from_db()
+    assert opdracht.done
+
+
+def test_another_member_cannot_tick_off_my_assignment(client: Any, world: Any) -> None:
+    from plg.communities.models import Lidmaatschap
+
+    Lidmaatschap.objects.create(plg=world.plg, user=world.colleague)
+    opdracht = Opdracht.objects.create(
+        bijeenkomst=_plan(world),
+        owner=world.member,
+        description="Lezen",
+        due_date=timezone.localdate(),
+    )
+    login(client, world.colleague)
+    response = client.post(reverse("opdracht_klaar", args=[opdracht.pk]))
+    assert response.status_code == 403
+    opdracht.refresh_from_db()
+    assert not opdracht.done
