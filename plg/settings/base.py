@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "plg.methods",
     "plg.communities",
     "plg.meetings",
+    "plg.live",
+    "channels",
 ]
 
 MIDDLEWARE = [
@@ -133,3 +135,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+ASGI_APPLICATION = "plg.asgi.application"
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CHANNEL_LAYERS = (
+    {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL]},
+        }
+    }
+    if REDIS_URL
+    else {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+)

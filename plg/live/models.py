@@ -1,0 +1,118 @@
+"""A bijeenkomst run live: where the group is in the stramien, the clock, and the cards on the boards.
+
+Every change is stored at once, so a dropped connection or a restarted server loses nothing:
+a client that (re)connects simply receives the current state.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from plg.meetings.models import AgendaBlok, Bijeenkomst
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a projector
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+
+
+class LiveSessie(models.Model):
+    bijeenkomst = models.OneToOneField(Bijeenkomst, on_delete=models.CASCADE, related_name="live")
+    code = models.CharField(max_length=8, unique=True, default=new_code)
+    current_blok = models.ForeignKey(
+        AgendaBlok, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    running = models.BooleanField(default=False)
+    clock_started_at = models.DateTimeField(null=True, blank=True)
+    elapsed_seconds = models.PositiveIntegerField(default=0)
+    extra_seconds = models.IntegerField(default=0)
+    turn = models.PositiveSmallIntegerField(default=0)
+    revealed = models.BooleanField(default=False)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("live bijeenkomst")
+
+    def __str__(self) -> str:
+        return f"{self.bijeenkomst} ({self.code})"
+
+    def elapsed(self, now: datetime) -> int:
+        if self.running and self.clock_started_at:
+            return self.elapsed_seconds + int((now - self.clock_started_at).total_seconds())
+        return self.elapsed_seconds
+
+    def remaining(self, now: datetime) -> int:
+        """Seconds left in the current step; negative once the time is up."""
+        if self.current_blok is None:
+            return 0
+        return self.current_blok.minutes * 60 + self.extra_seconds - self.elapsed(now)
+
+    @property
+    def is_ended(self) -> bool:
+        return self.ended_at is not None
+
+
+class Zone(models.TextChoices):
+    """Where a card lies on its board."""
+
+    RING_3 = "ring3", _("buitenste ring")
+    RING_2 = "ring2", _("ring 2")
+    RING_1 = "ring1", _("ring 1")
+    CENTRUM = "ring0", _("centrum")
+    BORGEN = "borgen", _("borgen")
+    BANNEN = "bannen", _("bannen")
+    BEGINNEN = "beginnen", _("beginnen")
+    STERKTE = "sterkte", _("sterktes")
+    ZWAKTE = "zwakte", _("zwaktes")
+    KANS = "kans", _("kansen")
+    BEDREIGING = "bedreiging", _("bedreigingen")
+    LOS = "los", _("kaarten")
+
+
+class Kaart(models.Model):
+    """A card on a board. Anonymous cards never reveal their author to anyone but the server."""
+
+    sessie = models.ForeignKey(LiveSessie, on_delete=models.CASCADE, related_name="kaarten")
+    blok = models.ForeignKey(AgendaBlok, on_delete=models.CASCADE, related_name="kaarten")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    anonymous = models.BooleanField(default=False)
+    text = models.CharField(max_length=300)
+    why = models.CharField(max_length=300, blank=True)
+    zone = models.CharField(max_length=12, choices=Zone.choices, default=Zone.LOS)
+    parked = models.BooleanField(default=False)
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged"
+    )
+    version = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Zet(models.Model):
+    """One move of a card, with the reason the mover gave (KanDoe asks for one)."""
+
+    kaart = models.ForeignKey(Kaart, on_delete=models.CASCADE, related_name="zetten")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    from_zone = models.CharField(max_length=12)
+    to_zone = models.CharField(max_length=12)
+    reason = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kaart}: {self.from_zone} → {self.to_zone}"

@@ -1,0 +1,344 @@
+"""What can happen in a live bijeenkomst: commands, checked like form input, and the state.
+
+A command comes from one participant as a dict; ``apply`` validates it, checks the sender may
+give it, stores the change in one transaction and returns nothing. ``snapshot`` is the state
+every client renders; ``for_viewer`` removes what one viewer may not see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plg.communities.models import Lidmaatschap
+from plg.live.models import Kaart, LiveSessie, Zet, Zone
+from plg.meetings.models import AgendaBlok
+
+RINGS = [Zone.CENTRUM, Zone.RING_1, Zone.RING_2, Zone.RING_3]
+BOARD_ZONES: dict[str, list[str]] = {
+    "kandoe": [str(z) for z in RINGS],
+    "borgen-bannen-beginnen": [Zone.BORGEN, Zone.BANNEN, Zone.BEGINNEN],
+    "beginsituatie-analyse": [Zone.STERKTE, Zone.ZWAKTE, Zone.KANS, Zone.BEDREIGING],
+}
+COACH_COMMANDS = {
+    "step.start",
+    "step.pause",
+    "step.resume",
+    "step.extend",
+    "step.next",
+    "turn.next",
+    "board.reveal",
+    "session.end",
+}
+MEMBER_COMMANDS = {"card.add", "card.move", "card.park", "turn.pass"}
+
+
+class Refused(Exception):
+    """A command that changes nothing; the message goes back to its sender only."""
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user_id: int
+    name: str
+    is_coach: bool
+
+
+def board_kind(blok: AgendaBlok) -> str:
+    slug = blok.werkvorm.slug if blok.werkvorm else ""
+    return slug if slug in BOARD_ZONES else "kaarten"
+
+
+def zones_for(blok: AgendaBlok) -> list[str]:
+    return BOARD_ZONES.get(board_kind(blok), [Zone.LOS])
+
+
+def _text(command: dict[str, Any], key: str, *, required: bool, label: str) -> str:
+    value = command.get(key, "")
+    if not isinstance(value, str):
+        raise Refused(_("'%(label)s' moet tekst zijn.") % {"label": label})
+    value = value.strip()
+    if required and not value:
+        raise Refused(_("Vul '%(label)s' in.") % {"label": label})
+    if len(value) > 300:
+        raise Refused(_("'%(label)s' mag hoogstens 300 tekens lang zijn.") % {"label": label})
+    return value
+
+
+def _int(command: dict[str, Any], key: str, *, label: str) -> int:
+    value = command.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Refused(_("'%(label)s' ontbreekt of is geen getal.") % {"label": label})
+    return value
+
+
+def apply(sessie_id: int, viewer: Viewer, command: Any) -> None:
+    if not isinstance(command, dict) or not isinstance(command.get("type"), str):
+        raise Refused(_("Dit bericht begrijpen we niet."))
+    kind = command["type"]
+    if kind not in COACH_COMMANDS | MEMBER_COMMANDS:
+        raise Refused(_("Onbekende actie: %(kind)s.") % {"kind": kind[:40]})
+    if kind in COACH_COMMANDS and not viewer.is_coach:
+        raise Refused(_("Alleen de procescoach kan dit doen."))
+    with transaction.atomic():
+        sessie = (
+            LiveSessie.objects.select_for_update().select_related("current_blok").get(pk=sessie_id)
+        )
+        if sessie.is_ended:
+            raise Refused(_("Deze bijeenkomst is afgelopen."))
+        HANDLERS[kind](sessie, viewer, command)
+        LiveSessie.objects.filter(pk=sessie.pk).update(version=F("version") + 1)
+
+
+def _save_clock(sessie: LiveSessie, **changes: Any) -> None:
+    for field, value in changes.items():
+        setattr(sessie, field, value)
+    sessie.save(update_fields=list(changes))
+
+
+def _blok(sessie: LiveSessie, blok_id: int) -> AgendaBlok:
+    blok = (
+        AgendaBlok.objects.select_related("werkvorm")
+        .filter(pk=blok_id, bijeenkomst_id=sessie.bijeenkomst_id)
+        .first()
+    )
+    if blok is None:
+        raise Refused(_("Dit blok hoort niet bij deze bijeenkomst."))
+    return blok
+
+
+def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    _save_clock(
+        sessie,
+        current_blok=blok,
+        running=True,
+        clock_started_at=timezone.now(),
+        elapsed_seconds=0,
+        extra_seconds=0,
+        turn=0,
+        revealed=False,
+    )
+
+
+def _pause(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    if not sessie.running:
+        raise Refused(_("De klok staat al stil."))
+    _save_clock(
+        sessie,
+        elapsed_seconds=max(sessie.elapsed(timezone.now()), 0),
+        running=False,
+        clock_started_at=None,
+    )
+
+
+def _resume(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    if sessie.running or sessie.current_blok is None:
+        raise Refused(_("De klok loopt al, of er is nog geen stap gestart."))
+    _save_clock(sessie, running=True, clock_started_at=timezone.now())
+
+
+def _extend(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    minutes = _int(command, "minutes", label=_("minuten"))
+    if not 1 <= minutes <= 30:
+        raise Refused(_("Verleng met 1 tot 30 minuten."))
+    _save_clock(sessie, extra_seconds=sessie.extra_seconds + minutes * 60)
+
+
+def _next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    blokken = list(sessie.bijeenkomst.blokken.order_by("position", "id"))
+    ids = [b.pk for b in blokken]
+    index = ids.index(sessie.current_blok_id) + 1 if sessie.current_blok_id in ids else 0
+    if index >= len(blokken):
+        raise Refused(_("Dit was de laatste stap."))
+    _save_clock(
+        sessie,
+        current_blok=blokken[index],
+        running=True,
+        clock_started_at=timezone.now(),
+        elapsed_seconds=0,
+        extra_seconds=0,
+        turn=0,
+        revealed=False,
+    )
+
+
+def _turn_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    _save_clock(sessie, turn=sessie.turn + 1)
+
+
+def _turn_pass(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Passing needs no explanation; only the person whose turn it is (or the coach) passes."""
+    order = round_order(sessie)
+    if not order:
+        return
+    current = order[sessie.turn % len(order)]
+    if current["id"] != viewer.user_id and not viewer.is_coach:
+        raise Refused(_("Het is nu niet jouw beurt."))
+    _save_clock(sessie, turn=sessie.turn + 1)
+
+
+def _reveal(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    _save_clock(sessie, revealed=True)
+
+
+def _end(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    _save_clock(sessie, ended_at=timezone.now(), running=False)
+
+
+def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    zones = zones_for(blok)
+    zone = command.get("zone") or zones[-1]
+    if zone not in zones:
+        raise Refused(_("Deze plaats bestaat niet op dit bord."))
+    if board_kind(blok) == "kandoe" and zone != Zone.RING_3:
+        raise Refused(_("Bij KanDoe begint elke kaart in de buitenste ring."))
+    Kaart.objects.create(
+        sessie=sessie,
+        blok=blok,
+        author_id=viewer.user_id,
+        anonymous=bool(command.get("anonymous", False)),
+        text=_text(command, "text", required=True, label=_("tekst")),
+        why=_text(command, "why", required=False, label=_("waarom")),
+        zone=zone,
+    )
+
+
+def _card(sessie: LiveSessie, command: dict[str, Any]) -> Kaart:
+    """The card as the sender saw it: a newer version means someone else moved it first."""
+    kaart = (
+        Kaart.objects.select_related("blok__werkvorm")
+        .filter(pk=_int(command, "card", label=_("kaart")), sessie=sessie, merged_into=None)
+        .first()
+    )
+    if kaart is None:
+        raise Refused(_("Deze kaart bestaat niet (meer)."))
+    if kaart.version != _int(command, "version", label=_("versie")):
+        raise Refused(CONFLICT())
+    return kaart
+
+
+def CONFLICT() -> str:
+    return _("Iemand anders verplaatste deze kaart net. Kijk even en probeer opnieuw.")
+
+
+def _swap(kaart: Kaart, **changes: Any) -> None:
+    """Compare-and-set on the version: of two moves of the same card, exactly one wins."""
+    updated = Kaart.objects.filter(pk=kaart.pk, version=kaart.version).update(
+        version=F("version") + 1, **changes
+    )
+    if not updated:
+        raise Refused(CONFLICT())
+
+
+def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    kaart = _card(sessie, command)
+    zone = command.get("zone")
+    if zone not in zones_for(kaart.blok):
+        raise Refused(_("Deze plaats bestaat niet op dit bord."))
+    reason = _text(command, "reason", required=False, label=_("reden"))
+    if board_kind(kaart.blok) == "kandoe":
+        if not sessie.revealed:
+            raise Refused(_("Wacht tot de procescoach de kaarten toont."))
+        if kaart.author_id == viewer.user_id:
+            raise Refused(_("Bij KanDoe verplaats je een kaart van iemand anders."))
+        if RINGS.index(Zone(kaart.zone)) - RINGS.index(Zone(zone)) != 1:
+            raise Refused(_("Een kaart schuift telkens één ring naar binnen."))
+        if not reason:
+            raise Refused(_("Zeg kort waarom je deze kaart naar binnen schuift."))
+    _swap(kaart, zone=zone)
+    Zet.objects.create(
+        kaart=kaart, by_id=viewer.user_id, from_zone=kaart.zone, to_zone=zone, reason=reason
+    )
+
+
+def _card_park(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    kaart = _card(sessie, command)
+    _swap(kaart, parked=not kaart.parked)
+
+
+HANDLERS = {
+    "step.start": _start,
+    "step.pause": _pause,
+    "step.resume": _resume,
+    "step.extend": _extend,
+    "step.next": _next,
+    "turn.next": _turn_next,
+    "turn.pass": _turn_pass,
+    "board.reveal": _reveal,
+    "session.end": _end,
+    "card.add": _card_add,
+    "card.move": _card_move,
+    "card.park": _card_park,
+}
+
+
+def round_order(sessie: LiveSessie) -> list[dict[str, Any]]:
+    """Turn order for rounds: the members, alphabetically (the coach can move the turn on)."""
+    leden = Lidmaatschap.objects.filter(plg_id=sessie.bijeenkomst.plg_id).select_related("user")
+    people = sorted((lid.user for lid in leden), key=lambda u: u.display_name.lower())
+    return [{"id": u.pk, "name": u.display_name} for u in people]
+
+
+def snapshot(sessie_id: int) -> dict[str, Any]:
+    """Everything a client renders, in a fixed number of queries."""
+    now = timezone.now()
+    sessie = LiveSessie.objects.select_related("current_blok", "bijeenkomst").get(pk=sessie_id)
+    blokken = list(sessie.bijeenkomst.blokken.select_related("werkvorm").order_by("position", "id"))
+    kaarten = Kaart.objects.filter(sessie=sessie, merged_into=None).select_related("author")
+    order = round_order(sessie)
+    return {
+        "version": sessie.version,
+        "ended": sessie.is_ended,
+        "running": sessie.running,
+        "current_blok": sessie.current_blok_id,
+        "remaining": sessie.remaining(now),
+        "revealed": sessie.revealed,
+        "turn": order[sessie.turn % len(order)] if order else None,
+        "order": order,
+        "blokken": [
+            {
+                "id": b.pk,
+                "stap": b.stap,
+                "title": b.title or (str(b.werkvorm) if b.werkvorm else ""),
+                "minutes": b.minutes,
+                "board": board_kind(b),
+                "zones": zones_for(b),
+            }
+            for b in blokken
+        ],
+        "cards": [
+            {
+                "id": k.pk,
+                "blok": k.blok_id,
+                "text": k.text,
+                "why": k.why,
+                "zone": k.zone,
+                "parked": k.parked,
+                "version": k.version,
+                "author_id": k.author_id,
+                "author": "" if k.anonymous else k.author.display_name,
+            }
+            for k in kaarten
+        ],
+    }
+
+
+def for_viewer(state: dict[str, Any], viewer: Viewer) -> dict[str, Any]:
+    """One viewer's copy: no author ids, and KanDoe cards of others stay hidden until revealed."""
+    kandoe = {b["id"] for b in state["blokken"] if b["board"] == "kandoe"}
+    cards = []
+    for card in state["cards"]:
+        mine = card["author_id"] == viewer.user_id
+        hidden = card["blok"] in kandoe and not state["revealed"] and not mine
+        cards.append(
+            {k: v for k, v in card.items() if k != "author_id"}
+            | {"mine": mine, "text": "" if hidden else card["text"], "hidden": hidden}
+        )
+    return state | {"cards": cards, "me": viewer.user_id, "is_coach": viewer.is_coach}
