@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("plg.meetings.urls")),
     path("", include("plg.methods.urls")),
     path("", include("plg.organisations.urls")),
+    path("", include("plg.live.urls")),
 ]

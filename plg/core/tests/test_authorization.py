@@ -131,6 +131,8 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
     "opdracht_klaar": (lambda w, o: [o["opdracht"].pk], "post", {}, MEMBERS, 302),
     "terugblik": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, COACH, 200),
     "leerlog": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
+    "live": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
+    "live_join": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
     "school_overview": (lambda w, o: [w.school.pk], "get", {}, {"leader"}, 200),
     "begeleiding": (lambda w, o: [], "get", {}, {"advisor", "other_advisor"}, 200),
 }

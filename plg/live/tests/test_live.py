@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
@@ -51,7 +52,9 @@ async def join(sessie: LiveSessie, user: Any) -> WebsocketCommunicator:
 
 
 def play(scenario: Any) -> Any:
-    return asyncio.run(scenario)
+    """Run in a thread of its own: Playwright may already run an event loop in this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, scenario).result()
 
 
 def test_member_joins_and_gets_the_state(world: Any, sessie: LiveSessie) -> None:

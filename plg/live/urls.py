@@ -1,0 +1,8 @@
+from django.urls import path
+
+from plg.live import views
+
+urlpatterns = [
+    path("bijeenkomst/<int:bid>/live/", views.live, name="live"),
+    path("doe-mee/", views.join, name="live_join"),
+]

@@ -1,0 +1,172 @@
+// Live bijeenkomst: one WebSocket, the server's state rendered as it arrives.
+// Every change goes to the server; nothing is changed locally first, so all screens agree.
+(function () {
+  "use strict";
+  const root = document.getElementById("live");
+  if (!root) return;
+  const labels = JSON.parse(document.getElementById("live-labels").textContent);
+  const T = labels.texts;
+  const isCoach = root.dataset.coach === "1";
+  const $ = (id) => document.getElementById(id);
+  let socket = null;
+  let state = null;
+  let deadline = 0;
+  let retry = 0;
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([key, value]) => {
+      if (key === "text") node.textContent = value;
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value);
+    });
+    children.forEach((child) => child && node.appendChild(child));
+    return node;
+  }
+
+  function send(command) {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(command));
+  }
+
+  function connect() {
+    const scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + root.dataset.wsPath);
+    $("live-status").textContent = retry ? T.reconnecting : T.connecting;
+    socket.onopen = () => { retry = 0; $("live-status").textContent = T.connected; };
+    socket.onmessage = (event) => {
+      const message = JSON.parse(event.data);
+      if (message.type === "error") { $("live-error").textContent = message.message; return; }
+      $("live-error").textContent = "";
+      state = message.state;
+      render();
+    };
+    socket.onclose = (event) => {
+      if (event.code === 4403) { $("live-status").textContent = T.refused; return; }
+      $("live-status").textContent = T.reconnecting;
+      retry = Math.min(retry + 1, 5);
+      setTimeout(connect, 500 * 2 ** retry);
+    };
+  }
+
+  function currentBlok() {
+    return state && state.blokken.find((b) => b.id === state.current_blok);
+  }
+
+  function render() {
+    deadline = performance.now() / 1000 + state.remaining;
+    const blok = currentBlok();
+    const steps = $("live-steps");
+    steps.replaceChildren(...state.blokken.map((b) => {
+      const item = el("li", { class: b.id === state.current_blok ? "current" : "", "data-blok": b.id },
+        el("span", { text: `${labels.stappen[b.stap]}${b.title ? " · " + b.title : ""} (${b.minutes}′)` }));
+      if (isCoach && !state.ended) {
+        item.appendChild(el("button", { type: "button", class: "small secondary", text: T.start,
+          onclick: () => send({ type: "step.start", blok: b.id }) }));
+      }
+      return item;
+    }));
+    const round = blok && (blok.stap === "checkin" || blok.stap === "checkout");
+    $("live-round").hidden = !round || state.ended;
+    $("live-turn").textContent = state.turn ? state.turn.name : T.nobody;
+    renderBoard(blok);
+    renderParking();
+    if (isCoach) {
+      document.querySelectorAll("#live-vragen li").forEach((li) => {
+        li.hidden = !blok || !li.dataset.steps.split(" ").includes(blok.stap);
+      });
+    }
+    if (state.ended) $("live-status").textContent = T.ended;
+    tick();
+  }
+
+  function cardNode(card, blok) {
+    const meta = [card.mine ? T.mine : "", card.author || (card.mine ? "" : T.anonymous)]
+      .filter(Boolean).join(" · ");
+    const node = el("div", { class: "live-card" + (card.mine ? " mine" : ""), "data-card": card.id },
+      el("div", { class: "text", text: card.hidden ? T.hidden : card.text }),
+      card.why ? el("div", { class: "meta", text: card.why }) : null,
+      el("div", { class: "meta", text: meta }));
+    if (state.ended) return node;
+    const actions = el("div", { class: "actions" });
+    const version = card.version;
+    if (blok.board === "kandoe") {
+      const ring = blok.zones.indexOf(card.zone);
+      if (!card.mine && ring > 0 && state.revealed) {
+        const reason = el("input", { "aria-label": T.reason, placeholder: T.reason, maxlength: "300" });
+        actions.append(reason, el("button", { type: "button", class: "small", text: T.inward,
+          onclick: () => send({ type: "card.move", card: card.id, version, zone: blok.zones[ring - 1],
+                                reason: reason.value }) }));
+      }
+    } else if (blok.zones.length > 1) {
+      const select = el("select", { "aria-label": T.move });
+      blok.zones.forEach((zone) => select.appendChild(el("option", { value: zone, text: labels.zones[zone] })));
+      select.value = card.zone;
+      select.addEventListener("change", () => send({ type: "card.move", card: card.id, version, zone: select.value }));
+      actions.appendChild(select);
+    }
+    actions.appendChild(el("button", { type: "button", class: "small secondary", text: card.parked ? T.unpark : T.park,
+      onclick: () => send({ type: "card.park", card: card.id, version }) }));
+    node.appendChild(actions);
+    return node;
+  }
+
+  function renderBoard(blok) {
+    const board = $("live-board");
+    const add = $("live-add");
+    if (!blok) { board.replaceChildren(el("p", { class: "muted", text: state.ended ? T.ended : T.noStep })); add.hidden = true; return; }
+    const cards = state.cards.filter((c) => c.blok === blok.id && !c.parked);
+    board.replaceChildren(el("div", { class: "live-zones" }, ...blok.zones.slice().reverse().map((zone) =>
+      el("div", { class: "live-zone", "data-zone": zone },
+        el("h3", { text: labels.zones[zone] }),
+        ...cards.filter((c) => c.zone === zone).map((c) => cardNode(c, blok))))));
+    add.hidden = state.ended;
+    const select = $("live-card-zone");
+    const zones = blok.board === "kandoe" ? [blok.zones[blok.zones.length - 1]] : blok.zones;
+    if (select.dataset.blok !== String(blok.id)) {
+      select.replaceChildren(...zones.map((zone) => el("option", { value: zone, text: labels.zones[zone] })));
+      select.dataset.blok = String(blok.id);
+    }
+  }
+
+  function renderParking() {
+    $("live-parking").replaceChildren(...state.cards.filter((c) => c.parked).map((card) => {
+      const blok = state.blokken.find((b) => b.id === card.blok);
+      return el("li", {}, cardNode(card, blok));
+    }));
+  }
+
+  function tick() {
+    if (!state) return;
+    const timer = $("live-timer");
+    const left = state.running ? deadline - performance.now() / 1000 : state.remaining;
+    const seconds = Math.max(0, Math.round(left));
+    timer.textContent = `${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`
+      + (state.running || !currentBlok() ? "" : ` (${T.paused})`);
+    const up = currentBlok() && left <= 0 && !state.ended;
+    timer.classList.toggle("time-up", Boolean(up));
+    timer.title = up ? T.timeUp : "";
+    if (up && $("live-status").textContent !== T.timeUp) $("live-status").textContent = T.timeUp;
+  }
+
+  root.querySelectorAll("[data-command]").forEach((button) => {
+    button.addEventListener("click", () => {
+      const command = { type: button.dataset.command };
+      if (button.dataset.minutes) command.minutes = Number(button.dataset.minutes);
+      send(command);
+    });
+  });
+
+  $("live-add").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const blok = currentBlok();
+    const text = $("live-card-text");
+    if (!blok || !text.value.trim()) return;
+    send({ type: "card.add", blok: blok.id, text: text.value, zone: $("live-card-zone").value,
+           why: $("live-card-why").value, anonymous: $("live-card-anonymous").checked });
+    text.value = "";
+    $("live-card-why").value = "";
+  });
+
+  setInterval(tick, 250);
+  connect();
+})();
