@@ -78,7 +78,7 @@ class FaseForm(forms.Form):
 
 
 class UitnodigingForm(forms.Form):
-    email = forms.EmailField(label=_("E-mailadres"))
+    email = forms.EmailField(label=_("E-mailadres"), max_length=254)
     school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none())
     message = forms.CharField(
         label=_("Persoonlijke boodschap"),

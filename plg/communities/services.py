@@ -67,13 +67,18 @@ def invite(
 
 
 @transaction.atomic
-def accept_invitation(*, uitnodiging: Uitnodiging, user: User) -> Lidmaatschap:
-    """Join the PLG; a newcomer to the school gets a place there as leraar."""
+def accept_invitation(
+    *, uitnodiging: Uitnodiging, user: User, newcomer: bool = False
+) -> Lidmaatschap:
+    """Join the PLG. Only a newcomer (an account made for this invitation) gets a place in the
+    school, as leraar: an existing account never gains staff rights by accepting."""
     uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
     if not uitnodiging.is_open:
         raise ValidationError(_("Deze uitnodiging is niet meer geldig."))
-    if not Aanstelling.objects.filter(user=user, school=uitnodiging.school).exists():
-        Aanstelling.objects.create(user=user, school=uitnodiging.school, functie=Functie.LERAAR)
+    if newcomer:
+        Aanstelling.objects.get_or_create(
+            user=user, school=uitnodiging.school, functie=Functie.LERAAR
+        )
     lid, _created = Lidmaatschap.objects.get_or_create(plg=uitnodiging.plg, user=user)
     uitnodiging.status = UitnodigingStatus.AANVAARD
     uitnodiging.responded_at = timezone.now()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -73,6 +74,17 @@ def audience_q(user: User | Any, plg_lookup: str, author_lookup: str = "author")
 
 
 _S = TypeVar("_S", bound="Shared")
+
+
+def editable(queryset: Any, user: Any) -> Any:
+    """The single row behind an edit form, or None; refused if it was not shared with the editor.
+
+    A co-coach must not open (and republish) what another coach kept to themselves.
+    """
+    row = queryset.first()
+    if row is not None and not queryset.visible_to(user).filter(pk=row.pk).exists():
+        raise PermissionDenied
+    return row
 
 
 class SharedQuerySet(models.QuerySet[_S]):

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from plg.accounts.models import User
 from plg.communities import services
-from plg.communities.authorizers import get_plg, require_shared_view
+from plg.communities.authorizers import get_plg, require_open, require_shared_view
 from plg.communities.context import plg_context
 from plg.communities.forms import (
     ActieplanForm,
@@ -51,7 +51,7 @@ from plg.communities.models import (
     Uitnodiging,
     UitnodigingStatus,
 )
-from plg.communities.sharing import Audience
+from plg.communities.sharing import Audience, editable
 from plg.core.http import AuthedRequest
 from plg.meetings.models import Bijeenkomst, LeerlogEntry, Terugblik
 from plg.organisations.authorizers import schools_of
@@ -149,8 +149,9 @@ def leden(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     form = UitnodigingForm(request.POST or None, plg=plg)
     if request.method == "POST":
-        if not lid.is_coach or plg.is_archived:
-            raise Http404
+        require_open(plg)
+        if not lid.is_coach:
+            raise PermissionDenied
         if form.is_valid():
             try:
                 services.invite(plg=plg, invited_by=request.user, **form.cleaned_data)
@@ -163,7 +164,9 @@ def leden(request: AuthedRequest, pk: int) -> HttpResponse:
                 return redirect("plg_leden", pk=plg.pk)
     context = plg_context(plg, lid) | {
         "leden": plg.lidmaatschappen.select_related("user"),
-        "uitnodigingen": plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN)
+        "uitnodigingen": plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).select_related(
+            "school"
+        )
         if lid.is_coach
         else [],
         "form": form,
@@ -210,50 +213,72 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
         .first()
     )
     if invitation is None or not invitation.is_open:
-        return render(
-            request,
-            "communities/uitnodiging_ongeldig.html",
-            {"uitnodiging": invitation},
-            status=410 if invitation else 404,
-        )
-    existing = User.objects.filter(email__iexact=invitation.email).first()
-    if existing and request.user.is_authenticated and request.user != existing:
+        return _invitation_gone(request, invitation)
+    signed_in = request.user.is_authenticated
+    if signed_in and request.user.email.lower() != invitation.email.lower():  # type: ignore[union-attr]
         return render(
             request,
             "communities/uitnodiging_ander_account.html",
             {"uitnodiging": invitation},
             status=403,
         )
+    existing = User.objects.filter(email__iexact=invitation.email).first()
     account_form = NieuwAccountForm(request.POST or None) if existing is None else None
     if request.method == "POST":
-        if request.POST.get("antwoord") == "nee":
-            services.decline_invitation(uitnodiging=invitation)
-            return render(
-                request, "communities/uitnodiging_afgewezen.html", {"uitnodiging": invitation}
-            )
-        if existing is not None:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.path)
-            services.accept_invitation(uitnodiging=invitation, user=existing)
-            messages.success(request, _("Welkom in de PLG '%(plg)s'.") % {"plg": invitation.plg})
-            return redirect("plg_detail", pk=invitation.plg_id)
-        if account_form is not None and account_form.is_valid():
-            with transaction.atomic():
-                user = User.objects.create_user(
-                    invitation.email,
-                    account_form.cleaned_data["password1"],
-                    first_name=account_form.cleaned_data["first_name"],
-                    last_name=account_form.cleaned_data["last_name"],
-                )
-                services.accept_invitation(uitnodiging=invitation, user=user)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welkom in de PLG '%(plg)s'.") % {"plg": invitation.plg})
-            return redirect("plg_detail", pk=invitation.plg_id)
+        try:
+            return _answer_invitation(request, invitation, existing, account_form)
+        except ValidationError:
+            invitation.refresh_from_db()
+            return _invitation_gone(request, invitation)
     return render(
         request,
         "communities/uitnodiging.html",
         {"uitnodiging": invitation, "existing": existing, "account_form": account_form},
     )
+
+
+def _invitation_gone(request: HttpRequest, invitation: Uitnodiging | None) -> HttpResponse:
+    return render(
+        request,
+        "communities/uitnodiging_ongeldig.html",
+        {"uitnodiging": invitation},
+        status=410 if invitation else 404,
+    )
+
+
+def _answer_invitation(
+    request: HttpRequest,
+    invitation: Uitnodiging,
+    existing: User | None,
+    account_form: NieuwAccountForm | None,
+) -> HttpResponse:
+    if request.POST.get("antwoord") == "nee":
+        services.decline_invitation(uitnodiging=invitation)
+        return render(
+            request, "communities/uitnodiging_afgewezen.html", {"uitnodiging": invitation}
+        )
+    if existing is not None:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.path)
+        services.accept_invitation(uitnodiging=invitation, user=existing)
+    elif account_form is not None and account_form.is_valid():
+        with transaction.atomic():
+            existing = User.objects.create_user(
+                invitation.email,
+                account_form.cleaned_data["password1"],
+                first_name=account_form.cleaned_data["first_name"],
+                last_name=account_form.cleaned_data["last_name"],
+            )
+            services.accept_invitation(uitnodiging=invitation, user=existing, newcomer=True)
+        login(request, existing, backend="django.contrib.auth.backends.ModelBackend")
+    else:
+        return render(
+            request,
+            "communities/uitnodiging.html",
+            {"uitnodiging": invitation, "existing": existing, "account_form": account_form},
+        )
+    messages.success(request, _("Welkom in de PLG '%(plg)s'.") % {"plg": invitation.plg})
+    return redirect("plg_detail", pk=invitation.plg_id)
 
 
 def _workshop_context(request: AuthedRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
@@ -274,8 +299,7 @@ def leervragen(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     form = LeervraagForm(request.POST or None, check_url=_check_url(plg))
     if request.method == "POST":
-        if plg.is_archived:
-            raise Http404
+        require_open(plg)
         if form.is_valid():
             services.add_leervraag(plg=plg, text=form.cleaned_data["text"], author=request.user)
             messages.success(request, _("De leervraag staat bij de kandidaten."))
@@ -305,8 +329,7 @@ def leervraag_detail(request: AuthedRequest, pk: int, lv_pk: int) -> HttpRespons
         request.POST or None, initial={"text": leervraag.current_text}, check_url=_check_url(plg)
     )
     if request.method == "POST":
-        if plg.is_archived:
-            raise Http404
+        require_open(plg)
         if form.is_valid():
             services.revise_leervraag(
                 leervraag=leervraag,
@@ -350,8 +373,7 @@ def themas(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     form = ThemaForm(request.POST or None)
     if request.method == "POST":
-        if plg.is_archived:
-            raise Http404
+        require_open(plg)
         if form.is_valid():
             Thema.objects.create(
                 plg=plg,
@@ -398,7 +420,7 @@ def actieplan(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = Actieplan.objects.visible_to(request.user).filter(plg=plg).first()
     existing = Actieplan.objects.filter(plg=plg).first()
     form = None
-    if lid.is_coach and not plg.is_archived:
+    if lid.is_coach and not plg.is_archived and (existing is None or existing == plan):
         form = ActieplanForm(
             request.POST or None,
             instance=existing,
@@ -412,7 +434,7 @@ def actieplan(request: AuthedRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Het actieplan is bewaard."))
             return redirect("actieplan", pk=plg.pk)
     elif request.method == "POST":
-        raise Http404
+        raise PermissionDenied
     context = plg_context(plg, lid) | {
         "plan": plan,
         "form": form,
@@ -438,7 +460,7 @@ def mijlpaal_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def mijlpaal_vier(request: AuthedRequest, pk: int, mp_pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
-    mijlpaal = get_object_or_404(Mijlpaal, pk=mp_pk, plg=plg)
+    mijlpaal = get_object_or_404(Mijlpaal.objects.visible_to(request.user), pk=mp_pk, plg=plg)
     form = VierForm(
         request.POST or None,
         instance=mijlpaal,
@@ -479,7 +501,7 @@ def notitie_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def afronden(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
-    existing = Afronding.objects.filter(plg=plg).first()
+    existing = editable(Afronding.objects.filter(plg=plg), request.user)
     form = AfrondingForm(
         request.POST or None,
         request.FILES or None,
@@ -493,7 +515,7 @@ def afronden(request: AuthedRequest, pk: int) -> HttpResponse:
                 form.instance.author = request.user
             afronding = form.save()
             for upload in form.cleaned_data["bijlagen"]:
-                Bijlage.objects.create(afronding=afronding, file=upload, name=upload.name)
+                Bijlage.objects.create(afronding=afronding, file=upload, name=upload.name[:200])
             if request.POST.get("afsluiten") and plg.fase == Fase.AFRONDEN:
                 services.change_fase(plg=plg, fase=Fase.AFGESLOTEN)
         if plg.is_archived:

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from plg.communities.models import Lidmaatschap, Uitnodiging, UitnodigingStatus
+from plg.communities.models import Fase, Lidmaatschap, Uitnodiging, UitnodigingStatus
 from plg.core.http import AuthedRequest
 from plg.meetings.models import Bijeenkomst, Opdracht
 
@@ -32,7 +32,13 @@ def home(request: AuthedRequest) -> HttpResponse:
         status=UitnodigingStatus.OPEN,
         expires_at__gt=timezone.now(),
     ).select_related("plg", "invited_by")
-    opdrachten = Opdracht.objects.filter(owner=user, done=False).select_related("bijeenkomst__plg")
+    opdrachten = (
+        Opdracht.objects.filter(
+            owner=user, done=False, bijeenkomst__plg__lidmaatschappen__user=user
+        )
+        .exclude(bijeenkomst__plg__fase=Fase.AFGESLOTEN)
+        .select_related("bijeenkomst__plg")
+    )
     return render(
         request,
         "core/home.html",

@@ -71,9 +71,13 @@ class OpdrachtForm(forms.ModelForm):
         fields = ["description", "owner", "due_date"]
         widgets = {"due_date": DATE}
 
-    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
+        """``owners`` is evaluated once for the whole formset, not once per form."""
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = members  # type: ignore[attr-defined]
+        field = self.fields["owner"]
+        field.queryset = owners  # type: ignore[attr-defined]
+        choices = [("", "---------"), *((u.pk, u.display_name) for u in owners)]
+        field.choices = choices  # type: ignore[attr-defined]
 
 
 OpdrachtFormSet = forms.inlineformset_factory(

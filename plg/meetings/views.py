@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from plg.accounts.models import User
 from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
 from plg.communities.models import Lidmaatschap
-from plg.communities.sharing import Audience
+from plg.communities.sharing import Audience, editable
 from plg.core.http import AuthedRequest
 from plg.meetings import services
 from plg.meetings.forms import (
@@ -39,8 +40,11 @@ def _get_bijeenkomst(
     return bijeenkomst, lid
 
 
-def _members(bijeenkomst: Bijeenkomst) -> Any:
-    return User.objects.filter(lidmaatschappen__plg=bijeenkomst.plg_id)
+def _owners(bijeenkomst: Bijeenkomst) -> Any:
+    """Who can take on an assignment: the members, and whoever already holds one here."""
+    return User.objects.filter(
+        Q(lidmaatschappen__plg=bijeenkomst.plg_id) | Q(opdrachten__bijeenkomst=bijeenkomst)
+    ).distinct()
 
 
 def _agenda_context(
@@ -89,7 +93,15 @@ def bijeenkomst_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def bijeenkomst_detail(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid)
-    context = _agenda_context(request, bijeenkomst, lid) | {
+    return render(
+        request, "meetings/bijeenkomst_detail.html", _detail_context(request, bijeenkomst, lid)
+    )
+
+
+def _detail_context(
+    request: AuthedRequest, bijeenkomst: Bijeenkomst, lid: Lidmaatschap
+) -> dict[str, Any]:
+    return _agenda_context(request, bijeenkomst, lid) | {
         "terugblik": Terugblik.objects.visible_to(request.user)
         .filter(bijeenkomst=bijeenkomst)
         .first(),
@@ -102,7 +114,6 @@ def bijeenkomst_detail(request: AuthedRequest, bid: int) -> HttpResponse:
         .exclude(author=request.user)
         .select_related("author"),
     }
-    return render(request, "meetings/bijeenkomst_detail.html", context)
 
 
 @login_required
@@ -129,14 +140,17 @@ def agenda_blok_nieuw_hx(request: AuthedRequest, bid: int) -> HttpResponse:
     valid = form.is_valid()
     if valid:
         services.add_blok(bijeenkomst=bijeenkomst, blok=form.save(commit=False))
-    context = _agenda_context(request, bijeenkomst, lid)
+    if request.htmx:
+        context = _agenda_context(request, bijeenkomst, lid)
+        template = "meetings/_agenda.html"
+    elif valid:
+        return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+    else:
+        context = _detail_context(request, bijeenkomst, lid)
+        template = "meetings/bijeenkomst_detail.html"
     if not valid:
         context["blok_form"] = form
-    if request.htmx:
-        return render(request, "meetings/_agenda.html", context)
-    if valid:
-        return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
-    return render(request, "meetings/bijeenkomst_detail.html", context, status=400)
+    return render(request, template, context, status=200 if valid or request.htmx else 400)
 
 
 @login_required
@@ -175,14 +189,14 @@ def opdracht_klaar(request: AuthedRequest, opdracht_pk: int) -> HttpResponse:
 @login_required
 def terugblik(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
-    existing = Terugblik.objects.filter(bijeenkomst=bijeenkomst).first()
+    existing = editable(Terugblik.objects.filter(bijeenkomst=bijeenkomst), request.user)
     form = TerugblikForm(
         request.POST or None, instance=existing, initial={"audience": Audience.PLG}
     )
     formset = OpdrachtFormSet(
         request.POST or None,
         instance=bijeenkomst,
-        form_kwargs={"members": _members(bijeenkomst)},
+        form_kwargs={"owners": _owners(bijeenkomst)},
         prefix="opdracht",
     )
     if request.method == "POST" and form.is_valid() and formset.is_valid():

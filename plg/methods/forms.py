@@ -41,8 +41,11 @@ class WerkvormForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        slug = slugify(data.get("name", ""))
+        if not data.get("name"):
+            return data
+        slug = slugify(data["name"])
         if not slug:
+            self.add_error("name", _("Gebruik minstens één letter of cijfer in de naam."))
             return data
         if Werkvorm.objects.filter(school=data.get("school"), slug=slug).exists():
             self.add_error("name", _("Jullie school heeft al een werkvorm met deze naam."))

@@ -368,7 +368,7 @@ def test_member_cannot_write_the_actieplan(client: Any, world: Any) -> None:
         reverse("actieplan", args=[world.plg.pk]),
         {"target_date": "2027-06-30", "gewenste_verandering": "x", "audience": "plg"},
     )
-    assert response.status_code == 404
+    assert response.status_code == 403
 
 
 def test_milestone_is_celebrated(client: Any, world: Any) -> None:

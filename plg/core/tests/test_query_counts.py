@@ -16,7 +16,7 @@ from plg.communities import services
 from plg.communities.models import Lidmaatschap, Mijlpaal, Notitie, Thema
 from plg.communities.sharing import Audience
 from plg.meetings import services as meeting_services
-from plg.meetings.models import LeerlogEntry, Terugblik
+from plg.meetings.models import LeerlogEntry, Opdracht, Terugblik
 
 
 def _grow(world: Any, n: int) -> None:
@@ -58,6 +58,15 @@ def _grow(world: Any, n: int) -> None:
         Notitie.objects.create(plg=world.plg, author=world.coach, text=str(i))
         Thema.objects.create(plg=world.plg, title=str(i), created_by=world.coach, position=i)
         services.add_leervraag(plg=world.plg, text=f"Waarom {i}?", author=world.coach)
+        services.invite(
+            plg=world.plg,
+            email=f"genodigde{i}@regenboog.example",
+            school=world.school,
+            invited_by=world.coach,
+        )
+        Opdracht.objects.create(
+            bijeenkomst=b, owner=world.member, description="x", due_date=timezone.localdate()
+        )
 
 
 PAGES = [
@@ -77,6 +86,7 @@ PAGES = [
         lambda w: [w.plg.bijeenkomsten.order_by("starts_at").last().pk],
     ),
     ("coach", "werkvormen", lambda w: []),
+    ("coach", "terugblik", lambda w: [w.plg.bijeenkomsten.order_by("starts_at").first().pk]),
     ("coach", "vragenkit", lambda w: []),
 ]
 
