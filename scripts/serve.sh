@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Local serving for `make run`: gunicorn for the pages and the task worker beside it.
+# Local serving for `make run`: one ASGI process for pages and live WebSockets, and the task
+# worker beside it. (Production: gunicorn for pages, uvicorn for /ws/ only; see docs/decisions.md.)
 set -euo pipefail
 HOST=${1:-127.0.0.1}; PORT=${2:-8000}
 .venv/bin/python manage.py db_worker &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT
 echo "PLG-werkplaats draait op http://$HOST:$PORT (stoppen met Ctrl+C)"
-.venv/bin/gunicorn plg.wsgi:application --bind "$HOST:$PORT" --workers 2 --access-logfile - 
+.venv/bin/uvicorn plg.asgi:application --host "$HOST" --port "$PORT" --log-level warning

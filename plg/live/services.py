@@ -330,13 +330,17 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
     }
 
 
+PRIVATE_FIRST = {"kandoe", "beginsituatie-analyse"}
+
+
 def for_viewer(state: dict[str, Any], viewer: Viewer) -> dict[str, Any]:
-    """One viewer's copy: no author ids, and KanDoe cards of others stay hidden until revealed."""
-    kandoe = {b["id"] for b in state["blokken"] if b["board"] == "kandoe"}
+    """One viewer's copy: no author ids, and on boards where everyone writes alone first
+    (KanDoe, beginsituatie-analyse) the cards of others stay hidden until the coach reveals."""
+    private = {b["id"] for b in state["blokken"] if b["board"] in PRIVATE_FIRST}
     cards = []
     for card in state["cards"]:
         mine = card["author_id"] == viewer.user_id
-        hidden = card["blok"] in kandoe and not state["revealed"] and not mine
+        hidden = card["blok"] in private and not state["revealed"] and not mine
         cards.append(
             {k: v for k, v in card.items() if k != "author_id"}
             | {"mine": mine, "text": "" if hidden else card["text"], "hidden": hidden}

@@ -68,6 +68,8 @@
     const round = blok && (blok.stap === "checkin" || blok.stap === "checkout");
     $("live-round").hidden = !round || state.ended;
     $("live-turn").textContent = state.turn ? state.turn.name : T.nobody;
+    document.querySelector("[data-command='turn.pass']").hidden =
+      !isCoach && !(state.turn && state.turn.id === state.me);
     renderBoard(blok);
     renderParking();
     if (isCoach) {
@@ -126,6 +128,8 @@
       select.replaceChildren(...zones.map((zone) => el("option", { value: zone, text: labels.zones[zone] })));
       select.dataset.blok = String(blok.id);
     }
+    select.hidden = zones.length < 2;
+    document.querySelector("label[for=live-card-zone]").hidden = zones.length < 2;
   }
 
   function renderParking() {
