@@ -34,6 +34,7 @@ COACH_COMMANDS = {
     "turn.next",
     "board.reveal",
     "session.end",
+    "card.merge",
 }
 MEMBER_COMMANDS = {"card.add", "card.move", "card.park", "turn.pass"}
 
@@ -263,6 +264,36 @@ def _card_park(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
     _swap(kaart, parked=not kaart.parked)
 
 
+def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Similar cards become one card on a higher level, in the innermost ring among them."""
+    ids = command.get("cards")
+    if (
+        not isinstance(ids, list)
+        or len(set(ids)) < 2
+        or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
+    ):
+        raise Refused(_("Kies minstens twee kaarten om samen te voegen."))
+    kaarten = list(
+        Kaart.objects.select_related("blok__werkvorm").filter(
+            pk__in=ids, sessie=sessie, merged_into=None
+        )
+    )
+    if len(kaarten) != len(set(ids)) or len({k.blok_id for k in kaarten}) != 1:
+        raise Refused(_("Deze kaarten kunnen niet samen: ze liggen niet op hetzelfde bord."))
+    zones = zones_for(kaarten[0].blok)
+    inner = min((k.zone for k in kaarten), key=lambda z: zones.index(z) if z in zones else 99)
+    merged = Kaart.objects.create(
+        sessie=sessie,
+        blok=kaarten[0].blok,
+        author_id=viewer.user_id,
+        text=_text(command, "text", required=True, label=_("tekst")),
+        zone=inner,
+    )
+    Kaart.objects.filter(pk__in=[k.pk for k in kaarten]).update(
+        merged_into=merged, version=F("version") + 1
+    )
+
+
 HANDLERS = {
     "step.start": _start,
     "step.pause": _pause,
@@ -276,7 +307,36 @@ HANDLERS = {
     "card.add": _card_add,
     "card.move": _card_move,
     "card.park": _card_park,
+    "card.merge": _card_merge,
 }
+
+
+def ranked_cards(blok: AgendaBlok) -> list[Kaart]:
+    """KanDoe's outcome: the centre first, outwards from there; parked cards left aside."""
+    zones = zones_for(blok)
+    kaarten = Kaart.objects.filter(blok=blok, merged_into=None, parked=False)
+    return sorted(kaarten, key=lambda k: (zones.index(k.zone), k.created_at, k.pk))
+
+
+@transaction.atomic
+def save_ranking(*, blok: AgendaBlok, as_kind: str, by: Any) -> int:
+    """Store a board's ordered cards as the PLG's themes or candidate leervragen, after what is
+    already there; returns how many were added."""
+    from plg.communities import services as community_services
+    from plg.communities.models import Thema
+
+    plg = blok.bijeenkomst.plg
+    kaarten = ranked_cards(blok)
+    if as_kind == "leervraag":
+        for kaart in kaarten:
+            community_services.add_leervraag(plg=plg, text=kaart.text, author=by)
+    else:
+        start = plg.themas.filter(parked=False).count()
+        Thema.objects.bulk_create(
+            Thema(plg=plg, title=kaart.text[:200], created_by=by, position=start + i)
+            for i, kaart in enumerate(kaarten)
+        )
+    return len(kaarten)
 
 
 def round_order(sessie: LiveSessie) -> list[dict[str, Any]]:

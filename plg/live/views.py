@@ -1,17 +1,21 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from plg.communities.authorizers import get_plg, membership
 from plg.communities.context import plg_context
 from plg.core.http import AuthedRequest
+from plg.live import services
 from plg.live.models import LiveSessie, Zone
-from plg.meetings.models import Bijeenkomst
+from plg.live.services import board_kind
+from plg.meetings.models import AgendaBlok, Bijeenkomst
 from plg.methods.models import Stap, Vraag
 
 
@@ -33,6 +37,11 @@ def live(request: AuthedRequest, bid: int) -> HttpResponse:
             "texts": live_texts(),
         },
         "vragen": vragen,
+        "kandoe_blokken": [
+            b for b in bijeenkomst.blokken.select_related("werkvorm") if board_kind(b) == "kandoe"
+        ]
+        if lid.is_coach
+        else [],
     }
     return render(request, "live/sessie.html", context)
 
@@ -58,7 +67,25 @@ def live_texts() -> dict[str, str]:
         "ended": gettext("Deze bijeenkomst is afgelopen. Dank je wel!"),
         "nobody": gettext("Niemand"),
         "start": gettext("Start"),
+        "select": gettext("Kies om samen te voegen"),
     }
+
+
+@login_required
+@require_POST
+def save_ranking(request: AuthedRequest, bid: int, blok_pk: int) -> HttpResponse:
+    """The coach keeps a KanDoe outcome as the PLG's themes or candidate leervragen."""
+    bijeenkomst = get_object_or_404(Bijeenkomst, pk=bid)
+    plg, _lid = get_plg(request.user, bijeenkomst.plg_id, coach=True, writable=True)
+    blok = get_object_or_404(
+        AgendaBlok.objects.select_related("werkvorm"), pk=blok_pk, bijeenkomst=bijeenkomst
+    )
+    as_kind = request.POST.get("als", "")
+    if as_kind not in {"thema", "leervraag"} or board_kind(blok) != "kandoe":
+        raise Http404
+    count = services.save_ranking(blok=blok, as_kind=as_kind, by=request.user)
+    messages.success(request, gettext("%(count)s kaarten bewaard, in volgorde.") % {"count": count})
+    return redirect("themas" if as_kind == "thema" else "leervragen", pk=plg.pk)
 
 
 class CodeForm(forms.Form):

@@ -44,8 +44,13 @@ def _objects(w: Any) -> dict[str, Any]:
         afronding=afronding, name="plan.txt", file=ContentFile(b"plan", name="plan.txt")
     )
     from plg.meetings.models import Opdracht
+    from plg.methods.models import Stap, Werkvorm
 
+    kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    kandoe.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
+    kandoe.save()
     return {
+        "kandoe": kandoe,
         "opdracht": Opdracht.objects.create(
             bijeenkomst=bijeenkomst,
             owner=w.member,
@@ -132,6 +137,13 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
     "leerlog": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
     "live": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
     "live_join": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "live_save_ranking": (
+        lambda w, o: [o["bijeenkomst"].pk, o["kandoe"].pk],
+        "post",
+        {"als": "thema"},
+        COACH,
+        302,
+    ),
     "school_overview": (lambda w, o: [w.school.pk], "get", {}, {"leader"}, 200),
     "begeleiding": (lambda w, o: [], "get", {}, {"advisor", "other_advisor"}, 200),
 }

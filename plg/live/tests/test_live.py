@@ -328,3 +328,53 @@ def test_two_clients_moving_one_card_at_the_same_moment(world: Any, sessie: Live
     assert kinds.count("error") == 1 and kinds.count("state") == 2
     kaart.refresh_from_db()
     assert kaart.zone == Zone.RING_2 and kaart.version == 1 and kaart.zetten.count() == 1
+
+
+def test_coach_merges_similar_cards_into_the_innermost_ring(world: Any, sessie: LiveSessie) -> None:
+    a = _kandoe_card(world, sessie)
+    b = Kaart.objects.create(
+        sessie=sessie, blok=a.blok, author=world.member, text="B", zone=Zone.RING_1
+    )
+    coach = services.Viewer(world.coach.pk, "c", is_coach=True)
+    services.apply(sessie.pk, coach, {"type": "card.merge", "cards": [a.pk, b.pk], "text": "Samen"})
+    merged = Kaart.objects.get(text="Samen")
+    assert merged.zone == Zone.RING_1
+    assert set(Kaart.objects.filter(merged_into=merged)) == {a, b}
+    assert [c["text"] for c in services.snapshot(sessie.pk)["cards"]] == ["Samen"]
+
+
+def test_members_cannot_merge(world: Any, sessie: LiveSessie) -> None:
+    a = _kandoe_card(world, sessie)
+    b = Kaart.objects.create(sessie=sessie, blok=a.blok, author=world.member, text="B")
+    member = services.Viewer(world.member.pk, "m", is_coach=False)
+    with pytest.raises(services.Refused):
+        services.apply(
+            sessie.pk, member, {"type": "card.merge", "cards": [a.pk, b.pk], "text": "x"}
+        )
+
+
+def test_kandoe_outcome_is_saved_as_ordered_themes(
+    client: Any, world: Any, sessie: LiveSessie
+) -> None:
+    from django.urls import reverse
+
+    from conftest import PASSWORD
+
+    outer = _kandoe_card(world, sessie)
+    Kaart.objects.create(
+        sessie=sessie, blok=outer.blok, author=world.member, text="Kern", zone=Zone.CENTRUM
+    )
+    Kaart.objects.create(
+        sessie=sessie,
+        blok=outer.blok,
+        author=world.member,
+        text="Later",
+        zone=Zone.RING_1,
+        parked=True,
+    )
+    client.login(username=world.coach.email, password=PASSWORD)
+    response = client.post(
+        reverse("live_save_ranking", args=[sessie.bijeenkomst_id, outer.blok_id]), {"als": "thema"}
+    )
+    assert response.status_code == 302
+    assert [t.title for t in world.plg.themas.order_by("position")] == ["Kern", "Kaart"]

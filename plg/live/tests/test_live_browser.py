@@ -68,7 +68,7 @@ def test_coach_and_member_see_each_other_live(
 
     # The coach moves the member's card one ring inwards, with a reason; the member sees it.
     card = coach.locator(".live-card")
-    card.locator("input").fill("Dit raakt elke klas")
+    card.get_by_role("textbox", name="Waarom?").fill("Dit raakt elke klas")
     card.get_by_role("button", name="Naar binnen").click()
     expect(member.locator(f".live-zone[data-zone='{Zone.RING_2}'] .live-card")).to_contain_text(
         "Huiswerk differentiëren"

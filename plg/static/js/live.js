@@ -73,6 +73,10 @@
     renderBoard(blok);
     renderParking();
     if (isCoach) {
+      $("live-merge").hidden = !blok || blok.board !== "kandoe" || state.ended;
+      document.querySelectorAll(".live-save").forEach((form) => {
+        form.hidden = !blok || form.dataset.blok !== String(blok.id);
+      });
       document.querySelectorAll("#live-vragen li").forEach((li) => {
         li.hidden = !blok || !li.dataset.steps.split(" ").includes(blok.stap);
       });
@@ -92,6 +96,9 @@
     const actions = el("div", { class: "actions" });
     const version = card.version;
     if (blok.board === "kandoe") {
+      if (isCoach && !card.hidden) {
+        actions.appendChild(el("input", { type: "checkbox", "data-merge": card.id, "aria-label": T.select }));
+      }
       const ring = blok.zones.indexOf(card.zone);
       if (!card.mine && ring > 0 && state.revealed) {
         const reason = el("input", { "aria-label": T.reason, placeholder: T.reason, maxlength: "300" });
@@ -170,6 +177,14 @@
     text.value = "";
     $("live-card-why").value = "";
   });
+
+  if (isCoach) {
+    $("live-merge-button").addEventListener("click", () => {
+      const cards = [...document.querySelectorAll("[data-merge]:checked")].map((box) => Number(box.dataset.merge));
+      send({ type: "card.merge", cards, text: $("live-merge-text").value });
+      $("live-merge-text").value = "";
+    });
+  }
 
   setInterval(tick, 250);
   connect();
