@@ -43,7 +43,7 @@ test-sqlite: setup
 	$(BIN)/pytest
 
 test-postgres: setup
-	scripts/with-postgres.sh $(BIN)/pytest -m "not browser"
+	scripts/with-postgres.sh $(BIN)/pytest -m "not browser and not processes"
 
 test:
 	scripts/system-deps.sh test

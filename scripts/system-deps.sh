@@ -10,7 +10,7 @@ for pkg in gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
   have "$pkg" || need+=("$pkg")
 done
 if [ "${1:-run}" = "test" ]; then
-  for pkg in chromium postgresql poppler-utils; do
+  for pkg in chromium postgresql poppler-utils redis-server; do
     have "$pkg" || need+=("$pkg")
   done
 fi

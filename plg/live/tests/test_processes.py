@@ -1,0 +1,180 @@
+"""Two app processes share one live session through Redis: a client on each sees the other.
+
+Everything runs on 127.0.0.1 and is started and stopped here: Redis, and two uvicorn processes
+on one SQLite file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from websockets.sync.client import ClientConnection, connect
+
+ROOT = Path(__file__).resolve().parents[3]
+pytestmark = pytest.mark.processes
+
+SETUP = """
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from plg.accounts.models import User
+from plg.communities.models import PLG
+from plg.live.models import LiveSessie
+
+def cookie(email):
+    user = User.objects.get(email=email)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+bijeenkomst = PLG.objects.get(name="Huiswerk met betekenis").bijeenkomsten.order_by("-starts_at").first()
+sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst)
+print(json.dumps({
+    "code": sessie.code,
+    "blokken": [b.pk for b in bijeenkomst.blokken.order_by("position")],
+    "coach": cookie("an@regenboog.example"),
+    "member": cookie("bram@regenboog.example"),
+}))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for_port(port: int, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on {port}")
+
+
+@pytest.fixture
+def cluster(tmp_path: Path) -> Iterator[dict[str, Any]]:
+    redis_server = shutil.which("redis-server")
+    assert redis_server, "redis-server is missing: run scripts/system-deps.sh test"
+    redis_port = free_port()
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "plg.settings.base",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'live.sqlite3'}",
+        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "DEBUG": "false",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    processes = [
+        subprocess.Popen(  # noqa: S603
+            [
+                redis_server,
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(redis_port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+    ]
+    try:
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)  # noqa: S603
+        subprocess.run(
+            [*manage, "seed_demo"],
+            env=env,
+            check=True,
+            cwd=ROOT,  # noqa: S603
+            stdout=subprocess.DEVNULL,
+        )
+        made = subprocess.run(
+            [*manage, "shell", "-v0", "-c", SETUP],
+            env=env,
+            check=True,  # noqa: S603
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        setup = json.loads(made.stdout.strip().splitlines()[-1])
+        ports = [free_port(), free_port()]
+        for port in ports:
+            processes.append(
+                subprocess.Popen(  # noqa: S603
+                    [
+                        sys.executable,
+                        "-m",
+                        "uvicorn",
+                        "plg.asgi:application",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        str(port),
+                        "--log-level",
+                        "warning",
+                    ],
+                    env=env,
+                    cwd=ROOT,
+                )
+            )
+        wait_for_port(redis_port)
+        for port in ports:
+            wait_for_port(port)
+        yield setup | {"ports": ports}
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=10)
+
+
+@contextmanager
+def join(port: int, code: str, session: str) -> Iterator[ClientConnection]:
+    with connect(
+        f"ws://127.0.0.1:{port}/ws/live/{code}/",
+        additional_headers={"Cookie": f"sessionid={session}"},
+        origin="http://127.0.0.1",
+    ) as client:
+        assert json.loads(client.recv(timeout=10))["type"] == "state"
+        yield client
+
+
+def next_state(client: ClientConnection) -> dict[str, Any]:
+    message = json.loads(client.recv(timeout=10))
+    assert message["type"] == "state", message
+    return dict(message["state"])
+
+
+def test_clients_on_two_processes_see_each_others_changes(cluster: dict[str, Any]) -> None:
+    code = cluster["code"]
+    with (
+        join(cluster["ports"][0], code, cluster["coach"]) as coach,
+        join(cluster["ports"][1], code, cluster["member"]) as member,
+    ):
+        step = cluster["blokken"][1]
+        coach.send(json.dumps({"type": "step.start", "blok": step}))
+        assert next_state(member)["current_blok"] == step
+        assert next_state(coach)["current_blok"] == step
+
+        member.send(json.dumps({"type": "card.add", "blok": step, "text": "Via proces twee"}))
+        assert [c["text"] for c in next_state(coach)["cards"]] == ["Via proces twee"]
