@@ -83,7 +83,7 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, Any]]:
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     processes = [
-        subprocess.Popen(  # noqa: S603
+        subprocess.Popen(
             [
                 redis_server,
                 "--bind",
@@ -100,18 +100,18 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, Any]]:
     ]
     try:
         manage = [sys.executable, str(ROOT / "manage.py")]
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)  # noqa: S603
+        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
         subprocess.run(
             [*manage, "seed_demo"],
             env=env,
             check=True,
-            cwd=ROOT,  # noqa: S603
+            cwd=ROOT,
             stdout=subprocess.DEVNULL,
         )
         made = subprocess.run(
             [*manage, "shell", "-v0", "-c", SETUP],
             env=env,
-            check=True,  # noqa: S603
+            check=True,
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -120,7 +120,7 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, Any]]:
         ports = [free_port(), free_port()]
         for port in ports:
             processes.append(
-                subprocess.Popen(  # noqa: S603
+                subprocess.Popen(
                     [
                         sys.executable,
                         "-m",
