@@ -88,7 +88,9 @@ def apply(sessie_id: int, viewer: Viewer, command: Any) -> None:
         raise Refused(_("Alleen de procescoach kan dit doen."))
     with transaction.atomic():
         sessie = (
-            LiveSessie.objects.select_for_update().select_related("current_blok").get(pk=sessie_id)
+            LiveSessie.objects.select_for_update(of=("self",))
+            .select_related("current_blok")
+            .get(pk=sessie_id)
         )
         if sessie.is_ended:
             raise Refused(_("Deze bijeenkomst is afgelopen."))
