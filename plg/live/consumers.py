@@ -15,6 +15,12 @@ from plg.live.authorizers import live_access
 REFUSED = 4403
 
 
+def _ref(content: Any) -> str | None:
+    """A client may tag a command; the resulting state carries the tag back (latency, tests)."""
+    ref = content.get("ref") if isinstance(content, dict) else None
+    return ref if isinstance(ref, str) and len(ref) <= 64 else None
+
+
 class LiveConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         code = self.scope["url_route"]["kwargs"]["code"]
@@ -33,12 +39,15 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        ref = _ref(content)
         try:
             state = await database_sync_to_async(self._apply)(content)
         except services.Refused as refusal:
-            await self.send_json({"type": "error", "message": str(refusal)})
+            await self.send_json({"type": "error", "message": str(refusal), "ref": ref})
             return
-        await self.channel_layer.group_send(self.group, {"type": "live.state", "state": state})
+        await self.channel_layer.group_send(
+            self.group, {"type": "live.state", "state": state, "ref": ref}
+        )
 
     def _apply(self, content: Any) -> dict[str, Any]:
         """Refusals speak the sender's language (the one chosen in the menu, else Dutch)."""
@@ -49,10 +58,11 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         return services.snapshot(self.sessie_id)
 
     async def live_state(self, event: dict[str, Any]) -> None:
-        await self.send_state(event["state"])
+        await self.send_state(event["state"], ref=event.get("ref"))
 
-    async def send_state(self, state: dict[str, Any]) -> None:
-        await self.send_json({"type": "state", "state": services.for_viewer(state, self.viewer)})
+    async def send_state(self, state: dict[str, Any], ref: str | None = None) -> None:
+        message = {"type": "state", "state": services.for_viewer(state, self.viewer)}
+        await self.send_json(message | ({"ref": ref} if ref else {}))
 
     @classmethod
     async def decode_json(cls, text_data: str) -> Any:
