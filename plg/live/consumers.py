@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -32,7 +33,8 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         self.group = f"live-{self.sessie_id}"
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
-        await self.send_state(await database_sync_to_async(services.snapshot)(self.sessie_id))
+        state = await database_sync_to_async(services.snapshot)(self.sessie_id)
+        await self.send_state(services.broadcast(state))
 
     async def disconnect(self, code: int) -> None:
         if hasattr(self, "group"):
@@ -41,28 +43,45 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         ref = _ref(content)
         try:
-            state = await database_sync_to_async(self._apply)(content)
+            message = await database_sync_to_async(self._apply)(content)
         except services.Refused as refusal:
             await self.send_json({"type": "error", "message": str(refusal), "ref": ref})
             return
         await self.channel_layer.group_send(
-            self.group, {"type": "live.state", "state": state, "ref": ref}
+            self.group,
+            {
+                "type": "live.state",
+                "public": message.public,
+                # string keys: the Redis layer's msgpack refuses integer map keys
+                "authors": {str(k): v for k, v in message.authors.items()},
+                "hidden_texts": {str(k): v for k, v in message.hidden_texts.items()},
+                "ref": ref,
+            },
         )
 
-    def _apply(self, content: Any) -> dict[str, Any]:
+    def _apply(self, content: Any) -> services.Broadcast:
         """Refusals speak the sender's language (the one chosen in the menu, else Dutch)."""
         chosen = self.scope.get("cookies", {}).get(settings.LANGUAGE_COOKIE_NAME)
         languages = {code for code, _name in settings.LANGUAGES}
         with translation.override(chosen if chosen in languages else settings.LANGUAGE_CODE):
             services.apply(self.sessie_id, self.viewer, content)
-        return services.snapshot(self.sessie_id)
+        return services.broadcast(services.snapshot(self.sessie_id))
 
     async def live_state(self, event: dict[str, Any]) -> None:
-        await self.send_state(event["state"], ref=event.get("ref"))
+        message = services.Broadcast(
+            event["public"],
+            {int(k): v for k, v in event["authors"].items()},
+            {int(k): v for k, v in event["hidden_texts"].items()},
+        )
+        await self.send_state(message, ref=event.get("ref"))
 
-    async def send_state(self, state: dict[str, Any], ref: str | None = None) -> None:
-        message = {"type": "state", "state": services.for_viewer(state, self.viewer)}
-        await self.send_json(message | ({"ref": ref} if ref else {}))
+    async def send_state(self, message: services.Broadcast, ref: str | None = None) -> None:
+        """The shared JSON as encoded once, with this participant's own part beside it."""
+        viewer = json.dumps(services.viewer_part(message, self.viewer))
+        tag = f', "ref": {json.dumps(ref)}' if ref else ""
+        await self.send(
+            text_data=f'{{"type": "state", "state": {message.public}, "viewer": {viewer}{tag}}}'
+        )
 
     @classmethod
     async def decode_json(cls, text_data: str) -> Any:

@@ -7,6 +7,7 @@ every client renders; ``for_viewer`` removes what one viewer may not see.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -425,16 +426,63 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
 PRIVATE_FIRST = {"kandoe", "beginsituatie-analyse"}
 
 
-def for_viewer(state: dict[str, Any], viewer: Viewer) -> dict[str, Any]:
-    """One viewer's copy: no author ids, and on boards where everyone writes alone first
-    (KanDoe, beginsituatie-analyse) the cards of others stay hidden until the coach reveals."""
+@dataclass(frozen=True)
+class Broadcast:
+    """A state ready to send: the shared part encoded once, the secrets kept on the server.
+
+    ``public`` is the JSON every participant gets: no author ids, and on boards where everyone
+    writes alone first (KanDoe, beginsituatie-analyse) no text of unrevealed cards. ``authors``
+    and ``hidden_texts`` never leave the server; each participant gets only their own slice.
+    """
+
+    public: str
+    authors: dict[int, int]
+    hidden_texts: dict[int, str]
+
+
+def broadcast(state: dict[str, Any]) -> Broadcast:
     private = {b["id"] for b in state["blokken"] if b["board"] in PRIVATE_FIRST}
-    cards = []
+    cards, authors, hidden_texts = [], {}, {}
     for card in state["cards"]:
-        mine = card["author_id"] == viewer.user_id
-        hidden = card["blok"] in private and not state["revealed"] and not mine
+        authors[card["id"]] = card["author_id"]
+        hidden = card["blok"] in private and not state["revealed"]
+        if hidden:
+            hidden_texts[card["id"]] = card["text"]
         cards.append(
             {k: v for k, v in card.items() if k != "author_id"}
-            | {"mine": mine, "text": "" if hidden else card["text"], "hidden": hidden}
+            | {"text": "" if hidden else card["text"], "hidden": hidden}
         )
-    return state | {"cards": cards, "me": viewer.user_id, "is_coach": viewer.is_coach}
+    return Broadcast(json.dumps(state | {"cards": cards}), authors, hidden_texts)
+
+
+def viewer_part(message: Broadcast, viewer: Viewer) -> dict[str, Any]:
+    """What only this participant may know: which cards are theirs, and their hidden texts."""
+    mine = [card for card, author in message.authors.items() if author == viewer.user_id]
+    return {
+        "me": viewer.user_id,
+        "is_coach": viewer.is_coach,
+        "mine": mine,
+        "own": {card: message.hidden_texts[card] for card in mine if card in message.hidden_texts},
+    }
+
+
+def for_viewer(state: dict[str, Any], viewer: Viewer) -> dict[str, Any]:
+    """The state exactly as one participant's screen ends up showing it (public part + own part)."""
+    message = broadcast(state)
+    return merged(json.loads(message.public), json.loads(json.dumps(viewer_part(message, viewer))))
+
+
+def merged(public: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """How a client combines the two parts; the script in the page does the same."""
+    mine = set(part["mine"])
+    cards = [
+        card
+        | {"mine": card["id"] in mine}
+        | (
+            {"text": part["own"][str(card["id"])], "hidden": False}
+            if str(card["id"]) in part["own"]
+            else {}
+        )
+        for card in public["cards"]
+    ]
+    return public | {"cards": cards, "me": part["me"], "is_coach": part["is_coach"]}

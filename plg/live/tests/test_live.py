@@ -51,6 +51,13 @@ async def join(sessie: LiveSessie, user: Any) -> WebsocketCommunicator:
     return client
 
 
+async def seen(client: WebsocketCommunicator) -> dict[str, Any]:
+    """The next state as this participant's screen shows it (shared part + own part)."""
+    message = await client.receive_json_from()
+    assert message["type"] == "state", message
+    return services.merged(message["state"], message["viewer"])
+
+
 def play(scenario: Any) -> Any:
     """Run in a thread of its own: Playwright may already run an event loop in this one."""
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -62,9 +69,9 @@ def test_member_joins_and_gets_the_state(world: Any, sessie: LiveSessie) -> None
         client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
         client.scope["user"] = world.member
         assert (await client.connect())[0]
-        message = await client.receive_json_from()
-        assert message["state"]["blokken"][0]["stap"] == Stap.CHECKIN
-        assert message["state"]["is_coach"] is False
+        state = await seen(client)
+        assert state["blokken"][0]["stap"] == Stap.CHECKIN
+        assert state["is_coach"] is False
         await client.disconnect()
 
     play(scenario())
@@ -169,12 +176,12 @@ def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: Any, sessie: Li
         coach = await join(sessie, world.coach)
         member = await join(sessie, world.member)
         await member.send_json_to({"type": "card.add", "blok": blok, "text": "Huiswerkbeleid"})
-        seen_by_coach = (await coach.receive_json_from())["state"]["cards"][0]
-        seen_by_member = (await member.receive_json_from())["state"]["cards"][0]
+        seen_by_coach = (await seen(coach))["cards"][0]
+        seen_by_member = (await seen(member))["cards"][0]
         assert seen_by_coach["hidden"] and seen_by_coach["text"] == ""
         assert seen_by_member["mine"] and seen_by_member["text"] == "Huiswerkbeleid"
         await coach.send_json_to({"type": "board.reveal"})
-        assert (await coach.receive_json_from())["state"]["cards"][0]["text"] == "Huiswerkbeleid"
+        assert (await seen(coach))["cards"][0]["text"] == "Huiswerkbeleid"
         await member.receive_json_from()
         await coach.disconnect()
         await member.disconnect()

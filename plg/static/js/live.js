@@ -28,6 +28,22 @@
     if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(command));
   }
 
+  // The shared state is the same for everyone; the viewer part says which cards are mine and
+  // restores the text of my own cards that stay hidden for the others.
+  function withViewer(shared, viewer) {
+    const mine = new Set(viewer.mine);
+    shared.me = viewer.me;
+    shared.is_coach = viewer.is_coach;
+    shared.cards.forEach((card) => {
+      card.mine = mine.has(card.id);
+      if (Object.prototype.hasOwnProperty.call(viewer.own, card.id)) {
+        card.text = viewer.own[card.id];
+        card.hidden = false;
+      }
+    });
+    return shared;
+  }
+
   function connect() {
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + location.host + root.dataset.wsPath);
@@ -37,7 +53,7 @@
       const message = JSON.parse(event.data);
       if (message.type === "error") { $("live-error").textContent = message.message; return; }
       $("live-error").textContent = "";
-      state = message.state;
+      state = withViewer(message.state, message.viewer);
       render();
     };
     socket.onclose = (event) => {
