@@ -87,7 +87,6 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def asgi_server(transactional_db):
     """The ASGI application (pages and WebSockets) on a free port of 127.0.0.1, in a thread."""
-    import socket
     import threading
     import time
 
@@ -97,14 +96,13 @@ def asgi_server(transactional_db):
     from django.core.asgi import get_asgi_application
 
     from plg.asgi import application as live
+    from plg.core.loopback import free_port
 
     application = ProtocolTypeRouter(
         {"http": ASGIStaticFilesHandler(get_asgi_application()), "websocket": live}
     )
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(
             application, host="127.0.0.1", port=port, log_level="warning", lifespan="off"

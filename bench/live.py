@@ -16,7 +16,6 @@ import asyncio
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,13 +26,15 @@ from typing import Any
 
 import websockets
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from plg.core.loopback import SESSION_COOKIE_SNIPPET, free_port, wait_for_port
+
 ROOT = Path(__file__).resolve().parent.parent
 
-SETUP = """
+SETUP = (
+    SESSION_COOKIE_SNIPPET.replace("{", "{{").replace("}", "}}")
+    + """
 import json
-from datetime import timedelta
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from plg.accounts.models import User
 from plg.communities.models import PLG, Lidmaatschap, Rol
@@ -51,14 +52,6 @@ for user in users:
 User.objects.bulk_create(users)
 users = list(User.objects.order_by("id"))
 bbb = Werkvorm.objects.get(slug="borgen-bannen-beginnen", school=None)
-
-def cookie(user):
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return session.session_key
 
 out = []
 for s in range(SESSIONS):
@@ -78,23 +71,9 @@ for s in range(SESSIONS):
     out.append({{"code": sessie.code, "blok": board.pk, "cookies": [cookie(u) for u in members]}})
 print(json.dumps(out))
 """
+)
 
 ZONES = ["borgen", "bannen", "beginnen"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_for(port: int) -> None:
-    for _ in range(200):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise TimeoutError(port)
 
 
 class Run:
@@ -264,7 +243,7 @@ def main() -> None:
             cwd=ROOT,
         )
         try:
-            wait_for(port)
+            wait_for_port(port)
             run, elapsed = asyncio.run(load(port, sessions, args.clients, seconds, args.interval))
             results[name] = summary(run, elapsed)
         finally:

@@ -9,10 +9,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,51 +19,29 @@ from typing import Any
 import pytest
 from websockets.sync.client import ClientConnection, connect
 
+from plg.core.loopback import SESSION_COOKIE_SNIPPET, free_port, wait_for_port
+
 ROOT = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.processes
 
-SETUP = """
+SETUP = (
+    SESSION_COOKIE_SNIPPET
+    + """
 import json
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from plg.accounts.models import User
 from plg.communities.models import PLG
 from plg.live.models import LiveSessie
-
-def cookie(email):
-    user = User.objects.get(email=email)
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return session.session_key
 
 bijeenkomst = PLG.objects.get(name="Huiswerk met betekenis").bijeenkomsten.order_by("-starts_at").first()
 sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst)
 print(json.dumps({
     "code": sessie.code,
     "blokken": [b.pk for b in bijeenkomst.blokken.order_by("position")],
-    "coach": cookie("an@regenboog.example"),
-    "member": cookie("bram@regenboog.example"),
+    "coach": cookie(User.objects.get(email="an@regenboog.example")),
+    "member": cookie(User.objects.get(email="bram@regenboog.example")),
 }))
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_for_port(port: int, timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise TimeoutError(f"nothing listens on {port}")
+)
 
 
 @pytest.fixture
