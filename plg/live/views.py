@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from weasyprint import HTML
 
 from plg.communities.authorizers import get_plg, membership
 from plg.communities.context import plg_context
@@ -15,6 +19,7 @@ from plg.core.http import AuthedRequest
 from plg.live import services
 from plg.live.models import LiveSessie, Zone
 from plg.live.services import board_kind
+from plg.live.summary import build_summary
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 from plg.methods.models import Stap, Vraag
 
@@ -86,6 +91,32 @@ def save_ranking(request: AuthedRequest, bid: int, blok_pk: int) -> HttpResponse
     count = services.save_ranking(blok=blok, as_kind=as_kind, by=request.user)
     messages.success(request, gettext("%(count)s kaarten bewaard, in volgorde.") % {"count": count})
     return redirect("themas" if as_kind == "thema" else "leervragen", pk=plg.pk)
+
+
+def _summary_context(request: AuthedRequest, bid: int) -> dict[str, Any]:
+    bijeenkomst = get_object_or_404(Bijeenkomst.objects.select_related("plg"), pk=bid)
+    plg, lid = get_plg(request.user, bijeenkomst.plg_id)
+    return plg_context(plg, lid) | {
+        "bijeenkomst": bijeenkomst,
+        "samenvatting": build_summary(bijeenkomst, request.user),
+    }
+
+
+@login_required
+def samenvatting(request: AuthedRequest, bid: int) -> HttpResponse:
+    """What the session produced, without anyone typing it again."""
+    return render(request, "live/samenvatting.html", _summary_context(request, bid))
+
+
+@login_required
+def samenvatting_pdf(request: AuthedRequest, bid: int) -> HttpResponse:
+    context = _summary_context(request, bid)
+    html = render_to_string("live/samenvatting_pdf.html", context, request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    stamp = context["bijeenkomst"].starts_at.strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="samenvatting-{stamp}.pdf"'
+    return response
 
 
 class CodeForm(forms.Form):

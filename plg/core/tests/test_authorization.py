@@ -137,6 +137,8 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
     "leerlog": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
     "live": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
     "live_join": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "samenvatting": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
+    "samenvatting_pdf": (lambda w, o: [o["bijeenkomst"].pk], "get", {}, MEMBERS, 200),
     "live_save_ranking": (
         lambda w, o: [o["bijeenkomst"].pk, o["kandoe"].pk],
         "post",
