@@ -74,6 +74,10 @@ class Zone(models.TextChoices):
     ZWAKTE = "zwakte", _("zwaktes")
     KANS = "kans", _("kansen")
     BEDREIGING = "bedreiging", _("bedreigingen")
+    ONDERZOEK = "onderzoek", _("onderzoek")
+    APPRECIATIE = "appreciatie", _("appreciatie")
+    SUGGESTIE = "suggestie", _("suggestie")
+    EVALUATIE = "evaluatie", _("evaluatie")
     LOS = "los", _("kaarten")
 
 
@@ -116,3 +120,35 @@ class Zet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kaart}: {self.from_zone} → {self.to_zone}"
+
+
+OASE_FASEN = [Zone.ONDERZOEK, Zone.APPRECIATIE, Zone.SUGGESTIE, Zone.EVALUATIE]
+
+
+class Intervisie(models.Model):
+    """An OASE round on one block: an inbrenger and a theme, four phases of equal time."""
+
+    sessie = models.ForeignKey(LiveSessie, on_delete=models.CASCADE, related_name="intervisies")
+    blok = models.ForeignKey(AgendaBlok, on_delete=models.CASCADE, related_name="+")
+    inbrenger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    thema = models.CharField(max_length=300)
+    fase = models.PositiveSmallIntegerField(default=0)
+    fase_started_at = models.DateTimeField(default=timezone.now)
+    evaluatie = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sessie", "blok"], name="one_oase_per_block")
+        ]
+
+    def __str__(self) -> str:
+        return self.thema
+
+    def fase_seconds(self) -> int:
+        """The block's time split equally over the four phases."""
+        return self.blok.minutes * 60 // len(OASE_FASEN)
+
+    def fase_remaining(self, now: datetime) -> int:
+        return self.fase_seconds() - int((now - self.fase_started_at).total_seconds())

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
 from plg.communities.models import Lidmaatschap
-from plg.live.models import Kaart, LiveSessie, Zet, Zone
+from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Zet, Zone
 from plg.meetings.models import AgendaBlok
 
 RINGS = [Zone.CENTRUM, Zone.RING_1, Zone.RING_2, Zone.RING_3]
@@ -27,6 +27,7 @@ BOARD_ZONES: dict[str, list[str]] = {
     "kandoe": [str(z) for z in RINGS],
     "borgen-bannen-beginnen": [Zone.BORGEN, Zone.BANNEN, Zone.BEGINNEN],
     "beginsituatie-analyse": [Zone.STERKTE, Zone.ZWAKTE, Zone.KANS, Zone.BEDREIGING],
+    "oase": [str(z) for z in OASE_FASEN],
 }
 COACH_COMMANDS = {
     "step.start",
@@ -38,8 +39,10 @@ COACH_COMMANDS = {
     "board.reveal",
     "session.end",
     "card.merge",
+    "oase.setup",
+    "oase.next",
 }
-MEMBER_COMMANDS = {"card.add", "card.move", "card.park", "turn.pass"}
+MEMBER_COMMANDS = {"card.add", "card.move", "card.park", "turn.pass", "oase.evaluate"}
 
 
 class Refused(Exception):
@@ -302,6 +305,65 @@ def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> 
     )
 
 
+def _oase_blok(sessie: LiveSessie, command: dict[str, Any]) -> AgendaBlok:
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    if board_kind(blok) != "oase":
+        raise Refused(_("Dit blok is geen OASE-intervisie."))
+    return blok
+
+
+def _oase(sessie: LiveSessie, command: dict[str, Any]) -> Intervisie:
+    intervisie = (
+        Intervisie.objects.select_related("blok")
+        .filter(sessie=sessie, blok=_oase_blok(sessie, command))
+        .first()
+    )
+    if intervisie is None:
+        raise Refused(_("Kies eerst een inbrenger en een thema."))
+    return intervisie
+
+
+def _oase_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """The coach names the inbrenger (a member) and the theme; the first phase starts."""
+    blok = _oase_blok(sessie, command)
+    inbrenger = _int(command, "inbrenger", label=_("inbrenger"))
+    if not Lidmaatschap.objects.filter(
+        plg_id=sessie.bijeenkomst.plg_id, user_id=inbrenger
+    ).exists():
+        raise Refused(_("De inbrenger moet lid zijn van de PLG."))
+    Intervisie.objects.update_or_create(
+        sessie=sessie,
+        blok=blok,
+        defaults={
+            "inbrenger_id": inbrenger,
+            "thema": _text(command, "thema", required=True, label=_("thema")),
+            "fase": 0,
+            "fase_started_at": timezone.now(),
+            "evaluatie": "",
+        },
+    )
+
+
+def _oase_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    intervisie = _oase(sessie, command)
+    if intervisie.fase + 1 >= len(OASE_FASEN):
+        raise Refused(_("De evaluatie is de laatste fase."))
+    intervisie.fase += 1
+    intervisie.fase_started_at = timezone.now()
+    intervisie.save(update_fields=["fase", "fase_started_at"])
+
+
+def _oase_evaluate(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Only the inbrenger evaluates, in the last phase: that evaluation is the outcome."""
+    intervisie = _oase(sessie, command)
+    if intervisie.inbrenger_id != viewer.user_id:
+        raise Refused(_("Alleen de inbrenger schrijft de evaluatie."))
+    if OASE_FASEN[intervisie.fase] != Zone.EVALUATIE:
+        raise Refused(_("De evaluatie komt in de laatste fase."))
+    intervisie.evaluatie = _text(command, "text", required=True, label=_("evaluatie"))
+    intervisie.save(update_fields=["evaluatie"])
+
+
 HANDLERS = {
     "step.start": _start,
     "step.pause": _pause,
@@ -316,6 +378,9 @@ HANDLERS = {
     "card.move": _card_move,
     "card.park": _card_park,
     "card.merge": _card_merge,
+    "oase.setup": _oase_setup,
+    "oase.next": _oase_next,
+    "oase.evaluate": _oase_evaluate,
 }
 
 
@@ -386,8 +451,21 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
                 "id", "first_name", "last_name", "email"
             )
         }
+    oase = {
+        str(i.blok_id): {
+            "inbrenger": i.inbrenger_id,
+            "inbrenger_name": names.get(i.inbrenger_id, ""),
+            "thema": i.thema,
+            "fase": str(OASE_FASEN[i.fase]),
+            "fase_remaining": i.fase_remaining(now),
+            "fase_seconds": i.fase_seconds(),
+            "evaluatie": i.evaluatie,
+        }
+        for i in Intervisie.objects.filter(sessie=sessie).select_related("blok")
+    }
     return {
         "version": sessie.version,
+        "oase": oase,
         "ended": sessie.is_ended,
         "running": sessie.running,
         "current_blok": sessie.current_blok_id,

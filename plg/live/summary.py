@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from plg.live.models import Kaart, Zone
+from plg.live.models import Intervisie, Kaart, Zone
 from plg.live.services import zones_for
 from plg.meetings.models import AgendaBlok, Bijeenkomst, Opdracht, Terugblik
 
@@ -29,6 +29,7 @@ class Samenvatting:
     parked: list[Kaart] = field(default_factory=list)
     terugblik: Terugblik | None = None
     opdrachten: list[Opdracht] = field(default_factory=list)
+    intervisies: list[Intervisie] = field(default_factory=list)
 
 
 def build_summary(bijeenkomst: Bijeenkomst, user: Any) -> Samenvatting:
@@ -44,6 +45,9 @@ def build_summary(bijeenkomst: Bijeenkomst, user: Any) -> Samenvatting:
         parked=[k for k in kaarten if k.parked],
         terugblik=Terugblik.objects.visible_to(user).filter(bijeenkomst=bijeenkomst).first(),
         opdrachten=list(bijeenkomst.opdrachten.select_related("owner")),
+        intervisies=list(
+            Intervisie.objects.filter(blok__bijeenkomst=bijeenkomst).select_related("inbrenger")
+        ),
     )
     for blok in bijeenkomst.blokken.select_related("werkvorm").order_by("position", "id"):
         on_board = [k for k in kaarten if k.blok_id == blok.pk and not k.parked]

@@ -73,6 +73,15 @@ def live_texts() -> dict[str, str]:
         "nobody": gettext("Niemand"),
         "start": gettext("Start"),
         "select": gettext("Kies om samen te voegen"),
+        "inbrenger": gettext("inbrenger:"),
+        "onderzoek": gettext(
+            "Stel open vragen om de situatie van de inbrenger te begrijpen. Nog geen raad."
+        ),
+        "appreciatie": gettext("Zeg wat je waardeert in hoe de inbrenger de situatie aanpakt."),
+        "suggestie": gettext(
+            "Geef suggesties als mogelijkheden, niet als oplossingen: de inbrenger kiest."
+        ),
+        "evaluatie": gettext("De inbrenger zegt wat hij of zij meeneemt; de anderen luisteren."),
     }
 
 

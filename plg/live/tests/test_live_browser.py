@@ -82,3 +82,42 @@ def test_coach_and_member_see_each_other_live(
     )
     coach.close()
     member.close()
+
+
+def test_oase_runs_through_its_phases(browser: Browser, world: Any, asgi_server: str) -> None:
+    from plg.live.models import Intervisie
+
+    load_catalogue()
+    bijeenkomst = meeting_services.plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
+    )
+    blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    blok.werkvorm = Werkvorm.objects.get(slug="oase", school=None)
+    blok.save()
+    coach, member = browser.new_page(), browser.new_page()
+    sign_in(coach, asgi_server, world.coach)
+    sign_in(member, asgi_server, world.member)
+    coach.goto(f"{asgi_server}/bijeenkomst/{bijeenkomst.pk}/live/")
+    expect(coach.locator("#live-status")).to_have_text("Verbonden")
+    member.goto(f"{asgi_server}/bijeenkomst/{bijeenkomst.pk}/live/")
+    expect(member.locator("#live-status")).to_have_text("Verbonden")
+    coach.locator(f"#live-steps li[data-blok='{blok.pk}'] button").click()
+
+    coach.select_option("#oase-inbrenger-select", str(world.member.pk))
+    coach.fill("#oase-thema-input", "Een klas die niet luistert")
+    coach.get_by_role("button", name="Intervisie starten").click()
+    phase = member.locator("#oase-fase")
+    expect(phase).to_have_text("onderzoek")
+    expect(member.locator("#oase-timer")).to_contain_text(":")
+    for name in ["appreciatie", "suggestie", "evaluatie"]:
+        coach.get_by_role("button", name="Volgende fase").click()
+        expect(phase).to_have_text(name)
+
+    member.fill("#oase-evaluatie", "Ik probeer morgen de stilte-oefening")
+    member.get_by_role("button", name="Evaluatie bewaren").click()
+    expect(coach.locator("#oase-evaluatie-tekst")).to_have_text(
+        "Ik probeer morgen de stilte-oefening"
+    )
+    assert Intervisie.objects.get().evaluatie == "Ik probeer morgen de stilte-oefening"
+    coach.close()
+    member.close()

@@ -11,6 +11,7 @@
   let socket = null;
   let state = null;
   let deadline = 0;
+  let oaseDeadline = null;
   let retry = 0;
 
   function el(tag, attrs, ...children) {
@@ -86,6 +87,7 @@
     $("live-turn").textContent = state.turn ? state.turn.name : T.nobody;
     document.querySelector("[data-command='turn.pass']").hidden =
       !isCoach && !(state.turn && state.turn.id === state.me);
+    renderOase(blok);
     renderBoard(blok);
     renderParking();
     if (isCoach) {
@@ -155,6 +157,30 @@
     document.querySelector("label[for=live-card-zone]").hidden = zones.length < 2;
   }
 
+  function renderOase(blok) {
+    const panel = $("live-oase");
+    panel.hidden = !blok || blok.board !== "oase";
+    oaseDeadline = null;
+    if (panel.hidden) return;
+    const round = state.oase[String(blok.id)];
+    const setup = $("oase-setup");
+    if (setup) {
+      const select = $("oase-inbrenger-select");
+      if (select.options.length !== state.order.length) {
+        select.replaceChildren(...state.order.map((p) => el("option", { value: p.id, text: p.name })));
+      }
+      setup.hidden = Boolean(round) || state.ended;
+      $("oase-next").hidden = !round || round.fase === "evaluatie" || state.ended;
+    }
+    $("oase-thema").textContent = round ? round.thema : "";
+    $("oase-inbrenger").textContent = round ? `${T.inbrenger} ${round.inbrenger_name}` : "";
+    $("oase-fase").textContent = round ? labels.zones[round.fase] : "";
+    $("oase-prompt").textContent = round ? T[round.fase] : "";
+    $("oase-evaluatie-tekst").textContent = round ? round.evaluatie : "";
+    $("oase-evaluate").hidden = !round || round.fase !== "evaluatie" || round.inbrenger !== state.me || state.ended;
+    if (round) oaseDeadline = performance.now() / 1000 + round.fase_remaining;
+  }
+
   function renderParking() {
     $("live-parking").replaceChildren(...state.cards.filter((c) => c.parked).map((card) => {
       const blok = state.blokken.find((b) => b.id === card.blok);
@@ -173,6 +199,10 @@
     timer.classList.toggle("time-up", Boolean(up));
     timer.title = up ? T.timeUp : "";
     if (up && $("live-status").textContent !== T.timeUp) $("live-status").textContent = T.timeUp;
+    if (oaseDeadline !== null) {
+      const phase = Math.max(0, Math.round(oaseDeadline - performance.now() / 1000));
+      $("oase-timer").textContent = `${String(Math.floor(phase / 60)).padStart(2, "0")}:${String(phase % 60).padStart(2, "0")}`;
+    }
   }
 
   root.querySelectorAll("[data-command]").forEach((button) => {
@@ -192,6 +222,19 @@
            why: $("live-card-why").value, anonymous: $("live-card-anonymous").checked });
     text.value = "";
     $("live-card-why").value = "";
+  });
+
+  if ($("oase-setup")) {
+    $("oase-setup").addEventListener("submit", (event) => {
+      event.preventDefault();
+      send({ type: "oase.setup", blok: currentBlok().id, inbrenger: Number($("oase-inbrenger-select").value),
+             thema: $("oase-thema-input").value });
+    });
+    $("oase-next").addEventListener("click", () => send({ type: "oase.next", blok: currentBlok().id }));
+  }
+  $("oase-evaluate").addEventListener("submit", (event) => {
+    event.preventDefault();
+    send({ type: "oase.evaluate", blok: currentBlok().id, text: $("oase-evaluatie").value });
   });
 
   if (isCoach) {

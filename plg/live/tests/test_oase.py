@@ -1,0 +1,108 @@
+"""OASE intervisie live: an inbrenger and a theme, four phases of equal time, the evaluation kept."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from plg.live import services
+from plg.live.models import Intervisie, LiveSessie
+from plg.meetings import services as meeting_services
+from plg.methods.models import Stap, Werkvorm
+
+
+@pytest.fixture
+def oase(world: Any) -> tuple[LiveSessie, int]:
+    bijeenkomst = meeting_services.plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
+    )
+    blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    blok.werkvorm = Werkvorm.objects.get(slug="oase", school=None)
+    blok.minutes = 40
+    blok.save()
+    return LiveSessie.objects.create(bijeenkomst=bijeenkomst), blok.pk
+
+
+def viewer(user: Any, coach: bool = False) -> services.Viewer:
+    return services.Viewer(user.pk, user.display_name, is_coach=coach)
+
+
+def setup(world: Any, sessie: LiveSessie, blok: int) -> None:
+    services.apply(
+        sessie.pk,
+        viewer(world.coach, coach=True),
+        {
+            "type": "oase.setup",
+            "blok": blok,
+            "inbrenger": world.member.pk,
+            "thema": "Een klas die niet luistert",
+        },
+    )
+
+
+def test_phases_split_the_time_equally(world: Any, oase: tuple[LiveSessie, int]) -> None:
+    sessie, blok = oase
+    setup(world, sessie, blok)
+    state = services.snapshot(sessie.pk)["oase"][str(blok)]
+    assert state["fase"] == "onderzoek" and state["fase_seconds"] == 600
+    assert state["inbrenger_name"] == world.member.display_name
+
+
+def test_coach_moves_through_the_four_phases(world: Any, oase: tuple[LiveSessie, int]) -> None:
+    sessie, blok = oase
+    setup(world, sessie, blok)
+    coach = viewer(world.coach, coach=True)
+    seen = []
+    for _ in range(3):
+        services.apply(sessie.pk, coach, {"type": "oase.next", "blok": blok})
+        seen.append(services.snapshot(sessie.pk)["oase"][str(blok)]["fase"])
+    assert seen == ["appreciatie", "suggestie", "evaluatie"]
+    with pytest.raises(services.Refused, match="laatste fase"):
+        services.apply(sessie.pk, coach, {"type": "oase.next", "blok": blok})
+
+
+def test_a_late_joiner_sees_the_phase_clock(world: Any, oase: tuple[LiveSessie, int]) -> None:
+    sessie, blok = oase
+    setup(world, sessie, blok)
+    Intervisie.objects.update(fase_started_at=timezone.now() - timedelta(minutes=3))
+    remaining = services.snapshot(sessie.pk)["oase"][str(blok)]["fase_remaining"]
+    assert 418 <= remaining <= 420
+
+
+def test_only_the_inbrenger_evaluates_in_the_last_phase(
+    world: Any, oase: tuple[LiveSessie, int]
+) -> None:
+    sessie, blok = oase
+    setup(world, sessie, blok)
+    evaluation = {"type": "oase.evaluate", "blok": blok, "text": "Ik probeer de stilte-oefening"}
+    with pytest.raises(services.Refused, match="laatste fase"):
+        services.apply(sessie.pk, viewer(world.member), evaluation)
+    Intervisie.objects.update(fase=3)
+    with pytest.raises(services.Refused, match="Alleen de inbrenger"):
+        services.apply(sessie.pk, viewer(world.coach, coach=True), evaluation)
+    services.apply(sessie.pk, viewer(world.member), evaluation)
+    assert Intervisie.objects.get().evaluatie == "Ik probeer de stilte-oefening"
+
+
+def test_inbrenger_must_be_a_member(world: Any, oase: tuple[LiveSessie, int]) -> None:
+    sessie, blok = oase
+    with pytest.raises(services.Refused, match="lid zijn van de PLG"):
+        services.apply(
+            sessie.pk,
+            viewer(world.coach, coach=True),
+            {"type": "oase.setup", "blok": blok, "inbrenger": world.outsider.pk, "thema": "x"},
+        )
+    assert not Intervisie.objects.exists()
+
+
+def test_members_cannot_steer_the_intervisie(world: Any, oase: tuple[LiveSessie, int]) -> None:
+    sessie, blok = oase
+    with pytest.raises(services.Refused, match="Alleen de procescoach"):
+        services.apply(
+            sessie.pk,
+            viewer(world.member),
+            {"type": "oase.setup", "blok": blok, "inbrenger": world.member.pk, "thema": "x"},
+        )
