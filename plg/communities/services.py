@@ -21,6 +21,7 @@ from plg.communities.models import (
     Mijlpaal,
     Prioriteerbaar,
     Rol,
+    Thema,
     Uitnodiging,
     UitnodigingStatus,
 )
@@ -133,6 +134,16 @@ def leave(*, lid: Lidmaatschap) -> None:
 def _next_position(items: Any) -> int:
     top = items.aggregate(top=Max("position"))["top"]
     return 0 if top is None else top + 1
+
+
+@transaction.atomic
+def add_themas(*, plg: PLG, titles: Iterable[str], author: User) -> list[Thema]:
+    """New themes go to the end of the active list, in the order given."""
+    start = _next_position(plg.themas.filter(parked=False))
+    return Thema.objects.bulk_create(
+        Thema(plg=plg, title=title[:200], created_by=author, position=start + i)
+        for i, title in enumerate(titles)
+    )
 
 
 @transaction.atomic

@@ -375,12 +375,7 @@ def themas(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         require_open(plg)
         if form.is_valid():
-            Thema.objects.create(
-                plg=plg,
-                title=form.cleaned_data["title"],
-                created_by=request.user,
-                position=plg.themas.filter(parked=False).count(),
-            )
+            services.add_themas(plg=plg, titles=[form.cleaned_data["title"]], author=request.user)
             return redirect("themas", pk=plg.pk)
     return render(
         request, "communities/themas.html", _themas_context(request, plg, lid) | {"form": form}

@@ -2,7 +2,8 @@
 
 A command comes from one participant as a dict; ``apply`` validates it, checks the sender may
 give it, stores the change in one transaction and returns nothing. ``snapshot`` is the state
-every client renders; ``for_viewer`` removes what one viewer may not see.
+every client renders; ``broadcast`` and ``viewer_part`` split it into what everyone may see and
+what only one participant may see.
 """
 
 from __future__ import annotations
@@ -396,7 +397,6 @@ def save_ranking(*, blok: AgendaBlok, as_kind: str, by: Any) -> int:
     """Store a board's ordered cards as the PLG's themes or candidate leervragen, after what is
     already there; returns how many were added."""
     from plg.communities import services as community_services
-    from plg.communities.models import Thema
 
     plg = blok.bijeenkomst.plg
     kaarten = ranked_cards(blok)
@@ -404,11 +404,7 @@ def save_ranking(*, blok: AgendaBlok, as_kind: str, by: Any) -> int:
         for kaart in kaarten:
             community_services.add_leervraag(plg=plg, text=kaart.text, author=by)
     else:
-        start = plg.themas.filter(parked=False).count()
-        Thema.objects.bulk_create(
-            Thema(plg=plg, title=kaart.text[:200], created_by=by, position=start + i)
-            for i, kaart in enumerate(kaarten)
-        )
+        community_services.add_themas(plg=plg, titles=[k.text for k in kaarten], author=by)
     return len(kaarten)
 
 
@@ -542,12 +538,6 @@ def viewer_part(message: Broadcast, viewer: Viewer) -> dict[str, Any]:
         "mine": mine,
         "own": {card: message.hidden_texts[card] for card in mine if card in message.hidden_texts},
     }
-
-
-def for_viewer(state: dict[str, Any], viewer: Viewer) -> dict[str, Any]:
-    """The state exactly as one participant's screen ends up showing it (public part + own part)."""
-    message = broadcast(state)
-    return merged(json.loads(message.public), json.loads(json.dumps(viewer_part(message, viewer))))
 
 
 def merged(public: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:

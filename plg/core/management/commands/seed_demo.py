@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from plg.accounts.models import User
 from plg.communities import services
-from plg.communities.models import PLG, Actieplan, Fase, Lidmaatschap, Mijlpaal, Notitie, Thema
+from plg.communities.models import PLG, Actieplan, Fase, Lidmaatschap, Mijlpaal, Notitie
 from plg.communities.sharing import Audience
 from plg.meetings import services as meeting_services
 from plg.meetings.models import DoelenBereikt, LeerlogEntry, Opdracht, Terugblik
@@ -143,8 +143,11 @@ def _huiswerk(people: dict[str, User], school: School) -> None:
     plg.gekozen_leervraag = first
     plg.fase = Fase.AAN_DE_SLAG
     plg.save()
-    for title in ["Huiswerk en gelijke kansen", "Rol van de ouders", "Huiswerkklas"]:
-        Thema.objects.create(plg=plg, title=title, created_by=coach, position=plg.themas.count())
+    services.add_themas(
+        plg=plg,
+        titles=["Huiswerk en gelijke kansen", "Rol van de ouders", "Huiswerkklas"],
+        author=coach,
+    )
     Actieplan.objects.create(
         plg=plg,
         author=coach,
@@ -232,8 +235,11 @@ def _evalueren(people: dict[str, User], school: School) -> None:
     )
     plg.fase = Fase.LEERVRAAG
     plg.save()
-    for title in ["Breed evalueren", "Zelfevaluatie door kinderen", "Oudercontacten"]:
-        Thema.objects.create(plg=plg, title=title, created_by=coach, position=plg.themas.count())
+    services.add_themas(
+        plg=plg,
+        titles=["Breed evalueren", "Zelfevaluatie door kinderen", "Oudercontacten"],
+        author=coach,
+    )
 
 
 def _leiders(people: dict[str, User], schools: list[School]) -> None:
