@@ -16,6 +16,7 @@ import asyncio
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -94,46 +95,63 @@ class Run:
         ]
 
 
-async def client(
-    run: Run, port: int, session: dict[str, Any], index: int, until: float, interval: float
-) -> None:
-    headers = {"Cookie": f"sessionid={session['cookies'][index]}"}
-    async with websockets.connect(
-        f"ws://127.0.0.1:{port}/ws/live/{session['code']}/",
-        additional_headers=headers,
-        origin="http://127.0.0.1",
-        max_size=None,
-    ) as ws:
-        state: dict[str, Any] = json.loads(await ws.recv())["state"]
-        rng = random.Random(index * 7919 + port)
+REF = re.compile(rb'"ref": "([^"]+)"}$')
 
-        async def listen() -> None:
-            nonlocal state
-            async for raw in ws:
-                now = time.perf_counter()
-                message = json.loads(raw)
-                if message.get("type") == "error":
-                    run.errors += 1
-                    continue
-                run.deliveries += 1
-                if message.get("state"):
-                    state = message["state"]
-                ref = message.get("ref")
-                if ref:
-                    run.received.setdefault(ref, []).append(now)
 
-        listener = asyncio.create_task(listen())
+class Client:
+    """One participant. It keeps the newest message unparsed and decodes it only when it is
+    about to act: the load generator shares the cores with the server, so it stays cheap."""
+
+    def __init__(self, run: Run, session: dict[str, Any], index: int) -> None:
+        self.run, self.session, self.index = run, session, index
+        self.latest = b"{}"
+        self.rng = random.Random(index * 7919 + len(session["code"]))
+
+    async def connect(self, port: int, gate: asyncio.Semaphore) -> None:
+        async with gate:
+            self.ws = await websockets.connect(
+                f"ws://127.0.0.1:{port}/ws/live/{self.session['code']}/",
+                additional_headers={"Cookie": f"sessionid={self.session['cookies'][self.index]}"},
+                origin="http://127.0.0.1",
+                max_size=None,
+                open_timeout=120,
+                close_timeout=1,
+            )
+            self.latest = _bytes(await self.ws.recv())
+
+    async def listen(self) -> None:
+        async for raw in self.ws:
+            now = time.perf_counter()
+            data = _bytes(raw)
+            if data.startswith(b'{"type": "error"'):
+                self.run.errors += 1
+                continue
+            self.run.deliveries += 1
+            self.latest = data
+            found = REF.search(data)
+            if found:
+                self.run.received.setdefault(found.group(1).decode(), []).append(now)
+
+    async def act(self, until: float, interval: float) -> None:
+        listener = asyncio.create_task(self.listen())
         count = 0
-        await asyncio.sleep(rng.random() * interval)
+        await asyncio.sleep(self.rng.random() * interval)
         while time.perf_counter() < until:
             count += 1
-            ref = f"{session['code']}-{index}-{count}"
-            command = action(rng, index, state, session["blok"]) | {"ref": ref}
-            run.sent[ref] = time.perf_counter()
-            await ws.send(json.dumps(command))
-            await asyncio.sleep(rng.expovariate(1 / interval))
+            ref = f"{self.session['code']}-{self.index}-{count}"
+            state = json.loads(self.latest).get("state") or {}
+            command = action(self.rng, self.index, state, self.session["blok"]) | {"ref": ref}
+            self.run.sent[ref] = time.perf_counter()
+            await self.ws.send(json.dumps(command))
+            pause = self.rng.expovariate(1 / interval)
+            await asyncio.sleep(min(pause, max(until - time.perf_counter(), 0) + 0.001))
         await asyncio.sleep(1.0)
         listener.cancel()
+        await self.ws.close()
+
+
+def _bytes(raw: str | bytes) -> bytes:
+    return raw.encode() if isinstance(raw, str) else raw
 
 
 def action(rng: random.Random, index: int, state: dict[str, Any], blok: int) -> dict[str, Any]:
@@ -165,16 +183,15 @@ def action(rng: random.Random, index: int, state: dict[str, Any], blok: int) -> 
 async def load(
     port: int, sessions: list[dict[str, Any]], clients: int, seconds: float, interval: float
 ) -> tuple[Run, float]:
+    """Everyone joins first (50 at a time, as a school day would spread them); the clock
+    starts when the last one is in."""
     run = Run(clients)
-    until = time.perf_counter() + seconds
+    everyone = [Client(run, session, i) for session in sessions for i in range(clients)]
+    gate = asyncio.Semaphore(50)
+    await asyncio.gather(*(c.connect(port, gate) for c in everyone))
+    log(f"{len(everyone)} clients connected")
     start = time.perf_counter()
-    await asyncio.gather(
-        *(
-            client(run, port, session, i, until, interval)
-            for session in sessions
-            for i in range(clients)
-        )
-    )
+    await asyncio.gather(*(c.act(start + seconds, interval) for c in everyone))
     return run, time.perf_counter() - start
 
 
@@ -193,12 +210,21 @@ def summary(run: Run, elapsed: float) -> dict[str, float]:
     }
 
 
+def log(message: str, started: float = time.perf_counter()) -> None:
+    print(f"[{time.perf_counter() - started:6.1f} s] {message}", file=sys.stderr, flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="a 10-second run")
     parser.add_argument("--sessions", type=int, default=40)
     parser.add_argument("--clients", type=int, default=15)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--ws",
+        default="auto",
+        help="uvicorn's WebSocket implementation (auto, websockets, websockets-sansio, wsproto)",
+    )
     parser.add_argument("--interval", type=float, default=10, help="mean seconds between actions")
     args = parser.parse_args()
     seconds = 10 if args.quick else args.seconds
@@ -212,6 +238,7 @@ def main() -> None:
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    log("migrated")
     made = subprocess.run(
         [*manage, "shell", "-v0", "-c", SETUP.format(sessions=args.sessions, clients=args.clients)],
         env=env,
@@ -221,6 +248,7 @@ def main() -> None:
         text=True,
     )
     sessions = json.loads(made.stdout.strip().splitlines()[-1])
+    log(f"{args.sessions} sessions x {args.clients} members made")
     results = {}
     for name, app in (("floor", "bench.echo_asgi:application"), ("live", "plg.asgi:application")):
         port = free_port()
@@ -238,6 +266,8 @@ def main() -> None:
                 "warning",
                 "--ws-max-size",
                 "16777216",
+                "--ws",
+                args.ws,
             ],
             env=env,
             cwd=ROOT,
@@ -246,6 +276,7 @@ def main() -> None:
             wait_for_port(port)
             run, elapsed = asyncio.run(load(port, sessions, args.clients, seconds, args.interval))
             results[name] = summary(run, elapsed)
+            log(f"{name} measured")
         finally:
             server.terminate()
             server.wait(timeout=10)
