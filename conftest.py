@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 
@@ -84,36 +85,57 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture
-def asgi_server(transactional_db):
-    """The ASGI application (pages and WebSockets) on a free port of 127.0.0.1, in a thread."""
-    import threading
-    import time
+class LoopbackServer:
+    """The ASGI application (pages and WebSockets) on a free port of 127.0.0.1, in a thread;
+    it can be stopped and started again on the same port, as a restarted server would be."""
 
-    import uvicorn
-    from channels.routing import ProtocolTypeRouter
-    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
-    from django.core.asgi import get_asgi_application
+    def __init__(self) -> None:
+        from plg.core.loopback import free_port
 
-    from plg.asgi import application as live
-    from plg.core.loopback import free_port
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server: Any = None
+        self.thread: Any = None
 
-    application = ProtocolTypeRouter(
-        {"http": ASGIStaticFilesHandler(get_asgi_application()), "websocket": live}
-    )
+    def start(self) -> None:
+        import threading
+        import time
 
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            application, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        import uvicorn
+        from channels.routing import ProtocolTypeRouter
+        from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+        from django.core.asgi import get_asgi_application
+
+        from plg.asgi import application as live
+
+        application = ProtocolTypeRouter(
+            {"http": ASGIStaticFilesHandler(get_asgi_application()), "websocket": live}
         )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+        self.server = uvicorn.Server(
+            uvicorn.Config(
+                application, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"
+            )
+        )
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        for _ in range(100):
+            if self.server.started:
+                break
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=5)
+
+
+@pytest.fixture
+def live_server_control(transactional_db):
+    server = LoopbackServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def asgi_server(live_server_control):
+    return live_server_control.url

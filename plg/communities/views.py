@@ -53,6 +53,7 @@ from plg.communities.models import (
 )
 from plg.communities.sharing import Audience, editable
 from plg.core.http import AuthedRequest
+from plg.live.summary import shared_sessions
 from plg.meetings.models import Bijeenkomst, LeerlogEntry, Terugblik
 from plg.organisations.authorizers import schools_of
 
@@ -568,7 +569,13 @@ def gedeeld(request: AuthedRequest, pk: int) -> HttpResponse:
     """What a PLG shared with people outside it: school leader, team, network."""
     plg = get_object_or_404(PLG.objects.select_related("scholengemeenschap"), pk=pk)
     require_shared_view(request.user, plg)
-    context = _summary_context(request, plg) | {"outsider": True}
+    context = _summary_context(request, plg) | {
+        "outsider": True,
+        "gedeelde_sessies": shared_sessions(request.user)
+        .filter(bijeenkomst__plg=plg)
+        .select_related("bijeenkomst")
+        .order_by("bijeenkomst__starts_at"),
+    }
     context["leervragen"] = []
     return render(request, "communities/gedeeld.html", context)
 

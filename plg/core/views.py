@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from plg.communities.models import Fase, Lidmaatschap, Uitnodiging, UitnodigingStatus
 from plg.core.http import AuthedRequest
+from plg.live.models import LiveSessie
 from plg.meetings.models import Bijeenkomst, Opdracht
 
 
@@ -39,10 +40,14 @@ def home(request: AuthedRequest) -> HttpResponse:
         .exclude(bijeenkomst__plg__fase=Fase.AFGESLOTEN)
         .select_related("bijeenkomst__plg")
     )
+    aanwezig = LiveSessie.objects.filter(schoolleiders=user, ended_at=None).select_related(
+        "bijeenkomst__plg"
+    )
     return render(
         request,
         "core/home.html",
         {
+            "aanwezig": aanwezig,
             "lidmaatschappen": lidmaatschappen,
             "uitnodigingen": uitnodigingen,
             "opdrachten": opdrachten,

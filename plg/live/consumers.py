@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import translation
 
 from plg.live import services
-from plg.live.authorizers import live_access
+from plg.live.authorizers import GUEST_SESSION_KEY, live_access
 
 REFUSED = 4403
 
@@ -25,7 +25,13 @@ def _ref(content: Any) -> str | None:
 class LiveConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         code = self.scope["url_route"]["kwargs"]["code"]
-        access = await database_sync_to_async(live_access)(self.scope.get("user"), code)
+        session = self.scope.get("session")
+        tokens = (
+            await database_sync_to_async(session.get)(GUEST_SESSION_KEY)
+            if session is not None
+            else None
+        )
+        access = await database_sync_to_async(live_access)(self.scope.get("user"), code, tokens)
         if access is None:
             await self.close(code=REFUSED)
             return
@@ -55,6 +61,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
                 # string keys: the Redis layer's msgpack refuses integer map keys
                 "authors": {str(k): v for k, v in message.authors.items()},
                 "hidden_texts": {str(k): v for k, v in message.hidden_texts.items()},
+                "written": message.written,
                 "ref": ref,
             },
         )
@@ -72,6 +79,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             event["public"],
             {int(k): v for k, v in event["authors"].items()},
             {int(k): v for k, v in event["hidden_texts"].items()},
+            event["written"],
         )
         await self.send_state(message, ref=event.get("ref"))
 

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plg.communities.sharing import Audience, Shared
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a projector
@@ -34,9 +35,26 @@ class LiveSessie(models.Model):
     elapsed_seconds = models.PositiveIntegerField(default=0)
     extra_seconds = models.IntegerField(default=0)
     turn = models.PositiveSmallIntegerField(default=0)
+    turn_started_at = models.DateTimeField(null=True, blank=True)
+    seconds_per_turn = models.PositiveSmallIntegerField(_("seconden per persoon"), default=60)
     revealed = models.BooleanField(default=False)
     ended_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=0)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    audience = models.CharField(
+        _("wie mag de resultaten van de borden lezen?"),
+        max_length=10,
+        choices=Audience.choices,
+        default=Audience.PLG,
+    )
+    schoolleiders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("schoolleiders die aanwezig zijn"),
+    )
 
     class Meta:
         verbose_name = _("live bijeenkomst")
@@ -58,6 +76,12 @@ class LiveSessie(models.Model):
     @property
     def is_ended(self) -> bool:
         return self.ended_at is not None
+
+    def turn_remaining(self, now: datetime) -> int | None:
+        """Seconds left for the person whose turn it is; a guide, never a cut-off."""
+        if self.turn_started_at is None:
+            return None
+        return self.seconds_per_turn - int((now - self.turn_started_at).total_seconds())
 
 
 class Zone(models.TextChoices):
@@ -136,6 +160,7 @@ class Intervisie(models.Model):
     thema = models.CharField(max_length=300)
     fase = models.PositiveSmallIntegerField(default=0)
     fase_started_at = models.DateTimeField(default=timezone.now)
+    fase_minutes = models.JSONField(default=list, blank=True)
     evaluatie = models.TextField(blank=True)
 
     class Meta:
@@ -147,8 +172,55 @@ class Intervisie(models.Model):
         return self.thema
 
     def fase_seconds(self) -> int:
-        """The block's time split equally over the four phases."""
+        """The phase's own minutes when the coach set them, else an equal share of the block."""
+        if len(self.fase_minutes) == len(OASE_FASEN):
+            return int(self.fase_minutes[self.fase]) * 60
         return self.blok.minutes * 60 // len(OASE_FASEN)
 
     def fase_remaining(self, now: datetime) -> int:
         return self.fase_seconds() - int((now - self.fase_started_at).total_seconds())
+
+
+def new_guest_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Gastlink(models.Model):
+    """A link for someone from outside the PLG (an expert for the input step): it opens this
+    session only, read-only, until it expires or the coach withdraws it."""
+
+    sessie = models.ForeignKey(LiveSessie, on_delete=models.CASCADE, related_name="gastlinks")
+    name = models.CharField(_("naam van de gast"), max_length=100)
+    token = models.CharField(max_length=64, unique=True, default=new_guest_token)
+    expires_at = models.DateTimeField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["expires_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_valid(self, now: datetime) -> bool:
+        return self.withdrawn_at is None and now < self.expires_at
+
+
+class Rondebijdrage(Shared):
+    """What someone wrote for a check-in or check-out round themselves, with their audience.
+
+    What is said aloud in a round is never stored; only what a person chooses to write."""
+
+    plg_lookup = "sessie__bijeenkomst__plg"
+
+    sessie = models.ForeignKey(LiveSessie, on_delete=models.CASCADE, related_name="bijdragen")
+    blok = models.ForeignKey(AgendaBlok, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(_("jouw bijdrage"), max_length=300)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -13,15 +13,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
 from plg.communities.models import Lidmaatschap
-from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Zet, Zone
+from plg.communities.sharing import Audience
+from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zet, Zone
+from plg.meetings import services as meeting_services
 from plg.meetings.models import AgendaBlok
+from plg.methods.models import Stap, Werkvorm
 
 RINGS = [Zone.CENTRUM, Zone.RING_1, Zone.RING_2, Zone.RING_3]
 BOARD_ZONES: dict[str, list[str]] = {
@@ -30,6 +33,7 @@ BOARD_ZONES: dict[str, list[str]] = {
     "beginsituatie-analyse": [Zone.STERKTE, Zone.ZWAKTE, Zone.KANS, Zone.BEDREIGING],
     "oase": [str(z) for z in OASE_FASEN],
 }
+PRIVATE_FIRST = {"kandoe", "beginsituatie-analyse"}
 COACH_COMMANDS = {
     "step.start",
     "step.pause",
@@ -42,19 +46,50 @@ COACH_COMMANDS = {
     "card.merge",
     "oase.setup",
     "oase.next",
+    "round.setup",
+    "blok.move",
+    "blok.werkvorm",
+    "session.share",
 }
-MEMBER_COMMANDS = {"card.add", "card.move", "card.park", "turn.pass", "oase.evaluate"}
+MEMBER_COMMANDS = {
+    "card.add",
+    "card.move",
+    "card.park",
+    "turn.pass",
+    "oase.evaluate",
+    "round.write",
+}
+ROUND_STEPS = {Stap.CHECKIN, Stap.CHECKOUT}
 
 
 class Refused(Exception):
     """A command that changes nothing; the message goes back to its sender only."""
 
 
+class Deelname(models.TextChoices):
+    """How someone takes part in a live session; decided once, when they join."""
+
+    COACH = "coach", _("procescoach")
+    LID = "lid", _("lid")
+    SCHOOLLEIDER = "schoolleider", _("schoolleider")
+    GAST = "gast", _("gast")
+
+
 @dataclass(frozen=True)
 class Viewer:
+    """A participant: a user (``user_id``), or a guest with a link (``user_id`` 0)."""
+
     user_id: int
     name: str
-    is_coach: bool
+    role: str
+
+    @property
+    def is_coach(self) -> bool:
+        return self.role == Deelname.COACH
+
+    @property
+    def writes(self) -> bool:
+        return self.role != Deelname.GAST
 
 
 def _kind(slug: str | None) -> str:
@@ -94,6 +129,8 @@ def apply(sessie_id: int, viewer: Viewer, command: Any) -> None:
     kind = command["type"]
     if kind not in COACH_COMMANDS | MEMBER_COMMANDS:
         raise Refused(_("Onbekende actie: %(kind)s.") % {"kind": kind[:40]})
+    if not viewer.writes:
+        raise Refused(_("Als gast kijk je mee; de leden van de PLG schrijven en schuiven."))
     if kind in COACH_COMMANDS and not viewer.is_coach:
         raise Refused(_("Alleen de procescoach kan dit doen."))
     with transaction.atomic():
@@ -135,6 +172,7 @@ def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
         elapsed_seconds=0,
         extra_seconds=0,
         turn=0,
+        turn_started_at=timezone.now(),
         revealed=False,
     )
 
@@ -177,23 +215,85 @@ def _next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
         elapsed_seconds=0,
         extra_seconds=0,
         turn=0,
+        turn_started_at=timezone.now(),
         revealed=False,
     )
 
 
 def _turn_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
-    _save_clock(sessie, turn=sessie.turn + 1)
+    _save_clock(sessie, turn=sessie.turn + 1, turn_started_at=timezone.now())
 
 
 def _turn_pass(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Passing needs no explanation; only the person whose turn it is (or the coach) passes."""
-    order = round_order(sessie)
+    order = turn_order(round_order(sessie), _inbrenger(sessie))
     if not order:
         return
     current = order[sessie.turn % len(order)]
     if current["id"] != viewer.user_id and not viewer.is_coach:
         raise Refused(_("Het is nu niet jouw beurt."))
-    _save_clock(sessie, turn=sessie.turn + 1)
+    _save_clock(sessie, turn=sessie.turn + 1, turn_started_at=timezone.now())
+
+
+def _round_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    seconds = _int(command, "seconds", label=_("seconden per persoon"))
+    if not 15 <= seconds <= 600:
+        raise Refused(_("Kies tussen 15 en 600 seconden per persoon."))
+    _save_clock(sessie, seconds_per_turn=seconds)
+
+
+def _round_write(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Someone writes their own check-in or check-out, for the readers they choose."""
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    if blok.stap not in ROUND_STEPS:
+        raise Refused(_("Schrijven in een ronde kan bij de check-in en de check-out."))
+    audience = command.get("audience")
+    if audience not in Audience.values:
+        raise Refused(_("Kies wie jouw bijdrage mag lezen."))
+    Rondebijdrage.objects.update_or_create(
+        sessie=sessie,
+        blok=blok,
+        author_id=viewer.user_id,
+        defaults={
+            "text": _text(command, "text", required=True, label=_("jouw bijdrage")),
+            "audience": audience,
+        },
+    )
+
+
+def _blok_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Follow the group, not the plan: a step moves up or down the agenda."""
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    direction = command.get("direction")
+    if direction not in {"up", "down"}:
+        raise Refused(_("Schuif een stap naar boven of naar beneden."))
+    meeting_services.move_blok(blok=blok, direction=direction)
+
+
+def _blok_werkvorm(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Another werkvorm for a step; the cards already on its board stay with the step."""
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    choice = command.get("werkvorm")
+    werkvorm = None
+    if choice is not None:
+        werkvorm = (
+            Werkvorm.objects.available_to(viewer.user_id)
+            .filter(pk=_int(command, "werkvorm", label=_("werkvorm")))
+            .first()
+        )
+        if werkvorm is None:
+            raise Refused(_("Deze werkvorm staat niet in jouw catalogus."))
+    if blok.kaarten.exists() and _kind(werkvorm.slug if werkvorm else None) != board_kind(blok):
+        raise Refused(_("Er liggen al kaarten op dit bord; kies een werkvorm met hetzelfde bord."))
+    blok.werkvorm = werkvorm
+    blok.save(update_fields=["werkvorm"])
+
+
+def _session_share(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    audience = command.get("audience")
+    if audience not in Audience.values or audience == Audience.ALLEEN_IK:
+        raise Refused(_("Kies met wie de PLG de resultaten van de borden deelt."))
+    _save_clock(sessie, audience=audience)
 
 
 def _reveal(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
@@ -292,6 +392,11 @@ def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> 
     )
     if len(kaarten) != len(set(ids)) or len({k.blok_id for k in kaarten}) != 1:
         raise Refused(_("Deze kaarten kunnen niet samen: ze liggen niet op hetzelfde bord."))
+    kind = board_kind(kaarten[0].blok)
+    if kind in PRIVATE_FIRST and not sessie.revealed:
+        raise Refused(_("Wacht tot de procescoach de kaarten toont."))
+    if kind != "kandoe" and len({k.zone for k in kaarten}) != 1:
+        raise Refused(_("Cluster kaarten uit hetzelfde vak."))
     zones = zones_for(kaarten[0].blok)
     inner = min((k.zone for k in kaarten), key=lambda z: zones.index(z) if z in zones else 99)
     merged = Kaart.objects.create(
@@ -340,9 +445,25 @@ def _oase_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> 
             "thema": _text(command, "thema", required=True, label=_("thema")),
             "fase": 0,
             "fase_started_at": timezone.now(),
+            "fase_minutes": _fase_minutes(command),
             "evaluatie": "",
         },
     )
+    _save_clock(sessie, turn=0, turn_started_at=timezone.now())
+
+
+def _fase_minutes(command: dict[str, Any]) -> list[int]:
+    """Minutes per phase when the coach adjusts them; empty means an equal split."""
+    minutes = command.get("minutes")
+    if minutes is None:
+        return []
+    if (
+        not isinstance(minutes, list)
+        or len(minutes) != len(OASE_FASEN)
+        or not all(isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 60 for m in minutes)
+    ):
+        raise Refused(_("Geef elke fase tussen 1 en 60 minuten."))
+    return minutes
 
 
 def _oase_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
@@ -352,6 +473,7 @@ def _oase_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
     intervisie.fase += 1
     intervisie.fase_started_at = timezone.now()
     intervisie.save(update_fields=["fase", "fase_started_at"])
+    _save_clock(sessie, turn=0, turn_started_at=timezone.now())
 
 
 def _oase_evaluate(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
@@ -382,6 +504,11 @@ HANDLERS = {
     "oase.setup": _oase_setup,
     "oase.next": _oase_next,
     "oase.evaluate": _oase_evaluate,
+    "round.setup": _round_setup,
+    "round.write": _round_write,
+    "blok.move": _blok_move,
+    "blok.werkvorm": _blok_werkvorm,
+    "session.share": _session_share,
 }
 
 
@@ -419,34 +546,68 @@ def round_order(sessie: LiveSessie) -> list[dict[str, Any]]:
     return sorted(people, key=lambda person: person["name"].lower())
 
 
+def turn_order(order: list[dict[str, Any]], inbrenger: int | None) -> list[dict[str, Any]]:
+    """In an OASE round the others take turns; the inbrenger listens and answers."""
+    return [person for person in order if person["id"] != inbrenger]
+
+
+def _inbrenger(sessie: LiveSessie) -> int | None:
+    return (
+        Intervisie.objects.filter(sessie=sessie, blok_id=sessie.current_blok_id)
+        .values_list("inbrenger_id", flat=True)
+        .first()
+    )
+
+
 def _name(row: Mapping[str, Any], prefix: str) -> str:
     full = f"{row[prefix + 'first_name']} {row[prefix + 'last_name']}".strip()
     return full or str(row[prefix + "email"])
 
 
 def snapshot(sessie_id: int) -> dict[str, Any]:
-    """Everything a client renders: four small queries and no model objects per card, because
-    it runs after every action of every session."""
+    """Everything a client renders: a handful of small queries and no model objects per card,
+    because it runs after every action of every session. Written round contributions are kept
+    apart (``written``): who may read each is decided per participant."""
     now = timezone.now()
     sessie = LiveSessie.objects.select_related("current_blok", "bijeenkomst").get(pk=sessie_id)
     blokken = sessie.bijeenkomst.blokken.order_by("position", "id").values(
-        "id", "stap", "title", "minutes", "werkvorm__slug", "werkvorm__name"
+        "id", "stap", "title", "minutes", "werkvorm_id", "werkvorm__slug", "werkvorm__name"
     )
     order = round_order(sessie)
     names = {person["id"]: person["name"] for person in order}
-    kaarten = list(
-        Kaart.objects.filter(sessie=sessie, merged_into=None).values(
-            "id", "blok_id", "text", "why", "zone", "parked", "version", "author_id", "anonymous"
+    rows = list(
+        Kaart.objects.filter(sessie=sessie).values(
+            "id",
+            "blok_id",
+            "text",
+            "why",
+            "zone",
+            "parked",
+            "version",
+            "author_id",
+            "anonymous",
+            "merged_into_id",
+        )
+    )
+    kaarten = [k for k in rows if k["merged_into_id"] is None]
+    members: dict[int, list[str]] = {}
+    for k in rows:
+        if k["merged_into_id"] is not None:
+            members.setdefault(k["merged_into_id"], []).append(k["text"])
+    written = list(
+        Rondebijdrage.objects.filter(sessie=sessie).values(
+            "id", "blok_id", "author_id", "audience", "text"
         )
     )
     missing = {k["author_id"] for k in kaarten if k["author_id"] not in names}
-    if missing:  # authors who have left the PLG since
+    if missing:  # authors who have left the PLG since, or a school leader who attends
         names |= {
             row["id"]: _name(row, "")
             for row in User.objects.filter(pk__in=missing).values(
                 "id", "first_name", "last_name", "email"
             )
         }
+    intervisies = list(Intervisie.objects.filter(sessie=sessie).select_related("blok"))
     oase = {
         str(i.blok_id): {
             "inbrenger": i.inbrenger_id,
@@ -457,8 +618,12 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
             "fase_seconds": i.fase_seconds(),
             "evaluatie": i.evaluatie,
         }
-        for i in Intervisie.objects.filter(sessie=sessie).select_related("blok")
+        for i in intervisies
     }
+    inbrenger = next(
+        (i.inbrenger_id for i in intervisies if i.blok_id == sessie.current_blok_id), None
+    )
+    turns = turn_order(order, inbrenger)
     return {
         "version": sessie.version,
         "oase": oase,
@@ -467,7 +632,10 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
         "current_blok": sessie.current_blok_id,
         "remaining": sessie.remaining(now),
         "revealed": sessie.revealed,
-        "turn": order[sessie.turn % len(order)] if order else None,
+        "audience": sessie.audience,
+        "turn": turns[sessie.turn % len(turns)] if turns else None,
+        "turn_remaining": sessie.turn_remaining(now),
+        "seconds_per_turn": sessie.seconds_per_turn,
         "order": order,
         "blokken": [
             {
@@ -475,6 +643,7 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
                 "stap": b["stap"],
                 "title": b["title"] or b["werkvorm__name"] or "",
                 "minutes": b["minutes"],
+                "werkvorm": b["werkvorm_id"],
                 "board": _kind(b["werkvorm__slug"]),
                 "zones": BOARD_ZONES.get(_kind(b["werkvorm__slug"]), [Zone.LOS]),
             }
@@ -491,13 +660,22 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
                 "version": k["version"],
                 "author_id": k["author_id"],
                 "author": "" if k["anonymous"] else names.get(k["author_id"], ""),
+                "members": members.get(k["id"], []),
             }
             for k in kaarten
         ],
+        "written": [
+            {
+                "id": w["id"],
+                "blok": w["blok_id"],
+                "author_id": w["author_id"],
+                "name": names.get(w["author_id"], ""),
+                "audience": w["audience"],
+                "text": w["text"],
+            }
+            for w in written
+        ],
     }
-
-
-PRIVATE_FIRST = {"kandoe", "beginsituatie-analyse"}
 
 
 @dataclass(frozen=True)
@@ -505,13 +683,15 @@ class Broadcast:
     """A state ready to send: the shared part encoded once, the secrets kept on the server.
 
     ``public`` is the JSON every participant gets: no author ids, and on boards where everyone
-    writes alone first (KanDoe, beginsituatie-analyse) no text of unrevealed cards. ``authors``
-    and ``hidden_texts`` never leave the server; each participant gets only their own slice.
+    writes alone first (KanDoe, beginsituatie-analyse) no text of unrevealed cards (nor of the
+    cards clustered into them). ``authors``, ``hidden_texts`` and ``written`` never leave the
+    server as a whole; each participant gets only their own slice.
     """
 
     public: str
     authors: dict[int, int]
     hidden_texts: dict[int, str]
+    written: list[dict[str, Any]]
 
 
 def broadcast(state: dict[str, Any]) -> Broadcast:
@@ -524,19 +704,46 @@ def broadcast(state: dict[str, Any]) -> Broadcast:
             hidden_texts[card["id"]] = card["text"]
         cards.append(
             {k: v for k, v in card.items() if k != "author_id"}
-            | {"text": "" if hidden else card["text"], "hidden": hidden}
+            | {
+                "text": "" if hidden else card["text"],
+                "members": [] if hidden else card["members"],
+                "hidden": hidden,
+            }
         )
-    return Broadcast(json.dumps(state | {"cards": cards}), authors, hidden_texts)
+    public = state | {"cards": cards}
+    del public["written"]
+    return Broadcast(json.dumps(public), authors, hidden_texts, state["written"])
+
+
+READERS: dict[str, set[str]] = {
+    Deelname.COACH: set(Audience.values) - {Audience.ALLEEN_IK},
+    Deelname.LID: set(Audience.values) - {Audience.ALLEEN_IK},
+    Deelname.SCHOOLLEIDER: {Audience.PLG_EN_SCHOOLLEIDER, Audience.TEAM, Audience.NETWERK},
+    Deelname.GAST: set(),
+}
+
+
+def _may_read(item: dict[str, Any], viewer: Viewer) -> bool:
+    """The audience rules of ``sharing.audience_q``, for the people in this room."""
+    return item["author_id"] == viewer.user_id or item["audience"] in READERS[viewer.role]
 
 
 def viewer_part(message: Broadcast, viewer: Viewer) -> dict[str, Any]:
-    """What only this participant may know: which cards are theirs, and their hidden texts."""
+    """What only this participant may know: which cards are theirs, their hidden texts, and
+    the written round contributions they may read."""
     mine = [card for card, author in message.authors.items() if author == viewer.user_id]
     return {
         "me": viewer.user_id,
         "is_coach": viewer.is_coach,
+        "role": viewer.role,
         "mine": mine,
         "own": {card: message.hidden_texts[card] for card in mine if card in message.hidden_texts},
+        "written": [
+            {k: v for k, v in item.items() if k != "author_id"}
+            | {"mine": item["author_id"] == viewer.user_id}
+            for item in message.written
+            if _may_read(item, viewer)
+        ],
     }
 
 
@@ -553,4 +760,9 @@ def merged(public: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
         )
         for card in public["cards"]
     ]
-    return public | {"cards": cards, "me": part["me"], "is_coach": part["is_coach"]}
+    return public | {
+        "cards": cards,
+        "me": part["me"],
+        "is_coach": part["is_coach"],
+        "written": part["written"],
+    }

@@ -12,4 +12,16 @@ urlpatterns = [
         views.save_ranking,
         name="live_save_ranking",
     ),
+    path("bijeenkomst/<int:bid>/live/gasten/", views.gast_nieuw, name="live_gast_nieuw"),
+    path(
+        "bijeenkomst/<int:bid>/live/gasten/<int:link_pk>/intrekken/",
+        views.gast_intrekken,
+        name="live_gast_intrekken",
+    ),
+    path(
+        "bijeenkomst/<int:bid>/live/schoolleiders/",
+        views.schoolleiders,
+        name="live_schoolleiders",
+    ),
+    path("gast/<str:token>/", views.gast, name="live_gast"),
 ]

@@ -1,54 +1,188 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from weasyprint import HTML
 
-from plg.communities.authorizers import get_plg, membership
+from plg.accounts.models import User
+from plg.communities.authorizers import get_plg, membership, require_shared_view
 from plg.communities.context import plg_context
+from plg.communities.models import Lidmaatschap
+from plg.communities.sharing import Audience
 from plg.core.http import AuthedRequest
 from plg.live import services
-from plg.live.models import LiveSessie, Zone
-from plg.live.services import board_kind
+from plg.live.authorizers import GUEST_SESSION_KEY, viewer_for
+from plg.live.models import OASE_FASEN, Gastlink, LiveSessie, Zone
+from plg.live.services import Viewer, board_kind
 from plg.live.summary import build_summary
 from plg.meetings.models import AgendaBlok, Bijeenkomst
-from plg.methods.models import Stap, Vraag
+from plg.methods.models import Stap, Vraag, Werkvorm
+from plg.organisations.models import Aanstelling
+
+
+def _sessie_context(
+    bijeenkomst: Bijeenkomst, sessie: LiveSessie | None, viewer: Viewer
+) -> dict[str, Any]:
+    """The live page as one participant sees it; the coach gets the steering parts too."""
+    coach = viewer.is_coach
+    context: dict[str, Any] = {
+        "bijeenkomst": bijeenkomst,
+        "sessie": sessie,
+        "viewer": viewer,
+        "is_coach": coach,
+        "labels": {
+            "stappen": dict(Stap.choices),
+            "zones": dict(Zone.choices),
+            "audiences": dict(Audience.choices),
+            "texts": live_texts(),
+        },
+        "audiences": Audience.choices,
+        "oase_fasen": OASE_FASEN,
+        "vragen": Vraag.objects.select_related("groep") if coach else Vraag.objects.none(),
+        "kandoe_blokken": [
+            b for b in bijeenkomst.blokken.select_related("werkvorm") if board_kind(b) == "kandoe"
+        ]
+        if coach
+        else [],
+    }
+    if coach and sessie is not None:
+        context |= {
+            "werkvormen": list(
+                Werkvorm.objects.available_to(viewer.user_id).values("id", "name", "steps")
+            ),
+            "gastlinks": sessie.gastlinks.filter(withdrawn_at=None),
+            "gast_form": GastForm(),
+            "leiders_form": SchoolleidersForm(sessie=sessie),
+        }
+    return context
 
 
 @login_required
 def live(request: AuthedRequest, bid: int) -> HttpResponse:
-    """The facilitation screen for the coach; the participant view for members."""
-    bijeenkomst = get_object_or_404(Bijeenkomst, pk=bid)
-    plg, lid = get_plg(request.user, bijeenkomst.plg_id)
+    """The facilitation screen for the coach; the participant view for members and for a
+    school leader the coach listed as attending."""
+    bijeenkomst = get_object_or_404(Bijeenkomst.objects.select_related("plg"), pk=bid)
+    lid = membership(request.user, bijeenkomst.plg)
     sessie = LiveSessie.objects.filter(bijeenkomst=bijeenkomst).first()
-    if sessie is None and lid.is_coach and not plg.is_archived:
-        sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst)
-    vragen = Vraag.objects.select_related("groep") if lid.is_coach else Vraag.objects.none()
-    context = plg_context(plg, lid) | {
-        "bijeenkomst": bijeenkomst,
-        "sessie": sessie,
-        "labels": {
-            "stappen": dict(Stap.choices),
-            "zones": dict(Zone.choices),
-            "texts": live_texts(),
-        },
-        "vragen": vragen,
-        "kandoe_blokken": [
-            b for b in bijeenkomst.blokken.select_related("werkvorm") if board_kind(b) == "kandoe"
-        ]
-        if lid.is_coach
-        else [],
-    }
-    return render(request, "live/sessie.html", context)
+    if lid is None:
+        viewer = viewer_for(request.user, sessie) if sessie else None
+        if viewer is None:
+            raise Http404
+        return render(request, "live/sessie.html", _sessie_context(bijeenkomst, sessie, viewer))
+    if sessie is None and lid.is_coach and not bijeenkomst.plg.is_archived:
+        sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=request.user)
+    return _member_page(request, bijeenkomst, lid, sessie)
+
+
+def _member_page(
+    request: AuthedRequest,
+    bijeenkomst: Bijeenkomst,
+    lid: Lidmaatschap,
+    sessie: LiveSessie | None,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    role = services.Deelname.COACH if lid.is_coach else services.Deelname.LID
+    viewer = Viewer(user_id=request.user.pk, name=request.user.display_name, role=role)
+    context = plg_context(bijeenkomst.plg, lid) | _sessie_context(bijeenkomst, sessie, viewer)
+    return render(request, "live/sessie.html", context | extra, status=status)
+
+
+def gast(request: HttpRequest, token: str) -> HttpResponse:
+    """A guest's way in: the link works until it expires or is withdrawn, for this session
+    only; no account, no PLG pages."""
+    link = Gastlink.objects.select_related("sessie__bijeenkomst").filter(token=token).first()
+    if link is None or not link.is_valid(timezone.now()):
+        return render(request, "live/gast_verlopen.html", status=404)
+    tokens = [t for t in request.session.get(GUEST_SESSION_KEY, []) if t != token]
+    request.session[GUEST_SESSION_KEY] = [token, *tokens][:20]
+    viewer = Viewer(user_id=0, name=link.name, role=services.Deelname.GAST)
+    return render(
+        request,
+        "live/sessie.html",
+        _sessie_context(link.sessie.bijeenkomst, link.sessie, viewer),
+    )
+
+
+class GastForm(forms.Form):
+    name = forms.CharField(label=_("Naam van de gast"), max_length=100)
+    hours = forms.IntegerField(label=_("Geldig voor (uren)"), min_value=1, max_value=72, initial=4)
+
+
+class SchoolleidersForm(forms.Form):
+    schoolleiders = forms.ModelMultipleChoiceField(
+        label=_("Schoolleiders die aanwezig zijn"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, sessie: LiveSessie, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        leaders = Aanstelling.objects.filter(
+            school__in=sessie.bijeenkomst.plg.schools.all()
+        ).leaders()
+        field = self.fields["schoolleiders"]
+        field.queryset = User.objects.filter(  # type: ignore[attr-defined]
+            pk__in=leaders.values("user_id")
+        ).order_by("first_name", "last_name")
+        field.initial = list(sessie.schoolleiders.values_list("pk", flat=True))
+
+
+def _coach_sessie(request: AuthedRequest, bid: int) -> tuple[LiveSessie, Lidmaatschap]:
+    bijeenkomst = get_object_or_404(Bijeenkomst, pk=bid)
+    _plg, lid = get_plg(request.user, bijeenkomst.plg_id, coach=True, writable=True)
+    return get_object_or_404(LiveSessie, bijeenkomst=bijeenkomst), lid
+
+
+@login_required
+@require_POST
+def gast_nieuw(request: AuthedRequest, bid: int) -> HttpResponse:
+    """The coach makes an expiring link for someone from outside the PLG."""
+    sessie, lid = _coach_sessie(request, bid)
+    form = GastForm(request.POST)
+    if not form.is_valid():
+        return _member_page(request, sessie.bijeenkomst, lid, sessie, status=400, gast_form=form)
+    Gastlink.objects.create(
+        sessie=sessie,
+        name=form.cleaned_data["name"],
+        expires_at=timezone.now() + timedelta(hours=form.cleaned_data["hours"]),
+        created_by=request.user,
+    )
+    messages.success(request, gettext("De gastlink is klaar. Geef hem door aan je gast."))
+    return redirect("live", bid=bid)
+
+
+@login_required
+@require_POST
+def gast_intrekken(request: AuthedRequest, bid: int, link_pk: int) -> HttpResponse:
+    sessie, _lid = _coach_sessie(request, bid)
+    Gastlink.objects.filter(pk=link_pk, sessie=sessie).update(withdrawn_at=timezone.now())
+    messages.success(request, gettext("De gastlink werkt niet meer."))
+    return redirect("live", bid=bid)
+
+
+@login_required
+@require_POST
+def schoolleiders(request: AuthedRequest, bid: int) -> HttpResponse:
+    """The school leader takes part only when the coach lists them as attending."""
+    sessie, _lid = _coach_sessie(request, bid)
+    form = SchoolleidersForm(request.POST, sessie=sessie)
+    if form.is_valid():
+        sessie.schoolleiders.set(form.cleaned_data["schoolleiders"])
+        messages.success(request, gettext("De lijst van aanwezigen is bijgewerkt."))
+    return redirect("live", bid=bid)
 
 
 def live_texts() -> dict[str, str]:
@@ -82,6 +216,11 @@ def live_texts() -> dict[str, str]:
             "Geef suggesties als mogelijkheden, niet als oplossingen: de inbrenger kiest."
         ),
         "evaluatie": gettext("De inbrenger zegt wat hij of zij meeneemt; de anderen luisteren."),
+        "up": gettext("Stap naar boven"),
+        "down": gettext("Stap naar beneden"),
+        "werkvorm": gettext("Werkvorm van deze stap"),
+        "noWerkvorm": gettext("(geen werkvorm)"),
+        "turnOver": gettext("tijd om, rond af"),
     }
 
 
@@ -103,12 +242,21 @@ def save_ranking(request: AuthedRequest, bid: int, blok_pk: int) -> HttpResponse
 
 
 def _summary_context(request: AuthedRequest, bid: int) -> dict[str, Any]:
+    """One summary per reader: members see their session; people around the PLG see what
+    was shared with them, and nobody learns that a session exists when nothing was."""
     bijeenkomst = get_object_or_404(Bijeenkomst.objects.select_related("plg"), pk=bid)
-    plg, lid = get_plg(request.user, bijeenkomst.plg_id)
-    return plg_context(plg, lid) | {
-        "bijeenkomst": bijeenkomst,
-        "samenvatting": build_summary(bijeenkomst, request.user),
-    }
+    plg = bijeenkomst.plg
+    lid = membership(request.user, plg)
+    if lid is not None:
+        return plg_context(plg, lid) | {
+            "bijeenkomst": bijeenkomst,
+            "samenvatting": build_summary(bijeenkomst, request.user, member=True),
+        }
+    require_shared_view(request.user, plg)
+    summary = build_summary(bijeenkomst, request.user, member=False)
+    if summary.is_empty:
+        raise Http404
+    return {"plg": plg, "bijeenkomst": bijeenkomst, "samenvatting": summary}
 
 
 @login_required

@@ -46,9 +46,23 @@ class AgendaBlokForm(forms.ModelForm):
 
 
 class TerugblikForm(SharedForm):
+    doelen_gehaald = forms.MultipleChoiceField(
+        label=_("Welke doelen van deze bijeenkomst zijn gehaald?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, doelen: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if doelen:
+            self.fields["doelen_gehaald"].choices = [(d, d) for d in doelen]  # type: ignore[attr-defined]
+        else:
+            del self.fields["doelen_gehaald"]
+
     class Meta:
         model = Terugblik
         fields = [
+            "doelen_gehaald",
             "doelen_bereikt",
             "hoe_was_het",
             "behouden",

@@ -37,6 +37,10 @@ class Bijeenkomst(models.Model):
     def is_past(self) -> bool:
         return self.starts_at < timezone.now()
 
+    def doelen_lijst(self) -> list[str]:
+        """The goals, one per line, as the check-out ticks them off."""
+        return [line.strip(" -•\t") for line in self.doelen.splitlines() if line.strip(" -•\t")]
+
 
 class AgendaBlok(models.Model):
     """One step of the stramien in a bijeenkomst's agenda, with the werkvorm chosen for it."""
@@ -74,6 +78,7 @@ class Terugblik(Shared):
     doelen_bereikt = models.CharField(
         _("doelen bereikt?"), max_length=10, choices=DoelenBereikt.choices
     )
+    doelen_gehaald = models.JSONField(_("gehaalde doelen"), default=list, blank=True)
     hoe_was_het = models.TextField(_("hoe was het?"), blank=True)
     behouden = models.TextField(_("wat willen we behouden?"), blank=True)
     veranderen = models.TextField(_("wat willen we veranderen?"), blank=True)

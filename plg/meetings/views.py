@@ -191,7 +191,10 @@ def terugblik(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
     existing = editable(Terugblik.objects.filter(bijeenkomst=bijeenkomst), request.user)
     form = TerugblikForm(
-        request.POST or None, instance=existing, initial={"audience": Audience.PLG}
+        request.POST or None,
+        instance=existing,
+        initial={"audience": Audience.PLG},
+        doelen=bijeenkomst.doelen_lijst(),
     )
     formset = OpdrachtFormSet(
         request.POST or None,
@@ -207,6 +210,8 @@ def terugblik(request: AuthedRequest, bid: int) -> HttpResponse:
             form.save()
             formset.save()
         messages.success(request, _("De check-out is bewaard."))
+        if request.GET.get("vanuit") == "live":
+            return redirect("live", bid=bijeenkomst.pk)
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(
         request,

@@ -41,7 +41,7 @@ class Localised(models.Model):
 
 
 class WerkvormQuerySet(models.QuerySet["Werkvorm"]):
-    def available_to(self, user: User) -> WerkvormQuerySet:
+    def available_to(self, user: User | int) -> WerkvormQuerySet:
         """The shared catalogue plus the werkvormen of the user's own schools."""
         from plg.organisations.models import Aanstelling
 

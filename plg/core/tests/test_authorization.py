@@ -49,7 +49,16 @@ def _objects(w: Any) -> dict[str, Any]:
     kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     kandoe.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     kandoe.save()
+    from plg.live.models import Gastlink, LiveSessie
+
+    sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=w.coach)
     return {
+        "gastlink": Gastlink.objects.create(
+            sessie=sessie,
+            name="Expert",
+            expires_at=timezone.now() + timedelta(hours=2),
+            created_by=w.coach,
+        ),
         "kandoe": kandoe,
         "opdracht": Opdracht.objects.create(
             bijeenkomst=bijeenkomst,
@@ -146,6 +155,23 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
         COACH,
         302,
     ),
+    "live_gast_nieuw": (
+        lambda w, o: [o["bijeenkomst"].pk],
+        "post",
+        {"name": "Expert", "hours": "4"},
+        COACH,
+        302,
+    ),
+    "live_gast_intrekken": (
+        lambda w, o: [o["bijeenkomst"].pk, o["gastlink"].pk],
+        "post",
+        {},
+        COACH,
+        302,
+    ),
+    "live_schoolleiders": (lambda w, o: [o["bijeenkomst"].pk], "post", {}, COACH, 302),
+    # the link itself is the key: whoever holds a valid one sees that session, signed in or not
+    "live_gast": (lambda w, o: [o["gastlink"].token], "get", {}, set(PERSONAS), 200),
     "school_overview": (lambda w, o: [w.school.pk], "get", {}, {"leader"}, 200),
     "begeleiding": (lambda w, o: [], "get", {}, {"advisor", "other_advisor"}, 200),
 }
@@ -204,6 +230,8 @@ def test_access(client: Any, world: Any, name: str, persona: str) -> None:
         "notitie_nieuw",
         "prioriteit_hx",
         "leerlog",
+        "live_gast_nieuw",
+        "live_schoolleiders",
     ],
 )
 def test_archived_plg_is_read_only(client: Any, world: Any, name: str) -> None:

@@ -199,7 +199,7 @@ def _kandoe_card(world: Any, sessie: LiveSessie, **extra: Any) -> Kaart:
 
 
 def _move(world: Any, sessie: LiveSessie, user: Any, kaart: Kaart, **extra: Any) -> None:
-    viewer = services.Viewer(user.pk, user.display_name, is_coach=False)
+    viewer = services.Viewer(user.pk, user.display_name, role=services.Deelname.LID)
     command = {
         "type": "card.move",
         "card": kaart.pk,
@@ -269,7 +269,7 @@ def test_late_joiner_sees_the_remaining_time(world: Any, sessie: LiveSessie) -> 
 
 
 def test_pause_and_extend_keep_the_clock_honest(world: Any, sessie: LiveSessie) -> None:
-    coach = services.Viewer(world.coach.pk, "c", is_coach=True)
+    coach = services.Viewer(world.coach.pk, "c", role=services.Deelname.COACH)
     checkin = sessie.bijeenkomst.blokken.get(stap=Stap.CHECKIN)
     services.apply(sessie.pk, coach, {"type": "step.start", "blok": checkin.pk})
     services.apply(sessie.pk, coach, {"type": "step.pause"})
@@ -282,7 +282,7 @@ def test_pause_and_extend_keep_the_clock_honest(world: Any, sessie: LiveSessie) 
 def test_check_in_pass_needs_no_reason_and_moves_the_turn(world: Any, sessie: LiveSessie) -> None:
     order = services.round_order(sessie)
     first = next(u for u in (world.coach, world.member) if u.pk == order[0]["id"])
-    viewer = services.Viewer(first.pk, first.display_name, is_coach=False)
+    viewer = services.Viewer(first.pk, first.display_name, role=services.Deelname.LID)
     services.apply(sessie.pk, viewer, {"type": "turn.pass"})
     assert services.snapshot(sessie.pk)["turn"]["id"] == order[1]["id"]
     with pytest.raises(services.Refused, match="niet jouw beurt"):
@@ -343,7 +343,7 @@ def test_coach_merges_similar_cards_into_the_innermost_ring(world: Any, sessie: 
     b = Kaart.objects.create(
         sessie=sessie, blok=a.blok, author=world.member, text="B", zone=Zone.RING_1
     )
-    coach = services.Viewer(world.coach.pk, "c", is_coach=True)
+    coach = services.Viewer(world.coach.pk, "c", role=services.Deelname.COACH)
     services.apply(sessie.pk, coach, {"type": "card.merge", "cards": [a.pk, b.pk], "text": "Samen"})
     merged = Kaart.objects.get(text="Samen")
     assert merged.zone == Zone.RING_1
@@ -354,7 +354,7 @@ def test_coach_merges_similar_cards_into_the_innermost_ring(world: Any, sessie: 
 def test_members_cannot_merge(world: Any, sessie: LiveSessie) -> None:
     a = _kandoe_card(world, sessie)
     b = Kaart.objects.create(sessie=sessie, blok=a.blok, author=world.member, text="B")
-    member = services.Viewer(world.member.pk, "m", is_coach=False)
+    member = services.Viewer(world.member.pk, "m", role=services.Deelname.LID)
     with pytest.raises(services.Refused):
         services.apply(
             sessie.pk, member, {"type": "card.merge", "cards": [a.pk, b.pk], "text": "x"}

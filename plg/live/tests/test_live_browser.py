@@ -25,6 +25,15 @@ def sign_in(page: Page, base: str, user: Any) -> None:
     expect(page).to_have_url(f"{base}/")
 
 
+def start(coach: Page, blok: int) -> None:
+    coach.locator(f"#live-steps li[data-blok='{blok}']").get_by_role("button", name="Start").click()
+
+
+def open_live(page: Page, base: str, bijeenkomst: Any) -> None:
+    page.goto(f"{base}/bijeenkomst/{bijeenkomst.pk}/live/")
+    expect(page.locator("#live-status")).to_have_text("Verbonden")
+
+
 @pytest.fixture
 def bijeenkomst(world: Any, asgi_server: str) -> Any:
     load_catalogue()
@@ -55,7 +64,7 @@ def test_coach_and_member_see_each_other_live(
 
     # The coach starts the KanDoe step: the member's screen follows, with the clock.
     kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
-    coach.locator(f"#live-steps li[data-blok='{kandoe.pk}'] button").click()
+    start(coach, kandoe.pk)
     expect(member.locator("#live-steps li.current")).to_have_attribute("data-blok", str(kandoe.pk))
     expect(member.locator("#live-timer")).to_contain_text(":")
 
@@ -101,14 +110,18 @@ def test_oase_runs_through_its_phases(browser: Browser, world: Any, asgi_server:
     expect(coach.locator("#live-status")).to_have_text("Verbonden")
     member.goto(f"{asgi_server}/bijeenkomst/{bijeenkomst.pk}/live/")
     expect(member.locator("#live-status")).to_have_text("Verbonden")
-    coach.locator(f"#live-steps li[data-blok='{blok.pk}'] button").click()
+    start(coach, blok.pk)
 
     coach.select_option("#oase-inbrenger-select", str(world.member.pk))
     coach.fill("#oase-thema-input", "Een klas die niet luistert")
+    for minutes in coach.locator("[data-oase-minutes]").all():
+        minutes.fill("3")
     coach.get_by_role("button", name="Intervisie starten").click()
     phase = member.locator("#oase-fase")
     expect(phase).to_have_text("onderzoek")
-    expect(member.locator("#oase-timer")).to_contain_text(":")
+    expect(member.locator("#oase-timer")).to_contain_text("02:5")  # three minutes, running
+    # the others take turns; the inbrenger listens
+    expect(member.locator("#live-turn")).to_have_text("Charlotte Test")
     for name in ["appreciatie", "suggestie", "evaluatie"]:
         coach.get_by_role("button", name="Volgende fase").click()
         expect(phase).to_have_text(name)
@@ -121,3 +134,101 @@ def test_oase_runs_through_its_phases(browser: Browser, world: Any, asgi_server:
     assert Intervisie.objects.get().evaluatie == "Ik probeer morgen de stilte-oefening"
     coach.close()
     member.close()
+
+
+def test_kandoe_played_to_the_end_and_saved_as_priorities(
+    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+) -> None:
+    from plg.communities.models import Thema
+
+    coach, member = browser.new_page(), browser.new_page()
+    sign_in(coach, asgi_server, world.coach)
+    sign_in(member, asgi_server, world.member)
+    open_live(coach, asgi_server, bijeenkomst)
+    open_live(member, asgi_server, bijeenkomst)
+    kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    start(coach, kandoe.pk)
+    for page, text in [(member, "Feedback geven"), (coach, "Huiswerk op maat")]:
+        page.fill("#live-card-text", text)
+        page.get_by_role("button", name="Kaart toevoegen").click()
+    expect(coach.locator(".live-card")).to_have_count(2)
+    coach.get_by_role("button", name="Kaarten tonen").click()
+
+    def inward(page: Page, text: str, reason: str) -> None:
+        card = page.locator(".live-card", has_text=text)
+        card.get_by_role("textbox", name="Waarom?").fill(reason)
+        card.get_by_role("button", name="Naar binnen").click()
+
+    # rounds: each moves a card of someone else one ring inwards, until the centre
+    for ring in ["ring2", "ring1", "ring0"]:
+        inward(coach, "Feedback geven", "Dit willen we echt")
+        expect(
+            member.locator(f".live-zone[data-zone='{ring}'] .live-card", has_text="Feedback")
+        ).to_be_visible()
+    inward(member, "Huiswerk op maat", "Ook belangrijk")
+    expect(coach.locator(".live-zone[data-zone='ring2'] .live-card")).to_have_count(1)
+
+    coach.get_by_role("button", name="Bewaren als thema's").click()
+    expect(coach.locator("body")).to_contain_text("2 kaarten bewaard")
+    assert list(Thema.objects.filter(plg=world.plg).values_list("title", flat=True)) == [
+        "Feedback geven",
+        "Huiswerk op maat",
+    ]
+    coach.close()
+    member.close()
+
+
+def test_a_dropped_connection_comes_back_with_what_changed_meanwhile(
+    browser: Browser, world: Any, live_server_control: Any, bijeenkomst: Any
+) -> None:
+    """The server goes away (a restart); the page says so, reconnects by itself and shows
+    the state as stored, including a change made while it was gone."""
+    from plg.live import services
+    from plg.live.models import LiveSessie
+
+    base = live_server_control.url
+    member = browser.new_page()
+    sign_in(member, base, world.member)
+    coach = browser.new_page()
+    sign_in(coach, base, world.coach)
+    open_live(coach, base, bijeenkomst)  # opens the session
+    open_live(member, base, bijeenkomst)
+    kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    start(coach, kandoe.pk)
+    expect(member.locator("#live-steps li.current")).to_have_attribute("data-blok", str(kandoe.pk))
+
+    live_server_control.stop()
+    expect(member.locator("#live-status")).to_have_text("Verbinding kwijt. We verbinden opnieuw…")
+    sessie = LiveSessie.objects.get(bijeenkomst=bijeenkomst)
+    coach_viewer = services.Viewer(world.coach.pk, "Charlotte", services.Deelname.COACH)
+    services.apply(sessie.pk, coach_viewer, {"type": "step.next"})
+    live_server_control.start()
+
+    expect(member.locator("#live-status")).to_have_text("Verbonden", timeout=15_000)
+    expect(member.locator("#live-steps li.current")).not_to_have_attribute(
+        "data-blok", str(kandoe.pk)
+    )
+    coach.close()
+    member.close()
+
+
+def test_a_guest_follows_with_a_link_and_cannot_write(
+    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+) -> None:
+    coach = browser.new_page()
+    sign_in(coach, asgi_server, world.coach)
+    open_live(coach, asgi_server, bijeenkomst)
+    coach.fill("#id_name", "Eva Expert")
+    coach.get_by_role("button", name="Gastlink maken").click()
+    link = coach.get_by_role("textbox", name="Gastlink").input_value()
+
+    guest = browser.new_context().new_page()
+    guest.goto(link)
+    expect(guest.locator("#live-status")).to_have_text("Verbonden")
+    expect(guest.locator(".lead")).to_contain_text("Eva Expert")
+    start(coach, bijeenkomst.blokken.get(stap=Stap.CHECKIN).pk)
+    expect(guest.locator("#live-round")).to_be_visible()
+    expect(guest.locator("#live-add")).to_have_count(0)
+    expect(guest.get_by_role("link", name=world.plg.name)).to_have_count(0)
+    guest.close()
+    coach.close()

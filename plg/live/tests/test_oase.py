@@ -27,7 +27,8 @@ def oase(world: Any) -> tuple[LiveSessie, int]:
 
 
 def viewer(user: Any, coach: bool = False) -> services.Viewer:
-    return services.Viewer(user.pk, user.display_name, is_coach=coach)
+    role = services.Deelname.COACH if coach else services.Deelname.LID
+    return services.Viewer(user.pk, user.display_name, role=role)
 
 
 def setup(world: Any, sessie: LiveSessie, blok: int) -> None:

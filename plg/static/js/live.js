@@ -7,11 +7,14 @@
   const labels = JSON.parse(document.getElementById("live-labels").textContent);
   const T = labels.texts;
   const isCoach = root.dataset.coach === "1";
+  const writes = root.dataset.role !== "gast";
+  const werkvormen = isCoach ? JSON.parse(document.getElementById("live-werkvormen").textContent) : [];
   const $ = (id) => document.getElementById(id);
   let socket = null;
   let state = null;
   let deadline = 0;
   let oaseDeadline = null;
+  let turnDeadline = null;
   let retry = 0;
 
   function el(tag, attrs, ...children) {
@@ -35,6 +38,7 @@
     const mine = new Set(viewer.mine);
     shared.me = viewer.me;
     shared.is_coach = viewer.is_coach;
+    shared.written = viewer.written;
     shared.cards.forEach((card) => {
       card.mine = mine.has(card.id);
       if (Object.prototype.hasOwnProperty.call(viewer.own, card.id)) {
@@ -76,22 +80,15 @@
     steps.replaceChildren(...state.blokken.map((b) => {
       const item = el("li", { class: b.id === state.current_blok ? "current" : "", "data-blok": b.id },
         el("span", { text: `${labels.stappen[b.stap]}${b.title ? " · " + b.title : ""} (${b.minutes}′)` }));
-      if (isCoach && !state.ended) {
-        item.appendChild(el("button", { type: "button", class: "small secondary", text: T.start,
-          onclick: () => send({ type: "step.start", blok: b.id }) }));
-      }
+      if (isCoach && !state.ended) item.appendChild(stepControls(b));
       return item;
     }));
-    const round = blok && (blok.stap === "checkin" || blok.stap === "checkout");
-    $("live-round").hidden = !round || state.ended;
-    $("live-turn").textContent = state.turn ? state.turn.name : T.nobody;
-    document.querySelector("[data-command='turn.pass']").hidden =
-      !isCoach && !(state.turn && state.turn.id === state.me);
+    renderRound(blok);
     renderOase(blok);
     renderBoard(blok);
     renderParking();
     if (isCoach) {
-      $("live-merge").hidden = !blok || blok.board !== "kandoe" || state.ended;
+      $("live-merge").hidden = !blok || !["kandoe", "beginsituatie-analyse"].includes(blok.board) || state.ended;
       document.querySelectorAll(".live-save").forEach((form) => {
         form.hidden = !blok || form.dataset.blok !== String(blok.id);
       });
@@ -103,20 +100,57 @@
     tick();
   }
 
+  function stepControls(b) {
+    const controls = el("span", { class: "step-controls" },
+      el("button", { type: "button", class: "small secondary", text: T.start,
+        onclick: () => send({ type: "step.start", blok: b.id }) }),
+      el("button", { type: "button", class: "small secondary", text: "↑", "aria-label": T.up,
+        onclick: () => send({ type: "blok.move", blok: b.id, direction: "up" }) }),
+      el("button", { type: "button", class: "small secondary", text: "↓", "aria-label": T.down,
+        onclick: () => send({ type: "blok.move", blok: b.id, direction: "down" }) }));
+    const select = el("select", { "aria-label": T.werkvorm, "data-werkvorm-for": b.id },
+      el("option", { value: "", text: T.noWerkvorm }));
+    werkvormen.filter((w) => w.steps.includes(b.stap) || w.id === b.werkvorm)
+      .forEach((w) => select.appendChild(el("option", { value: w.id, text: w.name })));
+    select.value = b.werkvorm ? String(b.werkvorm) : "";
+    select.addEventListener("change", () =>
+      send({ type: "blok.werkvorm", blok: b.id, werkvorm: select.value ? Number(select.value) : null }));
+    controls.appendChild(select);
+    return controls;
+  }
+
+  function renderRound(blok) {
+    const oase = blok && blok.board === "oase" && state.oase[String(blok.id)];
+    const round = blok && (blok.stap === "checkin" || blok.stap === "checkout");
+    $("live-round").hidden = !(round || oase) || state.ended;
+    $("live-turn").textContent = state.turn ? state.turn.name : T.nobody;
+    turnDeadline = state.turn_remaining === null ? null : performance.now() / 1000 + state.turn_remaining;
+    document.querySelector("[data-command='turn.pass']").hidden =
+      !isCoach && !(state.turn && state.turn.id === state.me);
+    const write = $("round-write");
+    if (write) write.hidden = !round;
+    if ($("checkout-link")) $("checkout-link").hidden = !blok || blok.stap !== "checkout";
+    const written = round ? state.written.filter((w) => w.blok === blok.id) : [];
+    $("round-written").replaceChildren(...written.map((w) => el("li", {},
+      el("span", { text: w.text }),
+      el("span", { class: "meta", text: ` — ${w.mine ? T.mine : w.name} · ${labels.audiences[w.audience]}` }))));
+  }
+
   function cardNode(card, blok) {
     const meta = [card.mine ? T.mine : "", card.author || (card.mine ? "" : T.anonymous)]
       .filter(Boolean).join(" · ");
     const node = el("div", { class: "live-card" + (card.mine ? " mine" : ""), "data-card": card.id },
       el("div", { class: "text", text: card.hidden ? T.hidden : card.text }),
       card.why ? el("div", { class: "meta", text: card.why }) : null,
+      card.members.length ? el("ul", { class: "cluster" }, ...card.members.map((text) => el("li", { text }))) : null,
       el("div", { class: "meta", text: meta }));
-    if (state.ended) return node;
+    if (state.ended || !writes) return node;
     const actions = el("div", { class: "actions" });
     const version = card.version;
+    if (isCoach && !card.hidden && (blok.board === "kandoe" || blok.board === "beginsituatie-analyse")) {
+      actions.appendChild(el("input", { type: "checkbox", "data-merge": card.id, "aria-label": T.select }));
+    }
     if (blok.board === "kandoe") {
-      if (isCoach && !card.hidden) {
-        actions.appendChild(el("input", { type: "checkbox", "data-merge": card.id, "aria-label": T.select }));
-      }
       const ring = blok.zones.indexOf(card.zone);
       if (!card.mine && ring > 0 && state.revealed) {
         const reason = el("input", { "aria-label": T.reason, placeholder: T.reason, maxlength: "300" });
@@ -140,12 +174,17 @@
   function renderBoard(blok) {
     const board = $("live-board");
     const add = $("live-add");
-    if (!blok) { board.replaceChildren(el("p", { class: "muted", text: state.ended ? T.ended : T.noStep })); add.hidden = true; return; }
+    if (!blok) {
+      board.replaceChildren(el("p", { class: "muted", text: state.ended ? T.ended : T.noStep }));
+      if (add) add.hidden = true;
+      return;
+    }
     const cards = state.cards.filter((c) => c.blok === blok.id && !c.parked);
     board.replaceChildren(el("div", { class: "live-zones" }, ...blok.zones.slice().reverse().map((zone) =>
       el("div", { class: "live-zone", "data-zone": zone },
         el("h3", { text: labels.zones[zone] }),
         ...cards.filter((c) => c.zone === zone).map((c) => cardNode(c, blok))))));
+    if (!add) return;
     add.hidden = state.ended;
     const select = $("live-card-zone");
     const zones = blok.board === "kandoe" ? [blok.zones[blok.zones.length - 1]] : blok.zones;
@@ -188,20 +227,29 @@
     }));
   }
 
+  function clock(seconds) {
+    return `${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+  }
+
   function tick() {
     if (!state) return;
     const timer = $("live-timer");
     const left = state.running ? deadline - performance.now() / 1000 : state.remaining;
     const seconds = Math.max(0, Math.round(left));
-    timer.textContent = `${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`
-      + (state.running || !currentBlok() ? "" : ` (${T.paused})`);
+    timer.textContent = clock(seconds) + (state.running || !currentBlok() ? "" : ` (${T.paused})`);
     const up = currentBlok() && left <= 0 && !state.ended;
     timer.classList.toggle("time-up", Boolean(up));
     timer.title = up ? T.timeUp : "";
     if (up && $("live-status").textContent !== T.timeUp) $("live-status").textContent = T.timeUp;
+    if (turnDeadline !== null) {
+      const turn = Math.round(turnDeadline - performance.now() / 1000);
+      $("live-turn-timer").textContent = turn >= 0 ? `(${clock(turn)})` : `(${T.turnOver})`;
+    } else {
+      $("live-turn-timer").textContent = "";
+    }
     if (oaseDeadline !== null) {
       const phase = Math.max(0, Math.round(oaseDeadline - performance.now() / 1000));
-      $("oase-timer").textContent = `${String(Math.floor(phase / 60)).padStart(2, "0")}:${String(phase % 60).padStart(2, "0")}`;
+      $("oase-timer").textContent = clock(phase);
     }
   }
 
@@ -213,7 +261,20 @@
     });
   });
 
-  $("live-add").addEventListener("submit", (event) => {
+  function on(id, handler) {
+    const form = $(id);
+    if (form) form.addEventListener("submit", (event) => { event.preventDefault(); handler(); });
+  }
+
+  on("round-setup", () => send({ type: "round.setup", seconds: Number($("round-seconds").value) }));
+  on("round-write", () => {
+    send({ type: "round.write", blok: currentBlok().id, text: $("round-text").value,
+           audience: $("round-audience").value });
+    $("round-text").value = "";
+  });
+  on("live-share", () => send({ type: "session.share", audience: $("live-share-audience").value }));
+
+  if ($("live-add")) $("live-add").addEventListener("submit", (event) => {
     event.preventDefault();
     const blok = currentBlok();
     const text = $("live-card-text");
@@ -227,8 +288,11 @@
   if ($("oase-setup")) {
     $("oase-setup").addEventListener("submit", (event) => {
       event.preventDefault();
-      send({ type: "oase.setup", blok: currentBlok().id, inbrenger: Number($("oase-inbrenger-select").value),
-             thema: $("oase-thema-input").value });
+      const minutes = [...document.querySelectorAll("[data-oase-minutes]")].map((input) => input.value);
+      const command = { type: "oase.setup", blok: currentBlok().id,
+                        inbrenger: Number($("oase-inbrenger-select").value), thema: $("oase-thema-input").value };
+      if (minutes.every(Boolean)) command.minutes = minutes.map(Number);
+      send(command);
     });
     $("oase-next").addEventListener("click", () => send({ type: "oase.next", blok: currentBlok().id }));
   }

@@ -1,0 +1,389 @@
+"""Who takes part and how: guests with a link, attending school leaders, rounds with a written
+variant, steps moved or given another werkvorm live, clusters, and sharing the results."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import PASSWORD
+from plg.live import services
+from plg.live.authorizers import live_access
+from plg.live.models import Gastlink, Kaart, LiveSessie, Zone
+from plg.live.services import Deelname, Refused, Viewer
+from plg.live.tests.test_live import APP, play
+from plg.meetings import services as meeting_services
+from plg.meetings.models import Terugblik
+from plg.methods.models import Stap, Werkvorm
+
+
+@pytest.fixture
+def sessie(world: Any) -> LiveSessie:
+    from plg.methods.catalogue import load_catalogue
+
+    load_catalogue()  # transactional tests flush the rows the migration loaded
+    bijeenkomst = meeting_services.plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
+    )
+    blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    blok.werkvorm = Werkvorm.objects.get(slug="beginsituatie-analyse", school=None)
+    blok.save()
+    return LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
+
+
+def coach(world: Any) -> Viewer:
+    return Viewer(world.coach.pk, "Charlotte", Deelname.COACH)
+
+
+def member(world: Any) -> Viewer:
+    return Viewer(world.member.pk, "Mehdi", Deelname.LID)
+
+
+def leader(world: Any) -> Viewer:
+    return Viewer(world.leader.pk, "Lies", Deelname.SCHOOLLEIDER)
+
+
+def blok(sessie: LiveSessie, stap: str) -> int:
+    return sessie.bijeenkomst.blokken.get(stap=stap).pk
+
+
+def state_for(sessie: LiveSessie, viewer: Viewer) -> dict[str, Any]:
+    import json
+
+    message = services.broadcast(services.snapshot(sessie.pk))
+    part = json.loads(json.dumps(services.viewer_part(message, viewer)))
+    return services.merged(json.loads(message.public), part)
+
+
+def guest_link(world: Any, sessie: LiveSessie, **extra: Any) -> Gastlink:
+    fields = {"expires_at": timezone.now() + timedelta(hours=2)} | extra
+    return Gastlink.objects.create(
+        sessie=sessie, name="Eva Expert", created_by=world.coach, **fields
+    )
+
+
+# Guests -------------------------------------------------------------------------------------
+
+
+def test_a_guest_link_opens_the_session_and_nothing_else(
+    client: Any, world: Any, sessie: LiveSessie
+) -> None:
+    link = guest_link(world, sessie)
+    page = client.get(reverse("live_gast", args=[link.token]))
+    assert page.status_code == 200
+    assert "Eva Expert" in page.content.decode() and sessie.code in page.content.decode()
+    assert 'id="live-add"' not in page.content.decode()
+    # the same browser still cannot open the PLG or its notes
+    assert client.get(reverse("plg_detail", args=[world.plg.pk])).status_code == 302
+    assert client.get(reverse("samenvatting", args=[sessie.bijeenkomst_id])).status_code == 302
+
+
+@pytest.mark.parametrize("how", ["expired", "withdrawn"])
+def test_a_dead_guest_link_opens_nothing(
+    client: Any, world: Any, sessie: LiveSessie, how: str
+) -> None:
+    link = guest_link(world, sessie)
+    assert client.get(reverse("live_gast", args=[link.token])).status_code == 200
+    if how == "expired":
+        link.expires_at = timezone.now() - timedelta(minutes=1)
+    else:
+        link.withdrawn_at = timezone.now()
+    link.save()
+    page = client.get(reverse("live_gast", args=[link.token]))
+    assert page.status_code == 404 and "procescoach" in page.content.decode()
+    assert live_access(AnonymousUser(), sessie.code, [link.token]) is None
+
+
+def test_a_guest_link_is_for_one_session_only(world: Any, sessie: LiveSessie) -> None:
+    link = guest_link(world, sessie)
+    other = LiveSessie.objects.create(
+        bijeenkomst=meeting_services.plan_bijeenkomst(
+            plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=60
+        )
+    )
+    access = live_access(AnonymousUser(), sessie.code, [link.token])
+    assert access is not None and access[1] == Viewer(0, "Eva Expert", Deelname.GAST)
+    assert live_access(AnonymousUser(), other.code, [link.token]) is None
+    assert live_access(AnonymousUser(), sessie.code, ["guessed"]) is None
+
+
+def test_coach_makes_and_withdraws_a_guest_link(
+    client: Any, world: Any, sessie: LiveSessie
+) -> None:
+    client.login(username=world.coach.email, password=PASSWORD)
+    url = reverse("live_gast_nieuw", args=[sessie.bijeenkomst_id])
+    refused = client.post(url, {"name": "Eva", "hours": "500"})
+    assert refused.status_code == 400
+    assert 'value="Eva"' in refused.content.decode()  # what was typed is kept
+    assert not Gastlink.objects.exists()
+    client.post(url, {"name": "Eva", "hours": "3"})
+    link = Gastlink.objects.get()
+    assert timedelta(hours=2, minutes=59) < link.expires_at - timezone.now() <= timedelta(hours=3)
+    page = client.get(reverse("live", args=[sessie.bijeenkomst_id])).content.decode()
+    assert reverse("live_gast", args=[link.token]) in page
+    client.post(reverse("live_gast_intrekken", args=[sessie.bijeenkomst_id, link.pk]))
+    assert not Gastlink.objects.get().is_valid(timezone.now())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_guest_joins_the_socket_sees_the_board_and_cannot_write(
+    client: Any, world: Any, sessie: LiveSessie
+) -> None:
+    link = guest_link(world, sessie)
+    client.get(reverse("live_gast", args=[link.token]))
+    session_key = client.cookies["sessionid"].value
+
+    async def scenario() -> list[Any]:
+        guest = WebsocketCommunicator(
+            APP,
+            f"/ws/live/{sessie.code}/",
+            headers=[(b"cookie", f"sessionid={session_key}".encode())],
+        )
+        from channels.auth import AuthMiddlewareStack
+
+        guest.application = AuthMiddlewareStack(APP)
+        connected, _ = await guest.connect()
+        assert connected
+        first = await guest.receive_json_from()
+        await guest.send_json_to({"type": "card.add", "blok": 1, "text": "Hallo"})
+        answer = await guest.receive_json_from()
+        await guest.disconnect()
+        return [first, answer]
+
+    first, answer = play(scenario())
+    assert first["viewer"]["role"] == "gast" and first["viewer"]["mine"] == []
+    assert answer["type"] == "error" and "gast" in answer["message"]
+    assert not Kaart.objects.exists()
+
+
+# School leaders -----------------------------------------------------------------------------
+
+
+def test_the_school_leader_joins_only_when_listed_as_attending(
+    client: Any, world: Any, sessie: LiveSessie
+) -> None:
+    url = reverse("live", args=[sessie.bijeenkomst_id])
+    client.login(username=world.leader.email, password=PASSWORD)
+    assert client.get(url).status_code == 404
+    assert live_access(world.leader, sessie.code) is None
+
+    client.login(username=world.coach.email, password=PASSWORD)
+    client.post(
+        reverse("live_schoolleiders", args=[sessie.bijeenkomst_id]),
+        {"schoolleiders": [world.leader.pk]},
+    )
+    client.login(username=world.leader.email, password=PASSWORD)
+    assert client.get(url).status_code == 200
+    assert url in client.get(reverse("home")).content.decode()
+    access = live_access(world.leader, sessie.code)
+    assert access is not None and access[1].role == Deelname.SCHOOLLEIDER
+    # a leader of another school cannot be listed
+    client.login(username=world.coach.email, password=PASSWORD)
+    client.post(
+        reverse("live_schoolleiders", args=[sessie.bijeenkomst_id]),
+        {"schoolleiders": [world.other_leader.pk]},
+    )
+    assert list(sessie.schoolleiders.all()) == [world.leader]
+    assert live_access(world.other_leader, sessie.code) is None
+
+
+# Rounds -------------------------------------------------------------------------------------
+
+
+def test_check_in_turns_have_a_time_per_person_the_coach_sets(
+    world: Any, sessie: LiveSessie
+) -> None:
+    services.apply(sessie.pk, coach(world), {"type": "step.start", "blok": blok(sessie, "checkin")})
+    services.apply(sessie.pk, coach(world), {"type": "round.setup", "seconds": 90})
+    state = state_for(sessie, member(world))
+    assert state["seconds_per_turn"] == 90
+    assert 85 <= state["turn_remaining"] <= 90
+    first = state["turn"]
+    services.apply(sessie.pk, coach(world), {"type": "turn.next"})
+    assert state_for(sessie, member(world))["turn"] != first
+
+
+def test_written_round_contributions_reach_only_their_audience(
+    world: Any, sessie: LiveSessie
+) -> None:
+    checkin = blok(sessie, "checkin")
+    services.apply(
+        sessie.pk,
+        member(world),
+        {"type": "round.write", "blok": checkin, "text": "Moe maar blij", "audience": "ik"},
+    )
+    services.apply(
+        sessie.pk,
+        coach(world),
+        {"type": "round.write", "blok": checkin, "text": "Trots op de groep", "audience": "plg"},
+    )
+    services.apply(
+        sessie.pk,
+        leader(world),
+        {"type": "round.write", "blok": checkin, "text": "Fijn hier", "audience": "leiding"},
+    )
+
+    def texts(viewer: Viewer) -> set[str]:
+        return {w["text"] for w in state_for(sessie, viewer)["written"]}
+
+    assert texts(member(world)) == {"Moe maar blij", "Trots op de groep", "Fijn hier"}
+    assert texts(coach(world)) == {"Trots op de groep", "Fijn hier"}
+    assert texts(leader(world)) == {"Fijn hier"}
+    assert texts(Viewer(0, "Eva", Deelname.GAST)) == set()
+    assert "Moe maar blij" not in services.broadcast(services.snapshot(sessie.pk)).public
+
+
+def test_writing_is_for_rounds_only(world: Any, sessie: LiveSessie) -> None:
+    with pytest.raises(Refused, match="check-in en de check-out"):
+        services.apply(
+            sessie.pk,
+            member(world),
+            {
+                "type": "round.write",
+                "blok": blok(sessie, "verwerking"),
+                "text": "x",
+                "audience": "plg",
+            },
+        )
+
+
+def test_check_out_is_stored_from_the_live_screen_with_ticked_goals(
+    client: Any, world: Any, sessie: LiveSessie
+) -> None:
+    bijeenkomst = sessie.bijeenkomst
+    bijeenkomst.doelen = "- Leervraag kiezen\n- Data verzamelen"
+    bijeenkomst.save()
+    client.login(username=world.coach.email, password=PASSWORD)
+    url = reverse("terugblik", args=[bijeenkomst.pk]) + "?vanuit=live"
+    form = client.get(url).content.decode()
+    assert "Leervraag kiezen" in form and "Data verzamelen" in form
+    response = client.post(
+        url,
+        {
+            "doelen_gehaald": ["Leervraag kiezen"],
+            "doelen_bereikt": "deels",
+            "volgende_stap": "Lezen",
+            "audience": "plg",
+            "opdracht-TOTAL_FORMS": "0",
+            "opdracht-INITIAL_FORMS": "0",
+        },
+    )
+    assert response["Location"] == reverse("live", args=[bijeenkomst.pk])
+    terugblik = Terugblik.objects.get()
+    assert terugblik.doelen_gehaald == ["Leervraag kiezen"]
+    summary = client.get(reverse("samenvatting", args=[bijeenkomst.pk])).content.decode()
+    assert "✓ Leervraag kiezen" in summary and "Data verzamelen" not in summary
+
+
+# Steps --------------------------------------------------------------------------------------
+
+
+def test_coach_moves_a_step_and_gives_it_another_werkvorm(world: Any, sessie: LiveSessie) -> None:
+    verwerking = blok(sessie, "verwerking")
+    before = [b["id"] for b in state_for(sessie, member(world))["blokken"]]
+    services.apply(
+        sessie.pk, coach(world), {"type": "blok.move", "blok": verwerking, "direction": "up"}
+    )
+    after = [b["id"] for b in state_for(sessie, member(world))["blokken"]]
+    i = before.index(verwerking)
+    assert after[i - 1] == verwerking and after[i] == before[i - 1]
+    bbb = Werkvorm.objects.get(slug="borgen-bannen-beginnen", school=None)
+    services.apply(
+        sessie.pk, coach(world), {"type": "blok.werkvorm", "blok": verwerking, "werkvorm": bbb.pk}
+    )
+    shown = next(b for b in state_for(sessie, member(world))["blokken"] if b["id"] == verwerking)
+    assert shown["board"] == "borgen-bannen-beginnen" and shown["zones"] == [
+        "borgen",
+        "bannen",
+        "beginnen",
+    ]
+
+
+def test_werkvorm_of_another_school_or_another_board_with_cards_is_refused(
+    world: Any, sessie: LiveSessie
+) -> None:
+    verwerking = blok(sessie, "verwerking")
+    elders = Werkvorm.objects.create(school=world.other, name="Eigen", slug="eigen", steps=[])
+    with pytest.raises(Refused, match="catalogus"):
+        services.apply(
+            sessie.pk,
+            coach(world),
+            {"type": "blok.werkvorm", "blok": verwerking, "werkvorm": elders.pk},
+        )
+    services.apply(
+        sessie.pk,
+        member(world),
+        {"type": "card.add", "blok": verwerking, "text": "Sterk team", "zone": Zone.STERKTE},
+    )
+    kandoe = Werkvorm.objects.get(slug="kandoe", school=None)
+    with pytest.raises(Refused, match="al kaarten"):
+        services.apply(
+            sessie.pk,
+            coach(world),
+            {"type": "blok.werkvorm", "blok": verwerking, "werkvorm": kandoe.pk},
+        )
+
+
+# Beginsituatie: write alone, reveal, cluster -------------------------------------------------
+
+
+def test_beginsituatie_clusters_after_the_reveal_within_one_quadrant(
+    world: Any, sessie: LiveSessie
+) -> None:
+    verwerking = blok(sessie, "verwerking")
+    for text, zone in [("Sterk team", Zone.STERKTE), ("Goede sfeer", Zone.STERKTE)]:
+        services.apply(
+            sessie.pk,
+            member(world),
+            {"type": "card.add", "blok": verwerking, "text": text, "zone": zone},
+        )
+    services.apply(
+        sessie.pk,
+        coach(world),
+        {"type": "card.add", "blok": verwerking, "text": "Weinig tijd", "zone": Zone.ZWAKTE},
+    )
+    ids = {k.text: k.pk for k in Kaart.objects.all()}
+    assert {c["text"] for c in state_for(sessie, coach(world))["cards"]} == {"Weinig tijd", ""}
+    merge = {"type": "card.merge", "cards": [ids["Sterk team"], ids["Goede sfeer"]], "text": "Wij"}
+    with pytest.raises(Refused, match="toont"):
+        services.apply(sessie.pk, coach(world), merge)
+    services.apply(sessie.pk, coach(world), {"type": "board.reveal"})
+    with pytest.raises(Refused, match="hetzelfde vak"):
+        services.apply(
+            sessie.pk,
+            coach(world),
+            merge | {"cards": [ids["Sterk team"], ids["Weinig tijd"]]},
+        )
+    services.apply(sessie.pk, coach(world), merge)
+    cluster = next(c for c in state_for(sessie, member(world))["cards"] if c["text"] == "Wij")
+    assert cluster["zone"] == Zone.STERKTE
+    assert sorted(cluster["members"]) == ["Goede sfeer", "Sterk team"]
+
+
+# Sharing the results ------------------------------------------------------------------------
+
+
+def test_summary_for_a_leader_follows_what_the_coach_shared(
+    client: Any, world: Any, sessie: LiveSessie
+) -> None:
+    verwerking = sessie.bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    Kaart.objects.create(
+        sessie=sessie, blok=verwerking, author=world.member, text="Sterk team", zone=Zone.STERKTE
+    )
+    url = reverse("samenvatting", args=[sessie.bijeenkomst_id])
+    client.login(username=world.leader.email, password=PASSWORD)
+    assert client.get(url).status_code == 404
+    services.apply(sessie.pk, coach(world), {"type": "session.share", "audience": "leiding"})
+    page = client.get(url).content.decode()
+    assert "Sterk team" in page and "Mehdi" not in page
+    assert url in client.get(reverse("gedeeld", args=[world.plg.pk])).content.decode()
+    client.login(username=world.colleague.email, password=PASSWORD)
+    assert client.get(url).status_code == 404
+    client.login(username=world.member.email, password=PASSWORD)
+    assert "Mehdi" in client.get(url).content.decode()
