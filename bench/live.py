@@ -16,7 +16,6 @@ import asyncio
 import json
 import os
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -95,16 +94,13 @@ class Run:
         ]
 
 
-REF = re.compile(rb'"ref": "([^"]+)"}$')
-
-
 class Client:
-    """One participant. It keeps the newest message unparsed and decodes it only when it is
-    about to act: the load generator shares the cores with the server, so it stays cheap."""
+    """One participant, doing what the page's script does: it keeps the state, applies each
+    one-card change to it, and asks for the whole state again when it missed a change."""
 
     def __init__(self, run: Run, session: dict[str, Any], index: int) -> None:
         self.run, self.session, self.index = run, session, index
-        self.latest = b"{}"
+        self.state: dict[str, Any] = {}
         self.rng = random.Random(index * 7919 + len(session["code"]))
 
     async def connect(self, port: int, gate: asyncio.Semaphore) -> None:
@@ -117,20 +113,34 @@ class Client:
                 open_timeout=120,
                 close_timeout=1,
             )
-            self.latest = _bytes(await self.ws.recv())
+            self.receive(json.loads(await self.ws.recv()))
+
+    def receive(self, message: dict[str, Any]) -> bool:
+        """Apply a message to the state; False when a change was missed."""
+        if message.get("type") == "cards":
+            delta = message["state"]
+            if self.state.get("version") != delta["base"]:
+                return False
+            cards = {card["id"]: card for card in self.state.get("cards", [])}
+            cards |= {card["id"]: card for card in delta["cards"]}
+            self.state |= {"version": delta["version"], "cards": list(cards.values())}
+        elif message.get("type") == "state":
+            self.state = message.get("state") or {}
+        return True
 
     async def listen(self) -> None:
         async for raw in self.ws:
             now = time.perf_counter()
-            data = _bytes(raw)
-            if data.startswith(b'{"type": "error"'):
+            message = json.loads(raw)
+            if message.get("type") == "error":
                 self.run.errors += 1
                 continue
             self.run.deliveries += 1
-            self.latest = data
-            found = REF.search(data)
-            if found:
-                self.run.received.setdefault(found.group(1).decode(), []).append(now)
+            if not self.receive(message):
+                await self.ws.send('{"type": "sync"}')
+            ref = message.get("ref")
+            if ref:
+                self.run.received.setdefault(ref, []).append(now)
 
     async def act(self, until: float, interval: float) -> None:
         listener = asyncio.create_task(self.listen())
@@ -139,19 +149,14 @@ class Client:
         while time.perf_counter() < until:
             count += 1
             ref = f"{self.session['code']}-{self.index}-{count}"
-            state = json.loads(self.latest).get("state") or {}
-            command = action(self.rng, self.index, state, self.session["blok"]) | {"ref": ref}
+            command = action(self.rng, self.index, self.state, self.session["blok"])
             self.run.sent[ref] = time.perf_counter()
-            await self.ws.send(json.dumps(command))
+            await self.ws.send(json.dumps(command | {"ref": ref}))
             pause = self.rng.expovariate(1 / interval)
             await asyncio.sleep(min(pause, max(until - time.perf_counter(), 0) + 0.001))
         await asyncio.sleep(1.0)
         listener.cancel()
         await self.ws.close()
-
-
-def _bytes(raw: str | bytes) -> bytes:
-    return raw.encode() if isinstance(raw, str) else raw
 
 
 def action(rng: random.Random, index: int, state: dict[str, Any], blok: int) -> dict[str, Any]:

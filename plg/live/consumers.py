@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
@@ -23,6 +24,15 @@ def _ref(content: Any) -> str | None:
 
 
 class LiveConsumer(AsyncJsonWebsocketConsumer):
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Like Channels' own, without its hop to the database thread before every message:
+        each database call here runs through ``database_sync_to_async``, which closes stale
+        connections itself, and a change fans out to every participant as a message."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     async def connect(self) -> None:
         code = self.scope["url_route"]["kwargs"]["code"]
         session = self.scope.get("session")
@@ -48,6 +58,10 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         ref = _ref(content)
+        if isinstance(content, dict) and content.get("type") == "sync":
+            state = await database_sync_to_async(services.snapshot)(self.sessie_id)
+            await self.send_state(services.broadcast(state), ref=ref)
+            return
         try:
             message = await database_sync_to_async(self._apply)(content)
         except services.Refused as refusal:
@@ -57,6 +71,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             self.group,
             {
                 "type": "live.state",
+                "kind": message.kind,
                 "public": message.public,
                 # string keys: the Redis layer's msgpack refuses integer map keys
                 "authors": {str(k): v for k, v in message.authors.items()},
@@ -71,8 +86,8 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         chosen = self.scope.get("cookies", {}).get(settings.LANGUAGE_COOKIE_NAME)
         languages = {code for code, _name in settings.LANGUAGES}
         with translation.override(chosen if chosen in languages else settings.LANGUAGE_CODE):
-            services.apply(self.sessie_id, self.viewer, content)
-        return services.broadcast(services.snapshot(self.sessie_id))
+            change = services.apply(self.sessie_id, self.viewer, content)
+        return services.outcome(self.sessie_id, change)
 
     async def live_state(self, event: dict[str, Any]) -> None:
         message = services.Broadcast(
@@ -80,15 +95,19 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             {int(k): v for k, v in event["authors"].items()},
             {int(k): v for k, v in event["hidden_texts"].items()},
             event["written"],
+            event["kind"],
         )
         await self.send_state(message, ref=event.get("ref"))
 
     async def send_state(self, message: services.Broadcast, ref: str | None = None) -> None:
-        """The shared JSON as encoded once, with this participant's own part beside it."""
+        """The shared JSON as encoded once, with this participant's own part beside it. A
+        ``state`` message carries the whole state; a ``cards`` message one changed card."""
         viewer = json.dumps(services.viewer_part(message, self.viewer))
         tag = f', "ref": {json.dumps(ref)}' if ref else ""
         await self.send(
-            text_data=f'{{"type": "state", "state": {message.public}, "viewer": {viewer}{tag}}}'
+            text_data=(
+                f'{{"type": "{message.kind}", "state": {message.public}, "viewer": {viewer}{tag}}}'
+            )
         )
 
     @classmethod

@@ -9,7 +9,7 @@ what only one participant may see.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,7 +123,16 @@ def _int(command: dict[str, Any], key: str, *, label: str) -> int:
     return value
 
 
-def apply(sessie_id: int, viewer: Viewer, command: Any) -> None:
+@dataclass(frozen=True)
+class Change:
+    """What one command changed: the session's new version, and the one card it touched when
+    that is all (then participants get only that card, not the whole board)."""
+
+    version: int
+    card: int | None = None
+
+
+def apply(sessie_id: int, viewer: Viewer, command: Any) -> Change:
     if not isinstance(command, dict) or not isinstance(command.get("type"), str):
         raise Refused(_("Dit bericht begrijpen we niet."))
     kind = command["type"]
@@ -141,8 +150,9 @@ def apply(sessie_id: int, viewer: Viewer, command: Any) -> None:
         )
         if sessie.is_ended:
             raise Refused(_("Deze bijeenkomst is afgelopen."))
-        HANDLERS[kind](sessie, viewer, command)
+        card = HANDLERS[kind](sessie, viewer, command)
         LiveSessie.objects.filter(pk=sessie.pk).update(version=F("version") + 1)
+    return Change(version=sessie.version + 1, card=card)
 
 
 def _save_clock(sessie: LiveSessie, **changes: Any) -> None:
@@ -304,7 +314,7 @@ def _end(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     _save_clock(sessie, ended_at=timezone.now(), running=False)
 
 
-def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
     blok = _blok(sessie, _int(command, "blok", label=_("blok")))
     zones = zones_for(blok)
     zone = command.get("zone") or zones[-1]
@@ -312,7 +322,7 @@ def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> No
         raise Refused(_("Deze plaats bestaat niet op dit bord."))
     if board_kind(blok) == "kandoe" and zone != Zone.RING_3:
         raise Refused(_("Bij KanDoe begint elke kaart in de buitenste ring."))
-    Kaart.objects.create(
+    return Kaart.objects.create(
         sessie=sessie,
         blok=blok,
         author_id=viewer.user_id,
@@ -320,7 +330,7 @@ def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> No
         text=_text(command, "text", required=True, label=_("tekst")),
         why=_text(command, "why", required=False, label=_("waarom")),
         zone=zone,
-    )
+    ).pk
 
 
 def _card(sessie: LiveSessie, command: dict[str, Any]) -> Kaart:
@@ -350,7 +360,7 @@ def _swap(kaart: Kaart, **changes: Any) -> None:
         raise Refused(CONFLICT())
 
 
-def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
     kaart = _card(sessie, command)
     zone = command.get("zone")
     if zone not in zones_for(kaart.blok):
@@ -369,11 +379,13 @@ def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
     Zet.objects.create(
         kaart=kaart, by_id=viewer.user_id, from_zone=kaart.zone, to_zone=zone, reason=reason
     )
+    return kaart.pk
 
 
-def _card_park(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+def _card_park(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
     kaart = _card(sessie, command)
     _swap(kaart, parked=not kaart.parked)
+    return kaart.pk
 
 
 def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
@@ -487,7 +499,7 @@ def _oase_evaluate(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) 
     intervisie.save(update_fields=["evaluatie"])
 
 
-HANDLERS = {
+HANDLERS: dict[str, Callable[[LiveSessie, Viewer, dict[str, Any]], int | None]] = {
     "step.start": _start,
     "step.pause": _pause,
     "step.resume": _resume,
@@ -692,27 +704,81 @@ class Broadcast:
     authors: dict[int, int]
     hidden_texts: dict[int, str]
     written: list[dict[str, Any]]
+    kind: str = "state"
+
+
+def _public_cards(
+    cards: list[dict[str, Any]], private: set[int], revealed: bool
+) -> tuple[list[dict[str, Any]], dict[int, int], dict[int, str]]:
+    """Cards without their author ids, and unrevealed texts kept back, for everyone alike."""
+    public, authors, hidden_texts = [], {}, {}
+    for card in cards:
+        authors[card["id"]] = card["author_id"]
+        hidden = card["blok"] in private and not revealed
+        if hidden:
+            hidden_texts[card["id"]] = card["text"]
+        shown = {k: v for k, v in card.items() if k != "author_id"}
+        shown |= {"text": "" if hidden else card["text"], "hidden": hidden}
+        if "members" in card:
+            shown["members"] = [] if hidden else card["members"]
+        public.append(shown)
+    return public, authors, hidden_texts
 
 
 def broadcast(state: dict[str, Any]) -> Broadcast:
     private = {b["id"] for b in state["blokken"] if b["board"] in PRIVATE_FIRST}
-    cards, authors, hidden_texts = [], {}, {}
-    for card in state["cards"]:
-        authors[card["id"]] = card["author_id"]
-        hidden = card["blok"] in private and not state["revealed"]
-        if hidden:
-            hidden_texts[card["id"]] = card["text"]
-        cards.append(
-            {k: v for k, v in card.items() if k != "author_id"}
-            | {
-                "text": "" if hidden else card["text"],
-                "members": [] if hidden else card["members"],
-                "hidden": hidden,
-            }
-        )
+    cards, authors, hidden_texts = _public_cards(state["cards"], private, state["revealed"])
     public = state | {"cards": cards}
     del public["written"]
     return Broadcast(json.dumps(public), authors, hidden_texts, state["written"])
+
+
+def card_delta(card_id: int, version: int) -> Broadcast:
+    """One card as it is now, for a change that touched only that card: a few hundred bytes
+    instead of the whole board. A client whose version is not the delta's ``base`` asks for
+    the whole state again (a ``sync``), so a lost or reordered message heals itself."""
+    row = (
+        Kaart.objects.filter(pk=card_id)
+        .values(
+            "id",
+            "blok_id",
+            "text",
+            "why",
+            "zone",
+            "parked",
+            "version",
+            "author_id",
+            "anonymous",
+            "author__first_name",
+            "author__last_name",
+            "author__email",
+            "blok__werkvorm__slug",
+            "sessie__revealed",
+        )
+        .get()
+    )
+    card = {
+        "id": row["id"],
+        "blok": row["blok_id"],
+        "text": row["text"],
+        "why": row["why"],
+        "zone": row["zone"],
+        "parked": row["parked"],
+        "version": row["version"],
+        "author_id": row["author_id"],
+        "author": "" if row["anonymous"] else _name(row, "author__"),
+    }
+    private = {row["blok_id"]} if _kind(row["blok__werkvorm__slug"]) in PRIVATE_FIRST else set()
+    cards, authors, hidden_texts = _public_cards([card], private, row["sessie__revealed"])
+    public = {"version": version, "base": version - 1, "cards": cards}
+    return Broadcast(json.dumps(public), authors, hidden_texts, [], kind="cards")
+
+
+def outcome(sessie_id: int, change: Change) -> Broadcast:
+    """What everyone receives after a change: the touched card, or the whole state."""
+    if change.card is not None:
+        return card_delta(change.card, change.version)
+    return broadcast(snapshot(sessie_id))
 
 
 READERS: dict[str, set[str]] = {
@@ -748,7 +814,7 @@ def viewer_part(message: Broadcast, viewer: Viewer) -> dict[str, Any]:
 
 
 def merged(public: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
-    """How a client combines the two parts; the script in the page does the same."""
+    """How a client combines the two parts of a whole state; the page's script does the same."""
     mine = set(part["mine"])
     cards = [
         card
@@ -766,3 +832,17 @@ def merged(public: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
         "is_coach": part["is_coach"],
         "written": part["written"],
     }
+
+
+def with_delta(
+    state: dict[str, Any], delta: dict[str, Any], part: dict[str, Any]
+) -> dict[str, Any] | None:
+    """How a client applies a card delta to the state it has (the page's script does the
+    same); None when the delta does not follow on from that state."""
+    if state["version"] != delta["base"]:
+        return None
+    changed = merged({"cards": delta["cards"]}, part | {"written": state["written"]})["cards"]
+    cards = {card["id"]: card for card in state["cards"]}
+    for card in changed:
+        cards[card["id"]] = cards.get(card["id"], {"members": []}) | card
+    return state | {"version": delta["version"], "cards": list(cards.values())}

@@ -147,5 +147,5 @@ CHANNEL_LAYERS = (
         }
     }
     if REDIS_URL
-    else {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    else {"default": {"BACKEND": "plg.live.layers.SweepingInMemoryChannelLayer"}}
 )

@@ -48,14 +48,22 @@ async def join(sessie: LiveSessie, user: Any) -> WebsocketCommunicator:
     assert connected, code
     first = await client.receive_json_from()
     assert first["type"] == "state"
+    client.state = services.merged(first["state"], first["viewer"])  # type: ignore[attr-defined]
     return client
 
 
 async def seen(client: WebsocketCommunicator) -> dict[str, Any]:
-    """The next state as this participant's screen shows it (shared part + own part)."""
+    """The next state as this participant's screen shows it: a whole state, or the state it
+    had with one changed card applied, as the page's script does."""
     message = await client.receive_json_from()
-    assert message["type"] == "state", message
-    return services.merged(message["state"], message["viewer"])
+    if message["type"] == "cards":
+        state = services.with_delta(client.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
+        assert state is not None, "a delta that does not follow on"
+    else:
+        assert message["type"] == "state", message
+        state = services.merged(message["state"], message["viewer"])
+    client.state = state  # type: ignore[attr-defined]
+    return state
 
 
 def play(scenario: Any) -> Any:
@@ -160,7 +168,7 @@ def test_a_card_reaches_every_participant(world: Any, sessie: LiveSessie) -> Non
             {"type": "card.add", "blok": blok, "text": "Meer tijd", "anonymous": True}
         )
         for client in (coach, member):
-            state = (await client.receive_json_from())["state"]
+            state = await seen(client)
             assert [c["text"] for c in state["cards"]] == ["Meer tijd"]
             assert state["cards"][0]["author"] == ""
         await coach.disconnect()
@@ -333,7 +341,7 @@ def test_two_clients_moving_one_card_at_the_same_moment(world: Any, sessie: Live
         return kinds
 
     kinds = play(scenario())
-    assert kinds.count("error") == 1 and kinds.count("state") == 2
+    assert kinds.count("error") == 1 and kinds.count("cards") == 2
     kaart.refresh_from_db()
     assert kaart.zone == Zone.RING_2 and kaart.version == 1 and kaart.zetten.count() == 1
 
@@ -386,3 +394,34 @@ def test_kandoe_outcome_is_saved_as_ordered_themes(
     )
     assert response.status_code == 302
     assert [t.title for t in world.plg.themas.order_by("position")] == ["Kern", "Kaart"]
+
+
+def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
+    world: Any, sessie: LiveSessie
+) -> None:
+    blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
+    coach_viewer = services.Viewer(world.coach.pk, "c", role=services.Deelname.COACH)
+
+    async def scenario() -> None:
+        member = await join(sessie, world.member)
+        await member.send_json_to({"type": "card.add", "blok": blok, "text": "Eerste"})
+        message = await member.receive_json_from()
+        assert message["type"] == "cards" and len(message["state"]["cards"]) == 1
+        assert "blokken" not in message["state"]  # not the whole board
+        member.state = services.with_delta(member.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
+        # a change this client never heard of (as if its message was lost)
+        await asyncio.to_thread(
+            services.apply,
+            sessie.pk,
+            coach_viewer,
+            {"type": "card.add", "blok": blok, "text": "Gemist"},
+        )
+        await member.send_json_to({"type": "card.add", "blok": blok, "text": "Derde"})
+        message = await member.receive_json_from()
+        assert services.with_delta(member.state, message["state"], message["viewer"]) is None  # type: ignore[attr-defined]
+        await member.send_json_to({"type": "sync"})
+        state = await seen(member)
+        assert [c["text"] for c in state["cards"]] == ["Eerste", "Gemist", "Derde"]
+        await member.disconnect()
+
+    play(scenario())

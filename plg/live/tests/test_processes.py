@@ -136,8 +136,9 @@ def join(port: int, code: str, session: str) -> Iterator[ClientConnection]:
 
 
 def next_state(client: ClientConnection) -> dict[str, Any]:
+    """The next whole state, or the next card change (``cards``: only the changed card)."""
     message = json.loads(client.recv(timeout=10))
-    assert message["type"] == "state", message
+    assert message["type"] in {"state", "cards"}, message
     return dict(message["state"])
 
 

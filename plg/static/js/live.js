@@ -58,7 +58,20 @@
       const message = JSON.parse(event.data);
       if (message.type === "error") { $("live-error").textContent = message.message; return; }
       $("live-error").textContent = "";
-      state = withViewer(message.state, message.viewer);
+      if (message.type === "cards") {
+        // One changed card; if we missed a change in between, ask for the whole state.
+        if (!state || state.version !== message.state.base) { send({ type: "sync" }); return; }
+        const delta = withViewer({ cards: message.state.cards }, message.viewer);
+        delta.cards.forEach((card) => {
+          const index = state.cards.findIndex((c) => c.id === card.id);
+          if (index < 0) state.cards.push(Object.assign({ members: [] }, card));
+          else state.cards[index] = Object.assign(state.cards[index], card);
+        });
+        state.version = message.state.version;
+      } else {
+        state = withViewer(message.state, message.viewer);
+        state.receivedAt = performance.now() / 1000;  // the clocks count from here
+      }
       render();
     };
     socket.onclose = (event) => {
@@ -74,7 +87,7 @@
   }
 
   function render() {
-    deadline = performance.now() / 1000 + state.remaining;
+    deadline = state.receivedAt + state.remaining;
     const blok = currentBlok();
     const steps = $("live-steps");
     steps.replaceChildren(...state.blokken.map((b) => {
@@ -124,7 +137,7 @@
     const round = blok && (blok.stap === "checkin" || blok.stap === "checkout");
     $("live-round").hidden = !(round || oase) || state.ended;
     $("live-turn").textContent = state.turn ? state.turn.name : T.nobody;
-    turnDeadline = state.turn_remaining === null ? null : performance.now() / 1000 + state.turn_remaining;
+    turnDeadline = state.turn_remaining === null ? null : state.receivedAt + state.turn_remaining;
     document.querySelector("[data-command='turn.pass']").hidden =
       !isCoach && !(state.turn && state.turn.id === state.me);
     const write = $("round-write");
@@ -217,7 +230,7 @@
     $("oase-prompt").textContent = round ? T[round.fase] : "";
     $("oase-evaluatie-tekst").textContent = round ? round.evaluatie : "";
     $("oase-evaluate").hidden = !round || round.fase !== "evaluatie" || round.inbrenger !== state.me || state.ended;
-    if (round) oaseDeadline = performance.now() / 1000 + round.fase_remaining;
+    if (round) oaseDeadline = state.receivedAt + round.fase_remaining;
   }
 
   function renderParking() {

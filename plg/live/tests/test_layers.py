@@ -1,0 +1,30 @@
+"""The default channel layer still drops expired messages, only not on every receive."""
+
+from __future__ import annotations
+
+import asyncio
+
+from plg.live.layers import SweepingInMemoryChannelLayer
+
+
+async def _send_stale(layer: SweepingInMemoryChannelLayer) -> None:
+    await layer.send("stale", {"type": "x"})
+    queue = layer.channels["stale"]
+    _expires, message = queue._queue[0]
+    queue._queue[0] = (0.0, message)  # expired long ago
+
+
+def test_expired_messages_are_swept_at_most_once_per_interval() -> None:
+    async def scenario() -> tuple[bool, bool]:
+        layer = SweepingInMemoryChannelLayer(expiry=60)
+        await _send_stale(layer)
+        await layer.send("fresh", {"type": "y"})
+        await layer.receive("fresh")  # the first receive sweeps
+        swept = "stale" not in layer.channels
+        await _send_stale(layer)
+        await layer.send("fresh", {"type": "y"})
+        await layer.receive("fresh")  # within the interval: no second sweep yet
+        return swept, "stale" in layer.channels
+
+    swept, kept_until_next_sweep = asyncio.run(asyncio.wait_for(scenario(), 5))
+    assert swept and kept_until_next_sweep
