@@ -48,6 +48,9 @@ def _sessie_context(
             "texts": live_texts(),
         },
         "audiences": Audience.choices,
+        "waarden": sorted(
+            {w for school in bijeenkomst.plg.schools.all() for w in school.waarden_lijst()}
+        ),
         "oase_fasen": OASE_FASEN,
         "vragen": Vraag.objects.select_related("groep") if coach else Vraag.objects.none(),
         "kandoe_blokken": [

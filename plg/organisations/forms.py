@@ -7,7 +7,8 @@ from plg.organisations.models import School
 class SchoolInstellingenForm(forms.ModelForm):
     class Meta:
         model = School
-        fields = ["werkgroep_minutes"]
+        fields = ["werkgroep_minutes", "waarden"]
+        widgets = {"waarden": forms.Textarea(attrs={"rows": 4})}
 
     def clean_werkgroep_minutes(self) -> int:
         minutes: int = self.cleaned_data["werkgroep_minutes"]

@@ -45,6 +45,13 @@ class School(models.Model):
         default=60,
         help_text=_("Een PLG-bijeenkomst krijgt standaard het dubbele van deze tijd."),
     )
+    waarden = models.TextField(
+        _("visie en waarden van de school"),
+        blank=True,
+        help_text=_(
+            "Eén per regel. Wie op een bord een kaart legt, kan zijn waarom hieraan koppelen."
+        ),
+    )
 
     class Meta:
         verbose_name = _("school")
@@ -58,6 +65,9 @@ class School(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def waarden_lijst(self) -> list[str]:
+        return [line.strip() for line in self.waarden.splitlines() if line.strip()]
 
     @property
     def default_bijeenkomst_minutes(self) -> int:

@@ -387,3 +387,18 @@ def test_summary_for_a_leader_follows_what_the_coach_shared(
     assert client.get(url).status_code == 404
     client.login(username=world.member.email, password=PASSWORD)
     assert "Mehdi" in client.get(url).content.decode()
+
+
+def test_a_cards_why_can_link_to_the_schools_values(
+    client: Any, world: Any, sessie: LiveSessie
+) -> None:
+    client.login(username=world.leader.email, password=PASSWORD)
+    client.post(
+        reverse("school_overview", args=[world.school.pk]),
+        {"werkgroep_minutes": "50", "waarden": "Elk kind telt\n\nSamen leren"},
+    )
+    world.school.refresh_from_db()
+    assert world.school.waarden_lijst() == ["Elk kind telt", "Samen leren"]
+    client.login(username=world.member.email, password=PASSWORD)
+    page = client.get(reverse("live", args=[sessie.bijeenkomst_id])).content.decode()
+    assert '<option value="Elk kind telt">' in page and 'list="live-waarden"' in page
