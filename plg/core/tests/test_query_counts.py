@@ -67,6 +67,51 @@ def _grow(world: Any, n: int) -> None:
         Opdracht.objects.create(
             bijeenkomst=b, owner=world.member, description="x", due_date=timezone.localdate()
         )
+    _grow_live(world, n)
+
+
+def _live(world: Any) -> Any:
+    return world.plg.bijeenkomsten.order_by("id").first()
+
+
+def _grow_live(world: Any, n: int) -> None:
+    """A live session on the PLG's first bijeenkomst, with n cards, clusters, written round
+    contributions, guest links and OASE rounds; shared with the school leader."""
+    from plg.live.models import Gastlink, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
+
+    bijeenkomst = _live(world)
+    sessie, _ = LiveSessie.objects.get_or_create(
+        bijeenkomst=bijeenkomst,
+        defaults={"opened_by": world.coach, "audience": Audience.PLG_EN_SCHOOLLEIDER},
+    )
+    blokken = list(bijeenkomst.blokken.all())
+    sessie.schoolleiders.add(world.leader)
+    for i in range(n):
+        blok = blokken[i % len(blokken)]
+        cluster = Kaart.objects.create(
+            sessie=sessie, blok=blok, author=world.member, text=f"k{i}", anonymous=bool(i % 2)
+        )
+        Kaart.objects.create(
+            sessie=sessie,
+            blok=blok,
+            author=world.coach,
+            text=f"d{i}",
+            merged_into=cluster,
+            zone=Zone.LOS,
+            parked=bool(i % 3),
+        )
+        Rondebijdrage.objects.create(
+            sessie=sessie, blok=blok, author=world.member, text=f"r{i}", audience=Audience.PLG
+        )
+        Gastlink.objects.create(
+            sessie=sessie,
+            name=f"Gast {i}",
+            expires_at=timezone.now() + timedelta(hours=1),
+            created_by=world.coach,
+        )
+        Intervisie.objects.get_or_create(
+            sessie=sessie, blok=blok, defaults={"inbrenger": world.member, "thema": f"t{i}"}
+        )
 
 
 PAGES = [
@@ -88,6 +133,12 @@ PAGES = [
     ("coach", "werkvormen", lambda w: []),
     ("coach", "terugblik", lambda w: [w.plg.bijeenkomsten.order_by("starts_at").first().pk]),
     ("coach", "vragenkit", lambda w: []),
+    ("coach", "live", lambda w: [_live(w).pk]),
+    ("member", "live", lambda w: [_live(w).pk]),
+    ("leader", "live", lambda w: [_live(w).pk]),
+    ("member", "samenvatting", lambda w: [_live(w).pk]),
+    ("leader", "samenvatting", lambda w: [_live(w).pk]),
+    ("outsider", "live_gast", lambda w: [_live(w).live.gastlinks.first().token]),
 ]
 
 
@@ -99,7 +150,7 @@ def _count(client: Any, world: Any, persona: str, name: str, args: Any) -> int:
     return len(ctx)
 
 
-@pytest.mark.parametrize(("persona", "name", "args"), PAGES, ids=[p[1] for p in PAGES])
+@pytest.mark.parametrize(("persona", "name", "args"), PAGES, ids=[f"{p[1]}-{p[0]}" for p in PAGES])
 def test_queries_do_not_grow_with_data(
     client: Any, world: Any, persona: str, name: str, args: Any
 ) -> None:
