@@ -205,6 +205,7 @@ def live_texts() -> dict[str, str]:
         "hidden": gettext("(verborgen tot de coach de kaarten toont)"),
         "anonymous": gettext("anoniem"),
         "mine": gettext("jouw kaart"),
+        "you": gettext("jij"),
         "noStep": gettext("De procescoach start zo de eerste stap."),
         "ended": gettext("Deze bijeenkomst is afgelopen. Dank je wel!"),
         "nobody": gettext("Niemand"),

@@ -132,9 +132,13 @@
     return controls;
   }
 
+  function isRound(blok) {
+    return blok.stap === "checkin" || blok.stap === "checkout";
+  }
+
   function renderRound(blok) {
     const oase = blok && blok.board === "oase" && state.oase[String(blok.id)];
-    const round = blok && (blok.stap === "checkin" || blok.stap === "checkout");
+    const round = blok && isRound(blok);
     $("live-round").hidden = !(round || oase) || state.ended;
     $("live-turn").textContent = state.turn ? state.turn.name : T.nobody;
     turnDeadline = state.turn_remaining === null ? null : state.receivedAt + state.turn_remaining;
@@ -146,7 +150,7 @@
     const written = round ? state.written.filter((w) => w.blok === blok.id) : [];
     $("round-written").replaceChildren(...written.map((w) => el("li", {},
       el("span", { text: w.text }),
-      el("span", { class: "meta", text: ` — ${w.mine ? T.mine : w.name} · ${labels.audiences[w.audience]}` }))));
+      el("span", { class: "meta", text: ` — ${w.mine ? T.you : w.name} · ${labels.audiences[w.audience]}` }))));
   }
 
   function cardNode(card, blok) {
@@ -187,8 +191,8 @@
   function renderBoard(blok) {
     const board = $("live-board");
     const add = $("live-add");
-    if (!blok) {
-      board.replaceChildren(el("p", { class: "muted", text: state.ended ? T.ended : T.noStep }));
+    if (!blok || isRound(blok)) {  // a round is for talking (or writing), not for cards
+      board.replaceChildren(blok ? "" : el("p", { class: "muted", text: state.ended ? T.ended : T.noStep }));
       if (add) add.hidden = true;
       return;
     }
