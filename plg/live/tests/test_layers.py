@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from plg.live.layers import SweepingInMemoryChannelLayer
+from plg.live.tests.test_live import play
 
 
 async def _send_stale(layer: SweepingInMemoryChannelLayer) -> None:
@@ -26,5 +27,5 @@ def test_expired_messages_are_swept_at_most_once_per_interval() -> None:
         await layer.receive("fresh")  # within the interval: no second sweep yet
         return swept, "stale" in layer.channels
 
-    swept, kept_until_next_sweep = asyncio.run(asyncio.wait_for(scenario(), 5))
+    swept, kept_until_next_sweep = play(asyncio.wait_for(scenario(), 5))
     assert swept and kept_until_next_sweep
