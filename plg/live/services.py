@@ -576,6 +576,34 @@ def _name(row: Mapping[str, Any], prefix: str) -> str:
     return full or str(row[prefix + "email"])
 
 
+CARD_FIELDS = (
+    "id",
+    "blok_id",
+    "text",
+    "why",
+    "zone",
+    "parked",
+    "version",
+    "author_id",
+    "anonymous",
+)
+
+
+def _card_json(row: Mapping[str, Any], author: str) -> dict[str, Any]:
+    """A card as clients get it; the author's name only when the card is not anonymous."""
+    return {
+        "id": row["id"],
+        "blok": row["blok_id"],
+        "text": row["text"],
+        "why": row["why"],
+        "zone": row["zone"],
+        "parked": row["parked"],
+        "version": row["version"],
+        "author_id": row["author_id"],
+        "author": "" if row["anonymous"] else author,
+    }
+
+
 def snapshot(sessie_id: int) -> dict[str, Any]:
     """Everything a client renders: a handful of small queries and no model objects per card,
     because it runs after every action of every session. Written round contributions are kept
@@ -587,20 +615,7 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
     )
     order = round_order(sessie)
     names = {person["id"]: person["name"] for person in order}
-    rows = list(
-        Kaart.objects.filter(sessie=sessie).values(
-            "id",
-            "blok_id",
-            "text",
-            "why",
-            "zone",
-            "parked",
-            "version",
-            "author_id",
-            "anonymous",
-            "merged_into_id",
-        )
-    )
+    rows = list(Kaart.objects.filter(sessie=sessie).values(*CARD_FIELDS, "merged_into_id"))
     kaarten = [k for k in rows if k["merged_into_id"] is None]
     members: dict[int, list[str]] = {}
     for k in rows:
@@ -662,18 +677,7 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
             for b in blokken
         ],
         "cards": [
-            {
-                "id": k["id"],
-                "blok": k["blok_id"],
-                "text": k["text"],
-                "why": k["why"],
-                "zone": k["zone"],
-                "parked": k["parked"],
-                "version": k["version"],
-                "author_id": k["author_id"],
-                "author": "" if k["anonymous"] else names.get(k["author_id"], ""),
-                "members": members.get(k["id"], []),
-            }
+            _card_json(k, names.get(k["author_id"], "")) | {"members": members.get(k["id"], [])}
             for k in kaarten
         ],
         "written": [
@@ -740,15 +744,7 @@ def card_delta(card_id: int, version: int) -> Broadcast:
     row = (
         Kaart.objects.filter(pk=card_id)
         .values(
-            "id",
-            "blok_id",
-            "text",
-            "why",
-            "zone",
-            "parked",
-            "version",
-            "author_id",
-            "anonymous",
+            *CARD_FIELDS,
             "author__first_name",
             "author__last_name",
             "author__email",
@@ -757,17 +753,7 @@ def card_delta(card_id: int, version: int) -> Broadcast:
         )
         .get()
     )
-    card = {
-        "id": row["id"],
-        "blok": row["blok_id"],
-        "text": row["text"],
-        "why": row["why"],
-        "zone": row["zone"],
-        "parked": row["parked"],
-        "version": row["version"],
-        "author_id": row["author_id"],
-        "author": "" if row["anonymous"] else _name(row, "author__"),
-    }
+    card = _card_json(row, _name(row, "author__"))
     private = {row["blok_id"]} if _kind(row["blok__werkvorm__slug"]) in PRIVATE_FIRST else set()
     cards, authors, hidden_texts = _public_cards([card], private, row["sessie__revealed"])
     public = {"version": version, "base": version - 1, "cards": cards}
