@@ -1,0 +1,45 @@
+"""The scan instruments in the repository follow the research model, and bad files are named."""
+
+from __future__ import annotations
+
+import pytest
+
+from plg.scans.instruments import InstrumentError, instruments, parse
+
+
+def test_plg_scan_follows_the_model() -> None:
+    scan = instruments()[("plg-scan", 1)]
+    kinds = [section.kind for section in scan.sections]
+    assert kinds.count("kenmerk") == 3 and kinds.count("voorwaarde") == 4
+    assert all(3 <= len(s.items) <= 6 for s in scan.sections if s.kind == "kenmerk")
+    assert [s.kind for s in scan.sections if s.kind in {"leeropbrengst", "achtergrond"}] == [
+        "leeropbrengst",
+        "achtergrond",
+    ]
+    background = next(s for s in scan.sections if s.kind == "achtergrond")
+    assert any("beginnende" in option for option in background.choices["nl"])
+    assert any(item.reverse for item in scan.items())
+    assert all(len(s.scale) == 5 for s in scan.sections if s.items)
+
+
+def test_zelfscan_asks_a_concrete_practice_for_every_score() -> None:
+    zelfscan = instruments()[("zelfscan-lfl", 1)]
+    assert {s.kind for s in zelfscan.sections} == {"pijler"}
+    assert all(s.comment_required and len(s.scale) == 4 for s in zelfscan.sections)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("slug: x\nversion: one\n", "whole-number version"),
+        ("slug: x\nversion: 1\nsections: [{kind: quiz}]\n", "section 1: a section needs a kind"),
+        (
+            "slug: x\nversion: 1\nscales: {s: {nl: [a, b], en: [a]}}\n",
+            "scale s: needs the same points",
+        ),
+        ("[unclosed", "not valid YAML"),
+    ],
+)
+def test_a_malformed_instrument_names_what_is_wrong(text: str, message: str) -> None:
+    with pytest.raises(InstrumentError, match=message):
+        parse(text, "proef.yaml")
