@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from plg.communities.authorizers import membership
+from plg.communities.models import Lidmaatschap
 from plg.live.models import Gastlink, LiveSessie
 from plg.live.services import Deelname, Viewer
 from plg.organisations.models import Aanstelling
@@ -32,13 +33,17 @@ def valid_guest_link(sessie: LiveSessie, tokens: Any) -> Gastlink | None:
     return link if link is not None and link.is_valid(timezone.now()) else None
 
 
+def member_viewer(user: Any, lid: Lidmaatschap) -> Viewer:
+    role = Deelname.COACH if lid.is_coach else Deelname.LID
+    return Viewer(user_id=user.pk, name=user.display_name, role=role)
+
+
 def viewer_for(user: Any, sessie: LiveSessie, guest_tokens: Any = None) -> Viewer | None:
     """The one decision behind the page and the socket; None for everyone else."""
     if getattr(user, "is_authenticated", False):
         lid = membership(user, sessie.bijeenkomst.plg)
         if lid is not None:
-            role = Deelname.COACH if lid.is_coach else Deelname.LID
-            return Viewer(user_id=user.pk, name=user.display_name, role=role)
+            return member_viewer(user, lid)
         if attending_leader(user, sessie):
             return Viewer(user_id=user.pk, name=user.display_name, role=Deelname.SCHOOLLEIDER)
     link = valid_guest_link(sessie, guest_tokens)

@@ -22,7 +22,7 @@ from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience
 from plg.core.http import AuthedRequest
 from plg.live import services
-from plg.live.authorizers import GUEST_SESSION_KEY, viewer_for
+from plg.live.authorizers import GUEST_SESSION_KEY, member_viewer, viewer_for
 from plg.live.models import OASE_FASEN, Gastlink, LiveSessie, Zone
 from plg.live.services import Viewer, board_kind
 from plg.live.summary import build_summary
@@ -96,8 +96,7 @@ def _member_page(
     status: int = 200,
     **extra: Any,
 ) -> HttpResponse:
-    role = services.Deelname.COACH if lid.is_coach else services.Deelname.LID
-    viewer = Viewer(user_id=request.user.pk, name=request.user.display_name, role=role)
+    viewer = member_viewer(request.user, lid)
     context = plg_context(bijeenkomst.plg, lid) | _sessie_context(bijeenkomst, sessie, viewer)
     return render(request, "live/sessie.html", context | extra, status=status)
 
