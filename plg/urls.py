@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("plg.methods.urls")),
     path("", include("plg.organisations.urls")),
     path("", include("plg.live.urls")),
+    path("", include("plg.scans.urls")),
 ]

@@ -8,12 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from weasyprint import HTML
 
 from plg.accounts.models import User
 from plg.communities.authorizers import get_plg, membership, require_shared_view
@@ -21,6 +19,7 @@ from plg.communities.context import plg_context
 from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience
 from plg.core.http import AuthedRequest
+from plg.core.pdf import pdf_response
 from plg.live import services
 from plg.live.authorizers import GUEST_SESSION_KEY, member_viewer, viewer_for
 from plg.live.models import OASE_FASEN, Gastlink, LiveSessie, Zone
@@ -271,12 +270,8 @@ def samenvatting(request: AuthedRequest, bid: int) -> HttpResponse:
 @login_required
 def samenvatting_pdf(request: AuthedRequest, bid: int) -> HttpResponse:
     context = _summary_context(request, bid)
-    html = render_to_string("live/samenvatting_pdf.html", context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
     stamp = context["bijeenkomst"].starts_at.strftime("%Y-%m-%d")
-    response["Content-Disposition"] = f'attachment; filename="samenvatting-{stamp}.pdf"'
-    return response
+    return pdf_response(request, "live/samenvatting_pdf.html", context, f"samenvatting-{stamp}.pdf")
 
 
 class CodeForm(forms.Form):

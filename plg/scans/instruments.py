@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.utils.translation import get_language
 
 FOLDER = Path(__file__).resolve().parent / "instruments"
 LANGUAGES = ("nl", "en")
@@ -20,6 +21,12 @@ KINDS = {"kenmerk", "voorwaarde", "leeropbrengst", "achtergrond", "pijler"}
 
 class InstrumentError(ValueError):
     """A malformed instrument file; the message names the file and the place in it."""
+
+
+def localised(texts: dict[str, str]) -> str:
+    """The text in the active language (Dutch when the language has no text of its own)."""
+    language = (get_language() or "nl")[:2]
+    return texts.get(language) or texts["nl"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,11 @@ class Section:
     comment_label: dict[str, str] = field(default_factory=dict)
     choice_key: str = ""
     choices: dict[str, list[str]] = field(default_factory=dict)
+    question: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def points(self) -> int:
+        return len(self.scale)
 
 
 @dataclass(frozen=True)
@@ -48,9 +60,21 @@ class Instrument:
     version: int
     title: dict[str, str]
     sections: list[Section]
+    intro: dict[str, str] = field(default_factory=dict)
+    profile: tuple[float, float] | None = None
 
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
+
+    def scored_sections(self) -> list[Section]:
+        return [section for section in self.sections if section.items]
+
+    def of_kind(self, kind: str) -> list[Section]:
+        return [section for section in self.sections if section.kind == kind]
+
+    @property
+    def background(self) -> Section | None:
+        return next((s for s in self.sections if s.kind == "achtergrond"), None)
 
 
 def _texts(node: Any, where: str, key: str) -> dict[str, str]:
@@ -78,7 +102,12 @@ def _section(raw: Any, scales: dict[str, Any], where: str) -> Section:
         if not choices.get("key") or len({len(o) for o in options.values()}) != 1:
             raise InstrumentError(f"{where}: a background question needs options in nl and en")
         return Section(
-            key=raw["key"], kind=kind, title=title, choice_key=choices["key"], choices=options
+            key=raw["key"],
+            kind=kind,
+            title=title,
+            choice_key=choices["key"],
+            choices=options,
+            question=_texts(choices, f"{where}, choices", "question"),
         )
     scale = scales.get(str(raw.get("scale")))
     if scale is None:
@@ -132,11 +161,23 @@ def parse(text: str, name: str) -> Instrument:
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     if duplicates:
         raise InstrumentError(f"{name}: item keys used twice: {', '.join(duplicates)}")
+    profile = raw.get("profile")
+    if profile is not None:
+        try:
+            low, high = float(profile["beginning_below"]), float(profile["mature_from"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise InstrumentError(
+                f"{name}, profile: needs beginning_below and mature_from as numbers"
+            ) from error
+        if not low < high:
+            raise InstrumentError(f"{name}, profile: beginning_below must be below mature_from")
     return Instrument(
         slug=raw["slug"],
         version=raw["version"],
         title=_texts(raw, name, "title"),
         sections=sections,
+        intro=_texts(raw, name, "intro"),
+        profile=(low, high) if profile is not None else None,
     )
 
 

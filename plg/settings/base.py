@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "plg.communities",
     "plg.meetings",
     "plg.live",
+    "plg.scans",
     "channels",
 ]
 
@@ -127,6 +128,8 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 # Domain settings.
 PLG_INVITATION_DAYS = int(os.environ.get("PLG_INVITATION_DAYS", "14"))
 PLG_DEFAULT_WERKGROEP_MINUTES = 60
+# No scan figure describes fewer respondents than this (never below 3, whatever is set).
+SCAN_MIN_GROUP = int(os.environ.get("SCAN_MIN_GROUP", "5"))
 
 LOGGING = {
     "version": 1,

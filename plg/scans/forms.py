@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from plg.organisations.models import School
+from plg.scans.services import Ontvanger, parse_recipients
+
+
+class AfnameForm(forms.Form):
+    title = forms.CharField(
+        label=_("Naam van de afname"),
+        max_length=120,
+        help_text=_("Bijvoorbeeld: PLG-scan voorjaar 2027."),
+    )
+    schools = forms.ModelMultipleChoiceField(
+        label=_("Voor welke scholen?"),
+        queryset=School.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    closes_on = forms.DateField(
+        label=_("Sluit op"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Een richtdatum voor het team; je sluit de afname zelf af."),
+    )
+    team = forms.BooleanField(
+        label=_("Stuur elk teamlid met een account een persoonlijke link"),
+        required=False,
+        initial=True,
+    )
+    extra = forms.CharField(
+        label=_("Nog andere e-mailadressen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Eén per regel. Kies je meer dan één school, zet dan na het adres een puntkomma en de "
+            "naam van de school."
+        ),
+    )
+    poster = forms.BooleanField(
+        label=_("Maak ook een affiche met QR-code voor de leraarskamer"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args: Any, schools: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["schools"].queryset = schools  # type: ignore[attr-defined]
+        if schools.count() == 1:
+            self.fields["schools"].initial = list(schools)
+
+    def clean_closes_on(self) -> Any:
+        closes_on = self.cleaned_data["closes_on"]
+        if closes_on and closes_on < timezone.localdate():
+            raise ValidationError(_("Kies een datum vanaf vandaag."))
+        return closes_on
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        schools = list(cleaned.get("schools") or [])
+        recipients: list[Ontvanger] = []
+        if schools:
+            try:
+                recipients = parse_recipients(cleaned.get("extra", ""), schools)
+            except ValidationError as error:
+                self.add_error("extra", error)
+            if not cleaned.get("team") and not recipients and not cleaned.get("poster"):
+                raise ValidationError(
+                    _("Kies minstens één manier om het team uit te nodigen: links of een affiche.")
+                )
+        cleaned["recipients"] = recipients
+        return cleaned
+
+
+class ZelfscanForm(forms.Form):
+    title = forms.CharField(
+        label=_("Naam"),
+        max_length=120,
+        help_text=_("Bijvoorbeeld: Zelfscan bij de start, of Zelfscan na drie maanden."),
+    )
+
+
+class ResumeForm(forms.Form):
+    email = forms.EmailField(label=_("Je e-mailadres"))

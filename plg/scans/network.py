@@ -1,0 +1,176 @@
+"""Schools side by side, for their advisors: the latest closed PLG-scan of each school.
+
+Figures per school only when that school meets the minimum group size; no totals over several
+schools, so no school's figures can be found by subtracting the others.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from plg.organisations.models import School
+from plg.scans.advice import PROFILE_LABELS
+from plg.scans.instruments import Instrument, Section, instruments, localised
+from plg.scans.models import Afname, Resultaat
+from plg.scans.results import section_moments
+from plg.scans.statistics import (
+    PROFILES,
+    Agreement,
+    Difference,
+    agreement,
+    difference,
+    kmeans3,
+    weakest,
+)
+
+CLUSTER_MINIMUM = 20
+
+
+@dataclass(frozen=True)
+class SchoolRow:
+    school: School
+    afname: Afname | None
+    n: int
+    enough: bool
+    profile: str = ""
+    cluster: str = ""
+    weakest: str = ""
+    characteristics: list[float | None] = field(default_factory=list)
+    conditions: list[float | None] = field(default_factory=list)
+    changes: list[Difference | None] = field(default_factory=list)
+
+    @property
+    def profile_label(self) -> str:
+        return str(PROFILE_LABELS[self.profile]) if self.profile else ""
+
+    @property
+    def cluster_label(self) -> str:
+        return str(PROFILE_LABELS[self.cluster]) if self.cluster else ""
+
+
+@dataclass
+class Overview:
+    instrument: Instrument
+    rows: list[SchoolRow]
+    characteristic_titles: list[str]
+    condition_titles: list[str]
+    profile_counts: list[tuple[str, int]]
+    weakest_counts: list[tuple[str, int]]
+    schools_with_data: int
+    agreement: Agreement | None = None
+    agreement_rows: list[tuple[str, list[int]]] = field(default_factory=list)
+
+    @property
+    def agreement_percent(self) -> int | None:
+        return round(self.agreement.share * 100) if self.agreement else None
+
+
+def _latest_two(results: Iterable[Resultaat]) -> dict[int, list[Resultaat]]:
+    """Per school its latest closed result and the one before (results come newest first)."""
+    found: dict[int, list[Resultaat]] = {}
+    for resultaat in results:
+        if resultaat.school_id is not None:
+            pair = found.setdefault(resultaat.school_id, [])
+            if len(pair) < 2:
+                pair.append(resultaat)
+    return found
+
+
+def network_overview(*, network_id: int, schools: list[School], minimum: int) -> Overview:
+    """The given schools' rows, with a clustering over every school of the network with data."""
+    version = max(v for (slug, v) in instruments() if slug == "plg-scan")
+    instrument = instruments()[("plg-scan", version)]
+    kenmerken = instrument.of_kind("kenmerk")
+    voorwaarden = instrument.of_kind("voorwaarde")
+    results = (
+        Resultaat.objects.filter(
+            school__scholengemeenschap__network_id=network_id,
+            afname__instrument_slug="plg-scan",
+            afname__closed_at__isnull=False,
+        )
+        .select_related("afname")
+        .order_by("school_id", "-afname__opened_at")
+    )
+    latest = _latest_two(results)
+
+    def means(resultaat: Resultaat, sections: list[Section]) -> list[float | None]:
+        return [section_moments(resultaat.data, s.key).mean for s in sections]
+
+    eligible = {
+        school_id: pair[0]
+        for school_id, pair in latest.items()
+        if pair[0].n >= minimum and all(m is not None for m in means(pair[0], kenmerken))
+    }
+    clusters: dict[int, str] = {}
+    overview_agreement = None
+    agreement_rows: list[tuple[str, list[int]]] = []
+    if len(eligible) >= CLUSTER_MINIMUM:
+        ids = sorted(eligible)
+        points = [[m or 0.0 for m in means(eligible[i], kenmerken)] for i in ids]
+        labels = kmeans3(points)
+        clusters = {
+            school_id: PROFILES[label] for school_id, label in zip(ids, labels, strict=True)
+        }
+        overview_agreement = agreement(
+            [eligible[i].profiel for i in ids], [clusters[i] for i in ids]
+        )
+        agreement_rows = [
+            (
+                str(PROFILE_LABELS[rule]),
+                [overview_agreement.table.get((rule, cluster), 0) for cluster in PROFILES],
+            )
+            for rule in PROFILES
+        ]
+    condition_titles = {s.key: localised(s.title) for s in voorwaarden}
+    rows = []
+    for school in schools:
+        pair = latest.get(school.pk, [])
+        if not pair:
+            rows.append(SchoolRow(school=school, afname=None, n=0, enough=False))
+            continue
+        now = pair[0]
+        if now.n < minimum:
+            rows.append(SchoolRow(school=school, afname=now.afname, n=now.n, enough=False))
+            continue
+        before = pair[1] if len(pair) > 1 and pair[1].n >= minimum else None
+        condition_means = means(now, voorwaarden)
+        weakest_key = weakest(
+            {s.key: m for s, m in zip(voorwaarden, condition_means, strict=True) if m is not None}
+        )
+        rows.append(
+            SchoolRow(
+                school=school,
+                afname=now.afname,
+                n=now.n,
+                enough=True,
+                profile=now.profiel,
+                cluster=clusters.get(school.pk, ""),
+                weakest=condition_titles.get(weakest_key or "", ""),
+                characteristics=means(now, kenmerken),
+                conditions=condition_means,
+                changes=[
+                    difference(
+                        section_moments(before.data, s.key), section_moments(now.data, s.key)
+                    )
+                    if before
+                    else None
+                    for s in kenmerken
+                ],
+            )
+        )
+    shown = [row for row in rows if row.enough]
+    profiles = Counter(row.profile for row in shown if row.profile)
+    weak = Counter(row.weakest for row in shown if row.weakest)
+    return Overview(
+        instrument=instrument,
+        rows=rows,
+        characteristic_titles=[localised(s.title) for s in kenmerken],
+        condition_titles=[localised(s.title) for s in voorwaarden],
+        profile_counts=[(str(PROFILE_LABELS[p]), profiles.get(p, 0)) for p in PROFILES],
+        weakest_counts=weak.most_common(),
+        schools_with_data=len(eligible),
+        agreement=overview_agreement,
+        agreement_rows=agreement_rows,
+    )

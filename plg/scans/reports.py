@@ -1,0 +1,227 @@
+"""What a report shows, built from stored aggregates: the page and the PDF share one context.
+
+Every figure passes the minimum group size here, in one place; templates only draw.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from plg.organisations.models import School
+from plg.scans.advice import CONDITION_ADVICE, PROFILE_ADVICE, PROFILE_LABELS
+from plg.scans.instruments import Section, localised
+from plg.scans.models import Afname, Resultaat, Toelichting
+from plg.scans.results import NO_ROLE, section_moments
+from plg.scans.statistics import Difference, difference, distribution, shown_groups, weakest
+
+
+def position(value: float, points: int) -> float:
+    """Where a score lies on a bar of width 100 running from 1 to ``points``."""
+    return round((value - 1) / (points - 1) * 100, 2)
+
+
+@dataclass(frozen=True)
+class Segment:
+    x: float
+    width: float
+    point: int
+    share: int
+
+
+def segments(counts: dict[int, int], points: int) -> list[Segment]:
+    shares = distribution(counts, points)
+    found, x = [], 0.0
+    for point, share in enumerate(shares, start=1):
+        width = round(share * 100, 2)
+        found.append(Segment(x=x, width=width, point=point, share=round(share * 100)))
+        x += width
+    return found
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    text: str
+    reverse: bool
+    mean: float
+    segments: list[Segment]
+
+
+@dataclass(frozen=True)
+class Bar:
+    key: str
+    title: str
+    kind: str
+    points: int
+    mean: float
+    sd: float | None
+    interval: tuple[float, float] | None
+    marker: float
+    segments: list[Segment]
+    items: list[ItemLine]
+
+
+@dataclass(frozen=True)
+class Change:
+    title: str
+    before: float
+    after: float
+    difference: Difference
+    before_x: float
+    after_x: float
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    label: str
+    n: int
+    means: list[float]
+
+
+@dataclass
+class Report:
+    afname: Afname
+    school: School | None
+    n: int
+    minimum: int
+    enough: bool
+    scale: list[str] = field(default_factory=list)
+    bars: dict[str, list[Bar]] = field(default_factory=dict)
+    profile: str = ""
+    profile_label: str = ""
+    profile_advice: str = ""
+    rule: tuple[float, float] | None = None
+    rule_x: tuple[float, float] | None = None
+    weakest: Bar | None = None
+    weakest_advice: str = ""
+    previous: Afname | None = None
+    changes: list[Change] = field(default_factory=list)
+    role_titles: list[str] = field(default_factory=list)
+    roles: list[RoleRow] = field(default_factory=list)
+    comments: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _bar(section: Section, data: dict[str, Any]) -> Bar | None:
+    moments = section_moments(data, section.key)
+    if moments.mean is None:
+        return None
+    items_counts = data.get("items", {})
+    pooled: dict[int, int] = defaultdict(int)
+    lines = []
+    for item in section.items:
+        raw = {int(v): c for v, c in items_counts.get(item.key, {}).items()}
+        for value, count in raw.items():
+            pooled[section.points + 1 - value if item.reverse else value] += count
+        answered = sum(raw.values())
+        lines.append(
+            ItemLine(
+                text=localised(item.text),
+                reverse=item.reverse,
+                mean=sum(v * c for v, c in raw.items()) / answered if answered else 0.0,
+                segments=segments(raw, section.points),
+            )
+        )
+    return Bar(
+        key=section.key,
+        title=localised(section.title),
+        kind=section.kind,
+        points=section.points,
+        mean=moments.mean,
+        sd=moments.sd,
+        interval=moments.interval(),
+        marker=position(moments.mean, section.points),
+        segments=segments(pooled, section.points),
+        items=lines,
+    )
+
+
+def _changes(report: Report, before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
+    found = []
+    for section in report.afname.instrument.scored_sections():
+        diff = difference(section_moments(before, section.key), section_moments(after, section.key))
+        if diff is None:
+            continue
+        was = section_moments(before, section.key).mean or 0.0
+        now = section_moments(after, section.key).mean or 0.0
+        found.append(
+            Change(
+                title=localised(section.title),
+                before=was,
+                after=now,
+                difference=diff,
+                before_x=position(was, section.points),
+                after_x=position(now, section.points),
+            )
+        )
+    return found
+
+
+def _roles(report: Report, data: dict[str, Any]) -> None:
+    background = report.afname.instrument.background
+    if background is None:
+        return
+    sizes = dict(data.get("roles", {}))
+    shown = sorted(shown_groups(sizes, report.minimum) - {NO_ROLE}, key=int)
+    sections = [*report.bars.get("kenmerk", []), *report.bars.get("voorwaarde", [])]
+    report.role_titles = [bar.title for bar in sections]
+    options = background.choices.get("nl", [])
+    for role in shown:
+        label = localised({lang: opts[int(role)] for lang, opts in background.choices.items()})
+        means = [section_moments(data, bar.key, [role]).mean or 0.0 for bar in sections]
+        if int(role) < len(options):
+            report.roles.append(RoleRow(label=label, n=sizes[role], means=means))
+
+
+def build_report(afname: Afname, school: School | None, *, minimum: int) -> Report:
+    """The report of one school (or of the PLG, for a Zelfscan) in a closed wave."""
+    resultaat = Resultaat.objects.filter(afname=afname, school=school).first()
+    data = resultaat.data if resultaat else {}
+    n = resultaat.n if resultaat else 0
+    report = Report(afname=afname, school=school, n=n, minimum=minimum, enough=n >= minimum)
+    if not report.enough:
+        return report
+    instrument = afname.instrument
+    sections = instrument.scored_sections()
+    report.scale = [localised(point) for point in sections[0].scale] if sections else []
+    for section in sections:
+        bar = _bar(section, data)
+        if bar is not None:
+            report.bars.setdefault(section.kind, []).append(bar)
+    if resultaat and resultaat.profiel:
+        report.profile = resultaat.profiel
+        report.profile_label = str(PROFILE_LABELS[resultaat.profiel])
+        report.profile_advice = str(PROFILE_ADVICE[resultaat.profiel])
+    if instrument.profile is not None and sections:
+        report.rule = instrument.profile
+        report.rule_x = (
+            position(instrument.profile[0], sections[0].points),
+            position(instrument.profile[1], sections[0].points),
+        )
+    conditions = {bar.key: bar for bar in report.bars.get("voorwaarde", [])}
+    weakest_key = weakest({key: bar.mean for key, bar in conditions.items()})
+    if weakest_key is not None:
+        report.weakest = conditions[weakest_key]
+        report.weakest_advice = str(CONDITION_ADVICE.get(weakest_key, ""))
+    report.previous = afname.previous(school.pk if school else None)
+    if report.previous is not None:
+        before = Resultaat.objects.filter(afname=report.previous, school=school).first()
+        if before is not None and before.n >= minimum:
+            report.changes = _changes(report, before.data, data)
+    _roles(report, data)
+    titles = {section.key: localised(section.title) for section in instrument.sections}
+    texts = Toelichting.objects.filter(
+        antwoordset__afname=afname, antwoordset__school=school, antwoordset__submitted=True
+    ).values_list("section", "text")
+    for section_key, text in sorted(texts, key=lambda row: (row[0], row[1].casefold())):
+        report.comments.setdefault(titles.get(section_key, section_key), []).append(text)
+    return report
+
+
+def no_figures_reason(report: Report) -> str:
+    return _(
+        "Er zijn %(n)s antwoorden. Resultaten verschijnen pas vanaf %(minimum)s, zodat niemand "
+        "herkenbaar is."
+    ) % {"n": report.n, "minimum": report.minimum}

@@ -1,0 +1,312 @@
+"""Writes of the scans app: opening and closing waves, saving answers, submitting once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plg.organisations.models import Aanstelling, School
+from plg.scans.instruments import Instrument, instruments, localised
+from plg.scans.models import (
+    Afname,
+    Antwoord,
+    Antwoordset,
+    Sectiescore,
+    Toegang,
+    ToegangSoort,
+    Toelichting,
+    key_hash,
+)
+
+if TYPE_CHECKING:
+    from plg.accounts.models import User
+    from plg.communities.models import PLG
+
+COMMENT_PREFIX = "toelichting-"
+BACKGROUND_FIELD = "rolgroep"
+MAX_COMMENT = 2000
+
+
+def latest_version(slug: str) -> int:
+    return max(version for (s, version) in instruments() if s == slug)
+
+
+@dataclass(frozen=True)
+class Ontvanger:
+    email: str
+    school: School
+
+
+def parse_recipients(text: str, schools: list[School]) -> list[Ontvanger]:
+    """Extra addresses, one per line: ``adres`` (one school) or ``adres; school``.
+
+    All or nothing: every bad line is named in one ValidationError.
+    """
+    by_name = {school.name.casefold(): school for school in schools}
+    found: list[Ontvanger] = []
+    errors: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        address, _sep, school_name = (part.strip() for part in line.partition(";"))
+        try:
+            validate_email(address)
+        except ValidationError:
+            errors.append(
+                _("Regel %(n)s: '%(value)s' is geen e-mailadres.") % {"n": number, "value": address}
+            )
+            continue
+        if school_name:
+            school = by_name.get(school_name.casefold())
+            if school is None:
+                errors.append(
+                    _("Regel %(n)s: de school '%(value)s' hoort niet bij deze afname.")
+                    % {"n": number, "value": school_name}
+                )
+                continue
+        elif len(schools) == 1:
+            school = schools[0]
+        else:
+            errors.append(
+                _("Regel %(n)s: zet na het adres een puntkomma en de naam van de school.")
+                % {"n": number}
+            )
+            continue
+        found.append(Ontvanger(email=address.lower(), school=school))
+    if errors:
+        raise ValidationError(errors)
+    return found
+
+
+@transaction.atomic
+def open_afname(
+    *,
+    opened_by: User,
+    title: str,
+    schools: list[School],
+    closes_on: date | None = None,
+    poster: bool = True,
+    team: bool = True,
+    extra: Iterable[Ontvanger] = (),
+) -> Afname:
+    """A PLG-scan wave for some schools: a personal link for each invited person, a poster per
+    school if asked; the invitations leave by e-mail once the wave is stored."""
+    afname = Afname.objects.create(
+        instrument_slug="plg-scan",
+        instrument_version=latest_version("plg-scan"),
+        title=title,
+        opened_by=opened_by,
+        closes_on=closes_on,
+        poster=poster,
+    )
+    afname.schools.set(schools)
+    toegangen: dict[str, Toegang] = {}
+    if team:
+        staff = (
+            Aanstelling.objects.team()
+            .filter(school__in=schools, user__is_active=True)
+            .select_related("user", "school")
+            .order_by("school__name", "pk")
+        )
+        for aanstelling in staff:
+            email = aanstelling.user.email.lower()
+            toegangen.setdefault(
+                email,
+                Toegang(
+                    afname=afname,
+                    school=aanstelling.school,
+                    soort=ToegangSoort.PERSOONLIJK,
+                    email=email,
+                    user=aanstelling.user,
+                ),
+            )
+    for ontvanger in extra:
+        toegangen.setdefault(
+            ontvanger.email,
+            Toegang(
+                afname=afname,
+                school=ontvanger.school,
+                soort=ToegangSoort.PERSOONLIJK,
+                email=ontvanger.email,
+            ),
+        )
+    posters = [
+        Toegang(afname=afname, school=school, soort=ToegangSoort.AFFICHE)
+        for school in (schools if poster else [])
+    ]
+    Toegang.objects.bulk_create([*toegangen.values(), *posters])
+    from plg.scans.tasks import send_invitations
+
+    transaction.on_commit(lambda: send_invitations.enqueue(afname.pk, reminder=False))
+    return afname
+
+
+@transaction.atomic
+def open_zelfscan(*, plg: PLG, opened_by: User, title: str) -> Afname:
+    """A Zelfscan run inside a PLG: every member gets a way in, shown on the PLG's page."""
+    afname = Afname.objects.create(
+        instrument_slug="zelfscan-lfl",
+        instrument_version=latest_version("zelfscan-lfl"),
+        title=title,
+        plg=plg,
+        opened_by=opened_by,
+        poster=False,
+    )
+    Toegang.objects.bulk_create(
+        Toegang(afname=afname, soort=ToegangSoort.PERSOONLIJK, user_id=user_id)
+        for user_id in plg.lidmaatschappen.values_list("user_id", flat=True)
+    )
+    return afname
+
+
+def toegang_for_member(*, afname: Afname, user: User) -> Toegang:
+    """A member who joined the PLG after the run opened still gets a way in."""
+    toegang, _created = Toegang.objects.get_or_create(
+        afname=afname, user=user, defaults={"soort": ToegangSoort.PERSOONLIJK}
+    )
+    return toegang
+
+
+def remind(*, afname: Afname) -> int:
+    """E-mail again everyone whose personal link has not been used to submit; returns how many."""
+    count = (
+        afname.toegangen.filter(soort=ToegangSoort.PERSOONLIJK, responded=False)
+        .exclude(email="")
+        .count()
+    )
+    if count:
+        from plg.scans.tasks import send_invitations
+
+        transaction.on_commit(lambda: send_invitations.enqueue(afname.pk, reminder=True))
+    return count
+
+
+def antwoordset_for(*, toegang: Toegang, key: str) -> Antwoordset:
+    """The answer set this browser's key opens; created on first use."""
+    antwoordset, _created = Antwoordset.objects.get_or_create(
+        key_hash=key_hash(key), defaults={"afname": toegang.afname, "school": toegang.school}
+    )
+    return antwoordset
+
+
+def save_answers(*, antwoordset: Antwoordset, data: Mapping[str, str]) -> list[str]:
+    """Store whatever valid answers ``data`` holds (as they are given); returns problems found.
+
+    A submitted answer set is final: nothing changes any more.
+    """
+    if antwoordset.submitted:
+        return [_("Je antwoorden zijn al ingediend; ze kunnen niet meer veranderen.")]
+    instrument = antwoordset.afname.instrument
+    problems: list[str] = []
+    for section in instrument.sections:
+        for item in section.items:
+            raw = str(data.get(item.key) or "")
+            if not raw:
+                continue
+            value = int(raw) if raw.isdigit() else 0
+            if not 1 <= value <= section.points:
+                problems.append(
+                    _("'%(item)s': kies een van de antwoorden.") % {"item": localised(item.text)}
+                )
+                continue
+            Antwoord.objects.update_or_create(
+                antwoordset=antwoordset, item=item.key, defaults={"value": value}
+            )
+        comment_field = COMMENT_PREFIX + section.key
+        if section.comment_label and comment_field in data:
+            text = str(data[comment_field]).strip()[:MAX_COMMENT]
+            if text:
+                Toelichting.objects.update_or_create(
+                    antwoordset=antwoordset, section=section.key, defaults={"text": text}
+                )
+            else:
+                Toelichting.objects.filter(antwoordset=antwoordset, section=section.key).delete()
+        if section.choice_key and data.get(BACKGROUND_FIELD, "") != "":
+            raw = str(data[BACKGROUND_FIELD])
+            options = len(section.choices["nl"])
+            if raw.isdigit() and int(raw) < options:
+                antwoordset.rolgroep = int(raw)
+                antwoordset.save(update_fields=["rolgroep"])
+            else:
+                problems.append(_("Kies een van de rollen."))
+    return problems
+
+
+def missing(antwoordset: Antwoordset, instrument: Instrument) -> list[str]:
+    """Section titles with an unanswered item or a required comment still empty."""
+    answered = set(antwoordset.antwoorden.values_list("item", flat=True))
+    commented = set(antwoordset.toelichtingen.values_list("section", flat=True))
+    titles = []
+    for section in instrument.sections:
+        incomplete = any(item.key not in answered for item in section.items) or (
+            section.comment_required and section.key not in commented
+        )
+        if incomplete:
+            titles.append(localised(section.title))
+    return titles
+
+
+def section_scores(instrument: Instrument, values: Mapping[str, int]) -> dict[str, float]:
+    """Each section's mean on its own scale, reverse items turned (1 ↔ highest point)."""
+    scores = {}
+    for section in instrument.scored_sections():
+        turned = [
+            section.points + 1 - values[item.key] if item.reverse else values[item.key]
+            for item in section.items
+        ]
+        scores[section.key] = sum(turned) / len(turned)
+    return scores
+
+
+class AlreadySubmitted(Exception):
+    """This personal link was already used to submit another answer set."""
+
+
+@transaction.atomic
+def submit(*, toegang: Toegang, antwoordset: Antwoordset) -> list[str]:
+    """Hand in once. A double click or a retry finds the set submitted and changes nothing.
+
+    Returns the incomplete sections (nothing is submitted then).
+    """
+    locked = Antwoordset.objects.select_for_update().get(pk=antwoordset.pk)
+    if locked.submitted:
+        return []
+    if toegang.is_personal:
+        toegang = Toegang.objects.select_for_update().get(pk=toegang.pk)
+        if toegang.responded:
+            raise AlreadySubmitted
+    instrument = locked.afname.instrument
+    gaps = missing(locked, instrument)
+    if gaps:
+        return gaps
+    values = dict(locked.antwoorden.values_list("item", "value"))
+    Sectiescore.objects.bulk_create(
+        Sectiescore(antwoordset=locked, section=key, score=score)
+        for key, score in section_scores(instrument, values).items()
+    )
+    locked.submitted = True
+    locked.save(update_fields=["submitted"])
+    if toegang.is_personal:
+        toegang.responded = True
+        toegang.save(update_fields=["responded"])
+    return []
+
+
+@transaction.atomic
+def close_afname(*, afname: Afname) -> None:
+    """Close the wave: unfinished answer sets are dropped, the results computed and stored."""
+    from plg.scans.results import compute
+
+    afname.closed_at = timezone.now()
+    afname.save(update_fields=["closed_at"])
+    afname.antwoordsets.filter(submitted=False).delete()
+    compute([afname])

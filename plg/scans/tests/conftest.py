@@ -1,0 +1,54 @@
+"""Scan fixtures: a wave for De Regenboog and a way to let respondents answer through services."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from plg.scans import services
+from plg.scans.models import Afname, Toegang, ToegangSoort
+
+
+def answer(
+    afname: Afname,
+    school: Any,
+    value: Callable[[str], int] | int,
+    *,
+    rolgroep: int | None = 1,
+    comments: dict[str, str] | None = None,
+    submit: bool = True,
+) -> Toegang:
+    """One respondent, through the poster of ``school``: every item answered, then submitted."""
+    toegang = Toegang.objects.filter(
+        afname=afname, school=school, soort=ToegangSoort.AFFICHE
+    ).first()
+    if toegang is None:
+        toegang = Toegang.objects.create(afname=afname, school=school, soort=ToegangSoort.AFFICHE)
+    antwoordset = services.antwoordset_for(toegang=toegang, key=secrets.token_urlsafe(32))
+    data: dict[str, str] = {}
+    for section in afname.instrument.sections:
+        for item in section.items:
+            data[item.key] = str(value(item.key) if callable(value) else value)
+        if section.comment_label:
+            text = (comments or {}).get(section.key) or (
+                "Een voorbeeld." if section.comment_required else ""
+            )
+            data[services.COMMENT_PREFIX + section.key] = text
+    if rolgroep is not None:
+        data[services.BACKGROUND_FIELD] = str(rolgroep)
+    assert services.save_answers(antwoordset=antwoordset, data=data) == []
+    if submit:
+        assert services.submit(toegang=toegang, antwoordset=antwoordset) == []
+    return toegang
+
+
+@pytest.fixture
+def wave(world: Any, mailoutbox: Any, django_capture_on_commit_callbacks: Any) -> Afname:
+    """Opened by the school leader; the invitations are in ``mailoutbox``."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.open_afname(
+            opened_by=world.leader, title="PLG-scan voorjaar", schools=[world.school]
+        )
