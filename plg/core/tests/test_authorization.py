@@ -29,6 +29,10 @@ MEMBERS = {"coach", "member"}
 COACH = {"coach"}
 IN_SG = {"coach", "member", "colleague", "leader", "advisor"}
 LOGGED_IN = set(PERSONAS) - {"anonymous"}
+IN_SCHOOL = {"coach", "member", "colleague", "leader", "advisor"}
+WAVE_OPENERS = {"leader", "other_leader", "advisor", "other_advisor"}
+WAVE_RUNNERS = {"leader", "advisor"}
+KEY = "k" * 43
 
 
 def _objects(w: Any) -> dict[str, Any]:
@@ -52,7 +56,20 @@ def _objects(w: Any) -> dict[str, Any]:
     from plg.live.models import Gastlink, LiveSessie
 
     sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=w.coach)
+    from plg.scans import services as scan_services
+
+    afname = scan_services.open_afname(opened_by=w.leader, title="Scan", schools=[w.school])
+    gesloten = scan_services.open_afname(opened_by=w.leader, title="Toen", schools=[w.school])
+    scan_services.close_afname(afname=gesloten)
+    zelfscan = scan_services.open_zelfscan(plg=w.plg, opened_by=w.coach, title="Start")
+    zelfscan_toen = scan_services.open_zelfscan(plg=w.plg, opened_by=w.coach, title="Toen")
+    scan_services.close_afname(afname=zelfscan_toen)
     return {
+        "afname": afname,
+        "gesloten": gesloten,
+        "toegang": afname.toegangen.get(email=w.member.email),
+        "zelfscan": zelfscan,
+        "zelfscan_toen": zelfscan_toen,
         "gastlink": Gastlink.objects.create(
             sessie=sessie,
             name="Expert",
@@ -173,6 +190,64 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
     # the link itself is the key: whoever holds a valid one sees that session, signed in or not
     "live_gast": (lambda w, o: [o["gastlink"].token], "get", {}, set(PERSONAS), 200),
     "school_overview": (lambda w, o: [w.school.pk], "get", {}, {"leader"}, 200),
+    # a scan link is the key: whoever holds it answers, signed in or not, and nothing else opens
+    "scan_start": (lambda w, o: [o["toegang"].token], "get", {}, set(PERSONAS), 302),
+    "scan_bedankt": (lambda w, o: [o["toegang"].token], "get", {}, set(PERSONAS), 200),
+    "scan_invullen": (lambda w, o: [o["toegang"].token, KEY], "get", {}, set(PERSONAS), 200),
+    "scan_bewaar_hx": (
+        lambda w, o: [o["toegang"].token, KEY],
+        "post",
+        {"cv1": "4"},
+        set(PERSONAS),
+        200,
+    ),
+    "scan_indienen": (lambda w, o: [o["toegang"].token, KEY], "post", {}, set(PERSONAS), 400),
+    "scan_verder": (
+        lambda w, o: [o["toegang"].token, KEY],
+        "post",
+        {"email": "mij@thuis.example"},
+        set(PERSONAS),
+        302,
+    ),
+    "scans": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "scan_nieuw": (lambda w, o: [], "get", {}, WAVE_OPENERS, 200),
+    "scan_afname": (lambda w, o: [o["afname"].pk], "get", {}, WAVE_RUNNERS, 200),
+    "scan_herinneren": (lambda w, o: [o["afname"].pk], "post", {}, WAVE_RUNNERS, 302),
+    "scan_sluiten": (lambda w, o: [o["afname"].pk], "post", {}, WAVE_RUNNERS, 302),
+    "scan_affiche": (
+        lambda w, o: [o["afname"].pk, w.school.pk],
+        "get",
+        {},
+        WAVE_RUNNERS,
+        200,
+    ),
+    "scan_rapport": (lambda w, o: [o["gesloten"].pk, w.school.pk], "get", {}, IN_SCHOOL, 200),
+    "scan_rapport_pdf": (
+        lambda w, o: [o["gesloten"].pk, w.school.pk],
+        "get",
+        {},
+        IN_SCHOOL,
+        200,
+    ),
+    "begeleiding_scans": (lambda w, o: [], "get", {}, {"advisor", "other_advisor"}, 200),
+    "begeleiding_scans_export": (
+        lambda w, o: ["xlsx"],
+        "get",
+        {},
+        {"advisor", "other_advisor"},
+        200,
+    ),
+    "zelfscans": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
+    "zelfscan_nieuw": (lambda w, o: [w.plg.pk], "post", {"title": "Later"}, COACH, 302),
+    "zelfscan_invullen": (lambda w, o: [w.plg.pk, o["zelfscan"].pk], "get", {}, MEMBERS, 302),
+    "zelfscan_sluiten": (lambda w, o: [w.plg.pk, o["zelfscan"].pk], "post", {}, COACH, 302),
+    "zelfscan_resultaat": (
+        lambda w, o: [w.plg.pk, o["zelfscan_toen"].pk],
+        "get",
+        {},
+        MEMBERS,
+        200,
+    ),
     "begeleiding": (lambda w, o: [], "get", {}, {"advisor", "other_advisor"}, 200),
 }
 # The invitation (for a new address) refuses anyone signed in with another account.
@@ -232,6 +307,7 @@ def test_access(client: Any, world: Any, name: str, persona: str) -> None:
         "leerlog",
         "live_gast_nieuw",
         "live_schoolleiders",
+        "zelfscan_nieuw",
     ],
 )
 def test_archived_plg_is_read_only(client: Any, world: Any, name: str) -> None:

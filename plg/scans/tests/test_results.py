@@ -1,0 +1,140 @@
+"""Results from generated answers with known figures, under the minimum group size."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from django.test import override_settings
+
+from plg.scans import services
+from plg.scans.models import Resultaat
+from plg.scans.reports import build_report
+from plg.scans.tests.conftest import answer
+
+KENMERKEN = ("collectieve_verantwoordelijkheid", "reflectieve_dialoog", "gedeprivatiseerde_praktijk")
+
+
+def _turned(afname: Any, value: int) -> Any:
+    """Answer ``value`` on every item as meant: reverse items get the mirrored answer."""
+    reverse = {item.key for item in afname.instrument.items() if item.reverse}
+    return lambda key: 6 - value if key in reverse else value
+
+
+def test_means_and_spread_of_section_scores(world, wave):
+    for value in (1, 2, 3, 4, 5):
+        answer(wave, world.school, _turned(wave, value))
+    services.close_afname(afname=wave)
+    report = build_report(wave, world.school, minimum=5)
+    bar = report.bars["kenmerk"][0]
+    assert bar.mean == pytest.approx(3.0)
+    assert bar.sd == pytest.approx(math.sqrt(2.5))
+    low, high = bar.interval
+    # t(4) = 2.776445, se = sqrt(2.5)/sqrt(5)
+    assert high - 3.0 == pytest.approx(2.776445 * math.sqrt(2.5) / math.sqrt(5), abs=1e-4)
+    assert low == pytest.approx(6.0 - high)
+    assert [s.share for s in bar.segments] == [20, 20, 20, 20, 20]
+
+
+def test_reverse_items_are_turned_in_the_score_but_shown_as_answered(world, wave):
+    for _ in range(5):
+        answer(wave, world.school, 5)  # agrees with everything, including the reverse items
+    services.close_afname(afname=wave)
+    bar = build_report(wave, world.school, minimum=5).bars["kenmerk"][0]
+    assert bar.mean == pytest.approx((5 + 5 + 5 + 1) / 4)
+    reverse_line = next(line for line in bar.items if line.reverse)
+    assert reverse_line.mean == 5
+
+
+def test_no_figure_below_the_minimum(world, wave):
+    for _ in range(4):
+        answer(wave, world.school, 4, comments={"leeropbrengsten": "Heel fijn"})
+    services.close_afname(afname=wave)
+    report = build_report(wave, world.school, minimum=5)
+    assert not report.enough
+    assert report.bars == {} and report.comments == {} and report.roles == []
+
+
+@override_settings(SCAN_MIN_GROUP=1)
+def test_the_minimum_is_never_below_three(world, wave):
+    from plg.scans.models import minimum_group
+
+    assert minimum_group() == 3
+
+
+def test_profile_rule_places_planted_schools(world, wave):
+    for _ in range(5):
+        answer(wave, world.school, _turned(wave, 5))
+    services.close_afname(afname=wave)
+    assert Resultaat.objects.get(afname=wave, school=world.school).profiel == "volwassen"
+    report = build_report(wave, world.school, minimum=5)
+    assert report.profile_label == "volwassen PLG"
+
+
+def test_weakest_condition_gives_its_advice(world, wave):
+    def value(key: str) -> int:
+        return 2 if key.startswith("eo") else 4
+
+    for _ in range(5):
+        answer(wave, world.school, value)
+    services.close_afname(afname=wave)
+    report = build_report(wave, world.school, minimum=5)
+    assert report.weakest.key == "externe_ondersteuning"
+    assert "pedagogisch begeleider" in report.weakest_advice
+
+
+def test_comments_only_with_enough_respondents_and_in_alphabetical_order(world, wave):
+    texts = ["Zo leerde ik veel", "Anders dan verwacht", "Meer tijd graag", "Bruikbaar", "Ok"]
+    for text in texts:
+        answer(wave, world.school, 4, comments={"leeropbrengsten": text})
+    services.close_afname(afname=wave)
+    comments = build_report(wave, world.school, minimum=5).comments
+    assert list(comments.values()) == [sorted(texts, key=str.casefold)]
+
+
+def test_role_groups_hide_small_groups_and_their_complement(world, wave):
+    # 6 teachers, 5 beginning teachers, 1 in care: the care role would be total - 6 - 5
+    for role, count in ((1, 6), (0, 5), (2, 1)):
+        for _ in range(count):
+            answer(wave, world.school, 4, rolgroep=role)
+    services.close_afname(afname=wave)
+    report = build_report(wave, world.school, minimum=5)
+    shown = {row.n for row in report.roles}
+    hidden = 12 - sum(shown)
+    assert hidden == 0 or hidden >= 5
+    assert all(12 - n >= 5 for n in shown)
+    assert 1 not in shown
+
+
+def test_evolution_with_interval_from_the_second_wave_on(world, wave, django_capture_on_commit_callbacks):
+    for value in (2, 2, 3, 3, 2, 3):
+        answer(wave, world.school, _turned(wave, value))
+    services.close_afname(afname=wave)
+    with django_capture_on_commit_callbacks(execute=True):
+        later = services.open_afname(opened_by=world.leader, title="Najaar", schools=[world.school])
+    for value in (4, 4, 5, 4, 5, 4):
+        answer(later, world.school, _turned(later, value))
+    services.close_afname(afname=later)
+    report = build_report(later, world.school, minimum=5)
+    assert report.previous == wave
+    change = report.changes[0]
+    assert change.before == pytest.approx(2.5)
+    assert change.after == pytest.approx(26 / 6)
+    assert change.difference.estimate == pytest.approx(26 / 6 - 2.5)
+    assert change.difference.clear
+    assert change.difference.low < change.difference.estimate < change.difference.high
+
+
+def test_zelfscan_shows_the_spread_to_members_from_three_answers(world):
+    from plg.scans.views import ZELFSCAN_MINIMUM
+
+    afname = services.open_zelfscan(plg=world.plg, opened_by=world.coach, title="Start")
+    for value in (1, 3, 4):
+        answer(afname, None, value)
+    services.close_afname(afname=afname)
+    report = build_report(afname, None, minimum=ZELFSCAN_MINIMUM)
+    assert report.enough
+    pillar = report.bars["pijler"][0]
+    assert [s.share for s in pillar.items[0].segments] == [33, 0, 33, 33]
+    assert report.comments  # the concrete examples, without names
