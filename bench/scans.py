@@ -107,12 +107,16 @@ def write_instruments(folder: Path) -> None:
 
 
 def insert(cursor: Any, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    """Plain multi-row INSERT statements, valid on SQLite and PostgreSQL alike."""
-    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "  # noqa: S608 (our own names)
-    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    for start in range(0, len(rows), ROWS_PER_INSERT):
-        chunk = rows[start : start + ROWS_PER_INSERT]
-        cursor.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
+    """Plain INSERT statements on SQLite; COPY on PostgreSQL, where inserting row by row
+    would make loading the 4x size take a quarter of an hour."""
+    names = ", ".join(columns)
+    if cursor.db.vendor == "postgresql":
+        with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join(["%s"] * len(columns))
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
 
 
 def generate(schools: int, seed: int = 1) -> dict[str, Any]:

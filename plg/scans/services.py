@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -299,6 +300,22 @@ def submit(*, toegang: Toegang, antwoordset: Antwoordset) -> list[str]:
         toegang.responded = True
         toegang.save(update_fields=["responded"])
     return []
+
+
+@transaction.atomic
+def respond(*, toegang: Toegang, data: Mapping[str, str]) -> list[str]:
+    """A whole answer set given at once (demo data, tests): saved, then submitted."""
+    antwoordset = antwoordset_for(toegang=toegang, key=secrets.token_urlsafe(32))
+    problems = save_answers(antwoordset=antwoordset, data=data)
+    return problems or submit(toegang=toegang, antwoordset=antwoordset)
+
+
+def poster(afname: Afname, school: School | None) -> Toegang:
+    """The shared way in of a school (or of a PLG's run): the poster's link."""
+    toegang, _created = Toegang.objects.get_or_create(
+        afname=afname, school=school, soort=ToegangSoort.AFFICHE
+    )
+    return toegang
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from plg.scans import services
-from plg.scans.models import Afname, Toegang, ToegangSoort
+from plg.scans.models import Afname, Toegang
 
 
 def answer(
@@ -22,12 +22,7 @@ def answer(
     submit: bool = True,
 ) -> Toegang:
     """One respondent, through the poster of ``school``: every item answered, then submitted."""
-    toegang = Toegang.objects.filter(
-        afname=afname, school=school, soort=ToegangSoort.AFFICHE
-    ).first()
-    if toegang is None:
-        toegang = Toegang.objects.create(afname=afname, school=school, soort=ToegangSoort.AFFICHE)
-    antwoordset = services.antwoordset_for(toegang=toegang, key=secrets.token_urlsafe(32))
+    toegang = services.poster(afname, school)
     data: dict[str, str] = {}
     for section in afname.instrument.sections:
         for item in section.items:
@@ -39,9 +34,11 @@ def answer(
             data[services.COMMENT_PREFIX + section.key] = text
     if rolgroep is not None:
         data[services.BACKGROUND_FIELD] = str(rolgroep)
-    assert services.save_answers(antwoordset=antwoordset, data=data) == []
     if submit:
-        assert services.submit(toegang=toegang, antwoordset=antwoordset) == []
+        assert services.respond(toegang=toegang, data=data) == []
+    else:
+        antwoordset = services.antwoordset_for(toegang=toegang, key=secrets.token_urlsafe(32))
+        assert services.save_answers(antwoordset=antwoordset, data=data) == []
     return toegang
 
 

@@ -29,12 +29,14 @@ def _network(world: Any, per_profile: int = 7) -> dict[int, str]:
             )
             schools.append(school)
             planted[school.pk] = profile
-    afname = services.open_afname(opened_by=world.advisor, title="Netwerkscan", schools=schools, team=False)
+    afname = services.open_afname(
+        opened_by=world.advisor, title="Netwerkscan", schools=schools, team=False
+    )
     reverse_items = {item.key for item in afname.instrument.items() if item.reverse}
     for school in schools:
         value = PLANTED[planted[school.pk]]
-        for jitter in (0, 0, 0, 0, 0):
-            answer(afname, school, lambda key, v=value + jitter: 6 - v if key in reverse_items else v)
+        for _ in range(5):
+            answer(afname, school, lambda key, v=value: 6 - v if key in reverse_items else v)
     services.close_afname(afname=afname)
     return planted
 

@@ -21,7 +21,9 @@ from plg.scans.tests.conftest import answer
 def _closed_wave(world: Any, respondents: int, title: str = "Scan") -> Afname:
     afname = services.open_afname(opened_by=world.leader, title=title, schools=[world.school])
     for i in range(respondents):
-        answer(afname, world.school, 2 + i % 3, rolgroep=i % 2, comments={"leeropbrengsten": f"c{i}"})
+        answer(
+            afname, world.school, 2 + i % 3, rolgroep=i % 2, comments={"leeropbrengsten": f"c{i}"}
+        )
     services.close_afname(afname=afname)
     return afname
 
@@ -95,12 +97,14 @@ def test_report_shows_profile_distribution_and_advice(client, world):
     html = client.get(reverse("scan_rapport", args=[afname.pk, world.school.pk])).content.decode()
     assert "Profiel:" in html
     assert "Collectieve verantwoordelijkheid" in html
-    assert "<svg class=\"bar\"" in html
+    assert '<svg class="bar"' in html
     assert "Een volgende stap" in html
     assert "c0" in html  # comments, with six respondents
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils installs with make test")
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils installs with make test"
+)
 def test_pdf_contains_the_profile(client, world, tmp_path):
     afname = _closed_wave(world, 6)
     client.login(username=world.leader.email, password=PASSWORD)

@@ -13,7 +13,11 @@ from plg.scans.models import Resultaat
 from plg.scans.reports import build_report
 from plg.scans.tests.conftest import answer
 
-KENMERKEN = ("collectieve_verantwoordelijkheid", "reflectieve_dialoog", "gedeprivatiseerde_praktijk")
+KENMERKEN = (
+    "collectieve_verantwoordelijkheid",
+    "reflectieve_dialoog",
+    "gedeprivatiseerde_praktijk",
+)
 
 
 def _turned(afname: Any, value: int) -> Any:
@@ -107,7 +111,9 @@ def test_role_groups_hide_small_groups_and_their_complement(world, wave):
     assert 1 not in shown
 
 
-def test_evolution_with_interval_from_the_second_wave_on(world, wave, django_capture_on_commit_callbacks):
+def test_evolution_with_interval_from_the_second_wave_on(
+    world, wave, django_capture_on_commit_callbacks
+):
     for value in (2, 2, 3, 3, 2, 3):
         answer(wave, world.school, _turned(wave, value))
     services.close_afname(afname=wave)

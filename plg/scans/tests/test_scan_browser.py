@@ -1,0 +1,65 @@
+"""Answering the PLG-scan on a phone: leave half-way, come back with the same link, submit once."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from plg.scans.models import Antwoord, Antwoordset
+
+pytestmark = [pytest.mark.browser]
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def _answer_part(page: Page, value: str) -> None:
+    names = page.locator("fieldset.scan-item input[type=radio]").evaluate_all(
+        "inputs => [...new Set(inputs.map(i => i.name))]"
+    )
+    for name in names:
+        page.locator(f"input[name='{name}'][value='{value}']").check()
+    textarea = page.locator("textarea")
+    if textarea.count():
+        textarea.fill("We keken samen naar een les.")
+
+
+def test_answer_on_a_phone_leave_and_come_back(
+    browser: Browser, world: Any, asgi_server: str, wave: Any, mailoutbox: Any
+) -> None:
+    message = next(m for m in mailoutbox if m.to == [world.member.email])
+    path = re.search(r"(/scan/[^\s]+/)", message.body).group(1)
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(asgi_server + path)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Collectieve verantwoordelijkheid")
+    # the scale fits the phone: no sideways scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.locator("input[name='cv1'][value='5']").check()
+    expect(page.locator("#bewaard")).to_contain_text("Bewaard om")
+    _answer_part(page, "4")
+    page.get_by_role("button", name="Volgende").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reflectieve dialoog")
+    page.locator("input[name='rd1'][value='2']").check()
+    expect(page.locator("#bewaard")).to_contain_text("Bewaard om")
+    page.close()  # leaves half-way: no button pressed on this part
+
+    again = context.new_page()
+    again.goto(asgi_server + path)
+    expect(again.get_by_role("heading", level=1)).to_have_text("Collectieve verantwoordelijkheid")
+    expect(again.locator("input[name='cv1'][value='4']")).to_be_checked()
+    again.get_by_role("button", name="Volgende").click()
+    expect(again.locator("input[name='rd1'][value='2']")).to_be_checked()
+    while again.locator("fieldset.scan-item").count():
+        _answer_part(again, "3" if again.locator("input[name='rolgroep']").count() == 0 else "1")
+        again.get_by_role("button", name="Volgende").click()
+    expect(again.get_by_role("heading", level=1)).to_have_text("Klaar om in te dienen?")
+    again.get_by_role("button", name="Indienen").click()
+    expect(again.get_by_role("heading", level=1)).to_have_text("Dank je wel")
+    assert Antwoordset.objects.filter(submitted=True).count() == 1
+    assert Antwoord.objects.get(item="rd1").value == 3  # answered again before submitting
+    again.goto(asgi_server + path)
+    expect(again.get_by_role("heading", level=1)).to_have_text("Dank je wel")
+    context.close()
