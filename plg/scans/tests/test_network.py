@@ -21,7 +21,7 @@ PLANTED = {"beginnend": 2, "ontwikkelend": 3, "volwassen": 5}
 def _network(world: Any, per_profile: int = 7) -> dict[int, str]:
     """21 schools with a planted profile, all answered in one closed wave."""
     schools, planted = [], {}
-    for profile, value in PLANTED.items():
+    for profile in PLANTED:
         for n in range(per_profile):
             school = School.objects.create(scholengemeenschap=world.sg, name=f"{profile} {n}")
             Aanstelling.objects.create(
