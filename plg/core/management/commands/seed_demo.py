@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -16,6 +17,8 @@ from plg.communities.sharing import Audience
 from plg.meetings import services as meeting_services
 from plg.meetings.models import DoelenBereikt, LeerlogEntry, Opdracht, Terugblik
 from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
+from plg.scans import services as scan_services
+from plg.scans.models import Afname
 
 PASSWORD = "plg-demo-2026"  # noqa: S105 (printed demo login)
 
@@ -114,6 +117,7 @@ def build_demo() -> None:
     _huiswerk(people, schools["regenboog"])
     _evalueren(people, schools["sintjozef"])
     _leiders(people, list(schools.values()))
+    _scans(people, list(schools.values()))
 
 
 def _huiswerk(people: dict[str, User], school: School) -> None:
@@ -252,3 +256,65 @@ def _leiders(people: dict[str, User], schools: list[School]) -> None:
     )
     for email in ["directie@regenboog.example", "directie@sintjozef.example"]:
         Lidmaatschap.objects.create(plg=plg, user=people[email])
+
+
+SCAN_COMMENTS = [
+    "Ik durf nu vaker een collega om raad te vragen.",
+    "Samen een les voorbereiden gaf me nieuwe ideeën.",
+    "Het overleg gaat nog te vaak over praktische zaken.",
+    "Ik zou graag eens bij een collega gaan kijken.",
+    "Tijd blijft het grootste probleem.",
+]
+
+
+def _scan_answers(afname: Afname, rng: random.Random, base: float, comment: str) -> dict[str, str]:
+    data: dict[str, str] = {}
+    for section in afname.instrument.sections:
+        for item in section.items:
+            lean = base - 0.8 if section.key == "organisatorische_voorwaarden" else base
+            value = min(section.points, max(1, round(rng.gauss(lean, 0.8))))
+            data[item.key] = str(section.points + 1 - value if item.reverse else value)
+        if section.comment_label:
+            data[scan_services.COMMENT_PREFIX + section.key] = comment
+    data[scan_services.BACKGROUND_FIELD] = str(rng.choice([0, 1, 1, 1, 2]))
+    return data
+
+
+def _scans(people: dict[str, User], schools: list[School]) -> None:
+    """Two closed waves of the PLG-scan half a year apart (a school that grows), and a Zelfscan."""
+    rng = random.Random(2026)
+    opener = people["coordinatie@leieland.example"]
+    waves = (("PLG-scan najaar", 200, 2.8, 9), ("PLG-scan voorjaar", 20, 3.5, 12))
+    for title, days_ago, base, respondents in waves:
+        afname = scan_services.open_afname(
+            opened_by=opener, title=title, schools=schools, team=False
+        )
+        Afname.objects.filter(pk=afname.pk).update(
+            opened_at=timezone.now() - timedelta(days=days_ago)
+        )
+        for school in schools:
+            lift = 0.5 if school.name.endswith("Regenboog") else 0.0
+            for n in range(respondents):
+                comment = SCAN_COMMENTS[n % len(SCAN_COMMENTS)] if n % 2 else ""
+                scan_services.respond(
+                    toegang=scan_services.poster(afname, school),
+                    data=_scan_answers(afname, rng, base + lift, comment),
+                )
+        scan_services.close_afname(afname=afname)
+    plg = PLG.objects.get(name="Huiswerk met betekenis")
+    zelfscan = scan_services.open_zelfscan(
+        plg=plg, opened_by=plg.created_by, title="Zelfscan bij de start"
+    )
+    for lid in plg.lidmaatschappen.select_related("user"):
+        toegang = scan_services.toegang_for_member(afname=zelfscan, user=lid.user)
+        data = {item.key: str(rng.randint(1, 3)) for item in zelfscan.instrument.items()}
+        for section in zelfscan.instrument.sections:
+            data[scan_services.COMMENT_PREFIX + section.key] = rng.choice(
+                [
+                    "Bij het nakijken van huiswerk bespraken we samen wat werkt.",
+                    "Ik nam het initiatief voor een kijkwijzer.",
+                    "We spraken af wie de volgende bijeenkomst voorbereidt.",
+                ]
+            )
+        scan_services.respond(toegang=toegang, data=data)
+    scan_services.close_afname(afname=zelfscan)
