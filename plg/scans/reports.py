@@ -24,20 +24,39 @@ def position(value: float, points: int) -> float:
     return round((value - 1) / (points - 1) * 100, 2)
 
 
+# From "not at all" (warm) to "fully" (green); a 4-point scale skips the neutral middle.
+PALETTE = {
+    5: ("#b5523b", "#e3a48f", "#d9dde1", "#8fbfb0", "#2f7d69"),
+    4: ("#b5523b", "#e3a48f", "#8fbfb0", "#2f7d69"),
+}
+
+
 @dataclass(frozen=True)
 class Segment:
     x: float
     width: float
     point: int
     share: int
+    colour: str
 
 
 def segments(counts: dict[int, int], points: int) -> list[Segment]:
+    """The distribution as adjoining pieces of a bar of width 100 (SVG attributes, so the PDF
+    renderer, which ignores page CSS inside SVG, draws the same colours)."""
     shares = distribution(counts, points)
+    colours = PALETTE.get(points, PALETTE[5])
     found, x = [], 0.0
     for point, share in enumerate(shares, start=1):
         width = round(share * 100, 2)
-        found.append(Segment(x=x, width=width, point=point, share=round(share * 100)))
+        found.append(
+            Segment(
+                x=x,
+                width=width,
+                point=point,
+                share=round(share * 100),
+                colour=colours[min(point, len(colours)) - 1],
+            )
+        )
         x += width
     return found
 
@@ -88,7 +107,7 @@ class Report:
     n: int
     minimum: int
     enough: bool
-    scale: list[str] = field(default_factory=list)
+    scale: list[tuple[str, str]] = field(default_factory=list)
     bars: dict[str, list[Bar]] = field(default_factory=dict)
     profile: str = ""
     profile_label: str = ""
@@ -185,7 +204,9 @@ def build_report(afname: Afname, school: School | None, *, minimum: int) -> Repo
         return report
     instrument = afname.instrument
     sections = instrument.scored_sections()
-    report.scale = [localised(point) for point in sections[0].scale] if sections else []
+    if sections:
+        colours = PALETTE.get(sections[0].points, PALETTE[5])
+        report.scale = [(localised(point), colours[n]) for n, point in enumerate(sections[0].scale)]
     for section in sections:
         bar = _bar(section, data)
         if bar is not None:

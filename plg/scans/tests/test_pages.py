@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from typing import Any
@@ -105,8 +106,9 @@ def test_report_shows_profile_distribution_and_advice(client, world):
 @pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils installs with make test"
 )
-def test_pdf_contains_the_profile(client, world, tmp_path):
-    afname = _closed_wave(world, 6)
+def test_pdf_is_one_page_with_the_profile(client, world, tmp_path):
+    _closed_wave(world, 8, title="Eerder")
+    afname = _closed_wave(world, 12)  # with an evolution and twelve comments
     client.login(username=world.leader.email, password=PASSWORD)
     response = client.get(reverse("scan_rapport_pdf", args=[afname.pk, world.school.pk]))
     assert response["Content-Type"] == "application/pdf"
@@ -117,7 +119,7 @@ def test_pdf_contains_the_profile(client, world, tmp_path):
     assert "Profiel:" in text
     assert "Reflectieve dialoog" in text
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    assert "Pages:" in pages
+    assert re.search(r"^Pages:\s+1$", pages, re.M), pages
 
 
 def test_poster_shows_a_qr_code_that_leads_to_the_scan(client, world, wave):
