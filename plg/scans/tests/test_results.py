@@ -144,3 +144,41 @@ def test_zelfscan_shows_the_spread_to_members_from_three_answers(world):
     pillar = report.bars["pijler"][0]
     assert [s.share for s in pillar.items[0].segments] == [33, 0, 33, 33]
     assert report.comments  # the concrete examples, without names
+
+
+@pytest.mark.parametrize(
+    "roles",
+    [
+        {0: 1, 1: 9},  # the only beginning teacher: total minus teachers would be them
+        {0: 5, 1: 5, 2: 2},  # two in care: shown rows must not leave them derivable
+        {0: 5, 1: 6, 2: 5, 3: 1},
+        {1: 12},  # one role only: its row would be the whole school again
+    ],
+)
+def test_no_role_group_can_be_singled_out_by_subtracting(world, wave, roles):
+    from itertools import combinations
+
+    for role, count in roles.items():
+        for _ in range(count):
+            answer(wave, world.school, 4, rolgroep=role)
+    services.close_afname(afname=wave)
+    report = build_report(wave, world.school, minimum=5)
+    shown = [row.n for row in report.roles]
+    for size in range(1, len(shown) + 1):
+        for subset in combinations(shown, size):
+            rest = report.n - sum(subset)
+            assert rest == 0 or rest >= 5, (shown, report.n)
+
+
+def test_a_second_zelfscan_shows_the_change_per_pillar(world):
+    first = services.open_zelfscan(plg=world.plg, opened_by=world.coach, title="Start")
+    for value in (1, 2, 1):
+        answer(first, None, value)
+    services.close_afname(afname=first)
+    later = services.open_zelfscan(plg=world.plg, opened_by=world.coach, title="Na drie maanden")
+    for value in (3, 4, 3):
+        answer(later, None, value)
+    services.close_afname(afname=later)
+    report = build_report(later, None, minimum=3)
+    assert report.previous == first
+    assert report.changes[0].difference.estimate == pytest.approx(10 / 3 - 4 / 3)
