@@ -53,6 +53,10 @@ class Section:
     def points(self) -> int:
         return len(self.scale)
 
+    def option(self, index: int) -> dict[str, str]:
+        """The texts of one answer of a background question, per language."""
+        return {language: options[index] for language, options in self.choices.items()}
+
 
 @dataclass(frozen=True)
 class Instrument:
@@ -179,6 +183,10 @@ def parse(text: str, name: str) -> Instrument:
         intro=_texts(raw, name, "intro"),
         profile=(low, high) if profile is not None else None,
     )
+
+
+def latest_version(slug: str) -> int:
+    return max(version for (s, version) in instruments() if s == slug)
 
 
 @cache

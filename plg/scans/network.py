@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from plg.organisations.models import School
 from plg.scans.advice import PROFILE_LABELS
-from plg.scans.instruments import Instrument, Section, instruments, localised
+from plg.scans.instruments import Instrument, Section, instruments, latest_version, localised
 from plg.scans.models import Afname, Resultaat
 from plg.scans.results import section_moments
 from plg.scans.statistics import (
@@ -80,8 +80,7 @@ def _latest_two(results: Iterable[Resultaat]) -> dict[int, list[Resultaat]]:
 
 def network_overview(*, network_id: int, schools: list[School], minimum: int) -> Overview:
     """The given schools' rows, with a clustering over every school of the network with data."""
-    version = max(v for (slug, v) in instruments() if slug == "plg-scan")
-    instrument = instruments()[("plg-scan", version)]
+    instrument = instruments()[("plg-scan", latest_version("plg-scan"))]
     kenmerken = instrument.of_kind("kenmerk")
     voorwaarden = instrument.of_kind("voorwaarde")
     results = (

@@ -186,12 +186,14 @@ def _roles(report: Report, data: dict[str, Any]) -> None:
     shown = sorted(shown_groups(sizes, report.minimum) - {NO_ROLE}, key=int)
     sections = [*report.bars.get("kenmerk", []), *report.bars.get("voorwaarde", [])]
     report.role_titles = [bar.title for bar in sections]
-    options = background.choices.get("nl", [])
     for role in shown:
-        label = localised({lang: opts[int(role)] for lang, opts in background.choices.items()})
-        means = [section_moments(data, bar.key, [role]).mean or 0.0 for bar in sections]
-        if int(role) < len(options):
-            report.roles.append(RoleRow(label=label, n=sizes[role], means=means))
+        report.roles.append(
+            RoleRow(
+                label=localised(background.option(int(role))),
+                n=sizes[role],
+                means=[section_moments(data, bar.key, [role]).mean or 0.0 for bar in sections],
+            )
+        )
 
 
 def build_report(afname: Afname, school: School | None, *, minimum: int) -> Report:

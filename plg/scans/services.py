@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.organisations.models import Aanstelling, School
-from plg.scans.instruments import Instrument, instruments, localised
+from plg.scans.instruments import Instrument, latest_version, localised
 from plg.scans.models import (
     Afname,
     Antwoord,
@@ -34,10 +34,6 @@ if TYPE_CHECKING:
 COMMENT_PREFIX = "toelichting-"
 BACKGROUND_FIELD = "rolgroep"
 MAX_COMMENT = 2000
-
-
-def latest_version(slug: str) -> int:
-    return max(version for (s, version) in instruments() if s == slug)
 
 
 @dataclass(frozen=True)

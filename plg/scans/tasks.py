@@ -40,10 +40,3 @@ def send_invitations(afname_id: int, reminder: bool) -> int:
             reminders_sent=F("reminders_sent") + 1
         )
     return len(toegangen)
-
-
-@task()
-def send_resume_link(email: str, link: str, title: str) -> None:
-    """The respondent's own link to continue on another device; it is sent, never stored."""
-    body = render_to_string("scans/email/verder.txt", {"link": link, "title": title})
-    send_mail(_("Je link om verder te gaan: %(scan)s") % {"scan": title}, body, None, [email])

@@ -105,16 +105,14 @@ class Part:
 
 def _part(section: Section, values: dict[str, int], comments: dict[str, str], rol: Any) -> Part:
     if section.choice_key:
-        options = section.choices
-        labels = [
-            localised({lang: opts[i] for lang, opts in options.items()})
-            for i in range(len(options["nl"]))
-        ]
         questions = [
             Question(
                 key=services.BACKGROUND_FIELD,
                 text=localised(section.question),
-                choices=[Choice(i, label, rol == i) for i, label in enumerate(labels)],
+                choices=[
+                    Choice(i, localised(section.option(i)), rol == i)
+                    for i in range(len(section.choices["nl"]))
+                ],
             )
         ]
     else:

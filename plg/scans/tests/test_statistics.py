@@ -369,7 +369,8 @@ def test_kmeans_labels_are_stable_and_ordered(points: list[tuple[float, ...]]) -
         members = [p for p, label in zip(points, labels, strict=True) if label == k]
         centres.append(tuple(sum(column) / len(members) for column in zip(*members, strict=True)))
     means = [sum(centre) / 3 for centre in centres]
-    assert means[0] <= means[1] <= means[2]
+    # tied centres may differ in the last bit, as the distances below may
+    assert means[0] <= means[1] + 1e-9 and means[1] <= means[2] + 1e-9
     for point, label in zip(points, labels, strict=True):
         own = math.dist(point, centres[label])
         assert all(own <= math.dist(point, centre) + 1e-9 for centre in centres)
