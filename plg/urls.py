@@ -13,4 +13,6 @@ urlpatterns = [
     path("", include("plg.organisations.urls")),
     path("", include("plg.live.urls")),
     path("", include("plg.scans.urls")),
+    path("", include("plg.roosters.urls")),
+    path("", include("plg.planning.urls")),
 ]

@@ -3,14 +3,16 @@ from typing import Any
 from django.http import HttpRequest
 
 from plg.organisations.authorizers import schools_led_by, schools_supported_by
+from plg.roosters.authorizers import schools_to_plan
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    """The role-specific entries of the main menu: two small queries, whatever the data."""
+    """The role-specific entries of the main menu: three small queries, whatever the data."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
     return {
         "nav_led_schools": list(schools_led_by(user).distinct()),
         "nav_is_advisor": schools_supported_by(user).exists(),
+        "nav_plan_school": schools_to_plan(user).order_by("name").first(),
     }

@@ -30,6 +30,7 @@ from plg.meetings.forms import (
 )
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 from plg.methods.models import Stap, Vraag, Werkvorm
+from plg.planning import services as planning_services
 
 
 def _get_bijeenkomst(
@@ -80,7 +81,9 @@ def bijeenkomst_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
         request.POST or None, initial={"duration_minutes": services.default_duration(plg)}
     )
     if request.method == "POST" and form.is_valid():
-        bijeenkomst = services.plan_bijeenkomst(plg=plg, **form.cleaned_data)
+        with transaction.atomic():
+            bijeenkomst = services.plan_bijeenkomst(plg=plg, **form.cleaned_data)
+            planning_services.announce(bijeenkomst)
         messages.success(request, _("De bijeenkomst is gepland, met een agenda op het stramien."))
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(
@@ -121,7 +124,9 @@ def bijeenkomst_edit(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
     form = BijeenkomstForm(request.POST or None, instance=bijeenkomst)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            planning_services.plan_herinneringen(bijeenkomst)
         messages.success(request, _("Bewaard."))
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlanningConfig(AppConfig):
+    name = "plg.planning"
+    verbose_name = "Tijd maken"

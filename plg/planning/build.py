@@ -1,0 +1,177 @@
+"""From the database to the plain planning problem, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q
+
+from plg.accounts.models import User
+from plg.communities.models import PLG, Lidmaatschap
+from plg.meetings.models import Bijeenkomst
+from plg.meetings.services import default_duration
+from plg.organisations.models import Aanstelling, School
+from plg.planning import problem as p
+from plg.planning.models import Vervangbeurt
+from plg.roosters.models import Bezetting, Kalender, Kruisvervanger, Les, SoortVrij
+from plg.roosters.services import kalender_van
+
+
+def _kalender(kalender: Kalender, van: date, tot: date) -> p.Kalender:
+    vakantie: set[date] = set()
+    zonder: set[date] = set()
+    for vrij in kalender.vrije_dagen.all():
+        target = vakantie if vrij.soort == SoortVrij.VAKANTIE else zonder
+        target.update(d for d in p.dagen(max(vrij.van, van), min(vrij.tot, tot)))
+    return p.Kalender(
+        school=kalender.school_id,
+        lesuren=tuple(p.LesuurTijd(u.nummer, u.begin, u.einde) for u in kalender.lesuren.all()),
+        woensdag_tot=kalender.woensdag_tot,
+        na_school=kalender.na_school,
+        vrij_begin=kalender.vrij_begin,
+        vakantie=frozenset(vakantie),
+        zonder_leerlingen=frozenset(zonder),
+    )
+
+
+def kalenders(schools: Iterable[School], van: date, tot: date) -> dict[int, p.Kalender]:
+    for school in schools:
+        kalender_van(school)
+    return {
+        k.school_id: _kalender(k, van, tot)
+        for k in Kalender.objects.filter(school__in=[s.pk for s in schools]).prefetch_related(
+            "lesuren", "vrije_dagen"
+        )
+    }
+
+
+def _window(van: date, tot: date) -> tuple[datetime, datetime]:
+    return (
+        datetime.combine(van, time.min, tzinfo=p.BRUSSELS),
+        datetime.combine(tot + timedelta(days=1), time.min, tzinfo=p.BRUSSELS),
+    )
+
+
+def probleem(
+    *,
+    schools: Sequence[School],
+    plgs: Sequence[PLG],
+    van: date,
+    tot: date,
+    aantal: int = 2,
+    min_dagen_tussen: int = 7,
+) -> p.Probleem:
+    """The teachers of these schools and the members of these PLG's, with what keeps them busy.
+
+    What is already planned counts: bijeenkomsten and substitution duties are busy times, and a
+    PLG's meetings already in the range lower how many are still to place.
+    """
+    school_ids = [s.pk for s in schools]
+    start, end = _window(van, tot)
+    plg_ids = [plg.pk for plg in plgs]
+    leden: dict[int, list[int]] = defaultdict(list)
+    for plg_id, user_id in Lidmaatschap.objects.filter(plg__in=plg_ids).values_list(
+        "plg_id", "user_id"
+    ):
+        leden[plg_id].append(user_id)
+    member_ids = {u for users in leden.values() for u in users}
+
+    lessen: dict[int, dict[tuple[int, int], str]] = defaultdict(dict)
+    les_school: dict[int, int] = {}
+    for les in Les.objects.filter(Q(school__in=school_ids) | Q(leerkracht__in=member_ids)):
+        lessen[les.leerkracht_id][(les.dag, les.lesuur)] = les.groep or les.vak
+        les_school.setdefault(les.leerkracht_id, les.school_id)
+    home: dict[int, int] = {}
+    for user_id, school_id in (
+        Aanstelling.objects.team()
+        .filter(user__in=member_ids | set(lessen))
+        .values_list("user_id", "school_id")
+    ):
+        home.setdefault(user_id, school_id)
+    people = {u.pk: u for u in User.objects.filter(pk__in=member_ids | set(lessen))}
+
+    bezet: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    for user_id, begin, einde in Bezetting.objects.filter(
+        user__in=people, einde__gt=start, begin__lt=end
+    ).values_list("user_id", "begin", "einde"):
+        bezet[user_id].append((begin, einde))
+    for user_id, begin, minutes in Bijeenkomst.objects.filter(
+        starts_at__gte=start - timedelta(days=1),
+        starts_at__lt=end,
+        plg__lidmaatschappen__user__in=people,
+    ).values_list("plg__lidmaatschappen__user", "starts_at", "duration_minutes"):
+        if user_id in people:
+            bezet[user_id].append((begin, begin + timedelta(minutes=minutes)))
+    geplande: dict[int, int] = dict(
+        Bijeenkomst.objects.filter(plg__in=plg_ids, starts_at__gte=start, starts_at__lt=end)
+        .values("plg")
+        .annotate(n=Count("pk"))
+        .values_list("plg", "n")
+    )
+    for user_id, begin, einde in Vervangbeurt.objects.filter(
+        vervanger__in=people, einde__gt=start, begin__lt=end
+    ).values_list("vervanger_id", "begin", "einde"):
+        bezet[user_id].append((begin, einde))
+
+    kruis: dict[int, set[int]] = defaultdict(set)
+    for user_id, school_id in Kruisvervanger.objects.filter(school__in=school_ids).values_list(
+        "user_id", "school_id"
+    ):
+        kruis[user_id].add(school_id)
+
+    leerkrachten = {
+        user_id: p.Leerkracht(
+            id=user_id,
+            naam=user.display_name,
+            school=les_school.get(user_id) or home.get(user_id) or school_ids[0],
+            lessen=lessen.get(user_id, {}),
+            bezet=tuple(bezet.get(user_id, ())),
+            kan_vervangen=user_id in lessen,
+            vervangt_ook=frozenset(kruis.get(user_id, ())),
+        )
+        for user_id, user in people.items()
+    }
+    all_schools = {s.pk: s for s in schools}
+    groepen = tuple(
+        p.Groep(
+            id=plg.pk,
+            naam=plg.name,
+            leden=tuple(sorted(leden.get(plg.pk, []))),
+            scholen=tuple(sorted(s.pk for s in plg.schools.all())),
+            aantal=max(0, aantal - geplande.get(plg.pk, 0)),
+            minuten=default_duration(plg),
+            min_dagen_tussen=min_dagen_tussen,
+        )
+        for plg in plgs
+    )
+    for groep in groepen:
+        for school_id in groep.scholen:
+            if school_id not in all_schools:
+                all_schools[school_id] = School.objects.get(pk=school_id)
+    cal = kalenders(all_schools.values(), van, tot)
+    minuten = sorted({g.minuten for g in groepen}) or [100]
+    momenten = _momenten(cal.values(), van, tot, minuten)
+    return p.Probleem(
+        kalenders=cal,
+        leerkrachten=leerkrachten,
+        groepen=groepen,
+        momenten=tuple(momenten),
+        vervang_max_week=min(
+            (k.vervang_max_week for k in Kalender.objects.filter(school__in=list(all_schools))),
+            default=2,
+        ),
+        na_school_max_maand=min(
+            (k.na_school_max_maand for k in Kalender.objects.filter(school__in=list(all_schools))),
+            default=2,
+        ),
+        schoolnamen={pk: s.name for pk, s in all_schools.items()},
+    )
+
+
+def _momenten(
+    kalenders_: Iterable[p.Kalender], van: date, tot: date, lengths: Sequence[int]
+) -> list[p.Moment]:
+    """Moments for the longest meeting length: a shorter meeting fits in them too."""
+    return p.momenten(list(kalenders_), van, tot, max(lengths))

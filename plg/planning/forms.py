@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from plg.planning.services import MAX_SEARCH_DAYS
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class ZoekForm(forms.Form):
+    van = forms.DateField(label=_("Van"), widget=DATE)
+    tot = forms.DateField(label=_("Tot en met"), widget=DATE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["van"].initial = today + timedelta(days=1)
+        self.fields["tot"].initial = today + timedelta(days=28)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        van, tot = cleaned.get("van"), cleaned.get("tot")
+        if van and van <= timezone.localdate():
+            self.add_error("van", _("Kies een dag vanaf morgen."))
+        elif van and tot and tot < van:
+            self.add_error("tot", _("De laatste dag ligt voor de eerste."))
+        elif van and tot and (tot - van).days > MAX_SEARCH_DAYS:
+            self.add_error("tot", _("Zoek in hoogstens twee maanden tegelijk."))
+        return cleaned
+
+
+class KiesForm(forms.Form):
+    begin = forms.DateTimeField(widget=forms.HiddenInput)
+    van = forms.DateField(widget=forms.HiddenInput)
+    tot = forms.DateField(widget=forms.HiddenInput)
+    place = forms.CharField(label=_("Plaats"), max_length=200, required=False)
+
+
+class MaandplanForm(forms.Form):
+    maand = forms.DateField(
+        label=_("Maand"),
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+    )
+    aantal = forms.IntegerField(
+        label=_("Bijeenkomsten per PLG deze maand"), min_value=1, max_value=4, initial=2
+    )
+    min_dagen_tussen = forms.IntegerField(
+        label=_("Minstens zoveel dagen ertussen"), min_value=0, max_value=21, initial=7
+    )
+
+    def __init__(self, *args: Any, coordinator: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["maand"].initial = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        if coordinator:
+            self.fields["heel_sg"] = forms.BooleanField(
+                label=_("Alle PLG's van de scholengemeenschap samen plannen"), required=False
+            )
+
+    def clean_maand(self) -> Any:
+        maand = self.cleaned_data["maand"].replace(day=1)
+        if maand < timezone.localdate().replace(day=1):
+            raise forms.ValidationError(_("Kies deze maand of een latere."))
+        return maand

@@ -1,0 +1,291 @@
+"""Turning a chosen moment or a month plan into bijeenkomsten, duties, invitations and reminders."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from plg.accounts.models import User
+from plg.communities.models import PLG
+from plg.meetings.models import Bijeenkomst
+from plg.meetings.services import plan_bijeenkomst
+from plg.organisations.models import Scholengemeenschap, School
+from plg.planning import build, slots
+from plg.planning import problem as p
+from plg.planning.models import (
+    Herinnering,
+    HerinneringSoort,
+    Maandplan,
+    MaandplanStatus,
+    Vervangbeurt,
+    first_of_month,
+)
+
+MAX_SEARCH_DAYS = 62
+
+
+def week_load(van: date, tot: date) -> Counter[tuple[int, tuple[int, int]]]:
+    """Periods each substitute already covers, per ISO week, in the weeks of this range."""
+    monday = van - timedelta(days=van.weekday())
+    load: Counter[tuple[int, tuple[int, int]]] = Counter()
+    for vervanger, datum in Vervangbeurt.objects.filter(
+        datum__gte=monday, datum__lte=tot + timedelta(days=6)
+    ).values_list("vervanger_id", "datum"):
+        iso = datum.isocalendar()
+        load[(vervanger, (iso.year, iso.week))] += 1
+    return load
+
+
+def zoek_momenten(*, plg: PLG, van: date, tot: date) -> tuple[p.Probleem, slots.Zoekresultaat]:
+    schools = list(plg.schools.all())
+    probleem = build.probleem(schools=schools, plgs=[plg], van=van, tot=tot, aantal=1)
+    groep = probleem.groepen[0]
+    andere = tuple(
+        timezone.localtime(starts_at).date()
+        for starts_at in plg.bijeenkomsten.filter(
+            starts_at__date__gte=van - timedelta(days=31),
+            starts_at__date__lte=tot + timedelta(days=31),
+        ).values_list("starts_at", flat=True)
+    )
+    return probleem, slots.zoek(probleem, groep, load=week_load(van, tot), andere=andere)
+
+
+def _store_duties(
+    bijeenkomst: Bijeenkomst, probleem: p.Probleem, vervangingen: list[p.Vervanging]
+) -> None:
+    Vervangbeurt.objects.bulk_create(
+        Vervangbeurt(
+            bijeenkomst=bijeenkomst,
+            school_id=v.school,
+            afwezige_id=v.afwezige,
+            vervanger_id=v.vervanger,
+            datum=v.dag,
+            lesuur=v.lesuur,
+            begin=_period(probleem, v)[0],
+            einde=_period(probleem, v)[1],
+            groep=v.groep[:50],
+        )
+        for v in vervangingen
+    )
+
+
+def announce(bijeenkomst: Bijeenkomst) -> None:
+    """Invitations with a calendar file now, reminders later."""
+    from plg.planning.tasks import send_uitnodigingen
+
+    plan_herinneringen(bijeenkomst)
+    transaction.on_commit(lambda: send_uitnodigingen.enqueue(bijeenkomst.pk))
+
+
+@transaction.atomic
+def plan_voorstel(
+    *, plg: PLG, probleem: p.Probleem, voorstel: slots.Voorstel, place: str
+) -> Bijeenkomst:
+    """The coach picked a moment: plan it, name the substitutes, tell everyone."""
+    moment = voorstel.moment
+    bijeenkomst = plan_bijeenkomst(
+        plg=plg,
+        starts_at=moment.begin,
+        place=place,
+        duration_minutes=int((moment.einde - moment.begin).total_seconds() // 60),
+    )
+    _store_duties(bijeenkomst, probleem, list(voorstel.vervangingen))
+    announce(bijeenkomst)
+    return bijeenkomst
+
+
+def plan_herinneringen(bijeenkomst: Bijeenkomst) -> None:
+    """A reminder the day before (agenda, assignments) and one after (the leerlog).
+
+    Moving a bijeenkomst moves its reminders; a reminder already sent is not sent again.
+    """
+    from plg.planning.tasks import send_herinnering
+
+    due = {
+        HerinneringSoort.VOORAF: bijeenkomst.starts_at - timedelta(days=1),
+        HerinneringSoort.LEERLOG: bijeenkomst.starts_at
+        + timedelta(minutes=bijeenkomst.duration_minutes + 30),
+    }
+    for soort, due_at in due.items():
+        herinnering, _created = Herinnering.objects.update_or_create(
+            bijeenkomst=bijeenkomst, soort=soort, defaults={"due_at": due_at}
+        )
+        if (
+            herinnering.sent_at is None
+            and due_at > timezone.now()
+            and send_herinnering.get_backend().supports_defer
+        ):
+            transaction.on_commit(
+                lambda h=herinnering: send_herinnering.using(run_after=h.due_at).enqueue(
+                    h.pk, h.due_at.isoformat()
+                )
+            )
+
+
+def month_range(maand: date) -> tuple[date, date]:
+    first = first_of_month(maand)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def start_maandplan(
+    *,
+    door: User,
+    maand: date,
+    scholengemeenschap: Scholengemeenschap,
+    school: School | None = None,
+    aantal: int = 2,
+    min_dagen_tussen: int = 7,
+) -> Maandplan:
+    """Record the request and compute it in the background: the solver may take seconds."""
+    from plg.planning.tasks import compute_maandplan
+
+    maandplan = Maandplan.objects.create(
+        school=school,
+        scholengemeenschap=scholengemeenschap,
+        maand=first_of_month(maand),
+        door=door,
+        voorstel={"aantal": aantal, "min_dagen_tussen": min_dagen_tussen},
+    )
+    transaction.on_commit(lambda: compute_maandplan.enqueue(maandplan.pk))
+    return maandplan
+
+
+def scope_of(maandplan: Maandplan) -> tuple[list[School], list[PLG]]:
+    if maandplan.school is not None:
+        schools = [maandplan.school]
+    else:
+        schools = list(maandplan.scholengemeenschap.schools.all())
+    plgs = list(
+        PLG.objects.of_schools([s.pk for s in schools])
+        .exclude(fase="afgesloten")
+        .prefetch_related("schools")
+        .distinct()
+    )
+    return schools, plgs
+
+
+def maandprobleem(maandplan: Maandplan) -> p.Probleem:
+    schools, plgs = scope_of(maandplan)
+    van, tot = month_range(maandplan.maand)
+    van = max(van, timezone.localdate() + timedelta(days=1))
+    return build.probleem(
+        schools=schools,
+        plgs=plgs,
+        van=van,
+        tot=max(van, tot),
+        aantal=int(maandplan.voorstel.get("aantal", 2)),
+        min_dagen_tussen=int(maandplan.voorstel.get("min_dagen_tussen", 7)),
+    )
+
+
+def _period(probleem: p.Probleem, v: p.Vervanging) -> tuple[datetime, datetime]:
+    lesuur = probleem.kalenders[v.school].lesuur(v.lesuur)
+    return (
+        datetime.combine(v.dag, lesuur.begin, tzinfo=p.BRUSSELS),
+        datetime.combine(v.dag, lesuur.einde, tzinfo=p.BRUSSELS),
+    )
+
+
+def serialise(probleem: p.Probleem, plan: p.Plan, uitleg: list[str]) -> dict[str, Any]:
+    """What the proposal page shows and what applying it needs, in JSON."""
+    momenten = {m.id: m for m in probleem.momenten}
+    groepen = {g.id: g for g in probleem.groepen}
+    placed = [
+        (groepen[groep_id], momenten[m])
+        for groep_id, moment_ids in plan.plaatsingen.items()
+        for m in moment_ids
+    ]
+    vervangingen = []
+    for v in plan.vervangingen:
+        begin, einde = _period(probleem, v)
+        groep, moment = next(
+            (g, m)
+            for g, m in placed
+            if v.afwezige in g.leden and m.begin < einde and begin < m.einde
+        )
+        vervangingen.append(
+            {
+                "plg": groep.id,
+                "bijeenkomst": moment.begin.isoformat(),
+                "school": v.school,
+                "afwezige": v.afwezige,
+                "afwezige_naam": probleem.leerkrachten[v.afwezige].naam,
+                "vervanger": v.vervanger,
+                "vervanger_naam": probleem.leerkrachten[v.vervanger].naam,
+                "dag": v.dag.isoformat(),
+                "lesuur": v.lesuur,
+                "begin": begin.isoformat(),
+                "einde": einde.isoformat(),
+                "groep": v.groep,
+            }
+        )
+    return {
+        "methode": plan.methode,
+        "status": str(plan.status),
+        "gap_percent": plan.gap_percent,
+        "solve_seconds": round(plan.solve_seconds, 2),
+        "plaatsingen": sorted(
+            (
+                {
+                    "plg": groep.id,
+                    "naam": groep.naam,
+                    "begin": moment.begin.isoformat(),
+                    "minuten": groep.minuten,
+                    "soort": str(moment.soort),
+                    "school": probleem.schoolnamen.get(moment.school, ""),
+                }
+                for groep, moment in placed
+            ),
+            key=lambda x: (x["begin"], x["naam"]),
+        ),
+        "vervangingen": sorted(vervangingen, key=lambda x: (x["begin"], x["vervanger_naam"])),
+        "niet_geplaatst": [
+            {"naam": groepen[k].naam, "aantal": v} for k, v in plan.niet_geplaatst.items() if v
+        ],
+        "uitleg": uitleg,
+        "aantal_vervanguren": plan.vervanguren,
+        "max_vervanger_last": plan.max_vervanger_last,
+    }
+
+
+@transaction.atomic
+def pas_maandplan_toe(*, maandplan: Maandplan) -> list[Bijeenkomst]:
+    """Every proposed meeting becomes a bijeenkomst with its duties; all of them or none."""
+    maandplan = Maandplan.objects.select_for_update().get(pk=maandplan.pk)
+    if maandplan.status != MaandplanStatus.KLAAR:
+        return []
+    voorstel = maandplan.voorstel
+    plgs = PLG.objects.in_bulk([x["plg"] for x in voorstel["plaatsingen"]])
+    created: dict[tuple[int, str], Bijeenkomst] = {}
+    for plaatsing in voorstel["plaatsingen"]:
+        created[(plaatsing["plg"], plaatsing["begin"])] = plan_bijeenkomst(
+            plg=plgs[plaatsing["plg"]],
+            starts_at=datetime.fromisoformat(plaatsing["begin"]),
+            place="",
+            duration_minutes=plaatsing["minuten"],
+        )
+    Vervangbeurt.objects.bulk_create(
+        Vervangbeurt(
+            bijeenkomst=created[(v["plg"], v["bijeenkomst"])],
+            school_id=v["school"],
+            afwezige_id=v["afwezige"],
+            vervanger_id=v["vervanger"],
+            datum=date.fromisoformat(v["dag"]),
+            lesuur=v["lesuur"],
+            begin=datetime.fromisoformat(v["begin"]),
+            einde=datetime.fromisoformat(v["einde"]),
+            groep=v["groep"][:50],
+        )
+        for v in voorstel["vervangingen"]
+    )
+    for bijeenkomst in created.values():
+        announce(bijeenkomst)
+    maandplan.status = MaandplanStatus.TOEGEPAST
+    maandplan.toegepast_op = timezone.now()
+    maandplan.save(update_fields=["status", "toegepast_op"])
+    return list(created.values())

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from plg.planning import views
+
+urlpatterns = [
+    path("tijd/", views.tijd, name="tijd"),
+    path("tijd/agenda/", views.tijd_bezet, name="tijd_bezet"),
+    path("tijd/feed/nieuw/", views.feed_nieuw, name="feed_nieuw"),
+    path("tijd/feed/intrekken/", views.feed_intrekken, name="feed_intrekken"),
+    path("agenda/<str:token>.ics", views.agenda_feed, name="agenda_feed"),
+    path("plg/<int:pk>/momenten/", views.plg_momenten, name="plg_momenten"),
+    path("plg/<int:pk>/momenten/kies/", views.plg_moment_kiezen, name="plg_moment_kiezen"),
+    path("school/<int:pk>/tijd/", views.school_tijd, name="school_tijd"),
+    path("school/<int:pk>/maandplanning/", views.maandplannen, name="maandplannen"),
+    path("maandplan/<int:pk>/", views.maandplan, name="maandplan"),
+    path("maandplan/<int:pk>/voorstel/", views.maandplan_hx, name="maandplan_hx"),
+    path("maandplan/<int:pk>/inplannen/", views.maandplan_toepassen, name="maandplan_toepassen"),
+]

@@ -1,0 +1,275 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plg.communities.authorizers import get_plg
+from plg.communities.context import plg_context
+from plg.core.http import AuthedRequest
+from plg.organisations.models import Aanstelling
+from plg.planning import accounts, feeds, services
+from plg.planning.authorizers import get_maandplan
+from plg.planning.forms import KiesForm, MaandplanForm, ZoekForm
+from plg.planning.models import Kalenderfeed, Maandplan
+from plg.roosters import imports
+from plg.roosters import services as rooster_services
+from plg.roosters.authorizers import coordinated, get_school_to_plan
+from plg.roosters.forms import IcalForm
+from plg.roosters.views import school_context
+
+
+def _tijd_context(request: AuthedRequest, ical_form: IcalForm | None = None) -> dict[str, Any]:
+    feed = feeds.active_feed(request.user)
+    return {
+        "maanden": accounts.teacher_account(request.user, accounts.months(timezone.localdate())),
+        "target": settings.PLG_TARGET_MINUTES_PER_MONTH,
+        "beurten": accounts.upcoming_duties(request.user),
+        "feed": feed,
+        "feed_url": feeds.feed_url(feed) if feed else "",
+        "ical_form": ical_form or IcalForm(),
+        "schools": Aanstelling.objects.team().filter(user=request.user).select_related("school"),
+    }
+
+
+@login_required
+def tijd(request: AuthedRequest) -> HttpResponse:
+    """Mijn tijd: my PLG hours against the target, my substitution duties, my calendar feed."""
+    return render(request, "planning/tijd.html", _tijd_context(request))
+
+
+@login_required
+@require_POST
+def tijd_bezet(request: AuthedRequest) -> HttpResponse:
+    """Anyone may share their own busy times from their own calendar."""
+    aanstelling = (
+        Aanstelling.objects.team().filter(user=request.user).select_related("school").first()
+    )
+    if aanstelling is None:
+        raise Http404
+    form = IcalForm(request.POST, request.FILES)
+    fouten: list[imports.ImportFout] = []
+    if form.is_valid():
+        name, data = form.cleaned_data["bestand"]
+        van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
+        try:
+            aantal = rooster_services.importeer_bezet(
+                user=request.user,
+                school=aanstelling.school,
+                door=request.user,
+                bestand=name,
+                blokken=imports.lees_ical(data, name, van, tot),
+                van=van,
+                tot=tot,
+            )
+        except imports.ImportMislukt as error:
+            fouten = error.fouten
+        else:
+            messages.success(
+                request,
+                _("Je agenda is ingelezen: %(n)s bezette momenten. Alleen de tijden zijn bewaard.")
+                % {"n": aantal},
+            )
+            return redirect("tijd")
+    context = _tijd_context(request, form) | {"fouten": fouten}
+    return render(request, "planning/tijd.html", context, status=422)
+
+
+@login_required
+@require_POST
+def feed_nieuw(request: AuthedRequest) -> HttpResponse:
+    """A new private link; an older one stops working at once."""
+    Kalenderfeed.objects.filter(user=request.user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    Kalenderfeed.objects.create(user=request.user)
+    messages.success(request, _("Je nieuwe agendalink is klaar. Een vorige link werkt niet meer."))
+    return redirect("tijd")
+
+
+@login_required
+@require_POST
+def feed_intrekken(request: AuthedRequest) -> HttpResponse:
+    Kalenderfeed.objects.filter(user=request.user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    messages.success(request, _("Je agendalink werkt niet meer."))
+    return redirect("tijd")
+
+
+def agenda_feed(request: Any, token: str) -> HttpResponse:
+    """The link is the key: no session, and a revoked link is simply not found."""
+    feed = get_object_or_404(
+        Kalenderfeed.objects.select_related("user"),
+        token=token,
+        revoked_at__isnull=True,
+        user__is_active=True,
+    )
+    response = HttpResponse(feeds.agenda(feed.user), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="plg-werkplaats.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@login_required
+def plg_momenten(request: AuthedRequest, pk: int) -> HttpResponse:
+    """When can we meet? Ranked moments for the coming weeks, for the procescoach."""
+    plg, lid = get_plg(request.user, pk, coach=True, writable=True)
+    form = ZoekForm(request.GET or None)
+    context: dict[str, Any] = plg_context(plg, lid) | {"form": form}
+    if form.is_valid():
+        probleem, resultaat = services.zoek_momenten(plg=plg, **form.cleaned_data)
+        namen = {k: v.naam for k, v in probleem.leerkrachten.items()}
+        context |= {
+            "resultaat": resultaat,
+            "voorstellen": {
+                soort: [
+                    (v, [(x.groep, x.lesuur, namen[x.vervanger]) for x in v.vervangingen])
+                    for v in resultaat.groep(soort)
+                ]
+                for soort in ("vrij", "vervanging", "na_school")
+            },
+            "van": form.cleaned_data["van"],
+            "tot": form.cleaned_data["tot"],
+        }
+    return render(request, "planning/momenten.html", context)
+
+
+@login_required
+@require_POST
+def plg_moment_kiezen(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Search again before planning: the moment must still be free, with the same substitutes."""
+    plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
+    form = KiesForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    probleem, resultaat = services.zoek_momenten(
+        plg=plg, van=form.cleaned_data["van"], tot=form.cleaned_data["tot"]
+    )
+    voorstel = next(
+        (v for v in resultaat.voorstellen if v.moment.begin == form.cleaned_data["begin"]), None
+    )
+    if voorstel is None:
+        messages.error(request, _("Dat moment is intussen niet meer vrij. Kies een ander."))
+        query = urlencode({"van": form.cleaned_data["van"], "tot": form.cleaned_data["tot"]})
+        return redirect(f"{reverse('plg_momenten', args=[plg.pk])}?{query}")
+    bijeenkomst = services.plan_voorstel(
+        plg=plg, probleem=probleem, voorstel=voorstel, place=form.cleaned_data["place"]
+    )
+    messages.success(
+        request,
+        _("De bijeenkomst is gepland. De leden en de vervangers krijgen een e-mail."),
+    )
+    return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+
+
+@login_required
+def school_tijd(request: AuthedRequest, pk: int) -> HttpResponse:
+    """A school's time: totals per month (never per teacher), and where to go next."""
+    school = get_school_to_plan(request.user, pk)
+    kalender = rooster_services.kalender_van(school)
+    return render(
+        request,
+        "planning/school_tijd.html",
+        school_context(school, "overzicht", request.user)
+        | {
+            "maanden": accounts.school_account(
+                school, accounts.months(timezone.localdate(), before=3, after=2)
+            ),
+            "target": settings.PLG_TARGET_MINUTES_PER_MONTH,
+            "lesuren": kalender.lesuren.count(),
+            "laatste_import": school.roosterimports.select_related("door").first(),
+            "maandplannen": Maandplan.objects.filter(school=school)[:3],
+        },
+    )
+
+
+@login_required
+def maandplannen(request: AuthedRequest, pk: int) -> HttpResponse:
+    school = get_school_to_plan(request.user, pk)
+    coordinator = coordinated(request.user).filter(pk=school.scholengemeenschap_id).exists()
+    form = MaandplanForm(request.POST or None, coordinator=coordinator)
+    if request.method == "POST" and form.is_valid():
+        heel_sg = form.cleaned_data.get("heel_sg", False)
+        maandplan = services.start_maandplan(
+            door=request.user,
+            maand=form.cleaned_data["maand"],
+            scholengemeenschap=school.scholengemeenschap,
+            school=None if heel_sg else school,
+            aantal=form.cleaned_data["aantal"],
+            min_dagen_tussen=form.cleaned_data["min_dagen_tussen"],
+        )
+        return redirect("maandplan", pk=maandplan.pk)
+    plannen = Maandplan.objects.filter(school=school)
+    if coordinator:
+        plannen = Maandplan.objects.filter(
+            Q(school=school) | Q(scholengemeenschap=school.scholengemeenschap_id, school=None)
+        )
+    return render(
+        request,
+        "planning/maandplannen.html",
+        school_context(school, "maandplan", request.user)
+        | {"form": form, "plannen": plannen.select_related("school", "door")[:12]},
+    )
+
+
+def _maandplan_context(maandplan: Maandplan) -> dict[str, Any]:
+    """Shared by the page and its polled fragment; times back from JSON to Brussels time."""
+    voorstel = maandplan.voorstel
+    return {
+        "maandplan": maandplan,
+        "voorstel": voorstel,
+        "plaatsingen": [
+            x | {"begin": timezone.localtime(datetime.fromisoformat(x["begin"]))}
+            for x in voorstel.get("plaatsingen", [])
+        ],
+        "vervangingen": [
+            x | {"begin": timezone.localtime(datetime.fromisoformat(x["begin"]))}
+            for x in voorstel.get("vervangingen", [])
+        ],
+    }
+
+
+@login_required
+def maandplan(request: AuthedRequest, pk: int) -> HttpResponse:
+    plan = get_maandplan(request.user, pk)
+    school = plan.school or plan.scholengemeenschap.schools.first()
+    return render(
+        request,
+        "planning/maandplan.html",
+        school_context(school, "maandplan", request.user) | _maandplan_context(plan),
+    )
+
+
+@login_required
+def maandplan_hx(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The proposal fragment; while the solver works, the page asks again every two seconds."""
+    plan = get_maandplan(request.user, pk)
+    return render(request, "planning/_maandplan.html", _maandplan_context(plan))
+
+
+@login_required
+@require_POST
+def maandplan_toepassen(request: AuthedRequest, pk: int) -> HttpResponse:
+    plan = get_maandplan(request.user, pk)
+    created = services.pas_maandplan_toe(maandplan=plan)
+    if created:
+        messages.success(
+            request,
+            _("%(n)s bijeenkomsten zijn gepland; leden en vervangers krijgen een e-mail.")
+            % {"n": len(created)},
+        )
+    else:
+        messages.error(request, _("Dit voorstel kan niet (meer) ingepland worden."))
+    return redirect("maandplan", pk=plan.pk)

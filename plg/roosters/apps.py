@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RoostersConfig(AppConfig):
+    name = "plg.roosters"
+    verbose_name = "Roosters"

@@ -1,0 +1,65 @@
+"""Who may see and change a school's timetables. Deny by default.
+
+A timetable says where a teacher is all week: it is for that teacher, the school's leaders and
+the staff member a leader asked to plan — never for colleagues.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from plg.organisations.models import Aanstelling, Functie, Scholengemeenschap, School
+
+
+def schools_to_plan(user: Any) -> QuerySet[School]:
+    """The schools a user leads, all of the scholengemeenschap for its coördinerend directeur,
+    and the ones where a leader made them planner."""
+    if not getattr(user, "is_authenticated", False):
+        return School.objects.none()
+    mine = Aanstelling.objects.filter(user=user)
+    return School.objects.filter(
+        Q(aanstellingen__in=mine.filter(functie=Functie.SCHOOLLEIDER))
+        | Q(scholengemeenschap__in=coordinated(user))
+        | Q(planners__user=user)
+    ).distinct()
+
+
+def coordinated(user: Any) -> QuerySet[Scholengemeenschap]:
+    """Scholengemeenschappen a user plans as a whole: the coördinerend directeur's."""
+    if not getattr(user, "is_authenticated", False):
+        return Scholengemeenschap.objects.none()
+    return Scholengemeenschap.objects.filter(
+        schools__aanstellingen__user=user,
+        schools__aanstellingen__functie=Functie.COORDINEREND_DIRECTEUR,
+    ).distinct()
+
+
+def get_school_to_plan(user: Any, pk: int) -> School:
+    school = get_object_or_404(School.objects.select_related("scholengemeenschap"), pk=pk)
+    if not schools_to_plan(user).filter(pk=pk).exists():
+        raise Http404
+    return school
+
+
+def may_lead(user: Any, school: School) -> bool:
+    """Naming planners is for the school's leaders, not for the planners themselves."""
+    return (
+        Aanstelling.objects.filter(user=user, school=school, functie=Functie.SCHOOLLEIDER).exists()
+        or coordinated(user).filter(pk=school.scholengemeenschap_id).exists()
+    )
+
+
+def get_scholengemeenschap_to_plan(user: Any, pk: int) -> Scholengemeenschap:
+    if not coordinated(user).filter(pk=pk).exists():
+        raise Http404
+    return Scholengemeenschap.objects.get(pk=pk)
+
+
+def may_see_timetable(user: Any, teacher: Any, school: School) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.pk == teacher.pk or schools_to_plan(user).filter(pk=school.pk).exists()
