@@ -1,0 +1,164 @@
+"""Calendar feeds, reminders and time accounts."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from conftest import PASSWORD
+from plg.meetings.services import plan_bijeenkomst
+from plg.planning import accounts, services, tasks
+from plg.planning.models import Herinnering, Kalenderfeed, Vervangbeurt
+from plg.planning.problem import BRUSSELS
+
+pytestmark = pytest.mark.django_db
+
+
+def local(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=BRUSSELS)
+
+
+def feed_of(client, user) -> Calendar:
+    feed = Kalenderfeed.objects.create(user=user)
+    response = client.get(reverse("agenda_feed", args=[feed.token]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (local(2027, 3, 26, 14), local(2027, 3, 29, 14)),  # last Sunday of March: 28 March
+        (local(2027, 10, 29, 14), local(2027, 11, 1, 14)),  # last Sunday of October: 31 Oct
+    ],
+)
+def test_the_feed_keeps_wall_clock_time_across_the_clock_change(world, client, before, after):
+    for starts_at in (before, after):
+        plan_bijeenkomst(plg=world.plg, starts_at=starts_at, place="", duration_minutes=100)
+    calendar = feed_of(client, world.member)
+    events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
+    starts = [e.decoded("dtstart") for e in events]
+    assert [s.time() for s in starts] == [time(14, 0), time(14, 0)]
+    assert {str(s.tzinfo) for s in starts} == {"Europe/Brussels"}
+    # the same wall-clock time is a different UTC hour on either side of the change
+    assert {s.utcoffset() for s in starts} == {timedelta(hours=1), timedelta(hours=2)}
+    assert calendar.walk("VTIMEZONE"), "the zone definition travels with the feed"
+    assert [e.decoded("dtend") - e.decoded("dtstart") for e in events] == [
+        timedelta(minutes=100)
+    ] * 2
+
+
+def test_the_feed_holds_bijeenkomsten_of_my_plgs_and_my_substitution_duties(world, client):
+    soon = timezone.now() + timedelta(days=3)
+    bijeenkomst = plan_bijeenkomst(
+        plg=world.plg, starts_at=soon, place="Zaal", duration_minutes=100
+    )
+    Vervangbeurt.objects.create(
+        bijeenkomst=bijeenkomst,
+        school=world.school,
+        afwezige=world.member,
+        vervanger=world.colleague,
+        datum=soon.date(),
+        lesuur=1,
+        begin=soon,
+        einde=soon + timedelta(minutes=50),
+        groep="3A",
+    )
+    member = [str(e["summary"]) for e in feed_of(client, world.member).walk("VEVENT")]
+    colleague = feed_of(client, world.colleague).walk("VEVENT")
+    outsider = feed_of(client, world.outsider).walk("VEVENT")
+    assert member == ["PLG Huiswerk met betekenis"]
+    assert [str(e["summary"]) for e in colleague] == ["Vervanging 3A (lesuur 1)"]
+    assert outsider == []
+
+
+def test_a_revoked_feed_link_stops_working_and_a_new_one_replaces_it(world, client):
+    client.login(username=world.member.email, password=PASSWORD)
+    client.post(reverse("feed_nieuw"))
+    old = Kalenderfeed.objects.get(user=world.member)
+    assert client.get(reverse("agenda_feed", args=[old.token])).status_code == 200
+    client.post(reverse("feed_nieuw"))
+    assert client.get(reverse("agenda_feed", args=[old.token])).status_code == 404
+    new = Kalenderfeed.objects.get(user=world.member, revoked_at__isnull=True)
+    assert client.get(reverse("agenda_feed", args=[new.token])).status_code == 200
+    client.post(reverse("feed_intrekken"))
+    assert client.get(reverse("agenda_feed", args=[new.token])).status_code == 404
+    assert new.token not in client.get(reverse("tijd")).content.decode()
+
+
+def test_reminders_go_once_before_and_after_a_bijeenkomst(world, mailoutbox):
+    starts_at = timezone.now() + timedelta(days=3)
+    bijeenkomst = plan_bijeenkomst(
+        plg=world.plg, starts_at=starts_at, place="", duration_minutes=100
+    )
+    services.plan_herinneringen(bijeenkomst)
+    assert tasks.send_due_reminders() == 0
+    Herinnering.objects.filter(soort="vooraf").update(due_at=timezone.now() - timedelta(minutes=1))
+    assert tasks.send_due_reminders() == 1
+    assert tasks.send_due_reminders() == 0
+    assert {m.to[0] for m in mailoutbox} == {world.coach.email, world.member.email}
+    assert "Check-in" in mailoutbox[0].body or "check-in" in mailoutbox[0].body
+    Herinnering.objects.filter(soort="leerlog").update(due_at=timezone.now() - timedelta(minutes=1))
+    assert tasks.send_due_reminders() == 1
+    assert reverse("leerlog", args=[bijeenkomst.pk]) in mailoutbox[-1].body
+
+
+def test_a_moved_bijeenkomst_moves_its_reminder_and_a_stale_one_is_not_sent(world, mailoutbox):
+    starts_at = timezone.now() + timedelta(days=5)
+    bijeenkomst = plan_bijeenkomst(
+        plg=world.plg, starts_at=starts_at, place="", duration_minutes=100
+    )
+    services.plan_herinneringen(bijeenkomst)
+    queued = Herinnering.objects.get(soort="vooraf")
+    bijeenkomst.starts_at = starts_at + timedelta(days=2)
+    bijeenkomst.save()
+    services.plan_herinneringen(bijeenkomst)
+    moved = Herinnering.objects.get(soort="vooraf")
+    assert moved.due_at == bijeenkomst.starts_at - timedelta(days=1)
+    assert tasks.send_herinnering.call(queued.pk, queued.due_at.isoformat()) is False
+    assert mailoutbox == []
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_with_the_database_queue_reminders_wait_for_their_time(
+    world, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    starts_at = timezone.now() + timedelta(days=5)
+    bijeenkomst = plan_bijeenkomst(
+        plg=world.plg, starts_at=starts_at, place="", duration_minutes=100
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.plan_herinneringen(bijeenkomst)
+    runs = sorted(DBTaskResult.objects.values_list("run_after", flat=True))
+    assert runs == [starts_at - timedelta(days=1), starts_at + timedelta(minutes=130)]
+
+
+def test_a_teachers_account_counts_their_plg_minutes_against_the_target(world):
+    month = local(2027, 3, 1, 0).date()
+    for day in (3, 17):
+        plan_bijeenkomst(
+            plg=world.plg, starts_at=local(2027, 3, day, 15, 45), place="", duration_minutes=100
+        )
+    march, april = accounts.teacher_account(world.member, [month, month.replace(month=4)])
+    assert (march.minuten, march.doel, march.gehaald, march.procent) == (200, 120, True, 100)
+    assert (april.minuten, april.gehaald) == (0, False)
+    assert accounts.teacher_account(world.colleague, [month])[0].minuten == 0
+
+
+def test_a_school_sees_team_totals_not_people(world):
+    month = local(2027, 3, 1, 0).date()
+    plan_bijeenkomst(
+        plg=world.plg, starts_at=local(2027, 3, 3, 15, 45), place="", duration_minutes=100
+    )
+    (march,) = accounts.school_account(world.school, [month])
+    team = 4  # coach, member, colleague and leader; the advisor is not of the team
+    assert (march.team, march.bijeenkomsten, march.minuten, march.gehaald) == (team, 1, 200, 0)
+    assert march.gemiddeld == 50
