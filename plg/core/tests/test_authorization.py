@@ -33,6 +33,8 @@ IN_SCHOOL = {"coach", "member", "colleague", "leader", "advisor"}
 WAVE_OPENERS = {"leader", "other_leader", "advisor", "other_advisor"}
 WAVE_RUNNERS = {"leader", "advisor"}
 KEY = "k" * 43
+TEAM = {"coach", "member", "colleague", "outsider", "leader", "other_leader"}
+PLANNERS = {"leader"}
 
 
 def _objects(w: Any) -> dict[str, Any]:
@@ -97,6 +99,34 @@ def _objects(w: Any) -> dict[str, Any]:
         "uitnodiging": Uitnodiging.objects.create(
             plg=w.plg, email="new@regenboog.example", school=w.school, invited_by=w.coach
         ),
+        **_planning_objects(w),
+    }
+
+
+def _planning_objects(w: Any) -> dict[str, Any]:
+    from plg.planning.models import Kalenderfeed, Maandplan
+    from plg.roosters.models import SoortVrij
+    from plg.roosters.services import add_vrije_dagen, kalender_van
+
+    vrij = add_vrije_dagen(
+        kalender=kalender_van(w.school),
+        van=timezone.localdate(),
+        tot=timezone.localdate(),
+        soort=SoortVrij.VAKANTIE,
+        omschrijving="Vrij",
+    )
+    maandplan = Maandplan.objects.create(
+        school=w.school,
+        scholengemeenschap=w.sg,
+        maand=timezone.localdate().replace(day=1),
+        door=w.leader,
+        status="klaar",
+        voorstel={"plaatsingen": [], "vervangingen": [], "uitleg": []},
+    )
+    return {
+        "vrij": vrij,
+        "maandplan": maandplan,
+        "feed": Kalenderfeed.objects.create(user=w.member),
     }
 
 
@@ -249,6 +279,39 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
         200,
     ),
     "begeleiding": (lambda w, o: [], "get", {}, {"advisor", "other_advisor"}, 200),
+    "tijd": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    # sharing your own busy times needs a place in a school's team (an empty form: 422)
+    "tijd_bezet": (lambda w, o: [], "post", {}, TEAM, 422),
+    "feed_nieuw": (lambda w, o: [], "post", {}, LOGGED_IN, 302),
+    "feed_intrekken": (lambda w, o: [], "post", {}, LOGGED_IN, 302),
+    # the feed link is the key, for calendar programs that cannot sign in
+    "agenda_feed": (lambda w, o: [o["feed"].token], "get", {}, set(PERSONAS), 200),
+    "plg_momenten": (lambda w, o: [w.plg.pk], "get", {}, COACH, 200),
+    "plg_moment_kiezen": (
+        lambda w, o: [w.plg.pk],
+        "post",
+        {"begin": "2030-01-07T08:30:00+01:00", "van": "2030-01-07", "tot": "2030-01-08"},
+        COACH,
+        302,
+    ),
+    "school_tijd": (lambda w, o: [w.school.pk], "get", {}, PLANNERS, 200),
+    "school_kalender": (lambda w, o: [w.school.pk], "get", {}, PLANNERS, 200),
+    "vrije_dagen_nieuw": (lambda w, o: [w.school.pk], "get", {}, PLANNERS, 200),
+    "vrije_dagen_weg": (lambda w, o: [w.school.pk, o["vrij"].pk], "post", {}, PLANNERS, 302),
+    "rooster_import": (lambda w, o: [w.school.pk], "get", {}, PLANNERS, 200),
+    "school_rollen": (lambda w, o: [w.school.pk], "get", {}, PLANNERS, 200),
+    # a teacher's week: the teacher, and the school's planners; never a colleague
+    "leerkracht_rooster": (
+        lambda w, o: [w.school.pk, w.member.pk],
+        "get",
+        {},
+        PLANNERS | {"member"},
+        200,
+    ),
+    "maandplannen": (lambda w, o: [w.school.pk], "get", {}, PLANNERS, 200),
+    "maandplan": (lambda w, o: [o["maandplan"].pk], "get", {}, PLANNERS, 200),
+    "maandplan_hx": (lambda w, o: [o["maandplan"].pk], "get", {}, PLANNERS, 200),
+    "maandplan_toepassen": (lambda w, o: [o["maandplan"].pk], "post", {}, PLANNERS, 302),
 }
 # The invitation (for a new address) refuses anyone signed in with another account.
 SIGNED_IN_AS_SOMEONE_ELSE = {"uitnodiging"}
