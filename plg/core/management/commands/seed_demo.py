@@ -118,6 +118,7 @@ def build_demo() -> None:
     _evalueren(people, schools["sintjozef"])
     _leiders(people, list(schools.values()))
     _scans(people, list(schools.values()))
+    _tijd(people, list(schools.values()))
 
 
 def _huiswerk(people: dict[str, User], school: School) -> None:
@@ -318,3 +319,53 @@ def _scans(people: dict[str, User], schools: list[School]) -> None:
             )
         scan_services.respond(toegang=toegang, data=data)
     scan_services.close_afname(afname=zelfscan)
+
+
+def _tijd(people: dict[str, User], schools: list[School]) -> None:
+    """A week for every teacher (a class of their own, free while a specialist teaches it),
+    a day without pupils in three weeks, and the Regenboog's procescoach as a substitute
+    for Sint-Jozef."""
+    from plg.roosters.models import Kruisvervanger, Les, SoortVrij
+    from plg.roosters.services import add_vrije_dagen, kalender_van
+
+    lessons = []
+    for school in schools:
+        kalender = kalender_van(school)
+        studiedag = timezone.localdate() + timedelta(days=21)
+        while studiedag.weekday() > 4:
+            studiedag += timedelta(days=1)
+        add_vrije_dagen(
+            kalender=kalender,
+            van=studiedag,
+            tot=studiedag,
+            soort=SoortVrij.ZONDER_LEERLINGEN,
+            omschrijving="Pedagogische studiedag",
+        )
+        team = [
+            a.user
+            for a in Aanstelling.objects.filter(
+                school=school,
+                functie__in=[Functie.LERAAR, Functie.BEGINNENDE_LERAAR, Functie.ZORGCOORDINATOR],
+            ).select_related("user")
+        ]
+        periods = list(kalender.lesuren.values_list("nummer", flat=True))
+        for index, teacher in enumerate(team):
+            groep = f"{index % 6 + 1}{'AB'[index // 6]}"
+            free = {(index % 5, periods[-2]), (index % 5, periods[-1]), ((index + 2) % 5, 3)}
+            for dag in range(5):
+                for nummer in periods:
+                    if dag == 2 and nummer > kalender.woensdag_tot:
+                        continue
+                    if (dag, nummer) not in free:
+                        lessons.append(
+                            Les(
+                                school=school,
+                                leerkracht=teacher,
+                                dag=dag,
+                                lesuur=nummer,
+                                groep=groep,
+                                vak="klasuur",
+                            )
+                        )
+    Les.objects.bulk_create(lessons)
+    Kruisvervanger.objects.create(school=schools[1], user=people["an@regenboog.example"])
