@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -119,11 +120,15 @@ def plan_herinneringen(bijeenkomst: Bijeenkomst) -> None:
             and due_at > timezone.now()
             and send_herinnering.get_backend().supports_defer
         ):
-            transaction.on_commit(
-                lambda h=herinnering: send_herinnering.using(run_after=h.due_at).enqueue(
-                    h.pk, h.due_at.isoformat()
-                )
-            )
+            transaction.on_commit(partial(_queue_reminder, herinnering))
+
+
+def _queue_reminder(herinnering: Herinnering) -> None:
+    from plg.planning.tasks import send_herinnering
+
+    send_herinnering.using(run_after=herinnering.due_at).enqueue(
+        herinnering.pk, herinnering.due_at.isoformat()
+    )
 
 
 def month_range(maand: date) -> tuple[date, date]:

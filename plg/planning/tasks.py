@@ -15,7 +15,13 @@ from django_tasks import task
 
 from plg.meetings.models import Bijeenkomst, Opdracht
 from plg.planning import feeds, services
-from plg.planning.models import Herinnering, HerinneringSoort, Maandplan, MaandplanStatus
+from plg.planning.models import (
+    Herinnering,
+    HerinneringSoort,
+    Maandplan,
+    MaandplanStatus,
+    Vervangbeurt,
+)
 
 
 @task()
@@ -72,8 +78,10 @@ def send_uitnodigingen(bijeenkomst_id: int) -> int:
             message.attach("bijeenkomst.ics", feeds.uitnodiging(bijeenkomst), "text/calendar")
             message.send()
             sent += 1
-        beurten: dict[str, list] = {}
-        for beurt in bijeenkomst.vervangbeurten.select_related("vervanger", "afwezige"):
+        beurten: dict[str, list[Vervangbeurt]] = {}
+        for beurt in Vervangbeurt.objects.filter(bijeenkomst=bijeenkomst).select_related(
+            "vervanger", "afwezige"
+        ):
             beurten.setdefault(beurt.vervanger.email, []).append(beurt)
         for email, duties in beurten.items():
             EmailMessage(

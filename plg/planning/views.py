@@ -27,6 +27,7 @@ from plg.roosters import imports
 from plg.roosters import services as rooster_services
 from plg.roosters.authorizers import coordinated, get_school_to_plan
 from plg.roosters.forms import IcalForm
+from plg.roosters.models import Roosterimport
 from plg.roosters.views import school_context
 
 
@@ -189,7 +190,7 @@ def school_tijd(request: AuthedRequest, pk: int) -> HttpResponse:
             ),
             "target": settings.PLG_TARGET_MINUTES_PER_MONTH,
             "lesuren": kalender.lesuren.count(),
-            "laatste_import": school.roosterimports.select_related("door").first(),
+            "laatste_import": Roosterimport.objects.filter(school=school).first(),
             "maandplannen": Maandplan.objects.filter(school=school)[:3],
         },
     )
@@ -245,6 +246,8 @@ def _maandplan_context(maandplan: Maandplan) -> dict[str, Any]:
 def maandplan(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = get_maandplan(request.user, pk)
     school = plan.school or plan.scholengemeenschap.schools.first()
+    if school is None:
+        raise Http404
     return render(
         request,
         "planning/maandplan.html",

@@ -199,6 +199,13 @@ def leerkracht_rooster(request: AuthedRequest, pk: int, user_pk: int) -> HttpRes
     )
 
 
+def _posted_id(request: AuthedRequest) -> int:
+    try:
+        return int(request.POST.get("id", ""))
+    except ValueError as error:
+        raise Http404 from error
+
+
 @login_required
 def school_rollen(request: AuthedRequest, pk: int) -> HttpResponse:
     """Planners (named by a leader) and substitutes from other schools of the scholengemeenschap."""
@@ -221,7 +228,7 @@ def school_rollen(request: AuthedRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Die persoon kan nu roosters inlezen en plannen."))
                 return redirect("school_rollen", pk=school.pk)
         elif action == "planner_weg" and lead:
-            Planner.objects.filter(school=school, pk=request.POST.get("id")).delete()
+            Planner.objects.filter(school=school, pk=_posted_id(request)).delete()
             return redirect("school_rollen", pk=school.pk)
         elif action == "kruis":
             kruis_form = PersoonForm(request.POST, people=sister)
@@ -232,7 +239,7 @@ def school_rollen(request: AuthedRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Die collega kan nu ook hier vervangen."))
                 return redirect("school_rollen", pk=school.pk)
         elif action == "kruis_weg":
-            Kruisvervanger.objects.filter(school=school, pk=request.POST.get("id")).delete()
+            Kruisvervanger.objects.filter(school=school, pk=_posted_id(request)).delete()
             return redirect("school_rollen", pk=school.pk)
         else:
             raise Http404
