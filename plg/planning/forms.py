@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plg.planning.services import MAX_SEARCH_DAYS
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ZoekForm(forms.Form):

@@ -13,7 +13,7 @@ from plg.roosters.imports import ImportMislukt
 from plg.roosters.models import Kalender, SoortVrij
 from plg.roosters.services import parse_lesuren
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class KalenderForm(forms.ModelForm):

@@ -15,3 +15,4 @@ ALLOWED_HOSTS = ["*"]
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405  (threads of the live tests close theirs)
+PLANNER_SECONDS = 3.0  # small problems: proven optimal long before
