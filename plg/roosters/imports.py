@@ -5,7 +5,8 @@ frozen dataclasses, or raises `ImportMislukt` with every problem found (up to `M
 planner fixes the file once instead of once per error, and the caller stores nothing. No database.
 
 Every lesson reader returns at most one `LesRegel` per (leerkracht, dag, lesuur): a teacher is
-busy in a period or not, which is all the planner needs.
+busy in a period or not, which is all the planner needs. Teacher codes are compared without regard
+to case (the school's people are matched that way too); e-mail addresses come out in lower case.
 
 Our own CSV (`lees_lessen_csv`)
     A header row with `leerkracht, dag, lesuur, groep, vak` in any order (also `teacher, day,
@@ -50,6 +51,7 @@ import codecs
 import csv
 import io
 import re
+import time as klok
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -69,6 +71,7 @@ MAX_FOUTEN = 50  # more than this is one wrong setting, not fifty typos
 MAX_LESUUR = 12
 MAX_TEKST = 100  # group and subject names; Untis' own names are far shorter
 MAX_HERHALINGEN = 50_000  # steps through one recurring event before we call it unreadable
+MAX_REKENTIJD = 10.0  # seconds for all recurrences of one file: a rule that never matches is slow
 
 SCHEIDINGSTEKENS = (";", "\t", ",")
 
@@ -107,7 +110,7 @@ class LesRegel:
     leerkracht: str  # e-mail address (lower case) or the teacher's code as in the file
     dag: int  # 0 = Monday … 4 = Friday
     lesuur: int  # 1-based
-    groep: str  # may be empty: a duty without a class
+    groep: str  # may be empty (a duty); from GPU001 several joined with ", "
     vak: str  # may be empty
     regel: int  # source line, for later messages
 
@@ -164,8 +167,8 @@ def _tekst(data: bytes, fouten: _Fouten, codering: str | None) -> str:
         fouten.voeg_toe(
             None,
             None,
-            _("het bestand is %(grootte).1f MB; de grens is %(grens)d MB.")
-            % {"grootte": len(data) / 1024 / 1024, "grens": MAX_BYTES // 1024 // 1024},
+            _("het bestand is %(grootte)d MB; het mag hoogstens %(grens)d MB zijn.")
+            % {"grootte": -(-len(data) // (1024 * 1024)), "grens": MAX_BYTES // (1024 * 1024)},
         )
         fouten.gooi()
     if not data.strip(b" \t\r\n\x00\x1a\xef\xbb\xbf\xff\xfe"):
@@ -196,6 +199,8 @@ def _tekst(data: bytes, fouten: _Fouten, codering: str | None) -> str:
         naam = "utf-16"
     elif (zonder_bom := _utf16_zonder_bom(data)) is not None:
         naam = zonder_bom
+    elif b"\x00" in data:
+        _geen_tekst(fouten)  # 8-bit text never holds a zero byte; a picture or program does
     else:
         try:
             naam = "utf-8"
@@ -211,8 +216,8 @@ def _tekst(data: bytes, fouten: _Fouten, codering: str | None) -> str:
             regel,
             None,
             _(
-                "dit is geen leesbare tekst in %(codering)s. Bewaar het bestand als tekst "
-                "(UTF-8) en probeer opnieuw."
+                "dit is geen tekst in de tekencodering %(codering)s. Kies een andere "
+                "tekencodering, of bewaar het bestand opnieuw als CSV (UTF-8)."
             )
             % {"codering": naam},
         )
@@ -221,16 +226,20 @@ def _tekst(data: bytes, fouten: _Fouten, codering: str | None) -> str:
     tekst = tekst.removeprefix("\ufeff").rstrip("\x1a")  # a BOM we were told to ignore; DOS EOF
     vreemd = sum(1 for teken in tekst if ord(teken) < 32 and teken not in "\t\r\n\x0c")
     if "\x00" in tekst or vreemd > len(tekst) // 100:
-        fouten.voeg_toe(
-            None,
-            None,
-            _("dit is geen tekstbestand. Verwacht wordt een tekstbestand (CSV, TXT of ICS)."),
-        )
-        fouten.gooi()
+        _geen_tekst(fouten)
     if not tekst.strip():
         fouten.voeg_toe(None, None, _("het bestand is leeg."))
         fouten.gooi()
     return tekst
+
+
+def _geen_tekst(fouten: _Fouten) -> NoReturn:
+    fouten.voeg_toe(
+        None,
+        None,
+        _("dit is geen tekstbestand. Verwacht wordt een tekstbestand (CSV, TXT of ICS)."),
+    )
+    fouten.gooi()
 
 
 def _utf16_zonder_bom(data: bytes) -> str | None:
@@ -487,7 +496,7 @@ def lees_lessen_csv(
         if leerkracht is not None and dag is not None and lesuur is not None:
             lessen.append(LesRegel(leerkracht, dag, lesuur, groep, vak, regel))
 
-    uniek = _zonder_dubbels(lessen, fouten, titel("groep"))
+    uniek = _zonder_dubbels(lessen, fouten, titel("groep"), titel("vak"))
     if not uniek and not fouten:
         fouten.voeg_toe(None, None, _("het bestand bevat alleen een kopregel en geen lessen."))
     fouten.controleer()
@@ -499,12 +508,14 @@ def _kopscore(kopregel: str, teken: str) -> tuple[int, int]:
     return sum(_kolomnaam(v) in _KOLOM_VAN for v in velden), len(velden)
 
 
-def _zonder_dubbels(lessen: list[LesRegel], fouten: _Fouten, groepveld: str) -> list[LesRegel]:
+def _zonder_dubbels(
+    lessen: list[LesRegel], fouten: _Fouten, groepveld: str, vakveld: str
+) -> list[LesRegel]:
     """The same line twice is one lesson; another group in the same period is a mistake."""
     gezien: dict[tuple[str, int, int], LesRegel] = {}
     uniek: list[LesRegel] = []
     for les in lessen:
-        sleutel = (les.leerkracht, les.dag, les.lesuur)
+        sleutel = (les.leerkracht.casefold(), les.dag, les.lesuur)  # codes match in any case
         eerder = gezien.get(sleutel)
         if eerder is None:
             gezien[sleutel] = les
@@ -513,9 +524,10 @@ def _zonder_dubbels(lessen: list[LesRegel], fouten: _Fouten, groepveld: str) -> 
             les.groep.casefold(),
             les.vak.casefold(),
         ):
+            andere_groep = eerder.groep.casefold() != les.groep.casefold()
             fouten.voeg_toe(
                 les.regel,
-                groepveld,
+                groepveld if andere_groep else vakveld,
                 _(
                     "%(leerkracht)s heeft op %(dag)s in lesuur %(lesuur)d al les volgens regel "
                     "%(eerder)d (%(wat_eerder)s) en hier ook (%(wat)s). Een leerkracht geeft één les "
@@ -555,19 +567,17 @@ def _gpu_rijen(
     if scheidingsteken:
         return fouten, _rijen(tekst, _kies_scheidingsteken(scheidingsteken, fouten), fouten)
 
+    begin = "\n".join(re.split(r"\r\n|\r|\n", tekst, maxsplit=200)[:200])
     beste: tuple[float, int, int] = (0.0, 0, 0)
-    gekozen: list[tuple[int, list[str]]] = []
+    gekozen = ""
     for volgorde, teken in enumerate((",", ";", "\t")):
-        proef = _Fouten(bestand)
-        rijen = _rijen(tekst, teken, proef)
-        staal = rijen[:200]
+        staal = _rijen(begin, teken, _Fouten(bestand))
         if not staal:
             continue
         passend = sum(len(rij) >= min_kolommen for _regel, rij in staal) / len(staal)
         score = (passend, sorted(len(rij) for _regel, rij in staal)[len(staal) // 2], -volgorde)
         if passend > 0 and score > beste:
-            beste, gekozen = score, rijen
-            fouten.lijst = proef.lijst
+            beste, gekozen = score, teken
     if not gekozen:
         fouten.voeg_toe(
             None,
@@ -580,7 +590,7 @@ def _gpu_rijen(
             % {"soort": soort, "aantal": min_kolommen},
         )
         fouten.gooi()
-    return fouten, gekozen
+    return fouten, _rijen(tekst, gekozen, fouten)
 
 
 def lees_gpu_lessen(
@@ -590,7 +600,7 @@ def lees_gpu_lessen(
     fouten, rijen = _gpu_rijen(
         data, bestand, scheidingsteken, codering, 7, _("GPU001.TXT (lesrooster)")
     )
-    per_uur: dict[tuple[str, int, int], list[tuple[int, str, str]]] = {}
+    per_uur: dict[tuple[str, int, int], list[tuple[int, str, str, str]]] = {}
     onleesbaar = 0
     for regel, rij in rijen:
         if len(rij) < 7:
@@ -626,27 +636,26 @@ def lees_gpu_lessen(
                 _("de afkorting is langer dan %(max)d tekens.") % {"max": MAX_TEKST},
             )
         elif dag is not None and lesuur is not None:
-            per_uur.setdefault((leerkracht, dag, lesuur), []).append((regel, groep, vak))
+            sleutel = (leerkracht.casefold(), dag, lesuur)
+            per_uur.setdefault(sleutel, []).append((regel, leerkracht, groep, vak))
 
     if not per_uur:
         if onleesbaar:
             fouten.voeg_toe(
                 None,
                 None,
-                _(
-                    "geen enkele regel is een les. Is dit wel GPU001.TXT, het lesrooster "
-                    "('Stundenplan') uit Untis?"
-                ),
+                _("geen enkele regel is een les. Is dit wel het lesrooster GPU001.TXT uit Untis?"),
             )
         elif not fouten:
             fouten.voeg_toe(None, None, _("het bestand bevat geen enkele les met een leerkracht."))
     fouten.controleer()
 
     lessen = []
-    for (leerkracht, dag, lesuur), regels in per_uur.items():
-        groepen = ", ".join(dict.fromkeys(g for _r, g, _v in regels if g))
-        vakken = ", ".join(dict.fromkeys(v for _r, _g, v in regels if v))
-        lessen.append(LesRegel(leerkracht, dag, lesuur, groepen, vakken, regels[0][0]))
+    for (_code, dag, lesuur), regels in per_uur.items():
+        groepen = ", ".join(dict.fromkeys(groep for _r, _l, groep, _v in regels if groep))
+        vakken = ", ".join(dict.fromkeys(vak for _r, _l, _g, vak in regels if vak))
+        regel, leerkracht = regels[0][0], regels[0][1]
+        lessen.append(LesRegel(leerkracht, dag, lesuur, groepen, vakken, regel))
     return sorted(lessen, key=lambda les: les.regel)
 
 
@@ -662,8 +671,8 @@ def lees_gpu_leerkrachten(
             None,
             None,
             _(
-                "dit lijkt het lesrooster (GPU001.TXT), niet de lijst van leerkrachten. Kies in "
-                "Untis bij de export 'Lehrer' (GPU004.TXT)."
+                "dit lijkt het lesrooster (GPU001.TXT), niet de lijst van leerkrachten. "
+                "Exporteer in Untis de leerkrachten als GPU004.TXT."
             ),
         )
         fouten.gooi()
@@ -681,19 +690,19 @@ def lees_gpu_leerkrachten(
                 regel, _("naam (kolom 1)"), _("de afkorting van de leerkracht ontbreekt.")
             )
             goed = False
-        elif code in eerst_gezien:
+        elif code.casefold() in eerst_gezien:
             fouten.voeg_toe(
                 regel,
                 _("naam (kolom 1)"),
                 _(
                     "de afkorting '%(code)s' staat ook al op regel %(eerder)d; elke leerkracht "
-                    "heeft een eigen afkorting."
+                    "heeft een eigen afkorting (hoofdletters en kleine letters tellen als gelijk)."
                 )
-                % {"code": code, "eerder": eerst_gezien[code]},
+                % {"code": code, "eerder": eerst_gezien[code.casefold()]},
             )
             goed = False
         else:
-            eerst_gezien[code] = regel
+            eerst_gezien[code.casefold()] = regel
         for kolom, waarde in (
             (_("naam (kolom 1)"), code),
             (_("langnaam (kolom 2)"), familienaam),
@@ -735,7 +744,6 @@ _PARAMWAARDE = r'(?:"[^"]*"|[^";:,]*)'
 _INHOUDSREGEL = re.compile(
     rf"([A-Za-z0-9-]+)(?:;[A-Za-z0-9-]+={_PARAMWAARDE}(?:,{_PARAMWAARDE})*)*:"
 )
-_GEBRUIKT = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
 
 
 @dataclass
@@ -820,7 +828,18 @@ def lees_ical(data: bytes, bestand: str, van: date, tot: date) -> list[BezetBlok
         (a.uid, a.herhaling_id) for a in afspraken if a.uid and a.herhaling_id is not None
     }
     blokken: list[tuple[datetime, datetime]] = []
+    uiterlijk = klok.monotonic() + MAX_REKENTIJD
     for afspraak in afspraken:
+        if klok.monotonic() > uiterlijk:
+            fouten.voeg_toe(
+                None,
+                None,
+                _(
+                    "deze agenda heeft te veel of te ingewikkelde herhalingen om in te lezen. "
+                    "Exporteer alleen de periode die u nodig hebt."
+                ),
+            )
+            break
         try:
             blokken.extend(_blokken(afspraak, venster, vervangen, fouten))
         except Exception:
@@ -856,12 +875,21 @@ def _ical_structuur(tekst: str, fouten: _Fouten) -> tuple[list[_Onderdeel], list
             logisch[-1] = (logisch[-1][0], logisch[-1][1] + regel[1:])
         elif regel.strip():
             logisch.append((nummer, regel))
+    if logisch and logisch[0][1].strip().upper() != "BEGIN:VCALENDAR":
+        fouten.voeg_toe(
+            logisch[0][0],
+            None,
+            _(
+                "dit is geen agendabestand (.ics): de eerste regel moet BEGIN:VCALENDAR zijn. "
+                "Exporteer de agenda uit Outlook of Google Agenda als .ics-bestand."
+            ),
+        )
+        fouten.gooi()
 
     open_: list[tuple[str, int]] = []
     gebeurtenissen: list[_Onderdeel] = []
     vrijbezet: list[_Onderdeel] = []
     huidig: _Onderdeel | None = None
-    kalender_gezien = False
     for nummer, regel in logisch:
         treffer = _INHOUDSREGEL.match(regel)
         if treffer is None:
@@ -876,8 +904,9 @@ def _ical_structuur(tekst: str, fouten: _Fouten) -> tuple[list[_Onderdeel], list
         waarde = regel[treffer.end() :].strip().upper()
         if naam == "BEGIN":
             if not open_ and waarde != "VCALENDAR":
-                fouten.voeg_toe(nummer, None, _("een agendabestand begint met BEGIN:VCALENDAR."))
-            kalender_gezien = kalender_gezien or waarde == "VCALENDAR"
+                fouten.voeg_toe(
+                    nummer, None, _("na END:VCALENDAR kan alleen een nieuwe BEGIN:VCALENDAR komen.")
+                )
             open_.append((waarde, nummer))
             if waarde in ("VEVENT", "VFREEBUSY"):
                 huidig = _Onderdeel(waarde, nummer)
@@ -914,10 +943,6 @@ def _ical_structuur(tekst: str, fouten: _Fouten) -> tuple[list[_Onderdeel], list
             _("BEGIN:%(naam)s wordt nergens afgesloten met END:%(naam)s; is het bestand volledig?")
             % {"naam": naam},
         )
-    if not kalender_gezien and not fouten:
-        fouten.voeg_toe(
-            None, None, _("dit is geen agendabestand (.ics); er staat geen BEGIN:VCALENDAR in.")
-        )
     return gebeurtenissen, vrijbezet
 
 
@@ -952,13 +977,14 @@ def _datumwaarde(
     eigenschap = component.get(naam)
     if eigenschap is None:
         return None
-    waarde = getattr(eigenschap, "dt", None)
+    waarde = None if isinstance(eigenschap, icalendar.vBroken) else getattr(eigenschap, "dt", None)
     if not isinstance(waarde, date | timedelta):
         fouten.voeg_toe(
             plaats.regel(naam) if plaats else None,
             naam,
             _(
-                "'%(waarde)s' is geen geldige datum of tijd; verwacht wordt bijvoorbeeld 20270315T140000."
+                "'%(waarde)s' is geen geldige datum of tijd; verwacht wordt bijvoorbeeld "
+                "20270315T140000."
             )
             % {"waarde": _kort(str(eigenschap))},
         )
@@ -975,18 +1001,19 @@ def _datumlijst(
         return []
     waarden: list[date | datetime] = []
     for eigenschap in ruw if isinstance(ruw, list) else [ruw]:
-        for item in getattr(eigenschap, "dts", None) or []:
-            waarde = item.dt
-            if isinstance(waarde, tuple):
-                waarde = waarde[0]
-            if isinstance(waarde, date):
-                waarden.append(waarde)
-        if not hasattr(eigenschap, "dts"):
+        if isinstance(eigenschap, icalendar.vBroken) or not hasattr(eigenschap, "dts"):
             fouten.voeg_toe(
                 plaats.regel(naam) if plaats else None,
                 naam,
                 _("deze datums zijn niet te lezen; verwacht wordt bijvoorbeeld 20270315T140000."),
             )
+            continue
+        for item in eigenschap.dts:
+            waarde = item.dt
+            if isinstance(waarde, tuple):
+                waarde = waarde[0]  # a PERIOD: its start
+            if isinstance(waarde, date):
+                waarden.append(waarde)
     return waarden
 
 

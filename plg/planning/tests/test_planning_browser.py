@@ -38,3 +38,41 @@ def test_the_coach_asks_when_we_can_meet_and_picks_a_moment(page: Page, site: An
     bijeenkomst = Bijeenkomst.objects.get(plg=site.plg)
     assert bijeenkomst.place == "Leraarskamer"
     assert {m.to[0] for m in mail.outbox} == {site.coach.email, site.member.email}
+
+
+def test_the_planner_imports_a_timetable_and_plans_a_month(
+    page: Page, site: Any, tmp_path: Any
+) -> None:
+    csv = tmp_path / "lessen.csv"
+    csv.write_text(
+        "leerkracht;dag;lesuur;groep;vak\nmember@regenboog.example;vr;9;3A;wiskunde\n",
+        encoding="utf-8",
+    )
+    sign_in(page, site, site.leader)
+    page.get_by_role("link", name="Tijd maken").click()
+    page.get_by_role("link", name="Roosters", exact=True).click()
+    form = page.locator("section", has_text="Lessen uit een rekenblad")
+    form.get_by_label("Lessen (CSV)").set_input_files(str(csv))
+    form.get_by_role("button", name="Inlezen").click()
+    expect(page.get_by_role("alert")).to_contain_text("lessen.csv, regel 2, veld 'lesuur'")
+
+    csv.write_text(
+        "leerkracht;dag;lesuur;groep;vak\n"
+        + "".join(
+            f"member@regenboog.example;{dag};{uur};3A;wiskunde\n"
+            for dag in ("ma", "di", "wo", "do", "vr")
+            for uur in (1, 2, 3, 4)
+        ),
+        encoding="utf-8",
+    )
+    form.get_by_label("Lessen (CSV)").set_input_files(str(csv))
+    form.get_by_role("button", name="Inlezen").click()
+    expect(page.get_by_text("Ingelezen: 20 regels")).to_be_visible()
+
+    page.get_by_role("link", name="Maandplanning").click()
+    page.get_by_role("button", name="Voorstel berekenen").click()
+    expect(page.get_by_text("beste plan")).to_be_visible(timeout=20_000)
+    expect(page.locator("#maandplan table").first).to_contain_text("Huiswerk met betekenis")
+    page.get_by_role("button", name="Zo inplannen en iedereen verwittigen").click()
+    expect(page.get_by_text("2 bijeenkomsten zijn gepland")).to_be_visible()
+    assert Bijeenkomst.objects.filter(plg=site.plg).count() == 2

@@ -1,0 +1,117 @@
+"""Planning all PLG's of a month at once: proposal, explanation, applying it."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from django.utils import timezone
+
+from plg.communities import services as community_services
+from plg.communities.models import Lidmaatschap
+from plg.meetings.models import Bijeenkomst
+from plg.planning import services
+from plg.planning.models import MaandplanStatus, Vervangbeurt
+from plg.planning.problem import BRUSSELS
+from plg.roosters.models import Bezetting
+
+pytestmark = pytest.mark.django_db
+
+
+def month_after_next():
+    return (timezone.localdate().replace(day=1) + timedelta(days=62)).replace(day=1)
+
+
+def plan(w, capture, **kwargs):
+    with capture(execute=True):
+        maandplan = services.start_maandplan(
+            door=w.leader,
+            maand=month_after_next(),
+            scholengemeenschap=w.sg,
+            school=kwargs.pop("school", w.school),
+            **kwargs,
+        )
+    maandplan.refresh_from_db()
+    return maandplan
+
+
+def test_a_month_plan_places_every_meeting_far_enough_apart(
+    rooster, django_capture_on_commit_callbacks
+):
+    maandplan = plan(rooster, django_capture_on_commit_callbacks)
+    assert maandplan.status == MaandplanStatus.KLAAR
+    voorstel = maandplan.voorstel
+    assert voorstel["status"] == "optimaal"
+    begins = sorted(datetime.fromisoformat(x["begin"]) for x in voorstel["plaatsingen"])
+    assert len(begins) == 2
+    assert (begins[1].date() - begins[0].date()).days >= 7
+    assert voorstel["aantal_vervanguren"] == 0  # afternoons free the member without anyone covering
+    assert all(x["soort"] == "les" for x in voorstel["plaatsingen"])
+
+
+def test_applying_a_month_plan_creates_the_bijeenkomsten_once_and_tells_everyone(
+    rooster, mailoutbox, django_capture_on_commit_callbacks
+):
+    maandplan = plan(rooster, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        created = services.pas_maandplan_toe(maandplan=maandplan)
+    assert len(created) == 2
+    assert Bijeenkomst.objects.filter(plg=rooster.plg).count() == 2
+    assert {m.to[0] for m in mailoutbox} == {rooster.coach.email, rooster.member.email}
+    maandplan.refresh_from_db()
+    assert maandplan.status == MaandplanStatus.TOEGEPAST
+    assert services.pas_maandplan_toe(maandplan=maandplan) == []
+    assert Bijeenkomst.objects.filter(plg=rooster.plg).count() == 2
+
+
+def test_substitutes_are_named_when_only_lesson_time_is_left(
+    rooster, django_capture_on_commit_callbacks
+):
+    first = month_after_next()
+    last = (first + timedelta(days=32)).replace(day=1)
+    # the afternoons and after school are taken for the whole month: mornings remain
+    day = first
+    while day < last:
+        Bezetting.objects.create(
+            user=rooster.coach,
+            begin=datetime.combine(day, time(12, 30), tzinfo=BRUSSELS),
+            einde=datetime.combine(day, time(19, 0), tzinfo=BRUSSELS),
+        )
+        day += timedelta(days=1)
+    maandplan = plan(rooster, django_capture_on_commit_callbacks)
+    voorstel = maandplan.voorstel
+    assert maandplan.status == MaandplanStatus.KLAAR, voorstel
+    assert voorstel["aantal_vervanguren"] == 4
+    assert {v["vervanger_naam"] for v in voorstel["vervangingen"]} == {"Kato Test"}
+    assert voorstel["max_vervanger_last"] == 4
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pas_maandplan_toe(maandplan=maandplan)
+    assert Vervangbeurt.objects.filter(vervanger=rooster.colleague, groep="3A").count() == 4
+
+
+def test_an_impossible_month_is_explained_in_plain_dutch(
+    rooster, django_capture_on_commit_callbacks
+):
+    first = month_after_next()
+    Bezetting.objects.create(
+        user=rooster.member,
+        begin=datetime.combine(first - timedelta(days=1), time(0), tzinfo=BRUSSELS),
+        einde=datetime.combine(first + timedelta(days=40), time(0), tzinfo=BRUSSELS),
+    )
+    maandplan = plan(rooster, django_capture_on_commit_callbacks)
+    assert maandplan.status == MaandplanStatus.ONHAALBAAR
+    uitleg = " ".join(maandplan.voorstel["uitleg"])
+    assert "Mehdi Test" in uitleg and "Huiswerk met betekenis" in uitleg
+
+
+def test_a_cross_school_plg_is_planned_after_school_only(
+    rooster, django_capture_on_commit_callbacks
+):
+    plg = community_services.create_plg(
+        coach=rooster.coach, name="Over de scholen heen", schools=[rooster.school, rooster.sister]
+    )
+    Lidmaatschap.objects.create(plg=plg, user=rooster.colleague)
+    maandplan = plan(rooster, django_capture_on_commit_callbacks, school=None)
+    placed = [x for x in maandplan.voorstel["plaatsingen"] if x["plg"] == plg.pk]
+    assert len(placed) == 2
+    assert {x["soort"] for x in placed} == {"na_school"}
