@@ -115,3 +115,34 @@ def test_a_cross_school_plg_is_planned_after_school_only(
     placed = [x for x in maandplan.voorstel["plaatsingen"] if x["plg"] == plg.pk]
     assert len(placed) == 2
     assert {x["soort"] for x in placed} == {"na_school"}
+
+
+def test_a_plan_for_the_whole_scholengemeenschap_is_for_its_coordinator(world, client):
+    from django.urls import reverse
+
+    from conftest import PASSWORD
+    from plg.accounts.models import User
+    from plg.organisations.models import Aanstelling, Functie
+    from plg.planning.models import Maandplan
+
+    coordinator = User.objects.create_user("rita@leieland.example", PASSWORD, first_name="Rita")
+    Aanstelling.objects.create(
+        user=coordinator, school=world.sister, functie=Functie.COORDINEREND_DIRECTEUR
+    )
+    client.login(username=coordinator.email, password=PASSWORD)
+    page = client.get(reverse("maandplannen", args=[world.school.pk])).content.decode()
+    assert "Alle PLG&#x27;s van de scholengemeenschap samen plannen" in page
+    client.post(
+        reverse("maandplannen", args=[world.school.pk]),
+        {
+            "maand": month_after_next().strftime("%Y-%m"),
+            "aantal": 1,
+            "min_dagen_tussen": 7,
+            "heel_sg": "on",
+        },
+    )
+    plan = Maandplan.objects.get()
+    assert plan.school is None and plan.scholengemeenschap == world.sg
+    assert client.get(reverse("maandplan", args=[plan.pk])).status_code == 200
+    client.login(username=world.leader.email, password=PASSWORD)
+    assert client.get(reverse("maandplan", args=[plan.pk])).status_code == 404
