@@ -40,14 +40,21 @@ def school_kalender(request: AuthedRequest, pk: int) -> HttpResponse:
         services.bewaar_lesuren(kalender=kalender, lesuren=form.cleaned_data["lesuren_tekst"])
         messages.success(request, _("De schoolkalender is bewaard."))
         return redirect("school_kalender", pk=school.pk)
+    return _kalender_page(request, school, form, VrijeDagenForm())
+
+
+def _kalender_page(
+    request: AuthedRequest, school: School, form: KalenderForm, vrij_form: VrijeDagenForm
+) -> HttpResponse:
+    """The calendar page, with whichever of its two forms was just sent."""
     return render(
         request,
         "roosters/kalender.html",
         school_context(school, "kalender", request.user)
         | {
             "form": form,
-            "vrij_form": VrijeDagenForm(),
-            "vrije_dagen": kalender.vrije_dagen.all(),
+            "vrij_form": vrij_form,
+            "vrije_dagen": form.instance.vrije_dagen.all(),
         },
     )
 
@@ -61,16 +68,7 @@ def vrije_dagen_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
         services.add_vrije_dagen(kalender=kalender, **form.cleaned_data)
         messages.success(request, _("Toegevoegd aan de schoolkalender."))
         return redirect("school_kalender", pk=school.pk)
-    return render(
-        request,
-        "roosters/kalender.html",
-        school_context(school, "kalender", request.user)
-        | {
-            "form": KalenderForm(instance=kalender),
-            "vrij_form": form,
-            "vrije_dagen": kalender.vrije_dagen.all(),
-        },
-    )
+    return _kalender_page(request, school, KalenderForm(instance=kalender), form)
 
 
 @login_required
