@@ -88,14 +88,20 @@ def _blokkeert(analyse: Analyse, namen: _Namen, g: int, t: int) -> str | None:
     waarden = {"naam": namen.persoon(t), "plg": namen.plg(g)}
     dagen = _lijst([_weekdag(d) for d in sorted(lesdagen)])
     data = _lijst([_datum(d) for d in sorted(bezet)])
+    if len(bezet) > 5:
+        data = _("%(aantal)s dagen tussen %(van)s en %(tot)s") % {
+            "aantal": len(bezet),
+            "van": _datum(min(bezet)),
+            "tot": _datum(max(bezet)),
+        }
     if lesdagen and bezet:
         return _(
-            "%(naam)s (%(plg)s) geeft les op %(dagen)s op de momenten dat %(plg)s kan "
+            "%(naam)s (%(plg)s) geeft elke %(dagen)s les op de momenten dat %(plg)s kan "
             "samenkomen, en staat in de agenda als bezet op %(data)s."
         ) % {**waarden, "dagen": dagen, "data": data}
     if lesdagen:
         return _(
-            "%(naam)s (%(plg)s) geeft les op %(dagen)s op de momenten dat %(plg)s kan samenkomen."
+            "%(naam)s (%(plg)s) geeft elke %(dagen)s les op de momenten dat %(plg)s kan samenkomen."
         ) % {**waarden, "dagen": dagen}
     if bezet:
         return _(
