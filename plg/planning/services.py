@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,6 +18,8 @@ from plg.meetings.services import plan_bijeenkomst
 from plg.organisations.models import Scholengemeenschap, School
 from plg.planning import build, slots
 from plg.planning import problem as p
+from plg.planning.explain import uitleg
+from plg.planning.greedy import plan_slim
 from plg.planning.models import (
     Herinnering,
     HerinneringSoort,
@@ -25,6 +28,7 @@ from plg.planning.models import (
     Vervangbeurt,
     first_of_month,
 )
+from plg.planning.solver import plan_cpsat
 
 MAX_SEARCH_DAYS = 62
 
@@ -186,6 +190,22 @@ def maandprobleem(maandplan: Maandplan) -> p.Probleem:
         aantal=int(maandplan.voorstel.get("aantal", 2)),
         min_dagen_tussen=int(maandplan.voorstel.get("min_dagen_tussen", 7)),
     )
+
+
+def bereken_maandplan(maandplan: Maandplan) -> MaandplanStatus:
+    """CP-SAT first; if it finds nothing in time, the smart greedy plan is the fallback."""
+    probleem = maandprobleem(maandplan)
+    plan = plan_cpsat(probleem, seconds=settings.PLANNER_SECONDS)
+    if plan.status == p.Status.ONBEKEND:
+        plan = plan_slim(probleem)
+    status = (
+        MaandplanStatus.ONHAALBAAR if plan.status == p.Status.ONHAALBAAR else MaandplanStatus.KLAAR
+    )
+    asked = {k: maandplan.voorstel.get(k) for k in ("aantal", "min_dagen_tussen")}
+    maandplan.voorstel = asked | serialise(probleem, plan, uitleg(probleem, plan.redenen))
+    maandplan.status = status
+    maandplan.save(update_fields=["voorstel", "status"])
+    return status
 
 
 def _period(probleem: p.Probleem, v: p.Vervanging) -> tuple[datetime, datetime]:

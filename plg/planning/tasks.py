@@ -26,29 +26,15 @@ from plg.planning.models import (
 
 @task()
 def compute_maandplan(maandplan_id: int) -> str:
-    """CP-SAT first; if it finds nothing in time, the smart greedy plan is the fallback."""
-    from plg.planning.explain import uitleg
-    from plg.planning.greedy import plan_slim
-    from plg.planning.problem import Status
-    from plg.planning.solver import plan_cpsat
-
+    """A failure is shown as such: the page must not wait for a plan that never comes."""
     maandplan = Maandplan.objects.select_related("school", "scholengemeenschap").get(
         pk=maandplan_id
     )
-    probleem = services.maandprobleem(maandplan)
-    plan = plan_cpsat(probleem, seconds=settings.PLANNER_SECONDS)
-    if plan.status == Status.ONBEKEND:
-        plan = plan_slim(probleem)
-    status = MaandplanStatus.KLAAR
-    if plan.status == Status.ONHAALBAAR:
-        status = MaandplanStatus.ONHAALBAAR
-    settings_ = {k: maandplan.voorstel.get(k) for k in ("aantal", "min_dagen_tussen")}
-    maandplan.voorstel = settings_ | services.serialise(
-        probleem, plan, uitleg(probleem, plan.redenen)
-    )
-    maandplan.status = status
-    maandplan.save(update_fields=["voorstel", "status"])
-    return str(status)
+    try:
+        return str(services.bereken_maandplan(maandplan))
+    except Exception:
+        Maandplan.objects.filter(pk=maandplan_id).update(status=MaandplanStatus.MISLUKT)
+        raise
 
 
 def _members(bijeenkomst: Bijeenkomst) -> list[str]:

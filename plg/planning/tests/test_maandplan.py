@@ -146,3 +146,15 @@ def test_a_plan_for_the_whole_scholengemeenschap_is_for_its_coordinator(world, c
     assert client.get(reverse("maandplan", args=[plan.pk])).status_code == 200
     client.login(username=world.leader.email, password=PASSWORD)
     assert client.get(reverse("maandplan", args=[plan.pk])).status_code == 404
+
+
+def test_a_failed_computation_is_shown_as_failed_not_as_still_busy(
+    rooster, django_capture_on_commit_callbacks, monkeypatch
+):
+    from plg.planning import services as planning_services
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("solver crashed")
+
+    monkeypatch.setattr(planning_services, "plan_cpsat", broken)
+    assert plan(rooster, django_capture_on_commit_callbacks).status == MaandplanStatus.MISLUKT
