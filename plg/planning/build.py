@@ -78,9 +78,17 @@ def probleem(
         leden[plg_id].append(user_id)
     member_ids = {u for users in leden.values() for u in users}
 
+    kruis: dict[int, set[int]] = defaultdict(set)
+    for user_id, school_id in Kruisvervanger.objects.filter(school__in=school_ids).values_list(
+        "user_id", "school_id"
+    ):
+        kruis[user_id].add(school_id)
+
     lessen: dict[int, dict[tuple[int, int], str]] = defaultdict(dict)
     les_school: dict[int, int] = {}
-    for les in Les.objects.filter(Q(school__in=school_ids) | Q(leerkracht__in=member_ids)):
+    for les in Les.objects.filter(
+        Q(school__in=school_ids) | Q(leerkracht__in=member_ids | set(kruis))
+    ):
         lessen[les.leerkracht_id][(les.dag, les.lesuur)] = les.groep or les.vak
         les_school.setdefault(les.leerkracht_id, les.school_id)
     home: dict[int, int] = {}
@@ -115,12 +123,6 @@ def probleem(
     ).values_list("vervanger_id", "begin", "einde"):
         bezet[user_id].append((begin, einde))
 
-    kruis: dict[int, set[int]] = defaultdict(set)
-    for user_id, school_id in Kruisvervanger.objects.filter(school__in=school_ids).values_list(
-        "user_id", "school_id"
-    ):
-        kruis[user_id].add(school_id)
-
     leerkrachten = {
         user_id: p.Leerkracht(
             id=user_id,
@@ -146,10 +148,10 @@ def probleem(
         )
         for plg in plgs
     )
-    for groep in groepen:
-        for school_id in groep.scholen:
-            if school_id not in all_schools:
-                all_schools[school_id] = School.objects.get(pk=school_id)
+    elsewhere = {school for groep in groepen for school in groep.scholen} | {
+        leerkracht.school for leerkracht in leerkrachten.values()
+    }
+    all_schools |= School.objects.in_bulk(elsewhere - set(all_schools))
     cal = kalenders(all_schools.values(), van, tot)
     minuten = sorted({g.minuten for g in groepen}) or [100]
     momenten = _momenten(cal.values(), van, tot, minuten)

@@ -160,3 +160,20 @@ def _teacher(w, school, email):
     kalender_van(school)
     Les.objects.create(school=school, leerkracht=user, dag=0, lesuur=1, groep="1A", vak="lezen")
     return user
+
+
+def test_a_designated_substitute_of_a_sister_school_covers_when_free_there(rooster):
+    from plg.roosters.models import Kruisvervanger
+
+    Les.objects.filter(leerkracht=rooster.colleague).delete()  # no colleague left to cover
+    _probleem, before = search(rooster)
+    assert not before.groep("vervanging")
+    sofie = _teacher(rooster, rooster.sister, "sofie@sintjozef.example")
+    Kruisvervanger.objects.create(school=rooster.school, user=sofie)
+    _probleem, after = search(rooster)
+    tuesday = next(
+        v for v in after.voorstellen if v.moment.begin == at(MONDAY + timedelta(days=1), 8, 30)
+    )
+    assert {v.vervanger for v in tuesday.vervangingen} == {sofie.pk}
+    monday = [v for v in after.voorstellen if v.moment.begin == at(MONDAY, 8, 30)]
+    assert not monday  # she teaches her own class then
