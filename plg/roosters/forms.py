@@ -148,11 +148,7 @@ class IcalForm(forms.Form):
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
         self.fields["van"].initial = today
-        self.fields["tot"].initial = date(
-            today.year + (today.month > 6),
-            6 if today.month <= 6 else 1,
-            30 if today.month <= 6 else 31,
-        )
+        self.fields["tot"].initial = date(today.year + (today.month > 6), 6, 30)  # school year
         if people is not None:
             self.fields["persoon"] = forms.ModelChoiceField(
                 label=_("Van wie?"), queryset=people, empty_label=None

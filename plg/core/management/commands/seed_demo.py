@@ -325,7 +325,7 @@ def _tijd(people: dict[str, User], schools: list[School]) -> None:
     """A week for every teacher (a class of their own, free while a specialist teaches it),
     a day without pupils in three weeks, and the Regenboog's procescoach as a substitute
     for Sint-Jozef."""
-    from plg.roosters.models import Kruisvervanger, Les, SoortVrij
+    from plg.roosters.models import Kruisvervanger, Les, Roosterimport, SoortVrij
     from plg.roosters.services import add_vrije_dagen, kalender_van
 
     lessons = []
@@ -368,4 +368,14 @@ def _tijd(people: dict[str, User], schools: list[School]) -> None:
                             )
                         )
     Les.objects.bulk_create(lessons)
+    for school, leader in zip(
+        schools, ["directie@regenboog.example", "directie@sintjozef.example"], strict=True
+    ):
+        Roosterimport.objects.create(
+            school=school,
+            soort=Roosterimport.Soort.LESSEN_CSV,
+            bestanden="lesrooster.csv",
+            aantal=sum(1 for les in lessons if les.school == school),
+            door=people[leader],
+        )
     Kruisvervanger.objects.create(school=schools[1], user=people["an@regenboog.example"])
