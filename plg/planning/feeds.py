@@ -7,7 +7,7 @@ sides of the clock changes.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.urls import reverse
@@ -32,7 +32,8 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
-def _local(moment):  # type: ignore[no-untyped-def]
+def _local(moment: datetime) -> datetime:
+    """Brussels wall-clock time, so the file carries TZID=Europe/Brussels rather than UTC."""
     return timezone.localtime(moment, timezone.get_default_timezone())
 
 

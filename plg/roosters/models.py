@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 
 from django.conf import settings
 from django.db import models
@@ -95,9 +95,6 @@ class VrijeDagen(models.Model):
 
     def __str__(self) -> str:
         return self.omschrijving or str(self.get_soort_display())
-
-    def bevat(self, dag: date) -> bool:
-        return self.van <= dag <= self.tot
 
 
 class Les(models.Model):
