@@ -36,15 +36,14 @@ def _kalender(kalender: Kalender, van: date, tot: date) -> p.Kalender:
     )
 
 
-def kalenders(schools: Iterable[School], van: date, tot: date) -> dict[int, p.Kalender]:
+def _kalender_rows(schools: Iterable[School]) -> list[Kalender]:
+    """Every school's calendar with its periods and free days; a missing one gets the default."""
+    ids = {s.pk for s in schools}
+    have = set(Kalender.objects.filter(school__in=ids).values_list("school_id", flat=True))
     for school in schools:
-        kalender_van(school)
-    return {
-        k.school_id: _kalender(k, van, tot)
-        for k in Kalender.objects.filter(school__in=[s.pk for s in schools]).prefetch_related(
-            "lesuren", "vrije_dagen"
-        )
-    }
+        if school.pk not in have:
+            kalender_van(school)
+    return list(Kalender.objects.filter(school__in=ids).prefetch_related("lesuren", "vrije_dagen"))
 
 
 def _window(van: date, tot: date) -> tuple[datetime, datetime]:
@@ -152,7 +151,8 @@ def probleem(
         leerkracht.school for leerkracht in leerkrachten.values()
     }
     all_schools |= School.objects.in_bulk(elsewhere - set(all_schools))
-    cal = kalenders(all_schools.values(), van, tot)
+    rows = _kalender_rows(all_schools.values())
+    cal = {k.school_id: _kalender(k, van, tot) for k in rows}
     minuten = sorted({g.minuten for g in groepen}) or [100]
     momenten = _momenten(cal.values(), van, tot, minuten)
     return p.Probleem(
@@ -160,14 +160,8 @@ def probleem(
         leerkrachten=leerkrachten,
         groepen=groepen,
         momenten=tuple(momenten),
-        vervang_max_week=min(
-            (k.vervang_max_week for k in Kalender.objects.filter(school__in=list(all_schools))),
-            default=2,
-        ),
-        na_school_max_maand=min(
-            (k.na_school_max_maand for k in Kalender.objects.filter(school__in=list(all_schools))),
-            default=2,
-        ),
+        vervang_max_week=min((k.vervang_max_week for k in rows), default=2),
+        na_school_max_maand=min((k.na_school_max_maand for k in rows), default=2),
         schoolnamen={pk: s.name for pk, s in all_schools.items()},
     )
 

@@ -70,7 +70,7 @@ def tijd_bezet(request: AuthedRequest) -> HttpResponse:
                 school=aanstelling.school,
                 door=request.user,
                 bestand=name,
-                blokken=imports.lees_ical(data, name, van, tot),
+                data=data,
                 van=van,
                 tot=tot,
             )

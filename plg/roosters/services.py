@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from plg.accounts.models import User
 from plg.organisations.models import Aanstelling, School
 from plg.roosters.imports import (
-    BezetBlok,
     ImportFout,
     ImportMislukt,
     Leerkracht,
     LesRegel,
+    lees_ical,
 )
 from plg.roosters.models import (
     Bezetting,
@@ -279,11 +279,12 @@ def importeer_bezet(
     school: School,
     door: User,
     bestand: str,
-    blokken: Sequence[BezetBlok],
+    data: bytes,
     van: date,
     tot: date,
 ) -> int:
-    """Replace a person's busy times in the period the file covers with those in it."""
+    """Replace a person's busy times from van to tot with those in their calendar file."""
+    blokken = lees_ical(data, bestand, van, tot)
     zone = timezone.get_default_timezone()
     start = datetime.combine(van, time.min, tzinfo=zone)
     end = datetime.combine(tot + timedelta(days=1), time.min, tzinfo=zone)

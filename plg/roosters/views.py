@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from plg.accounts.models import User
 from plg.core.http import AuthedRequest
-from plg.organisations.models import School
+from plg.organisations.models import Aanstelling, School
 from plg.roosters import imports, services
 from plg.roosters.authorizers import get_school_to_plan, may_lead, may_see_timetable
 from plg.roosters.forms import (
@@ -81,11 +81,9 @@ def vrije_dagen_weg(request: AuthedRequest, pk: int, vid: int) -> HttpResponse:
 
 
 def _team(school: School) -> Any:
-    return (
-        User.objects.filter(aanstellingen__school=school)
-        .exclude(aanstellingen__functie="pedagogisch_begeleider")
-        .distinct()
-    )
+    return User.objects.filter(
+        aanstellingen__in=Aanstelling.objects.team().filter(school=school)
+    ).distinct()
 
 
 def _import(request: AuthedRequest, school: School, soort: str) -> tuple[Any, int | None]:
@@ -129,7 +127,7 @@ def _import(request: AuthedRequest, school: School, soort: str) -> tuple[Any, in
                 school=school,
                 door=request.user,
                 bestand=name,
-                blokken=imports.lees_ical(data, name, van, tot),
+                data=data,
                 van=van,
                 tot=tot,
             )
