@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models.fields.json import KeyTransform
+
 from plg.organisations.models import School
 from plg.scans.advice import PROFILE_LABELS
 from plg.scans.instruments import Instrument, Section, instruments, latest_version, localised
@@ -19,6 +21,7 @@ from plg.scans.statistics import (
     PROFILES,
     Agreement,
     Difference,
+    Moments,
     agreement,
     difference,
     kmeans3,
@@ -90,12 +93,22 @@ def network_overview(*, network_id: int, schools: list[School], minimum: int) ->
             afname__closed_at__isnull=False,
         )
         .select_related("afname")
+        .defer("data")  # the item counts are not needed here, only the section moments
+        .annotate(sections=KeyTransform("sections", "data"))
         .order_by("school_id", "-afname__opened_at")
     )
     latest = _latest_two(results)
+    cache: dict[tuple[int, str], Moments] = {}
+
+    def moments(resultaat: Resultaat, section: Section) -> Moments:
+        key = (resultaat.pk, section.key)
+        if key not in cache:
+            sections = resultaat.sections  # type: ignore[attr-defined]  # annotated above
+            cache[key] = section_moments({"sections": sections}, section.key)
+        return cache[key]
 
     def means(resultaat: Resultaat, sections: list[Section]) -> list[float | None]:
-        return [section_moments(resultaat.data, s.key).mean for s in sections]
+        return [moments(resultaat, s).mean for s in sections]
 
     eligible = {
         school_id: pair[0]
@@ -150,11 +163,7 @@ def network_overview(*, network_id: int, schools: list[School], minimum: int) ->
                 characteristics=means(now, kenmerken),
                 conditions=condition_means,
                 changes=[
-                    difference(
-                        section_moments(before.data, s.key), section_moments(now.data, s.key)
-                    )
-                    if before
-                    else None
+                    difference(moments(before, s), moments(now, s)) if before else None
                     for s in kenmerken
                 ],
             )

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Count, F, Sum
+from django.db import connection, transaction
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Now
 
 from plg.scans.models import Afname, Antwoord, Antwoordset, Resultaat, Sectiescore
 from plg.scans.statistics import Moments, ProfileRule
@@ -23,8 +24,19 @@ def _role(value: int | None) -> str:
     return NO_ROLE if value is None else str(value)
 
 
-def aggregate(afname_ids: Sequence[int]) -> dict[tuple[int, int | None], dict[str, Any]]:
+def _rows(queryset: QuerySet[Any]) -> Any:
+    """The rows of a values_list query through a plain cursor: no per-row converters, and on
+    PostgreSQL no server-side cursor (a DECLARE CURSOR query never runs in parallel)."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(CHUNK):
+            yield from rows
+
+
+def aggregate(afnames: Sequence[Afname]) -> dict[tuple[int, int | None], dict[str, Any]]:
     """Per (wave, school): respondents per role, section moments per role, item value counts."""
+    afname_ids = [afname.pk for afname in afnames]
     groups: dict[tuple[int, int | None], dict[str, Any]] = {}
 
     def group(afname_id: int, school_id: int | None) -> dict[str, Any]:
@@ -33,7 +45,7 @@ def aggregate(afname_ids: Sequence[int]) -> dict[tuple[int, int | None], dict[st
         )
 
     submitted = Antwoordset.objects.filter(afname_id__in=afname_ids, submitted=True)
-    for afname_id, school_id, role, n in (
+    for afname_id, school_id, role, n in _rows(
         submitted.values_list("afname_id", "school_id", "rolgroep")
         .annotate(n=Count("pk"))
         .order_by()
@@ -52,18 +64,26 @@ def aggregate(afname_ids: Sequence[int]) -> dict[tuple[int, int | None], dict[st
         .annotate(n=Count("pk"), total=Sum("score"), total_sq=Sum(F("score") * F("score")))
         .order_by()
     )
-    for afname_id, school_id, role, section, n, total, total_sq in scores.iterator(CHUNK):
+    for afname_id, school_id, role, section, n, total, total_sq in _rows(scores):
         per_role = group(afname_id, school_id)["sections"].setdefault(section, {})
         per_role[_role(role)] = [n, total, total_sq]
 
+    # One row per (wave, school, item) with a count per scale point: as many groups as there
+    # are item means, not five times as many.
+    points = max(
+        (s.points for afname in afnames for s in afname.instrument.scored_sections()), default=0
+    )
+    labels = [str(value) for value in range(1, points + 1)]
     counts = (
         Antwoord.objects.filter(antwoordset__afname_id__in=afname_ids, antwoordset__submitted=True)
-        .values_list("antwoordset__afname_id", "antwoordset__school_id", "item", "value")
-        .annotate(c=Count("pk"))
+        .values_list("antwoordset__afname_id", "antwoordset__school_id", "item")
+        .annotate(**{f"v{v}": Count("pk", filter=Q(value=v)) for v in range(1, points + 1)})
         .order_by()
     )
-    for afname_id, school_id, item, value, c in counts.iterator(CHUNK):
-        group(afname_id, school_id)["items"].setdefault(item, {})[str(value)] = c
+    for afname_id, school_id, item, *per_value in _rows(counts):
+        group(afname_id, school_id)["items"][item] = {
+            label: c for label, c in zip(labels, per_value, strict=True) if c
+        }
     return groups
 
 
@@ -96,7 +116,12 @@ def profile_of(afname: Afname, data: dict[str, Any]) -> str:
 def compute(afnames: Sequence[Afname]) -> int:
     """Recompute and store the results of the given waves; returns how many were stored."""
     by_id = {afname.pk: afname for afname in afnames}
-    groups = aggregate(list(by_id))
+    if connection.vendor == "postgresql":
+        # The item GROUP BY has one group per school and item; at the default 4 MB it spills
+        # to disk from a few hundred schools on.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '64MB'")
+    groups = aggregate(list(by_id.values()))
     Resultaat.objects.filter(afname_id__in=list(by_id)).delete()
     rows = [
         Resultaat(
@@ -105,6 +130,9 @@ def compute(afnames: Sequence[Afname]) -> int:
             n=data["n"],
             data=data,
             profiel=profile_of(by_id[afname_id], data),
+            # A database expression keeps bulk_create on PostgreSQL off its UNNEST path, where
+            # psycopg escapes every JSON document into an array literal (twice as slow).
+            computed_at=Now(),
         )
         for (afname_id, school_id), data in groups.items()
     ]
