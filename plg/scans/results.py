@@ -6,10 +6,12 @@ everything shown is derived from them when shown, under the minimum group size o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, ParamSpec, TypeVar
 
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Now
 
@@ -18,13 +20,16 @@ from plg.scans.statistics import Moments, ProfileRule
 
 CHUNK = 10_000
 NO_ROLE = "-"
+P = ParamSpec("P")
+T = TypeVar("T")
+Groups = dict[tuple[int, int | None], dict[str, Any]]
 
 
 def _role(value: int | None) -> str:
     return NO_ROLE if value is None else str(value)
 
 
-def _rows(queryset: QuerySet[Any]) -> Any:
+def _rows(queryset: QuerySet[Any]) -> Iterator[tuple[Any, ...]]:
     """The rows of a values_list query through a plain cursor: no per-row converters, and on
     PostgreSQL no server-side cursor (a DECLARE CURSOR query never runs in parallel)."""
     sql, params = queryset.query.sql_with_params()
@@ -34,26 +39,29 @@ def _rows(queryset: QuerySet[Any]) -> Any:
             yield from rows
 
 
-def aggregate(afnames: Sequence[Afname]) -> dict[tuple[int, int | None], dict[str, Any]]:
-    """Per (wave, school): respondents per role, section moments per role, item value counts."""
-    afname_ids = [afname.pk for afname in afnames]
-    groups: dict[tuple[int, int | None], dict[str, Any]] = {}
+def _roomy(function: Callable[P, T]) -> Callable[P, T]:
+    """On PostgreSQL, in a transaction with enough memory for a GROUP BY with one group per
+    school and item: at the default 4 MB it spills to disk from a few hundred schools on.
 
-    def group(afname_id: int, school_id: int | None) -> dict[str, Any]:
-        return groups.setdefault(
-            (afname_id, school_id), {"n": 0, "roles": {}, "sections": {}, "items": {}}
-        )
+    Not on SQLite, where our transactions begin IMMEDIATE and so would take the write lock:
+    the reads on two connections would wait for each other.
+    """
 
-    submitted = Antwoordset.objects.filter(afname_id__in=afname_ids, submitted=True)
-    for afname_id, school_id, role, n in _rows(
-        submitted.values_list("afname_id", "school_id", "rolgroep")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        entry = group(afname_id, school_id)
-        entry["n"] += n
-        entry["roles"][_role(role)] = n
+    @functools.wraps(function)
+    def roomy(*args: P.args, **kwargs: P.kwargs) -> T:
+        if connection.vendor != "postgresql":
+            return function(*args, **kwargs)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '64MB'")
+            return function(*args, **kwargs)
 
+    return roomy
+
+
+@_roomy
+def _section_moments(afname_ids: list[int]) -> Groups:
+    """Per (wave, school), per section and role: count, sum and sum of squares of the scores."""
+    found: Groups = {}
     scores = (
         Sectiescore.objects.filter(
             antwoordset__afname_id__in=afname_ids, antwoordset__submitted=True
@@ -65,14 +73,18 @@ def aggregate(afnames: Sequence[Afname]) -> dict[tuple[int, int | None], dict[st
         .order_by()
     )
     for afname_id, school_id, role, section, n, total, total_sq in _rows(scores):
-        per_role = group(afname_id, school_id)["sections"].setdefault(section, {})
+        per_role = found.setdefault((afname_id, school_id), {}).setdefault(section, {})
         per_role[_role(role)] = [n, total, total_sq]
+    return found
 
-    # One row per (wave, school, item) with a count per scale point: as many groups as there
-    # are item means, not five times as many.
-    points = max(
-        (s.points for afname in afnames for s in afname.instrument.scored_sections()), default=0
-    )
+
+@_roomy
+def _item_counts(afname_ids: list[int], points: int) -> Groups:
+    """Per (wave, school), per item: how often each scale point was given.
+
+    One row per (wave, school, item) with a count per point: as many groups as there are item
+    means, not five times as many.
+    """
     labels = [str(value) for value in range(1, points + 1)]
     counts = (
         Antwoord.objects.filter(antwoordset__afname_id__in=afname_ids, antwoordset__submitted=True)
@@ -80,11 +92,62 @@ def aggregate(afnames: Sequence[Afname]) -> dict[tuple[int, int | None], dict[st
         .annotate(**{f"v{v}": Count("pk", filter=Q(value=v)) for v in range(1, points + 1)})
         .order_by()
     )
+    found: Groups = {}
     for afname_id, school_id, item, *per_value in _rows(counts):
-        group(afname_id, school_id)["items"][item] = {
+        found.setdefault((afname_id, school_id), {})[item] = {
             label: c for label, c in zip(labels, per_value, strict=True) if c
         }
-    return groups
+    return found
+
+
+def _on_own_connection(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """In a worker thread, which Django gives a connection of its own: closed when done."""
+    try:
+        return function(*args, **kwargs)
+    finally:
+        connections.close_all()
+
+
+@_roomy
+def _respondents(afname_ids: list[int]) -> Groups:
+    """Per (wave, school): how many submitted, in all and per role group."""
+    found: Groups = {}
+    submitted = Antwoordset.objects.filter(afname_id__in=afname_ids, submitted=True)
+    for afname_id, school_id, role, n in _rows(
+        submitted.values_list("afname_id", "school_id", "rolgroep")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        entry = found.setdefault((afname_id, school_id), {"n": 0, "roles": {}})
+        entry["n"] += n
+        entry["roles"][_role(role)] = n
+    return found
+
+
+def aggregate(afnames: Sequence[Afname]) -> Groups:
+    """Per (wave, school): respondents per role, section moments per role, item value counts.
+
+    Outside a transaction the item counts, the longest query, are read on a second connection
+    while this one reads the rest, so two cores work (a closed wave's answers do not change,
+    so both connections see the same data). Inside a transaction, whose uncommitted writes a
+    second connection would not see, everything is read here, one query after the other.
+    """
+    ids = [afname.pk for afname in afnames]
+    points = max(
+        (s.points for afname in afnames for s in afname.instrument.scored_sections()), default=0
+    )
+    if connection.in_atomic_block:
+        return _assemble(_respondents(ids), _section_moments(ids), _item_counts(ids, points))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        items = pool.submit(_on_own_connection, _item_counts, ids, points)
+        return _assemble(_respondents(ids), _section_moments(ids), items.result())
+
+
+def _assemble(respondents: Groups, sections: Groups, items: Groups) -> Groups:
+    return {
+        key: {**entry, "sections": sections.get(key, {}), "items": items.get(key, {})}
+        for key, entry in respondents.items()
+    }
 
 
 def section_moments(
@@ -112,17 +175,9 @@ def profile_of(afname: Afname, data: dict[str, Any]) -> str:
     )
 
 
-@transaction.atomic
 def compute(afnames: Sequence[Afname]) -> int:
     """Recompute and store the results of the given waves; returns how many were stored."""
     by_id = {afname.pk: afname for afname in afnames}
-    if connection.vendor == "postgresql":
-        # The item GROUP BY has one group per school and item; at the default 4 MB it spills
-        # to disk from a few hundred schools on.
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL work_mem = '64MB'")
-    groups = aggregate(list(by_id.values()))
-    Resultaat.objects.filter(afname_id__in=list(by_id)).delete()
     rows = [
         Resultaat(
             afname_id=afname_id,
@@ -134,7 +189,9 @@ def compute(afnames: Sequence[Afname]) -> int:
             # psycopg escapes every JSON document into an array literal (twice as slow).
             computed_at=Now(),
         )
-        for (afname_id, school_id), data in groups.items()
+        for (afname_id, school_id), data in aggregate(list(by_id.values())).items()
     ]
-    Resultaat.objects.bulk_create(rows, batch_size=500)
+    with transaction.atomic():
+        Resultaat.objects.filter(afname_id__in=list(by_id)).delete()
+        Resultaat.objects.bulk_create(rows, batch_size=500)
     return len(rows)

@@ -182,3 +182,52 @@ def test_a_second_zelfscan_shows_the_change_per_pillar(world):
     report = build_report(later, None, minimum=3)
     assert report.previous == first
     assert report.changes[0].difference.estimate == pytest.approx(10 / 3 - 4 / 3)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_recomputing_outside_a_transaction_reads_on_two_connections_with_the_same_result(
+    world, wave, monkeypatch
+):
+    import threading
+
+    from plg.scans import results
+
+    for value in (1, 2, 4, 5, 5, 3):
+        answer(wave, world.school, _turned(wave, value), rolgroep=value % 2)
+    answer(wave, world.sister, 2)
+    services.close_afname(afname=wave)
+    closed = {r.school_id: (r.n, r.data, r.profiel) for r in Resultaat.objects.all()}
+
+    threads: list[int] = []
+    item_counts = results._item_counts
+
+    def spy(*args: Any) -> Any:
+        threads.append(threading.get_ident())
+        return item_counts(*args)
+
+    monkeypatch.setattr(results, "_item_counts", spy)
+    assert results.compute([wave]) == 2
+    assert threads and threads[0] != threading.get_ident()
+    assert {r.school_id: (r.n, r.data, r.profiel) for r in Resultaat.objects.all()} == closed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_command_recomputes_closed_waves_and_leaves_open_ones(world, wave):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    for value in (1, 2, 3, 4, 5):
+        answer(wave, world.school, value)
+    services.close_afname(afname=wave)
+    Resultaat.objects.update(profiel="", data={})
+    still_open = services.open_afname(
+        opened_by=world.leader, title="Najaar", schools=[world.school]
+    )
+    answer(still_open, world.school, 5)
+    out = StringIO()
+    call_command("scanresultaten", stdout=out)
+    assert out.getvalue().strip() == "1 afnames, 1 resultaten"
+    report = build_report(wave, world.school, minimum=5)
+    assert report.bars["kenmerk"][0].mean == pytest.approx(3.0)
+    assert not Resultaat.objects.filter(afname=still_open).exists()
