@@ -2,9 +2,10 @@
 
 Default: 40 concurrent sessions x 15 clients for 60 s each against the real consumer and
 against a bare Channels echo consumer (the floor), both served by one uvicorn process on
-127.0.0.1 with an SQLite file. Every client acts now and then (moves and adds cards, parks one;
-the coach pauses, resumes and extends the clock). An action's latency is the time until the
-last client of its session has received the result. Prints a table, then one JSON line.
+127.0.0.1 with an SQLite file. Every client acts now and then on its own random schedule (moves
+and adds cards, parks one; the coach pauses, resumes and extends the clock). An action's latency
+is the time until the last client of its session has received the result. Prints a table, then
+one JSON line.
 
     .venv/bin/python bench/live.py [--quick] [--sessions N] [--clients N] [--seconds S]
 """
@@ -98,10 +99,10 @@ class Client:
     """One participant, doing what the page's script does: it keeps the state, applies each
     one-card change to it, and asks for the whole state again when it missed a change."""
 
-    def __init__(self, run: Run, session: dict[str, Any], index: int) -> None:
+    def __init__(self, run: Run, session: dict[str, Any], index: int, seed: int) -> None:
         self.run, self.session, self.index = run, session, index
         self.state: dict[str, Any] = {}
-        self.rng = random.Random(index * 7919 + len(session["code"]))
+        self.rng = random.Random(seed)
 
     async def connect(self, port: int, gate: asyncio.Semaphore) -> None:
         async with gate:
@@ -191,7 +192,11 @@ async def load(
     """Everyone joins first (50 at a time, as a school day would spread them); the clock
     starts when the last one is in."""
     run = Run(clients)
-    everyone = [Client(run, session, i) for session in sessions for i in range(clients)]
+    everyone = [
+        Client(run, session, i, seed=n * clients + i)
+        for n, session in enumerate(sessions)
+        for i in range(clients)
+    ]
     gate = asyncio.Semaphore(50)
     await asyncio.gather(*(c.connect(port, gate) for c in everyone))
     log(f"{len(everyone)} clients connected")
