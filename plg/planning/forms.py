@@ -41,6 +41,11 @@ class KiesForm(forms.Form):
     place = forms.CharField(label=_("Plaats"), max_length=200, required=False)
 
 
+class VerplaatsForm(forms.Form):
+    begin = forms.DateTimeField(widget=forms.HiddenInput)
+    school = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class MaandplanForm(forms.Form):
     maand = forms.DateField(
         label=_("Maand"),

@@ -30,6 +30,13 @@ class Voorstel:
     def vervanguren(self) -> int:
         return len(self.vervangingen)
 
+    @property
+    def soort(self) -> str:
+        """The list it is shown in: everyone free, with substitution, or after school."""
+        if self.na_school:
+            return "na_school"
+        return "vervanging" if self.vervangingen else "vrij"
+
     def rang(self) -> tuple[int, int, int, int, datetime]:
         """Members free first, then fewest periods to cover, then no extra burden, then spread."""
         return (
@@ -47,12 +54,7 @@ class Zoekresultaat:
     zonder_vervanger: int = 0  # moments where some class would stay uncovered
 
     def groep(self, soort: str, limit: int = 5) -> list[Voorstel]:
-        chosen = {
-            "vrij": [v for v in self.voorstellen if v.iedereen_vrij],
-            "vervanging": [v for v in self.voorstellen if v.vervangingen],
-            "na_school": [v for v in self.voorstellen if v.na_school],
-        }[soort]
-        return chosen[:limit]
+        return [v for v in self.voorstellen if v.soort == soort][:limit]
 
 
 def toegelaten(probleem: p.Probleem, groep: p.Groep, moment: p.Moment) -> bool:

@@ -15,4 +15,14 @@ urlpatterns = [
     path("maandplan/<int:pk>/", views.maandplan, name="maandplan"),
     path("maandplan/<int:pk>/voorstel/", views.maandplan_hx, name="maandplan_hx"),
     path("maandplan/<int:pk>/inplannen/", views.maandplan_toepassen, name="maandplan_toepassen"),
+    path(
+        "maandplan/<int:pk>/bijeenkomst/<int:index>/",
+        views.maandplan_bijsturen,
+        name="maandplan_bijsturen",
+    ),
+    path(
+        "maandplan/<int:pk>/bijeenkomst/<int:index>/verplaatsen/",
+        views.maandplan_verplaatsen,
+        name="maandplan_verplaatsen",
+    ),
 ]

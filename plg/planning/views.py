@@ -19,10 +19,11 @@ from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
 from plg.core.http import AuthedRequest
 from plg.organisations.models import Aanstelling
-from plg.planning import accounts, feeds, services
+from plg.planning import accounts, bijsturen, feeds, services, slots
+from plg.planning import problem as p
 from plg.planning.authorizers import get_maandplan
-from plg.planning.forms import KiesForm, MaandplanForm, ZoekForm
-from plg.planning.models import Kalenderfeed, Maandplan
+from plg.planning.forms import KiesForm, MaandplanForm, VerplaatsForm, ZoekForm
+from plg.planning.models import Kalenderfeed, Maandplan, MaandplanStatus
 from plg.roosters import imports
 from plg.roosters import services as rooster_services
 from plg.roosters.authorizers import coordinated, get_school_to_plan
@@ -123,6 +124,20 @@ def agenda_feed(request: Any, token: str) -> HttpResponse:
     return response
 
 
+def _by_kind(
+    probleem: p.Probleem, voorstellen: list[slots.Voorstel]
+) -> dict[str, list[tuple[slots.Voorstel, list[tuple[str, int, str]]]]]:
+    """The best moments of each kind, each with its substitutions as (class, period, name)."""
+    namen = {k: v.naam for k, v in probleem.leerkrachten.items()}
+    return {
+        soort: [
+            (v, [(x.groep, x.lesuur, namen[x.vervanger]) for x in v.vervangingen])
+            for v in slots.Zoekresultaat(voorstellen).groep(soort)
+        ]
+        for soort in ("vrij", "vervanging", "na_school")
+    }
+
+
 @login_required
 def plg_momenten(request: AuthedRequest, pk: int) -> HttpResponse:
     """When can we meet? Ranked moments for the coming weeks, for the procescoach."""
@@ -131,16 +146,9 @@ def plg_momenten(request: AuthedRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = plg_context(plg, lid) | {"form": form}
     if form.is_valid():
         probleem, resultaat = services.zoek_momenten(plg=plg, **form.cleaned_data)
-        namen = {k: v.naam for k, v in probleem.leerkrachten.items()}
         context |= {
             "resultaat": resultaat,
-            "voorstellen": {
-                soort: [
-                    (v, [(x.groep, x.lesuur, namen[x.vervanger]) for x in v.vervangingen])
-                    for v in resultaat.groep(soort)
-                ]
-                for soort in ("vrij", "vervanging", "na_school")
-            },
+            "voorstellen": _by_kind(probleem, resultaat.voorstellen),
             "van": form.cleaned_data["van"],
             "tot": form.cleaned_data["tot"],
         }
@@ -276,3 +284,50 @@ def maandplan_toepassen(request: AuthedRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Dit voorstel kan niet (meer) ingepland worden."))
     return redirect("maandplan", pk=plan.pk)
+
+
+def _plaatsing(maandplan: Maandplan, index: int) -> dict[str, Any]:
+    """One meeting of a proposal that can still be moved; 404 for anything else."""
+    plaatsingen = maandplan.voorstel.get("plaatsingen", [])
+    if maandplan.status != MaandplanStatus.KLAAR or not 0 <= index < len(plaatsingen):
+        raise Http404
+    plaatsing: dict[str, Any] = plaatsingen[index]
+    return plaatsing | {"begin": timezone.localtime(datetime.fromisoformat(plaatsing["begin"]))}
+
+
+@login_required
+def maandplan_bijsturen(request: AuthedRequest, pk: int, index: int) -> HttpResponse:
+    """Other moments for one proposed meeting; the rest of the proposal stays as it is."""
+    plan = get_maandplan(request.user, pk)
+    plaatsing = _plaatsing(plan, index)
+    found = bijsturen.bijsturing(plan, index)
+    school = plan.school or plan.scholengemeenschap.schools.first()
+    if school is None:
+        raise Http404
+    return render(
+        request,
+        "planning/bijsturen.html",
+        school_context(school, "maandplan", request.user)
+        | {
+            "maandplan": plan,
+            "index": index,
+            "plaatsing": plaatsing,
+            "bijsturing": found,
+            "voorstellen": _by_kind(found.probleem, found.alternatieven) if found else {},
+        },
+    )
+
+
+@login_required
+@require_POST
+def maandplan_verplaatsen(request: AuthedRequest, pk: int, index: int) -> HttpResponse:
+    plan = get_maandplan(request.user, pk)
+    _plaatsing(plan, index)
+    form = VerplaatsForm(request.POST)
+    if form.is_valid() and bijsturen.verplaats(maandplan=plan, index=index, **form.cleaned_data):
+        messages.success(
+            request, _("De bijeenkomst is verplaatst in het voorstel. Er is nog niets ingepland.")
+        )
+        return redirect("maandplan", pk=plan.pk)
+    messages.error(request, _("Dat moment kan niet (meer). Kies een ander."))
+    return redirect("maandplan_bijsturen", pk=plan.pk, index=index)

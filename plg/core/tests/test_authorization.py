@@ -121,7 +121,21 @@ def _planning_objects(w: Any) -> dict[str, Any]:
         maand=timezone.localdate().replace(day=1),
         door=w.leader,
         status="klaar",
-        voorstel={"plaatsingen": [], "vervangingen": [], "uitleg": []},
+        voorstel={
+            "plaatsingen": [
+                {
+                    "plg": w.plg.pk,
+                    "naam": w.plg.name,
+                    "begin": (timezone.now() + timedelta(days=3)).isoformat(),
+                    "minuten": 100,
+                    "soort": "na_school",
+                    "school_id": w.school.pk,
+                    "school": w.school.name,
+                }
+            ],
+            "vervangingen": [],
+            "uitleg": [],
+        },
     )
     return {
         "vrij": vrij,
@@ -312,6 +326,8 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
     "maandplan": (lambda w, o: [o["maandplan"].pk], "get", {}, PLANNERS, 200),
     "maandplan_hx": (lambda w, o: [o["maandplan"].pk], "get", {}, PLANNERS, 200),
     "maandplan_toepassen": (lambda w, o: [o["maandplan"].pk], "post", {}, PLANNERS, 302),
+    "maandplan_bijsturen": (lambda w, o: [o["maandplan"].pk, 0], "get", {}, PLANNERS, 200),
+    "maandplan_verplaatsen": (lambda w, o: [o["maandplan"].pk, 0], "post", {}, PLANNERS, 302),
 }
 # The invitation (for a new address) refuses anyone signed in with another account.
 SIGNED_IN_AS_SOMEONE_ELSE = {"uitnodiging"}

@@ -73,6 +73,13 @@ def test_the_planner_imports_a_timetable_and_plans_a_month(
     page.get_by_role("button", name="Voorstel berekenen").click()
     expect(page.get_by_text("beste plan")).to_be_visible(timeout=20_000)
     expect(page.locator("#maandplan table").first).to_contain_text("Huiswerk met betekenis")
+    page.get_by_role("link", name="Ander moment").first.click()
+    expect(
+        page.get_by_role("heading", name="Een ander moment voor Huiswerk met betekenis")
+    ).to_be_visible()
+    page.get_by_role("button", name="Hierheen verplaatsen").first.click()
+    expect(page.get_by_text("De bijeenkomst is verplaatst in het voorstel")).to_be_visible()
+    expect(page.get_by_text("met de hand bijgestuurd")).to_be_visible()
     page.get_by_role("button", name="Zo inplannen en iedereen verwittigen").click()
     expect(page.get_by_text("2 bijeenkomsten zijn gepland")).to_be_visible()
     assert Bijeenkomst.objects.filter(plg=site.plg).count() == 2

@@ -1,0 +1,185 @@
+"""Moving one meeting of a month plan before it is applied; the rest of the plan stays put.
+
+Other moments for that PLG are searched as for a procescoach (``slots.zoek``), with the rest of
+the proposal counted as busy time and as substitute load. Each alternative is then checked as
+part of the whole plan by the independent validator (``check.fouten``), so a move never breaks
+a rule the month planner kept: distance between meetings, caps, nobody in two places.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+
+from plg.planning import check, slots
+from plg.planning import problem as p
+from plg.planning.models import Maandplan, MaandplanStatus
+from plg.planning.services import maandprobleem, serialise
+
+SHOWN = 5  # alternatives per kind (everyone free, with substitution, after school)
+
+
+@dataclass(frozen=True)
+class Bijsturing:
+    """One proposed meeting and the moments it could move to, best first."""
+
+    groep: p.Groep
+    huidig: p.Moment
+    alternatieven: list[slots.Voorstel]
+    probleem: p.Probleem
+    rest: p.Plan  # the proposal without this meeting and its substitutions
+
+    def groep_van(self, soort: str) -> list[slots.Voorstel]:
+        return slots.Zoekresultaat(self.alternatieven).groep(soort, SHOWN)
+
+    def plan_met(self, keuze: slots.Voorstel) -> p.Plan:
+        plaatsingen = {g: list(ids) for g, ids in self.rest.plaatsingen.items()}
+        plaatsingen.setdefault(self.groep.id, []).append(keuze.moment.id)
+        return replace(
+            self.rest,
+            plaatsingen=plaatsingen,
+            vervangingen=[*self.rest.vervangingen, *keuze.vervangingen],
+            niet_geplaatst=_missing(self.probleem, plaatsingen),
+        )
+
+
+def _missing(probleem: p.Probleem, plaatsingen: dict[int, list[int]]) -> dict[int, int]:
+    return {g.id: max(0, g.aantal - len(plaatsingen.get(g.id, []))) for g in probleem.groepen}
+
+
+def _moment(probleem: p.Probleem, plaatsing: dict[str, Any]) -> p.Moment | None:
+    begin = datetime.fromisoformat(plaatsing["begin"])
+    return next(
+        (
+            m
+            for m in probleem.momenten
+            if m.begin == begin
+            and m.school == plaatsing.get("school_id")
+            and str(m.soort) == plaatsing["soort"]
+        ),
+        None,
+    )
+
+
+def _vervanging(v: dict[str, Any]) -> p.Vervanging:
+    return p.Vervanging(
+        afwezige=v["afwezige"],
+        vervanger=v["vervanger"],
+        school=v["school"],
+        dag=datetime.fromisoformat(v["dag"]).date(),
+        lesuur=v["lesuur"],
+        groep=v["groep"],
+    )
+
+
+def _busy_with_rest(probleem: p.Probleem, rest: p.Plan) -> p.Probleem:
+    """The rest of the proposal as busy time: members in their meetings, substitutes in class."""
+    extra: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    momenten = {m.id: m for m in probleem.momenten}
+    groepen = {g.id: g for g in probleem.groepen}
+    for groep_id, ids in rest.plaatsingen.items():
+        for moment in (momenten[i] for i in ids):
+            for lid in groepen[groep_id].leden:
+                extra[lid].append((moment.begin, moment.einde))
+    for v in rest.vervangingen:
+        lesuur = probleem.kalenders[v.school].lesuur(v.lesuur)
+        extra[v.vervanger].append(
+            (
+                datetime.combine(v.dag, lesuur.begin, tzinfo=p.BRUSSELS),
+                datetime.combine(v.dag, lesuur.einde, tzinfo=p.BRUSSELS),
+            )
+        )
+    leerkrachten = {
+        pk: replace(leraar, bezet=(*leraar.bezet, *extra[pk])) if pk in extra else leraar
+        for pk, leraar in probleem.leerkrachten.items()
+    }
+    return replace(probleem, leerkrachten=leerkrachten)
+
+
+def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
+    """None when the proposal no longer fits the agendas of today (then compute it again)."""
+    voorstel = maandplan.voorstel
+    plaatsingen = voorstel.get("plaatsingen", [])
+    probleem = maandprobleem(maandplan)
+    groepen = {g.id: g for g in probleem.groepen}
+    target = plaatsingen[index]
+    placed: dict[int, list[int]] = defaultdict(list)
+    huidig = None
+    for n, plaatsing in enumerate(plaatsingen):
+        moment = _moment(probleem, plaatsing)
+        if moment is None or plaatsing["plg"] not in groepen:
+            return None
+        if n == index:
+            huidig = moment
+        else:
+            placed[plaatsing["plg"]].append(moment.id)
+    if huidig is None:
+        return None
+    own = (target["plg"], target["begin"])
+    vervangingen = [
+        _vervanging(v)
+        for v in voorstel.get("vervangingen", [])
+        if (v["plg"], v["bijeenkomst"]) != own
+    ]
+    eigen = tuple(
+        _vervanging(v)
+        for v in voorstel.get("vervangingen", [])
+        if (v["plg"], v["bijeenkomst"]) == own
+    )
+    rest = p.Plan(
+        methode=str(voorstel.get("methode", "")),
+        status=p.Status.HAALBAAR,  # moved by hand: a plan, no longer proven the best
+        plaatsingen=dict(placed),
+        vervangingen=vervangingen,
+        niet_geplaatst=_missing(probleem, placed),
+    )
+    bijsturing = Bijsturing(groepen[target["plg"]], huidig, [], probleem, rest)
+    if check.fouten(probleem, bijsturing.plan_met(slots.Voorstel(huidig, eigen))):
+        return None
+    groep = bijsturing.groep
+    load: Counter[tuple[int, tuple[int, int]]] = Counter()
+    for v in rest.vervangingen:
+        iso = v.dag.isocalendar()
+        load[(v.vervanger, (iso.year, iso.week))] += 1
+    andere = tuple(
+        m.dag for m in probleem.momenten if m.id in set(rest.plaatsingen.get(groep.id, []))
+    )
+    gevonden = slots.zoek(_busy_with_rest(probleem, rest), groep, load=load, andere=andere)
+    alternatieven: list[slots.Voorstel] = []
+    per_soort: Counter[str] = Counter()
+    for kandidaat in gevonden.voorstellen:
+        if kandidaat.moment.id == huidig.id or per_soort[kandidaat.soort] >= SHOWN:
+            continue
+        if not check.fouten(probleem, bijsturing.plan_met(kandidaat)):
+            alternatieven.append(kandidaat)
+            per_soort[kandidaat.soort] += 1
+    return replace(bijsturing, alternatieven=alternatieven)
+
+
+@transaction.atomic
+def verplaats(*, maandplan: Maandplan, index: int, begin: datetime, school: int) -> bool:
+    """Move one meeting to a moment offered for it; False when that moment is not (or no
+    longer) possible. The proposal stays a proposal: nothing is planned or mailed yet."""
+    maandplan = Maandplan.objects.select_for_update().get(pk=maandplan.pk)
+    plaatsingen = maandplan.voorstel.get("plaatsingen", [])
+    if maandplan.status != MaandplanStatus.KLAAR or not 0 <= index < len(plaatsingen):
+        return False
+    found = bijsturing(maandplan, index)
+    if found is None:
+        return False
+    keuze = next(
+        (v for v in found.alternatieven if v.moment.begin == begin and v.moment.school == school),
+        None,
+    )
+    if keuze is None:
+        return False
+    asked = {k: maandplan.voorstel.get(k) for k in ("aantal", "min_dagen_tussen")}
+    plan = found.plan_met(keuze)
+    uitleg = maandplan.voorstel.get("uitleg", [])
+    maandplan.voorstel = asked | serialise(found.probleem, plan, uitleg) | {"aangepast": True}
+    maandplan.save(update_fields=["voorstel"])
+    return True
