@@ -33,9 +33,6 @@ class Bijsturing:
     probleem: p.Probleem
     rest: p.Plan  # the proposal without this meeting and its substitutions
 
-    def groep_van(self, soort: str) -> list[slots.Voorstel]:
-        return slots.Zoekresultaat(self.alternatieven).groep(soort, SHOWN)
-
     def plan_met(self, keuze: slots.Voorstel) -> p.Plan:
         plaatsingen = {g: list(ids) for g, ids in self.rest.plaatsingen.items()}
         plaatsingen.setdefault(self.groep.id, []).append(keuze.moment.id)
