@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q
@@ -169,5 +170,13 @@ def probleem(
 def _momenten(
     kalenders_: Iterable[p.Kalender], van: date, tot: date, lengths: Sequence[int]
 ) -> list[p.Moment]:
-    """Moments for the longest meeting length: a shorter meeting fits in them too."""
-    return p.momenten(list(kalenders_), van, tot, max(lengths))
+    """Moments for every meeting length asked, so a PLG of a school with shorter bijeenkomsten
+    is not held to the periods (and substitutes) of the longest one."""
+    kalenders = list(kalenders_)
+    result: list[p.Moment] = []
+    for length in sorted(set(lengths)):
+        result += [
+            replace(moment, id=len(result) + n)
+            for n, moment in enumerate(p.momenten(kalenders, van, tot, length))
+        ]
+    return result

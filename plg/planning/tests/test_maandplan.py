@@ -158,3 +158,25 @@ def test_a_failed_computation_is_shown_as_failed_not_as_still_busy(
 
     monkeypatch.setattr(planning_services, "plan_cpsat", broken)
     assert plan(rooster, django_capture_on_commit_callbacks).status == MaandplanStatus.MISLUKT
+
+
+def test_a_school_with_shorter_bijeenkomsten_gets_moments_of_its_own_length(rooster):
+    from plg.planning import build
+
+    rooster.sister.werkgroep_minutes = 25
+    rooster.sister.save()
+    kort = community_services.create_plg(
+        coach=rooster.coach, name="Kort en krachtig", schools=[rooster.sister]
+    )
+    first = month_after_next()
+    probleem = build.probleem(
+        schools=[rooster.school, rooster.sister],
+        plgs=[rooster.plg, kort],
+        van=first,
+        tot=first + timedelta(days=13),
+    )
+    assert {g.id: g.minuten for g in probleem.groepen} == {rooster.plg.pk: 100, kort.pk: 50}
+    lengths = {(m.school, m.einde - m.begin) for m in probleem.momenten}
+    assert (rooster.sister.pk, timedelta(minutes=50)) in lengths
+    assert (rooster.school.pk, timedelta(minutes=100)) in lengths
+    assert len({m.id for m in probleem.momenten}) == len(probleem.momenten)
