@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
 from plg.core.http import AuthedRequest
-from plg.organisations.models import Aanstelling
+from plg.organisations.models import Aanstelling, School
 from plg.planning import accounts, bijsturen, feeds, services, slots
 from plg.planning import problem as p
 from plg.planning.authorizers import get_maandplan
@@ -250,16 +250,21 @@ def _maandplan_context(maandplan: Maandplan) -> dict[str, Any]:
     }
 
 
-@login_required
-def maandplan(request: AuthedRequest, pk: int) -> HttpResponse:
-    plan = get_maandplan(request.user, pk)
+def _school_of(plan: Maandplan) -> School:
+    """The school whose pages frame the plan: its own, or the first of the scholengemeenschap."""
     school = plan.school or plan.scholengemeenschap.schools.first()
     if school is None:
         raise Http404
+    return school
+
+
+@login_required
+def maandplan(request: AuthedRequest, pk: int) -> HttpResponse:
+    plan = get_maandplan(request.user, pk)
     return render(
         request,
         "planning/maandplan.html",
-        school_context(school, "maandplan", request.user) | _maandplan_context(plan),
+        school_context(_school_of(plan), "maandplan", request.user) | _maandplan_context(plan),
     )
 
 
@@ -301,13 +306,10 @@ def maandplan_bijsturen(request: AuthedRequest, pk: int, index: int) -> HttpResp
     plan = get_maandplan(request.user, pk)
     plaatsing = _plaatsing(plan, index)
     found = bijsturen.bijsturing(plan, index)
-    school = plan.school or plan.scholengemeenschap.schools.first()
-    if school is None:
-        raise Http404
     return render(
         request,
         "planning/bijsturen.html",
-        school_context(school, "maandplan", request.user)
+        school_context(_school_of(plan), "maandplan", request.user)
         | {
             "maandplan": plan,
             "index": index,

@@ -104,7 +104,8 @@ def _objects(w: Any) -> dict[str, Any]:
 
 
 def _planning_objects(w: Any) -> dict[str, Any]:
-    from plg.planning.models import Kalenderfeed, Maandplan
+    from plg.planning.models import Kalenderfeed
+    from plg.planning.tests.factories import proposal_with_one_meeting
     from plg.roosters.models import SoortVrij
     from plg.roosters.services import add_vrije_dagen, kalender_van
 
@@ -115,28 +116,7 @@ def _planning_objects(w: Any) -> dict[str, Any]:
         soort=SoortVrij.VAKANTIE,
         omschrijving="Vrij",
     )
-    maandplan = Maandplan.objects.create(
-        school=w.school,
-        scholengemeenschap=w.sg,
-        maand=timezone.localdate().replace(day=1),
-        door=w.leader,
-        status="klaar",
-        voorstel={
-            "plaatsingen": [
-                {
-                    "plg": w.plg.pk,
-                    "naam": w.plg.name,
-                    "begin": (timezone.now() + timedelta(days=3)).isoformat(),
-                    "minuten": 100,
-                    "soort": "na_school",
-                    "school_id": w.school.pk,
-                    "school": w.school.name,
-                }
-            ],
-            "vervangingen": [],
-            "uitleg": [],
-        },
-    )
+    maandplan = proposal_with_one_meeting(w)
     return {
         "vrij": vrij,
         "maandplan": maandplan,

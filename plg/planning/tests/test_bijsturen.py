@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -11,7 +11,7 @@ from conftest import PASSWORD
 from plg.meetings.models import Bijeenkomst
 from plg.planning import bijsturen, services
 from plg.planning.models import MaandplanStatus
-from plg.planning.problem import BRUSSELS
+from plg.planning.tests.factories import busy_every_afternoon
 from plg.planning.tests.test_maandplan import month_after_next, plan
 from plg.roosters.models import Bezetting
 
@@ -86,16 +86,7 @@ def test_a_moment_that_was_not_offered_is_refused_and_nothing_changes(
 def test_substitutes_stay_within_their_weekly_cap_after_a_move(
     rooster, django_capture_on_commit_callbacks
 ):
-    first_day = month_after_next()
-    last_day = (first_day + timedelta(days=32)).replace(day=1)
-    day = first_day
-    while day < last_day:  # only mornings are left: the member's classes need a substitute
-        Bezetting.objects.create(
-            user=rooster.coach,
-            begin=datetime.combine(day, time(12, 30), tzinfo=BRUSSELS),
-            einde=datetime.combine(day, time(19, 0), tzinfo=BRUSSELS),
-        )
-        day += timedelta(days=1)
+    busy_every_afternoon(rooster.coach, month_after_next())  # the member's classes need cover
     maandplan = plan(rooster, django_capture_on_commit_callbacks)
     _first, second = _begins(maandplan)
     found = bijsturen.bijsturing(maandplan, 0)

@@ -13,6 +13,7 @@ from plg.meetings.models import Bijeenkomst
 from plg.planning import services
 from plg.planning.models import MaandplanStatus, Vervangbeurt
 from plg.planning.problem import BRUSSELS
+from plg.planning.tests.factories import busy_every_afternoon
 from plg.roosters.models import Bezetting
 
 pytestmark = pytest.mark.django_db
@@ -67,17 +68,7 @@ def test_applying_a_month_plan_creates_the_bijeenkomsten_once_and_tells_everyone
 def test_substitutes_are_named_when_only_lesson_time_is_left(
     rooster, django_capture_on_commit_callbacks
 ):
-    first = month_after_next()
-    last = (first + timedelta(days=32)).replace(day=1)
-    # the afternoons and after school are taken for the whole month: mornings remain
-    day = first
-    while day < last:
-        Bezetting.objects.create(
-            user=rooster.coach,
-            begin=datetime.combine(day, time(12, 30), tzinfo=BRUSSELS),
-            einde=datetime.combine(day, time(19, 0), tzinfo=BRUSSELS),
-        )
-        day += timedelta(days=1)
+    busy_every_afternoon(rooster.coach, month_after_next())
     maandplan = plan(rooster, django_capture_on_commit_callbacks)
     voorstel = maandplan.voorstel
     assert maandplan.status == MaandplanStatus.KLAAR, voorstel

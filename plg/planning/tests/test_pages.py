@@ -16,6 +16,7 @@ from plg.accounts.models import User
 from plg.meetings.services import plan_bijeenkomst
 from plg.organisations.models import Aanstelling, Functie
 from plg.planning.models import Kalenderfeed, Maandplan, Vervangbeurt
+from plg.planning.tests.factories import proposal_with_one_meeting
 from plg.roosters.models import Bezetting, Les, Roosterimport, SoortVrij
 from plg.roosters.services import add_vrije_dagen, kalender_van
 
@@ -70,24 +71,6 @@ def _grow(w: Any, n: int) -> None:
     Kalenderfeed.objects.get_or_create(user=w.member)
 
 
-def _proposal(w: Any) -> Maandplan:
-    """A proposal with one meeting, to adjust."""
-    begin = timezone.now() + timedelta(days=3)
-    plaatsing = {"plg": w.plg.pk, "naam": w.plg.name, "begin": begin.isoformat(), "minuten": 100}
-    return Maandplan.objects.create(
-        school=w.school,
-        scholengemeenschap=w.sg,
-        maand=timezone.localdate().replace(day=1),
-        door=w.leader,
-        status="klaar",
-        voorstel={
-            "plaatsingen": [plaatsing | {"soort": "na_school", "school_id": w.school.pk}],
-            "vervangingen": [],
-            "uitleg": [],
-        },
-    )
-
-
 def _week(w: Any) -> str:
     start = timezone.localdate() + timedelta(days=1)
     return f"?van={start}&tot={start + timedelta(days=13)}"
@@ -103,7 +86,7 @@ PAGES = [
     ("leader", "leerkracht_rooster", lambda w: [w.school.pk, w.member.pk], ""),
     ("leader", "maandplannen", lambda w: [w.school.pk], ""),
     ("leader", "maandplan", lambda w: [Maandplan.objects.first().pk], ""),
-    ("leader", "maandplan_bijsturen", lambda w: [_proposal(w).pk, 0], ""),
+    ("leader", "maandplan_bijsturen", lambda w: [proposal_with_one_meeting(w).pk, 0], ""),
     ("coach", "plg_momenten", lambda w: [w.plg.pk], "week"),
 ]
 
