@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -25,13 +25,13 @@ SHOWN = 5  # alternatives per kind (everyone free, with substitution, after scho
 
 @dataclass(frozen=True)
 class Bijsturing:
-    """One proposed meeting and the moments it could move to, best first."""
+    """One proposed meeting, the rest of the proposal, and where the meeting could go."""
 
     groep: p.Groep
     huidig: p.Moment
-    alternatieven: list[slots.Voorstel]
     probleem: p.Probleem
     rest: p.Plan  # the proposal without this meeting and its substitutions
+    kandidaten: list[slots.Voorstel]  # ranked, not yet checked with the rest
 
     def plan_met(self, keuze: slots.Voorstel) -> p.Plan:
         plaatsingen = {g: list(ids) for g, ids in self.rest.plaatsingen.items()}
@@ -43,20 +43,39 @@ class Bijsturing:
             niet_geplaatst=_missing(self.probleem, plaatsingen),
         )
 
+    def past(self, keuze: slots.Voorstel) -> bool:
+        """Another moment than now, and the whole plan with it breaks no rule."""
+        return keuze.moment.id != self.huidig.id and not check.fouten(
+            self.probleem, self.plan_met(keuze)
+        )
+
+    def alternatieven(self) -> list[slots.Voorstel]:
+        """The best few of each kind that pass the check, best first."""
+        found: list[slots.Voorstel] = []
+        per_soort: Counter[str] = Counter()
+        for kandidaat in self.kandidaten:
+            if per_soort[kandidaat.soort] < SHOWN and self.past(kandidaat):
+                found.append(kandidaat)
+                per_soort[kandidaat.soort] += 1
+        return found
+
 
 def _missing(probleem: p.Probleem, plaatsingen: dict[int, list[int]]) -> dict[int, int]:
     return {g.id: max(0, g.aantal - len(plaatsingen.get(g.id, []))) for g in probleem.groepen}
 
 
 def _moment(probleem: p.Probleem, plaatsing: dict[str, Any]) -> p.Moment | None:
+    """The candidate moment a stored meeting was placed on (moments exist per length)."""
     begin = datetime.fromisoformat(plaatsing["begin"])
+    duur = timedelta(minutes=plaatsing["minuten"])
     return next(
         (
             m
             for m in probleem.momenten
             if m.begin == begin
-            and m.school == plaatsing.get("school_id")
+            and m.einde - m.begin == duur
             and str(m.soort) == plaatsing["soort"]
+            and probleem.schoolnamen.get(m.school) == plaatsing["school"]
         ),
         None,
     )
@@ -134,10 +153,10 @@ def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
         vervangingen=vervangingen,
         niet_geplaatst=_missing(probleem, placed),
     )
-    bijsturing = Bijsturing(groepen[target["plg"]], huidig, [], probleem, rest)
+    groep = groepen[target["plg"]]
+    bijsturing = Bijsturing(groep, huidig, probleem, rest, [])
     if check.fouten(probleem, bijsturing.plan_met(slots.Voorstel(huidig, eigen))):
         return None
-    groep = bijsturing.groep
     load: Counter[tuple[int, tuple[int, int]]] = Counter()
     for v in rest.vervangingen:
         iso = v.dag.isocalendar()
@@ -146,37 +165,45 @@ def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
         m.dag for m in probleem.momenten if m.id in set(rest.plaatsingen.get(groep.id, []))
     )
     gevonden = slots.zoek(_busy_with_rest(probleem, rest), groep, load=load, andere=andere)
-    alternatieven: list[slots.Voorstel] = []
-    per_soort: Counter[str] = Counter()
-    for kandidaat in gevonden.voorstellen:
-        if kandidaat.moment.id == huidig.id or per_soort[kandidaat.soort] >= SHOWN:
-            continue
-        if not check.fouten(probleem, bijsturing.plan_met(kandidaat)):
-            alternatieven.append(kandidaat)
-            per_soort[kandidaat.soort] += 1
-    return replace(bijsturing, alternatieven=alternatieven)
+    return replace(bijsturing, kandidaten=gevonden.voorstellen)
 
 
-@transaction.atomic
-def verplaats(*, maandplan: Maandplan, index: int, begin: datetime, school: int) -> bool:
-    """Move one meeting to a moment offered for it; False when that moment is not (or no
-    longer) possible. The proposal stays a proposal: nothing is planned or mailed yet."""
-    maandplan = Maandplan.objects.select_for_update().get(pk=maandplan.pk)
-    plaatsingen = maandplan.voorstel.get("plaatsingen", [])
+def verplaats(
+    *, maandplan: Maandplan, index: int, plg: int, was: datetime, begin: datetime, school: int
+) -> bool:
+    """Move meeting ``index`` (the PLG's meeting at ``was``) to another moment; False when
+    that moment is not (or no longer) possible, or the proposal changed meanwhile. It stays
+    a proposal: nothing is planned or mailed yet.
+
+    The search runs outside the transaction (it can take a second on a large plan); under the
+    row lock only the unchanged proposal is replaced.
+    """
+    voorstel = maandplan.voorstel
+    plaatsingen = voorstel.get("plaatsingen", [])
     if maandplan.status != MaandplanStatus.KLAAR or not 0 <= index < len(plaatsingen):
         return False
-    found = bijsturing(maandplan, index)
-    if found is None:
+    if (plaatsingen[index]["plg"], datetime.fromisoformat(plaatsingen[index]["begin"])) != (
+        plg,
+        was,
+    ):
         return False
+    found = bijsturing(maandplan, index)
     keuze = next(
-        (v for v in found.alternatieven if v.moment.begin == begin and v.moment.school == school),
+        (
+            v
+            for v in (found.kandidaten if found else [])
+            if v.moment.begin == begin and v.moment.school == school
+        ),
         None,
     )
-    if keuze is None:
+    if found is None or keuze is None or not found.past(keuze):
         return False
-    asked = {k: maandplan.voorstel.get(k) for k in ("aantal", "min_dagen_tussen")}
-    plan = found.plan_met(keuze)
-    uitleg = maandplan.voorstel.get("uitleg", [])
-    maandplan.voorstel = asked | serialise(found.probleem, plan, uitleg) | {"aangepast": True}
-    maandplan.save(update_fields=["voorstel"])
+    asked = {k: voorstel.get(k) for k in ("aantal", "min_dagen_tussen")}
+    nieuw = asked | serialise(found.probleem, found.plan_met(keuze), voorstel.get("uitleg", []))
+    with transaction.atomic():
+        locked = Maandplan.objects.select_for_update().get(pk=maandplan.pk)
+        if locked.status != MaandplanStatus.KLAAR or locked.voorstel != voorstel:
+            return False
+        locked.voorstel = nieuw | {"aangepast": True}
+        locked.save(update_fields=["voorstel"])
     return True

@@ -42,6 +42,10 @@ class KiesForm(forms.Form):
 
 
 class VerplaatsForm(forms.Form):
+    """Which meeting (its PLG and current start, checked against the index) goes where."""
+
+    plg = forms.IntegerField(widget=forms.HiddenInput)
+    was = forms.DateTimeField(widget=forms.HiddenInput)
     begin = forms.DateTimeField(widget=forms.HiddenInput)
     school = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -103,6 +103,11 @@ class Groep:
     min_dagen_tussen: int = 7
 
     @property
+    def duur(self) -> timedelta:
+        """Moments are made per meeting length; a PLG meets in those of its own length."""
+        return timedelta(minutes=self.minuten)
+
+    @property
     def over_scholen(self) -> bool:
         """Members of several schools meet only where travel is possible."""
         return len(set(self.scholen)) > 1

@@ -262,7 +262,6 @@ def serialise(probleem: p.Probleem, plan: p.Plan, uitleg: list[str]) -> dict[str
                     "begin": moment.begin.isoformat(),
                     "minuten": groep.minuten,
                     "soort": str(moment.soort),
-                    "school_id": moment.school,
                     "school": probleem.schoolnamen.get(moment.school, ""),
                 }
                 for groep, moment in placed

@@ -58,8 +58,9 @@ class Zoekresultaat:
 
 
 def toegelaten(probleem: p.Probleem, groep: p.Groep, moment: p.Moment) -> bool:
-    """Every member can be there: not busy, and teaching only where a colleague can cover."""
-    if moment.school not in groep.scholen:
+    """Made for this PLG's meeting length, and every member can be there: not busy, and
+    teaching only where a colleague can cover."""
+    if moment.school not in groep.scholen or moment.einde - moment.begin != groep.duur:
         return False
     if groep.over_scholen and moment.soort == p.Soort.LES:
         return False

@@ -183,7 +183,7 @@ def analyseer(probleem: Probleem) -> Analyse:
             for m in probleem.momenten
             if m.school in groep.scholen
             and not (groep.over_scholen and m.soort == Soort.LES)
-            and m.einde - m.begin >= timedelta(minutes=groep.minuten)
+            and m.einde - m.begin == groep.duur
         ]
         analyse.kandidaten[groep.id] = kandidaten
         toegelaten: list[Moment] = []

@@ -315,7 +315,7 @@ def maandplan_bijsturen(request: AuthedRequest, pk: int, index: int) -> HttpResp
             "index": index,
             "plaatsing": plaatsing,
             "bijsturing": found,
-            "voorstellen": _by_kind(found.probleem, found.alternatieven) if found else {},
+            "voorstellen": _by_kind(found.probleem, found.alternatieven()) if found else {},
         },
     )
 
@@ -332,4 +332,7 @@ def maandplan_verplaatsen(request: AuthedRequest, pk: int, index: int) -> HttpRe
         )
         return redirect("maandplan", pk=plan.pk)
     messages.error(request, _("Dat moment kan niet (meer). Kies een ander."))
+    plan.refresh_from_db()
+    if plan.status != MaandplanStatus.KLAAR:
+        return redirect("maandplan", pk=plan.pk)
     return redirect("maandplan_bijsturen", pk=plan.pk, index=index)

@@ -103,7 +103,7 @@ def network_overview(*, network_id: int, schools: list[School], minimum: int) ->
     def moments(resultaat: Resultaat, section: Section) -> Moments:
         key = (resultaat.pk, section.key)
         if key not in cache:
-            sections = resultaat.sections  # type: ignore[attr-defined]  # annotated above
+            sections = resultaat.sections or {}  # type: ignore[attr-defined]  # annotated above
             cache[key] = section_moments({"sections": sections}, section.key)
         return cache[key]
 

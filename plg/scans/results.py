@@ -44,7 +44,8 @@ def _roomy(function: Callable[P, T]) -> Callable[P, T]:
     school and item: at the default 4 MB it spills to disk from a few hundred schools on.
 
     Not on SQLite, where our transactions begin IMMEDIATE and so would take the write lock:
-    the reads on two connections would wait for each other.
+    the reads on two connections would wait for each other. Inside an outer transaction
+    (closing a wave) the setting lasts until that one ends.
     """
 
     @functools.wraps(function)

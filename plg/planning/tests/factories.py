@@ -29,7 +29,6 @@ def proposal_with_one_meeting(w: Any) -> Maandplan:
                     "begin": begin.isoformat(),
                     "minuten": 100,
                     "soort": "na_school",
-                    "school_id": w.school.pk,
                     "school": w.school.name,
                 }
             ],

@@ -23,9 +23,12 @@ def _begins(maandplan):
 
 
 def _move(maandplan, index, voorstel):
+    meeting = maandplan.voorstel["plaatsingen"][index]
     return bijsturen.verplaats(
         maandplan=maandplan,
         index=index,
+        plg=meeting["plg"],
+        was=datetime.fromisoformat(meeting["begin"]),
         begin=voorstel.moment.begin,
         school=voorstel.moment.school,
     )
@@ -37,8 +40,8 @@ def test_the_alternatives_keep_the_distance_to_the_other_meeting(
     maandplan = plan(rooster, django_capture_on_commit_callbacks)
     first, second = _begins(maandplan)
     found = bijsturen.bijsturing(maandplan, 0)
-    assert found is not None and found.alternatieven
-    for voorstel in found.alternatieven:
+    assert found is not None and found.alternatieven()
+    for voorstel in found.alternatieven():
         assert voorstel.moment.begin != first
         assert abs((voorstel.moment.dag - second.date()).days) >= 7
 
@@ -49,7 +52,7 @@ def test_moving_changes_only_that_meeting_and_the_plan_is_no_longer_called_best(
     maandplan = plan(rooster, django_capture_on_commit_callbacks)
     assert maandplan.voorstel["status"] == "optimaal"
     first, second = _begins(maandplan)
-    keuze = bijsturen.bijsturing(maandplan, 0).alternatieven[-1]
+    keuze = bijsturen.bijsturing(maandplan, 0).alternatieven()[-1]
     assert _move(maandplan, 0, keuze)
     maandplan.refresh_from_db()
     assert sorted(_begins(maandplan)) == sorted([keuze.moment.begin, second])
@@ -90,12 +93,12 @@ def test_substitutes_stay_within_their_weekly_cap_after_a_move(
     maandplan = plan(rooster, django_capture_on_commit_callbacks)
     _first, second = _begins(maandplan)
     found = bijsturen.bijsturing(maandplan, 0)
-    assert found.alternatieven
-    for voorstel in found.alternatieven:
+    assert found.alternatieven()
+    for voorstel in found.alternatieven():
         # the colleague covers two periods for the other meeting: that week is full (cap 2)
         assert voorstel.moment.week != second.isocalendar()[:2]
         assert [v.vervanger for v in voorstel.vervangingen] == [rooster.colleague.pk] * 2
-    keuze = found.alternatieven[0]
+    keuze = found.alternatieven()[0]
     assert _move(maandplan, 0, keuze)
     maandplan.refresh_from_db()
     moved = [
@@ -126,10 +129,16 @@ def test_the_planner_moves_a_meeting_from_the_page(
     assert reverse("maandplan_bijsturen", args=[maandplan.pk, 1]) in overview
     page = client.get(reverse("maandplan_bijsturen", args=[maandplan.pk, 0])).content.decode()
     assert "Hierheen verplaatsen" in page
-    keuze = bijsturen.bijsturing(maandplan, 0).alternatieven[0]
+    keuze = bijsturen.bijsturing(maandplan, 0).alternatieven()[0]
+    meeting = maandplan.voorstel["plaatsingen"][0]
     response = client.post(
         reverse("maandplan_verplaatsen", args=[maandplan.pk, 0]),
-        {"begin": keuze.moment.begin.isoformat(), "school": keuze.moment.school},
+        {
+            "plg": meeting["plg"],
+            "was": meeting["begin"],
+            "begin": keuze.moment.begin.isoformat(),
+            "school": keuze.moment.school,
+        },
         follow=True,
     )
     assert "verplaatst in het voorstel" in response.content.decode()
@@ -162,3 +171,47 @@ def test_an_applied_plan_cannot_be_adjusted(client, rooster, django_capture_on_c
     assert client.get(reverse("maandplan_bijsturen", args=[maandplan.pk, 0])).status_code == 404
     page = client.get(reverse("maandplan", args=[maandplan.pk])).content.decode()
     assert "Ander moment" not in page
+
+
+def test_meetings_of_different_lengths_are_moved_to_moments_of_their_own_length(
+    rooster, django_capture_on_commit_callbacks
+):
+    from plg.communities import services as community_services
+
+    rooster.sister.werkgroep_minutes = 25
+    rooster.sister.save()
+    kort = community_services.create_plg(
+        coach=rooster.coach, name="Kort en krachtig", schools=[rooster.sister]
+    )
+    maandplan = plan(rooster, django_capture_on_commit_callbacks, school=None)
+    plaatsingen = maandplan.voorstel["plaatsingen"]
+    assert {x["plg"]: x["minuten"] for x in plaatsingen} == {rooster.plg.pk: 100, kort.pk: 50}
+    for index, meeting in enumerate(plaatsingen):
+        found = bijsturen.bijsturing(maandplan, index)
+        assert found is not None, meeting
+        offered = found.alternatieven()
+        assert offered
+        for voorstel in offered:
+            assert voorstel.moment.einde - voorstel.moment.begin == timedelta(
+                minutes=meeting["minuten"]
+            )
+            assert voorstel.moment.begin != datetime.fromisoformat(meeting["begin"])
+
+
+def test_a_move_for_a_meeting_that_is_no_longer_at_that_index_is_refused(
+    rooster, django_capture_on_commit_callbacks
+):
+    maandplan = plan(rooster, django_capture_on_commit_callbacks)
+    before = maandplan.voorstel
+    keuze = bijsturen.bijsturing(maandplan, 0).alternatieven()[0]
+    other = before["plaatsingen"][1]
+    assert not bijsturen.verplaats(
+        maandplan=maandplan,
+        index=0,
+        plg=other["plg"],
+        was=datetime.fromisoformat(other["begin"]),
+        begin=keuze.moment.begin,
+        school=keuze.moment.school,
+    )
+    maandplan.refresh_from_db()
+    assert maandplan.voorstel == before

@@ -90,3 +90,16 @@ def test_a_school_below_the_minimum_shows_no_figures_in_the_overview(world):
     overview = network_overview(network_id=world.network.pk, schools=[world.school], minimum=5)
     row = overview.rows[0]
     assert not row.enough and row.characteristics == [] and row.profile == ""
+
+
+def test_a_result_without_section_figures_shows_no_figures_and_breaks_nothing(world):
+    from plg.scans.models import Resultaat
+
+    afname = services.open_afname(opened_by=world.leader, title="Leeg", schools=[world.school])
+    for _ in range(5):
+        answer(afname, world.school, 4)
+    services.close_afname(afname=afname)
+    Resultaat.objects.update(data={})
+    overview = network_overview(network_id=world.network.pk, schools=[world.school], minimum=5)
+    assert overview.schools_with_data == 0
+    assert overview.rows[0].characteristics == [None, None, None]
