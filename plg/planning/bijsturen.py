@@ -161,7 +161,7 @@ def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
     for v in rest.vervangingen:
         iso = v.dag.isocalendar()
         load[(v.vervanger, (iso.year, iso.week))] += 1
-    andere = tuple(
+    andere = groep.vaste_dagen + tuple(
         m.dag for m in probleem.momenten if m.id in set(rest.plaatsingen.get(groep.id, []))
     )
     gevonden = slots.zoek(_busy_with_rest(probleem, rest), groep, load=load, andere=andere)

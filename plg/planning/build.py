@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from plg.accounts.models import User
 from plg.communities.models import PLG, Lidmaatschap
@@ -112,12 +112,15 @@ def probleem(
     ).values_list("plg__lidmaatschappen__user", "starts_at", "duration_minutes"):
         if user_id in people:
             bezet[user_id].append((begin, begin + timedelta(minutes=minutes)))
-    geplande: dict[int, int] = dict(
-        Bijeenkomst.objects.filter(plg__in=plg_ids, starts_at__gte=start, starts_at__lt=end)
-        .values("plg")
-        .annotate(n=Count("pk"))
-        .values_list("plg", "n")
-    )
+    geplande: dict[int, int] = defaultdict(int)
+    vaste_dagen: dict[int, set[date]] = defaultdict(set)
+    marge = timedelta(days=min_dagen_tussen)
+    for plg_id, starts_at in Bijeenkomst.objects.filter(
+        plg__in=plg_ids, starts_at__gte=start - marge, starts_at__lt=end + marge
+    ).values_list("plg", "starts_at"):
+        vaste_dagen[plg_id].add(starts_at.astimezone(p.BRUSSELS).date())
+        if start <= starts_at < end:
+            geplande[plg_id] += 1
     for user_id, begin, einde in Vervangbeurt.objects.filter(
         vervanger__in=people, einde__gt=start, begin__lt=end
     ).values_list("vervanger_id", "begin", "einde"):
@@ -145,6 +148,7 @@ def probleem(
             aantal=max(0, aantal - geplande.get(plg.pk, 0)),
             minuten=default_duration(plg),
             min_dagen_tussen=min_dagen_tussen,
+            vaste_dagen=tuple(sorted(vaste_dagen[plg.pk])),
         )
         for plg in plgs
     )

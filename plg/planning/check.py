@@ -74,6 +74,12 @@ def fouten(probleem: Probleem, plan: Plan) -> list[str]:
                     nodig[(t, moment.school, moment.dag, p)] += 1
                 if moment.soort == Soort.NA_SCHOOL:
                     na_school[t] += 1
+        for moment in geplaatst:
+            for vast in groep.vaste_dagen:
+                if abs((moment.dag - vast).days) < groep.min_dagen_tussen:
+                    result.append(
+                        f"{groep.naam}: {moment.dag} ligt te dicht bij de bijeenkomst van {vast}"
+                    )
         dagen = sorted(m.dag for m in geplaatst)
         for eerste, tweede in pairwise(dagen):
             if (tweede - eerste).days < groep.min_dagen_tussen:

@@ -101,6 +101,11 @@ class Groep:
     aantal: int = 2
     minuten: int = 100
     min_dagen_tussen: int = 7
+    vaste_dagen: tuple[date, ...] = ()  # days of bijeenkomsten planned already, kept at distance
+
+    def ver_genoeg(self, dag: date) -> bool:
+        """Far enough from the bijeenkomsten this PLG has planned already."""
+        return all(abs((dag - vast).days) >= self.min_dagen_tussen for vast in self.vaste_dagen)
 
     @property
     def duur(self) -> timedelta:

@@ -184,6 +184,7 @@ def analyseer(probleem: Probleem) -> Analyse:
             if m.school in groep.scholen
             and not (groep.over_scholen and m.soort == Soort.LES)
             and m.einde - m.begin == groep.duur
+            and groep.ver_genoeg(m.dag)
         ]
         analyse.kandidaten[groep.id] = kandidaten
         toegelaten: list[Moment] = []

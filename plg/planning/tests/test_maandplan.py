@@ -171,3 +171,22 @@ def test_a_school_with_shorter_bijeenkomsten_gets_moments_of_its_own_length(roos
     assert (rooster.sister.pk, timedelta(minutes=50)) in lengths
     assert (rooster.school.pk, timedelta(minutes=100)) in lengths
     assert len({m.id for m in probleem.momenten}) == len(probleem.momenten)
+
+
+def test_a_meeting_planned_by_hand_counts_and_is_kept_at_distance(
+    rooster, django_capture_on_commit_callbacks
+):
+    from plg.meetings.services import plan_bijeenkomst
+    from plg.planning import build
+
+    first = month_after_next()
+    by_hand = datetime.combine(first + timedelta(days=9), time(14, 0), tzinfo=BRUSSELS)
+    plan_bijeenkomst(plg=rooster.plg, starts_at=by_hand, place="", duration_minutes=100)
+    [groep] = build.probleem(
+        schools=[rooster.school], plgs=[rooster.plg], van=first, tot=first + timedelta(days=27)
+    ).groepen
+    assert (groep.aantal, groep.vaste_dagen) == (1, (by_hand.date(),))
+    maandplan = plan(rooster, django_capture_on_commit_callbacks)
+    [placed] = maandplan.voorstel["plaatsingen"]  # two asked, one planned already
+    day = datetime.fromisoformat(placed["begin"]).date()
+    assert abs((day - by_hand.date()).days) >= 7

@@ -432,3 +432,21 @@ def test_a_plan_over_the_autumn_clock_change_is_valid_at_the_right_times() -> No
         (begin,) = moment_op(probleem, plan, 1)
         assert begin == om(maandag, 10, 15) and begin.utcoffset() == timedelta(hours=1)
         assert [(v.lesuur, v.vervanger) for v in plan.vervangingen] == [(3, 3), (4, 3)]
+
+
+def test_a_meeting_planned_by_hand_is_kept_at_distance() -> None:
+    vrij = ALLE_UREN - {(1, 3), (1, 4)}  # free together only on Tuesdays, periods 3-4
+    leden = [
+        leraar(1, "An Maes", uren=vrij, bezet=middagen(*TWEE_WEKEN)),
+        leraar(2, "Bart Aerts", uren=vrij, bezet=middagen(*TWEE_WEKEN)),
+    ]
+    vervangers = [leraar(t, f"Vervanger {t}") for t in (3, 4, 5)]
+    # planned by hand on Wednesday 3 March: Tuesday the 2nd (free, no cover) is too close
+    groep = Groep(1, "Lezen", (1, 2), (1,), aantal=1, vaste_dagen=(date(2027, 3, 3),))
+    probleem = maak([*leden, *vervangers], [groep], TWEE_WEKEN)
+    for plan in planners(probleem):
+        [begin] = moment_op(probleem, plan, 1)
+        assert begin.date() >= date(2027, 3, 10), plan.methode
+    te_dicht = next(m for m in probleem.momenten if m.begin == om(date(2027, 3, 2), 10, 15))
+    plan = Plan("hand", Status.HAALBAAR, plaatsingen={1: [te_dicht.id]})
+    assert any("te dicht bij de bijeenkomst van 2027-03-03" in f for f in fouten(probleem, plan))
