@@ -126,12 +126,18 @@ def agenda_feed(request: Any, token: str) -> HttpResponse:
 
 def _by_kind(
     probleem: p.Probleem, voorstellen: list[slots.Voorstel]
-) -> dict[str, list[tuple[slots.Voorstel, list[tuple[str, int, str]]]]]:
-    """The best moments of each kind, each with its substitutions as (class, period, name)."""
+) -> dict[str, list[tuple[slots.Voorstel, list[tuple[str, int, str]], str]]]:
+    """The best moments of each kind, each with its substitutions as (class, period, name),
+    and the school it is at when the moments are at several (a PLG over schools)."""
     namen = {k: v.naam for k, v in probleem.leerkrachten.items()}
+    several = len({v.moment.school for v in voorstellen}) > 1
     return {
         soort: [
-            (v, [(x.groep, x.lesuur, namen[x.vervanger]) for x in v.vervangingen])
+            (
+                v,
+                [(x.groep, x.lesuur, namen[x.vervanger]) for x in v.vervangingen],
+                probleem.schoolnamen.get(v.moment.school, "") if several else "",
+            )
             for v in slots.Zoekresultaat(voorstellen).groep(soort)
         ]
         for soort in ("vrij", "vervanging", "na_school")
