@@ -215,3 +215,20 @@ def test_a_move_for_a_meeting_that_is_no_longer_at_that_index_is_refused(
     )
     maandplan.refresh_from_db()
     assert maandplan.voorstel == before
+
+
+def test_moments_of_a_plg_over_schools_name_their_school(
+    client, rooster, django_capture_on_commit_callbacks
+):
+    from plg.communities import services as community_services
+    from plg.communities.models import Lidmaatschap
+
+    samen = community_services.create_plg(
+        coach=rooster.coach, name="Over de scholen heen", schools=[rooster.school, rooster.sister]
+    )
+    Lidmaatschap.objects.create(plg=samen, user=rooster.colleague)
+    maandplan = plan(rooster, django_capture_on_commit_callbacks)
+    index = next(n for n, x in enumerate(maandplan.voorstel["plaatsingen"]) if x["plg"] == samen.pk)
+    client.login(username=rooster.leader.email, password=PASSWORD)
+    page = client.get(reverse("maandplan_bijsturen", args=[maandplan.pk, index])).content.decode()
+    assert f"· {rooster.school.name}" in page and f"· {rooster.sister.name}" in page
