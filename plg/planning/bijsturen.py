@@ -168,6 +168,30 @@ def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
     return replace(bijsturing, kandidaten=gevonden.voorstellen)
 
 
+def _is_meeting(maandplan: Maandplan, index: int, plg: int, was: datetime) -> bool:
+    """Meeting ``index`` of a proposal that can still change is this PLG's meeting at ``was``
+    (a second tab or planner may have changed the list since the page was shown)."""
+    plaatsingen = maandplan.voorstel.get("plaatsingen", [])
+    if maandplan.status != MaandplanStatus.KLAAR or not 0 <= index < len(plaatsingen):
+        return False
+    meeting = plaatsingen[index]
+    return (meeting["plg"], datetime.fromisoformat(meeting["begin"])) == (plg, was)
+
+
+def _replace(maandplan: Maandplan, found: Bijsturing, plan: p.Plan, **extra: Any) -> bool:
+    """Store the adjusted proposal, under the row lock and only if nobody changed it since."""
+    voorstel = maandplan.voorstel
+    kept = {k: voorstel[k] for k in ("aantal", "min_dagen_tussen", "weggelaten") if k in voorstel}
+    nieuw = kept | serialise(found.probleem, plan, voorstel.get("uitleg", []))
+    with transaction.atomic():
+        locked = Maandplan.objects.select_for_update().get(pk=maandplan.pk)
+        if locked.status != MaandplanStatus.KLAAR or locked.voorstel != voorstel:
+            return False
+        locked.voorstel = nieuw | extra | {"aangepast": True}
+        locked.save(update_fields=["voorstel"])
+    return True
+
+
 def verplaats(
     *, maandplan: Maandplan, index: int, plg: int, was: datetime, begin: datetime, school: int
 ) -> bool:
@@ -175,17 +199,10 @@ def verplaats(
     that moment is not (or no longer) possible, or the proposal changed meanwhile. It stays
     a proposal: nothing is planned or mailed yet.
 
-    The search runs outside the transaction (it can take a second on a large plan); under the
-    row lock only the unchanged proposal is replaced.
+    The search runs outside the transaction (it can take a second on a large plan); only the
+    storing runs under the row lock.
     """
-    voorstel = maandplan.voorstel
-    plaatsingen = voorstel.get("plaatsingen", [])
-    if maandplan.status != MaandplanStatus.KLAAR or not 0 <= index < len(plaatsingen):
-        return False
-    if (plaatsingen[index]["plg"], datetime.fromisoformat(plaatsingen[index]["begin"])) != (
-        plg,
-        was,
-    ):
+    if not _is_meeting(maandplan, index, plg, was):
         return False
     found = bijsturing(maandplan, index)
     keuze = next(
@@ -198,12 +215,22 @@ def verplaats(
     )
     if found is None or keuze is None or not found.past(keuze):
         return False
-    asked = {k: voorstel.get(k) for k in ("aantal", "min_dagen_tussen")}
-    nieuw = asked | serialise(found.probleem, found.plan_met(keuze), voorstel.get("uitleg", []))
-    with transaction.atomic():
-        locked = Maandplan.objects.select_for_update().get(pk=maandplan.pk)
-        if locked.status != MaandplanStatus.KLAAR or locked.voorstel != voorstel:
-            return False
-        locked.voorstel = nieuw | {"aangepast": True}
-        locked.save(update_fields=["voorstel"])
-    return True
+    return _replace(maandplan, found, found.plan_met(keuze))
+
+
+def laat_weg(*, maandplan: Maandplan, index: int, plg: int, was: datetime) -> bool:
+    """Leave meeting ``index`` out of the proposal (the PLG plans it itself, say), with the
+    substitutions it needed. It is listed as left out, not as a meeting that did not fit."""
+    if not _is_meeting(maandplan, index, plg, was):
+        return False
+    found = bijsturing(maandplan, index)
+    if found is None:
+        return False
+    as_if_placed = found.plan_met(slots.Voorstel(found.huidig))
+    plan = replace(found.rest, niet_geplaatst=as_if_placed.niet_geplaatst)
+    meeting = maandplan.voorstel["plaatsingen"][index]
+    weggelaten = [
+        *maandplan.voorstel.get("weggelaten", []),
+        {"naam": meeting["naam"], "begin": meeting["begin"]},
+    ]
+    return _replace(maandplan, found, plan, weggelaten=weggelaten)

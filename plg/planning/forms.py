@@ -41,11 +41,16 @@ class KiesForm(forms.Form):
     place = forms.CharField(label=_("Plaats"), max_length=200, required=False)
 
 
-class VerplaatsForm(forms.Form):
-    """Which meeting (its PLG and current start, checked against the index) goes where."""
+class BijeenkomstForm(forms.Form):
+    """Which meeting of a proposal: its PLG and current start, checked against the index."""
 
     plg = forms.IntegerField(widget=forms.HiddenInput)
     was = forms.DateTimeField(widget=forms.HiddenInput)
+
+
+class VerplaatsForm(BijeenkomstForm):
+    """... and where it goes."""
+
     begin = forms.DateTimeField(widget=forms.HiddenInput)
     school = forms.IntegerField(widget=forms.HiddenInput)
 

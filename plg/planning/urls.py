@@ -25,4 +25,9 @@ urlpatterns = [
         views.maandplan_verplaatsen,
         name="maandplan_verplaatsen",
     ),
+    path(
+        "maandplan/<int:pk>/bijeenkomst/<int:index>/weglaten/",
+        views.maandplan_weglaten,
+        name="maandplan_weglaten",
+    ),
 ]

@@ -22,7 +22,7 @@ from plg.organisations.models import Aanstelling, School
 from plg.planning import accounts, bijsturen, feeds, services, slots
 from plg.planning import problem as p
 from plg.planning.authorizers import get_maandplan
-from plg.planning.forms import KiesForm, MaandplanForm, VerplaatsForm, ZoekForm
+from plg.planning.forms import BijeenkomstForm, KiesForm, MaandplanForm, VerplaatsForm, ZoekForm
 from plg.planning.models import Kalenderfeed, Maandplan, MaandplanStatus
 from plg.roosters import imports
 from plg.roosters import services as rooster_services
@@ -239,20 +239,21 @@ def maandplannen(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
+def _local_begins(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Times back from JSON to Brussels time."""
+    return [x | {"begin": timezone.localtime(datetime.fromisoformat(x["begin"]))} for x in rows]
+
+
 def _maandplan_context(maandplan: Maandplan) -> dict[str, Any]:
-    """Shared by the page and its polled fragment; times back from JSON to Brussels time."""
+    """Shared by the page and its polled fragment."""
     voorstel = maandplan.voorstel
     return {
         "maandplan": maandplan,
         "voorstel": voorstel,
-        "plaatsingen": [
-            x | {"begin": timezone.localtime(datetime.fromisoformat(x["begin"]))}
-            for x in voorstel.get("plaatsingen", [])
-        ],
-        "vervangingen": [
-            x | {"begin": timezone.localtime(datetime.fromisoformat(x["begin"]))}
-            for x in voorstel.get("vervangingen", [])
-        ],
+        **{
+            key: _local_begins(voorstel.get(key, []))
+            for key in ("plaatsingen", "weggelaten", "vervangingen")
+        },
     }
 
 
@@ -302,8 +303,7 @@ def _plaatsing(maandplan: Maandplan, index: int) -> dict[str, Any]:
     plaatsingen = maandplan.voorstel.get("plaatsingen", [])
     if maandplan.status != MaandplanStatus.KLAAR or not 0 <= index < len(plaatsingen):
         raise Http404
-    plaatsing: dict[str, Any] = plaatsingen[index]
-    return plaatsing | {"begin": timezone.localtime(datetime.fromisoformat(plaatsing["begin"]))}
+    return _local_begins([plaatsingen[index]])[0]
 
 
 @login_required
@@ -338,6 +338,27 @@ def maandplan_verplaatsen(request: AuthedRequest, pk: int, index: int) -> HttpRe
         )
         return redirect("maandplan", pk=plan.pk)
     messages.error(request, _("Dat moment kan niet (meer). Kies een ander."))
+    return _back(plan, index)
+
+
+@login_required
+@require_POST
+def maandplan_weglaten(request: AuthedRequest, pk: int, index: int) -> HttpResponse:
+    plan = get_maandplan(request.user, pk)
+    _plaatsing(plan, index)
+    form = BijeenkomstForm(request.POST)
+    if form.is_valid() and bijsturen.laat_weg(maandplan=plan, index=index, **form.cleaned_data):
+        messages.success(
+            request,
+            _("Deze bijeenkomst is uit het voorstel gehaald; de rest blijft zoals hij was."),
+        )
+        return redirect("maandplan", pk=plan.pk)
+    messages.error(request, _("Het voorstel is intussen veranderd. Kijk het opnieuw na."))
+    return _back(plan, index)
+
+
+def _back(plan: Maandplan, index: int) -> HttpResponse:
+    """To the meeting again, or to the whole proposal when it can no longer change."""
     plan.refresh_from_db()
     if plan.status != MaandplanStatus.KLAAR:
         return redirect("maandplan", pk=plan.pk)

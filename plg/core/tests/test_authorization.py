@@ -308,6 +308,7 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
     "maandplan_toepassen": (lambda w, o: [o["maandplan"].pk], "post", {}, PLANNERS, 302),
     "maandplan_bijsturen": (lambda w, o: [o["maandplan"].pk, 0], "get", {}, PLANNERS, 200),
     "maandplan_verplaatsen": (lambda w, o: [o["maandplan"].pk, 0], "post", {}, PLANNERS, 302),
+    "maandplan_weglaten": (lambda w, o: [o["maandplan"].pk, 0], "post", {}, PLANNERS, 302),
 }
 # The invitation (for a new address) refuses anyone signed in with another account.
 SIGNED_IN_AS_SOMEONE_ELSE = {"uitnodiging"}

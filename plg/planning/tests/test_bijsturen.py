@@ -232,3 +232,71 @@ def test_moments_of_a_plg_over_schools_name_their_school(
     client.login(username=rooster.leader.email, password=PASSWORD)
     page = client.get(reverse("maandplan_bijsturen", args=[maandplan.pk, index])).content.decode()
     assert f"· {rooster.school.name}" in page and f"· {rooster.sister.name}" in page
+
+
+def _leave_out(maandplan, index):
+    meeting = maandplan.voorstel["plaatsingen"][index]
+    return bijsturen.laat_weg(
+        maandplan=maandplan,
+        index=index,
+        plg=meeting["plg"],
+        was=datetime.fromisoformat(meeting["begin"]),
+    )
+
+
+def test_a_meeting_left_out_goes_with_its_substitutions_and_is_listed_apart(
+    client, rooster, django_capture_on_commit_callbacks
+):
+    busy_every_afternoon(rooster.coach, month_after_next())  # every meeting needs cover
+    maandplan = plan(rooster, django_capture_on_commit_callbacks)
+    first, second = _begins(maandplan)
+    assert maandplan.voorstel["aantal_vervanguren"] == 4
+    assert _leave_out(maandplan, 0)
+    maandplan.refresh_from_db()
+    voorstel = maandplan.voorstel
+    assert _begins(maandplan) == [second]
+    assert voorstel["aantal_vervanguren"] == 2
+    assert {v["bijeenkomst"] for v in voorstel["vervangingen"]} == {second.isoformat()}
+    assert voorstel["niet_geplaatst"] == []  # left out on purpose, not "did not fit"
+    assert voorstel["weggelaten"] == [{"naam": rooster.plg.name, "begin": first.isoformat()}]
+    client.login(username=rooster.leader.email, password=PASSWORD)
+    page = client.get(reverse("maandplan", args=[maandplan.pk])).content.decode()
+    assert "Met de hand uit het voorstel gehaald" in page and "Niet alles paste" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        created = services.pas_maandplan_toe(maandplan=maandplan)
+    assert [b.starts_at for b in created] == [second]
+
+
+def test_leaving_out_and_then_moving_keeps_the_list_of_what_was_left_out(
+    rooster, django_capture_on_commit_callbacks
+):
+    maandplan = plan(rooster, django_capture_on_commit_callbacks)
+    assert _leave_out(maandplan, 0)
+    maandplan.refresh_from_db()
+    keuze = bijsturen.bijsturing(maandplan, 0).alternatieven()[0]
+    assert _move(maandplan, 0, keuze)
+    maandplan.refresh_from_db()
+    assert len(maandplan.voorstel["weggelaten"]) == 1
+    assert _begins(maandplan) == [keuze.moment.begin]
+
+
+def test_the_planner_leaves_a_meeting_out_from_the_page(
+    client, rooster, django_capture_on_commit_callbacks
+):
+    maandplan = plan(rooster, django_capture_on_commit_callbacks)
+    meeting = maandplan.voorstel["plaatsingen"][1]
+    client.login(username=rooster.leader.email, password=PASSWORD)
+    stale = client.post(
+        reverse("maandplan_weglaten", args=[maandplan.pk, 0]),
+        {"plg": meeting["plg"], "was": meeting["begin"]},  # the other meeting than index 0
+        follow=True,
+    )
+    assert "Het voorstel is intussen veranderd" in stale.content.decode()
+    response = client.post(
+        reverse("maandplan_weglaten", args=[maandplan.pk, 1]),
+        {"plg": meeting["plg"], "was": meeting["begin"]},
+        follow=True,
+    )
+    assert "uit het voorstel gehaald" in response.content.decode()
+    maandplan.refresh_from_db()
+    assert len(maandplan.voorstel["plaatsingen"]) == 1
