@@ -131,7 +131,7 @@ def _bar(section: Section, data: dict[str, Any]) -> Bar | None:
     pooled: dict[int, int] = defaultdict(int)
     lines = []
     for item in section.items:
-        raw = {int(v): c for v, c in items_counts.get(item.key, {}).items()}
+        raw = {v: c for v, c in enumerate(items_counts.get(item.key, []), start=1) if c}
         for value, count in raw.items():
             pooled[section.points + 1 - value if item.reverse else value] += count
         answered = sum(raw.values())

@@ -81,12 +81,12 @@ def _section_moments(afname_ids: list[int]) -> Groups:
 
 @_roomy
 def _item_counts(afname_ids: list[int], points: int) -> Groups:
-    """Per (wave, school), per item: how often each scale point was given.
+    """Per (wave, school), per item: how often each scale point was given, as a list (the
+    count of point 1 first).
 
     One row per (wave, school, item) with a count per point: as many groups as there are item
     means, not five times as many.
     """
-    labels = [str(value) for value in range(1, points + 1)]
     counts = (
         Antwoord.objects.filter(antwoordset__afname_id__in=afname_ids, antwoordset__submitted=True)
         .values_list("antwoordset__afname_id", "antwoordset__school_id", "item")
@@ -95,9 +95,7 @@ def _item_counts(afname_ids: list[int], points: int) -> Groups:
     )
     found: Groups = {}
     for afname_id, school_id, item, *per_value in _rows(counts):
-        found.setdefault((afname_id, school_id), {})[item] = {
-            label: c for label, c in zip(labels, per_value, strict=True) if c
-        }
+        found.setdefault((afname_id, school_id), {})[item] = per_value
     return found
 
 

@@ -231,3 +231,30 @@ def test_the_command_recomputes_closed_waves_and_leaves_open_ones(world, wave):
     report = build_report(wave, world.school, minimum=5)
     assert report.bars["kenmerk"][0].mean == pytest.approx(3.0)
     assert not Resultaat.objects.filter(afname=still_open).exists()
+
+
+def test_stored_item_counts_of_before_become_lists_and_back(world, wave):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("plg.scans.migrations.0002_item_counts_as_lists")
+    for value in (1, 2, 2, 4, 5):
+        answer(wave, world.school, value)
+    services.close_afname(afname=wave)
+    resultaat = Resultaat.objects.get()
+    now = resultaat.data["items"]
+    key = next(iter(now))
+    old = {
+        item: {str(v): c for v, c in enumerate(counts, start=1) if c}
+        for item, counts in now.items()
+    }
+    assert old[key] == {"1": 1, "2": 2, "4": 1, "5": 1}
+    Resultaat.objects.update(data=resultaat.data | {"items": old})
+    migration._as_lists(apps, None)
+    migration._as_lists(apps, None)  # a second run changes nothing
+    assert Resultaat.objects.get().data["items"][key] == [1, 2, 0, 1, 1]
+    report = build_report(wave, world.school, minimum=5)
+    assert report.bars["kenmerk"][0].items[0].mean == pytest.approx(2.8)
+    migration._as_objects(apps, None)
+    assert Resultaat.objects.get().data["items"] == old
