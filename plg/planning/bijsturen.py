@@ -120,7 +120,13 @@ def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
     """None when the proposal no longer fits the agendas of today (then compute it again)."""
     voorstel = maandplan.voorstel
     plaatsingen = voorstel.get("plaatsingen", [])
-    probleem = maandprobleem(maandplan)
+    weg = Counter(x["plg"] for x in voorstel.get("weggelaten", []))
+    month = maandprobleem(maandplan)
+    # What the planner took out, the PLG no longer needs from this plan.
+    probleem = replace(
+        month,
+        groepen=tuple(replace(g, aantal=max(0, g.aantal - weg[g.id])) for g in month.groepen),
+    )
     groepen = {g.id: g for g in probleem.groepen}
     target = plaatsingen[index]
     placed: dict[int, list[int]] = defaultdict(list)
@@ -231,6 +237,6 @@ def laat_weg(*, maandplan: Maandplan, index: int, plg: int, was: datetime) -> bo
     meeting = maandplan.voorstel["plaatsingen"][index]
     weggelaten = [
         *maandplan.voorstel.get("weggelaten", []),
-        {"naam": meeting["naam"], "begin": meeting["begin"]},
+        {"plg": meeting["plg"], "naam": meeting["naam"], "begin": meeting["begin"]},
     ]
     return _replace(maandplan, found, plan, weggelaten=weggelaten)

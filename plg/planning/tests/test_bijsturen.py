@@ -258,7 +258,9 @@ def test_a_meeting_left_out_goes_with_its_substitutions_and_is_listed_apart(
     assert voorstel["aantal_vervanguren"] == 2
     assert {v["bijeenkomst"] for v in voorstel["vervangingen"]} == {second.isoformat()}
     assert voorstel["niet_geplaatst"] == []  # left out on purpose, not "did not fit"
-    assert voorstel["weggelaten"] == [{"naam": rooster.plg.name, "begin": first.isoformat()}]
+    assert voorstel["weggelaten"] == [
+        {"plg": rooster.plg.pk, "naam": rooster.plg.name, "begin": first.isoformat()}
+    ]
     client.login(username=rooster.leader.email, password=PASSWORD)
     page = client.get(reverse("maandplan", args=[maandplan.pk])).content.decode()
     assert "Met de hand uit het voorstel gehaald" in page and "Niet alles paste" not in page
@@ -278,6 +280,7 @@ def test_leaving_out_and_then_moving_keeps_the_list_of_what_was_left_out(
     maandplan.refresh_from_db()
     assert len(maandplan.voorstel["weggelaten"]) == 1
     assert _begins(maandplan) == [keuze.moment.begin]
+    assert maandplan.voorstel["niet_geplaatst"] == []  # taken out, not "did not fit"
 
 
 def test_the_planner_leaves_a_meeting_out_from_the_page(
