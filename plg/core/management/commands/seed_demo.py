@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -321,16 +321,35 @@ def _scans(people: dict[str, User], schools: list[School]) -> None:
     scan_services.close_afname(afname=zelfscan)
 
 
+def _kerstvakantie(today: date) -> tuple[date, date]:
+    """This school year's Christmas holidays in Flanders: two weeks from the Monday of the week
+    with Christmas (the Monday after, when Christmas falls in a weekend)."""
+    christmas = date(today.year if today.month >= 8 else today.year - 1, 12, 25)
+    weekday = christmas.weekday()
+    start = (
+        christmas - timedelta(days=weekday) if weekday < 5 else christmas + timedelta(7 - weekday)
+    )
+    return start, start + timedelta(days=13)
+
+
 def _tijd(people: dict[str, User], schools: list[School]) -> None:
     """A week for every teacher (a class of their own, free while a specialist teaches it),
-    a day without pupils in three weeks, and the Regenboog's procescoach as a substitute
-    for Sint-Jozef."""
+    the Christmas holidays, a day without pupils in three weeks, and the Regenboog's
+    procescoach as a substitute for Sint-Jozef."""
     from plg.roosters.models import Kruisvervanger, Les, Roosterimport, SoortVrij
     from plg.roosters.services import add_vrije_dagen, kalender_van
 
     lessons = []
     for school in schools:
         kalender = kalender_van(school)
+        van, tot = _kerstvakantie(timezone.localdate())
+        add_vrije_dagen(
+            kalender=kalender,
+            van=van,
+            tot=tot,
+            soort=SoortVrij.VAKANTIE,
+            omschrijving="Kerstvakantie",
+        )
         studiedag = timezone.localdate() + timedelta(days=21)
         while studiedag.weekday() > 4:
             studiedag += timedelta(days=1)
