@@ -64,20 +64,23 @@ def _missing(probleem: p.Probleem, plaatsingen: dict[int, list[int]]) -> dict[in
     return {g.id: max(0, g.aantal - len(plaatsingen.get(g.id, []))) for g in probleem.groepen}
 
 
-def _moment(probleem: p.Probleem, plaatsing: dict[str, Any]) -> p.Moment | None:
-    """The candidate moment a stored meeting was placed on (moments exist per length)."""
-    begin = datetime.fromisoformat(plaatsing["begin"])
-    duur = timedelta(minutes=plaatsing["minuten"])
-    return next(
-        (
-            m
-            for m in probleem.momenten
-            if m.begin == begin
-            and m.einde - m.begin == duur
-            and str(m.soort) == plaatsing["soort"]
-            and probleem.schoolnamen.get(m.school) == plaatsing["school"]
-        ),
-        None,
+Plek = tuple[datetime, timedelta, str, str]  # begin, length, kind, school name
+
+
+def _plekken(probleem: p.Probleem) -> dict[Plek, p.Moment]:
+    """Candidate moments by what a stored meeting records of one (moments exist per length)."""
+    return {
+        (m.begin, m.einde - m.begin, str(m.soort), probleem.schoolnamen.get(m.school, "")): m
+        for m in probleem.momenten
+    }
+
+
+def _plek(plaatsing: dict[str, Any]) -> Plek:
+    return (
+        datetime.fromisoformat(plaatsing["begin"]),
+        timedelta(minutes=plaatsing["minuten"]),
+        plaatsing["soort"],
+        plaatsing["school"],
     )
 
 
@@ -102,13 +105,7 @@ def _busy_with_rest(probleem: p.Probleem, rest: p.Plan) -> p.Probleem:
             for lid in groepen[groep_id].leden:
                 extra[lid].append((moment.begin, moment.einde))
     for v in rest.vervangingen:
-        lesuur = probleem.kalenders[v.school].lesuur(v.lesuur)
-        extra[v.vervanger].append(
-            (
-                datetime.combine(v.dag, lesuur.begin, tzinfo=p.BRUSSELS),
-                datetime.combine(v.dag, lesuur.einde, tzinfo=p.BRUSSELS),
-            )
-        )
+        extra[v.vervanger].append(p.vervangtijd(probleem, v))
     leerkrachten = {
         pk: replace(leraar, bezet=(*leraar.bezet, *extra[pk])) if pk in extra else leraar
         for pk, leraar in probleem.leerkrachten.items()
@@ -130,9 +127,10 @@ def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
     groepen = {g.id: g for g in probleem.groepen}
     target = plaatsingen[index]
     placed: dict[int, list[int]] = defaultdict(list)
+    plekken = _plekken(probleem)
     huidig = None
     for n, plaatsing in enumerate(plaatsingen):
-        moment = _moment(probleem, plaatsing)
+        moment = plekken.get(_plek(plaatsing))
         if moment is None or plaatsing["plg"] not in groepen:
             return None
         if n == index:

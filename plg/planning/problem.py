@@ -278,6 +278,12 @@ class Vervanging:
     groep: str
 
 
+def vervangtijd(probleem: Probleem, v: Vervanging) -> tuple[datetime, datetime]:
+    """When the covered period runs, by the grid of its school."""
+    lesuur = probleem.kalenders[v.school].lesuur(v.lesuur)
+    return _at(v.dag, lesuur.begin), _at(v.dag, lesuur.einde)
+
+
 @dataclass(frozen=True)
 class Reden:
     """One structured cause of an infeasible month; ``explain`` turns it into plain Dutch."""

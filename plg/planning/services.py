@@ -62,20 +62,23 @@ def zoek_momenten(*, plg: PLG, van: date, tot: date) -> tuple[p.Probleem, slots.
 def _store_duties(
     bijeenkomst: Bijeenkomst, probleem: p.Probleem, vervangingen: list[p.Vervanging]
 ) -> None:
-    Vervangbeurt.objects.bulk_create(
-        Vervangbeurt(
-            bijeenkomst=bijeenkomst,
-            school_id=v.school,
-            afwezige_id=v.afwezige,
-            vervanger_id=v.vervanger,
-            datum=v.dag,
-            lesuur=v.lesuur,
-            begin=_period(probleem, v)[0],
-            einde=_period(probleem, v)[1],
-            groep=v.groep[:50],
+    duties = []
+    for v in vervangingen:
+        begin, einde = p.vervangtijd(probleem, v)
+        duties.append(
+            Vervangbeurt(
+                bijeenkomst=bijeenkomst,
+                school_id=v.school,
+                afwezige_id=v.afwezige,
+                vervanger_id=v.vervanger,
+                datum=v.dag,
+                lesuur=v.lesuur,
+                begin=begin,
+                einde=einde,
+                groep=v.groep[:50],
+            )
         )
-        for v in vervangingen
-    )
+    Vervangbeurt.objects.bulk_create(duties)
 
 
 def announce(bijeenkomst: Bijeenkomst) -> None:
@@ -208,14 +211,6 @@ def bereken_maandplan(maandplan: Maandplan) -> MaandplanStatus:
     return status
 
 
-def _period(probleem: p.Probleem, v: p.Vervanging) -> tuple[datetime, datetime]:
-    lesuur = probleem.kalenders[v.school].lesuur(v.lesuur)
-    return (
-        datetime.combine(v.dag, lesuur.begin, tzinfo=p.BRUSSELS),
-        datetime.combine(v.dag, lesuur.einde, tzinfo=p.BRUSSELS),
-    )
-
-
 def serialise(probleem: p.Probleem, plan: p.Plan, uitleg: list[str]) -> dict[str, Any]:
     """What the proposal page shows and what applying it needs, in JSON."""
     momenten = {m.id: m for m in probleem.momenten}
@@ -227,7 +222,7 @@ def serialise(probleem: p.Probleem, plan: p.Plan, uitleg: list[str]) -> dict[str
     ]
     vervangingen = []
     for v in plan.vervangingen:
-        begin, einde = _period(probleem, v)
+        begin, einde = p.vervangtijd(probleem, v)
         groep, moment = next(
             (g, m)
             for g, m in placed
