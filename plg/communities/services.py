@@ -26,6 +26,7 @@ from plg.communities.models import (
     UitnodigingStatus,
 )
 from plg.core.ordering import moved
+from plg.live.revocation import rights_changed
 from plg.organisations.models import Aanstelling, Functie, School
 
 if TYPE_CHECKING:
@@ -108,6 +109,7 @@ def change_fase(*, plg: PLG, fase: str) -> None:
         plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).update(
             status=UitnodigingStatus.INGETROKKEN
         )
+        rights_changed(plg_id=plg.pk)
 
 
 @transaction.atomic
@@ -119,6 +121,8 @@ def set_rol(*, lid: Lidmaatschap, rol: str) -> None:
             raise ValidationError(
                 _("Een PLG heeft altijd een procescoach. Maak eerst iemand anders procescoach.")
             )
+    if lid.rol != rol:
+        rights_changed(plg_id=lid.plg_id, users=[lid.user_id])
     lid.rol = rol
     lid.save(update_fields=["rol"])
 
@@ -129,6 +133,7 @@ def leave(*, lid: Lidmaatschap) -> None:
     if lid.is_coach:
         set_rol(lid=lid, rol=Rol.LID)
     lid.delete()
+    rights_changed(plg_id=lid.plg_id, users=[lid.user_id])
 
 
 def _next_position(items: Any) -> int:

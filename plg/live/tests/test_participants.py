@@ -212,6 +212,7 @@ def test_check_in_turns_have_a_time_per_person_the_coach_sets(
 def test_written_round_contributions_reach_only_their_audience(
     world: Any, sessie: LiveSessie
 ) -> None:
+    sessie.schoolleiders.add(world.leader)
     checkin = blok(sessie, "checkin")
     services.apply(
         sessie.pk,
@@ -353,6 +354,7 @@ def test_beginsituatie_clusters_after_the_reveal_within_one_quadrant(
     merge = {"type": "card.merge", "cards": [ids["Sterk team"], ids["Goede sfeer"]], "text": "Wij"}
     with pytest.raises(Refused, match="toont"):
         services.apply(sessie.pk, coach(world), merge)
+    services.apply(sessie.pk, coach(world), {"type": "step.start", "blok": verwerking})
     services.apply(sessie.pk, coach(world), {"type": "board.reveal"})
     with pytest.raises(Refused, match="hetzelfde vak"):
         services.apply(
@@ -376,6 +378,8 @@ def test_summary_for_a_leader_follows_what_the_coach_shared(
     Kaart.objects.create(
         sessie=sessie, blok=verwerking, author=world.member, text="Sterk team", zone=Zone.STERKTE
     )
+    sessie.revealed_blokken = [verwerking.pk]
+    sessie.save()
     url = reverse("samenvatting", args=[sessie.bijeenkomst_id])
     client.login(username=world.leader.email, password=PASSWORD)
     assert client.get(url).status_code == 404
