@@ -16,6 +16,7 @@ COMMANDS_PER_SECOND = 10.0
 BURST = 20.0
 SYNC_COST = 0.25  # asking for the whole state again is what a client does after a lost message
 
+
 def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
     """Whether JSON text nests deeper than ``limit``, found without parsing it (parsing a
     deeply nested text is what fails). Brackets inside strings do not count."""
@@ -62,7 +63,9 @@ def is_sync(content: Any) -> bool:
 
 
 def THROTTLED() -> str:
-    return _("Even rustig aan: je stuurt te veel na elkaar. Wacht een paar tellen en probeer dan opnieuw.")
+    return _(
+        "Even rustig aan: je stuurt te veel na elkaar. Wacht een paar tellen en probeer dan opnieuw."
+    )
 
 
 @dataclass
@@ -72,11 +75,11 @@ class Bucket:
     rate: float = COMMANDS_PER_SECOND
     burst: float = BURST
     tokens: float = BURST
-    at: float = field(default_factory=time.monotonic)
+    at: float = field(default_factory=lambda: time.monotonic())
 
     def take(self, cost: float = 1.0) -> bool:
         now = time.monotonic()
-        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
+        self.tokens = min(self.burst, self.tokens + max(now - self.at, 0.0) * self.rate)
         self.at = now
         if self.tokens < cost:
             return False

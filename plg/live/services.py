@@ -273,8 +273,8 @@ def apply(sessie_id: int, viewer: Viewer, command: Any) -> Change:
 
 
 def _save_clock(sessie: LiveSessie, **changes: Any) -> None:
-    for field, value in changes.items():
-        setattr(sessie, field, value)
+    for name, value in changes.items():
+        setattr(sessie, name, value)
     sessie.save(update_fields=list(changes))
 
 
@@ -389,9 +389,7 @@ def _round_write(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) ->
         blok=blok,
         author_id=viewer.user_id,
         defaults={
-            "text": _text(
-                command, "text", required=True, label=_("jouw bijdrage"), multiline=True
-            ),
+            "text": _text(command, "text", required=True, label=_("jouw bijdrage"), multiline=True),
             "audience": audience,
         },
     )
@@ -533,9 +531,7 @@ def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> 
     if not isinstance(ids, list) or len(set(ids)) < 2 or not all(_is_id(i) for i in ids):
         raise Refused(_("Kies minstens twee kaarten om samen te voegen."))
     if len(ids) > MAX_MERGE:
-        raise Refused(
-            _("Voeg hoogstens %(count)s kaarten tegelijk samen.") % {"count": MAX_MERGE}
-        )
+        raise Refused(_("Voeg hoogstens %(count)s kaarten tegelijk samen.") % {"count": MAX_MERGE})
     kaarten = list(
         Kaart.objects.select_related("blok__werkvorm").filter(
             pk__in=ids, sessie=sessie, merged_into=None
@@ -743,9 +739,7 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
     apart (``written``): who may read each is decided per participant. An archived PLG's
     session shows as ended: nothing changes there any more."""
     now = timezone.now()
-    sessie = LiveSessie.objects.select_related("current_blok", "bijeenkomst__plg").get(
-        pk=sessie_id
-    )
+    sessie = LiveSessie.objects.select_related("current_blok", "bijeenkomst__plg").get(pk=sessie_id)
     blokken = sessie.bijeenkomst.blokken.order_by("position", "id").values(
         "id", "stap", "title", "minutes", "werkvorm_id", "werkvorm__slug", "werkvorm__name"
     )

@@ -183,7 +183,7 @@ def build_summary(bijeenkomst: Bijeenkomst, user: Any, *, member: bool) -> Samen
     return summary
 
 
-def _bord(blok: AgendaBlok, on_board: list[Kaart], labels: dict[str, str], regel: Any) -> Bord:
+def _bord(blok: AgendaBlok, on_board: list[Kaart], labels: dict[str, Any], regel: Any) -> Bord:
     return Bord(
         stap=str(blok.get_stap_display()),
         werkvorm=str(blok.werkvorm) if blok.werkvorm else "",

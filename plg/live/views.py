@@ -30,7 +30,6 @@ from plg.meetings.models import AgendaBlok, Bijeenkomst
 from plg.methods.models import Stap, Vraag, Werkvorm
 from plg.organisations.models import Aanstelling
 
-
 SMALL_GROUP = 3  # in a group this small, who wrote an anonymous card is easy to guess
 
 

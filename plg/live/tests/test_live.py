@@ -58,7 +58,9 @@ async def seen(client: WebsocketCommunicator) -> dict[str, Any]:
     message = await client.receive_json_from()
     if message["type"] == "cards":
         before = client.state  # type: ignore[attr-defined]
-        state = services.with_delta(before, message["state"], message["viewer"], message.get("names"))
+        state = services.with_delta(
+            before, message["state"], message["viewer"], message.get("names")
+        )
         assert state is not None, "a delta that does not follow on"
     else:
         assert message["type"] == "state", message

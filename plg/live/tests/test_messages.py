@@ -63,9 +63,7 @@ def sessie(world: Any) -> LiveSessie:
     sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
     sessie.schoolleiders.add(world.leader)
     # a member who took part and then left the PLG
-    community_services.leave(
-        lid=Lidmaatschap.objects.create(plg=world.plg, user=world.colleague)
-    )
+    community_services.leave(lid=Lidmaatschap.objects.create(plg=world.plg, user=world.colleague))
     return sessie
 
 
@@ -175,7 +173,9 @@ def test_a_coach_who_handed_over_the_role_no_longer_steers(world: Any, sessie: L
     community_services.set_rol(
         lid=Lidmaatschap.objects.get(plg=world.plg, user=world.member), rol="procescoach"
     )
-    community_services.set_rol(lid=Lidmaatschap.objects.get(plg=world.plg, user=world.coach), rol="lid")
+    community_services.set_rol(
+        lid=Lidmaatschap.objects.get(plg=world.plg, user=world.coach), rol="lid"
+    )
     with pytest.raises(Refused, match=DOOR["coach only"]):
         services.apply(sessie.pk, _viewer(world, "coach"), {"type": "step.next"})
     services.apply(sessie.pk, _viewer(world, "member"), {"type": "step.next"})

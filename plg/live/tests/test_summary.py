@@ -127,7 +127,11 @@ def shared_widely(world: Any, played: Any) -> Any:
     terugblik.save()
     oase = played.blokken.get(stap=Stap.VERWERKING)
     Intervisie.objects.create(
-        sessie=sessie, blok=oase, inbrenger=world.member, thema="Lastige ouders", evaluatie="Neem mee"
+        sessie=sessie,
+        blok=oase,
+        inbrenger=world.member,
+        thema="Lastige ouders",
+        evaluatie="Neem mee",
     )
     Opdracht.objects.create(
         bijeenkomst=played,
@@ -138,7 +142,9 @@ def shared_widely(world: Any, played: Any) -> Any:
     world.sister_teacher = User.objects.create_user(
         "noor@sintjozef.example", PASSWORD, first_name="Noor", last_name="Zus"
     )
-    Aanstelling.objects.create(user=world.sister_teacher, school=world.sister, functie=Functie.LERAAR)
+    Aanstelling.objects.create(
+        user=world.sister_teacher, school=world.sister, functie=Functie.LERAAR
+    )
     return played
 
 
