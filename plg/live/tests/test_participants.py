@@ -406,3 +406,40 @@ def test_a_cards_why_can_link_to_the_schools_values(
     client.login(username=world.member.email, password=PASSWORD)
     page = client.get(reverse("live", args=[sessie.bijeenkomst_id])).content.decode()
     assert '<option value="Elk kind telt">' in page and 'list="live-waarden"' in page
+
+
+# Anonymous in a small group ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("others", "warned"), [(0, True), (1, True), (2, False)])
+def test_the_anonymous_box_warns_that_a_small_group_can_trace_a_card(
+    client: Any, world: Any, sessie: LiveSessie, others: int, warned: bool
+) -> None:
+    """Coach and member, plus ``others``: two or three people are a small group."""
+    from plg.accounts.models import User
+    from plg.communities.models import Lidmaatschap
+
+    for n in range(others):
+        user = User.objects.create_user(f"lid{n}@regenboog.example", PASSWORD)
+        Lidmaatschap.objects.create(plg=world.plg, user=user)
+    client.login(username=world.member.email, password=PASSWORD)
+    page = client.get(reverse("live", args=[sessie.bijeenkomst_id])).content.decode()
+    assert 'id="live-card-anonymous"' in page
+    note = "kunnen de anderen een anonieme kaart vaak toch herleiden"
+    assert (note in page) is warned
+
+
+def test_an_attending_leader_counts_for_the_size_of_the_group(
+    client: Any, world: Any, sessie: LiveSessie
+) -> None:
+    from plg.accounts.models import User
+    from plg.communities.models import Lidmaatschap
+
+    Lidmaatschap.objects.create(
+        plg=world.plg, user=User.objects.create_user("lid@regenboog.example", PASSWORD)
+    )
+    client.login(username=world.member.email, password=PASSWORD)
+    url = reverse("live", args=[sessie.bijeenkomst_id])
+    assert "anonieme kaart vaak toch herleiden" in client.get(url).content.decode()
+    sessie.schoolleiders.add(world.leader)
+    assert "anonieme kaart vaak toch herleiden" not in client.get(url).content.decode()
