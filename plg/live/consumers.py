@@ -103,7 +103,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
     async def receive_json(self, content: Any) -> None:
         ref = _ref(content)
         if limits.is_sync(content):
-            await self._send_snapshot(ref)
+            await self._look_again(ref)
             return
         try:
             message = await database_sync_to_async(self._apply)(content)
@@ -162,6 +162,11 @@ class LiveConsumer(AsyncWebsocketConsumer):
         users = event.get("users")
         if self.closing or (users is not None and self.viewer.user_id not in users):
             return
+        await self._look_again()
+
+    async def _look_again(self, ref: str | None = None) -> None:
+        """The whole state, for someone who still takes part as they did: gone means the
+        socket closes, another role means the page reloads to show it."""
         access = await self._access()
         if access is None:
             await self.shut(REFUSED)
@@ -169,7 +174,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.shut(RELOAD)
         else:
             self.viewer = access.viewer
-            await self._send_snapshot()
+            await self._send_snapshot(ref)
 
     async def send_state(self, message: services.Broadcast, ref: str | None = None) -> None:
         """The shared JSON as encoded once, the names beside it for those who may read them,

@@ -68,6 +68,10 @@ def THROTTLED() -> str:
     )
 
 
+def clock() -> float:
+    return time.monotonic()
+
+
 @dataclass
 class Bucket:
     """A token bucket per connection: ``rate`` commands a second on average, ``burst`` at once."""
@@ -75,10 +79,10 @@ class Bucket:
     rate: float = COMMANDS_PER_SECOND
     burst: float = BURST
     tokens: float = BURST
-    at: float = field(default_factory=lambda: time.monotonic())
+    at: float = field(default_factory=lambda: clock())
 
     def take(self, cost: float = 1.0) -> bool:
-        now = time.monotonic()
+        now = clock()
         self.tokens = min(self.burst, self.tokens + max(now - self.at, 0.0) * self.rate)
         self.at = now
         if self.tokens < cost:

@@ -18,12 +18,12 @@ from enum import StrEnum
 from typing import Any
 
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
-from plg.communities.models import Lidmaatschap, Rol
+from plg.communities.models import Fase, Lidmaatschap, Rol
 from plg.communities.sharing import Audience, Relatie, may_read, sees_names
 from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zet, Zone
 from plg.meetings import services as meeting_services
@@ -214,25 +214,31 @@ def REVOKED() -> str:
     return _("Je neemt niet meer deel aan deze bijeenkomst.")
 
 
-def _locked(sessie_id: int, user_id: int) -> LiveSessie:
-    """The session under its row lock, with the sender's rights as they are now: their role
-    in the PLG (``rol``), and whether the coach lists them as an attending leader of one of
-    its schools (``listed`` and ``leads``). One query."""
+def _locked(sessie_id: int, viewer: Viewer) -> LiveSessie:
+    """The session under its row lock, in the same query the sender's rights as they are
+    now: the PLG's phase (``fase``), their role in the PLG (``rol``), and for a school
+    leader whether the coach still lists them as attending a PLG of a school they lead."""
     plg = OuterRef("bijeenkomst__plg_id")
+    rights: dict[str, Any] = {
+        "fase": F("bijeenkomst__plg__fase"),
+        # a join, not a subquery: this runs with every command, and a subquery costs more
+        # to build than the whole lookup takes to run
+        "lid": FilteredRelation(
+            "bijeenkomst__plg__lidmaatschappen",
+            condition=Q(bijeenkomst__plg__lidmaatschappen__user_id=viewer.user_id),
+        ),
+        "rol": F("lid__rol"),
+    }
+    if viewer.role == Deelname.SCHOOLLEIDER:
+        rights["attends"] = Exists(
+            LiveSessie.schoolleiders.through.objects.filter(
+                livesessie_id=OuterRef("pk"), user_id=viewer.user_id
+            )
+        ) & Exists(Aanstelling.objects.filter(user_id=viewer.user_id, school__plgs=plg).leaders())
     return (
         LiveSessie.objects.select_for_update(of=("self",))
-        .select_related("current_blok", "bijeenkomst__plg")
-        .annotate(
-            rol=Subquery(
-                Lidmaatschap.objects.filter(plg_id=plg, user_id=user_id).values("rol")[:1]
-            ),
-            listed=Exists(
-                LiveSessie.schoolleiders.through.objects.filter(
-                    livesessie_id=OuterRef("pk"), user_id=user_id
-                )
-            ),
-            leads=Exists(Aanstelling.objects.filter(user_id=user_id, school__plgs=plg).leaders()),
-        )
+        .select_related("current_blok")
+        .annotate(**rights)
         .get(pk=sessie_id)
     )
 
@@ -242,7 +248,7 @@ def current_role(sessie: LiveSessie) -> str | None:
     rol = getattr(sessie, "rol", None)
     if rol is not None:
         return Deelname.COACH if rol == Rol.PROCESCOACH else Deelname.LID
-    if getattr(sessie, "listed", False) and getattr(sessie, "leads", False):
+    if getattr(sessie, "attends", False):
         return Deelname.SCHOOLLEIDER
     return None
 
@@ -257,8 +263,8 @@ def apply(sessie_id: int, viewer: Viewer, command: Any) -> Change:
     if not viewer.writes:
         raise Refused(_("Als gast kijk je mee; de leden van de PLG schrijven en schuiven."))
     with transaction.atomic():
-        sessie = _locked(sessie_id, viewer.user_id)
-        if sessie.bijeenkomst.plg.is_archived:
+        sessie = _locked(sessie_id, viewer)
+        if getattr(sessie, "fase", None) == Fase.AFGESLOTEN:
             raise Refused(ARCHIVED())
         role = current_role(sessie)
         if role is None:

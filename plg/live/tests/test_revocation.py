@@ -70,10 +70,12 @@ async def post(client: Client, url: str, data: dict[str, Any] | None = None) -> 
 
 
 async def closed_with(client: Any) -> int:
-    """The close code, skipping any state that was on its way before the close."""
+    """The close code, skipping any state that was on its way before the close; then the
+    client goes, as a browser does."""
     while True:
         output = await client.receive_output(timeout=2)
         if output["type"] == "websocket.close":
+            await client.disconnect()
             return int(output["code"])
 
 
@@ -171,5 +173,23 @@ def test_an_expired_guest_link_stops_at_the_next_message(world: Any, sessie: Liv
         assert (await member.receive_json_from())["type"] == "cards"
         assert await closed_with(guest) == REFUSED
         await member.disconnect()
+
+    play(scenario())
+
+
+def test_asking_for_the_state_again_checks_the_rights_of_that_moment(
+    world: Any, sessie: LiveSessie
+) -> None:
+    """Even when the news of a change never arrived (say, a school leader who is no longer
+    a leader of the school), the next request for the state finds out."""
+    from plg.organisations.models import Aanstelling
+
+    async def scenario() -> None:
+        leader = await joined(sessie, world.leader)
+        await database_sync_to_async(Aanstelling.objects.filter(user=world.leader).update)(
+            functie="leraar"
+        )
+        await leader.send_json_to({"type": "sync"})
+        assert await closed_with(leader) == REFUSED
 
     play(scenario())
