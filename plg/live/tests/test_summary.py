@@ -202,3 +202,26 @@ def test_members_read_the_names_in_the_summary_and_its_pdf(
     assert "Bijdrage voor het netwerk" in html and world.member.display_name in html
     text = _pdf_text(client.get(reverse("samenvatting_pdf", args=[shared_widely.pk])), tmp_path)
     assert "Bijdrage voor het netwerk" in text and world.member.display_name in text
+
+
+def test_the_summary_shows_a_board_written_alone_first_only_once_the_coach_shows_it(
+    client: Any, world: Any
+) -> None:
+    """While the session runs and the cards are not shown yet, each member finds only their
+    own cards in the summary, as on the live screen."""
+    bijeenkomst = meeting_services.plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
+    )
+    blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    blok.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
+    blok.save()
+    sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
+    for author, text in [(world.member, "Kaart van Mehdi"), (world.coach, "Kaart van Charlotte")]:
+        Kaart.objects.create(sessie=sessie, blok=blok, author=author, text=text, zone=Zone.RING_3)
+    url = reverse("samenvatting", args=[bijeenkomst.pk])
+    client.login(username=world.member.email, password=PASSWORD)
+    html = client.get(url).content.decode()
+    assert "Kaart van Mehdi" in html and "Kaart van Charlotte" not in html
+    sessie.revealed_blokken = [blok.pk]
+    sessie.save()
+    assert "Kaart van Charlotte" in client.get(url).content.decode()
