@@ -1,0 +1,54 @@
+"""Mail backends that misbehave the way real ones do: a worker dies, a server refuses."""
+
+from __future__ import annotations
+
+import smtplib
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from django.core.mail import EmailMessage
+from django.core.mail.backends.locmem import EmailBackend
+
+
+class WorkerDied(BaseException):  # noqa: N818 (it is not an error the code may handle)
+    """What the process sees of a kill: nothing after this line runs."""
+
+
+class DiesAfter(EmailBackend):
+    """Accepts ``sends`` messages, then the worker dies while handing over the next one."""
+
+    sends: ClassVar[int] = 0
+    dies_on_close: ClassVar[bool] = False
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        if DiesAfter.sends <= 0 and not DiesAfter.dies_on_close:
+            raise WorkerDied
+        DiesAfter.sends -= len(messages)
+        return super().send_messages(messages)
+
+    def close(self) -> None:
+        if DiesAfter.dies_on_close:
+            raise WorkerDied
+
+
+class Refuses(EmailBackend):
+    """Refuses the addresses in ``refused`` for good (550), or is unreachable when ``down``."""
+
+    refused: ClassVar[set[str]] = set()
+    down: ClassVar[bool] = False
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        if Refuses.down:
+            raise ConnectionRefusedError("mailserver onbereikbaar")
+        for message in messages:
+            bad = {a: (550, b"5.1.1 unknown user") for a in message.to if a in Refuses.refused}
+            if bad:
+                raise smtplib.SMTPRecipientsRefused(bad)  # type: ignore[arg-type]
+        return super().send_messages(messages)
+
+
+def reset(**changes: Any) -> None:
+    DiesAfter.sends = changes.get("sends", 0)
+    DiesAfter.dies_on_close = changes.get("dies_on_close", False)
+    Refuses.refused = set(changes.get("refused", ()))
+    Refuses.down = changes.get("down", False)
