@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plg.communities import mails
 from plg.communities.leervraag_check import check_leervraag
 from plg.communities.models import (
     PLG,
@@ -27,6 +28,7 @@ from plg.communities.models import (
 )
 from plg.core.ordering import moved
 from plg.organisations.models import Aanstelling, Functie, School
+from plg.post import services as post
 
 if TYPE_CHECKING:
     from plg.accounts.models import User
@@ -61,9 +63,7 @@ def invite(
     uitnodiging = Uitnodiging.objects.create(
         plg=plg, email=email, school=school, invited_by=invited_by, message=message
     )
-    from plg.communities.tasks import send_invitation
-
-    send_invitation.enqueue(uitnodiging.pk)
+    post.klaarzetten([mails.uitnodiging(uitnodiging)])
     return uitnodiging
 
 

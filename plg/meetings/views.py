@@ -83,7 +83,7 @@ def bijeenkomst_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             bijeenkomst = services.plan_bijeenkomst(plg=plg, **form.cleaned_data)
-            planning_services.announce(bijeenkomst)
+            planning_services.announce(bijeenkomst, door=request.user)
         messages.success(request, _("De bijeenkomst is gepland, met een agenda op het stramien."))
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(

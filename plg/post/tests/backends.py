@@ -10,7 +10,7 @@ from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
 
 
-class WorkerDied(BaseException):  # noqa: N818 (it is not an error the code may handle)
+class WorkerDied(BaseException):
     """What the process sees of a kill: nothing after this line runs."""
 
 

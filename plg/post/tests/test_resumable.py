@@ -42,9 +42,7 @@ def due_reminder(world: Any) -> Herinnering:
         plg=world.plg, starts_at=timezone.now() + timedelta(days=3), place="", duration_minutes=90
     )
     planning_services.plan_herinneringen(bijeenkomst)
-    Herinnering.objects.filter(soort="vooraf").update(
-        due_at=timezone.now() - timedelta(minutes=1)
-    )
+    Herinnering.objects.filter(soort="vooraf").update(due_at=timezone.now() - timedelta(minutes=1))
     return Herinnering.objects.get(soort="vooraf")
 
 

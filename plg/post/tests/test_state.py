@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def retry_form(html: str) -> dict[str, Any]:
-    form = re.search(r'<form method="post" action="([^"]+)" class="post-opnieuw">(.*?)</form>', html, re.S)
+    form = re.search(
+        r'<form method="post" action="([^"]+)" class="post-opnieuw">(.*?)</form>', html, re.S
+    )
     assert form, "no retry button"
     fields: dict[str, Any] = {"bericht": re.findall(r'name="bericht" value="(\d+)"', form.group(2))}
     nxt = re.search(r'name="next" value="([^"]*)"', form.group(2))

@@ -1,0 +1,170 @@
+"""Delivery: claim one e-mail, send it, mark it sent; a failure is recorded, never fatal.
+
+A claim is one UPDATE that only succeeds while the row is still free, so two workers never take
+the same e-mail. A claim expires after ``LEASE``: a worker that died mid-way leaves at most the
+e-mail in its hands, and that one is taken again after the lease (see ``docs/decisions.md``,
+the crash window). Every other row it had not reached is still waiting and goes with the next run.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.mail import get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db.models import F, Min, Q
+from django.utils import timezone
+
+from plg.post import koppen
+from plg.post.models import Bericht, Status
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=10)
+SMTP_TIMEOUT = 60  # seconds: one hand-over never outlives the lease
+MAX_POGINGEN = 4
+
+
+@dataclass
+class Resultaat:
+    verstuurd: int = 0
+    uitgesteld: int = 0
+    mislukt: int = 0
+
+
+def wachttijd(pogingen: int) -> timedelta:
+    """1, 4, 16 minutes between attempts."""
+    return timedelta(minutes=4 ** max(pogingen - 1, 0))
+
+
+def bezorg() -> Resultaat:
+    """Send every e-mail whose time has come; returns what happened."""
+    resultaat = Resultaat()
+    claim = uuid.uuid4().hex
+    _geef_op()
+    verbinding: BaseEmailBackend | None = None
+    try:
+        while (bericht := _neem(claim)) is not None:
+            if not (resultaat.verstuurd or resultaat.uitgesteld or resultaat.mislukt):
+                _wek_na(LEASE + timedelta(minutes=1))
+            try:
+                verbinding = verbinding or get_connection(timeout=SMTP_TIMEOUT)
+                message = koppen.email(
+                    aan=bericht.aan,
+                    onderwerp=bericht.onderwerp,
+                    tekst=bericht.tekst,
+                    message_id=bericht.message_id,
+                    bijlagen=bericht.bijlagen,
+                )
+                verbinding.open()
+                if verbinding.send_messages([message]) != 1:
+                    raise RuntimeError("the mail backend did not accept the message")
+            except Exception as error:
+                if verbinding is not None:
+                    _sluit(verbinding)
+                verbinding = None
+                if _mislukt(bericht, claim, error):
+                    resultaat.mislukt += 1
+                else:
+                    resultaat.uitgesteld += 1
+            else:
+                _verstuurd(bericht, claim)
+                resultaat.verstuurd += 1
+    finally:
+        if verbinding is not None:
+            verbinding.close()
+    if resultaat.uitgesteld:
+        volgende = Bericht.objects.filter(status=Status.WACHT).aggregate(t=Min("volgende_poging"))
+        if volgende["t"] is not None:
+            _wek_na(max(volgende["t"] - timezone.now(), timedelta()))
+    return resultaat
+
+
+def _klaar(nu: datetime) -> Q:
+    return Q(status=Status.WACHT, volgende_poging__lte=nu) | Q(
+        status=Status.BEZIG, geclaimd_op__lt=nu - LEASE, pogingen__lt=MAX_POGINGEN
+    )
+
+
+def _neem(claim: str) -> Bericht | None:
+    """Claim the next e-mail that is due, or one whose claim expired; None when there is none."""
+    while True:
+        nu = timezone.now()
+        klaar = Bericht.objects.filter(_klaar(nu))
+        pk = klaar.order_by("volgende_poging", "pk").values_list("pk", flat=True).first()
+        if pk is None:
+            return None
+        if klaar.filter(pk=pk).update(
+            status=Status.BEZIG, claim=claim, geclaimd_op=nu, pogingen=F("pogingen") + 1
+        ):
+            return Bericht.objects.get(pk=pk)
+
+
+def _geef_op() -> None:
+    """An e-mail whose worker died on every attempt is not tried forever."""
+    Bericht.objects.filter(
+        status=Status.BEZIG,
+        geclaimd_op__lt=timezone.now() - LEASE,
+        pogingen__gte=MAX_POGINGEN,
+    ).update(
+        status=Status.MISLUKT, claim="", laatste_fout="the worker stopped during every attempt"
+    )
+
+
+def _verstuurd(bericht: Bericht, claim: str) -> None:
+    """Sent: the text and attachments are not kept."""
+    if not Bericht.objects.filter(pk=bericht.pk, claim=claim).update(
+        status=Status.VERSTUURD,
+        verstuurd_op=timezone.now(),
+        claim="",
+        laatste_fout="",
+        tekst="",
+        bijlagen=[],
+    ):
+        logger.warning("E-mail %s was sent after its claim had expired", bericht.pk)
+
+
+def _mislukt(bericht: Bericht, claim: str, error: Exception) -> bool:
+    """Record the failure; True when it is final, False when it will be tried again."""
+    fout = f"{type(error).__name__}: {error}"[:500]
+    finaal = _blijvend(error) or bericht.pogingen >= MAX_POGINGEN
+    Bericht.objects.filter(pk=bericht.pk, claim=claim).update(
+        status=Status.MISLUKT if finaal else Status.WACHT,
+        volgende_poging=timezone.now() + wachttijd(bericht.pogingen),
+        claim="",
+        laatste_fout=fout,
+    )
+    logger.warning("E-mail %s failed (attempt %s): %s", bericht.pk, bericht.pogingen, fout)
+    return finaal
+
+
+def _blijvend(error: Exception) -> bool:
+    """A refusal (5xx) or a message that cannot be built will not change by trying again."""
+    if isinstance(error, koppen.OngeldigBericht):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _text in error.recipients.values())
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
+def _sluit(verbinding: BaseEmailBackend) -> None:
+    try:
+        verbinding.close()
+    except Exception:
+        logger.warning("Closing the mail connection failed", exc_info=True)
+
+
+def _wek_na(wachten: timedelta) -> None:
+    """Leave a wake-up call on the task queue before sending: if this worker dies, the next
+    one finds what it left once its claim has expired, without anyone clicking."""
+    from plg.post.tasks import bezorg as bezorg_taak
+
+    try:
+        if bezorg_taak.get_backend().supports_defer:
+            bezorg_taak.using(run_after=timezone.now() + wachten).enqueue()
+    except Exception:
+        logger.warning("Could not queue the next delivery", exc_info=True)
