@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import smtplib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from django.core.mail import EmailMessage
@@ -15,13 +15,22 @@ class WorkerDied(BaseException):
 
 
 class DiesAfter(EmailBackend):
-    """Accepts ``sends`` messages, then the worker dies while handing over the next one."""
+    """Accepts ``sends`` messages, then the worker dies: while handing over the next one, or
+    (``after_accepting``) right after the server accepted it, or (``dies_on_close``) when the
+    connection closes after the last one."""
 
     sends: ClassVar[int] = 0
+    after_accepting: ClassVar[bool] = False
     dies_on_close: ClassVar[bool] = False
+    meanwhile: ClassVar[Callable[[], Any] | None] = None
 
     def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        if DiesAfter.meanwhile is not None:
+            meanwhile, DiesAfter.meanwhile = DiesAfter.meanwhile, None
+            meanwhile()
         if DiesAfter.sends <= 0 and not DiesAfter.dies_on_close:
+            if DiesAfter.after_accepting:
+                super().send_messages(messages)
             raise WorkerDied
         DiesAfter.sends -= len(messages)
         return super().send_messages(messages)
@@ -49,6 +58,8 @@ class Refuses(EmailBackend):
 
 def reset(**changes: Any) -> None:
     DiesAfter.sends = changes.get("sends", 0)
+    DiesAfter.after_accepting = changes.get("after_accepting", False)
     DiesAfter.dies_on_close = changes.get("dies_on_close", False)
+    DiesAfter.meanwhile = changes.get("meanwhile")
     Refuses.refused = set(changes.get("refused", ()))
     Refuses.down = changes.get("down", False)

@@ -13,6 +13,7 @@ from conftest import PASSWORD
 from plg.communities import services as community_services
 from plg.meetings.services import plan_bijeenkomst
 from plg.planning import services as planning_services
+from plg.post import koppen
 from plg.scans import services as scan_services
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,47 @@ def test_the_resume_link_mail_survives_a_wave_title_with_a_line_break(world, cli
     assert response.status_code == 302
     assert len(mailoutbox) == 1
     assert_one_line_and_no_extra_recipient(mailoutbox[0], "mij@thuis.example")
+
+
+@pytest.mark.parametrize(
+    "breaker",
+    ["\r\n", "\n", "\r", "\x00", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", "\t"],
+)
+def test_no_line_break_or_control_character_survives_into_a_subject(breaker):
+    message = koppen.email(
+        aan="kato@regenboog.example",
+        onderwerp=f"A{breaker}Bcc: x@evil.example",
+        tekst="Hallo",
+        message_id=f"<1{breaker}Bcc: x@evil.example@plg.invalid>",
+        bijlagen=[{"naam": f"a{breaker}.ics", "inhoud": "x", "type": "text/calendar"}],
+    )
+    assert message.subject == "A Bcc: x@evil.example"
+    headers = message.message().as_string().split("\n\n", 1)[0]
+    assert not any(line.startswith("Bcc:") for line in headers.splitlines())
+    assert message.recipients() == ["kato@regenboog.example"]
+
+
+def test_an_address_with_a_line_break_is_refused_and_the_refusal_is_recorded(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    from plg.post.models import Bericht, Soort, Status
+    from plg.post.services import klaarzetten
+
+    with django_capture_on_commit_callbacks(execute=True):
+        klaarzetten(
+            [
+                Bericht(
+                    sleutel="test",
+                    soort=Soort.PLG_UITNODIGING,
+                    over=world.plg,
+                    door=world.coach,
+                    aan="kato@regenboog.example\r\nBcc: x@evil.example",
+                    onderwerp="Hallo",
+                    tekst="Hallo",
+                )
+            ]
+        )
+    assert mailoutbox == []
+    bericht = Bericht.objects.get()
+    assert "\n" not in bericht.aan
+    assert bericht.status == Status.MISLUKT and "invalid address" in bericht.laatste_fout

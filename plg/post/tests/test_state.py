@@ -139,3 +139,30 @@ def test_scan_reminders_are_counted_apart_from_invitations(
     html = client.get(reverse("scan_afname", args=[afname.pk])).content.decode()
     assert counts(html, "Uitnodigingen") == (0, 17, 0)
     assert counts(html, "Herinneringen") == (0, 17, 0)
+
+
+def test_trying_again_never_sends_you_off_site(
+    world, client, refusing_mail, django_capture_on_commit_callbacks
+):
+    refusing_mail(refused={world.colleague.email})
+    invite_colleague(client, world, django_capture_on_commit_callbacks)
+    form = retry_form(client.get(reverse("plg_leden", args=[world.plg.pk])).content.decode())
+    response = client.post(form["path"], {**form["data"], "next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+
+
+def test_a_resume_link_that_cannot_be_mailed_is_reported_to_the_respondent(
+    world, client, refusing_mail
+):
+    from plg.scans import services as scan_services
+
+    refusing_mail(down=True)
+    afname = scan_services.open_afname(opened_by=world.leader, title="Scan", schools=[world.school])
+    toegang = afname.toegangen.get(email=world.member.email)
+    page = client.get(f"/scan/{toegang.token}/", follow=True).content.decode()
+    verder = re.search(r'action="([^"]*verder/)"', page)
+    assert verder
+    response = client.post(verder.group(1), {"email": "mij@thuis.example"}, follow=True)
+    assert response.status_code == 200
+    assert "De mail kon niet vertrekken" in response.content.decode()
