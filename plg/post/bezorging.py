@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Min, Q
@@ -24,8 +25,9 @@ from plg.post.models import Bericht, Status
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=10)
+LEASE = timedelta(seconds=getattr(settings, "POST_CLAIM_SECONDS", 600))
 SMTP_TIMEOUT = 60  # seconds: one hand-over never outlives the lease
+MARGIN = timedelta(seconds=5)
 MAX_POGINGEN = 4
 
 
@@ -49,8 +51,10 @@ def bezorg() -> Resultaat:
     verbinding: BaseEmailBackend | None = None
     try:
         while (bericht := _neem(claim)) is not None:
-            if not (resultaat.verstuurd or resultaat.uitgesteld or resultaat.mislukt):
-                _wek_na(LEASE + timedelta(minutes=1))
+            if not (resultaat.verstuurd or resultaat.uitgesteld or resultaat.mislukt) and (
+                _kan_wachten()
+            ):
+                _wek_na(timezone.now() + LEASE + MARGIN)
             try:
                 verbinding = verbinding or get_connection(timeout=SMTP_TIMEOUT)
                 message = koppen.email(
@@ -77,10 +81,7 @@ def bezorg() -> Resultaat:
     finally:
         if verbinding is not None:
             verbinding.close()
-    if resultaat.uitgesteld:
-        volgende = Bericht.objects.filter(status=Status.WACHT).aggregate(t=Min("volgende_poging"))
-        if volgende["t"] is not None:
-            _wek_na(max(volgende["t"] - timezone.now(), timedelta()))
+    _wek_voor_wat_blijft()
     return resultaat
 
 
@@ -158,13 +159,34 @@ def _sluit(verbinding: BaseEmailBackend) -> None:
         logger.warning("Closing the mail connection failed", exc_info=True)
 
 
-def _wek_na(wachten: timedelta) -> None:
-    """Leave a wake-up call on the task queue before sending: if this worker dies, the next
+def _wek_na(moment: datetime) -> None:
+    """Leave a wake-up call on the task queue. Before sending: if this worker dies, the next
     one finds what it left once its claim has expired, without anyone clicking."""
     from plg.post.tasks import bezorg as bezorg_taak
 
     try:
-        if bezorg_taak.get_backend().supports_defer:
-            bezorg_taak.using(run_after=timezone.now() + wachten).enqueue()
+        bezorg_taak.using(run_after=moment).enqueue()
     except Exception:
         logger.warning("Could not queue the next delivery", exc_info=True)
+
+
+def _kan_wachten() -> bool:
+    from plg.post.tasks import bezorg as bezorg_taak
+
+    return bool(bezorg_taak.get_backend().supports_defer)
+
+
+def _wek_voor_wat_blijft() -> None:
+    """A retry that waits, or a mail in another worker's hands, gets a delivery at its time."""
+    if not _kan_wachten():
+        return
+    tijden = Bericht.objects.aggregate(
+        wacht=Min("volgende_poging", filter=Q(status=Status.WACHT)),
+        bezig=Min("geclaimd_op", filter=Q(status=Status.BEZIG)),
+    )
+    momenten = [
+        *([tijden["wacht"]] if tijden["wacht"] else []),
+        *([tijden["bezig"] + LEASE + MARGIN] if tijden["bezig"] else []),
+    ]
+    if momenten:
+        _wek_na(max(min(momenten), timezone.now()))

@@ -63,3 +63,22 @@ def reset(**changes: Any) -> None:
     DiesAfter.meanwhile = changes.get("meanwhile")
     Refuses.refused = set(changes.get("refused", ()))
     Refuses.down = changes.get("down", False)
+
+
+class ToFileThenKilled(EmailBackend):
+    """For a real worker process: each message is a line in the file ``MAIL_LOG``; with
+    ``KILL_AFTER=n`` the process is killed (SIGKILL, no clean-up) while handing over message n+1."""
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        import os
+        import signal
+        from pathlib import Path
+
+        log = Path(os.environ["MAIL_LOG"])
+        for message in messages:
+            sent = len(log.read_text().splitlines()) if log.exists() else 0
+            if sent >= int(os.environ.get("KILL_AFTER", "1000000")):
+                os.kill(os.getpid(), signal.SIGKILL)
+            with log.open("a") as file:
+                file.write(f"{message.to[0]} {message.extra_headers['Message-ID']}\n")
+        return len(messages)

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from django.test import override_settings
 
 from plg.communities import services as community_services
 from plg.post import bezorging
@@ -143,3 +144,44 @@ def test_inviting_the_same_wave_twice_stores_each_mail_once(world):
     )
     assert klaarzetten(again) == 0
     assert Bericht.objects.count() == len(TEACHERS)
+
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _wake_up_calls() -> list[Any]:
+    from django_tasks_db.models import DBTaskResult
+
+    return sorted(
+        DBTaskResult.objects.filter(
+            task_path="plg.post.tasks.bezorg", run_after__isnull=False
+        ).values_list("run_after", flat=True)
+    )
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_with_the_database_queue_a_delivery_first_leaves_a_wake_up_call_for_after_its_claim(
+    world, mailoutbox
+):
+    from django.utils import timezone
+
+    community_services.invite(
+        plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
+    )
+    before = timezone.now()
+    bezorging.bezorg()
+    assert len(mailoutbox) == 1
+    [wake_up] = _wake_up_calls()
+    assert wake_up >= before + bezorging.LEASE
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_with_the_database_queue_a_retry_is_queued_for_its_time(world, refusing_mail):
+    refusing_mail(down=True)
+    community_services.invite(
+        plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
+    )
+    bezorging.bezorg()
+    bericht = Bericht.objects.get()
+    assert bericht.status == Status.WACHT
+    assert bericht.volgende_poging in _wake_up_calls()
