@@ -49,27 +49,17 @@ def bezorg() -> Resultaat:
     claim = uuid.uuid4().hex
     _geef_op()
     verbinding: BaseEmailBackend | None = None
+    eerste = True
     try:
         while (bericht := _neem(claim)) is not None:
-            if not (resultaat.verstuurd or resultaat.uitgesteld or resultaat.mislukt) and (
-                _kan_wachten()
-            ):
+            if eerste and _kan_wachten():
                 _wek_na(timezone.now() + LEASE + MARGIN)
+            eerste = False
             try:
                 verbinding = verbinding or get_connection(timeout=SMTP_TIMEOUT)
-                message = koppen.email(
-                    aan=bericht.aan,
-                    onderwerp=bericht.onderwerp,
-                    tekst=bericht.tekst,
-                    message_id=bericht.message_id,
-                    bijlagen=bericht.bijlagen,
-                )
-                verbinding.open()
-                if verbinding.send_messages([message]) != 1:
-                    raise RuntimeError("the mail backend did not accept the message")
+                _geef_af(verbinding, bericht)
             except Exception as error:
-                if verbinding is not None:
-                    _sluit(verbinding)
+                _sluit(verbinding)
                 verbinding = None
                 if _mislukt(bericht, claim, error):
                     resultaat.mislukt += 1
@@ -83,6 +73,20 @@ def bezorg() -> Resultaat:
             verbinding.close()
     _wek_voor_wat_blijft()
     return resultaat
+
+
+def _geef_af(verbinding: BaseEmailBackend, bericht: Bericht) -> None:
+    """Hand the message to the mail server, under its own Message-ID every time."""
+    message = koppen.email(
+        aan=bericht.aan,
+        onderwerp=bericht.onderwerp,
+        tekst=bericht.tekst,
+        message_id=bericht.message_id,
+        bijlagen=bericht.bijlagen,
+    )
+    verbinding.open()
+    if verbinding.send_messages([message]) != 1:
+        raise RuntimeError("the mail backend did not accept the message")
 
 
 def _klaar(nu: datetime) -> Q:
@@ -139,7 +143,11 @@ def _mislukt(bericht: Bericht, claim: str, error: Exception) -> bool:
         claim="",
         laatste_fout=fout,
     )
-    logger.warning("E-mail %s failed (attempt %s): %s", bericht.pk, bericht.pogingen, fout)
+    # The error text stays on the row: it may name the address, and a scan reminder's
+    # address says who had not answered yet.
+    logger.warning(
+        "E-mail %s failed (attempt %s): %s", bericht.pk, bericht.pogingen, type(error).__name__
+    )
     return finaal
 
 
@@ -152,7 +160,10 @@ def _blijvend(error: Exception) -> bool:
     return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
 
 
-def _sluit(verbinding: BaseEmailBackend) -> None:
+def _sluit(verbinding: BaseEmailBackend | None) -> None:
+    """After a failure the connection may be broken: the next e-mail opens a new one."""
+    if verbinding is None:
+        return
     try:
         verbinding.close()
     except Exception:
