@@ -31,6 +31,7 @@ from plg.meetings.forms import (
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 from plg.methods.models import Stap, Vraag, Werkvorm
 from plg.planning import services as planning_services
+from plg.post.stand import stand as post_stand
 
 
 def _get_bijeenkomst(
@@ -116,6 +117,11 @@ def _detail_context(
         .filter(bijeenkomst=bijeenkomst)
         .exclude(author=request.user)
         .select_related("author"),
+        "post_stand": post_stand(
+            over=Bijeenkomst.objects.filter(pk=bijeenkomst.pk), user=request.user
+        )
+        if lid.is_coach
+        else None,
     }
 
 

@@ -166,3 +166,50 @@ def test_a_resume_link_that_cannot_be_mailed_is_reported_to_the_respondent(
     response = client.post(verder.group(1), {"email": "mij@thuis.example"}, follow=True)
     assert response.status_code == 200
     assert "De mail kon niet vertrekken" in response.content.decode()
+
+
+def test_a_bijeenkomst_invitation_the_server_refused_is_shown_to_the_coach_who_planned_it(
+    world, client, refusing_mail, mailoutbox, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from plg.meetings.models import Bijeenkomst
+
+    refusing_mail(refused={world.member.email})
+    client.login(username=world.coach.email, password=PASSWORD)
+    starts = timezone.localtime(timezone.now() + timedelta(days=7))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("bijeenkomst_nieuw", args=[world.plg.pk]),
+            {"starts_at": f"{starts:%Y-%m-%dT%H:%M}", "place": "Zaal", "duration_minutes": 90},
+        )
+    bijeenkomst = Bijeenkomst.objects.get()
+    html = client.get(reverse("bijeenkomst_detail", args=[bijeenkomst.pk])).content.decode()
+    assert counts(html, "Uitnodigingen voor de bijeenkomst") == (0, 1, 1)
+    form = retry_form(html)
+    refusing_mail()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(form["path"], form["data"])
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([world.coach.email, world.member.email])
+
+
+def test_members_do_not_see_the_mail_state_of_a_bijeenkomst(
+    world, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from plg.meetings.services import plan_bijeenkomst
+    from plg.planning import services as planning_services
+
+    bijeenkomst = plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now() + timedelta(days=3), place="", duration_minutes=90
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        planning_services.announce(bijeenkomst, door=world.coach)
+    client.login(username=world.member.email, password=PASSWORD)
+    html = client.get(reverse("bijeenkomst_detail", args=[bijeenkomst.pk])).content.decode()
+    assert "post-stand" not in html
