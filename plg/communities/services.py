@@ -57,9 +57,11 @@ def invite(
     email = email.strip().lower()
     if Lidmaatschap.objects.filter(plg=plg, user__email__iexact=email).exists():
         raise ValidationError({"email": _("Deze persoon is al lid van de PLG.")})
-    Uitnodiging.objects.filter(plg=plg, email__iexact=email, status=UitnodigingStatus.OPEN).update(
-        status=UitnodigingStatus.INGETROKKEN
+    earlier = Uitnodiging.objects.filter(
+        plg=plg, email__iexact=email, status=UitnodigingStatus.OPEN
     )
+    post.intrekken(earlier)  # a mail with a withdrawn link must not leave any more
+    earlier.update(status=UitnodigingStatus.INGETROKKEN)
     uitnodiging = Uitnodiging.objects.create(
         plg=plg, email=email, school=school, invited_by=invited_by, message=message
     )

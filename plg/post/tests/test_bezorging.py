@@ -23,7 +23,7 @@ def invite(world: Any, capture: Any) -> Bericht:
         community_services.invite(
             plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
         )
-    return Bericht.objects.get(aan=world.colleague.email)
+    return Bericht.objects.filter(aan=world.colleague.email).latest("pk")
 
 
 def test_two_workers_running_at_once_never_send_the_same_mail(
@@ -185,3 +185,20 @@ def test_with_the_database_queue_a_retry_is_queued_for_its_time(world, refusing_
     bericht = Bericht.objects.get()
     assert bericht.status == Status.WACHT
     assert bericht.volgende_poging in _wake_up_calls()
+
+
+def test_inviting_someone_again_withdraws_the_earlier_mail_that_had_not_left(
+    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    refusing_mail(down=True)
+    first = invite(world, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        community_services.invite(
+            plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
+        )
+    refusing_mail()
+    later(hours=1)
+    cron()
+    assert len(mailoutbox) == 1
+    first.refresh_from_db()
+    assert first.status == Status.INGETROKKEN
