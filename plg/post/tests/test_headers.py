@@ -124,3 +124,23 @@ def test_an_address_with_a_line_break_is_refused_and_the_refusal_is_recorded(
     bericht = Bericht.objects.get()
     assert "\n" not in bericht.aan
     assert bericht.status == Status.MISLUKT and "invalid address" in bericht.laatste_fout
+
+
+def test_no_code_outside_the_outbox_builds_or_sends_mail():
+    """Every message is built by ``post.koppen.email``: a new ``send_mail`` elsewhere would
+    bring back headers nobody normalised and mail nobody can see fail."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    direct = re.compile(
+        r"\b(send_mail|send_mass_mail|mail_admins|mail_managers|EmailMessage|"
+        r"EmailMultiAlternatives|get_connection)\b"
+    )
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts
+        and path.parent.name != "post"
+        and direct.search(path.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, f"send mail through plg.post instead: {offenders}"
