@@ -140,10 +140,17 @@ PLANNER_SECONDS = float(os.environ.get("PLANNER_SECONDS", "10"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"bearer_links": {"()": "plg.core.logs.RedactBearerLinks"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["bearer_links"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every stylesheet it parses at INFO, on import too.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        # WeasyPrint logs every stylesheet it parses at INFO, on import too.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # The servers' access logs name every path: through our handler, masked.
+        "uvicorn.access": {"handlers": ["console"], "propagate": False},
+        "gunicorn.access": {"handlers": ["console"], "propagate": False},
+    },
 }
 
 ASGI_APPLICATION = "plg.asgi.application"
