@@ -147,7 +147,9 @@ LOGGING = {
         # WeasyPrint logs every stylesheet it parses at INFO, on import too.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
-        # The servers' access logs name every path: through our handler, masked.
+        # Django's own handlers and the servers' access logs name paths: through ours, masked.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "uvicorn.access": {"handlers": ["console"], "propagate": False},
         "gunicorn.access": {"handlers": ["console"], "propagate": False},
     },
