@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plg.communities.forms import DATE, SharedForm
+from plg.communities.versions import VersionedForm
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 
 
@@ -45,7 +46,7 @@ class AgendaBlokForm(forms.ModelForm):
         return minutes
 
 
-class TerugblikForm(SharedForm):
+class TerugblikForm(VersionedForm, SharedForm):
     doelen_gehaald = forms.MultipleChoiceField(
         label=_("Welke doelen van deze bijeenkomst zijn gehaald?"),
         required=False,

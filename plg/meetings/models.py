@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plg.communities.models import PLG
 from plg.communities.sharing import Shared
+from plg.communities.versions import Versioned
 from plg.methods.models import Stap, Werkvorm
 
 
@@ -67,10 +68,19 @@ class DoelenBereikt(models.TextChoices):
     NEE = "nee", _("nee")
 
 
-class Terugblik(Shared):
+class Terugblik(Versioned, Shared):
     """The check-out record of a bijeenkomst, written afterwards."""
 
     plg_lookup = "bijeenkomst__plg"
+    versioned_fields = (
+        "doelen_bereikt",
+        "doelen_gehaald",
+        "hoe_was_het",
+        "behouden",
+        "veranderen",
+        "volgende_stap",
+        "audience",
+    )
 
     bijeenkomst = models.OneToOneField(
         Bijeenkomst, on_delete=models.CASCADE, related_name="terugblik"

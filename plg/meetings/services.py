@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from plg.communities.models import PLG
+from plg.communities.versions import save_versioned
 from plg.core.ordering import moved
-from plg.meetings.models import AgendaBlok, Bijeenkomst
+from plg.meetings.models import AgendaBlok, Bijeenkomst, Terugblik
 from plg.methods.models import Stap, Werkvorm
+
+if TYPE_CHECKING:
+    from plg.accounts.models import User
 
 
 def default_duration(plg: PLG) -> int:
@@ -76,3 +82,15 @@ def add_blok(*, bijeenkomst: Bijeenkomst, blok: AgendaBlok) -> AgendaBlok:
 def move_blok(*, blok: AgendaBlok, direction: str) -> None:
     blokken = moved(list(blok.bijeenkomst.blokken.order_by("position", "id")), blok, direction)
     AgendaBlok.objects.bulk_update(blokken, ["position"])
+
+
+@transaction.atomic
+def save_terugblik(
+    *, terugblik: Terugblik, version: int | None, by: User, opdrachten: Callable[[], object]
+) -> Terugblik:
+    """The check-out record and its assignments, both or (on a version conflict) neither."""
+    if terugblik.pk is None:
+        terugblik.author = by
+    save_versioned(terugblik, version=version, by=by)
+    opdrachten()
+    return terugblik

@@ -207,13 +207,19 @@ def terugblik(request: AuthedRequest, bid: int) -> HttpResponse:
         form_kwargs={"owners": _owners(bijeenkomst)},
         prefix="opdracht",
     )
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            form.instance.bijeenkomst = bijeenkomst
-            if existing is None:
-                form.instance.author = request.user
-            form.save()
-            formset.save()
+    form.instance.bijeenkomst = bijeenkomst
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and formset.is_valid()
+        and form.saved(
+            lambda version: services.save_terugblik(
+                terugblik=form.instance, version=version, by=request.user, opdrachten=formset.save
+            ),
+            plg=bijeenkomst.plg,
+            viewer=request.user,
+        )
+    ):
         messages.success(request, _("De check-out is bewaard."))
         if request.GET.get("vanuit") == "live":
             return redirect("live", bid=bijeenkomst.pk)
@@ -223,6 +229,7 @@ def terugblik(request: AuthedRequest, bid: int) -> HttpResponse:
         "meetings/terugblik_form.html",
         plg_context(bijeenkomst.plg, lid)
         | {"form": form, "formset": formset, "bijeenkomst": bijeenkomst},
+        status=form.status,
     )
 
 
