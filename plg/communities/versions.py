@@ -18,6 +18,7 @@ from django import forms
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from django.http import QueryDict
 from django.utils import formats, timezone
 
 if TYPE_CHECKING:
@@ -75,22 +76,23 @@ def save_versioned(instance: V, *, version: int | None, by: User) -> V:
     that whatever else the save writes is rolled back with it.
     """
     model = type(instance)
+    rows = model._default_manager
     instance.last_saved_by = by
     if instance.pk is None:
         try:
             with transaction.atomic():
                 instance.save(force_insert=True)
         except IntegrityError:
-            current = model.objects.filter(**_same_row(instance)).first()
+            current = rows.filter(**_same_row(instance)).first()
             if current is None:
                 raise
             raise VersionConflict(current) from None
         return instance
     values: dict[str, Any] = {name: getattr(instance, name) for name in model.versioned_fields}
     values |= {f.name: timezone.now() for f in model._meta.concrete_fields if _auto_now(f)}
-    written = model.objects.filter(pk=instance.pk, version=-1 if version is None else version)
+    written = rows.filter(pk=instance.pk, version=-1 if version is None else version)
     if not written.update(**values, last_saved_by=by, version=F("version") + 1):
-        raise VersionConflict(model.objects.select_related("last_saved_by").get(pk=instance.pk))
+        raise VersionConflict(rows.select_related("last_saved_by").get(pk=instance.pk))
     instance.version = (version or 0) + 1
     return instance
 
@@ -108,10 +110,8 @@ def _same_row(instance: Versioned) -> dict[str, Any]:
     for constraint in meta.constraints:
         names = getattr(constraint, "fields", ())
         if names:
-            return {
-                meta.get_field(name).attname: getattr(instance, meta.get_field(name).attname)
-                for name in names
-            }
+            attnames = [getattr(meta.get_field(name), "attname", name) for name in names]
+            return {attname: getattr(instance, attname) for attname in attnames}
     return {"pk__in": []}
 
 
@@ -178,7 +178,7 @@ class VersionedForm(forms.ModelForm):
                 if name in self.fields and getattr(current, name) != getattr(self.instance, name)
             ],
         )
-        data = self.data.copy()
+        data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
         data[self.add_prefix("version")] = str(current.version)
         self.data = data
 
@@ -186,7 +186,7 @@ class VersionedForm(forms.ModelForm):
 def _shown(instance: models.Model, name: str) -> str:
     """A field's value as a reader sees it: the label of a choice, a date in words, a list."""
     value = getattr(instance, name)
-    if instance._meta.get_field(name).choices:
+    if getattr(instance._meta.get_field(name), "choices", None):
         return str(getattr(instance, f"get_{name}_display")())
     if isinstance(value, list):
         return "\n".join(str(item) for item in value)

@@ -29,6 +29,10 @@ class BijeenkomstForm(forms.ModelForm):
         return minutes
 
 
+class BijeenkomstEditForm(VersionedForm, BijeenkomstForm):
+    """The same fields, for a bijeenkomst that exists and that co-coaches may edit at once."""
+
+
 class AgendaBlokForm(forms.ModelForm):
     class Meta:
         model = AgendaBlok
@@ -100,7 +104,7 @@ OpdrachtFormSet = forms.inlineformset_factory(
 )
 
 
-class LeerlogForm(SharedForm):
+class LeerlogForm(VersionedForm, SharedForm):
     class Meta:
         model = LeerlogEntry
         fields = ["kennis_inzicht", "vaardigheden", "attitudes", "audience"]

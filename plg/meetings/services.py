@@ -11,7 +11,7 @@ from django.db import transaction
 from plg.communities.models import PLG
 from plg.communities.versions import save_versioned
 from plg.core.ordering import moved
-from plg.meetings.models import AgendaBlok, Bijeenkomst, Terugblik
+from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Terugblik
 from plg.methods.models import Stap, Werkvorm
 
 if TYPE_CHECKING:
@@ -94,3 +94,19 @@ def save_terugblik(
     save_versioned(terugblik, version=version, by=by)
     opdrachten()
     return terugblik
+
+
+@transaction.atomic
+def save_bijeenkomst(*, bijeenkomst: Bijeenkomst, version: int | None, by: User) -> Bijeenkomst:
+    """Moving a bijeenkomst moves its reminders with it."""
+    from plg.planning.services import plan_herinneringen
+
+    save_versioned(bijeenkomst, version=version, by=by)
+    plan_herinneringen(bijeenkomst)
+    return bijeenkomst
+
+
+@transaction.atomic
+def save_leerlog(*, entry: LeerlogEntry, version: int | None, by: User) -> LeerlogEntry:
+    entry.author = by
+    return save_versioned(entry, version=version, by=by)

@@ -23,6 +23,7 @@ from plg.core.http import AuthedRequest
 from plg.meetings import services
 from plg.meetings.forms import (
     AgendaBlokForm,
+    BijeenkomstEditForm,
     BijeenkomstForm,
     LeerlogForm,
     OpdrachtFormSet,
@@ -122,17 +123,25 @@ def _detail_context(
 @login_required
 def bijeenkomst_edit(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
-    form = BijeenkomstForm(request.POST or None, instance=bijeenkomst)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            planning_services.plan_herinneringen(bijeenkomst)
+    form = BijeenkomstEditForm(request.POST or None, instance=bijeenkomst)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved(
+            lambda version: services.save_bijeenkomst(
+                bijeenkomst=bijeenkomst, version=version, by=request.user
+            ),
+            plg=bijeenkomst.plg,
+            viewer=request.user,
+        )
+    ):
         messages.success(request, _("Bewaard."))
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(
         request,
         "meetings/bijeenkomst_form.html",
         plg_context(bijeenkomst.plg, lid) | {"form": form, "bijeenkomst": bijeenkomst},
+        status=form.status,
     )
 
 
@@ -240,14 +249,23 @@ def leerlog(request: AuthedRequest, bid: int) -> HttpResponse:
     form = LeerlogForm(
         request.POST or None, instance=existing, initial={"audience": Audience.ALLEEN_IK}
     )
-    if request.method == "POST" and form.is_valid():
-        form.instance.bijeenkomst = bijeenkomst
-        form.instance.author = request.user
-        form.save()
+    form.instance.bijeenkomst = bijeenkomst
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved(
+            lambda version: services.save_leerlog(
+                entry=form.instance, version=version, by=request.user
+            ),
+            plg=bijeenkomst.plg,
+            viewer=request.user,
+        )
+    ):
         messages.success(request, _("Je leerlog is bewaard."))
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(
         request,
         "meetings/leerlog_form.html",
         plg_context(bijeenkomst.plg, lid) | {"form": form, "bijeenkomst": bijeenkomst},
+        status=form.status,
     )

@@ -22,7 +22,7 @@ from django.utils import timezone
 from conftest import PASSWORD
 from plg.communities.models import PLG, Actieplan, Afronding, Lidmaatschap, Mijlpaal, Rol
 from plg.meetings import services as meeting_services
-from plg.meetings.models import Bijeenkomst, Opdracht, Terugblik
+from plg.meetings.models import Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 
 MINE = "Mijn tekst van deze namiddag"
 THEIRS = "Hun tekst van vanmorgen"
@@ -146,6 +146,20 @@ PAGES = [
         ),
     ),
 ]
+PAGES.append(
+    EditPage(
+        "bijeenkomst",
+        url=lambda w: reverse("bijeenkomst_edit", args=[Bijeenkomst.objects.get().pk]),
+        data=lambda w, text: {
+            "starts_at": "2027-01-12T15:45",
+            "place": "Zaal",
+            "duration_minutes": "100",
+            "doelen": text,
+        },
+        stored=lambda w: Bijeenkomst.objects.get().doelen,
+        create=_bijeenkomst,
+    )
+)
 NEW_ROW_PAGES = [page for page in PAGES if page.name in {"actieplan", "terugblik", "afronding"}]
 
 
@@ -246,6 +260,20 @@ def test_a_stale_check_out_saves_none_of_its_assignments(world: Any) -> None:
     response = me.post(url, page.data(world, MINE) | assignment | {"version": my_version})
     assert response.status_code == 409 and "Artikel zoeken" in response.content.decode()
     assert not Opdracht.objects.exists()
+
+
+def test_my_leerlog_saved_from_two_windows_keeps_the_first(world: Any) -> None:
+    bijeenkomst = _bijeenkomst(world)
+    url = reverse("leerlog", args=[bijeenkomst.pk])
+    window, other_window = _client(world.member), _client(world.member)
+    version = _version(window.get(url).content.decode())
+    other_version = _version(other_window.get(url).content.decode())
+    data = {"vaardigheden": "", "attitudes": "", "audience": "plg"}
+    window.post(url, data | {"kennis_inzicht": THEIRS, "version": version})
+    response = other_window.post(url, data | {"kennis_inzicht": MINE, "version": other_version})
+    assert response.status_code == 409
+    assert "Je hebt dit intussen zelf bewaard" in response.content.decode()
+    assert LeerlogEntry.objects.get().kennis_inzicht == THEIRS
 
 
 def test_a_fase_change_does_not_make_the_praktijknood_stale(world: Any) -> None:
