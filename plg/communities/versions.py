@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django import forms
@@ -130,6 +131,11 @@ class Conflict:
     name: str
     differences: list[Difference] = field(default_factory=list)
 
+    def add(self, label: str, *, theirs: str, mine: str) -> None:
+        """A part of the page outside the form's own fields (a formset), when it differs."""
+        if theirs != mine:
+            self.differences.append(Difference(label=label, theirs=theirs, mine=mine))
+
 
 class VersionedForm(forms.ModelForm):
     """An edit form that carries the version it was opened with, and shows a conflict."""
@@ -192,6 +198,8 @@ def _shown(instance: models.Model, name: str) -> str:
         return "\n".join(str(item) for item in value)
     if value is None:
         return ""
-    if hasattr(value, "isoformat"):
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "j F Y, H:i")
+    if isinstance(value, date):
         return formats.date_format(value, "j F Y")
     return str(value)

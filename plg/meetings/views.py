@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -10,6 +12,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -233,12 +236,35 @@ def terugblik(request: AuthedRequest, bid: int) -> HttpResponse:
         if request.GET.get("vanuit") == "live":
             return redirect("live", bid=bijeenkomst.pk)
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+    if form.conflict:
+        form.conflict.add(
+            _("Opdrachten tot de volgende keer"),
+            theirs=_opdrachten_text(
+                (o.description, o.owner, o.due_date)
+                for o in bijeenkomst.opdrachten.select_related("owner")
+            ),
+            mine=_opdrachten_text(
+                (d["description"], d["owner"], d["due_date"])
+                for d in (f.cleaned_data for f in formset.forms)
+                if d.get("description") and not d.get("DELETE")
+            ),
+        )
     return render(
         request,
         "meetings/terugblik_form.html",
         plg_context(bijeenkomst.plg, lid)
         | {"form": form, "formset": formset, "bijeenkomst": bijeenkomst},
         status=form.status,
+    )
+
+
+def _opdrachten_text(opdrachten: Iterable[tuple[str, User, date]]) -> str:
+    """Assignments as sorted lines a reader compares: what, who, by when."""
+    return "\n".join(
+        sorted(
+            f"{what} · {who.display_name} · {formats.date_format(due, 'j F Y')}"
+            for what, who, due in opdrachten
+        )
     )
 
 

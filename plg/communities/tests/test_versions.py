@@ -334,3 +334,38 @@ def test_of_two_concurrent_saves_only_one_wins(world: Any) -> None:
         thread.join(10)
     assert outcomes == {"first": "won", "second": "conflict"}
     assert Actieplan.objects.get().gewenste_verandering == "Eerst"
+
+
+def test_a_moved_bijeenkomst_shows_both_times_in_words(world: Any) -> None:
+    page = next(page for page in PAGES if page.name == "bijeenkomst")
+    page.create and page.create(world)
+    them, me = _client(_co_coach(world)), _client(world.coach)
+    url = page.url(world)
+    their_version = _version(them.get(url).content.decode())
+    my_version = _version(me.get(url).content.decode())
+    them.post(
+        url, page.data(world, "") | {"starts_at": "2027-01-14T13:30", "version": their_version}
+    )
+    response = me.post(url, page.data(world, "") | {"version": my_version})
+    html = response.content.decode()
+    assert "14 januari 2027, 13:30" in html and "12 januari 2027, 15:45" in html
+
+
+def test_assignments_saved_in_the_meantime_are_shown_beside_mine(world: Any) -> None:
+    page = PAGES[2]
+    page.create and page.create(world)
+    them, me = _client(_co_coach(world)), _client(world.coach)
+    url = page.url(world)
+    their_version = _version(them.get(url).content.decode())
+    my_version = _version(me.get(url).content.decode())
+    assignment = {
+        "opdracht-TOTAL_FORMS": "1",
+        "opdracht-0-description": "Artikel zoeken",
+        "opdracht-0-owner": world.member.pk,
+        "opdracht-0-due_date": "2027-01-10",
+    }
+    them.post(url, page.data(world, MINE) | assignment | {"version": their_version})
+    response = me.post(url, page.data(world, MINE) | {"version": my_version})
+    html = response.content.decode()
+    assert "Opdrachten tot de volgende keer" in html
+    assert "Artikel zoeken · Mehdi Test · 10 januari 2027" in html
