@@ -160,7 +160,7 @@ PAGES.append(
         create=_bijeenkomst,
     )
 )
-NEW_ROW_PAGES = [page for page in PAGES if page.name in {"actieplan", "terugblik", "afronding"}]
+NEW_ROW_PAGES = [edit for edit in PAGES if edit.name in {"actieplan", "terugblik", "afronding"}]
 
 
 def _version(html: str) -> str:
@@ -169,64 +169,64 @@ def _version(html: str) -> str:
     return match.group(1) if match else ""
 
 
-def _stale_save(world: Any, page: EditPage, *, first: Any = None, create: bool = True) -> Any:
+def _stale_save(world: Any, edit: EditPage, *, first: Any = None, create: bool = True) -> Any:
     """The coach and a co-coach open the same form; the co-coach saves first, then the coach."""
-    if create and page.create:
-        page.create(world)
+    if create and edit.create:
+        edit.create(world)
     first = first or _co_coach(world)
     them, me = _client(first), _client(world.coach)
-    url = page.url(world)
+    url = edit.url(world)
     their_version = _version(them.get(url).content.decode())
     my_version = _version(me.get(url).content.decode())
-    saved = them.post(url, page.data(world, THEIRS) | {"version": their_version})
+    saved = them.post(url, edit.data(world, THEIRS) | {"version": their_version})
     assert saved.status_code == 302
-    return me.post(url, page.data(world, MINE) | {"version": my_version}), me
+    return me.post(url, edit.data(world, MINE) | {"version": my_version}), me
 
 
-@pytest.mark.parametrize("page", PAGES, ids=str)
-def test_a_stale_save_overwrites_nothing(world: Any, page: EditPage) -> None:
-    _stale_save(world, page)
-    assert page.stored(world) == THEIRS
+@pytest.mark.parametrize("edit", PAGES, ids=str)
+def test_a_stale_save_overwrites_nothing(world: Any, edit: EditPage) -> None:
+    _stale_save(world, edit)
+    assert edit.stored(world) == THEIRS
 
 
-@pytest.mark.parametrize("page", PAGES, ids=str)
-def test_a_stale_save_shows_the_saved_text_beside_mine(world: Any, page: EditPage) -> None:
-    response, _me = _stale_save(world, page)
+@pytest.mark.parametrize("edit", PAGES, ids=str)
+def test_a_stale_save_shows_the_saved_text_beside_mine(world: Any, edit: EditPage) -> None:
+    response, _me = _stale_save(world, edit)
     html = response.content.decode()
     assert response.status_code == 409
     assert THEIRS in html and MINE in html
     assert "Mehdi Test heeft dit intussen ook bewaard" in html
 
 
-@pytest.mark.parametrize("page", PAGES, ids=str)
-def test_the_merged_text_saves_on_the_new_version(world: Any, page: EditPage) -> None:
-    response, me = _stale_save(world, page)
+@pytest.mark.parametrize("edit", PAGES, ids=str)
+def test_the_merged_text_saves_on_the_new_version(world: Any, edit: EditPage) -> None:
+    response, me = _stale_save(world, edit)
     version = _version(response.content.decode())
-    saved = me.post(page.url(world), page.data(world, MERGED) | {"version": version})
+    saved = me.post(edit.url(world), edit.data(world, MERGED) | {"version": version})
     assert saved.status_code == 302
-    assert page.stored(world) == MERGED
+    assert edit.stored(world) == MERGED
 
 
-@pytest.mark.parametrize("page", NEW_ROW_PAGES, ids=str)
-def test_two_first_saves_of_a_new_text_do_not_overwrite(world: Any, page: EditPage) -> None:
-    if page.name == "terugblik":
+@pytest.mark.parametrize("edit", NEW_ROW_PAGES, ids=str)
+def test_two_first_saves_of_a_new_text_do_not_overwrite(world: Any, edit: EditPage) -> None:
+    if edit.name == "terugblik":
         _bijeenkomst(world)
-    response, _me = _stale_save(world, page, create=False)
+    response, _me = _stale_save(world, edit, create=False)
     assert response.status_code == 409 and MINE in response.content.decode()
-    assert page.stored(world) == THEIRS
+    assert edit.stored(world) == THEIRS
 
 
 def test_someone_who_left_the_plg_is_not_named(world: Any) -> None:
-    page = PAGES[0]
+    edit = PAGES[0]
     colleague = _co_coach(world)
     them = _client(colleague)
-    url = page.url(world)
+    url = edit.url(world)
     their_version = _version(them.get(url).content.decode())
     me = _client(world.coach)
     my_version = _version(me.get(url).content.decode())
-    them.post(url, page.data(world, THEIRS) | {"version": their_version})
+    them.post(url, edit.data(world, THEIRS) | {"version": their_version})
     Lidmaatschap.objects.filter(plg=world.plg, user=colleague).delete()
-    html = me.post(url, page.data(world, MINE) | {"version": my_version}).content.decode()
+    html = me.post(url, edit.data(world, MINE) | {"version": my_version}).content.decode()
     assert "Mehdi" not in html
     assert "Iemand anders heeft dit intussen bewaard" in html and THEIRS in html
 
@@ -244,20 +244,20 @@ def test_a_form_without_its_version_saves_nothing(world: Any) -> None:
 
 
 def test_a_stale_check_out_saves_none_of_its_assignments(world: Any) -> None:
-    page = PAGES[2]
-    page.create and page.create(world)
+    edit = PAGES[2]
+    edit.create and edit.create(world)
     them, me = _client(_co_coach(world)), _client(world.coach)
-    url = page.url(world)
+    url = edit.url(world)
     their_version = _version(them.get(url).content.decode())
     my_version = _version(me.get(url).content.decode())
-    them.post(url, page.data(world, THEIRS) | {"version": their_version})
+    them.post(url, edit.data(world, THEIRS) | {"version": their_version})
     assignment = {
         "opdracht-TOTAL_FORMS": "1",
         "opdracht-0-description": "Artikel zoeken",
         "opdracht-0-owner": world.member.pk,
         "opdracht-0-due_date": "2027-01-10",
     }
-    response = me.post(url, page.data(world, MINE) | assignment | {"version": my_version})
+    response = me.post(url, edit.data(world, MINE) | assignment | {"version": my_version})
     assert response.status_code == 409 and "Artikel zoeken" in response.content.decode()
     assert not Opdracht.objects.exists()
 
@@ -337,25 +337,25 @@ def test_of_two_concurrent_saves_only_one_wins(world: Any) -> None:
 
 
 def test_a_moved_bijeenkomst_shows_both_times_in_words(world: Any) -> None:
-    page = next(page for page in PAGES if page.name == "bijeenkomst")
-    page.create and page.create(world)
+    edit = next(edit for edit in PAGES if edit.name == "bijeenkomst")
+    edit.create and edit.create(world)
     them, me = _client(_co_coach(world)), _client(world.coach)
-    url = page.url(world)
+    url = edit.url(world)
     their_version = _version(them.get(url).content.decode())
     my_version = _version(me.get(url).content.decode())
     them.post(
-        url, page.data(world, "") | {"starts_at": "2027-01-14T13:30", "version": their_version}
+        url, edit.data(world, "") | {"starts_at": "2027-01-14T13:30", "version": their_version}
     )
-    response = me.post(url, page.data(world, "") | {"version": my_version})
+    response = me.post(url, edit.data(world, "") | {"version": my_version})
     html = response.content.decode()
     assert "14 januari 2027, 13:30" in html and "12 januari 2027, 15:45" in html
 
 
 def test_assignments_saved_in_the_meantime_are_shown_beside_mine(world: Any) -> None:
-    page = PAGES[2]
-    page.create and page.create(world)
+    edit = PAGES[2]
+    edit.create and edit.create(world)
     them, me = _client(_co_coach(world)), _client(world.coach)
-    url = page.url(world)
+    url = edit.url(world)
     their_version = _version(them.get(url).content.decode())
     my_version = _version(me.get(url).content.decode())
     assignment = {
@@ -364,8 +364,8 @@ def test_assignments_saved_in_the_meantime_are_shown_beside_mine(world: Any) -> 
         "opdracht-0-owner": world.member.pk,
         "opdracht-0-due_date": "2027-01-10",
     }
-    them.post(url, page.data(world, MINE) | assignment | {"version": their_version})
-    response = me.post(url, page.data(world, MINE) | {"version": my_version})
+    them.post(url, edit.data(world, MINE) | assignment | {"version": their_version})
+    response = me.post(url, edit.data(world, MINE) | {"version": my_version})
     html = response.content.decode()
     assert "Opdrachten tot de volgende keer" in html
     assert "Artikel zoeken · Mehdi Test · 10 januari 2027" in html
