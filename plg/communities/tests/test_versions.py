@@ -287,11 +287,13 @@ def test_a_fase_change_does_not_make_the_praktijknood_stale(world: Any) -> None:
     assert response.status_code == 302 and PLG.objects.get().praktijknood == MINE
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite serialises every write; the race is PostgreSQL's to refuse",
+)
 @pytest.mark.django_db(transaction=True)
 def test_of_two_concurrent_saves_only_one_wins(world: Any) -> None:
     """Two connections write the same version at once: the database lets one of them win."""
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises every write; the race is PostgreSQL's to refuse")
     plan = Actieplan.objects.create(
         plg=world.plg,
         author=world.coach,
