@@ -553,7 +553,7 @@ def _run(plg: Any, afname_pk: int) -> Afname:
 
 @login_required
 def zelfscan_invullen(request: AuthedRequest, pk: int, afname_pk: int) -> HttpResponse:
-    plg, _lid = get_plg(request.user, pk)
+    plg, _lid = get_plg(request.user, pk, writable=True)
     afname = _run(plg, afname_pk)
     if not afname.is_open:
         raise Http404

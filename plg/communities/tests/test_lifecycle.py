@@ -383,7 +383,11 @@ def test_milestone_is_celebrated(client: Any, world: Any) -> None:
     login(client, world.coach)
     client.post(
         reverse("mijlpaal_vier", args=[world.plg.pk, mijlpaal.pk]),
-        {"celebrated_on": "2026-11-20", "celebration_note": "Koffie en taart"},
+        {
+            "celebrated_on": "2026-11-20",
+            "celebration_note": "Koffie en taart",
+            "version": mijlpaal.version,
+        },
     )
     mijlpaal.refresh_from_db()
     assert mijlpaal.is_celebrated and mijlpaal.celebration_note == "Koffie en taart"

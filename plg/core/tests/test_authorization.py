@@ -374,31 +374,47 @@ def test_access(client: Any, world: Any, name: str, persona: str) -> None:
         assert response.status_code == 404
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "plg_edit",
-        "plg_fase",
-        "lid_rol",
-        "leervraag_kies",
-        "mijlpaal_nieuw",
-        "afronden",
-        "bijeenkomst_nieuw",
-        "notitie_nieuw",
-        "prioriteit_hx",
-        "leerlog",
-        "live_gast_nieuw",
-        "live_schoolleiders",
-        "zelfscan_nieuw",
-    ],
-)
+# An archived PLG (afgesloten) is read-only. Every URL its coach may open is refused (403) on
+# an archived PLG unless it is listed here: deny by default, so a new URL must be placed.
+READS_ON_ARCHIVE = {
+    "actieplan",
+    "archief",
+    "bijeenkomst_detail",
+    "bijlage",
+    "gedeeld",
+    "leervraag_check_hx",  # checks a text, stores nothing
+    "leervraag_detail",
+    "leervragen",
+    "live",  # the live screen of an archived PLG only shows; every command is refused
+    "plg_detail",
+    "plg_leden",
+    "samenvatting",
+    "samenvatting_pdf",
+    "themas",
+    "zelfscan_resultaat",
+    "zelfscans",
+}
+# Closing a Zelfscan left open shows its results; nothing new is written.
+FINISHES_ON_ARCHIVE = {"zelfscan_sluiten"}
+NOT_ABOUT_THE_PLG = {
+    name
+    for name, case in CASES.items()
+    if "coach" in case[3]
+    and case[3] != MEMBERS
+    and case[3] != COACH
+    and name not in {"gedeeld", "bijlage"}
+}
+
+
+@pytest.mark.parametrize("name", sorted(n for n, case in CASES.items() if "coach" in case[3]))
 def test_archived_plg_is_read_only(client: Any, world: Any, name: str) -> None:
     from plg.methods.models import Werkvorm
 
     objects = _objects(world) | {"werkvorm": Werkvorm.objects.get(slug="kandoe")}
     world.plg.fase = "afgesloten"
     world.plg.save()
-    args_fn, method, data, _allowed, _ok = CASES[name]
+    args_fn, method, data, _allowed, ok = CASES[name]
     client.login(username=world.coach.email, password=PASSWORD)
     response = getattr(client, method)(reverse(name, args=args_fn(world, objects)), data)
-    assert response.status_code == 403
+    still_open = READS_ON_ARCHIVE | FINISHES_ON_ARCHIVE | NOT_ABOUT_THE_PLG
+    assert response.status_code == (ok if name in still_open else 403)
