@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plg.communities import mails
 from plg.communities.leervraag_check import check_leervraag
 from plg.communities.models import (
     PLG,
@@ -31,6 +32,7 @@ from plg.communities.models import (
 from plg.communities.versions import save_versioned
 from plg.core.ordering import moved
 from plg.organisations.models import Aanstelling, Functie, School
+from plg.post import services as post
 
 if TYPE_CHECKING:
     from plg.accounts.models import User
@@ -59,15 +61,15 @@ def invite(
     email = email.strip().lower()
     if Lidmaatschap.objects.filter(plg=plg, user__email__iexact=email).exists():
         raise ValidationError({"email": _("Deze persoon is al lid van de PLG.")})
-    Uitnodiging.objects.filter(plg=plg, email__iexact=email, status=UitnodigingStatus.OPEN).update(
-        status=UitnodigingStatus.INGETROKKEN
+    earlier = Uitnodiging.objects.filter(
+        plg=plg, email__iexact=email, status=UitnodigingStatus.OPEN
     )
+    post.intrekken(earlier)  # a mail with a withdrawn link must not leave any more
+    earlier.update(status=UitnodigingStatus.INGETROKKEN)
     uitnodiging = Uitnodiging.objects.create(
         plg=plg, email=email, school=school, invited_by=invited_by, message=message
     )
-    from plg.communities.tasks import send_invitation
-
-    send_invitation.enqueue(uitnodiging.pk)
+    post.klaarzetten([mails.uitnodiging(uitnodiging)])
     return uitnodiging
 
 

@@ -55,6 +55,7 @@ from plg.core.http import AuthedRequest
 from plg.live.summary import shared_sessions
 from plg.meetings.models import Bijeenkomst, LeerlogEntry, Terugblik
 from plg.organisations.authorizers import schools_of
+from plg.post.stand import per_object as post_per_object
 
 
 @login_required
@@ -174,13 +175,17 @@ def leden(request: AuthedRequest, pk: int) -> HttpResponse:
                     request, _("Uitnodiging verstuurd naar %(email)s.") % form.cleaned_data
                 )
                 return redirect("plg_leden", pk=plg.pk)
+    uitnodigingen = (
+        list(plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).select_related("school"))
+        if lid.is_coach
+        else []
+    )
+    mails = post_per_object(over=plg.uitnodigingen.all(), user=request.user) if lid.is_coach else {}
+    for uitnodiging in uitnodigingen:
+        uitnodiging.bericht = mails.get(uitnodiging.pk)  # type: ignore[attr-defined]
     context = plg_context(plg, lid) | {
         "leden": plg.lidmaatschappen.select_related("user"),
-        "uitnodigingen": plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).select_related(
-            "school"
-        )
-        if lid.is_coach
-        else [],
+        "uitnodigingen": uitnodigingen,
         "form": form,
     }
     return render(request, "communities/leden.html", context)

@@ -35,6 +35,7 @@ from plg.meetings.forms import (
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 from plg.methods.models import Stap, Vraag, Werkvorm
 from plg.planning import services as planning_services
+from plg.post.stand import stand as post_stand
 
 
 def _get_bijeenkomst(
@@ -87,7 +88,7 @@ def bijeenkomst_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             bijeenkomst = services.plan_bijeenkomst(plg=plg, **form.cleaned_data)
-            planning_services.announce(bijeenkomst)
+            planning_services.announce(bijeenkomst, door=request.user)
         messages.success(request, _("De bijeenkomst is gepland, met een agenda op het stramien."))
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(
@@ -120,6 +121,11 @@ def _detail_context(
         .filter(bijeenkomst=bijeenkomst)
         .exclude(author=request.user)
         .select_related("author"),
+        "post_stand": post_stand(
+            over=Bijeenkomst.objects.filter(pk=bijeenkomst.pk), user=request.user
+        )
+        if lid.is_coach
+        else None,
     }
 
 

@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.organisations.models import Aanstelling, School
+from plg.post import services as post
+from plg.scans import mails
 from plg.scans.instruments import Instrument, latest_version, localised
 from plg.scans.models import (
     Afname,
@@ -141,9 +144,11 @@ def open_afname(
         for school in (schools if poster else [])
     ]
     Toegang.objects.bulk_create([*toegangen.values(), *posters])
-    from plg.scans.tasks import send_invitations
-
-    transaction.on_commit(lambda: send_invitations.enqueue(afname.pk, reminder=False))
+    post.klaarzetten(
+        mails.uitnodigingen(
+            afname=afname, toegangen=_te_mailen(afname), door=opened_by, herinnering=False
+        )
+    )
     return afname
 
 
@@ -173,18 +178,29 @@ def toegang_for_member(*, afname: Afname, user: User) -> Toegang:
     return toegang
 
 
-def remind(*, afname: Afname) -> int:
-    """E-mail again everyone whose personal link has not been used to submit; returns how many."""
-    count = (
+@transaction.atomic
+def remind(*, afname: Afname, door: User | None = None) -> int:
+    """E-mail again everyone whose personal link has not been used to submit; returns how many.
+    Someone whose previous mail has not left yet is not mailed twice."""
+    Afname.objects.select_for_update().filter(pk=afname.pk).first()
+    onderweg = post.onderweg_over(afname.toegangen.all())
+    toegangen = [t for t in _te_mailen(afname) if t.pk not in onderweg]
+    post.klaarzetten(
+        mails.uitnodigingen(afname=afname, toegangen=toegangen, door=door, herinnering=True)
+    )
+    Toegang.objects.filter(pk__in=[t.pk for t in toegangen]).update(
+        reminders_sent=F("reminders_sent") + 1
+    )
+    return len(toegangen)
+
+
+def _te_mailen(afname: Afname) -> list[Toegang]:
+    return list(
         afname.toegangen.filter(soort=ToegangSoort.PERSOONLIJK, responded=False)
         .exclude(email="")
-        .count()
+        .select_related("school")
+        .order_by("pk")
     )
-    if count:
-        from plg.scans.tasks import send_invitations
-
-        transaction.on_commit(lambda: send_invitations.enqueue(afname.pk, reminder=True))
-    return count
 
 
 def antwoordset_for(*, toegang: Toegang, key: str) -> Antwoordset:
@@ -322,4 +338,5 @@ def close_afname(*, afname: Afname) -> None:
     afname.closed_at = timezone.now()
     afname.save(update_fields=["closed_at"])
     afname.antwoordsets.filter(submitted=False).delete()
+    post.intrekken(afname.toegangen.all())
     compute([afname])

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 import secrets
 from dataclasses import dataclass
@@ -10,7 +11,6 @@ from typing import Any
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +25,8 @@ from plg.communities.context import plg_context
 from plg.core.http import AuthedRequest
 from plg.core.pdf import pdf_response
 from plg.organisations.authorizers import schools_of, schools_supported_by
+from plg.post.services import verstuur_nu
+from plg.post.stand import stand as post_stand
 from plg.scans import services
 from plg.scans.authorizers import (
     get_afname_to_run,
@@ -39,6 +41,7 @@ from plg.scans.network import network_overview
 from plg.scans.reports import build_report, no_figures_reason
 from plg.scans.statistics import minimum_group_size
 
+logger = logging.getLogger(__name__)
 KEY = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 COOKIE_SALT = "scan"
 COOKIE_DAYS = 180
@@ -237,13 +240,23 @@ def scan_verder(request: HttpRequest, token: str, key: str) -> HttpResponse:
             "scans/email/verder.txt",
             {"link": request.build_absolute_uri(url), "title": toegang.afname.title},
         )
-        send_mail(
-            _("Je link om verder te gaan: %(scan)s") % {"scan": toegang.afname.title},
-            body,
-            None,
-            [form.cleaned_data["email"]],
-        )
-        messages.success(request, _("De link is verstuurd. Je kunt dit venster sluiten."))
+        try:
+            verstuur_nu(
+                aan=form.cleaned_data["email"],
+                onderwerp=_("Je link om verder te gaan: %(scan)s") % {"scan": toegang.afname.title},
+                tekst=body,
+            )
+        except Exception as error:
+            # Never the address or the error text: this request's URL opens the answers.
+            logger.warning("The resume link could not be mailed (%s)", type(error).__name__)
+            messages.error(
+                request,
+                _(
+                    "De mail kon niet vertrekken. Probeer het straks opnieuw; je antwoorden blijven bewaard op dit toestel."
+                ),
+            )
+        else:
+            messages.success(request, _("De link is verstuurd. Je kunt dit venster sluiten."))
     else:
         messages.error(request, _("Dat e-mailadres lijkt niet te kloppen; probeer opnieuw."))
     return redirect(f"{url}?deel={request.POST.get('deel', '0')}")
@@ -338,7 +351,15 @@ def scan_afname(request: AuthedRequest, pk: int) -> HttpResponse:
         }
         for school in afname.schools.all()
     ]
-    return render(request, "scans/afname.html", {"afname": afname, "rows": rows})
+    return render(
+        request,
+        "scans/afname.html",
+        {
+            "afname": afname,
+            "rows": rows,
+            "post_stand": post_stand(over=afname.toegangen.all(), user=request.user),
+        },
+    )
 
 
 @login_required
@@ -347,7 +368,7 @@ def scan_herinneren(request: AuthedRequest, pk: int) -> HttpResponse:
     afname = get_afname_to_run(request.user, pk)
     if not afname.is_open:
         raise Http404
-    count = services.remind(afname=afname)
+    count = services.remind(afname=afname, door=request.user)
     messages.success(request, _("Er vertrekt een herinnering naar %(n)s personen.") % {"n": count})
     return redirect("scan_afname", afname.pk)
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "plg.scans",
     "plg.roosters",
     "plg.planning",
+    "plg.post",
     "channels",
 ]
 

@@ -100,7 +100,27 @@ def _objects(w: Any) -> dict[str, Any]:
             plg=w.plg, email="new@regenboog.example", school=w.school, invited_by=w.coach
         ),
         **_planning_objects(w),
+        "bericht": _failed_mail(w),
     }
+
+
+FAILED_MAIL = 9_000_001  # a fixed pk, so the POST data of its case can name it
+
+
+def _failed_mail(w: Any) -> Any:
+    from plg.post.models import Bericht, Soort, Status
+
+    return Bericht.objects.create(
+        pk=FAILED_MAIL,
+        sleutel="test",
+        soort=Soort.SCAN_UITNODIGING,
+        over=w.school,
+        door=w.leader,
+        aan="x@regenboog.example",
+        onderwerp="Scan",
+        message_id="<test@plg.invalid>",
+        status=Status.MISLUKT,
+    )
 
 
 def _planning_objects(w: Any) -> dict[str, Any]:
@@ -309,6 +329,8 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
     "maandplan_bijsturen": (lambda w, o: [o["maandplan"].pk, 0], "get", {}, PLANNERS, 200),
     "maandplan_verplaatsen": (lambda w, o: [o["maandplan"].pk, 0], "post", {}, PLANNERS, 302),
     "maandplan_weglaten": (lambda w, o: [o["maandplan"].pk, 0], "post", {}, PLANNERS, 302),
+    # a failed e-mail is tried again by whoever caused it to be sent, nobody else
+    "bericht_opnieuw": (lambda w, o: [], "post", {"bericht": str(FAILED_MAIL)}, {"leader"}, 302),
 }
 # The invitation (for a new address) refuses anyone signed in with another account.
 SIGNED_IN_AS_SOMEONE_ELSE = {"uitnodiging"}
