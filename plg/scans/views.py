@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import csv
-import io
 import re
 import secrets
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ from plg.communities.context import plg_context
 from plg.core.http import AuthedRequest
 from plg.core.pdf import pdf_response
 from plg.organisations.authorizers import schools_of, schools_supported_by
-from plg.scans import services
+from plg.scans import export, services
 from plg.scans.authorizers import (
     get_afname_to_run,
     get_report,
@@ -449,7 +447,7 @@ def _export_rows(overview: Any) -> list[list[Any]]:
                 *figures,
             ]
         )
-    return rows
+    return [row + [""] * (len(header) - len(row)) for row in rows]
 
 
 @login_required
@@ -460,27 +458,12 @@ def begeleiding_scans_export(request: AuthedRequest, formaat: str) -> HttpRespon
     rows = _export_rows(_overview(request))
     stamp = timezone.localdate().isoformat()
     if formaat == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer, delimiter=";").writerows(rows)
+        response = HttpResponse(export.csv_bytes(rows), content_type="text/csv; charset=utf-8")
+    else:
         response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+            export.xlsx_bytes(rows, title="PLG-scan"), content_type=export.XLSX_TYPE
         )
-        response["Content-Disposition"] = f'attachment; filename="plg-scan-{stamp}.csv"'
-        return response
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "PLG-scan"
-    for row in rows:
-        sheet.append(row)
-    buffer_bytes = io.BytesIO()
-    workbook.save(buffer_bytes)
-    response = HttpResponse(
-        buffer_bytes.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="plg-scan-{stamp}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="plg-scan-{stamp}.{formaat}"'
     return response
 
 
