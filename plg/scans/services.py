@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -173,13 +174,18 @@ def toegang_for_member(*, afname: Afname, user: User) -> Toegang:
     return toegang
 
 
-def remind(*, afname: Afname) -> int:
-    """E-mail again everyone whose personal link has not been used to submit; returns how many."""
-    count = (
-        afname.toegangen.filter(soort=ToegangSoort.PERSOONLIJK, responded=False)
-        .exclude(email="")
-        .count()
-    )
+def reminder_recipients(*, afname: Afname, schools: Iterable[School]) -> QuerySet[Toegang]:
+    """Who a reminder for these schools of the wave reaches: the personal links there that have
+    not been used to submit."""
+    return afname.toegangen.filter(
+        soort=ToegangSoort.PERSOONLIJK, responded=False, school__in=list(schools)
+    ).exclude(email="")
+
+
+def remind(*, afname: Afname, schools: Iterable[School]) -> int:
+    """E-mail again, in the given schools of the wave only, everyone whose personal link has not
+    been used to submit; returns how many."""
+    count = reminder_recipients(afname=afname, schools=schools).count()
     if count:
         from plg.scans.tasks import send_invitations
 

@@ -25,10 +25,14 @@ from plg.core.pdf import pdf_response
 from plg.organisations.authorizers import schools_of, schools_supported_by
 from plg.scans import export, services
 from plg.scans.authorizers import (
+    get_afname_to_close,
     get_afname_to_run,
     get_report,
+    get_school_to_run,
     get_toegang,
+    may_close,
     schools_for_waves,
+    schools_to_run,
 )
 from plg.scans.forms import AfnameForm, ResumeForm, ZelfscanForm
 from plg.scans.instruments import Section, localised
@@ -257,16 +261,20 @@ def scan_bedankt(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def scans(request: AuthedRequest) -> HttpResponse:
-    """Waves this person runs, results of their schools, and scans waiting for their answer."""
+    """Waves this person runs, results of their schools, and scans waiting for their answer.
+
+    A wave's progress counts only the personal links of the schools this person runs in it.
+    """
     runnable = schools_for_waves(request.user)
-    beheer = (
-        Afname.objects.filter(plg=None)
-        .filter(Q(opened_by=request.user) | Q(schools__in=runnable))
-        .distinct()
-        .annotate(
-            uitgenodigd=Count("toegangen", filter=Q(toegangen__soort=ToegangSoort.PERSOONLIJK)),
-            geantwoord=Count("toegangen", filter=Q(toegangen__responded=True)),
-        )
+    theirs = Q(toegangen__soort=ToegangSoort.PERSOONLIJK) & (
+        Q(opened_by=request.user) | Q(toegangen__school__in=runnable)
+    )
+    beheer = Afname.objects.filter(
+        Q(opened_by=request.user) | Q(pk__in=Afname.objects.filter(schools__in=runnable)),
+        plg=None,
+    ).annotate(
+        uitgenodigd=Count("toegangen", filter=theirs),
+        geantwoord=Count("toegangen", filter=theirs & Q(toegangen__responded=True)),
     )
     reports = (
         Afname.objects.filter(plg=None, closed_at__isnull=False)
@@ -315,17 +323,22 @@ def scan_nieuw(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def scan_afname(request: AuthedRequest, pk: int) -> HttpResponse:
-    """How a wave is going: per school how many were invited and how many answered, never who."""
+    """How a wave is going in the schools this person runs: per school how many were invited and
+    how many answered, never who."""
     afname = get_afname_to_run(request.user, pk)
+    schools = list(schools_to_run(request.user, afname))
     per_school = (
-        Toegang.objects.filter(afname=afname, soort=ToegangSoort.PERSOONLIJK)
+        Toegang.objects.filter(afname=afname, soort=ToegangSoort.PERSOONLIJK, school__in=schools)
         .values("school_id")
         .annotate(uitgenodigd=Count("pk"), geantwoord=Count("pk", filter=Q(responded=True)))
         .order_by()
     )
     counts = {row["school_id"]: row for row in per_school}
     posters = {
-        t.school_id: t for t in Toegang.objects.filter(afname=afname, soort=ToegangSoort.AFFICHE)
+        t.school_id: t
+        for t in Toegang.objects.filter(
+            afname=afname, soort=ToegangSoort.AFFICHE, school__in=schools
+        )
     }
     rows = [
         {
@@ -334,9 +347,13 @@ def scan_afname(request: AuthedRequest, pk: int) -> HttpResponse:
             "geantwoord": counts.get(school.pk, {}).get("geantwoord", 0),
             "poster": posters.get(school.pk),
         }
-        for school in afname.schools.all()
+        for school in schools
     ]
-    return render(request, "scans/afname.html", {"afname": afname, "rows": rows})
+    return render(
+        request,
+        "scans/afname.html",
+        {"afname": afname, "rows": rows, "may_close": may_close(request.user, afname)},
+    )
 
 
 @login_required
@@ -345,7 +362,7 @@ def scan_herinneren(request: AuthedRequest, pk: int) -> HttpResponse:
     afname = get_afname_to_run(request.user, pk)
     if not afname.is_open:
         raise Http404
-    count = services.remind(afname=afname)
+    count = services.remind(afname=afname, schools=schools_to_run(request.user, afname))
     messages.success(request, _("Er vertrekt een herinnering naar %(n)s personen.") % {"n": count})
     return redirect("scan_afname", afname.pk)
 
@@ -353,7 +370,7 @@ def scan_herinneren(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def scan_sluiten(request: AuthedRequest, pk: int) -> HttpResponse:
-    afname = get_afname_to_run(request.user, pk)
+    afname = get_afname_to_close(request.user, pk)
     if afname.is_open:
         services.close_afname(afname=afname)
         messages.success(request, _("De afname is afgesloten; de resultaten staan klaar."))
@@ -364,9 +381,8 @@ def scan_sluiten(request: AuthedRequest, pk: int) -> HttpResponse:
 def scan_affiche(request: AuthedRequest, pk: int, school_pk: int) -> HttpResponse:
     """A printable poster: the QR code leads to the scan for this school, without a personal link."""
     afname = get_afname_to_run(request.user, pk)
-    toegang = get_object_or_404(
-        Toegang, afname=afname, school_id=school_pk, soort=ToegangSoort.AFFICHE
-    )
+    school = get_school_to_run(request.user, afname, school_pk)
+    toegang = get_object_or_404(Toegang, afname=afname, school=school, soort=ToegangSoort.AFFICHE)
     url = request.build_absolute_uri(reverse("scan_start", args=[toegang.token]))
     qr = segno.make(url, error="m").svg_inline(scale=8, dark="#1f2d3d")
     return render(

@@ -206,6 +206,6 @@ def test_reminders_go_only_to_those_who_did_not_submit(
     services.submit(toegang=toegang, antwoordset=antwoordset)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.remind(afname=wave) == 3
+        assert services.remind(afname=wave, schools=[world.school]) == 3
     assert world.member.email not in {m.to[0] for m in mail.outbox}
     assert len(mail.outbox) == 3
