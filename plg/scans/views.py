@@ -284,7 +284,8 @@ def scan_indienen(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("scan_bedankt", token)
     if gaps:
         antwoordset = services.find_antwoordset(afname=afname, key=key) if key else None
-        context = _answer_context(toegang, antwoordset, len(afname.instrument.sections), [])
+        problems = [] if key else [str(NO_COOKIES)]
+        context = _answer_context(toegang, antwoordset, len(afname.instrument.sections), problems)
         return render(request, "scans/invullen.html", context, status=400)
     response = redirect("scan_bedankt", token)
     response.delete_cookie(_key_cookie(toegang))
