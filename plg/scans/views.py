@@ -46,6 +46,11 @@ from plg.scans.statistics import minimum_group_size
 KEY = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 COOKIE_SALT = "scan"
 COOKIE_DAYS = 180
+# Answers brought to this device with a resume link, until the link one began with takes them.
+RESUME_COOKIE = "scanhervat"
+NO_COOKIES = gettext_lazy(
+    "Je browser bewaart geen cookies voor deze site. Zonder cookie kunnen we je antwoorden niet bijhouden: sta cookies toe en open de link opnieuw."
+)
 # Inside a PLG the group itself discusses the spread; the absolute floor still protects one person.
 ZELFSCAN_MINIMUM = minimum_group_size(3)
 
@@ -64,9 +69,6 @@ def _key_cookie(toegang: Toegang) -> str:
 def _done_cookie(afname: Afname) -> str:
     """Per wave: this browser handed in answers, so the poster shows only thanks here."""
     return f"scanklaar{afname.pk}"
-
-
-RESUME_COOKIE = "scanhervat"
 
 
 def _cookie_key(request: HttpRequest, name: str) -> str:
@@ -106,11 +108,6 @@ def _resumed_key(request: HttpRequest, toegang: Toegang) -> str:
     if antwoordset is None or antwoordset.submitted or antwoordset.school_id != toegang.school_id:
         return ""
     return key
-
-
-NO_COOKIES = gettext_lazy(
-    "Je browser bewaart geen cookies voor deze site. Zonder cookie kunnen we je antwoorden niet bijhouden: sta cookies toe en open de link opnieuw."
-)
 
 
 @dataclass(frozen=True)
