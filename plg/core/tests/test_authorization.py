@@ -32,7 +32,6 @@ LOGGED_IN = set(PERSONAS) - {"anonymous"}
 IN_SCHOOL = {"coach", "member", "colleague", "leader", "advisor"}
 WAVE_OPENERS = {"leader", "other_leader", "advisor", "other_advisor"}
 WAVE_RUNNERS = {"leader", "advisor"}
-KEY = "k" * 43
 TEAM = {"coach", "member", "colleague", "outsider", "leader", "other_leader"}
 PLANNERS = {"leader"}
 
@@ -234,25 +233,21 @@ CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
     # the link itself is the key: whoever holds a valid one sees that session, signed in or not
     "live_gast": (lambda w, o: [o["gastlink"].token], "get", {}, set(PERSONAS), 200),
     "school_overview": (lambda w, o: [w.school.pk], "get", {}, {"leader"}, 200),
-    # a scan link is the key: whoever holds it answers, signed in or not, and nothing else opens
-    "scan_start": (lambda w, o: [o["toegang"].token], "get", {}, set(PERSONAS), 302),
+    # a scan link is the key: whoever holds it answers, signed in or not, and nothing else opens;
+    # the answer key lives in a cookie, never in a URL
+    "scan_start": (lambda w, o: [o["toegang"].token], "get", {}, set(PERSONAS), 200),
     "scan_bedankt": (lambda w, o: [o["toegang"].token], "get", {}, set(PERSONAS), 200),
-    "scan_invullen": (lambda w, o: [o["toegang"].token, KEY], "get", {}, set(PERSONAS), 200),
-    "scan_bewaar_hx": (
-        lambda w, o: [o["toegang"].token, KEY],
-        "post",
-        {"cv1": "4"},
-        set(PERSONAS),
-        200,
-    ),
-    "scan_indienen": (lambda w, o: [o["toegang"].token, KEY], "post", {}, set(PERSONAS), 400),
+    # without the cookie a first visit sets, nothing is stored, and the page says why
+    "scan_bewaar_hx": (lambda w, o: [o["toegang"].token], "post", {"cv1": "4"}, set(PERSONAS), 200),
+    "scan_indienen": (lambda w, o: [o["toegang"].token], "post", {}, set(PERSONAS), 400),
     "scan_verder": (
-        lambda w, o: [o["toegang"].token, KEY],
+        lambda w, o: [o["toegang"].token],
         "post",
         {"email": "mij@thuis.example"},
         set(PERSONAS),
         302,
     ),
+    "scan_hervat": (lambda w, o: [], "get", {}, set(PERSONAS), 200),
     "scans": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
     "scan_nieuw": (lambda w, o: [], "get", {}, WAVE_OPENERS, 200),
     "scan_afname": (lambda w, o: [o["afname"].pk], "get", {}, WAVE_RUNNERS, 200),

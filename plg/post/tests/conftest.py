@@ -40,3 +40,17 @@ def later(monkeypatch: Any) -> Callable[..., None]:
         monkeypatch.setattr(timezone, "now", lambda: real_now() + shift)
 
     return move
+
+
+@pytest.fixture
+def ask_resume_link(client: Any) -> Callable[..., Any]:
+    """A respondent answers one question through their link, then mails themselves the link
+    to go on elsewhere; returns the response to that request, followed."""
+
+    def ask(toegang: Any, email: str) -> Any:
+        page = f"/scan/{toegang.token}/"
+        client.get(page, follow=True)
+        client.post(f"{page}?deel=0", {"cv1": "5", "richting": "verder"})
+        return client.post(f"{page}verder/", {"email": email, "deel": "1"}, follow=True)
+
+    return ask

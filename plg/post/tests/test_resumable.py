@@ -111,8 +111,8 @@ def test_asking_for_a_scan_reminder_twice_before_it_left_sends_it_once(
         afname = open_wave(world)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        scan_services.remind(afname=afname)
-        scan_services.remind(afname=afname)
+        scan_services.remind(afname=afname, schools=afname.schools.all())
+        scan_services.remind(afname=afname, schools=afname.schools.all())
     assert Counter(m.to[0] for m in mailoutbox) == Counter(TEACHERS)
 
 
