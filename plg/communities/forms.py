@@ -15,6 +15,7 @@ from plg.communities.models import (
     Thema,
 )
 from plg.communities.sharing import Audience
+from plg.communities.versions import VersionedForm
 from plg.organisations.models import School
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -60,7 +61,7 @@ class PLGForm(forms.Form):
         return schools
 
 
-class PraktijknoodForm(forms.ModelForm):
+class PraktijknoodForm(VersionedForm):
     class Meta:
         model = PLG
         fields = ["name", "praktijknood"]
@@ -140,7 +141,7 @@ class ThemaForm(forms.ModelForm):
         fields = ["title"]
 
 
-class ActieplanForm(SharedForm):
+class ActieplanForm(VersionedForm, SharedForm):
     class Meta:
         model = Actieplan
         fields = ["target_date", "gewenste_verandering", "aanpak", "audience"]
@@ -158,7 +159,7 @@ class MijlpaalForm(SharedForm):
         widgets = {"due_date": DATE}
 
 
-class VierForm(forms.ModelForm):
+class VierForm(VersionedForm):
     celebrated_on = forms.DateField(label=_("Gevierd op"), widget=DATE)
 
     class Meta:
@@ -185,7 +186,7 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class AfrondingForm(SharedForm):
+class AfrondingForm(VersionedForm, SharedForm):
     bijlagen = MultipleFileField(
         label=_("Bijlagen"), required=False, widget=MultipleFileInput(attrs={"multiple": True})
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.communities.sharing import Shared
+from plg.communities.versions import Versioned
 from plg.organisations.models import Scholengemeenschap, School
 
 if TYPE_CHECKING:
@@ -38,8 +39,10 @@ class PLGQuerySet(models.QuerySet["PLG"]):
         )
 
 
-class PLG(models.Model):
+class PLG(Versioned):
     """A professionele leergemeenschap: a voluntary group learning around one practice need."""
+
+    versioned_fields = ("name", "praktijknood")
 
     name = models.CharField(_("naam"), max_length=150)
     scholengemeenschap = models.ForeignKey(
@@ -235,7 +238,9 @@ class LeervraagVersie(models.Model):
         return self.text
 
 
-class Actieplan(Shared):
+class Actieplan(Versioned, Shared):
+    versioned_fields = ("target_date", "gewenste_verandering", "aanpak", "audience")
+
     plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="actieplan")
     target_date = models.DateField(_("tegen wanneer?"))
     gewenste_verandering = models.TextField(_("wat willen we dan gewijzigd zien in de praktijk?"))
@@ -248,7 +253,9 @@ class Actieplan(Shared):
         return f"{self.plg} – {self.target_date}"
 
 
-class Mijlpaal(Shared):
+class Mijlpaal(Versioned, Shared):
+    versioned_fields = ("title", "due_date", "audience", "celebrated_on", "celebration_note")
+
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="mijlpalen")
     title = models.CharField(_("mijlpaal"), max_length=200)
     due_date = models.DateField(_("datum"))
@@ -281,8 +288,10 @@ class Notitie(Shared):
         return self.text[:60]
 
 
-class Afronding(Shared):
+class Afronding(Versioned, Shared):
     """The end of a PLG: a proposal to the whole team and a celebration."""
+
+    versioned_fields = ("voorstel", "audience", "viering_datum", "viering_notitie")
 
     plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="afronding")
     voorstel = models.TextField(_("voorstel aan het team"))
