@@ -31,6 +31,7 @@ from plg.communities.models import (
 )
 from plg.communities.versions import save_versioned
 from plg.core.ordering import moved
+from plg.live.revocation import rights_changed
 from plg.organisations.models import Aanstelling, Functie, School
 from plg.post import services as post
 
@@ -114,6 +115,7 @@ def change_fase(*, plg: PLG, fase: str) -> None:
         plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).update(
             status=UitnodigingStatus.INGETROKKEN
         )
+        rights_changed(plg_id=plg.pk)
 
 
 @transaction.atomic
@@ -125,6 +127,8 @@ def set_rol(*, lid: Lidmaatschap, rol: str) -> None:
             raise ValidationError(
                 _("Een PLG heeft altijd een procescoach. Maak eerst iemand anders procescoach.")
             )
+    if lid.rol != rol:
+        rights_changed(plg_id=lid.plg_id, users=[lid.user_id])
     lid.rol = rol
     lid.save(update_fields=["rol"])
 
@@ -135,6 +139,7 @@ def leave(*, lid: Lidmaatschap) -> None:
     if lid.is_coach:
         set_rol(lid=lid, rol=Rol.LID)
     lid.delete()
+    rights_changed(plg_id=lid.plg_id, users=[lid.user_id])
 
 
 def _next_position(items: Any) -> int:
