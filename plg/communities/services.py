@@ -29,9 +29,9 @@ from plg.communities.models import (
     Uitnodiging,
     UitnodigingStatus,
 )
+from plg.communities.signals import rechten_gewijzigd
 from plg.communities.versions import save_versioned
 from plg.core.ordering import moved
-from plg.live.revocation import rights_changed
 from plg.organisations.models import Aanstelling, Functie, School
 from plg.post import services as post
 
@@ -115,7 +115,7 @@ def change_fase(*, plg: PLG, fase: str) -> None:
         plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).update(
             status=UitnodigingStatus.INGETROKKEN
         )
-        rights_changed(plg_id=plg.pk)
+        rechten_gewijzigd.send(sender=PLG, plg_id=plg.pk, users=None)
 
 
 @transaction.atomic
@@ -128,7 +128,7 @@ def set_rol(*, lid: Lidmaatschap, rol: str) -> None:
                 _("Een PLG heeft altijd een procescoach. Maak eerst iemand anders procescoach.")
             )
     if lid.rol != rol:
-        rights_changed(plg_id=lid.plg_id, users=[lid.user_id])
+        rechten_gewijzigd.send(sender=PLG, plg_id=lid.plg_id, users=[lid.user_id])
     lid.rol = rol
     lid.save(update_fields=["rol"])
 
@@ -139,7 +139,7 @@ def leave(*, lid: Lidmaatschap) -> None:
     if lid.is_coach:
         set_rol(lid=lid, rol=Rol.LID)
     lid.delete()
-    rights_changed(plg_id=lid.plg_id, users=[lid.user_id])
+    rechten_gewijzigd.send(sender=PLG, plg_id=lid.plg_id, users=[lid.user_id])
 
 
 def _next_position(items: Any) -> int:
