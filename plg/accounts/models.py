@@ -12,11 +12,17 @@ class UserManager(BaseUserManager["User"]):
     """People log in with their e-mail address; there is no username."""
 
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        user = self.build_user(email, password, **extra)
+        user.save(using=self._db)
+        return user
+
+    def build_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        """An unsaved user with the password hashed: hashing is slow on purpose, so it happens
+        before the transaction that stores the user."""
         if not email:
             raise ValueError("An e-mail address is required")
         user = self.model(email=self.normalize_email(email).lower(), **extra)
         user.set_password(password)
-        user.save(using=self._db)
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:

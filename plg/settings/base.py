@@ -81,6 +81,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
+        # A writer waits this long for another's write to finish before "database is locked":
+        # no request holds the lock while doing slow work, so a wait is short; the limit stays
+        # well below the 30 s after which gunicorn gives up on a request.
+        "timeout": 10,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
