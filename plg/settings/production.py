@@ -5,7 +5,9 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = False
-WHITENOISE_USE_FINDERS = False  # only collected files; base set it from the DEBUG of the environment
+WHITENOISE_USE_FINDERS = (
+    False  # only collected files; base set it from the DEBUG of the environment
+)
 SECRET_KEY = os.environ["SECRET_KEY"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
