@@ -24,6 +24,7 @@ from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
 from plg.core.http import AuthedRequest
 from plg.core.pdf import pdf_response
+from plg.core.throttle import TOO_MANY_MAILS, may_mail
 from plg.organisations.authorizers import schools_of, schools_supported_by
 from plg.scans import services
 from plg.scans.authorizers import (
@@ -232,7 +233,9 @@ def scan_verder(request: HttpRequest, token: str, key: str) -> HttpResponse:
     toegang, _antwoordset = _answering(request, token, key)
     form = ResumeForm(request.POST)
     url = reverse("scan_invullen", args=[token, key])
-    if form.is_valid():
+    if form.is_valid() and not may_mail(request, "scan-verder", form.cleaned_data["email"]):
+        messages.error(request, TOO_MANY_MAILS)
+    elif form.is_valid():
         body = render_to_string(
             "scans/email/verder.txt",
             {"link": request.build_absolute_uri(url), "title": toegang.afname.title},

@@ -1,6 +1,7 @@
 """Settings shared by every environment; values that differ per machine come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "plg.roosters",
     "plg.planning",
     "channels",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -51,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "plg.urls"
@@ -90,6 +93,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "plg.accounts.backends.Throttled",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one address from one place, then a pause; failures are kept only
+# until then, and no log of who logged in is kept at all (django-axes).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # no start-up banner, no user agents in the log
+AXES_USERNAME_CALLABLE = "plg.accounts.backends.login_address"
+AXES_CLIENT_IP_CALLABLE = "plg.core.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "plg.accounts.views.geblokkeerd"
+# How many proxies of our own stand in front (their X-Forwarded-For entries are trusted).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -152,6 +172,13 @@ LOGGING = {
 
 ASGI_APPLICATION = "plg.asgi.application"
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 CHANNEL_LAYERS = (
     {
         "default": {
