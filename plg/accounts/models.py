@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plg.core.validators import single_line
+
 
 class UserManager(BaseUserManager["User"]):
     """People log in with their e-mail address; there is no username."""
@@ -36,8 +38,12 @@ class UserManager(BaseUserManager["User"]):
 
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mailadres"), unique=True)
-    first_name = models.CharField(_("voornaam"), max_length=100, blank=True)
-    last_name = models.CharField(_("familienaam"), max_length=100, blank=True)
+    first_name = models.CharField(
+        _("voornaam"), max_length=100, blank=True, validators=[single_line]
+    )
+    last_name = models.CharField(
+        _("familienaam"), max_length=100, blank=True, validators=[single_line]
+    )
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("beheerder"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)

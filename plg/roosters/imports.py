@@ -441,6 +441,7 @@ def lees_lessen_csv(
         teken = max(SCHEIDINGSTEKENS, key=lambda t: _kopscore(kopregel, t))
 
     rijen = _rijen(tekst, teken, fouten)
+    fouten.controleer()
     if sep_regel:
         rijen = [(nummer, rij) for nummer, rij in rijen if nummer != kop_nummer]
     if not rijen:
@@ -507,7 +508,10 @@ def lees_lessen_csv(
 
 
 def _kopscore(kopregel: str, teken: str) -> tuple[int, int]:
-    velden = next(csv.reader([kopregel], delimiter=teken), [])
+    try:
+        velden = next(csv.reader([kopregel], delimiter=teken), [])
+    except csv.Error:  # a field over the csv module's limit: `_rijen` names the line
+        return 0, 0
     return sum(_kolomnaam(v) in _KOLOM_VAN for v in velden), len(velden)
 
 
