@@ -17,6 +17,15 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    """On a busy two-core machine a WebSocket round trip can take longer than Playwright's 5 s;
+    what never happens still fails, only later."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
+
+
 PASSWORD = "een-goed-wachtwoord-42"  # noqa: S105 (test persona)
 
 

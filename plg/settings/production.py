@@ -5,9 +5,8 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = False
-WHITENOISE_USE_FINDERS = (
-    False  # only collected files; base set it from the DEBUG of the environment
-)
+# Only collected files: base set this from whatever DEBUG the environment had.
+WHITENOISE_USE_FINDERS = False
 SECRET_KEY = os.environ["SECRET_KEY"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
