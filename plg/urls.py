@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("plg.scans.urls")),
     path("", include("plg.roosters.urls")),
     path("", include("plg.planning.urls")),
+    path("", include("plg.post.urls")),
 ]

@@ -16,6 +16,7 @@ from plg.communities.models import (
     Uitnodiging,
 )
 from plg.communities.sharing import Audience
+from plg.communities.versions import VersionedForm
 from plg.core.validators import sensible_date, single_line
 from plg.organisations.models import School
 
@@ -64,7 +65,7 @@ class PLGForm(forms.Form):
         return schools
 
 
-class PraktijknoodForm(forms.ModelForm):
+class PraktijknoodForm(VersionedForm):
     class Meta:
         model = PLG
         fields = ["name", "praktijknood"]
@@ -149,7 +150,7 @@ class ThemaForm(forms.ModelForm):
         fields = ["title"]
 
 
-class ActieplanForm(SharedForm):
+class ActieplanForm(VersionedForm, SharedForm):
     class Meta:
         model = Actieplan
         fields = ["target_date", "gewenste_verandering", "aanpak", "audience"]
@@ -167,7 +168,7 @@ class MijlpaalForm(SharedForm):
         widgets = {"due_date": DATE}
 
 
-class VierForm(forms.ModelForm):
+class VierForm(VersionedForm):
     celebrated_on = forms.DateField(label=_("Gevierd op"), widget=DATE, validators=[sensible_date])
 
     class Meta:
@@ -194,7 +195,7 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class AfrondingForm(SharedForm):
+class AfrondingForm(VersionedForm, SharedForm):
     bijlagen = MultipleFileField(
         label=_("Bijlagen"), required=False, widget=MultipleFileInput(attrs={"multiple": True})
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.communities.sharing import Shared
+from plg.communities.versions import Versioned
 from plg.core.validators import sensible_date, single_line
 from plg.organisations.models import Scholengemeenschap, School
 
@@ -39,8 +40,10 @@ class PLGQuerySet(models.QuerySet["PLG"]):
         )
 
 
-class PLG(models.Model):
+class PLG(Versioned):
     """A professionele leergemeenschap: a voluntary group learning around one practice need."""
+
+    versioned_fields = ("name", "praktijknood")
 
     name = models.CharField(_("naam"), max_length=150, validators=[single_line])
     scholengemeenschap = models.ForeignKey(
@@ -237,7 +240,9 @@ class LeervraagVersie(models.Model):
         return self.text
 
 
-class Actieplan(Shared):
+class Actieplan(Versioned, Shared):
+    versioned_fields = ("target_date", "gewenste_verandering", "aanpak", "audience")
+
     plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="actieplan")
     target_date = models.DateField(_("tegen wanneer?"), validators=[sensible_date])
     gewenste_verandering = models.TextField(
@@ -252,7 +257,9 @@ class Actieplan(Shared):
         return f"{self.plg} – {self.target_date}"
 
 
-class Mijlpaal(Shared):
+class Mijlpaal(Versioned, Shared):
+    versioned_fields = ("title", "due_date", "audience", "celebrated_on", "celebration_note")
+
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="mijlpalen")
     title = models.CharField(_("mijlpaal"), max_length=200, validators=[single_line])
     due_date = models.DateField(_("datum"), validators=[sensible_date])
@@ -287,8 +294,10 @@ class Notitie(Shared):
         return self.text[:60]
 
 
-class Afronding(Shared):
+class Afronding(Versioned, Shared):
     """The end of a PLG: a proposal to the whole team and a celebration."""
+
+    versioned_fields = ("voorstel", "audience", "viering_datum", "viering_notitie")
 
     plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="afronding")
     voorstel = models.TextField(_("voorstel aan het team"), max_length=10000)

@@ -11,9 +11,13 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plg.communities import mails
 from plg.communities.leervraag_check import check_leervraag
 from plg.communities.models import (
     PLG,
+    Actieplan,
+    Afronding,
+    Bijlage,
     Fase,
     Leervraag,
     LeervraagVersie,
@@ -25,8 +29,11 @@ from plg.communities.models import (
     Uitnodiging,
     UitnodigingStatus,
 )
+from plg.communities.signals import rechten_gewijzigd
+from plg.communities.versions import save_versioned
 from plg.core.ordering import moved
 from plg.organisations.models import Aanstelling, Functie, School
+from plg.post import services as post
 
 if TYPE_CHECKING:
     from plg.accounts.models import User
@@ -55,15 +62,15 @@ def invite(
     email = email.strip().lower()
     if Lidmaatschap.objects.filter(plg=plg, user__email__iexact=email).exists():
         raise ValidationError({"email": _("Deze persoon is al lid van de PLG.")})
-    Uitnodiging.objects.filter(plg=plg, email__iexact=email, status=UitnodigingStatus.OPEN).update(
-        status=UitnodigingStatus.INGETROKKEN
+    earlier = Uitnodiging.objects.filter(
+        plg=plg, email__iexact=email, status=UitnodigingStatus.OPEN
     )
+    post.intrekken(earlier)  # a mail with a withdrawn link must not leave any more
+    earlier.update(status=UitnodigingStatus.INGETROKKEN)
     uitnodiging = Uitnodiging.objects.create(
         plg=plg, email=email, school=school, invited_by=invited_by, message=message
     )
-    from plg.communities.tasks import send_invitation
-
-    send_invitation.enqueue(uitnodiging.pk)
+    post.klaarzetten([mails.uitnodiging(uitnodiging)])
     return uitnodiging
 
 
@@ -108,6 +115,7 @@ def change_fase(*, plg: PLG, fase: str) -> None:
         plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).update(
             status=UitnodigingStatus.INGETROKKEN
         )
+        rechten_gewijzigd.send(sender=PLG, plg_id=plg.pk, users=None)
 
 
 @transaction.atomic
@@ -119,6 +127,8 @@ def set_rol(*, lid: Lidmaatschap, rol: str) -> None:
             raise ValidationError(
                 _("Een PLG heeft altijd een procescoach. Maak eerst iemand anders procescoach.")
             )
+    if lid.rol != rol:
+        rechten_gewijzigd.send(sender=PLG, plg_id=lid.plg_id, users=[lid.user_id])
     lid.rol = rol
     lid.save(update_fields=["rol"])
 
@@ -129,6 +139,7 @@ def leave(*, lid: Lidmaatschap) -> None:
     if lid.is_coach:
         set_rol(lid=lid, rol=Rol.LID)
     lid.delete()
+    rechten_gewijzigd.send(sender=PLG, plg_id=lid.plg_id, users=[lid.user_id])
 
 
 def _next_position(items: Any) -> int:
@@ -188,7 +199,47 @@ def toggle_parked(*, item: Prioriteerbaar, siblings: Any) -> None:
     item.save(update_fields=["parked", "position"])
 
 
-def celebrate(*, mijlpaal: Mijlpaal, on: object, note: str) -> None:
+# The saves below are compare-and-set on the version the form was opened with: a stale form
+# raises VersionConflict and, the transaction rolled back, nothing of it is written.
+
+
+@transaction.atomic
+def save_plg(*, plg: PLG, version: int | None, by: User) -> PLG:
+    """The PLG's name and praktijknood, as the coach edited them."""
+    return save_versioned(plg, version=version, by=by)
+
+
+@transaction.atomic
+def save_actieplan(*, plan: Actieplan, version: int | None, by: User) -> Actieplan:
+    if plan.pk is None:
+        plan.author = by
+    return save_versioned(plan, version=version, by=by)
+
+
+@transaction.atomic
+def celebrate(
+    *, mijlpaal: Mijlpaal, on: object, note: str, version: int | None, by: User
+) -> Mijlpaal:
     mijlpaal.celebrated_on = on  # type: ignore[assignment]
     mijlpaal.celebration_note = note
-    mijlpaal.save(update_fields=["celebrated_on", "celebration_note", "updated_at"])
+    return save_versioned(mijlpaal, version=version, by=by)
+
+
+@transaction.atomic
+def save_afronding(
+    *,
+    afronding: Afronding,
+    version: int | None,
+    by: User,
+    bijlagen: Iterable[Any] = (),
+    afsluiten: bool = False,
+) -> Afronding:
+    """The proposal to the team with its new attachments; closing the PLG if asked and allowed."""
+    if afronding.pk is None:
+        afronding.author = by
+    save_versioned(afronding, version=version, by=by)
+    for upload in bijlagen:
+        Bijlage.objects.create(afronding=afronding, file=upload, name=upload.name[:200])
+    if afsluiten and afronding.plg.fase == Fase.AFRONDEN:
+        change_fase(plg=afronding.plg, fase=Fase.AFGESLOTEN)
+    return afronding

@@ -2,11 +2,14 @@
 
 Every written thing (note, leerlog entry, check-out record, milestone, proposal, action plan)
 carries an explicit audience. Views never filter by audience themselves: they fetch through
-``visible_to(user)``, which turns the audience rules into one query.
+``visible_to(user)``, which turns the audience rules into one query. The rules are one table,
+``LEZERS``: the query and the in-memory check for the people in a live session both come from it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django.conf import settings
@@ -30,13 +33,75 @@ class Audience(models.TextChoices):
     NETWERK = "netwerk", _("het netwerk")
 
 
-_AT_LEAST_PLG = [Audience.PLG, Audience.PLG_EN_SCHOOLLEIDER, Audience.TEAM, Audience.NETWERK]
-_AT_LEAST_LEADER = [Audience.PLG_EN_SCHOOLLEIDER, Audience.TEAM, Audience.NETWERK]
-_AT_LEAST_TEAM = [Audience.TEAM, Audience.NETWERK]
+class Relatie(StrEnum):
+    """How a reader stands to what was written in a PLG; the closest one counts."""
+
+    AUTEUR = "auteur"  # wrote it
+    LID = "lid"  # a member of the PLG, the procescoach included
+    LEIDER = "leider"  # a leader (schoolleider, coördinerend directeur) of one of its schools
+    TEAM = "team"  # staff of one of its schools (advisors are not team)
+    NETWERK = "netwerk"  # placed at a school of the same scholengemeenschap, advisors included
+    GEEN = "geen"  # anyone else, a guest with a link to a live session included
+
+
+@dataclass(frozen=True)
+class Lezer:
+    """What a relation may read, and whether it sees who wrote it."""
+
+    reads: frozenset[str]
+    sees_names: bool
+
+
+_EVERY = frozenset(Audience.values)
+
+LEZERS: dict[Relatie, Lezer] = {
+    Relatie.AUTEUR: Lezer(_EVERY, sees_names=True),
+    Relatie.LID: Lezer(_EVERY - {Audience.ALLEEN_IK}, sees_names=True),
+    Relatie.LEIDER: Lezer(
+        frozenset({Audience.PLG_EN_SCHOOLLEIDER, Audience.TEAM, Audience.NETWERK}), sees_names=False
+    ),
+    Relatie.TEAM: Lezer(frozenset({Audience.TEAM, Audience.NETWERK}), sees_names=False),
+    Relatie.NETWERK: Lezer(frozenset({Audience.NETWERK}), sees_names=False),
+    Relatie.GEEN: Lezer(frozenset(), sees_names=False),
+}
+"""The one table of who reads what: ``audience_q`` (SQL) and ``may_read`` (in memory, for the
+people in a live session) are both derived from it. People around the PLG never see names."""
+
+
+def may_read(relatie: Relatie, audience: str) -> bool:
+    return audience in LEZERS[relatie].reads
+
+
+def sees_names(relatie: Relatie) -> bool:
+    return LEZERS[relatie].sees_names
+
+
+def relatie(user: User | Any, plg: Any) -> Relatie:
+    """The closest relation of ``user`` to ``plg`` (never AUTEUR: that is per row)."""
+    from plg.communities.models import Lidmaatschap
+
+    if not getattr(user, "is_authenticated", False):
+        return Relatie.GEEN
+    if Lidmaatschap.objects.filter(user=user, plg=plg).exists():
+        return Relatie.LID
+    mine = Aanstelling.objects.filter(user=user)
+    at_plg = mine.filter(school__in=plg.schools.all())
+    if at_plg.leaders().exists():
+        return Relatie.LEIDER
+    if at_plg.team().exists():
+        return Relatie.TEAM
+    if mine.filter(school__scholengemeenschap_id=plg.scholengemeenschap_id).exists():
+        return Relatie.NETWERK
+    return Relatie.GEEN
+
+
+def _reads(relatie: Relatie) -> Q:
+    reads = LEZERS[relatie].reads
+    return Q() if reads == _EVERY else Q(audience__in=sorted(reads))
 
 
 def audience_q(user: User | Any, plg_lookup: str, author_lookup: str = "author") -> Q:
-    """A filter for rows whose audience includes ``user``.
+    """A filter for rows whose audience includes ``user``, derived from ``LEZERS``.
 
     - alleen ik: the author;
     - de PLG: also the active members of the PLG;
@@ -50,27 +115,25 @@ def audience_q(user: User | Any, plg_lookup: str, author_lookup: str = "author")
     if not getattr(user, "is_authenticated", False):
         return Q(pk__in=[])
     mine = Aanstelling.objects.filter(user=user)
-    member_plgs = Lidmaatschap.objects.filter(user=user).values("plg_id")
     schools_through = PLG.schools.through.objects
-    led_plgs = schools_through.filter(school_id__in=mine.leaders().values("school_id")).values(
-        "plg_id"
-    )
-    team_plgs = schools_through.filter(school_id__in=mine.team().values("school_id")).values(
-        "plg_id"
-    )
-    network_plgs = PLG.objects.filter(
-        scholengemeenschap_id__in=School.objects.filter(aanstellingen__user=user).values(
-            "scholengemeenschap_id"
-        )
-    ).values("id")
-    plg_in = f"{plg_lookup}__in"
-    return (
-        Q(**{author_lookup: user})
-        | Q(audience__in=_AT_LEAST_PLG, **{plg_in: member_plgs})
-        | Q(audience__in=_AT_LEAST_LEADER, **{plg_in: led_plgs})
-        | Q(audience__in=_AT_LEAST_TEAM, **{plg_in: team_plgs})
-        | Q(audience=Audience.NETWERK, **{plg_in: network_plgs})
-    )
+    plgs = {
+        Relatie.LID: Lidmaatschap.objects.filter(user=user).values("plg_id"),
+        Relatie.LEIDER: schools_through.filter(
+            school_id__in=mine.leaders().values("school_id")
+        ).values("plg_id"),
+        Relatie.TEAM: schools_through.filter(school_id__in=mine.team().values("school_id")).values(
+            "plg_id"
+        ),
+        Relatie.NETWERK: PLG.objects.filter(
+            scholengemeenschap_id__in=School.objects.filter(aanstellingen__user=user).values(
+                "scholengemeenschap_id"
+            )
+        ).values("id"),
+    }
+    condition = _reads(Relatie.AUTEUR) & Q(**{author_lookup: user})
+    for relation, plg_ids in plgs.items():
+        condition |= _reads(relation) & Q(**{f"{plg_lookup}__in": plg_ids})
+    return condition
 
 
 _S = TypeVar("_S", bound="Shared")

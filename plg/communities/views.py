@@ -40,7 +40,6 @@ from plg.communities.models import (
     Actieplan,
     Afronding,
     Bijlage,
-    Fase,
     Leervraag,
     LeervraagVersie,
     Lidmaatschap,
@@ -56,6 +55,7 @@ from plg.core.http import AuthedRequest
 from plg.live.summary import shared_sessions
 from plg.meetings.models import Bijeenkomst, LeerlogEntry, Terugblik
 from plg.organisations.authorizers import schools_of
+from plg.post.stand import per_object as post_per_object
 
 
 @login_required
@@ -138,11 +138,23 @@ def plg_fase(request: AuthedRequest, pk: int) -> HttpResponse:
 def plg_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
     form = PraktijknoodForm(request.POST or None, instance=plg)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved(
+            lambda version: services.save_plg(plg=plg, version=version, by=request.user),
+            plg=plg,
+            viewer=request.user,
+        )
+    ):
         messages.success(request, _("Bewaard."))
         return redirect("plg_detail", pk=plg.pk)
-    return render(request, "communities/plg_edit.html", plg_context(plg, lid) | {"form": form})
+    return render(
+        request,
+        "communities/plg_edit.html",
+        plg_context(plg, lid) | {"form": form},
+        status=form.status,
+    )
 
 
 @login_required
@@ -163,13 +175,17 @@ def leden(request: AuthedRequest, pk: int) -> HttpResponse:
                     request, _("Uitnodiging verstuurd naar %(email)s.") % form.cleaned_data
                 )
                 return redirect("plg_leden", pk=plg.pk)
+    uitnodigingen = (
+        list(plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).select_related("school"))
+        if lid.is_coach
+        else []
+    )
+    mails = post_per_object(over=plg.uitnodigingen.all(), user=request.user) if lid.is_coach else {}
+    for uitnodiging in uitnodigingen:
+        uitnodiging.bericht = mails.get(uitnodiging.pk)  # type: ignore[attr-defined]
     context = plg_context(plg, lid) | {
         "leden": plg.lidmaatschappen.select_related("user"),
-        "uitnodigingen": plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).select_related(
-            "school"
-        )
-        if lid.is_coach
-        else [],
+        "uitnodigingen": uitnodigingen,
         "form": form,
     }
     return render(request, "communities/leden.html", context)
@@ -423,11 +439,18 @@ def actieplan(request: AuthedRequest, pk: int) -> HttpResponse:
             instance=existing,
             initial={"audience": Audience.PLG_EN_SCHOOLLEIDER},
         )
-        if request.method == "POST" and form.is_valid():
-            form.instance.plg = plg
-            if existing is None:
-                form.instance.author = request.user
-            form.save()
+        form.instance.plg = plg
+        if (
+            request.method == "POST"
+            and form.is_valid()
+            and form.saved(
+                lambda version: services.save_actieplan(
+                    plan=form.instance, version=version, by=request.user
+                ),
+                plg=plg,
+                viewer=request.user,
+            )
+        ):
             messages.success(request, _("Het actieplan is bewaard."))
             return redirect("actieplan", pk=plg.pk)
     elif request.method == "POST":
@@ -438,7 +461,9 @@ def actieplan(request: AuthedRequest, pk: int) -> HttpResponse:
         "mijlpalen": Mijlpaal.objects.visible_to(request.user).filter(plg=plg),
         "mijlpaal_form": MijlpaalForm(initial={"audience": Audience.PLG_EN_SCHOOLLEIDER}),
     }
-    return render(request, "communities/actieplan.html", context)
+    return render(
+        request, "communities/actieplan.html", context, status=form.status if form else 200
+    )
 
 
 @login_required
@@ -463,18 +488,28 @@ def mijlpaal_vier(request: AuthedRequest, pk: int, mp_pk: int) -> HttpResponse:
         instance=mijlpaal,
         initial={"celebrated_on": mijlpaal.celebrated_on or timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        services.celebrate(
-            mijlpaal=mijlpaal,
-            on=form.cleaned_data["celebrated_on"],
-            note=form.cleaned_data["celebration_note"],
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved(
+            lambda version: services.celebrate(
+                mijlpaal=mijlpaal,
+                on=form.cleaned_data["celebrated_on"],
+                note=form.cleaned_data["celebration_note"],
+                version=version,
+                by=request.user,
+            ),
+            plg=plg,
+            viewer=request.user,
         )
+    ):
         messages.success(request, _("Gevierd! Kleine stappen tellen."))
         return redirect("actieplan", pk=plg.pk)
     return render(
         request,
         "communities/mijlpaal_vier.html",
         plg_context(plg, lid) | {"form": form, "mijlpaal": mijlpaal},
+        status=form.status,
     )
 
 
@@ -505,16 +540,22 @@ def afronden(request: AuthedRequest, pk: int) -> HttpResponse:
         instance=existing,
         initial={"audience": Audience.TEAM},
     )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.instance.plg = plg
-            if existing is None:
-                form.instance.author = request.user
-            afronding = form.save()
-            for upload in form.cleaned_data["bijlagen"]:
-                Bijlage.objects.create(afronding=afronding, file=upload, name=upload.name[:200])
-            if request.POST.get("afsluiten") and plg.fase == Fase.AFRONDEN:
-                services.change_fase(plg=plg, fase=Fase.AFGESLOTEN)
+    form.instance.plg = plg
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved(
+            lambda version: services.save_afronding(
+                afronding=form.instance,
+                version=version,
+                by=request.user,
+                bijlagen=form.cleaned_data["bijlagen"],
+                afsluiten=bool(request.POST.get("afsluiten")),
+            ),
+            plg=plg,
+            viewer=request.user,
+        )
+    ):
         if plg.is_archived:
             messages.success(request, _("De PLG is afgerond. Proficiat! Hier is jullie archief."))
             return redirect("archief", pk=plg.pk)
@@ -525,7 +566,7 @@ def afronden(request: AuthedRequest, pk: int) -> HttpResponse:
         "afronding": existing,
         "bijlagen": existing.bijlagen.all() if existing else [],
     }
-    return render(request, "communities/afronden.html", context)
+    return render(request, "communities/afronden.html", context, status=form.status)
 
 
 def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:

@@ -3,7 +3,7 @@ coach listed as attending; a guest with a valid link, for this session only."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils import timezone
 
@@ -48,14 +48,22 @@ def viewer_for(user: Any, sessie: LiveSessie, guest_tokens: Any = None) -> Viewe
             return Viewer(user_id=user.pk, name=user.display_name, role=Deelname.SCHOOLLEIDER)
     link = valid_guest_link(sessie, guest_tokens)
     if link is not None:
-        return Viewer(user_id=0, name=link.name, role=Deelname.GAST)
+        return Viewer(user_id=0, name=link.name, role=Deelname.GAST, until=link.expires_at)
     return None
 
 
-def live_access(user: Any, code: str, guest_tokens: Any = None) -> tuple[int, Viewer] | None:
+class Toegang(NamedTuple):
+    sessie_id: int
+    viewer: Viewer
+    plg_id: int
+
+
+def live_access(user: Any, code: str, guest_tokens: Any = None) -> Toegang | None:
     """The session and the viewer, or None: strangers learn nothing."""
     sessie = LiveSessie.objects.select_related("bijeenkomst__plg").filter(code=code).first()
     if sessie is None:
         return None
     viewer = viewer_for(user, sessie, guest_tokens)
-    return (sessie.pk, viewer) if viewer is not None else None
+    if viewer is None:
+        return None
+    return Toegang(sessie.pk, viewer, sessie.bijeenkomst.plg_id)

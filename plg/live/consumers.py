@@ -7,14 +7,16 @@ from typing import Any
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
-from plg.live import services
+from plg.live import limits, services
 from plg.live.authorizers import GUEST_SESSION_KEY, live_access
+from plg.live.revocation import plg_group, session_group
 
 REFUSED = 4403
+RELOAD = 4001  # the participant's role changed: the page reloads to show it
 
 
 def _ref(content: Any) -> str | None:
@@ -23,7 +25,9 @@ def _ref(content: Any) -> str | None:
     return ref if isinstance(ref, str) and len(ref) <= 64 else None
 
 
-class LiveConsumer(AsyncJsonWebsocketConsumer):
+class LiveConsumer(AsyncWebsocketConsumer):
+    closing = False
+
     async def dispatch(self, message: dict[str, Any]) -> None:
         """Like Channels' own, without its hop to the database thread before every message:
         each database call here runs through ``database_sync_to_async``, which closes stale
@@ -34,48 +38,92 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         await handler(message)
 
     async def connect(self) -> None:
-        code = self.scope["url_route"]["kwargs"]["code"]
+        self.code = self.scope["url_route"]["kwargs"]["code"]
         session = self.scope.get("session")
-        tokens = (
+        self.tokens = (
             await database_sync_to_async(session.get)(GUEST_SESSION_KEY)
             if session is not None
             else None
         )
-        access = await database_sync_to_async(live_access)(self.scope.get("user"), code, tokens)
+        access = await self._access()
         if access is None:
             await self.close(code=REFUSED)
             return
-        self.sessie_id, self.viewer = access
-        self.group = f"live-{self.sessie_id}"
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        self.sessie_id, self.viewer, plg_id = access
+        self.bucket = limits.Bucket()
+        self.groups_joined = [session_group(self.sessie_id), plg_group(plg_id)]
+        for group in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
-        state = await database_sync_to_async(services.snapshot)(self.sessie_id)
-        await self.send_state(services.broadcast(state))
+        await self._send_snapshot()
+
+    async def _access(self) -> Any:
+        return await database_sync_to_async(live_access)(
+            self.scope.get("user"), self.code, self.tokens
+        )
 
     async def disconnect(self, code: int) -> None:
-        if hasattr(self, "group"):
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        await self._leave_groups()
 
-    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+    async def _leave_groups(self) -> None:
+        for group in getattr(self, "groups_joined", []):
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.groups_joined = []
+
+    async def shut(self, code: int) -> None:
+        """No more messages either way, at once: access was taken away or changed."""
+        self.closing = True
+        await self._leave_groups()
+        await self.close(code=code)
+
+    def _expired(self) -> bool:
+        until = self.viewer.until
+        return until is not None and timezone.now() >= until
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        """Every frame is refused unread when it is too large or nested too deep, and a client
+        sending faster than anyone types is asked to slow down; nothing is stored then."""
+        if self.closing:
+            return
+        if self._expired():
+            await self.shut(REFUSED)
+            return
+        content, refusal = limits.decode(text_data)
+        cost = limits.SYNC_COST if limits.is_sync(content) else 1.0
+        if not self.bucket.take(cost):
+            await self._refuse(limits.THROTTLED(), _ref(content))
+        elif refusal is not None:
+            await self._refuse(refusal, None)
+        else:
+            await self.receive_json(content)
+
+    async def _refuse(self, message: str, ref: str | None) -> None:
+        await self.send(text_data=json.dumps({"type": "error", "message": message, "ref": ref}))
+
+    async def receive_json(self, content: Any) -> None:
         ref = _ref(content)
-        if isinstance(content, dict) and content.get("type") == "sync":
-            state = await database_sync_to_async(services.snapshot)(self.sessie_id)
-            await self.send_state(services.broadcast(state), ref=ref)
+        if limits.is_sync(content):
+            await self._look_again(ref)
             return
         try:
             message = await database_sync_to_async(self._apply)(content)
+        except services.Revoked as refusal:
+            await self._refuse(str(refusal), ref)
+            await self.shut(REFUSED)
+            return
         except services.Refused as refusal:
-            await self.send_json({"type": "error", "message": str(refusal), "ref": ref})
+            await self._refuse(str(refusal), ref)
             return
         await self.channel_layer.group_send(
-            self.group,
+            session_group(self.sessie_id),
             {
                 "type": "live.state",
                 "kind": message.kind,
                 "public": message.public,
+                "names": message.names,
                 # string keys: the Redis layer's msgpack refuses integer map keys
                 "authors": {str(k): v for k, v in message.authors.items()},
-                "hidden_texts": {str(k): v for k, v in message.hidden_texts.items()},
+                "hidden": {str(k): v for k, v in message.hidden.items()},
                 "written": message.written,
                 "ref": ref,
             },
@@ -89,31 +137,55 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             change = services.apply(self.sessie_id, self.viewer, content)
         return services.outcome(self.sessie_id, change)
 
+    async def _send_snapshot(self, ref: str | None = None) -> None:
+        state = await database_sync_to_async(services.snapshot)(self.sessie_id)
+        await self.send_state(services.broadcast(state), ref=ref)
+
     async def live_state(self, event: dict[str, Any]) -> None:
+        if self.closing:
+            return
+        if self._expired():
+            await self.shut(REFUSED)
+            return
         message = services.Broadcast(
             event["public"],
+            event["names"],
             {int(k): v for k, v in event["authors"].items()},
-            {int(k): v for k, v in event["hidden_texts"].items()},
+            {int(k): v for k, v in event["hidden"].items()},
             event["written"],
             event["kind"],
         )
         await self.send_state(message, ref=event.get("ref"))
 
+    async def live_rights(self, event: dict[str, Any]) -> None:
+        """Someone's rights changed: if they are this participant's, look again."""
+        users = event.get("users")
+        if self.closing or (users is not None and self.viewer.user_id not in users):
+            return
+        await self._look_again()
+
+    async def _look_again(self, ref: str | None = None) -> None:
+        """The whole state, for someone who still takes part as they did: gone means the
+        socket closes, another role means the page reloads to show it."""
+        access = await self._access()
+        if access is None:
+            await self.shut(REFUSED)
+        elif access.viewer.role != self.viewer.role:
+            await self.shut(RELOAD)
+        else:
+            self.viewer = access.viewer
+            await self._send_snapshot(ref)
+
     async def send_state(self, message: services.Broadcast, ref: str | None = None) -> None:
-        """The shared JSON as encoded once, with this participant's own part beside it. A
-        ``state`` message carries the whole state; a ``cards`` message one changed card."""
+        """The shared JSON as encoded once, the names beside it for those who may read them,
+        and this participant's own part. A ``state`` message carries the whole state; a
+        ``cards`` message one changed card."""
         viewer = json.dumps(services.viewer_part(message, self.viewer))
+        names = f', "names": {message.names}' if self.viewer.sees_names else ""
         tag = f', "ref": {json.dumps(ref)}' if ref else ""
         await self.send(
             text_data=(
-                f'{{"type": "{message.kind}", "state": {message.public}, "viewer": {viewer}{tag}}}'
+                f'{{"type": "{message.kind}", "state": {message.public}{names}, '
+                f'"viewer": {viewer}{tag}}}'
             )
         )
-
-    @classmethod
-    async def decode_json(cls, text_data: str) -> Any:
-        """Malformed JSON is refused like any other bad message, not a crash."""
-        try:
-            return await super().decode_json(text_data)
-        except ValueError:
-            return None

@@ -38,7 +38,7 @@ class LiveSessie(models.Model):
     turn = models.PositiveSmallIntegerField(default=0)
     turn_started_at = models.DateTimeField(null=True, blank=True)
     seconds_per_turn = models.PositiveSmallIntegerField(_("seconden per persoon"), default=60)
-    revealed = models.BooleanField(default=False)
+    revealed_blokken = models.JSONField(default=list, blank=True)  # boards whose cards are shown
     ended_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=0)
     opened_by = models.ForeignKey(

@@ -1,30 +1,35 @@
 """What can happen in a live bijeenkomst: commands, checked like form input, and the state.
 
 A command comes from one participant as a dict; ``apply`` validates it, checks the sender may
-give it, stores the change in one transaction and returns nothing. ``snapshot`` is the state
-every client renders; ``broadcast`` and ``viewer_part`` split it into what everyone may see and
-what only one participant may see.
+give it with their rights as they are at that moment, stores the change in one transaction and
+returns what changed. Every command is declared once (``@command``) with who may give it.
+``snapshot`` is the state every client renders; ``broadcast`` and ``viewer_part`` split it into
+what everyone may see and what only one participant may see.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
-from plg.communities.models import Lidmaatschap
-from plg.communities.sharing import Audience
+from plg.communities.models import Fase, Lidmaatschap, Rol
+from plg.communities.sharing import Audience, Relatie, may_read, sees_names
 from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zet, Zone
 from plg.meetings import services as meeting_services
 from plg.meetings.models import AgendaBlok
 from plg.methods.models import Stap, Werkvorm
+from plg.organisations.models import Aanstelling
 
 RINGS = [Zone.CENTRUM, Zone.RING_1, Zone.RING_2, Zone.RING_3]
 BOARD_ZONES: dict[str, list[str]] = {
@@ -34,40 +39,22 @@ BOARD_ZONES: dict[str, list[str]] = {
     "oase": [str(z) for z in OASE_FASEN],
 }
 PRIVATE_FIRST = {"kandoe", "beginsituatie-analyse"}
-COACH_COMMANDS = {
-    "step.start",
-    "step.pause",
-    "step.resume",
-    "step.extend",
-    "step.next",
-    "turn.next",
-    "board.reveal",
-    "session.end",
-    "card.merge",
-    "oase.setup",
-    "oase.next",
-    "round.setup",
-    "blok.move",
-    "blok.werkvorm",
-    "session.share",
-}
-MEMBER_COMMANDS = {
-    "card.add",
-    "card.move",
-    "card.park",
-    "turn.pass",
-    "oase.evaluate",
-    "round.write",
-}
 ROUND_STEPS = {Stap.CHECKIN, Stap.CHECKOUT}
+TEXT_LIMIT = 300
+MAX_ID = 2**31 - 1
+MAX_MERGE = 50
 
 
 class Refused(Exception):
     """A command that changes nothing; the message goes back to its sender only."""
 
 
+class Revoked(Refused):
+    """The sender no longer takes part (left the PLG, taken off the list): the socket closes."""
+
+
 class Deelname(models.TextChoices):
-    """How someone takes part in a live session; decided once, when they join."""
+    """How someone takes part in a live session."""
 
     COACH = "coach", _("procescoach")
     LID = "lid", _("lid")
@@ -75,13 +62,24 @@ class Deelname(models.TextChoices):
     GAST = "gast", _("gast")
 
 
+RELATIE: dict[str, Relatie] = {
+    Deelname.COACH: Relatie.LID,
+    Deelname.LID: Relatie.LID,
+    Deelname.SCHOOLLEIDER: Relatie.LEIDER,
+    Deelname.GAST: Relatie.GEEN,
+}
+"""How each kind of participant stands to what the PLG writes (``sharing.LEZERS``)."""
+
+
 @dataclass(frozen=True)
 class Viewer:
-    """A participant: a user (``user_id``), or a guest with a link (``user_id`` 0)."""
+    """A participant: a user (``user_id``), or a guest with a link (``user_id`` 0) whose
+    link stops working at ``until``."""
 
     user_id: int
     name: str
     role: str
+    until: datetime | None = field(default=None, compare=False)
 
     @property
     def is_coach(self) -> bool:
@@ -90,6 +88,53 @@ class Viewer:
     @property
     def writes(self) -> bool:
         return self.role != Deelname.GAST
+
+    @property
+    def relatie(self) -> Relatie:
+        return RELATIE[self.role]
+
+    @property
+    def sees_names(self) -> bool:
+        return sees_names(self.relatie)
+
+
+class Wie(StrEnum):
+    """Who may give a command."""
+
+    COACH = "coach"  # the procescoach steers
+    DEELNEMERS = "deelnemers"  # members and attending school leaders write (the coach too)
+
+
+GEVERS: dict[Wie, frozenset[str]] = {
+    Wie.COACH: frozenset({Deelname.COACH}),
+    Wie.DEELNEMERS: frozenset({Deelname.COACH, Deelname.LID, Deelname.SCHOOLLEIDER}),
+}
+"""Guests give nothing: they watch."""
+
+Handler = Callable[[LiveSessie, Viewer, dict[str, Any]], "int | None"]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    by: Wie
+    handler: Handler
+
+    def may_give(self, role: str) -> bool:
+        return role in GEVERS[self.by]
+
+
+COMMANDS: dict[str, Command] = {}
+"""Every command, declared once where its handler is written."""
+
+
+def command(name: str, *, by: Wie) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        assert name not in COMMANDS, name
+        COMMANDS[name] = Command(name, by, handler)
+        return handler
+
+    return register
 
 
 def _kind(slug: str | None) -> str:
@@ -104,22 +149,51 @@ def zones_for(blok: AgendaBlok) -> list[str]:
     return BOARD_ZONES.get(board_kind(blok), [Zone.LOS])
 
 
-def _text(command: dict[str, Any], key: str, *, required: bool, label: str) -> str:
+# Control characters (tab and newline aside) and lone surrogates: PostgreSQL refuses NUL,
+# a surrogate cannot be stored or sent, and the others only hide what a text says.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(value: str, *, multiline: bool = False) -> str:
+    value = _INVISIBLE.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    if not multiline:
+        value = re.sub(r"[\t\n]+", " ", value)
+    return value.strip()
+
+
+def _text(
+    command: dict[str, Any],
+    key: str,
+    *,
+    required: bool,
+    label: str,
+    limit: int = TEXT_LIMIT,
+    multiline: bool = False,
+) -> str:
     value = command.get(key, "")
     if not isinstance(value, str):
         raise Refused(_("'%(label)s' moet tekst zijn.") % {"label": label})
-    value = value.strip()
+    value = clean_text(value, multiline=multiline)
     if required and not value:
         raise Refused(_("Vul '%(label)s' in.") % {"label": label})
-    if len(value) > 300:
-        raise Refused(_("'%(label)s' mag hoogstens 300 tekens lang zijn.") % {"label": label})
+    if len(value) > limit:
+        raise Refused(
+            _("'%(label)s' mag hoogstens %(limit)s tekens lang zijn.")
+            % {"label": label, "limit": limit}
+        )
     return value
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and -MAX_ID <= value <= MAX_ID
 
 
 def _int(command: dict[str, Any], key: str, *, label: str) -> int:
     value = command.get(key)
     if isinstance(value, bool) or not isinstance(value, int):
         raise Refused(_("'%(label)s' ontbreekt of is geen getal.") % {"label": label})
+    if not _is_id(value):
+        raise Refused(_("'%(label)s' is te groot.") % {"label": label})
     return value
 
 
@@ -132,32 +206,81 @@ class Change:
     card: int | None = None
 
 
+def ARCHIVED() -> str:
+    return _("Deze PLG is afgesloten: in het archief verandert niets meer.")
+
+
+def REVOKED() -> str:
+    return _("Je neemt niet meer deel aan deze bijeenkomst.")
+
+
+def _locked(sessie_id: int, viewer: Viewer) -> LiveSessie:
+    """The session under its row lock, in the same query the sender's rights as they are
+    now: the PLG's phase (``fase``), their role in the PLG (``rol``), and for a school
+    leader whether the coach still lists them as attending a PLG of a school they lead."""
+    plg = OuterRef("bijeenkomst__plg_id")
+    rights: dict[str, Any] = {
+        "fase": F("bijeenkomst__plg__fase"),
+        # a join, not a subquery: this runs with every command, and a subquery costs more
+        # to build than the whole lookup takes to run
+        "lid": FilteredRelation(
+            "bijeenkomst__plg__lidmaatschappen",
+            condition=Q(bijeenkomst__plg__lidmaatschappen__user_id=viewer.user_id),
+        ),
+        "rol": F("lid__rol"),
+    }
+    if viewer.role == Deelname.SCHOOLLEIDER:
+        rights["attends"] = Exists(
+            LiveSessie.schoolleiders.through.objects.filter(
+                livesessie_id=OuterRef("pk"), user_id=viewer.user_id
+            )
+        ) & Exists(Aanstelling.objects.filter(user_id=viewer.user_id, school__plgs=plg).leaders())
+    return (
+        LiveSessie.objects.select_for_update(of=("self",))
+        .select_related("current_blok")
+        .annotate(**rights)
+        .get(pk=sessie_id)
+    )
+
+
+def current_role(sessie: LiveSessie) -> str | None:
+    """How the sender takes part now, from the rights ``_locked`` read; None: not at all."""
+    rol = getattr(sessie, "rol", None)
+    if rol is not None:
+        return Deelname.COACH if rol == Rol.PROCESCOACH else Deelname.LID
+    if getattr(sessie, "attends", False):
+        return Deelname.SCHOOLLEIDER
+    return None
+
+
 def apply(sessie_id: int, viewer: Viewer, command: Any) -> Change:
     if not isinstance(command, dict) or not isinstance(command.get("type"), str):
         raise Refused(_("Dit bericht begrijpen we niet."))
     kind = command["type"]
-    if kind not in COACH_COMMANDS | MEMBER_COMMANDS:
-        raise Refused(_("Onbekende actie: %(kind)s.") % {"kind": kind[:40]})
+    declared = COMMANDS.get(kind)
+    if declared is None:
+        raise Refused(_("Onbekende actie: %(kind)s.") % {"kind": clean_text(kind)[:40]})
     if not viewer.writes:
         raise Refused(_("Als gast kijk je mee; de leden van de PLG schrijven en schuiven."))
-    if kind in COACH_COMMANDS and not viewer.is_coach:
-        raise Refused(_("Alleen de procescoach kan dit doen."))
     with transaction.atomic():
-        sessie = (
-            LiveSessie.objects.select_for_update(of=("self",))
-            .select_related("current_blok")
-            .get(pk=sessie_id)
-        )
+        sessie = _locked(sessie_id, viewer)
+        if getattr(sessie, "fase", None) == Fase.AFGESLOTEN:
+            raise Refused(ARCHIVED())
+        role = current_role(sessie)
+        if role is None:
+            raise Revoked(REVOKED())
+        if not declared.may_give(role):
+            raise Refused(_("Alleen de procescoach kan dit doen."))
         if sessie.is_ended:
             raise Refused(_("Deze bijeenkomst is afgelopen."))
-        card = HANDLERS[kind](sessie, viewer, command)
+        card = declared.handler(sessie, replace(viewer, role=role), command)
         LiveSessie.objects.filter(pk=sessie.pk).update(version=F("version") + 1)
     return Change(version=sessie.version + 1, card=card)
 
 
 def _save_clock(sessie: LiveSessie, **changes: Any) -> None:
-    for field, value in changes.items():
-        setattr(sessie, field, value)
+    for name, value in changes.items():
+        setattr(sessie, name, value)
     sessie.save(update_fields=list(changes))
 
 
@@ -172,6 +295,7 @@ def _blok(sessie: LiveSessie, blok_id: int) -> AgendaBlok:
     return blok
 
 
+@command("step.start", by=Wie.COACH)
 def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     blok = _blok(sessie, _int(command, "blok", label=_("blok")))
     _save_clock(
@@ -183,10 +307,10 @@ def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
         extra_seconds=0,
         turn=0,
         turn_started_at=timezone.now(),
-        revealed=False,
     )
 
 
+@command("step.pause", by=Wie.COACH)
 def _pause(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     if not sessie.running:
         raise Refused(_("De klok staat al stil."))
@@ -198,12 +322,14 @@ def _pause(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     )
 
 
+@command("step.resume", by=Wie.COACH)
 def _resume(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     if sessie.running or sessie.current_blok is None:
         raise Refused(_("De klok loopt al, of er is nog geen stap gestart."))
     _save_clock(sessie, running=True, clock_started_at=timezone.now())
 
 
+@command("step.extend", by=Wie.COACH)
 def _extend(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     minutes = _int(command, "minutes", label=_("minuten"))
     if not 1 <= minutes <= 30:
@@ -211,6 +337,7 @@ def _extend(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None
     _save_clock(sessie, extra_seconds=sessie.extra_seconds + minutes * 60)
 
 
+@command("step.next", by=Wie.COACH)
 def _next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     blokken = list(sessie.bijeenkomst.blokken.order_by("position", "id"))
     ids = [b.pk for b in blokken]
@@ -226,14 +353,15 @@ def _next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
         extra_seconds=0,
         turn=0,
         turn_started_at=timezone.now(),
-        revealed=False,
     )
 
 
+@command("turn.next", by=Wie.COACH)
 def _turn_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     _save_clock(sessie, turn=sessie.turn + 1, turn_started_at=timezone.now())
 
 
+@command("turn.pass", by=Wie.DEELNEMERS)
 def _turn_pass(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Passing needs no explanation; only the person whose turn it is (or the coach) passes."""
     order = turn_order(round_order(sessie), _inbrenger(sessie))
@@ -245,6 +373,7 @@ def _turn_pass(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
     _save_clock(sessie, turn=sessie.turn + 1, turn_started_at=timezone.now())
 
 
+@command("round.setup", by=Wie.COACH)
 def _round_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     seconds = _int(command, "seconds", label=_("seconden per persoon"))
     if not 15 <= seconds <= 600:
@@ -252,6 +381,7 @@ def _round_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) ->
     _save_clock(sessie, seconds_per_turn=seconds)
 
 
+@command("round.write", by=Wie.DEELNEMERS)
 def _round_write(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Someone writes their own check-in or check-out, for the readers they choose."""
     blok = _blok(sessie, _int(command, "blok", label=_("blok")))
@@ -265,12 +395,13 @@ def _round_write(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) ->
         blok=blok,
         author_id=viewer.user_id,
         defaults={
-            "text": _text(command, "text", required=True, label=_("jouw bijdrage")),
+            "text": _text(command, "text", required=True, label=_("jouw bijdrage"), multiline=True),
             "audience": audience,
         },
     )
 
 
+@command("blok.move", by=Wie.COACH)
 def _blok_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Follow the group, not the plan: a step moves up or down the agenda."""
     blok = _blok(sessie, _int(command, "blok", label=_("blok")))
@@ -280,6 +411,7 @@ def _blok_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
     meeting_services.move_blok(blok=blok, direction=direction)
 
 
+@command("blok.werkvorm", by=Wie.COACH)
 def _blok_werkvorm(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Another werkvorm for a step; the cards already on its board stay with the step."""
     blok = _blok(sessie, _int(command, "blok", label=_("blok")))
@@ -299,6 +431,7 @@ def _blok_werkvorm(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) 
     blok.save(update_fields=["werkvorm"])
 
 
+@command("session.share", by=Wie.COACH)
 def _session_share(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     audience = command.get("audience")
     if audience not in Audience.values or audience == Audience.ALLEEN_IK:
@@ -306,14 +439,21 @@ def _session_share(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) 
     _save_clock(sessie, audience=audience)
 
 
+@command("board.reveal", by=Wie.COACH)
 def _reveal(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
-    _save_clock(sessie, revealed=True)
+    """Show the cards of the current step's board: from now on everyone reads them."""
+    if sessie.current_blok_id is None:
+        raise Refused(_("Start eerst de stap met het bord."))
+    if sessie.current_blok_id not in sessie.revealed_blokken:
+        _save_clock(sessie, revealed_blokken=[*sessie.revealed_blokken, sessie.current_blok_id])
 
 
+@command("session.end", by=Wie.COACH)
 def _end(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     _save_clock(sessie, ended_at=timezone.now(), running=False)
 
 
+@command("card.add", by=Wie.DEELNEMERS)
 def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
     blok = _blok(sessie, _int(command, "blok", label=_("blok")))
     zones = zones_for(blok)
@@ -360,6 +500,7 @@ def _swap(kaart: Kaart, **changes: Any) -> None:
         raise Refused(CONFLICT())
 
 
+@command("card.move", by=Wie.DEELNEMERS)
 def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
     kaart = _card(sessie, command)
     zone = command.get("zone")
@@ -367,7 +508,7 @@ def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> i
         raise Refused(_("Deze plaats bestaat niet op dit bord."))
     reason = _text(command, "reason", required=False, label=_("reden"))
     if board_kind(kaart.blok) == "kandoe":
-        if not sessie.revealed:
+        if kaart.blok_id not in sessie.revealed_blokken:
             raise Refused(_("Wacht tot de procescoach de kaarten toont."))
         if kaart.author_id == viewer.user_id:
             raise Refused(_("Bij KanDoe verplaats je een kaart van iemand anders."))
@@ -382,21 +523,21 @@ def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> i
     return kaart.pk
 
 
+@command("card.park", by=Wie.DEELNEMERS)
 def _card_park(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
     kaart = _card(sessie, command)
     _swap(kaart, parked=not kaart.parked)
     return kaart.pk
 
 
+@command("card.merge", by=Wie.COACH)
 def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Similar cards become one card on a higher level, in the innermost ring among them."""
     ids = command.get("cards")
-    if (
-        not isinstance(ids, list)
-        or len(set(ids)) < 2
-        or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
-    ):
+    if not isinstance(ids, list) or len(set(ids)) < 2 or not all(_is_id(i) for i in ids):
         raise Refused(_("Kies minstens twee kaarten om samen te voegen."))
+    if len(ids) > MAX_MERGE:
+        raise Refused(_("Voeg hoogstens %(count)s kaarten tegelijk samen.") % {"count": MAX_MERGE})
     kaarten = list(
         Kaart.objects.select_related("blok__werkvorm").filter(
             pk__in=ids, sessie=sessie, merged_into=None
@@ -405,7 +546,7 @@ def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> 
     if len(kaarten) != len(set(ids)) or len({k.blok_id for k in kaarten}) != 1:
         raise Refused(_("Deze kaarten kunnen niet samen: ze liggen niet op hetzelfde bord."))
     kind = board_kind(kaarten[0].blok)
-    if kind in PRIVATE_FIRST and not sessie.revealed:
+    if kind in PRIVATE_FIRST and kaarten[0].blok_id not in sessie.revealed_blokken:
         raise Refused(_("Wacht tot de procescoach de kaarten toont."))
     if kind != "kandoe" and len({k.zone for k in kaarten}) != 1:
         raise Refused(_("Cluster kaarten uit hetzelfde vak."))
@@ -441,6 +582,7 @@ def _oase(sessie: LiveSessie, command: dict[str, Any]) -> Intervisie:
     return intervisie
 
 
+@command("oase.setup", by=Wie.COACH)
 def _oase_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """The coach names the inbrenger (a member) and the theme; the first phase starts."""
     blok = _oase_blok(sessie, command)
@@ -478,6 +620,7 @@ def _fase_minutes(command: dict[str, Any]) -> list[int]:
     return minutes
 
 
+@command("oase.next", by=Wie.COACH)
 def _oase_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     intervisie = _oase(sessie, command)
     if intervisie.fase + 1 >= len(OASE_FASEN):
@@ -488,6 +631,7 @@ def _oase_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
     _save_clock(sessie, turn=0, turn_started_at=timezone.now())
 
 
+@command("oase.evaluate", by=Wie.DEELNEMERS)
 def _oase_evaluate(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Only the inbrenger evaluates, in the last phase: that evaluation is the outcome."""
     intervisie = _oase(sessie, command)
@@ -495,33 +639,10 @@ def _oase_evaluate(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) 
         raise Refused(_("Alleen de inbrenger schrijft de evaluatie."))
     if OASE_FASEN[intervisie.fase] != Zone.EVALUATIE:
         raise Refused(_("De evaluatie komt in de laatste fase."))
-    intervisie.evaluatie = _text(command, "text", required=True, label=_("evaluatie"))
+    intervisie.evaluatie = _text(
+        command, "text", required=True, label=_("evaluatie"), limit=2000, multiline=True
+    )
     intervisie.save(update_fields=["evaluatie"])
-
-
-HANDLERS: dict[str, Callable[[LiveSessie, Viewer, dict[str, Any]], int | None]] = {
-    "step.start": _start,
-    "step.pause": _pause,
-    "step.resume": _resume,
-    "step.extend": _extend,
-    "step.next": _next,
-    "turn.next": _turn_next,
-    "turn.pass": _turn_pass,
-    "board.reveal": _reveal,
-    "session.end": _end,
-    "card.add": _card_add,
-    "card.move": _card_move,
-    "card.park": _card_park,
-    "card.merge": _card_merge,
-    "oase.setup": _oase_setup,
-    "oase.next": _oase_next,
-    "oase.evaluate": _oase_evaluate,
-    "round.setup": _round_setup,
-    "round.write": _round_write,
-    "blok.move": _blok_move,
-    "blok.werkvorm": _blok_werkvorm,
-    "session.share": _session_share,
-}
 
 
 def ranked_cards(blok: AgendaBlok) -> list[Kaart]:
@@ -590,7 +711,8 @@ CARD_FIELDS = (
 
 
 def _card_json(row: Mapping[str, Any], author: str) -> dict[str, Any]:
-    """A card as clients get it; the author's name only when the card is not anonymous."""
+    """A card as the server keeps it for sending; the author's name only when the card is not
+    anonymous (who may read that name is decided when it is sent)."""
     return {
         "id": row["id"],
         "blok": row["blok_id"],
@@ -604,12 +726,26 @@ def _card_json(row: Mapping[str, Any], author: str) -> dict[str, Any]:
     }
 
 
+def _hidden(blokken: list[dict[str, Any]], revealed: list[int]) -> set[int]:
+    """Boards where everyone writes alone first and the coach has not shown the cards yet."""
+    return {b["id"] for b in blokken if b["board"] in PRIVATE_FIRST and b["id"] not in revealed}
+
+
+def hidden_boards(sessie: LiveSessie) -> set[int]:
+    blokken = sessie.bijeenkomst.blokken.values("id", "werkvorm__slug")
+    return _hidden(
+        [{"id": b["id"], "board": _kind(b["werkvorm__slug"])} for b in blokken],
+        sessie.revealed_blokken,
+    )
+
+
 def snapshot(sessie_id: int) -> dict[str, Any]:
     """Everything a client renders: a handful of small queries and no model objects per card,
     because it runs after every action of every session. Written round contributions are kept
-    apart (``written``): who may read each is decided per participant."""
+    apart (``written``): who may read each is decided per participant. An archived PLG's
+    session shows as ended: nothing changes there any more."""
     now = timezone.now()
-    sessie = LiveSessie.objects.select_related("current_blok", "bijeenkomst").get(pk=sessie_id)
+    sessie = LiveSessie.objects.select_related("current_blok", "bijeenkomst__plg").get(pk=sessie_id)
     blokken = sessie.bijeenkomst.blokken.order_by("position", "id").values(
         "id", "stap", "title", "minutes", "werkvorm_id", "werkvorm__slug", "werkvorm__name"
     )
@@ -626,7 +762,8 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
             "id", "blok_id", "author_id", "audience", "text"
         )
     )
-    missing = {k["author_id"] for k in kaarten if k["author_id"] not in names}
+    missing = {k["author_id"] for k in kaarten} | {w["author_id"] for w in written}
+    missing -= names.keys()
     if missing:  # authors who have left the PLG since, or a school leader who attends
         names |= {
             row["id"]: _name(row, "")
@@ -654,11 +791,12 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
     return {
         "version": sessie.version,
         "oase": oase,
-        "ended": sessie.is_ended,
+        "ended": sessie.is_ended or sessie.bijeenkomst.plg.is_archived,
         "running": sessie.running,
         "current_blok": sessie.current_blok_id,
         "remaining": sessie.remaining(now),
-        "revealed": sessie.revealed,
+        "revealed": sessie.current_blok_id in sessie.revealed_blokken,
+        "revealed_blokken": list(sessie.revealed_blokken),
         "audience": sessie.audience,
         "turn": turns[sessie.turn % len(turns)] if turns else None,
         "turn_remaining": sessie.turn_remaining(now),
@@ -696,45 +834,58 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Broadcast:
-    """A state ready to send: the shared part encoded once, the secrets kept on the server.
+    """A state ready to send: what everyone may see encoded once, the names encoded once for
+    those who may read them, and the secrets kept on the server.
 
-    ``public`` is the JSON every participant gets: no author ids, and on boards where everyone
-    writes alone first (KanDoe, beginsituatie-analyse) no text of unrevealed cards (nor of the
-    cards clustered into them). ``authors``, ``hidden_texts`` and ``written`` never leave the
-    server as a whole; each participant gets only their own slice.
+    ``public`` is the JSON every participant gets: no names next to content, no author ids,
+    and on boards where everyone writes alone first (KanDoe, beginsituatie-analyse) nothing
+    of an unrevealed card but its place: no text, no "why", no author (nor the cards
+    clustered into it). ``names`` holds the authors of the cards shown and the inbrengers of
+    OASE rounds, for the members (``sharing.sees_names``). ``authors``, ``hidden`` and
+    ``written`` never leave the server as a whole; each participant gets only their slice.
     """
 
     public: str
+    names: str
     authors: dict[int, int]
-    hidden_texts: dict[int, str]
+    hidden: dict[int, dict[str, str]]
     written: list[dict[str, Any]]
     kind: str = "state"
 
 
 def _public_cards(
-    cards: list[dict[str, Any]], private: set[int], revealed: bool
-) -> tuple[list[dict[str, Any]], dict[int, int], dict[int, str]]:
-    """Cards without their author ids, and unrevealed texts kept back, for everyone alike."""
-    public, authors, hidden_texts = [], {}, {}
+    cards: list[dict[str, Any]], hidden_blokken: set[int]
+) -> tuple[list[dict[str, Any]], dict[str, str], dict[int, int], dict[int, dict[str, str]]]:
+    """Cards for everyone alike: no author, and nothing of an unrevealed card but its place."""
+    public, names, authors, hidden = [], {}, {}, {}
     for card in cards:
         authors[card["id"]] = card["author_id"]
-        hidden = card["blok"] in private and not revealed
-        if hidden:
-            hidden_texts[card["id"]] = card["text"]
-        shown = {k: v for k, v in card.items() if k != "author_id"}
-        shown |= {"text": "" if hidden else card["text"], "hidden": hidden}
-        if "members" in card:
-            shown["members"] = [] if hidden else card["members"]
+        shown = {k: v for k, v in card.items() if k not in {"author_id", "author"}}
+        if card["blok"] in hidden_blokken:
+            hidden[card["id"]] = {"text": card["text"], "why": card["why"]}
+            shown |= {"text": "", "why": "", "hidden": True}
+            if "members" in card:
+                shown["members"] = []
+        else:
+            shown["hidden"] = False
+            if card["author"]:
+                names[str(card["id"])] = card["author"]
         public.append(shown)
-    return public, authors, hidden_texts
+    return public, names, authors, hidden
 
 
 def broadcast(state: dict[str, Any]) -> Broadcast:
-    private = {b["id"] for b in state["blokken"] if b["board"] in PRIVATE_FIRST}
-    cards, authors, hidden_texts = _public_cards(state["cards"], private, state["revealed"])
-    public = state | {"cards": cards}
+    hidden_blokken = _hidden(state["blokken"], state["revealed_blokken"])
+    cards, card_names, authors, hidden = _public_cards(state["cards"], hidden_blokken)
+    oase = {
+        blok: {k: v for k, v in round_.items() if k != "inbrenger_name"}
+        for blok, round_ in state["oase"].items()
+    }
+    inbrengers = {blok: round_["inbrenger_name"] for blok, round_ in state["oase"].items()}
+    public = state | {"cards": cards, "oase": oase}
     del public["written"]
-    return Broadcast(json.dumps(public), authors, hidden_texts, state["written"])
+    names = {"cards": card_names, "inbrengers": inbrengers}
+    return Broadcast(json.dumps(public), json.dumps(names), authors, hidden, state["written"])
 
 
 def card_delta(card_id: int, version: int) -> Broadcast:
@@ -749,15 +900,17 @@ def card_delta(card_id: int, version: int) -> Broadcast:
             "author__last_name",
             "author__email",
             "blok__werkvorm__slug",
-            "sessie__revealed",
+            "sessie__revealed_blokken",
         )
         .get()
     )
     card = _card_json(row, _name(row, "author__"))
-    private = {row["blok_id"]} if _kind(row["blok__werkvorm__slug"]) in PRIVATE_FIRST else set()
-    cards, authors, hidden_texts = _public_cards([card], private, row["sessie__revealed"])
+    blok = {"id": row["blok_id"], "board": _kind(row["blok__werkvorm__slug"])}
+    hidden_blokken = _hidden([blok], row["sessie__revealed_blokken"])
+    cards, card_names, authors, hidden = _public_cards([card], hidden_blokken)
     public = {"version": version, "base": version - 1, "cards": cards}
-    return Broadcast(json.dumps(public), authors, hidden_texts, [], kind="cards")
+    names = {"cards": card_names}
+    return Broadcast(json.dumps(public), json.dumps(names), authors, hidden, [], kind="cards")
 
 
 def outcome(sessie_id: int, change: Change) -> Broadcast:
@@ -767,53 +920,57 @@ def outcome(sessie_id: int, change: Change) -> Broadcast:
     return broadcast(snapshot(sessie_id))
 
 
-READERS: dict[str, set[str]] = {
-    Deelname.COACH: set(Audience.values) - {Audience.ALLEEN_IK},
-    Deelname.LID: set(Audience.values) - {Audience.ALLEEN_IK},
-    Deelname.SCHOOLLEIDER: {Audience.PLG_EN_SCHOOLLEIDER, Audience.TEAM, Audience.NETWERK},
-    Deelname.GAST: set(),
-}
-
-
-def _may_read(item: dict[str, Any], viewer: Viewer) -> bool:
-    """The audience rules of ``sharing.audience_q``, for the people in this room."""
-    return item["author_id"] == viewer.user_id or item["audience"] in READERS[viewer.role]
-
-
 def viewer_part(message: Broadcast, viewer: Viewer) -> dict[str, Any]:
-    """What only this participant may know: which cards are theirs, their hidden texts, and
-    the written round contributions they may read."""
+    """What only this participant may know: which cards are theirs, the text and "why" of
+    their own cards that stay hidden for the others, and the written round contributions
+    they may read (``sharing.LEZERS``), with the writer's name only for members."""
     mine = [card for card, author in message.authors.items() if author == viewer.user_id]
+    names = viewer.sees_names
+    written = []
+    for item in message.written:
+        own = item["author_id"] == viewer.user_id
+        if own or may_read(viewer.relatie, item["audience"]):
+            shown = {k: v for k, v in item.items() if k != "author_id"}
+            written.append(shown | {"mine": own, "name": item["name"] if names or own else ""})
     return {
         "me": viewer.user_id,
         "is_coach": viewer.is_coach,
         "role": viewer.role,
         "mine": mine,
-        "own": {card: message.hidden_texts[card] for card in mine if card in message.hidden_texts},
-        "written": [
-            {k: v for k, v in item.items() if k != "author_id"}
-            | {"mine": item["author_id"] == viewer.user_id}
-            for item in message.written
-            if _may_read(item, viewer)
-        ],
+        "own": {card: message.hidden[card] for card in mine if card in message.hidden},
+        "written": written,
     }
 
 
-def merged(public: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
-    """How a client combines the two parts of a whole state; the page's script does the same."""
+def _with_names(cards: list[dict[str, Any]], names: dict[str, Any] | None) -> list[dict[str, Any]]:
+    authors = (names or {}).get("cards", {})
+    return [card | {"author": authors.get(str(card["id"]), "")} for card in cards]
+
+
+def merged(
+    public: dict[str, Any], part: dict[str, Any], names: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """How a client combines the parts of a whole state; the page's script does the same.
+    ``names`` is there only for participants who may read who wrote what."""
     mine = set(part["mine"])
     cards = [
         card
         | {"mine": card["id"] in mine}
         | (
-            {"text": part["own"][str(card["id"])], "hidden": False}
+            part["own"][str(card["id"])] | {"hidden": False}
             if str(card["id"]) in part["own"]
             else {}
         )
-        for card in public["cards"]
+        for card in _with_names(public["cards"], names)
     ]
+    inbrengers = (names or {}).get("inbrengers", {})
+    oase = {
+        blok: round_ | {"inbrenger_name": inbrengers.get(blok, "")}
+        for blok, round_ in public.get("oase", {}).items()
+    }
     return public | {
         "cards": cards,
+        "oase": oase,
         "me": part["me"],
         "is_coach": part["is_coach"],
         "written": part["written"],
@@ -821,13 +978,18 @@ def merged(public: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
 
 
 def with_delta(
-    state: dict[str, Any], delta: dict[str, Any], part: dict[str, Any]
+    state: dict[str, Any],
+    delta: dict[str, Any],
+    part: dict[str, Any],
+    names: dict[str, Any] | None = None,
 ) -> dict[str, Any] | None:
     """How a client applies a card delta to the state it has (the page's script does the
     same); None when the delta does not follow on from that state."""
     if state["version"] != delta["base"]:
         return None
-    changed = merged({"cards": delta["cards"]}, part | {"written": state["written"]})["cards"]
+    changed = merged({"cards": delta["cards"]}, part | {"written": state["written"]}, names)[
+        "cards"
+    ]
     cards = {card["id"]: card for card in state["cards"]}
     for card in changed:
         cards[card["id"]] = cards.get(card["id"], {"members": []}) | card

@@ -1,37 +1,82 @@
-"""What a live bijeenkomst produced, gathered once for the summary page and its PDF."""
+"""What a live bijeenkomst produced, gathered once for the summary page and its PDF.
+
+The summary holds display objects, not model rows: plain text and, only for a reader who may
+see names (``sharing.sees_names``), the name of who wrote it. A template cannot print an author
+it was never given.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from plg.communities.sharing import audience_q
+from plg.communities.sharing import Relatie, audience_q, relatie, sees_names
 from plg.live.models import Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
-from plg.live.services import zones_for
+from plg.live.services import hidden_boards, zones_for
 from plg.meetings.models import AgendaBlok, Bijeenkomst, Opdracht, Terugblik
 
 
-@dataclass
+@dataclass(frozen=True)
+class Kaartregel:
+    text: str
+    why: str
+    author: str = ""
+
+
+@dataclass(frozen=True)
 class Zonekaarten:
     label: str
-    cards: list[Kaart]
+    cards: list[Kaartregel]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Bord:
-    blok: AgendaBlok
+    stap: str
+    werkvorm: str
     zones: list[Zonekaarten]
+
+
+@dataclass(frozen=True)
+class Intervisieregel:
+    thema: str
+    inbrenger: str
+    evaluatie: str
+
+
+@dataclass(frozen=True)
+class Bijdrageregel:
+    text: str
+    stap: str
+    audience: str
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class Terugblikregel:
+    doelen_bereikt: str
+    doelen_gehaald: list[str]
+    hoe_was_het: str
+    behouden: str
+    veranderen: str
+    volgende_stap: str
+
+
+@dataclass(frozen=True)
+class Opdrachtregel:
+    description: str
+    owner: str
+    due_date: date
 
 
 @dataclass
 class Samenvatting:
-    bijeenkomst: Bijeenkomst
     boards: list[Bord] = field(default_factory=list)
-    parked: list[Kaart] = field(default_factory=list)
-    terugblik: Terugblik | None = None
-    opdrachten: list[Opdracht] = field(default_factory=list)
-    intervisies: list[Intervisie] = field(default_factory=list)
-    bijdragen: list[Rondebijdrage] = field(default_factory=list)
+    parked: list[Kaartregel] = field(default_factory=list)
+    terugblik: Terugblikregel | None = None
+    opdrachten: list[Opdrachtregel] = field(default_factory=list)
+    intervisies: list[Intervisieregel] = field(default_factory=list)
+    bijdragen: list[Bijdrageregel] = field(default_factory=list)
     for_members: bool = True
     boards_shared: bool = True
 
@@ -49,39 +94,84 @@ def boards_shared_with(bijeenkomst: Bijeenkomst, user: Any) -> bool:
     return shared_sessions(user).filter(bijeenkomst=bijeenkomst).exists()
 
 
+def _terugblik(terugblik: Terugblik | None) -> Terugblikregel | None:
+    if terugblik is None:
+        return None
+    return Terugblikregel(
+        doelen_bereikt=str(terugblik.get_doelen_bereikt_display()),
+        doelen_gehaald=list(terugblik.doelen_gehaald),
+        hoe_was_het=terugblik.hoe_was_het,
+        behouden=terugblik.behouden,
+        veranderen=terugblik.veranderen,
+        volgende_stap=terugblik.volgende_stap,
+    )
+
+
+def _still_hidden(bijeenkomst: Bijeenkomst, user: Any) -> set[int]:
+    """Boards whose cards the coach has not shown yet, while the session runs: there each
+    reader sees their own cards only, as on the live screen."""
+    sessie = LiveSessie.objects.filter(bijeenkomst=bijeenkomst, ended_at=None).first()
+    return hidden_boards(sessie) if sessie is not None else set()
+
+
 def build_summary(bijeenkomst: Bijeenkomst, user: Any, *, member: bool) -> Samenvatting:
     """Boards in agenda order, cards centre-first, each part only as far as it was shared.
 
     Members see everything of their session; anyone else sees the boards only when the coach
-    shared the results with them, without names, and never the assignments or an inbrenger's
-    evaluation. The check-out and written round contributions follow their own audience.
+    shared the results with them, and never the assignments or an inbrenger's evaluation. The
+    check-out and written round contributions follow their own audience. Names only for those
+    who may see them (``sharing.LEZERS``): people around the PLG never do.
     """
+    names = sees_names(Relatie.LID if member else relatie(user, bijeenkomst.plg))
     labels = dict(Zone.choices)
     shared = member or boards_shared_with(bijeenkomst, user)
+    hidden = _still_hidden(bijeenkomst, user) if shared else set()
     kaarten = (
-        list(
-            Kaart.objects.filter(blok__bijeenkomst=bijeenkomst, merged_into=None).select_related(
-                "author"
-            )
-        )
+        [
+            kaart
+            for kaart in Kaart.objects.filter(
+                blok__bijeenkomst=bijeenkomst, merged_into=None
+            ).select_related("author")
+            if kaart.blok_id not in hidden or kaart.author_id == user.pk
+        ]
         if shared
         else []
     )
+
+    def regel(kaart: Kaart) -> Kaartregel:
+        author = kaart.author.display_name if names and not kaart.anonymous else ""
+        return Kaartregel(kaart.text, kaart.why, author)
+
     summary = Samenvatting(
-        bijeenkomst=bijeenkomst,
-        parked=[k for k in kaarten if k.parked],
-        terugblik=Terugblik.objects.visible_to(user).filter(bijeenkomst=bijeenkomst).first(),
-        opdrachten=list(bijeenkomst.opdrachten.select_related("owner")) if member else [],
-        intervisies=list(
-            Intervisie.objects.filter(blok__bijeenkomst=bijeenkomst).select_related("inbrenger")
-        )
+        parked=[regel(k) for k in kaarten if k.parked],
+        terugblik=_terugblik(
+            Terugblik.objects.visible_to(user).filter(bijeenkomst=bijeenkomst).first()
+        ),
+        opdrachten=[
+            Opdrachtregel(o.description, o.owner.display_name if names else "", o.due_date)
+            for o in Opdracht.objects.filter(bijeenkomst=bijeenkomst).select_related("owner")
+        ]
         if member
         else [],
-        bijdragen=list(
-            Rondebijdrage.objects.visible_to(user)
+        intervisies=[
+            Intervisieregel(i.thema, i.inbrenger.display_name if names else "", i.evaluatie)
+            for i in Intervisie.objects.filter(blok__bijeenkomst=bijeenkomst).select_related(
+                "inbrenger"
+            )
+        ]
+        if member
+        else [],
+        bijdragen=[
+            Bijdrageregel(
+                b.text,
+                str(b.blok.get_stap_display()),
+                str(b.get_audience_display()),
+                b.author.display_name if names else "",
+            )
+            for b in Rondebijdrage.objects.visible_to(user)
             .filter(sessie__bijeenkomst=bijeenkomst)
             .select_related("author", "blok")
-        ),
+        ],
         for_members=member,
         boards_shared=shared,
     )
@@ -89,15 +179,17 @@ def build_summary(bijeenkomst: Bijeenkomst, user: Any, *, member: bool) -> Samen
         on_board = [k for k in kaarten if k.blok_id == blok.pk and not k.parked]
         if not on_board:
             continue
-        zones = zones_for(blok)
-        summary.boards.append(
-            Bord(
-                blok=blok,
-                zones=[
-                    Zonekaarten(str(labels[zone]), [k for k in on_board if k.zone == zone])
-                    for zone in zones
-                    if any(k.zone == zone for k in on_board)
-                ],
-            )
-        )
+        summary.boards.append(_bord(blok, on_board, labels, regel))
     return summary
+
+
+def _bord(blok: AgendaBlok, on_board: list[Kaart], labels: dict[str, Any], regel: Any) -> Bord:
+    return Bord(
+        stap=str(blok.get_stap_display()),
+        werkvorm=str(blok.werkvorm) if blok.werkvorm else "",
+        zones=[
+            Zonekaarten(str(labels[zone]), [regel(k) for k in on_board if k.zone == zone])
+            for zone in zones_for(blok)
+            if any(k.zone == zone for k in on_board)
+        ],
+    )

@@ -24,11 +24,14 @@ from plg.core.validators import single_line
 from plg.live import services
 from plg.live.authorizers import GUEST_SESSION_KEY, member_viewer, viewer_for
 from plg.live.models import OASE_FASEN, Gastlink, LiveSessie, Zone
+from plg.live.revocation import GUEST, rights_changed
 from plg.live.services import Viewer, board_kind
 from plg.live.summary import build_summary
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 from plg.methods.models import Stap, Vraag, Werkvorm
 from plg.organisations.models import Aanstelling
+
+SMALL_GROUP = 3  # in a group this small, who wrote an anonymous card is easy to guess
 
 
 def _sessie_context(
@@ -36,7 +39,11 @@ def _sessie_context(
 ) -> dict[str, Any]:
     """The live page as one participant sees it; the coach gets the steering parts too."""
     coach = viewer.is_coach
+    writers = bijeenkomst.plg.lidmaatschappen.count() + (
+        sessie.schoolleiders.count() if sessie is not None else 0
+    )
     context: dict[str, Any] = {
+        "small_group": writers <= SMALL_GROUP,
         "bijeenkomst": bijeenkomst,
         "sessie": sessie,
         "viewer": viewer,
@@ -171,6 +178,7 @@ def gast_nieuw(request: AuthedRequest, bid: int) -> HttpResponse:
 def gast_intrekken(request: AuthedRequest, bid: int, link_pk: int) -> HttpResponse:
     sessie, _lid = _coach_sessie(request, bid)
     Gastlink.objects.filter(pk=link_pk, sessie=sessie).update(withdrawn_at=timezone.now())
+    rights_changed(sessie_id=sessie.pk, users=[GUEST])
     messages.success(request, gettext("De gastlink werkt niet meer."))
     return redirect("live", bid=bid)
 
@@ -182,7 +190,11 @@ def schoolleiders(request: AuthedRequest, bid: int) -> HttpResponse:
     sessie, _lid = _coach_sessie(request, bid)
     form = SchoolleidersForm(request.POST, sessie=sessie)
     if form.is_valid():
+        before = set(sessie.schoolleiders.values_list("pk", flat=True))
         sessie.schoolleiders.set(form.cleaned_data["schoolleiders"])
+        rights_changed(
+            sessie_id=sessie.pk, users=before - {u.pk for u in form.cleaned_data["schoolleiders"]}
+        )
         messages.success(request, gettext("De lijst van aanwezigen is bijgewerkt."))
     return redirect("live", bid=bid)
 

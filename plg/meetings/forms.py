@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plg.communities.forms import DATE, SharedForm
+from plg.communities.versions import VersionedForm
 from plg.core.validators import sensible_date
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 
@@ -30,6 +31,10 @@ class BijeenkomstForm(forms.ModelForm):
         return minutes
 
 
+class BijeenkomstEditForm(VersionedForm, BijeenkomstForm):
+    """The same fields, for a bijeenkomst that exists and that co-coaches may edit at once."""
+
+
 class AgendaBlokForm(forms.ModelForm):
     class Meta:
         model = AgendaBlok
@@ -47,7 +52,7 @@ class AgendaBlokForm(forms.ModelForm):
         return minutes
 
 
-class TerugblikForm(SharedForm):
+class TerugblikForm(VersionedForm, SharedForm):
     doelen_gehaald = forms.MultipleChoiceField(
         label=_("Welke doelen van deze bijeenkomst zijn gehaald?"),
         required=False,
@@ -101,7 +106,7 @@ OpdrachtFormSet = forms.inlineformset_factory(
 )
 
 
-class LeerlogForm(SharedForm):
+class LeerlogForm(VersionedForm, SharedForm):
     class Meta:
         model = LeerlogEntry
         fields = ["kennis_inzicht", "vaardigheden", "attitudes", "audience"]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plg.communities.models import PLG
 from plg.communities.sharing import Shared
+from plg.communities.versions import Versioned
 from plg.core.validators import sensible_date, single_line
 from plg.methods.models import Stap, Werkvorm
 
@@ -16,7 +17,9 @@ class BijeenkomstQuerySet(models.QuerySet["Bijeenkomst"]):
         return self.filter(starts_at__gte=timezone.now()).order_by("starts_at")
 
 
-class Bijeenkomst(models.Model):
+class Bijeenkomst(Versioned):
+    versioned_fields = ("starts_at", "place", "duration_minutes", "doelen")
+
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="bijeenkomsten")
     starts_at = models.DateTimeField(_("datum en uur"), validators=[sensible_date])
     place = models.CharField(_("plaats"), max_length=200, blank=True, validators=[single_line])
@@ -68,10 +71,19 @@ class DoelenBereikt(models.TextChoices):
     NEE = "nee", _("nee")
 
 
-class Terugblik(Shared):
+class Terugblik(Versioned, Shared):
     """The check-out record of a bijeenkomst, written afterwards."""
 
     plg_lookup = "bijeenkomst__plg"
+    versioned_fields = (
+        "doelen_bereikt",
+        "doelen_gehaald",
+        "hoe_was_het",
+        "behouden",
+        "veranderen",
+        "volgende_stap",
+        "audience",
+    )
 
     bijeenkomst = models.OneToOneField(
         Bijeenkomst, on_delete=models.CASCADE, related_name="terugblik"
@@ -115,10 +127,11 @@ class Opdracht(models.Model):
         return self.description
 
 
-class LeerlogEntry(Shared):
+class LeerlogEntry(Versioned, Shared):
     """What one person learned in one bijeenkomst, in their own words."""
 
     plg_lookup = "bijeenkomst__plg"
+    versioned_fields = ("kennis_inzicht", "vaardigheden", "attitudes", "audience")
 
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="leerlog")
     kennis_inzicht = models.TextField(_("kennis en inzicht"), max_length=4000, blank=True)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from plg.communities.models import PLG
+from plg.communities.versions import save_versioned
 from plg.core.ordering import moved
-from plg.meetings.models import AgendaBlok, Bijeenkomst
+from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Terugblik
 from plg.methods.models import Stap, Werkvorm
+
+if TYPE_CHECKING:
+    from plg.accounts.models import User
 
 
 def default_duration(plg: PLG) -> int:
@@ -76,3 +82,31 @@ def add_blok(*, bijeenkomst: Bijeenkomst, blok: AgendaBlok) -> AgendaBlok:
 def move_blok(*, blok: AgendaBlok, direction: str) -> None:
     blokken = moved(list(blok.bijeenkomst.blokken.order_by("position", "id")), blok, direction)
     AgendaBlok.objects.bulk_update(blokken, ["position"])
+
+
+@transaction.atomic
+def save_terugblik(
+    *, terugblik: Terugblik, version: int | None, by: User, opdrachten: Callable[[], object]
+) -> Terugblik:
+    """The check-out record and its assignments, both or (on a version conflict) neither."""
+    if terugblik.pk is None:
+        terugblik.author = by
+    save_versioned(terugblik, version=version, by=by)
+    opdrachten()
+    return terugblik
+
+
+@transaction.atomic
+def save_bijeenkomst(*, bijeenkomst: Bijeenkomst, version: int | None, by: User) -> Bijeenkomst:
+    """Moving a bijeenkomst moves its reminders with it."""
+    from plg.planning.services import plan_herinneringen
+
+    save_versioned(bijeenkomst, version=version, by=by)
+    plan_herinneringen(bijeenkomst)
+    return bijeenkomst
+
+
+@transaction.atomic
+def save_leerlog(*, entry: LeerlogEntry, version: int | None, by: User) -> LeerlogEntry:
+    entry.author = by
+    return save_versioned(entry, version=version, by=by)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -10,6 +12,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,6 +26,7 @@ from plg.core.http import AuthedRequest
 from plg.meetings import services
 from plg.meetings.forms import (
     AgendaBlokForm,
+    BijeenkomstEditForm,
     BijeenkomstForm,
     LeerlogForm,
     OpdrachtFormSet,
@@ -31,6 +35,7 @@ from plg.meetings.forms import (
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 from plg.methods.models import Stap, Vraag, Werkvorm
 from plg.planning import services as planning_services
+from plg.post.stand import stand as post_stand
 
 
 def _get_bijeenkomst(
@@ -83,7 +88,7 @@ def bijeenkomst_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             bijeenkomst = services.plan_bijeenkomst(plg=plg, **form.cleaned_data)
-            planning_services.announce(bijeenkomst)
+            planning_services.announce(bijeenkomst, door=request.user)
         messages.success(request, _("De bijeenkomst is gepland, met een agenda op het stramien."))
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(
@@ -116,23 +121,36 @@ def _detail_context(
         .filter(bijeenkomst=bijeenkomst)
         .exclude(author=request.user)
         .select_related("author"),
+        "post_stand": post_stand(
+            over=Bijeenkomst.objects.filter(pk=bijeenkomst.pk), user=request.user
+        )
+        if lid.is_coach
+        else None,
     }
 
 
 @login_required
 def bijeenkomst_edit(request: AuthedRequest, bid: int) -> HttpResponse:
     bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
-    form = BijeenkomstForm(request.POST or None, instance=bijeenkomst)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            planning_services.plan_herinneringen(bijeenkomst)
+    form = BijeenkomstEditForm(request.POST or None, instance=bijeenkomst)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved(
+            lambda version: services.save_bijeenkomst(
+                bijeenkomst=bijeenkomst, version=version, by=request.user
+            ),
+            plg=bijeenkomst.plg,
+            viewer=request.user,
+        )
+    ):
         messages.success(request, _("Bewaard."))
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(
         request,
         "meetings/bijeenkomst_form.html",
         plg_context(bijeenkomst.plg, lid) | {"form": form, "bijeenkomst": bijeenkomst},
+        status=form.status,
     )
 
 
@@ -209,22 +227,52 @@ def terugblik(request: AuthedRequest, bid: int) -> HttpResponse:
         form_kwargs={"owners": _owners(bijeenkomst)},
         prefix="opdracht",
     )
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            form.instance.bijeenkomst = bijeenkomst
-            if existing is None:
-                form.instance.author = request.user
-            form.save()
-            formset.save()
+    form.instance.bijeenkomst = bijeenkomst
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and formset.is_valid()
+        and form.saved(
+            lambda version: services.save_terugblik(
+                terugblik=form.instance, version=version, by=request.user, opdrachten=formset.save
+            ),
+            plg=bijeenkomst.plg,
+            viewer=request.user,
+        )
+    ):
         messages.success(request, _("De check-out is bewaard."))
         if request.GET.get("vanuit") == "live":
             return redirect("live", bid=bijeenkomst.pk)
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+    if form.conflict:
+        form.conflict.add(
+            _("Opdrachten tot de volgende keer"),
+            theirs=_opdrachten_text(
+                (o.description, o.owner, o.due_date)
+                for o in bijeenkomst.opdrachten.select_related("owner")
+            ),
+            mine=_opdrachten_text(
+                (d["description"], d["owner"], d["due_date"])
+                for d in (f.cleaned_data for f in formset.forms)
+                if d.get("description") and not d.get("DELETE")
+            ),
+        )
     return render(
         request,
         "meetings/terugblik_form.html",
         plg_context(bijeenkomst.plg, lid)
         | {"form": form, "formset": formset, "bijeenkomst": bijeenkomst},
+        status=form.status,
+    )
+
+
+def _opdrachten_text(opdrachten: Iterable[tuple[str, User, date]]) -> str:
+    """Assignments as sorted lines a reader compares: what, who, by when."""
+    return "\n".join(
+        sorted(
+            f"{what} · {who.display_name} · {formats.date_format(due, 'j F Y')}"
+            for what, who, due in opdrachten
+        )
     )
 
 
@@ -235,14 +283,23 @@ def leerlog(request: AuthedRequest, bid: int) -> HttpResponse:
     form = LeerlogForm(
         request.POST or None, instance=existing, initial={"audience": Audience.ALLEEN_IK}
     )
-    if request.method == "POST" and form.is_valid():
-        form.instance.bijeenkomst = bijeenkomst
-        form.instance.author = request.user
-        form.save()
+    form.instance.bijeenkomst = bijeenkomst
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.saved(
+            lambda version: services.save_leerlog(
+                entry=form.instance, version=version, by=request.user
+            ),
+            plg=bijeenkomst.plg,
+            viewer=request.user,
+        )
+    ):
         messages.success(request, _("Je leerlog is bewaard."))
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(
         request,
         "meetings/leerlog_form.html",
         plg_context(bijeenkomst.plg, lid) | {"form": form, "bijeenkomst": bijeenkomst},
+        status=form.status,
     )

@@ -18,6 +18,7 @@ from icalendar import Calendar, Event
 from plg.accounts.models import User
 from plg.meetings.models import Bijeenkomst
 from plg.planning.models import Kalenderfeed, Vervangbeurt
+from plg.post.koppen import enkele_regel
 
 FEED_PAST_DAYS = 60
 FEED_FUTURE_DAYS = 400
@@ -27,7 +28,7 @@ def _calendar(name: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//PLG-werkplaats//NL")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", enkele_regel(name))  # not escaped by icalendar: one line
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     return calendar
 

@@ -17,7 +17,7 @@ from plg.core.db import outside_transaction
 from plg.meetings.models import Bijeenkomst
 from plg.meetings.services import plan_bijeenkomst
 from plg.organisations.models import Scholengemeenschap, School
-from plg.planning import build, slots
+from plg.planning import build, mails, slots
 from plg.planning import problem as p
 from plg.planning.explain import uitleg
 from plg.planning.greedy import plan_slim
@@ -30,6 +30,7 @@ from plg.planning.models import (
     first_of_month,
 )
 from plg.planning.solver import plan_cpsat
+from plg.post import services as post
 
 MAX_SEARCH_DAYS = 62
 
@@ -83,17 +84,21 @@ def _store_duties(
     Vervangbeurt.objects.bulk_create(duties)
 
 
-def announce(bijeenkomst: Bijeenkomst) -> None:
-    """Invitations with a calendar file now, reminders later."""
-    from plg.planning.tasks import send_uitnodigingen
-
+def announce(bijeenkomst: Bijeenkomst, *, door: User | None = None) -> None:
+    """Invitations with a calendar file now (in the outbox, with the bijeenkomst), reminders
+    later."""
     plan_herinneringen(bijeenkomst)
-    transaction.on_commit(lambda: send_uitnodigingen.enqueue(bijeenkomst.pk))
+    post.klaarzetten(mails.uitnodigingen(bijeenkomst, door=door))
 
 
 @transaction.atomic
 def plan_voorstel(
-    *, plg: PLG, probleem: p.Probleem, voorstel: slots.Voorstel, place: str
+    *,
+    plg: PLG,
+    probleem: p.Probleem,
+    voorstel: slots.Voorstel,
+    place: str,
+    door: User | None = None,
 ) -> Bijeenkomst:
     """The coach picked a moment: plan it, name the substitutes, tell everyone."""
     moment = voorstel.moment
@@ -104,7 +109,7 @@ def plan_voorstel(
         duration_minutes=int((moment.einde - moment.begin).total_seconds() // 60),
     )
     _store_duties(bijeenkomst, probleem, list(voorstel.vervangingen))
-    announce(bijeenkomst)
+    announce(bijeenkomst, door=door)
     return bijeenkomst
 
 
@@ -277,7 +282,7 @@ def serialise(probleem: p.Probleem, plan: p.Plan, uitleg: list[str]) -> dict[str
 
 
 @transaction.atomic
-def pas_maandplan_toe(*, maandplan: Maandplan) -> list[Bijeenkomst]:
+def pas_maandplan_toe(*, maandplan: Maandplan, door: User | None = None) -> list[Bijeenkomst]:
     """Every proposed meeting becomes a bijeenkomst with its duties; all of them or none."""
     maandplan = Maandplan.objects.select_for_update().get(pk=maandplan.pk)
     if maandplan.status != MaandplanStatus.KLAAR:
@@ -307,7 +312,7 @@ def pas_maandplan_toe(*, maandplan: Maandplan) -> list[Bijeenkomst]:
         for v in voorstel["vervangingen"]
     )
     for bijeenkomst in created.values():
-        announce(bijeenkomst)
+        announce(bijeenkomst, door=door)
     maandplan.status = MaandplanStatus.TOEGEPAST
     maandplan.toegepast_op = timezone.now()
     maandplan.save(update_fields=["status", "toegepast_op"])

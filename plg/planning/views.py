@@ -185,7 +185,11 @@ def plg_moment_kiezen(request: AuthedRequest, pk: int) -> HttpResponse:
         query = urlencode({"van": form.cleaned_data["van"], "tot": form.cleaned_data["tot"]})
         return redirect(f"{reverse('plg_momenten', args=[plg.pk])}?{query}")
     bijeenkomst = services.plan_voorstel(
-        plg=plg, probleem=probleem, voorstel=voorstel, place=form.cleaned_data["place"]
+        plg=plg,
+        probleem=probleem,
+        voorstel=voorstel,
+        place=form.cleaned_data["place"],
+        door=request.user,
     )
     messages.success(
         request,
@@ -291,7 +295,7 @@ def maandplan_hx(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def maandplan_toepassen(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = get_maandplan(request.user, pk)
-    created = services.pas_maandplan_toe(maandplan=plan)
+    created = services.pas_maandplan_toe(maandplan=plan, door=request.user)
     if created:
         messages.success(
             request,

@@ -1,13 +1,16 @@
 """Who may open, run and read scans. Deny by default: each check raises unless the user qualifies.
 
 Answering needs no account: the personal link or the poster is the key. Reading results needs a
-place in the school; running a wave needs leading or supporting one of its schools.
+place in the school. Running a wave is per school: a person sees the progress, prints the poster
+and sends reminders only for the schools of the wave they lead or support; closing it (for every
+school at once) is for its opener or for someone who may run all of its schools.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -34,6 +37,7 @@ def schools_for_waves(user: Any) -> QuerySet[School]:
 
 
 def may_run(user: Any, afname: Afname) -> bool:
+    """Whoever opened the wave, or may run at least one of its schools, sees it."""
     if not getattr(user, "is_authenticated", False) or afname.is_zelfscan:
         return False
     if afname.opened_by_id == user.pk:
@@ -41,11 +45,47 @@ def may_run(user: Any, afname: Afname) -> bool:
     return schools_for_waves(user).filter(pk__in=afname.schools.values("pk")).exists()
 
 
+def schools_to_run(user: Any, afname: Afname) -> QuerySet[School]:
+    """The schools of a wave this person acts on: progress, posters and reminders.
+
+    The opener chose every school of the wave, so runs them all; anyone else only those they
+    lead or support (all of the scholengemeenschap for a coördinerend directeur).
+    """
+    if not may_run(user, afname):
+        return School.objects.none()
+    schools = afname.schools.all()
+    if afname.opened_by_id == user.pk:
+        return schools
+    return schools.filter(pk__in=schools_for_waves(user).values("pk"))
+
+
+def may_close(user: Any, afname: Afname) -> bool:
+    """Closing ends the wave for every school: for its opener, or for someone who may run each
+    of its schools."""
+    if not may_run(user, afname):
+        return False
+    if afname.opened_by_id == user.pk:
+        return True
+    return not afname.schools.exclude(pk__in=schools_for_waves(user).values("pk")).exists()
+
+
 def get_afname_to_run(user: Any, pk: int) -> Afname:
     afname = get_object_or_404(Afname, pk=pk, plg=None)
     if not may_run(user, afname):
         raise Http404
     return afname
+
+
+def get_afname_to_close(user: Any, pk: int) -> Afname:
+    """404 for whoever may not see the wave; 403 for a runner of only some of its schools."""
+    afname = get_afname_to_run(user, pk)
+    if not may_close(user, afname):
+        raise PermissionDenied
+    return afname
+
+
+def get_school_to_run(user: Any, afname: Afname, school_pk: int) -> School:
+    return get_object_or_404(schools_to_run(user, afname), pk=school_pk)
 
 
 def may_read_school(user: Any, school: School) -> bool:

@@ -50,6 +50,11 @@ class AfnameForm(forms.Form):
         label=_("Maak ook een affiche met QR-code voor de leraarskamer"),
         required=False,
         initial=True,
+        help_text=_(
+            "Wie de code scant, antwoordt zonder persoonlijke link. Eenzelfde browser kan maar "
+            "één keer indienen, maar wie een ander toestel of een andere browser neemt, kan "
+            "opnieuw antwoorden."
+        ),
     )
 
     def __init__(self, *args: Any, schools: Any, **kwargs: Any) -> None:

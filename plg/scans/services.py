@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.organisations.models import Aanstelling, School
+from plg.post import services as post
+from plg.scans import mails
 from plg.scans.instruments import Instrument, latest_version, localised
 from plg.scans.models import (
     Afname,
@@ -141,9 +144,11 @@ def open_afname(
         for school in (schools if poster else [])
     ]
     Toegang.objects.bulk_create([*toegangen.values(), *posters])
-    from plg.scans.tasks import send_invitations
-
-    transaction.on_commit(lambda: send_invitations.enqueue(afname.pk, reminder=False))
+    post.klaarzetten(
+        mails.uitnodigingen(
+            afname=afname, toegangen=_te_mailen(afname), door=opened_by, herinnering=False
+        )
+    )
     return afname
 
 
@@ -173,73 +178,135 @@ def toegang_for_member(*, afname: Afname, user: User) -> Toegang:
     return toegang
 
 
-def remind(*, afname: Afname) -> int:
-    """E-mail again everyone whose personal link has not been used to submit; returns how many."""
-    count = (
+def reminder_recipients(*, afname: Afname, schools: Iterable[School]) -> QuerySet[Toegang]:
+    """Who a reminder for these schools of the wave reaches: the personal links there that have
+    not been used to submit."""
+    return afname.toegangen.filter(
+        soort=ToegangSoort.PERSOONLIJK, responded=False, school__in=list(schools)
+    ).exclude(email="")
+
+
+@transaction.atomic
+def remind(*, afname: Afname, schools: Iterable[School], door: User | None = None) -> int:
+    """E-mail again, in the given schools of the wave only, everyone whose personal link has not
+    been used to submit; returns how many. Someone whose previous mail has not left yet is not
+    mailed twice."""
+    Afname.objects.select_for_update().filter(pk=afname.pk).first()
+    onderweg = post.onderweg_over(afname.toegangen.all())
+    toegangen = [
+        t
+        for t in reminder_recipients(afname=afname, schools=schools)
+        .select_related("school")
+        .order_by("pk")
+        if t.pk not in onderweg
+    ]
+    post.klaarzetten(
+        mails.uitnodigingen(afname=afname, toegangen=toegangen, door=door, herinnering=True)
+    )
+    Toegang.objects.filter(pk__in=[t.pk for t in toegangen]).update(
+        reminders_sent=F("reminders_sent") + 1
+    )
+    return len(toegangen)
+
+
+def _te_mailen(afname: Afname) -> list[Toegang]:
+    return list(
         afname.toegangen.filter(soort=ToegangSoort.PERSOONLIJK, responded=False)
         .exclude(email="")
-        .count()
+        .select_related("school")
+        .order_by("pk")
     )
-    if count:
-        from plg.scans.tasks import send_invitations
 
-        transaction.on_commit(lambda: send_invitations.enqueue(afname.pk, reminder=True))
-    return count
+
+def find_antwoordset(*, afname: Afname, key: str) -> Antwoordset | None:
+    """The answer set a browser's key opens in this wave, if anything was answered with it."""
+    return Antwoordset.objects.filter(afname=afname, key_hash=key_hash(key)).first()
 
 
 def antwoordset_for(*, toegang: Toegang, key: str) -> Antwoordset:
-    """The answer set this browser's key opens; created on first use."""
+    """The answer set this browser's key opens; created with the first answer given."""
     antwoordset, _created = Antwoordset.objects.get_or_create(
         key_hash=key_hash(key), defaults={"afname": toegang.afname, "school": toegang.school}
     )
     return antwoordset
 
 
-def save_answers(*, antwoordset: Antwoordset, data: Mapping[str, str]) -> list[str]:
-    """Store whatever valid answers ``data`` holds (as they are given); returns problems found.
+@dataclass
+class Invoer:
+    """What one save holds, checked: answers, comments (empty: remove) and the role group."""
 
-    A submitted answer set is final: nothing changes any more.
-    """
-    if antwoordset.submitted:
-        return [_("Je antwoorden zijn al ingediend; ze kunnen niet meer veranderen.")]
-    instrument = antwoordset.afname.instrument
-    problems: list[str] = []
+    values: dict[str, int]
+    comments: dict[str, str]
+    rolgroep: int | None
+    problems: list[str]
+
+    @property
+    def empty(self) -> bool:
+        return not self.values and not any(self.comments.values()) and self.rolgroep is None
+
+
+def read_answers(instrument: Instrument, data: Mapping[str, str]) -> Invoer:
+    invoer = Invoer(values={}, comments={}, rolgroep=None, problems=[])
     for section in instrument.sections:
         for item in section.items:
             raw = str(data.get(item.key) or "")
             if not raw:
                 continue
             value = int(raw) if raw.isdigit() else 0
-            if not 1 <= value <= section.points:
-                problems.append(
+            if 1 <= value <= section.points:
+                invoer.values[item.key] = value
+            else:
+                invoer.problems.append(
                     _("'%(item)s': kies een van de antwoorden.") % {"item": localised(item.text)}
                 )
-                continue
-            Antwoord.objects.update_or_create(
-                antwoordset=antwoordset, item=item.key, defaults={"value": value}
-            )
         comment_field = COMMENT_PREFIX + section.key
         if section.comment_label and comment_field in data:
-            text = str(data[comment_field]).strip()[:MAX_COMMENT]
-            if text:
-                Toelichting.objects.update_or_create(
-                    antwoordset=antwoordset, section=section.key, defaults={"text": text}
-                )
-            else:
-                Toelichting.objects.filter(antwoordset=antwoordset, section=section.key).delete()
+            invoer.comments[section.key] = str(data[comment_field]).strip()[:MAX_COMMENT]
         if section.choice_key and data.get(BACKGROUND_FIELD, "") != "":
             raw = str(data[BACKGROUND_FIELD])
-            options = len(section.choices["nl"])
-            if raw.isdigit() and int(raw) < options:
-                antwoordset.rolgroep = int(raw)
-                antwoordset.save(update_fields=["rolgroep"])
+            if raw.isdigit() and int(raw) < len(section.choices["nl"]):
+                invoer.rolgroep = int(raw)
             else:
-                problems.append(_("Kies een van de rollen."))
-    return problems
+                invoer.problems.append(_("Kies een van de rollen."))
+    return invoer
 
 
-def missing(antwoordset: Antwoordset, instrument: Instrument) -> list[str]:
+@transaction.atomic
+def save_answers(*, toegang: Toegang, key: str, data: Mapping[str, str]) -> list[str]:
+    """Store whatever valid answers ``data`` holds (as they are given); returns problems found.
+
+    The answer set is created with the first answer, so opening a link (or a poster, fifty
+    times) stores nothing. A submitted answer set is final: nothing changes any more.
+    """
+    invoer = read_answers(toegang.afname.instrument, data)
+    antwoordset = find_antwoordset(afname=toegang.afname, key=key)
+    if antwoordset is not None and antwoordset.submitted:
+        return [_("Je antwoorden zijn al ingediend; ze kunnen niet meer veranderen.")]
+    if antwoordset is None:
+        if invoer.empty:
+            return invoer.problems
+        antwoordset = antwoordset_for(toegang=toegang, key=key)
+    for item, value in invoer.values.items():
+        Antwoord.objects.update_or_create(
+            antwoordset=antwoordset, item=item, defaults={"value": value}
+        )
+    for section, text in invoer.comments.items():
+        if text:
+            Toelichting.objects.update_or_create(
+                antwoordset=antwoordset, section=section, defaults={"text": text}
+            )
+        else:
+            Toelichting.objects.filter(antwoordset=antwoordset, section=section).delete()
+    if invoer.rolgroep is not None:
+        antwoordset.rolgroep = invoer.rolgroep
+        antwoordset.save(update_fields=["rolgroep"])
+    return invoer.problems
+
+
+def missing(antwoordset: Antwoordset | None, instrument: Instrument) -> list[str]:
     """Section titles with an unanswered item or a required comment still empty."""
+    if antwoordset is None:
+        return [localised(section.title) for section in instrument.sections]
     answered = set(antwoordset.antwoorden.values_list("item", flat=True))
     commented = set(antwoordset.toelichtingen.values_list("section", flat=True))
     titles = []
@@ -269,12 +336,15 @@ class AlreadySubmitted(Exception):
 
 
 @transaction.atomic
-def submit(*, toegang: Toegang, antwoordset: Antwoordset) -> list[str]:
+def submit(*, toegang: Toegang, key: str) -> list[str]:
     """Hand in once. A double click or a retry finds the set submitted and changes nothing.
 
     Returns the incomplete sections (nothing is submitted then).
     """
-    locked = Antwoordset.objects.select_for_update().get(pk=antwoordset.pk)
+    found = find_antwoordset(afname=toegang.afname, key=key)
+    if found is None:
+        return missing(None, toegang.afname.instrument)
+    locked = Antwoordset.objects.select_for_update().get(pk=found.pk)
     if locked.submitted:
         return []
     if toegang.is_personal:
@@ -287,8 +357,8 @@ def submit(*, toegang: Toegang, antwoordset: Antwoordset) -> list[str]:
         return gaps
     values = dict(locked.antwoorden.values_list("item", "value"))
     Sectiescore.objects.bulk_create(
-        Sectiescore(antwoordset=locked, section=key, score=score)
-        for key, score in section_scores(instrument, values).items()
+        Sectiescore(antwoordset=locked, section=section, score=score)
+        for section, score in section_scores(instrument, values).items()
     )
     locked.submitted = True
     locked.save(update_fields=["submitted"])
@@ -301,9 +371,9 @@ def submit(*, toegang: Toegang, antwoordset: Antwoordset) -> list[str]:
 @transaction.atomic
 def respond(*, toegang: Toegang, data: Mapping[str, str]) -> list[str]:
     """A whole answer set given at once (demo data, tests): saved, then submitted."""
-    antwoordset = antwoordset_for(toegang=toegang, key=secrets.token_urlsafe(32))
-    problems = save_answers(antwoordset=antwoordset, data=data)
-    return problems or submit(toegang=toegang, antwoordset=antwoordset)
+    key = secrets.token_urlsafe(32)
+    problems = save_answers(toegang=toegang, key=key, data=data)
+    return problems or submit(toegang=toegang, key=key)
 
 
 def poster(afname: Afname, school: School | None) -> Toegang:
@@ -322,4 +392,5 @@ def close_afname(*, afname: Afname) -> None:
     afname.closed_at = timezone.now()
     afname.save(update_fields=["closed_at"])
     afname.antwoordsets.filter(submitted=False).delete()
+    post.intrekken(afname.toegangen.all())
     compute([afname])

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-import csv
-import io
+import logging
 import re
 import secrets
 from dataclasses import dataclass
@@ -10,7 +9,6 @@ from typing import Any
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from plg.communities.authorizers import get_plg
@@ -26,12 +26,18 @@ from plg.core.http import AuthedRequest
 from plg.core.pdf import pdf_response
 from plg.core.throttle import TOO_MANY_MAILS, may_mail
 from plg.organisations.authorizers import schools_of, schools_supported_by
-from plg.scans import services
+from plg.post.services import verstuur_nu
+from plg.post.stand import stand as post_stand
+from plg.scans import export, services
 from plg.scans.authorizers import (
+    get_afname_to_close,
     get_afname_to_run,
     get_report,
+    get_school_to_run,
     get_toegang,
+    may_close,
     schools_for_waves,
+    schools_to_run,
 )
 from plg.scans.forms import AfnameForm, ResumeForm, ZelfscanForm
 from plg.scans.instruments import Section, localised
@@ -40,44 +46,72 @@ from plg.scans.network import network_overview
 from plg.scans.reports import build_report, no_figures_reason
 from plg.scans.statistics import minimum_group_size
 
+logger = logging.getLogger(__name__)
 KEY = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 COOKIE_SALT = "scan"
 COOKIE_DAYS = 180
+# Answers brought to this device with a resume link, until the link one began with takes them.
+RESUME_COOKIE = "scanhervat"
+NO_COOKIES = gettext_lazy(
+    "Je browser bewaart geen cookies voor deze site. Zonder cookie kunnen we je antwoorden niet bijhouden: sta cookies toe en open de link opnieuw."
+)
 # Inside a PLG the group itself discusses the spread; the absolute floor still protects one person.
 ZELFSCAN_MINIMUM = minimum_group_size(3)
 
 
 # --- answering (no account needed: the link is the key) -------------------------------------
+#
+# The personal link or the poster (``/scan/<token>/``) is the answering page itself. The key
+# that finds this browser's answers travels only in a signed cookie, never in a URL, so no
+# access log pairs a person's link with their answers (decision 34).
 
 
-def _cookie(toegang: Toegang) -> str:
+def _key_cookie(toegang: Toegang) -> str:
     return f"scan{toegang.pk}"
 
 
-def scan_start(request: HttpRequest, token: str) -> HttpResponse:
-    """The personal link or the poster: resume this browser's answers, or start fresh."""
-    toegang = get_toegang(token, request.user)
-    if not toegang.afname.is_open:
-        return render(request, "scans/gesloten.html", {"afname": toegang.afname}, status=410)
-    if toegang.responded:
-        return redirect("scan_bedankt", token)
-    key = request.get_signed_cookie(_cookie(toegang), default="", salt=COOKIE_SALT) or ""
-    if (
-        not KEY.match(key)
-        or Antwoordset.objects.filter(key_hash=key_hash(key), submitted=True).exists()
-    ):
-        key = secrets.token_urlsafe(32)
-    response = redirect("scan_invullen", token, key)
+def _done_cookie(afname: Afname) -> str:
+    """Per wave: this browser handed in answers, so the poster shows only thanks here."""
+    return f"scanklaar{afname.pk}"
+
+
+def _cookie_key(request: HttpRequest, name: str) -> str:
+    key = request.get_signed_cookie(name, default="", salt=COOKIE_SALT) or ""
+    return key if KEY.match(key) else ""
+
+
+def _set_cookie(
+    response: HttpResponse, request: HttpRequest, name: str, value: str, days: int | None
+) -> None:
     response.set_signed_cookie(
-        _cookie(toegang),
-        key,
+        name,
+        value,
         salt=COOKIE_SALT,
-        max_age=COOKIE_DAYS * 24 * 3600,
+        max_age=days * 24 * 3600 if days else None,
         httponly=True,
         samesite="Lax",
         secure=request.is_secure(),
     )
-    return response
+
+
+def _answered(request: HttpRequest, toegang: Toegang) -> bool:
+    """A personal link used to submit is done everywhere; a poster only in this browser."""
+    if toegang.is_personal:
+        return toegang.responded
+    return bool(
+        request.get_signed_cookie(_done_cookie(toegang.afname), default="", salt=COOKIE_SALT)
+    )
+
+
+def _resumed_key(request: HttpRequest, toegang: Toegang) -> str:
+    """The key of answers brought to this device with a resume link, if they belong here."""
+    key = _cookie_key(request, RESUME_COOKIE)
+    if not key:
+        return ""
+    antwoordset = services.find_antwoordset(afname=toegang.afname, key=key)
+    if antwoordset is None or antwoordset.submitted or antwoordset.school_id != toegang.school_id:
+        return ""
+    return key
 
 
 @dataclass(frozen=True)
@@ -139,24 +173,19 @@ def _part(section: Section, values: dict[str, int], comments: dict[str, str], ro
     )
 
 
-def _answering(request: HttpRequest, token: str, key: str) -> tuple[Toegang, Antwoordset]:
-    if not KEY.match(key):
-        raise Http404
-    toegang = get_toegang(token, request.user)
-    return toegang, services.antwoordset_for(toegang=toegang, key=key)
-
-
 def _answer_context(
-    toegang: Toegang, antwoordset: Antwoordset, key: str, step: int, problems: list[str]
+    toegang: Toegang, antwoordset: Antwoordset | None, step: int, problems: list[str]
 ) -> dict[str, Any]:
     instrument = toegang.afname.instrument
-    values = dict(antwoordset.antwoorden.values_list("item", "value"))
-    comments = dict(antwoordset.toelichtingen.values_list("section", "text"))
+    values: dict[str, int] = {}
+    comments: dict[str, str] = {}
+    if antwoordset is not None:
+        values = dict(antwoordset.antwoorden.values_list("item", "value"))
+        comments = dict(antwoordset.toelichtingen.values_list("section", "text"))
     steps = len(instrument.sections)
     context: dict[str, Any] = {
         "toegang": toegang,
         "afname": toegang.afname,
-        "key": key,
         "intro": localised(instrument.intro),
         "step": step,
         "steps": steps,
@@ -166,40 +195,74 @@ def _answer_context(
         "resume_form": ResumeForm(),
     }
     if step < steps:
-        context["part"] = _part(instrument.sections[step], values, comments, antwoordset.rolgroep)
+        rol = antwoordset.rolgroep if antwoordset else None
+        context["part"] = _part(instrument.sections[step], values, comments, rol)
     else:
         context["missing"] = services.missing(antwoordset, instrument)
     return context
 
 
-def scan_invullen(request: HttpRequest, token: str, key: str) -> HttpResponse:
-    """One part of the scan per page; every answer is stored as it is given."""
-    toegang, antwoordset = _answering(request, token, key)
-    if not toegang.afname.is_open:
-        return render(request, "scans/gesloten.html", {"afname": toegang.afname}, status=410)
-    if antwoordset.submitted or toegang.responded:
-        return redirect("scan_bedankt", token)
-    steps = len(toegang.afname.instrument.sections)
+def _step(request: HttpRequest, steps: int) -> int:
     raw = request.GET.get("deel", "0")
-    step = min(max(int(raw), 0), steps) if raw.isdigit() else 0
+    return min(max(int(raw), 0), steps) if raw.isdigit() else 0
+
+
+def scan_start(request: HttpRequest, token: str) -> HttpResponse:
+    """One part of the scan per page; every answer is stored as it is given.
+
+    A first visit gets a fresh key in a cookie and stores nothing: the answer set is made with
+    the first answer. A key brought here with a resume link takes over this browser's.
+    """
+    toegang = get_toegang(token, request.user)
+    afname = toegang.afname
+    if not afname.is_open:
+        return render(request, "scans/gesloten.html", {"afname": afname}, status=410)
+    if _answered(request, toegang):
+        return redirect("scan_bedankt", token)
+    steps = len(afname.instrument.sections)
+    step = _step(request, steps)
     problems: list[str] = []
     if request.method == "POST":
-        problems = services.save_answers(antwoordset=antwoordset, data=request.POST)
-        if not problems:
-            target = step - 1 if request.POST.get("richting") == "terug" else step + 1
-            url = reverse("scan_invullen", args=[token, key])
-            return redirect(f"{url}?deel={min(max(target, 0), steps)}")
-    context = _answer_context(toegang, antwoordset, key, step, problems)
-    return render(request, "scans/invullen.html", context, status=400 if problems else 200)
+        key = _cookie_key(request, _key_cookie(toegang))
+        if not key:
+            problems = [str(NO_COOKIES)]
+        else:
+            problems = services.save_answers(toegang=toegang, key=key, data=request.POST)
+            if not problems:
+                target = step - 1 if request.POST.get("richting") == "terug" else step + 1
+                url = reverse("scan_start", args=[token])
+                return redirect(f"{url}?deel={min(max(target, 0), steps)}")
+        resumed = ""
+    else:
+        resumed = _resumed_key(request, toegang)
+        key = resumed or _cookie_key(request, _key_cookie(toegang))
+    antwoordset = services.find_antwoordset(afname=afname, key=key) if key else None
+    if antwoordset is not None and antwoordset.submitted:
+        key, antwoordset = "", None  # handed in from this browser: the link starts afresh
+    context = _answer_context(toegang, antwoordset, step, problems)
+    response = render(request, "scans/invullen.html", context, status=400 if problems else 200)
+    if request.method == "GET":
+        _set_cookie(
+            response, request, _key_cookie(toegang), key or secrets.token_urlsafe(32), COOKIE_DAYS
+        )
+        if resumed:
+            response.delete_cookie(RESUME_COOKIE)
+    return response
 
 
 @require_POST
-def scan_bewaar_hx(request: HttpRequest, token: str, key: str) -> HttpResponse:
+def scan_bewaar_hx(request: HttpRequest, token: str) -> HttpResponse:
     """Autosave while answering: a few words saying it is stored, or what is wrong."""
-    toegang, antwoordset = _answering(request, token, key)
+    toegang = get_toegang(token, request.user)
     if not toegang.afname.is_open:
         raise Http404
-    problems = services.save_answers(antwoordset=antwoordset, data=request.POST)
+    key = _cookie_key(request, _key_cookie(toegang))
+    if not key:
+        problems = [str(NO_COOKIES)]
+    elif _answered(request, toegang):
+        problems = [_("Je antwoorden zijn al ingediend; ze kunnen niet meer veranderen.")]
+    else:
+        problems = services.save_answers(toegang=toegang, key=key, data=request.POST)
     return render(
         request,
         "scans/_bewaard.html",
@@ -208,48 +271,93 @@ def scan_bewaar_hx(request: HttpRequest, token: str, key: str) -> HttpResponse:
 
 
 @require_POST
-def scan_indienen(request: HttpRequest, token: str, key: str) -> HttpResponse:
-    toegang, antwoordset = _answering(request, token, key)
-    if not toegang.afname.is_open:
-        return render(request, "scans/gesloten.html", {"afname": toegang.afname}, status=410)
+def scan_indienen(request: HttpRequest, token: str) -> HttpResponse:
+    toegang = get_toegang(token, request.user)
+    afname = toegang.afname
+    if not afname.is_open:
+        return render(request, "scans/gesloten.html", {"afname": afname}, status=410)
+    if _answered(request, toegang):
+        return redirect("scan_bedankt", token)
+    key = _cookie_key(request, _key_cookie(toegang))
     try:
-        gaps = services.submit(toegang=toegang, antwoordset=antwoordset)
+        gaps = services.submit(toegang=toegang, key=key) if key else [str(NO_COOKIES)]
     except services.AlreadySubmitted:
         return redirect("scan_bedankt", token)
     if gaps:
-        context = _answer_context(
-            toegang, antwoordset, key, len(toegang.afname.instrument.sections), []
-        )
+        antwoordset = services.find_antwoordset(afname=afname, key=key) if key else None
+        problems = [] if key else [str(NO_COOKIES)]
+        context = _answer_context(toegang, antwoordset, len(afname.instrument.sections), problems)
         return render(request, "scans/invullen.html", context, status=400)
     response = redirect("scan_bedankt", token)
-    response.delete_cookie(_cookie(toegang))
+    response.delete_cookie(_key_cookie(toegang))
+    _set_cookie(response, request, _done_cookie(afname), "1", COOKIE_DAYS)
     return response
 
 
 @require_POST
-def scan_verder(request: HttpRequest, token: str, key: str) -> HttpResponse:
-    """Mail this page's link to the respondent, to go on elsewhere. Sent at once, never stored
-    (not even in the task queue): the link opens their answers."""
-    toegang, _antwoordset = _answering(request, token, key)
+def scan_verder(request: HttpRequest, token: str) -> HttpResponse:
+    """Mail a link that opens these answers on another device. It carries the key after ``#``,
+    which a browser never sends to a server (so no access log holds it), and no person's link.
+    Sent at once, never stored (not even in the task queue): it opens their answers."""
+    toegang = get_toegang(token, request.user)
+    key = _cookie_key(request, _key_cookie(toegang))
     form = ResumeForm(request.POST)
-    url = reverse("scan_invullen", args=[token, key])
-    if form.is_valid() and not may_mail(request, "scan-verder", form.cleaned_data["email"]):
+    deel = request.POST.get("deel", "0")
+    back = f"{reverse('scan_start', args=[token])}?deel={deel if deel.isdigit() else 0}"
+    if not key or services.find_antwoordset(afname=toegang.afname, key=key) is None:
+        messages.info(
+            request,
+            _("Je hebt nog niets ingevuld: open je link gewoon op het andere toestel."),
+        )
+    elif form.is_valid() and not may_mail(request, "scan-verder", form.cleaned_data["email"]):
         messages.error(request, TOO_MANY_MAILS)
     elif form.is_valid():
+        link = request.build_absolute_uri(reverse("scan_hervat")) + "#" + key
         body = render_to_string(
-            "scans/email/verder.txt",
-            {"link": request.build_absolute_uri(url), "title": toegang.afname.title},
+            "scans/email/verder.txt", {"link": link, "title": toegang.afname.title}
         )
-        send_mail(
-            _("Je link om verder te gaan: %(scan)s") % {"scan": toegang.afname.title},
-            body,
-            None,
-            [form.cleaned_data["email"]],
-        )
-        messages.success(request, _("De link is verstuurd. Je kunt dit venster sluiten."))
+        try:
+            verstuur_nu(
+                aan=form.cleaned_data["email"],
+                onderwerp=_("Je link om verder te gaan: %(scan)s") % {"scan": toegang.afname.title},
+                tekst=body,
+            )
+        except Exception as error:
+            # Never the address or the error text: this request's URL opens the answers.
+            logger.warning("The resume link could not be mailed (%s)", type(error).__name__)
+            messages.error(
+                request,
+                _(
+                    "De mail kon niet vertrekken. Probeer het straks opnieuw; je antwoorden blijven bewaard op dit toestel."
+                ),
+            )
+        else:
+            messages.success(request, _("De link is verstuurd. Je kunt dit venster sluiten."))
     else:
         messages.error(request, _("Dat e-mailadres lijkt niet te kloppen; probeer opnieuw."))
-    return redirect(f"{url}?deel={request.POST.get('deel', '0')}")
+    return redirect(back)
+
+
+@sensitive_post_parameters("sleutel")
+def scan_hervat(request: HttpRequest) -> HttpResponse:
+    """Go on with one's answers on this device. The resume link holds the key after ``#``: the
+    page's script posts it here, and a cookie keeps it until the person opens the link they
+    began with (their personal link or the poster) on this device, which then takes it over."""
+    if request.method != "POST":
+        return render(request, "scans/hervat.html", {})
+    key = request.POST.get("sleutel", "")
+    antwoordset = (
+        Antwoordset.objects.filter(key_hash=key_hash(key), submitted=False, afname__closed_at=None)
+        .select_related("afname")
+        .first()
+        if KEY.match(key)
+        else None
+    )
+    if antwoordset is None:
+        return render(request, "scans/hervat.html", {"unknown": True}, status=404)
+    response = render(request, "scans/hervat.html", {"afname": antwoordset.afname})
+    _set_cookie(response, request, RESUME_COOKIE, key, None)
+    return response
 
 
 def scan_bedankt(request: HttpRequest, token: str) -> HttpResponse:
@@ -262,16 +370,20 @@ def scan_bedankt(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def scans(request: AuthedRequest) -> HttpResponse:
-    """Waves this person runs, results of their schools, and scans waiting for their answer."""
+    """Waves this person runs, results of their schools, and scans waiting for their answer.
+
+    A wave's progress counts only the personal links of the schools this person runs in it.
+    """
     runnable = schools_for_waves(request.user)
-    beheer = (
-        Afname.objects.filter(plg=None)
-        .filter(Q(opened_by=request.user) | Q(schools__in=runnable))
-        .distinct()
-        .annotate(
-            uitgenodigd=Count("toegangen", filter=Q(toegangen__soort=ToegangSoort.PERSOONLIJK)),
-            geantwoord=Count("toegangen", filter=Q(toegangen__responded=True)),
-        )
+    theirs = Q(toegangen__soort=ToegangSoort.PERSOONLIJK) & (
+        Q(opened_by=request.user) | Q(toegangen__school__in=runnable)
+    )
+    beheer = Afname.objects.filter(
+        Q(opened_by=request.user) | Q(pk__in=Afname.objects.filter(schools__in=runnable)),
+        plg=None,
+    ).annotate(
+        uitgenodigd=Count("toegangen", filter=theirs),
+        geantwoord=Count("toegangen", filter=theirs & Q(toegangen__responded=True)),
     )
     reports = (
         Afname.objects.filter(plg=None, closed_at__isnull=False)
@@ -320,17 +432,22 @@ def scan_nieuw(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def scan_afname(request: AuthedRequest, pk: int) -> HttpResponse:
-    """How a wave is going: per school how many were invited and how many answered, never who."""
+    """How a wave is going in the schools this person runs: per school how many were invited and
+    how many answered, never who."""
     afname = get_afname_to_run(request.user, pk)
+    schools = list(schools_to_run(request.user, afname))
     per_school = (
-        Toegang.objects.filter(afname=afname, soort=ToegangSoort.PERSOONLIJK)
+        Toegang.objects.filter(afname=afname, soort=ToegangSoort.PERSOONLIJK, school__in=schools)
         .values("school_id")
         .annotate(uitgenodigd=Count("pk"), geantwoord=Count("pk", filter=Q(responded=True)))
         .order_by()
     )
     counts = {row["school_id"]: row for row in per_school}
     posters = {
-        t.school_id: t for t in Toegang.objects.filter(afname=afname, soort=ToegangSoort.AFFICHE)
+        t.school_id: t
+        for t in Toegang.objects.filter(
+            afname=afname, soort=ToegangSoort.AFFICHE, school__in=schools
+        )
     }
     rows = [
         {
@@ -339,9 +456,21 @@ def scan_afname(request: AuthedRequest, pk: int) -> HttpResponse:
             "geantwoord": counts.get(school.pk, {}).get("geantwoord", 0),
             "poster": posters.get(school.pk),
         }
-        for school in afname.schools.all()
+        for school in schools
     ]
-    return render(request, "scans/afname.html", {"afname": afname, "rows": rows})
+    return render(
+        request,
+        "scans/afname.html",
+        {
+            "afname": afname,
+            "rows": rows,
+            "may_close": may_close(request.user, afname),
+            "post_stand": post_stand(
+                over=afname.toegangen.filter(school__in=schools_to_run(request.user, afname)),
+                user=request.user,
+            ),
+        },
+    )
 
 
 @login_required
@@ -350,7 +479,9 @@ def scan_herinneren(request: AuthedRequest, pk: int) -> HttpResponse:
     afname = get_afname_to_run(request.user, pk)
     if not afname.is_open:
         raise Http404
-    count = services.remind(afname=afname)
+    count = services.remind(
+        afname=afname, schools=schools_to_run(request.user, afname), door=request.user
+    )
     messages.success(request, _("Er vertrekt een herinnering naar %(n)s personen.") % {"n": count})
     return redirect("scan_afname", afname.pk)
 
@@ -358,7 +489,7 @@ def scan_herinneren(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def scan_sluiten(request: AuthedRequest, pk: int) -> HttpResponse:
-    afname = get_afname_to_run(request.user, pk)
+    afname = get_afname_to_close(request.user, pk)
     if afname.is_open:
         services.close_afname(afname=afname)
         messages.success(request, _("De afname is afgesloten; de resultaten staan klaar."))
@@ -369,9 +500,8 @@ def scan_sluiten(request: AuthedRequest, pk: int) -> HttpResponse:
 def scan_affiche(request: AuthedRequest, pk: int, school_pk: int) -> HttpResponse:
     """A printable poster: the QR code leads to the scan for this school, without a personal link."""
     afname = get_afname_to_run(request.user, pk)
-    toegang = get_object_or_404(
-        Toegang, afname=afname, school_id=school_pk, soort=ToegangSoort.AFFICHE
-    )
+    school = get_school_to_run(request.user, afname, school_pk)
+    toegang = get_object_or_404(Toegang, afname=afname, school=school, soort=ToegangSoort.AFFICHE)
     url = request.build_absolute_uri(reverse("scan_start", args=[toegang.token]))
     qr = segno.make(url, error="m").svg_inline(scale=8, dark="#1f2d3d")
     return render(
@@ -452,7 +582,7 @@ def _export_rows(overview: Any) -> list[list[Any]]:
                 *figures,
             ]
         )
-    return rows
+    return [row + [""] * (len(header) - len(row)) for row in rows]
 
 
 @login_required
@@ -463,27 +593,12 @@ def begeleiding_scans_export(request: AuthedRequest, formaat: str) -> HttpRespon
     rows = _export_rows(_overview(request))
     stamp = timezone.localdate().isoformat()
     if formaat == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer, delimiter=";").writerows(rows)
+        response = HttpResponse(export.csv_bytes(rows), content_type="text/csv; charset=utf-8")
+    else:
         response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+            export.xlsx_bytes(rows, title="PLG-scan"), content_type=export.XLSX_TYPE
         )
-        response["Content-Disposition"] = f'attachment; filename="plg-scan-{stamp}.csv"'
-        return response
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "PLG-scan"
-    for row in rows:
-        sheet.append(row)
-    buffer_bytes = io.BytesIO()
-    workbook.save(buffer_bytes)
-    response = HttpResponse(
-        buffer_bytes.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="plg-scan-{stamp}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="plg-scan-{stamp}.{formaat}"'
     return response
 
 
@@ -535,7 +650,7 @@ def _run(plg: Any, afname_pk: int) -> Afname:
 
 @login_required
 def zelfscan_invullen(request: AuthedRequest, pk: int, afname_pk: int) -> HttpResponse:
-    plg, _lid = get_plg(request.user, pk)
+    plg, _lid = get_plg(request.user, pk, writable=True)
     afname = _run(plg, afname_pk)
     if not afname.is_open:
         raise Http404

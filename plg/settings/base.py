@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "plg.scans",
     "plg.roosters",
     "plg.planning",
+    "plg.post",
     "channels",
     "axes",
 ]
@@ -184,10 +185,19 @@ PLANNER_SECONDS = float(os.environ.get("PLANNER_SECONDS", "10"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"bearer_links": {"()": "plg.core.logs.RedactBearerLinks"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["bearer_links"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every stylesheet it parses at INFO, on import too.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        # WeasyPrint logs every stylesheet it parses at INFO, on import too.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # Django's own handlers and the servers' access logs name paths: through ours, masked.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "uvicorn.access": {"handlers": ["console"], "propagate": False},
+        "gunicorn.access": {"handlers": ["console"], "propagate": False},
+    },
 }
 
 ASGI_APPLICATION = "plg.asgi.application"

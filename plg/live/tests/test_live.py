@@ -48,7 +48,7 @@ async def join(sessie: LiveSessie, user: Any) -> WebsocketCommunicator:
     assert connected, code
     first = await client.receive_json_from()
     assert first["type"] == "state"
-    client.state = services.merged(first["state"], first["viewer"])  # type: ignore[attr-defined]
+    client.state = services.merged(first["state"], first["viewer"], first.get("names"))  # type: ignore[attr-defined]
     return client
 
 
@@ -57,11 +57,14 @@ async def seen(client: WebsocketCommunicator) -> dict[str, Any]:
     had with one changed card applied, as the page's script does."""
     message = await client.receive_json_from()
     if message["type"] == "cards":
-        state = services.with_delta(client.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
+        before = client.state  # type: ignore[attr-defined]
+        state = services.with_delta(
+            before, message["state"], message["viewer"], message.get("names")
+        )
         assert state is not None, "a delta that does not follow on"
     else:
         assert message["type"] == "state", message
-        state = services.merged(message["state"], message["viewer"])
+        state = services.merged(message["state"], message["viewer"], message.get("names"))
     client.state = state  # type: ignore[attr-defined]
     return state
 
@@ -183,6 +186,9 @@ def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: Any, sessie: Li
     async def scenario() -> None:
         coach = await join(sessie, world.coach)
         member = await join(sessie, world.member)
+        await coach.send_json_to({"type": "step.start", "blok": blok})
+        await seen(coach)
+        await seen(member)
         await member.send_json_to({"type": "card.add", "blok": blok, "text": "Huiswerkbeleid"})
         seen_by_coach = (await seen(coach))["cards"][0]
         seen_by_member = (await seen(member))["cards"][0]
@@ -199,7 +205,7 @@ def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: Any, sessie: Li
 
 def _kandoe_card(world: Any, sessie: LiveSessie, **extra: Any) -> Kaart:
     blok = sessie.bijeenkomst.blokken.get(pk=kandoe_blok(sessie))
-    sessie.revealed = True
+    sessie.revealed_blokken = [blok.pk]
     sessie.save()
     return Kaart.objects.create(
         sessie=sessie, blok=blok, author=world.coach, text="Kaart", zone=Zone.RING_3, **extra
@@ -289,12 +295,14 @@ def test_pause_and_extend_keep_the_clock_honest(world: Any, sessie: LiveSessie) 
 
 def test_check_in_pass_needs_no_reason_and_moves_the_turn(world: Any, sessie: LiveSessie) -> None:
     order = services.round_order(sessie)
-    first = next(u for u in (world.coach, world.member) if u.pk == order[0]["id"])
-    viewer = services.Viewer(first.pk, first.display_name, role=services.Deelname.LID)
-    services.apply(sessie.pk, viewer, {"type": "turn.pass"})
-    assert services.snapshot(sessie.pk)["turn"]["id"] == order[1]["id"]
+    assert [person["id"] for person in order] == [world.coach.pk, world.member.pk]
+    coach = services.Viewer(world.coach.pk, "c", role=services.Deelname.COACH)
+    member = services.Viewer(world.member.pk, "m", role=services.Deelname.LID)
     with pytest.raises(services.Refused, match="niet jouw beurt"):
-        services.apply(sessie.pk, viewer, {"type": "turn.pass"})
+        services.apply(sessie.pk, member, {"type": "turn.pass"})
+    services.apply(sessie.pk, coach, {"type": "turn.next"})
+    services.apply(sessie.pk, member, {"type": "turn.pass"})
+    assert services.snapshot(sessie.pk)["turn"]["id"] == order[0]["id"]
 
 
 def test_reconnecting_client_gets_the_current_state(world: Any, sessie: LiveSessie) -> None:

@@ -232,3 +232,39 @@ def test_a_guest_follows_with_a_link_and_cannot_write(
     expect(guest.get_by_role("link", name=world.plg.name)).to_have_count(0)
     guest.close()
     coach.close()
+
+
+def test_a_withdrawn_guest_link_ends_the_guests_screen_at_once(
+    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+) -> None:
+    coach = browser.new_page()
+    sign_in(coach, asgi_server, world.coach)
+    open_live(coach, asgi_server, bijeenkomst)
+    coach.fill("#id_name", "Eva Expert")
+    coach.get_by_role("button", name="Gastlink maken").click()
+    link = coach.get_by_role("textbox", name="Gastlink").input_value()
+    guest = browser.new_context().new_page()
+    guest.goto(link)
+    expect(guest.locator("#live-status")).to_have_text("Verbonden")
+
+    coach.get_by_role("button", name="Intrekken").click()
+    expect(guest.locator("#live-status")).to_have_text("Je kan niet meedoen met deze bijeenkomst.")
+    guest.close()
+    coach.close()
+
+
+def test_a_coach_who_hands_over_the_role_sees_the_members_screen(
+    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+) -> None:
+    context = browser.new_context()
+    coach = context.new_page()
+    sign_in(coach, asgi_server, world.coach)
+    open_live(coach, asgi_server, bijeenkomst)
+    expect(coach.get_by_role("button", name="Volgende stap")).to_be_visible()
+    leden = context.new_page()
+    leden.goto(f"{asgi_server}/plg/{world.plg.pk}/leden/")
+    leden.get_by_role("button", name="Maak procescoach").click()
+    leden.get_by_role("button", name="Geef de rol door en stap terug").click()
+    expect(coach.get_by_role("button", name="Volgende stap")).to_have_count(0)
+    expect(coach.locator("#live-status")).to_have_text("Verbonden")
+    context.close()

@@ -1,4 +1,8 @@
-"""Every message type, every kind of participant: who may send it, and bad input changes nothing."""
+"""Every command, every kind of participant: who may give it, and bad input changes nothing.
+
+The rights matrix is derived from the command registry (``services.COMMANDS``): a command
+without a row in ``RIGHTS`` fails the suite, and every row is played by every participant.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,45 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from plg.communities import services as community_services
+from plg.communities.models import Lidmaatschap
 from plg.live import services
 from plg.live.models import Kaart, LiveSessie, Rondebijdrage, Zone
-from plg.live.services import Deelname, Refused, Viewer
+from plg.live.services import Deelname, Refused, Revoked, Viewer, Wie
 from plg.meetings import services as meeting_services
 from plg.methods.models import Stap, Werkvorm
 
-ALL_COMMANDS = sorted(services.COACH_COMMANDS | services.MEMBER_COMMANDS)
+RIGHTS: dict[str, Wie] = {
+    "step.start": Wie.COACH,
+    "step.pause": Wie.COACH,
+    "step.resume": Wie.COACH,
+    "step.extend": Wie.COACH,
+    "step.next": Wie.COACH,
+    "turn.next": Wie.COACH,
+    "turn.pass": Wie.DEELNEMERS,
+    "board.reveal": Wie.COACH,
+    "session.end": Wie.COACH,
+    "card.add": Wie.DEELNEMERS,
+    "card.move": Wie.DEELNEMERS,
+    "card.park": Wie.DEELNEMERS,
+    "card.merge": Wie.COACH,
+    "oase.setup": Wie.COACH,
+    "oase.next": Wie.COACH,
+    "oase.evaluate": Wie.DEELNEMERS,
+    "round.setup": Wie.COACH,
+    "round.write": Wie.DEELNEMERS,
+    "blok.move": Wie.COACH,
+    "blok.werkvorm": Wie.COACH,
+    "session.share": Wie.COACH,
+}
+ALL_COMMANDS = sorted(services.COMMANDS)
+PARTICIPANTS = ["coach", "member", "leader", "guest", "revoked"]
+DOOR = {
+    "guest": "Als gast kijk je mee",
+    "coach only": "Alleen de procescoach kan dit doen",
+    "revoked": "Je neemt niet meer deel aan deze bijeenkomst",
+    "archived": "Deze PLG is afgesloten",
+}
 
 
 @pytest.fixture
@@ -24,7 +60,11 @@ def sessie(world: Any) -> LiveSessie:
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     blok.save()
-    return LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
+    sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
+    sessie.schoolleiders.add(world.leader)
+    # a member who took part and then left the PLG
+    community_services.leave(lid=Lidmaatschap.objects.create(plg=world.plg, user=world.colleague))
+    return sessie
 
 
 def _valid(world: Any, sessie: LiveSessie, kind: str) -> dict[str, Any]:
@@ -57,9 +97,27 @@ def _valid(world: Any, sessie: LiveSessie, kind: str) -> dict[str, Any]:
     return {"type": kind, **examples.get(kind, {})}
 
 
-def _viewer(world: Any, role: str) -> Viewer:
-    user = {Deelname.COACH: world.coach, Deelname.LID: world.member}.get(role, world.leader)
-    return Viewer(user.pk if role != Deelname.GAST else 0, "x", role)
+def _viewer(world: Any, participant: str) -> Viewer:
+    """Each participant as their socket knows them since they joined."""
+    return {
+        "coach": Viewer(world.coach.pk, "c", Deelname.COACH),
+        "member": Viewer(world.member.pk, "m", Deelname.LID),
+        "leader": Viewer(world.leader.pk, "l", Deelname.SCHOOLLEIDER),
+        "guest": Viewer(0, "g", Deelname.GAST),
+        "revoked": Viewer(world.colleague.pk, "k", Deelname.LID),
+    }[participant]
+
+
+def _expected_door(kind: str, participant: str) -> str | None:
+    """The refusal at the door, or None when the command passes it (a board rule may still
+    refuse it, as it would for anyone)."""
+    if participant == "guest":
+        return "guest"
+    if participant == "revoked":
+        return "revoked"
+    if RIGHTS[kind] == Wie.COACH and participant != "coach":
+        return "coach only"
+    return None
 
 
 def _fingerprint(sessie: LiveSessie) -> tuple[Any, ...]:
@@ -72,62 +130,83 @@ def _fingerprint(sessie: LiveSessie) -> tuple[Any, ...]:
     )
 
 
-@pytest.mark.parametrize("kind", sorted(services.COACH_COMMANDS))
-@pytest.mark.parametrize("role", [Deelname.LID, Deelname.SCHOOLLEIDER])
-def test_only_the_coach_steers(world: Any, sessie: LiveSessie, kind: str, role: str) -> None:
-    command = _valid(world, sessie, kind)
-    before = _fingerprint(sessie)
-    with pytest.raises(Refused, match="Alleen de procescoach"):
-        services.apply(sessie.pk, _viewer(world, role), command)
-    assert _fingerprint(sessie) == before
+def test_every_command_has_a_row_in_the_rights_matrix() -> None:
+    assert {name: c.by for name, c in services.COMMANDS.items()} == RIGHTS
 
 
+@pytest.mark.parametrize("participant", PARTICIPANTS)
 @pytest.mark.parametrize("kind", ALL_COMMANDS)
-def test_a_guest_only_watches(world: Any, sessie: LiveSessie, kind: str) -> None:
+def test_rights_matrix(world: Any, sessie: LiveSessie, kind: str, participant: str) -> None:
     command = _valid(world, sessie, kind)
+    sessie.revealed_blokken = [sessie.bijeenkomst.blokken.get(stap=Stap.VERWERKING).pk]
+    sessie.save()
     before = _fingerprint(sessie)
-    with pytest.raises(Refused, match="Als gast kijk je mee"):
-        services.apply(sessie.pk, _viewer(world, Deelname.GAST), command)
-    assert _fingerprint(sessie) == before
-
-
-@pytest.mark.parametrize("kind", sorted(services.MEMBER_COMMANDS - {"oase.evaluate"}))
-def test_members_and_attending_leaders_take_part(world: Any, sessie: LiveSessie, kind: str) -> None:
-    """What a member may send passes the door (the board's own rules may still refuse)."""
-    command = _valid(world, sessie, kind)
-    sessie.revealed = True
-    sessie.save()
-    for role in (Deelname.LID, Deelname.SCHOOLLEIDER):
-        version = _fingerprint(sessie)[0]
-        try:
-            services.apply(sessie.pk, _viewer(world, role), command)
-        except Refused as refusal:
-            assert "procescoach kan" not in str(refusal) and "gast" not in str(refusal)
-        else:
-            assert _fingerprint(sessie)[0] == version + 1
-
-
-@pytest.mark.parametrize("kind", ALL_COMMANDS)
-def test_the_coach_may_send_every_message(world: Any, sessie: LiveSessie, kind: str) -> None:
-    command = _valid(world, sessie, kind)
-    sessie.revealed = True
-    sessie.save()
-    version = _fingerprint(sessie)[0]
+    door = _expected_door(kind, participant)
     try:
-        services.apply(sessie.pk, _viewer(world, Deelname.COACH), command)
-    except Refused as refusal:  # a board rule, never the door
-        assert "Alleen de procescoach" not in str(refusal)
+        services.apply(sessie.pk, _viewer(world, participant), command)
+    except Refused as refusal:
+        refused_at = next((d for d, text in DOOR.items() if text in str(refusal)), None)
+        assert refused_at == door, str(refusal)
+        assert isinstance(refusal, Revoked) == (door == "revoked")
+        assert _fingerprint(sessie) == before
     else:
-        assert _fingerprint(sessie)[0] == version + 1
+        assert door is None
+        assert _fingerprint(sessie)[0] == before[0] + 1
+
+
+@pytest.mark.parametrize("participant", ["coach", "member"])
+@pytest.mark.parametrize("kind", ALL_COMMANDS)
+def test_an_archived_plg_refuses_every_command(
+    world: Any, sessie: LiveSessie, kind: str, participant: str
+) -> None:
+    command = _valid(world, sessie, kind)
+    world.plg.fase = "afgesloten"
+    world.plg.save()
+    before = _fingerprint(sessie)
+    with pytest.raises(Refused, match=DOOR["archived"]):
+        services.apply(sessie.pk, _viewer(world, participant), command)
+    assert _fingerprint(sessie) == before
+
+
+def test_a_coach_who_handed_over_the_role_no_longer_steers(world: Any, sessie: LiveSessie) -> None:
+    """Rights are those of the moment of the command, not of the moment of joining."""
+    community_services.set_rol(
+        lid=Lidmaatschap.objects.get(plg=world.plg, user=world.member), rol="procescoach"
+    )
+    community_services.set_rol(
+        lid=Lidmaatschap.objects.get(plg=world.plg, user=world.coach), rol="lid"
+    )
+    with pytest.raises(Refused, match=DOOR["coach only"]):
+        services.apply(sessie.pk, _viewer(world, "coach"), {"type": "step.next"})
+    services.apply(sessie.pk, _viewer(world, "member"), {"type": "step.next"})
+
+
+def test_a_leader_taken_off_the_list_no_longer_writes(world: Any, sessie: LiveSessie) -> None:
+    sessie.schoolleiders.clear()
+    blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
+    with pytest.raises(Revoked):
+        services.apply(
+            sessie.pk,
+            _viewer(world, "leader"),
+            {"type": "card.add", "blok": blok, "text": "Nog even"},
+        )
+    assert not Kaart.objects.exists()
 
 
 MALFORMED: dict[str, list[dict[str, Any]]] = {
-    "step.start": [{}, {"blok": "1"}, {"blok": 10**9}],
+    "step.start": [{}, {"blok": "1"}, {"blok": 10**9}, {"blok": 10**40}],
     "step.extend": [{}, {"minutes": 0}, {"minutes": 31}, {"minutes": True}],
     "card.add": [{}, {"blok": None, "text": "x"}, {"text": "x" * 301}],
     "card.move": [{}, {"card": "1", "version": 0}, {"card": 10**9, "version": 0}],
-    "card.park": [{}, {"card": 10**9, "version": 0}],
-    "card.merge": [{}, {"cards": [1]}, {"cards": "1,2"}, {"cards": [True, False]}],
+    "card.park": [{}, {"card": 10**9, "version": 0}, {"card": -(10**30), "version": 0}],
+    "card.merge": [
+        {},
+        {"cards": [1]},
+        {"cards": "1,2"},
+        {"cards": [True, False]},
+        {"cards": [10**40, 1]},
+        {"cards": list(range(1, 100)), "text": "x"},
+    ],
     "oase.setup": [{}, {"blok": "x"}],
     "oase.next": [{}, {"blok": []}],
     "oase.evaluate": [{}, {"blok": {}}],
@@ -165,6 +244,6 @@ def test_malformed_messages_change_nothing(
         command["blok"] = checkin.pk
     before = _fingerprint(sessie)
     with pytest.raises(Refused) as refusal:
-        services.apply(sessie.pk, _viewer(world, Deelname.COACH), command)
+        services.apply(sessie.pk, _viewer(world, "coach"), command)
     assert str(refusal.value)
     assert _fingerprint(sessie) == before

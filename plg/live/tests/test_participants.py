@@ -212,6 +212,7 @@ def test_check_in_turns_have_a_time_per_person_the_coach_sets(
 def test_written_round_contributions_reach_only_their_audience(
     world: Any, sessie: LiveSessie
 ) -> None:
+    sessie.schoolleiders.add(world.leader)
     checkin = blok(sessie, "checkin")
     services.apply(
         sessie.pk,
@@ -353,6 +354,7 @@ def test_beginsituatie_clusters_after_the_reveal_within_one_quadrant(
     merge = {"type": "card.merge", "cards": [ids["Sterk team"], ids["Goede sfeer"]], "text": "Wij"}
     with pytest.raises(Refused, match="toont"):
         services.apply(sessie.pk, coach(world), merge)
+    services.apply(sessie.pk, coach(world), {"type": "step.start", "blok": verwerking})
     services.apply(sessie.pk, coach(world), {"type": "board.reveal"})
     with pytest.raises(Refused, match="hetzelfde vak"):
         services.apply(
@@ -376,6 +378,8 @@ def test_summary_for_a_leader_follows_what_the_coach_shared(
     Kaart.objects.create(
         sessie=sessie, blok=verwerking, author=world.member, text="Sterk team", zone=Zone.STERKTE
     )
+    sessie.revealed_blokken = [verwerking.pk]
+    sessie.save()
     url = reverse("samenvatting", args=[sessie.bijeenkomst_id])
     client.login(username=world.leader.email, password=PASSWORD)
     assert client.get(url).status_code == 404
@@ -402,3 +406,40 @@ def test_a_cards_why_can_link_to_the_schools_values(
     client.login(username=world.member.email, password=PASSWORD)
     page = client.get(reverse("live", args=[sessie.bijeenkomst_id])).content.decode()
     assert '<option value="Elk kind telt">' in page and 'list="live-waarden"' in page
+
+
+# Anonymous in a small group ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("others", "warned"), [(0, True), (1, True), (2, False)])
+def test_the_anonymous_box_warns_that_a_small_group_can_trace_a_card(
+    client: Any, world: Any, sessie: LiveSessie, others: int, warned: bool
+) -> None:
+    """Coach and member, plus ``others``: two or three people are a small group."""
+    from plg.accounts.models import User
+    from plg.communities.models import Lidmaatschap
+
+    for n in range(others):
+        user = User.objects.create_user(f"lid{n}@regenboog.example", PASSWORD)
+        Lidmaatschap.objects.create(plg=world.plg, user=user)
+    client.login(username=world.member.email, password=PASSWORD)
+    page = client.get(reverse("live", args=[sessie.bijeenkomst_id])).content.decode()
+    assert 'id="live-card-anonymous"' in page
+    note = "kunnen de anderen een anonieme kaart vaak toch herleiden"
+    assert (note in page) is warned
+
+
+def test_an_attending_leader_counts_for_the_size_of_the_group(
+    client: Any, world: Any, sessie: LiveSessie
+) -> None:
+    from plg.accounts.models import User
+    from plg.communities.models import Lidmaatschap
+
+    Lidmaatschap.objects.create(
+        plg=world.plg, user=User.objects.create_user("lid@regenboog.example", PASSWORD)
+    )
+    client.login(username=world.member.email, password=PASSWORD)
+    url = reverse("live", args=[sessie.bijeenkomst_id])
+    assert "anonieme kaart vaak toch herleiden" in client.get(url).content.decode()
+    sessie.schoolleiders.add(world.leader)
+    assert "anonieme kaart vaak toch herleiden" not in client.get(url).content.decode()

@@ -87,3 +87,141 @@ def test_summary_pdf_contains_the_cards(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Dagplanning" in text and "Huiswerk met betekenis" in text
+
+
+# People around the PLG: what was shared, never who wrote it ---------------------------------
+
+
+@pytest.fixture
+def shared_widely(world: Any, played: Any) -> Any:
+    """A session whose coach shared the boards with the network, with a round contribution,
+    a check-out and an OASE round and an assignment that people around the PLG may or may not
+    read; every part names a member somewhere."""
+    from plg.accounts.models import User
+    from plg.live.models import Intervisie, Rondebijdrage
+    from plg.meetings.models import Opdracht
+    from plg.organisations.models import Aanstelling, Functie
+
+    sessie = played.live
+    sessie.audience = Audience.NETWERK
+    sessie.opened_by = world.coach
+    sessie.save()
+    checkin = played.blokken.get(stap=Stap.CHECKIN)
+    Rondebijdrage.objects.create(
+        sessie=sessie,
+        blok=checkin,
+        author=world.member,
+        text="Bijdrage voor het netwerk",
+        audience=Audience.NETWERK,
+    )
+    Rondebijdrage.objects.create(
+        sessie=sessie,
+        blok=checkin,
+        author=world.coach,
+        text="Bijdrage voor de leiding",
+        audience=Audience.PLG_EN_SCHOOLLEIDER,
+    )
+    terugblik = Terugblik.objects.get(bijeenkomst=played)
+    terugblik.audience = Audience.NETWERK
+    terugblik.hoe_was_het = "Een open gesprek"
+    terugblik.save()
+    oase = played.blokken.get(stap=Stap.VERWERKING)
+    Intervisie.objects.create(
+        sessie=sessie,
+        blok=oase,
+        inbrenger=world.member,
+        thema="Lastige ouders",
+        evaluatie="Neem mee",
+    )
+    Opdracht.objects.create(
+        bijeenkomst=played,
+        description="Artikel zoeken",
+        owner=world.member,
+        due_date=timezone.now().date(),
+    )
+    world.sister_teacher = User.objects.create_user(
+        "noor@sintjozef.example", PASSWORD, first_name="Noor", last_name="Zus"
+    )
+    Aanstelling.objects.create(
+        user=world.sister_teacher, school=world.sister, functie=Functie.LERAAR
+    )
+    return played
+
+
+def _pdf_text(response: Any, tmp_path: Any) -> str:
+    pdf = tmp_path / "samenvatting.pdf"
+    pdf.write_bytes(response.content)
+    return subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _names(world: Any) -> list[str]:
+    return [world.member.display_name, world.coach.display_name, "Mehdi", "Charlotte"]
+
+
+@pytest.mark.parametrize("reader", ["leader", "sister_teacher"])
+def test_people_around_the_plg_read_the_summary_without_names(
+    client: Any, world: Any, shared_widely: Any, reader: str
+) -> None:
+    client.login(username=getattr(world, reader).email, password=PASSWORD)
+    html = client.get(reverse("samenvatting", args=[shared_widely.pk])).content.decode()
+    assert "Dagplanning" in html and "Bijdrage voor het netwerk" in html
+    assert "Een open gesprek" in html
+    assert not [name for name in _names(world) if name in html]
+    assert "Artikel zoeken" not in html and "Lastige ouders" not in html
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils reads the PDF back")
+@pytest.mark.parametrize("reader", ["leader", "sister_teacher"])
+def test_people_around_the_plg_read_the_summary_pdf_without_names(
+    client: Any, world: Any, shared_widely: Any, reader: str, tmp_path: Any
+) -> None:
+    client.login(username=getattr(world, reader).email, password=PASSWORD)
+    text = _pdf_text(client.get(reverse("samenvatting_pdf", args=[shared_widely.pk])), tmp_path)
+    assert "Dagplanning" in text and "Bijdrage voor het netwerk" in text
+    assert not [name for name in _names(world) if name in text]
+
+
+def test_only_the_leader_reads_what_was_shared_with_the_leader(
+    client: Any, world: Any, shared_widely: Any
+) -> None:
+    url = reverse("samenvatting", args=[shared_widely.pk])
+    client.login(username=world.leader.email, password=PASSWORD)
+    assert "Bijdrage voor de leiding" in client.get(url).content.decode()
+    client.login(username=world.sister_teacher.email, password=PASSWORD)
+    assert "Bijdrage voor de leiding" not in client.get(url).content.decode()
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils reads the PDF back")
+def test_members_read_the_names_in_the_summary_and_its_pdf(
+    client: Any, world: Any, shared_widely: Any, tmp_path: Any
+) -> None:
+    client.login(username=world.coach.email, password=PASSWORD)
+    html = client.get(reverse("samenvatting", args=[shared_widely.pk])).content.decode()
+    assert "Bijdrage voor het netwerk" in html and world.member.display_name in html
+    text = _pdf_text(client.get(reverse("samenvatting_pdf", args=[shared_widely.pk])), tmp_path)
+    assert "Bijdrage voor het netwerk" in text and world.member.display_name in text
+
+
+def test_the_summary_shows_a_board_written_alone_first_only_once_the_coach_shows_it(
+    client: Any, world: Any
+) -> None:
+    """While the session runs and the cards are not shown yet, each member finds only their
+    own cards in the summary, as on the live screen."""
+    bijeenkomst = meeting_services.plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
+    )
+    blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    blok.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
+    blok.save()
+    sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
+    for author, text in [(world.member, "Kaart van Mehdi"), (world.coach, "Kaart van Charlotte")]:
+        Kaart.objects.create(sessie=sessie, blok=blok, author=author, text=text, zone=Zone.RING_3)
+    url = reverse("samenvatting", args=[bijeenkomst.pk])
+    client.login(username=world.member.email, password=PASSWORD)
+    html = client.get(url).content.decode()
+    assert "Kaart van Mehdi" in html and "Kaart van Charlotte" not in html
+    sessie.revealed_blokken = [blok.pk]
+    sessie.save()
+    assert "Kaart van Charlotte" in client.get(url).content.decode()

@@ -37,8 +37,8 @@ def answer(
     if submit:
         assert services.respond(toegang=toegang, data=data) == []
     else:
-        antwoordset = services.antwoordset_for(toegang=toegang, key=secrets.token_urlsafe(32))
-        assert services.save_answers(antwoordset=antwoordset, data=data) == []
+        key = secrets.token_urlsafe(32)
+        assert services.save_answers(toegang=toegang, key=key, data=data) == []
     return toegang
 
 

@@ -82,8 +82,9 @@ def test_queries_do_not_grow_with_data(client, world, persona, name, args):
 
 
 def test_answer_page_queries_do_not_grow_with_answers(client, world, wave, mailoutbox):
-    path = reverse("scan_start", args=[wave.toegangen.exclude(email="").first().token])
-    page = client.get(path)["Location"]
+    page = reverse("scan_start", args=[wave.toegangen.exclude(email="").first().token])
+    client.get(page)
+    client.post(page + "bewaar/", {"cv1": "3"})
     with CaptureQueriesContext(connection) as before:
         client.get(page + "?deel=3")
     client.post(page + "bewaar/", {item.key: "3" for item in wave.instrument.items()})
@@ -136,7 +137,7 @@ def test_a_zelfscan_link_opens_only_for_its_member(client, world):
     client.login(username=world.coach.email, password=PASSWORD)
     assert client.get(reverse("scan_start", args=[toegang.token])).status_code == 404
     client.login(username=world.member.email, password=PASSWORD)
-    assert client.get(reverse("scan_start", args=[toegang.token])).status_code == 302
+    assert client.get(reverse("scan_start", args=[toegang.token])).status_code == 200
 
 
 def test_a_report_of_an_open_wave_does_not_exist(client, world, wave):

@@ -63,3 +63,34 @@ def test_answer_on_a_phone_leave_and_come_back(
     again.goto(asgi_server + path)
     expect(again.get_by_role("heading", level=1)).to_have_text("Dank je wel")
     context.close()
+
+
+def test_go_on_on_another_device_with_the_mailed_link(
+    browser: Browser, world: Any, asgi_server: str, wave: Any, mailoutbox: Any
+) -> None:
+    from django.core import mail
+
+    message = next(m for m in mailoutbox if m.to == [world.member.email])
+    path = re.search(r"(/scan/[^\s]+/)", message.body).group(1)
+    laptop = browser.new_context()
+    page = laptop.new_page()
+    page.goto(asgi_server + path)
+    page.locator("input[name='cv1'][value='5']").check()
+    expect(page.locator("#bewaard")).to_contain_text("Bewaard om")
+    page.get_by_text("Later verdergaan op een ander toestel?").click()
+    page.get_by_label("Je e-mailadres").fill("mij@thuis.example")
+    page.get_by_role("button", name="Stuur mij de link").click()
+    expect(page.get_by_text("De link is verstuurd")).to_be_visible()
+    link = re.search(r"(https?://\S+#\S+)", mail.outbox[-1].body).group(1)
+    laptop.close()
+
+    phone = browser.new_context(**PHONE)
+    other = phone.new_page()
+    other.goto(link)
+    expect(other.get_by_role("heading", level=1)).to_have_text(
+        "Je antwoorden staan klaar op dit toestel"
+    )
+    assert "#" not in other.url  # the key left the address bar and the history
+    other.goto(asgi_server + path)
+    expect(other.locator("input[name='cv1'][value='5']")).to_be_checked()
+    phone.close()

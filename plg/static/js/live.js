@@ -32,19 +32,28 @@
     if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(command));
   }
 
-  // The shared state is the same for everyone; the viewer part says which cards are mine and
-  // restores the text of my own cards that stay hidden for the others.
-  function withViewer(shared, viewer) {
+  // The shared state is the same for everyone; the names (who wrote a card, who brings in an
+  // OASE case) come only to members; the viewer part says which cards are mine and restores
+  // the text and "why" of my own cards that stay hidden for the others.
+  function withViewer(shared, viewer, names) {
     const mine = new Set(viewer.mine);
+    const authors = (names && names.cards) || {};
     shared.me = viewer.me;
     shared.is_coach = viewer.is_coach;
     shared.written = viewer.written;
+    shared.names = Boolean(names);
     shared.cards.forEach((card) => {
       card.mine = mine.has(card.id);
+      card.author = authors[card.id] || "";
       if (Object.prototype.hasOwnProperty.call(viewer.own, card.id)) {
-        card.text = viewer.own[card.id];
+        card.text = viewer.own[card.id].text;
+        card.why = viewer.own[card.id].why;
         card.hidden = false;
       }
+    });
+    const inbrengers = (names && names.inbrengers) || {};
+    Object.entries(shared.oase || {}).forEach(([blok, round]) => {
+      round.inbrenger_name = inbrengers[blok] || "";
     });
     return shared;
   }
@@ -61,7 +70,7 @@
       if (message.type === "cards") {
         // One changed card; if we missed a change in between, ask for the whole state.
         if (!state || state.version !== message.state.base) { send({ type: "sync" }); return; }
-        const delta = withViewer({ cards: message.state.cards }, message.viewer);
+        const delta = withViewer({ cards: message.state.cards }, message.viewer, message.names);
         delta.cards.forEach((card) => {
           const index = state.cards.findIndex((c) => c.id === card.id);
           if (index < 0) state.cards.push(Object.assign({ members: [] }, card));
@@ -69,13 +78,14 @@
         });
         state.version = message.state.version;
       } else {
-        state = withViewer(message.state, message.viewer);
+        state = withViewer(message.state, message.viewer, message.names);
         state.receivedAt = performance.now() / 1000;  // the clocks count from here
       }
       render();
     };
     socket.onclose = (event) => {
       if (event.code === 4403) { $("live-status").textContent = T.refused; return; }
+      if (event.code === 4001) { location.reload(); return; }  // my role changed
       $("live-status").textContent = T.reconnecting;
       retry = Math.min(retry + 1, 5);
       setTimeout(connect, 500 * 2 ** retry);
@@ -150,11 +160,12 @@
     const written = round ? state.written.filter((w) => w.blok === blok.id) : [];
     $("round-written").replaceChildren(...written.map((w) => el("li", {},
       el("span", { text: w.text }),
-      el("span", { class: "meta", text: ` — ${w.mine ? T.you : w.name} · ${labels.audiences[w.audience]}` }))));
+      el("span", { class: "meta", text: " — " + [w.mine ? T.you : w.name, labels.audiences[w.audience]]
+        .filter(Boolean).join(" · ") }))));
   }
 
   function cardNode(card, blok) {
-    const meta = [card.mine ? T.mine : "", card.author || (card.mine ? "" : T.anonymous)]
+    const meta = [card.mine ? T.mine : "", card.author || (card.mine || !state.names ? "" : T.anonymous)]
       .filter(Boolean).join(" · ");
     const node = el("div", { class: "live-card" + (card.mine ? " mine" : ""), "data-card": card.id },
       el("div", { class: "text", text: card.hidden ? T.hidden : card.text }),
@@ -169,7 +180,7 @@
     }
     if (blok.board === "kandoe") {
       const ring = blok.zones.indexOf(card.zone);
-      if (!card.mine && ring > 0 && state.revealed) {
+      if (!card.mine && ring > 0 && !card.hidden) {
         const reason = el("input", { "aria-label": T.reason, placeholder: T.reason, maxlength: "300" });
         actions.append(reason, el("button", { type: "button", class: "small", text: T.inward,
           onclick: () => send({ type: "card.move", card: card.id, version, zone: blok.zones[ring - 1],
@@ -229,7 +240,7 @@
       $("oase-next").hidden = !round || round.fase === "evaluatie" || state.ended;
     }
     $("oase-thema").textContent = round ? round.thema : "";
-    $("oase-inbrenger").textContent = round ? `${T.inbrenger} ${round.inbrenger_name}` : "";
+    $("oase-inbrenger").textContent = round && round.inbrenger_name ? `${T.inbrenger} ${round.inbrenger_name}` : "";
     $("oase-fase").textContent = round ? labels.zones[round.fase] : "";
     $("oase-prompt").textContent = round ? T[round.fase] : "";
     $("oase-evaluatie-tekst").textContent = round ? round.evaluatie : "";

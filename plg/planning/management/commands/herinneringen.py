@@ -1,4 +1,5 @@
-"""Send reminders whose time has come, for a cron job when no task worker runs."""
+"""For a cron job: reminders whose time has come, then every e-mail that is due (also those a
+worker that died left behind), when no task worker runs or one stopped."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from plg.planning.tasks import send_due_reminders
 
 
 class Command(BaseCommand):
-    help = "Verstuur de herinneringen waarvan het tijdstip voorbij is."
+    help = (
+        "Verstuur de herinneringen waarvan het tijdstip voorbij is, en alle mails die klaarstaan."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.stdout.write(f"{send_due_reminders()}")

@@ -1,0 +1,85 @@
+"""One table decides who reads what: the SQL condition and the in-memory check agree."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+import pytest
+
+from plg.communities.models import Notitie
+from plg.communities.sharing import LEZERS, Audience, Relatie, may_read, relatie, sees_names
+
+RELATIONS = {
+    "member": Relatie.LID,
+    "leader": Relatie.LEIDER,
+    "colleague": Relatie.TEAM,
+    "advisor": Relatie.NETWERK,  # supports the PLG's school, but is not its team
+    "sister_teacher": Relatie.NETWERK,
+    "outsider": Relatie.GEEN,
+    "other_leader": Relatie.GEEN,
+    "other_advisor": Relatie.GEEN,
+}
+
+
+@pytest.fixture
+def sister_teacher(world: Any) -> Any:
+    from plg.accounts.models import User
+    from plg.organisations.models import Aanstelling, Functie
+
+    user = User.objects.create_user("sister@sintjozef.example", "x")
+    Aanstelling.objects.create(user=user, school=world.sister, functie=Functie.LERAAR)
+    world.sister_teacher = user
+    return user
+
+
+@pytest.mark.parametrize("persona", sorted(RELATIONS))
+def test_each_person_has_one_relation_to_the_plg(
+    world: Any, sister_teacher: Any, persona: str
+) -> None:
+    assert relatie(getattr(world, persona), world.plg) == RELATIONS[persona]
+
+
+@pytest.mark.parametrize("persona", sorted(RELATIONS))
+def test_the_query_reads_exactly_what_the_table_says(
+    world: Any, sister_teacher: Any, persona: str
+) -> None:
+    user = getattr(world, persona)
+    notes = {
+        audience: Notitie.objects.create(
+            plg=world.plg, author=world.coach, text="x", audience=audience
+        )
+        for audience in Audience.values
+    }
+    read = {
+        a
+        for a, note in notes.items()
+        if Notitie.objects.visible_to(user).filter(pk=note.pk).exists()
+    }
+    assert read == {a for a in Audience.values if may_read(RELATIONS[persona], a)}
+
+
+def test_an_author_reads_everything_they_wrote(world: Any) -> None:
+    for audience in Audience.values:
+        note = Notitie.objects.create(
+            plg=world.plg, author=world.member, text="x", audience=audience
+        )
+        assert Notitie.objects.visible_to(world.member).filter(pk=note.pk).exists()
+    assert LEZERS[Relatie.AUTEUR].reads == set(Audience.values)
+
+
+def test_only_members_and_authors_see_names() -> None:
+    assert {r for r in Relatie if sees_names(r)} == {Relatie.AUTEUR, Relatie.LID}
+
+
+def test_every_wider_relation_reads_less() -> None:
+    order = [
+        Relatie.AUTEUR,
+        Relatie.LID,
+        Relatie.LEIDER,
+        Relatie.TEAM,
+        Relatie.NETWERK,
+        Relatie.GEEN,
+    ]
+    for closer, wider in pairwise(order):
+        assert LEZERS[wider].reads < LEZERS[closer].reads

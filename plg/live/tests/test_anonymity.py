@@ -1,0 +1,238 @@
+"""What each kind of participant receives over the WebSocket, read as the raw JSON they get.
+
+Marker texts are planted where anonymity is promised: a card still hidden (its text and its
+"why"), an anonymous card, and a written round contribution for each audience. Each test
+asserts exactly which viewer's frames hold which marker, and which name stands next to it.
+Runs on SQLite and on PostgreSQL (``make test``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from plg.live.authorizers import GUEST_SESSION_KEY
+from plg.live.models import Gastlink, LiveSessie
+from plg.live.tests.test_live import APP, play
+from plg.meetings import services as meeting_services
+from plg.methods.models import Stap, Werkvorm
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+VIEWERS = ["coach", "member", "leader", "guest"]
+MEMBER, COACH, LEADER = "Mehdi Test", "Charlotte Test", "Lies Test"
+
+
+@pytest.fixture
+def sessie(world: Any) -> LiveSessie:
+    from plg.methods.catalogue import load_catalogue
+
+    load_catalogue()
+    bijeenkomst = meeting_services.plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
+    )
+    kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    kandoe.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
+    kandoe.save()
+    sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
+    sessie.schoolleiders.add(world.leader)
+    return sessie
+
+
+async def _connect(sessie: LiveSessie, user: Any, session: dict[str, Any] | None = None) -> Any:
+    client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
+    client.scope["user"] = user
+    if session is not None:
+        client.scope["session"] = session
+    connected, code = await client.connect()
+    assert connected, code
+    return client
+
+
+def _play(world: Any, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]]:
+    """Everyone joins; cards and round contributions are written; every frame is kept."""
+    blok = {b.stap: b.pk for b in sessie.bijeenkomst.blokken.all()}
+    link = Gastlink.objects.create(
+        sessie=sessie,
+        name="Eva Expert",
+        created_by=world.coach,
+        expires_at=timezone.now() + timedelta(hours=2),
+    )
+
+    async def scenario() -> dict[str, list[str]]:
+        clients = {
+            "coach": await _connect(sessie, world.coach),
+            "member": await _connect(sessie, world.member),
+            "leader": await _connect(sessie, world.leader),
+            "guest": await _connect(sessie, AnonymousUser(), {GUEST_SESSION_KEY: [link.token]}),
+        }
+        frames: dict[str, list[str]] = {
+            name: [await client.receive_from()] for name, client in clients.items()
+        }
+
+        async def say(who: str, command: dict[str, Any]) -> None:
+            """Each change reaches every participant as one frame."""
+            await clients[who].send_json_to(command)
+            for name, client in clients.items():
+                frames[name].append(await client.receive_from())
+
+        kandoe = blok[Stap.VERWERKING]
+        await say("coach", {"type": "step.start", "blok": kandoe})
+        await say(
+            "member",
+            {"type": "card.add", "blok": kandoe, "text": "QHIDDENTEXT", "why": "QHIDDENWHY"},
+        )
+        await say("leader", {"type": "card.add", "blok": kandoe, "text": "QLEADERCARD"})
+        await say(
+            "coach",
+            {"type": "card.add", "blok": blok[Stap.INPUT], "text": "QANON", "anonymous": True},
+        )
+        for who, stap, audience in [
+            ("member", Stap.CHECKIN, "ik"),
+            ("member", Stap.CHECKOUT, "netwerk"),
+            ("coach", Stap.CHECKIN, "plg"),
+            ("coach", Stap.CHECKOUT, "team"),
+            ("leader", Stap.CHECKIN, "leiding"),
+        ]:
+            text = f"QW{audience.upper()}"
+            await say(
+                who, {"type": "round.write", "blok": blok[stap], "text": text, "audience": audience}
+            )
+        if reveal:
+            frames = {name: [] for name in clients}
+            await say("coach", {"type": "board.reveal"})
+        for name, client in clients.items():
+            await client.send_json_to({"type": "sync"})
+            frames[name].append(await client.receive_from())
+            assert await client.receive_nothing(timeout=0.05)
+            await client.disconnect()
+        return frames
+
+    return play(scenario())
+
+
+MARKERS = [
+    "QHIDDENTEXT",
+    "QHIDDENWHY",
+    "QLEADERCARD",
+    "QANON",
+    "QWIK",
+    "QWPLG",
+    "QWLEIDING",
+    "QWTEAM",
+    "QWNETWERK",
+]
+
+
+def _holders(frames: dict[str, list[str]]) -> dict[str, set[str]]:
+    """For each marker, the viewers whose raw frames contain it anywhere."""
+    return {
+        marker: {name for name, raw in frames.items() if any(marker in f for f in raw)}
+        for marker in MARKERS
+    }
+
+
+def _named(raw_frames: list[str]) -> set[tuple[str, str]]:
+    """Each marker this viewer received, with the name that came with it ("" for none)."""
+    pairs = set()
+    for raw in raw_frames:
+        message = json.loads(raw)
+        if message["type"] not in {"state", "cards"}:
+            continue
+        authors = message.get("names", {}).get("cards", {})
+        own = message["viewer"]["own"]
+        for card in message["state"]["cards"]:
+            mine = own.get(str(card["id"]), {})
+            for text in {card["text"], card["why"], *mine.values()} - {""}:
+                pairs.add((text, authors.get(str(card["id"]), "")))
+        for item in message["viewer"]["written"]:
+            pairs.add((item["text"], item["name"]))
+    return pairs
+
+
+def test_before_the_reveal_each_viewer_receives_only_what_is_theirs_to_read(
+    world: Any, sessie: LiveSessie
+) -> None:
+    frames = _play(world, sessie, reveal=False)
+    assert _holders(frames) == {
+        "QHIDDENTEXT": {"member"},
+        "QHIDDENWHY": {"member"},
+        "QLEADERCARD": {"leader"},
+        "QANON": {"coach", "member", "leader", "guest"},
+        "QWIK": {"member"},
+        "QWPLG": {"coach", "member"},
+        "QWLEIDING": {"coach", "member", "leader"},
+        "QWTEAM": {"coach", "member", "leader"},
+        "QWNETWERK": {"coach", "member", "leader"},
+    }
+
+
+def test_names_stand_next_to_content_only_for_members(world: Any, sessie: LiveSessie) -> None:
+    frames = _play(world, sessie, reveal=False)
+    assert _named(frames["member"]) == {
+        ("QHIDDENTEXT", ""),
+        ("QHIDDENWHY", ""),
+        ("QANON", ""),
+        ("QWIK", MEMBER),
+        ("QWNETWERK", MEMBER),
+        ("QWPLG", COACH),
+        ("QWTEAM", COACH),
+        ("QWLEIDING", LEADER),
+    }
+    assert _named(frames["coach"]) == {
+        ("QANON", ""),
+        ("QWNETWERK", MEMBER),
+        ("QWPLG", COACH),
+        ("QWTEAM", COACH),
+        ("QWLEIDING", LEADER),
+    }
+    assert _named(frames["leader"]) == {
+        ("QLEADERCARD", ""),
+        ("QANON", ""),
+        ("QWNETWERK", ""),
+        ("QWTEAM", ""),
+        ("QWLEIDING", LEADER),
+    }
+    assert _named(frames["guest"]) == {("QANON", "")}
+
+
+def test_a_hidden_cards_author_is_in_no_frame_of_anyone_else(
+    world: Any, sessie: LiveSessie
+) -> None:
+    """The school leader is not in the turn order, so their name shows up only next to
+    what they wrote: before the reveal, nowhere but in what the members may read."""
+    frames = _play(world, sessie, reveal=False)
+    holders = {name for name, raw in frames.items() if any(LEADER in f for f in raw)}
+    assert holders == {"coach", "member", "leader"}  # only beside QWLEIDING (see above)
+    for raw in frames["coach"] + frames["member"]:
+        message = json.loads(raw)
+        if message["type"] in {"state", "cards"}:
+            assert LEADER not in json.dumps(message["state"]["cards"])
+            assert LEADER not in json.dumps(message.get("names", {}))
+
+
+def test_after_the_reveal_everyone_reads_the_cards_and_only_members_read_their_authors(
+    world: Any, sessie: LiveSessie
+) -> None:
+    frames = _play(world, sessie, reveal=True)
+    holders = _holders(frames)
+    for marker in ["QHIDDENTEXT", "QHIDDENWHY", "QLEADERCARD", "QANON"]:
+        assert holders[marker] == set(VIEWERS), marker
+    for viewer in ["coach", "member"]:
+        assert ("QHIDDENTEXT", MEMBER) in _named(frames[viewer])
+        assert ("QLEADERCARD", LEADER) in _named(frames[viewer])
+        assert ("QANON", "") in _named(frames[viewer])
+    for viewer in ["leader", "guest"]:
+        cards = {pair for pair in _named(frames[viewer]) if not pair[0].startswith("QW")}
+        assert cards == {
+            ("QHIDDENTEXT", ""),
+            ("QHIDDENWHY", ""),
+            ("QLEADERCARD", ""),
+            ("QANON", ""),
+        }

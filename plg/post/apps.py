@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PostConfig(AppConfig):
+    name = "plg.post"
+    verbose_name = "Post"

@@ -1,0 +1,72 @@
+"""Putting e-mail in the outbox, trying a failed one again, and the one mail that is never stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from email.utils import make_msgid, parseaddr
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from plg.post import koppen
+from plg.post.models import Bericht, Status
+
+
+def klaarzetten(berichten: Iterable[Bericht]) -> int:
+    """Store each e-mail in the caller's transaction; returns how many are new.
+
+    A row whose ``sleutel`` is already stored is skipped, so a step that runs twice sends once.
+    Delivery starts when the transaction commits (rolled back: nothing was ever queued).
+    """
+    nu = timezone.now()
+    nieuw = {b.sleutel: b for b in berichten}
+    for bestaand in Bericht.objects.filter(sleutel__in=nieuw).values_list("sleutel", flat=True):
+        del nieuw[bestaand]
+    for bericht in nieuw.values():
+        bericht.aan = koppen.enkele_regel(bericht.aan, max_length=254)
+        bericht.onderwerp = koppen.enkele_regel(bericht.onderwerp)
+        bericht.message_id = make_msgid(domain=_domein())
+        bericht.aangemaakt_op = bericht.volgende_poging = nu
+    if nieuw:
+        Bericht.objects.bulk_create(nieuw.values(), ignore_conflicts=True)
+        transaction.on_commit(bezorg_straks, robust=True)
+    return len(nieuw)
+
+
+def opnieuw(berichten: QuerySet[Bericht]) -> int:
+    """Failed e-mails get a fresh set of attempts, starting now."""
+    count = berichten.filter(status=Status.MISLUKT).update(
+        status=Status.WACHT, pogingen=0, volgende_poging=timezone.now(), laatste_fout=""
+    )
+    if count:
+        transaction.on_commit(bezorg_straks, robust=True)
+    return count
+
+
+def intrekken(over: QuerySet[Any]) -> int:
+    """E-mails about these objects that have not left yet will not leave (a wave closed)."""
+    return Bericht.objects.over(over).filter(status=Status.WACHT).update(status=Status.INGETROKKEN)
+
+
+def onderweg_over(over: QuerySet[Any]) -> set[int]:
+    """Which of these objects have an e-mail that has not left yet."""
+    return set(Bericht.objects.over(over).onderweg().values_list("over_id", flat=True))
+
+
+def verstuur_nu(*, aan: str, onderwerp: str, tekst: str) -> None:
+    """Send during the request, never stored: only for a mail whose text must not be kept
+    anywhere (the scan's resume link, decision 20). Built like every other message."""
+    koppen.email(aan=aan, onderwerp=onderwerp, tekst=tekst).send()
+
+
+def bezorg_straks() -> None:
+    from plg.post.tasks import bezorg
+
+    bezorg.enqueue()
+
+
+def _domein() -> str:
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "plg.invalid"

@@ -1,0 +1,56 @@
+"""Fixtures for the outbox: misbehaving mail servers and time that passes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from plg.post.tests import backends
+
+
+@pytest.fixture
+def dying_mail(settings: Any, mailoutbox: Any) -> Iterator[Callable[..., None]]:
+    """``dying_mail(sends=7)``: the worker dies while handing over the 8th message;
+    ``dying_mail(dies_on_close=True)``: it dies right after the last one."""
+    settings.EMAIL_BACKEND = "plg.post.tests.backends.DiesAfter"
+    yield lambda **changes: backends.reset(**changes)
+    backends.reset()
+
+
+@pytest.fixture
+def refusing_mail(settings: Any, mailoutbox: Any) -> Iterator[Callable[..., None]]:
+    settings.EMAIL_BACKEND = "plg.post.tests.backends.Refuses"
+    yield lambda **changes: backends.reset(**changes)
+    backends.reset()
+
+
+@pytest.fixture
+def later(monkeypatch: Any) -> Callable[..., None]:
+    """``later(hours=1)``: the clock moves on, as it does between a crash and the next run."""
+    real_now = timezone.now
+    shift = timedelta()
+
+    def move(**delta: float) -> None:
+        nonlocal shift
+        shift += timedelta(**delta)
+        monkeypatch.setattr(timezone, "now", lambda: real_now() + shift)
+
+    return move
+
+
+@pytest.fixture
+def ask_resume_link(client: Any) -> Callable[..., Any]:
+    """A respondent answers one question through their link, then mails themselves the link
+    to go on elsewhere; returns the response to that request, followed."""
+
+    def ask(toegang: Any, email: str) -> Any:
+        page = f"/scan/{toegang.token}/"
+        client.get(page, follow=True)
+        client.post(f"{page}?deel=0", {"cv1": "5", "richting": "verder"})
+        return client.post(f"{page}verder/", {"email": email, "deel": "1"}, follow=True)
+
+    return ask

@@ -1,0 +1,204 @@
+"""The outbox's promises: one claim per mail, retries that wait, failures that are recorded."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+from django.test import override_settings
+
+from plg.communities import services as community_services
+from plg.post import bezorging
+from plg.post.models import Bericht, Status
+from plg.post.tests.backends import WorkerDied
+from plg.post.tests.test_resumable import TEACHERS, cron, open_wave
+from plg.scans import services as scan_services
+
+pytestmark = pytest.mark.django_db
+
+
+def invite(world: Any, capture: Any) -> Bericht:
+    with capture(execute=True):
+        community_services.invite(
+            plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
+        )
+    return Bericht.objects.filter(aan=world.colleague.email).latest("pk")
+
+
+def test_two_workers_running_at_once_never_send_the_same_mail(
+    world, dying_mail, mailoutbox, django_capture_on_commit_callbacks
+):
+    dying_mail(sends=1000, meanwhile=bezorging.bezorg)  # a second worker starts mid-send
+    with django_capture_on_commit_callbacks(execute=True):
+        open_wave(world)
+    assert Counter(m.to[0] for m in mailoutbox) == Counter(TEACHERS)
+
+
+def test_a_failed_attempt_waits_before_the_next_one(
+    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    refusing_mail(down=True)
+    bericht = invite(world, django_capture_on_commit_callbacks)
+    refusing_mail()
+    cron()
+    assert mailoutbox == []
+    later(minutes=2)
+    cron()
+    assert [m.to for m in mailoutbox] == [[bericht.aan]]
+
+
+def test_a_mail_that_keeps_failing_is_marked_failed_with_its_error(
+    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    refusing_mail(down=True)
+    bericht = invite(world, django_capture_on_commit_callbacks)
+    for _attempt in range(bezorging.MAX_POGINGEN):
+        later(hours=1)
+        cron()
+    bericht.refresh_from_db()
+    assert bericht.status == Status.MISLUKT
+    assert bericht.pogingen == bezorging.MAX_POGINGEN
+    assert "onbereikbaar" in bericht.laatste_fout
+    later(hours=1)
+    refusing_mail()
+    cron()
+    assert mailoutbox == []  # failed stays failed until its sender tries again
+
+
+def test_a_worker_that_dies_on_every_attempt_gives_up_on_that_mail_and_says_so(
+    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    dying_mail(sends=0)
+    bericht = invite(world, django_capture_on_commit_callbacks)
+    for _attempt in range(bezorging.MAX_POGINGEN - 1):
+        later(hours=1)
+        with pytest.raises(WorkerDied):
+            cron()
+    later(hours=1)
+    cron()
+    bericht.refresh_from_db()
+    assert bericht.status == Status.MISLUKT
+    assert "worker stopped" in bericht.laatste_fout
+    assert mailoutbox == []
+
+
+def test_the_crash_window_repeats_a_mail_under_the_same_message_id(
+    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Accepted by the server, then the worker died before it could write that down: the mail
+    goes again after the claim expires, as the same message, so mail programs show it once."""
+    dying_mail(sends=0, after_accepting=True)
+    bericht = invite(world, django_capture_on_commit_callbacks)
+    dying_mail(sends=10)
+    later(hours=1)
+    cron()
+    first, second = mailoutbox
+    assert first.extra_headers["Message-ID"] == second.extra_headers["Message-ID"]
+    assert first.extra_headers["Message-ID"] == bericht.message_id
+    assert "Message-ID: " + bericht.message_id in first.message().as_string()
+
+
+def test_the_text_of_a_mail_is_not_kept_once_it_has_left(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    bericht = invite(world, django_capture_on_commit_callbacks)
+    bericht.refresh_from_db()
+    assert bericht.status == Status.VERSTUURD
+    assert bericht.tekst == "" and bericht.bijlagen == []
+    assert mailoutbox[0].body
+
+
+def test_one_refused_address_does_not_stop_the_rest_of_the_batch(
+    world, refusing_mail, mailoutbox, django_capture_on_commit_callbacks
+):
+    refusing_mail(refused={TEACHERS[0]})
+    with django_capture_on_commit_callbacks(execute=True):
+        open_wave(world)
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(TEACHERS[1:])
+    failed = Bericht.objects.get(status=Status.MISLUKT)
+    assert failed.aan == TEACHERS[0] and failed.pogingen == 1
+    assert "550" in failed.laatste_fout
+
+
+def test_closing_a_wave_withdraws_its_mails_that_have_not_left(
+    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    refusing_mail(down=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        afname = open_wave(world)
+    scan_services.close_afname(afname=afname)
+    refusing_mail()
+    later(hours=1)
+    cron()
+    assert mailoutbox == []
+
+
+def test_inviting_the_same_wave_twice_stores_each_mail_once(world):
+    from plg.post.services import klaarzetten
+    from plg.scans import mails
+
+    afname = open_wave(world)
+    again = mails.uitnodigingen(
+        afname=afname, toegangen=afname.toegangen.all(), door=world.leader, herinnering=False
+    )
+    assert klaarzetten(again) == 0
+    assert Bericht.objects.count() == len(TEACHERS)
+
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _wake_up_calls() -> list[Any]:
+    from django_tasks_db.models import DBTaskResult
+
+    return sorted(
+        DBTaskResult.objects.filter(
+            task_path="plg.post.tasks.bezorg", run_after__isnull=False
+        ).values_list("run_after", flat=True)
+    )
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_with_the_database_queue_a_delivery_first_leaves_a_wake_up_call_for_after_its_claim(
+    world, mailoutbox
+):
+    from django.utils import timezone
+
+    community_services.invite(
+        plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
+    )
+    before = timezone.now()
+    bezorging.bezorg()
+    assert len(mailoutbox) == 1
+    [wake_up] = _wake_up_calls()
+    assert wake_up >= before + bezorging.LEASE
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_with_the_database_queue_a_retry_is_queued_for_its_time(world, refusing_mail):
+    refusing_mail(down=True)
+    community_services.invite(
+        plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
+    )
+    bezorging.bezorg()
+    bericht = Bericht.objects.get()
+    assert bericht.status == Status.WACHT
+    assert bericht.volgende_poging in _wake_up_calls()
+
+
+def test_inviting_someone_again_withdraws_the_earlier_mail_that_had_not_left(
+    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    refusing_mail(down=True)
+    first = invite(world, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        community_services.invite(
+            plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
+        )
+    refusing_mail()
+    later(hours=1)
+    cron()
+    assert len(mailoutbox) == 1
+    first.refresh_from_db()
+    assert first.status == Status.INGETROKKEN

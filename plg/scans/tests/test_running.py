@@ -1,0 +1,191 @@
+"""Running a wave of several schools: each person acts only on the schools they may run.
+
+The world's leader and advisor have De Regenboog only. Added here: a coördinerend directeur of
+the scholengemeenschap (runs De Regenboog and Sint-Jozef), Sint-Jozef's leader and a teacher
+there, and a leader of both schools.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from conftest import PASSWORD
+from plg.accounts.models import User
+from plg.organisations.models import Aanstelling, Functie
+from plg.scans import services
+from plg.scans.models import Afname, ToegangSoort
+
+REGENBOOG = "De Regenboog"
+SINT_JOZEF = "Sint-Jozef"
+
+
+def _person(email: str, *places: tuple[Any, str]) -> User:
+    user = User.objects.create_user(email, PASSWORD, first_name=email.split("@")[0])
+    for school, functie in places:
+        Aanstelling.objects.create(user=user, school=school, functie=functie)
+    return user
+
+
+@pytest.fixture
+def people(world: Any) -> SimpleNamespace:
+    return SimpleNamespace(
+        coordinator=_person(
+            "coordinatie@leieland.example", (world.school, Functie.COORDINEREND_DIRECTEUR)
+        ),
+        sister_leader=_person("leider@sintjozef.example", (world.sister, Functie.SCHOOLLEIDER)),
+        sister_teacher=_person("leraar@sintjozef.example", (world.sister, Functie.LERAAR)),
+        both_leader=_person(
+            "beide@leieland.example",
+            (world.school, Functie.SCHOOLLEIDER),
+            (world.sister, Functie.SCHOOLLEIDER),
+        ),
+    )
+
+
+@pytest.fixture
+def two_schools(
+    world: Any, people: SimpleNamespace, mailoutbox: Any, django_capture_on_commit_callbacks: Any
+) -> Afname:
+    """A wave of De Regenboog and Sint-Jozef, opened by the coördinerend directeur."""
+    with django_capture_on_commit_callbacks(execute=True):
+        afname = services.open_afname(
+            opened_by=people.coordinator,
+            title="Scan van twee scholen",
+            schools=[world.school, world.sister],
+        )
+    mailoutbox.clear()
+    return afname
+
+
+def _as(client: Any, user: User) -> Any:
+    assert client.login(username=user.email, password=PASSWORD)
+    return client
+
+
+def _wave_page(client: Any, user: User, afname: Afname) -> str:
+    response = _as(client, user).get(reverse("scan_afname", args=[afname.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_leader_sees_the_progress_of_their_own_school_only(client, world, two_schools):
+    html = _wave_page(client, world.leader, two_schools)
+    assert REGENBOOG in html
+    assert SINT_JOZEF not in html
+
+
+def test_an_advisor_sees_only_the_schools_they_support(client, world, two_schools):
+    html = _wave_page(client, world.advisor, two_schools)
+    assert REGENBOOG in html
+    assert SINT_JOZEF not in html
+
+
+def test_the_leader_of_the_other_school_sees_only_that_school(client, world, people, two_schools):
+    html = _wave_page(client, people.sister_leader, two_schools)
+    assert SINT_JOZEF in html
+    assert REGENBOOG not in html
+
+
+def test_the_opener_sees_every_school_of_the_wave(client, world, people, two_schools):
+    html = _wave_page(client, people.coordinator, two_schools)
+    assert REGENBOOG in html and SINT_JOZEF in html
+
+
+def test_the_scans_page_counts_only_the_links_of_ones_own_schools(
+    client, world, people, two_schools
+):
+    regenboog = two_schools.toegangen.filter(soort=ToegangSoort.PERSOONLIJK, school=world.school)
+    html = _as(client, world.leader).get(reverse("scans")).content.decode()
+    assert f"0 van {regenboog.count()} persoonlijke links gebruikt" in html
+
+
+def test_a_leader_gets_the_poster_of_their_own_school_only(client, world, two_schools):
+    _as(client, world.leader)
+    own = client.get(reverse("scan_affiche", args=[two_schools.pk, world.school.pk]))
+    other = client.get(reverse("scan_affiche", args=[two_schools.pk, world.sister.pk]))
+    assert own.status_code == 200
+    assert other.status_code == 404
+
+
+def test_the_opener_gets_the_poster_of_every_school(client, world, people, two_schools):
+    _as(client, people.coordinator)
+    for school in (world.school, world.sister):
+        response = client.get(reverse("scan_affiche", args=[two_schools.pk, school.pk]))
+        assert response.status_code == 200
+
+
+def test_a_leader_reminds_only_the_people_of_their_own_school(
+    world, people, two_schools, django_capture_on_commit_callbacks
+):
+    regenboog = two_schools.toegangen.filter(soort=ToegangSoort.PERSOONLIJK, school=world.school)
+    with django_capture_on_commit_callbacks(execute=False):
+        count = services.remind(afname=two_schools, schools=[world.school])
+    assert count == regenboog.count()
+    recipients = services.reminder_recipients(afname=two_schools, schools=[world.school])
+    assert {t.email for t in recipients} == {t.email for t in regenboog}
+    assert people.sister_teacher.email not in {t.email for t in recipients}
+
+
+def test_the_reminder_button_counts_only_ones_own_schools(client, world, two_schools):
+    _as(client, world.leader)
+    response = client.post(reverse("scan_herinneren", args=[two_schools.pk]), follow=True)
+    regenboog = two_schools.toegangen.filter(soort=ToegangSoort.PERSOONLIJK, school=world.school)
+    assert f"naar {regenboog.count()} personen" in response.content.decode()
+
+
+def test_a_leaders_reminder_mails_nobody_of_another_school(
+    client, world, people, two_schools, mailoutbox, django_capture_on_commit_callbacks
+):
+    _as(client, world.leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("scan_herinneren", args=[two_schools.pk]))
+    reminded = {m.to[0] for m in mailoutbox}
+    assert world.member.email in reminded
+    assert people.sister_teacher.email not in reminded
+
+
+def test_a_leader_of_one_school_cannot_close_a_wave_of_two(client, world, two_schools):
+    response = _as(client, world.leader).post(reverse("scan_sluiten", args=[two_schools.pk]))
+    assert response.status_code == 403
+    two_schools.refresh_from_db()
+    assert two_schools.is_open
+
+
+def test_a_leader_of_one_school_is_not_offered_to_close_a_wave_of_two(client, world, two_schools):
+    html = _wave_page(client, world.leader, two_schools)
+    assert reverse("scan_sluiten", args=[two_schools.pk]) not in html
+    assert reverse("scan_herinneren", args=[two_schools.pk]) in html
+
+
+def test_the_opener_closes_a_wave_of_several_schools(client, world, people, two_schools):
+    html = _wave_page(client, people.coordinator, two_schools)
+    assert reverse("scan_sluiten", args=[two_schools.pk]) in html
+    response = client.post(reverse("scan_sluiten", args=[two_schools.pk]))
+    assert response.status_code == 302
+    two_schools.refresh_from_db()
+    assert not two_schools.is_open
+
+
+def test_someone_who_runs_every_school_of_the_wave_may_close_it(client, world, people, two_schools):
+    response = _as(client, people.both_leader).post(reverse("scan_sluiten", args=[two_schools.pk]))
+    assert response.status_code == 302
+    two_schools.refresh_from_db()
+    assert not two_schools.is_open
+
+
+def test_a_leader_closes_a_wave_of_their_own_school_opened_by_its_advisor(client, world):
+    afname = services.open_afname(opened_by=world.advisor, title="Scan", schools=[world.school])
+    response = _as(client, world.leader).post(reverse("scan_sluiten", args=[afname.pk]))
+    assert response.status_code == 302
+    afname.refresh_from_db()
+    assert not afname.is_open
+
+
+def test_a_leader_of_another_scholengemeenschap_finds_no_wave(client, world, two_schools):
+    _as(client, world.other_leader)
+    assert client.get(reverse("scan_afname", args=[two_schools.pk])).status_code == 404
+    assert client.post(reverse("scan_sluiten", args=[two_schools.pk])).status_code == 404
