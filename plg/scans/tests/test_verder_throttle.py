@@ -12,9 +12,14 @@ from plg.scans import services
 
 
 def resume_form_url(client: Any, poster_token: str) -> str:
-    """The action of the answering page's 'mail me the link' form, however its URL is built."""
-    response = client.get(reverse("scan_start", args=[poster_token]), follow=True)
-    html = response.content.decode()
+    """Answer one question (there is something to come back to), then find the action of the
+    answering page's 'mail me the link' form, however its URL is built."""
+    html = client.get(reverse("scan_start", args=[poster_token]), follow=True).content.decode()
+    save = re.search(r'hx-post="([^"]+)"', html)
+    radio = re.search(r'type="radio" name="([^"]+)" value="([^"]+)"', html)
+    assert save and radio
+    client.post(save.group(1), {radio.group(1): radio.group(2)})
+    html = client.get(reverse("scan_start", args=[poster_token]), follow=True).content.decode()
     for action, body in re.findall(r'<form[^>]*action="([^"]+)"[^>]*>(.*?)</form>', html, re.S):
         if 'name="email"' in body:
             return action
