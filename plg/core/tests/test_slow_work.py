@@ -36,10 +36,12 @@ def test_slow_work_inside_a_transaction_is_refused() -> None:
         "plg.planning.services.zoek_momenten",
         "plg.planning.services.bereken_maandplan",
         "plg.planning.bijsturen.bijsturing",
+        "plg.post.bezorging._geef_af",
+        "plg.post.services.verstuur_nu",
     ],
 )
 @pytest.mark.django_db
-def test_reading_uploads_pdfs_and_plan_searches_are_refused_in_a_transaction(path: str) -> None:
+def test_uploads_pdfs_plan_searches_and_mail_are_refused_in_a_transaction(path: str) -> None:
     from django.utils.module_loading import import_string
 
     with transaction.atomic(), pytest.raises(SlowWorkInTransaction):
