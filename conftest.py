@@ -11,11 +11,22 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Django removes the SQLite test file; its WAL files go with it here."""
+    from django.conf import settings
+
+    name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    for suffix in ("-wal", "-shm", "-journal"):
+        if name:
+            Path(f"{name}{suffix}").unlink(missing_ok=True)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1,7 +1,6 @@
 """Fast, sealed settings for the test suite: no network, no real e-mail, tasks run at once."""
 
-import atexit
-import shutil
+import os
 import tempfile
 from pathlib import Path
 
@@ -24,7 +23,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file in WAL mode, like production, not Django's shared-cache in-memory database: there a
     # live server thread and the test share table locks that fail at once ("database table is
     # locked") instead of waiting for the busy timeout.
-    _test_dir = tempfile.mkdtemp(prefix="plg-test-db-")
-    atexit.register(shutil.rmtree, _test_dir, ignore_errors=True)
-    DATABASES["default"]["TEST"] = {"NAME": str(Path(_test_dir) / "test.sqlite3")}  # noqa: F405
+    # Django creates it for the run and deletes it afterwards; one per process, so runs side
+    # by side do not meet.
+    _name = Path(tempfile.gettempdir()) / f"plg-test-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(_name)}  # noqa: F405
 PLANNER_SECONDS = 3.0  # small problems: proven optimal long before
