@@ -11,13 +11,41 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Django removes the SQLite test file; its WAL files go with it here."""
+    from django.conf import settings
+
+    name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    for suffix in ("-wal", "-shm", "-journal"):
+        if name:
+            Path(f"{name}{suffix}").unlink(missing_ok=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """On a busy two-core machine a WebSocket round trip can take longer than Playwright's 5 s;
+    what never happens still fails, only later."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
+
+
 PASSWORD = "een-goed-wachtwoord-42"  # noqa: S105 (test persona)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counters live in the cache: every test starts without any."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

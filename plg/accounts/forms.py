@@ -8,7 +8,11 @@ class LoginForm(AuthenticationForm):
 
     username = forms.EmailField(
         label=_("E-mailadres"),
+        max_length=254,
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        label=_("Wachtwoord"), max_length=256, strip=False, widget=forms.PasswordInput
     )
     error_messages = {
         **AuthenticationForm.error_messages,

@@ -7,16 +7,24 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plg.core.validators import single_line
+
 
 class UserManager(BaseUserManager["User"]):
     """People log in with their e-mail address; there is no username."""
 
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        user = self.build_user(email, password, **extra)
+        user.save(using=self._db)
+        return user
+
+    def build_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        """An unsaved user with the password hashed: hashing is slow on purpose, so it happens
+        before the transaction that stores the user."""
         if not email:
             raise ValueError("An e-mail address is required")
         user = self.model(email=self.normalize_email(email).lower(), **extra)
         user.set_password(password)
-        user.save(using=self._db)
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
@@ -30,8 +38,12 @@ class UserManager(BaseUserManager["User"]):
 
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mailadres"), unique=True)
-    first_name = models.CharField(_("voornaam"), max_length=100, blank=True)
-    last_name = models.CharField(_("familienaam"), max_length=100, blank=True)
+    first_name = models.CharField(
+        _("voornaam"), max_length=100, blank=True, validators=[single_line]
+    )
+    last_name = models.CharField(
+        _("familienaam"), max_length=100, blank=True, validators=[single_line]
+    )
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("beheerder"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)

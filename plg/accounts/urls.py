@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from plg.accounts.forms import LoginForm
+from plg.accounts.views import PasswordResetView
 
 urlpatterns = [
     path(
@@ -12,7 +13,7 @@ urlpatterns = [
         name="login",
     ),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
-    path("wachtwoord/vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord/vergeten/", PasswordResetView.as_view(), name="password_reset"),
     path(
         "wachtwoord/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(),

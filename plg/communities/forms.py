@@ -13,12 +13,15 @@ from plg.communities.models import (
     Mijlpaal,
     Notitie,
     Thema,
+    Uitnodiging,
 )
 from plg.communities.sharing import Audience
 from plg.communities.versions import VersionedForm
+from plg.core.validators import sensible_date, single_line
 from plg.organisations.models import School
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MAX_PASSWORD = 256  # hashing is slow on purpose: no megabyte passwords
 
 
 class AudienceRadio(forms.RadioSelect):
@@ -34,7 +37,7 @@ class SharedForm(forms.ModelForm):
 
 
 class PLGForm(forms.Form):
-    name = forms.CharField(label=_("Naam van de PLG"), max_length=150)
+    name = forms.CharField(label=_("Naam van de PLG"), max_length=150, validators=[single_line])
     schools = forms.ModelMultipleChoiceField(
         label=_("School of scholen"),
         queryset=School.objects.none(),
@@ -43,6 +46,7 @@ class PLGForm(forms.Form):
     )
     praktijknood = forms.CharField(
         label=_("Praktijknood"),
+        max_length=PLG._meta.get_field("praktijknood").max_length,
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         help_text=_("Wat merken jullie in de dagelijkse praktijk? Een vaststelling volstaat."),
@@ -83,6 +87,7 @@ class UitnodigingForm(forms.Form):
     school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none())
     message = forms.CharField(
         label=_("Persoonlijke boodschap"),
+        max_length=Uitnodiging._meta.get_field("message").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("Deelnemen is vrijwillig: zeg gerust waarom je aan deze collega denkt."),
@@ -97,10 +102,14 @@ class UitnodigingForm(forms.Form):
 
 
 class NieuwAccountForm(forms.Form):
-    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
-    last_name = forms.CharField(label=_("Familienaam"), max_length=100)
-    password1 = forms.CharField(label=_("Wachtwoord"), widget=forms.PasswordInput)
-    password2 = forms.CharField(label=_("Wachtwoord (nog eens)"), widget=forms.PasswordInput)
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100, validators=[single_line])
+    last_name = forms.CharField(label=_("Familienaam"), max_length=100, validators=[single_line])
+    password1 = forms.CharField(
+        label=_("Wachtwoord"), max_length=MAX_PASSWORD, widget=forms.PasswordInput
+    )
+    password2 = forms.CharField(
+        label=_("Wachtwoord (nog eens)"), max_length=MAX_PASSWORD, widget=forms.PasswordInput
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -160,7 +169,7 @@ class MijlpaalForm(SharedForm):
 
 
 class VierForm(VersionedForm):
-    celebrated_on = forms.DateField(label=_("Gevierd op"), widget=DATE)
+    celebrated_on = forms.DateField(label=_("Gevierd op"), widget=DATE, validators=[sensible_date])
 
     class Meta:
         model = Mijlpaal

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plg.communities.sharing import Shared
 from plg.communities.versions import Versioned
+from plg.core.validators import sensible_date, single_line
 from plg.organisations.models import Scholengemeenschap, School
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class PLG(Versioned):
 
     versioned_fields = ("name", "praktijknood")
 
-    name = models.CharField(_("naam"), max_length=150)
+    name = models.CharField(_("naam"), max_length=150, validators=[single_line])
     scholengemeenschap = models.ForeignKey(
         Scholengemeenschap, on_delete=models.PROTECT, related_name="plgs"
     )
@@ -52,6 +53,7 @@ class PLG(Versioned):
     fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.VERKENNEN)
     praktijknood = models.TextField(
         _("praktijknood"),
+        max_length=4000,
         blank=True,
         help_text=_("Wat merken jullie in de dagelijkse praktijk? Een vaststelling is genoeg."),
     )
@@ -140,7 +142,7 @@ class Uitnodiging(models.Model):
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="uitnodigingen")
     email = models.EmailField(_("e-mailadres"))
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="+")
-    message = models.TextField(_("persoonlijke boodschap"), blank=True)
+    message = models.TextField(_("persoonlijke boodschap"), max_length=2000, blank=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -190,7 +192,7 @@ class Prioriteerbaar(models.Model):
 
 class Thema(Prioriteerbaar):
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="themas")
-    title = models.CharField(_("thema"), max_length=200)
+    title = models.CharField(_("thema"), max_length=200, validators=[single_line])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -213,7 +215,7 @@ class Leervraag(Prioriteerbaar):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    current_text = models.TextField(_("leervraag"))
+    current_text = models.TextField(_("leervraag"), max_length=500)
 
     class Meta:
         verbose_name = _("leervraag")
@@ -226,7 +228,7 @@ class Leervraag(Prioriteerbaar):
 
 class LeervraagVersie(models.Model):
     leervraag = models.ForeignKey(Leervraag, on_delete=models.CASCADE, related_name="versies")
-    text = models.TextField(_("leervraag"))
+    text = models.TextField(_("leervraag"), max_length=500)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     criteria_met = models.PositiveSmallIntegerField(default=0)
@@ -242,9 +244,11 @@ class Actieplan(Versioned, Shared):
     versioned_fields = ("target_date", "gewenste_verandering", "aanpak", "audience")
 
     plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="actieplan")
-    target_date = models.DateField(_("tegen wanneer?"))
-    gewenste_verandering = models.TextField(_("wat willen we dan gewijzigd zien in de praktijk?"))
-    aanpak = models.TextField(_("hoe pakken we het aan?"), blank=True)
+    target_date = models.DateField(_("tegen wanneer?"), validators=[sensible_date])
+    gewenste_verandering = models.TextField(
+        _("wat willen we dan gewijzigd zien in de praktijk?"), max_length=4000
+    )
+    aanpak = models.TextField(_("hoe pakken we het aan?"), max_length=4000, blank=True)
 
     class Meta:
         verbose_name = _("actieplan")
@@ -257,10 +261,12 @@ class Mijlpaal(Versioned, Shared):
     versioned_fields = ("title", "due_date", "audience", "celebrated_on", "celebration_note")
 
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="mijlpalen")
-    title = models.CharField(_("mijlpaal"), max_length=200)
-    due_date = models.DateField(_("datum"))
-    celebrated_on = models.DateField(_("gevierd op"), null=True, blank=True)
-    celebration_note = models.TextField(_("hoe vierden we het?"), blank=True)
+    title = models.CharField(_("mijlpaal"), max_length=200, validators=[single_line])
+    due_date = models.DateField(_("datum"), validators=[sensible_date])
+    celebrated_on = models.DateField(
+        _("gevierd op"), null=True, blank=True, validators=[sensible_date]
+    )
+    celebration_note = models.TextField(_("hoe vierden we het?"), max_length=2000, blank=True)
 
     class Meta:
         verbose_name = _("mijlpaal")
@@ -277,7 +283,7 @@ class Mijlpaal(Versioned, Shared):
 
 class Notitie(Shared):
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="notities")
-    text = models.TextField(_("notitie"))
+    text = models.TextField(_("notitie"), max_length=4000)
 
     class Meta:
         verbose_name = _("notitie")
@@ -294,9 +300,11 @@ class Afronding(Versioned, Shared):
     versioned_fields = ("voorstel", "audience", "viering_datum", "viering_notitie")
 
     plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="afronding")
-    voorstel = models.TextField(_("voorstel aan het team"))
-    viering_datum = models.DateField(_("datum van de viering"), null=True, blank=True)
-    viering_notitie = models.TextField(_("hoe vieren we het?"), blank=True)
+    voorstel = models.TextField(_("voorstel aan het team"), max_length=10000)
+    viering_datum = models.DateField(
+        _("datum van de viering"), null=True, blank=True, validators=[sensible_date]
+    )
+    viering_notitie = models.TextField(_("hoe vieren we het?"), max_length=2000, blank=True)
 
     class Meta:
         verbose_name = _("afronding")

@@ -279,13 +279,14 @@ def _answer_invitation(
             return redirect_to_login(request.path)
         services.accept_invitation(uitnodiging=invitation, user=existing)
     elif account_form is not None and account_form.is_valid():
+        existing = User.objects.build_user(
+            invitation.email,
+            account_form.cleaned_data["password1"],
+            first_name=account_form.cleaned_data["first_name"],
+            last_name=account_form.cleaned_data["last_name"],
+        )
         with transaction.atomic():
-            existing = User.objects.create_user(
-                invitation.email,
-                account_form.cleaned_data["password1"],
-                first_name=account_form.cleaned_data["first_name"],
-                last_name=account_form.cleaned_data["last_name"],
-            )
+            existing.save()
             services.accept_invitation(uitnodiging=invitation, user=existing, newcomer=True)
         login(request, existing, backend="django.contrib.auth.backends.ModelBackend")
     else:

@@ -8,7 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
+from plg.core.db import outside_transaction
 
+
+@outside_transaction
 def pdf_response(
     request: HttpRequest, template: str, context: dict[str, Any], filename: str
 ) -> HttpResponse:

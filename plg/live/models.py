@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.communities.sharing import Audience, Shared
+from plg.core.validators import single_line
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a projector
@@ -161,7 +162,7 @@ class Intervisie(models.Model):
     fase = models.PositiveSmallIntegerField(default=0)
     fase_started_at = models.DateTimeField(default=timezone.now)
     fase_minutes = models.JSONField(default=list, blank=True)
-    evaluatie = models.TextField(blank=True)
+    evaluatie = models.TextField(max_length=2000, blank=True)
 
     class Meta:
         constraints = [
@@ -190,7 +191,7 @@ class Gastlink(models.Model):
     session only, read-only, until it expires or the coach withdraws it."""
 
     sessie = models.ForeignKey(LiveSessie, on_delete=models.CASCADE, related_name="gastlinks")
-    name = models.CharField(_("naam van de gast"), max_length=100)
+    name = models.CharField(_("naam van de gast"), max_length=100, validators=[single_line])
     token = models.CharField(max_length=64, unique=True, default=new_guest_token)
     expires_at = models.DateTimeField()
     withdrawn_at = models.DateTimeField(null=True, blank=True)

@@ -20,6 +20,7 @@ from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience
 from plg.core.http import AuthedRequest
 from plg.core.pdf import pdf_response
+from plg.core.validators import single_line
 from plg.live import services
 from plg.live.authorizers import GUEST_SESSION_KEY, member_viewer, viewer_for
 from plg.live.models import OASE_FASEN, Gastlink, LiveSessie, Zone
@@ -124,7 +125,7 @@ def gast(request: HttpRequest, token: str) -> HttpResponse:
 
 
 class GastForm(forms.Form):
-    name = forms.CharField(label=_("Naam van de gast"), max_length=100)
+    name = forms.CharField(label=_("Naam van de gast"), max_length=100, validators=[single_line])
     hours = forms.IntegerField(label=_("Geldig voor (uren)"), min_value=1, max_value=72, initial=4)
 
 
@@ -287,7 +288,7 @@ def samenvatting_pdf(request: AuthedRequest, bid: int) -> HttpResponse:
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label=_("Code op het scherm"), max_length=8)
+    code = forms.CharField(label=_("Code op het scherm"), max_length=8, validators=[single_line])
 
     def clean_code(self) -> str:
         return self.cleaned_data["code"].strip().upper()

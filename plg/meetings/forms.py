@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plg.communities.forms import DATE, SharedForm
 from plg.communities.versions import VersionedForm
+from plg.core.validators import sensible_date
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 
 
@@ -15,6 +16,7 @@ class BijeenkomstForm(forms.ModelForm):
         label=_("Datum en uur"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"],
+        validators=[sensible_date],
     )
 
     class Meta:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from plg.communities.models import PLG
 from plg.communities.sharing import Shared
 from plg.communities.versions import Versioned
+from plg.core.validators import sensible_date, single_line
 from plg.methods.models import Stap, Werkvorm
 
 
@@ -20,10 +21,10 @@ class Bijeenkomst(Versioned):
     versioned_fields = ("starts_at", "place", "duration_minutes", "doelen")
 
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="bijeenkomsten")
-    starts_at = models.DateTimeField(_("datum en uur"))
-    place = models.CharField(_("plaats"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("datum en uur"), validators=[sensible_date])
+    place = models.CharField(_("plaats"), max_length=200, blank=True, validators=[single_line])
     duration_minutes = models.PositiveSmallIntegerField(_("duur (minuten)"))
-    doelen = models.TextField(_("doelen van deze bijeenkomst"), blank=True)
+    doelen = models.TextField(_("doelen van deze bijeenkomst"), max_length=2000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = BijeenkomstQuerySet.as_manager()
@@ -51,7 +52,7 @@ class AgendaBlok(models.Model):
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="blokken")
     position = models.PositiveSmallIntegerField(default=0)
     stap = models.CharField(_("stap"), max_length=20, choices=Stap.choices)
-    title = models.CharField(_("titel"), max_length=200, blank=True)
+    title = models.CharField(_("titel"), max_length=200, blank=True, validators=[single_line])
     werkvorm = models.ForeignKey(
         Werkvorm, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("werkvorm")
     )
@@ -91,10 +92,10 @@ class Terugblik(Versioned, Shared):
         _("doelen bereikt?"), max_length=10, choices=DoelenBereikt.choices
     )
     doelen_gehaald = models.JSONField(_("gehaalde doelen"), default=list, blank=True)
-    hoe_was_het = models.TextField(_("hoe was het?"), blank=True)
-    behouden = models.TextField(_("wat willen we behouden?"), blank=True)
-    veranderen = models.TextField(_("wat willen we veranderen?"), blank=True)
-    volgende_stap = models.TextField(_("volgende stap"), blank=True)
+    hoe_was_het = models.TextField(_("hoe was het?"), max_length=4000, blank=True)
+    behouden = models.TextField(_("wat willen we behouden?"), max_length=4000, blank=True)
+    veranderen = models.TextField(_("wat willen we veranderen?"), max_length=4000, blank=True)
+    volgende_stap = models.TextField(_("volgende stap"), max_length=4000, blank=True)
 
     class Meta:
         verbose_name = _("terugblik")
@@ -109,14 +110,14 @@ class Opdracht(models.Model):
     bijeenkomst = models.ForeignKey(
         Bijeenkomst, on_delete=models.CASCADE, related_name="opdrachten"
     )
-    description = models.CharField(_("opdracht"), max_length=300)
+    description = models.CharField(_("opdracht"), max_length=300, validators=[single_line])
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="opdrachten",
         verbose_name=_("wie"),
     )
-    due_date = models.DateField(_("tegen"))
+    due_date = models.DateField(_("tegen"), validators=[sensible_date])
     done = models.BooleanField(_("klaar"), default=False)
 
     class Meta:
@@ -133,9 +134,9 @@ class LeerlogEntry(Versioned, Shared):
     versioned_fields = ("kennis_inzicht", "vaardigheden", "attitudes", "audience")
 
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="leerlog")
-    kennis_inzicht = models.TextField(_("kennis en inzicht"), blank=True)
-    vaardigheden = models.TextField(_("vaardigheden"), blank=True)
-    attitudes = models.TextField(_("attitudes"), blank=True)
+    kennis_inzicht = models.TextField(_("kennis en inzicht"), max_length=4000, blank=True)
+    vaardigheden = models.TextField(_("vaardigheden"), max_length=4000, blank=True)
+    attitudes = models.TextField(_("attitudes"), max_length=4000, blank=True)
 
     class Meta:
         verbose_name = _("leerlog")

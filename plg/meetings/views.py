@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats
@@ -204,9 +204,11 @@ def opdracht_klaar(request: AuthedRequest, opdracht_pk: int) -> HttpResponse:
     opdracht.done = not opdracht.done
     opdracht.save(update_fields=["done"])
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}
+    ):
         next_url = reverse("home")
-    return redirect(next_url)
+    return HttpResponseRedirect(next_url)  # a path, never looked up as a view name
 
 
 @login_required

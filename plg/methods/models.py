@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from plg.core.validators import single_line
 from plg.organisations.models import School
 
 if TYPE_CHECKING:
@@ -59,13 +60,13 @@ class Werkvorm(Localised):
         related_name="werkvormen",
         help_text=_("Leeg voor de gedeelde catalogus."),
     )
-    name = models.CharField(_("naam"), max_length=120)
-    summary = models.CharField(_("in één zin"), max_length=300)
-    wat = models.TextField(_("wat"))
-    waarom = models.TextField(_("waarom"))
-    hoe = models.TextField(_("hoe"))
-    valkuil = models.TextField(_("valkuil"), blank=True)
-    variant = models.TextField(_("variant"), blank=True)
+    name = models.CharField(_("naam"), max_length=120, validators=[single_line])
+    summary = models.CharField(_("in één zin"), max_length=300, validators=[single_line])
+    wat = models.TextField(_("wat"), max_length=4000)
+    waarom = models.TextField(_("waarom"), max_length=4000)
+    hoe = models.TextField(_("hoe"), max_length=4000)
+    valkuil = models.TextField(_("valkuil"), max_length=4000, blank=True)
+    variant = models.TextField(_("variant"), max_length=4000, blank=True)
     minutes = models.PositiveSmallIntegerField(_("voorgestelde duur (minuten)"), default=20)
     steps = models.JSONField(_("past bij de stappen"), default=list)
 
@@ -93,7 +94,7 @@ class Vragengroep(Localised):
     slug = models.SlugField(max_length=80, unique=True)
     position = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=200)
-    intro = models.TextField(blank=True)
+    intro = models.TextField(max_length=2000, blank=True)
 
     class Meta:
         ordering = ["position"]
@@ -107,7 +108,7 @@ class Vraag(Localised):
 
     groep = models.ForeignKey(Vragengroep, on_delete=models.CASCADE, related_name="vragen")
     position = models.PositiveSmallIntegerField(default=0)
-    text = models.TextField()
+    text = models.TextField(max_length=1000)
     steps = models.JSONField(default=list)
 
     class Meta:

@@ -47,6 +47,7 @@ class School(models.Model):
     )
     waarden = models.TextField(
         _("visie en waarden van de school"),
+        max_length=2000,
         blank=True,
         help_text=_(
             "Eén per regel. Wie op een bord een kaart legt, kan zijn waarom hieraan koppelen."

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from plg.core.db import outside_transaction
 from plg.planning import check, slots
 from plg.planning import problem as p
 from plg.planning.models import Maandplan, MaandplanStatus
@@ -113,6 +114,7 @@ def _busy_with_rest(probleem: p.Probleem, rest: p.Plan) -> p.Probleem:
     return replace(probleem, leerkrachten=leerkrachten)
 
 
+@outside_transaction
 def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
     """None when the proposal no longer fits the agendas of today (then compute it again)."""
     voorstel = maandplan.voorstel

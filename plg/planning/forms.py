@@ -7,14 +7,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plg.core.validators import sensible_date, single_line
 from plg.planning.services import MAX_SEARCH_DAYS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ZoekForm(forms.Form):
-    van = forms.DateField(label=_("Van"), widget=DATE)
-    tot = forms.DateField(label=_("Tot en met"), widget=DATE)
+    van = forms.DateField(label=_("Van"), widget=DATE, validators=[sensible_date])
+    tot = forms.DateField(label=_("Tot en met"), widget=DATE, validators=[sensible_date])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -35,23 +36,25 @@ class ZoekForm(forms.Form):
 
 
 class KiesForm(forms.Form):
-    begin = forms.DateTimeField(widget=forms.HiddenInput)
-    van = forms.DateField(widget=forms.HiddenInput)
-    tot = forms.DateField(widget=forms.HiddenInput)
-    place = forms.CharField(label=_("Plaats"), max_length=200, required=False)
+    begin = forms.DateTimeField(widget=forms.HiddenInput, validators=[sensible_date])
+    van = forms.DateField(widget=forms.HiddenInput, validators=[sensible_date])
+    tot = forms.DateField(widget=forms.HiddenInput, validators=[sensible_date])
+    place = forms.CharField(
+        label=_("Plaats"), max_length=200, required=False, validators=[single_line]
+    )
 
 
 class BijeenkomstForm(forms.Form):
     """Which meeting of a proposal: its PLG and current start, checked against the index."""
 
     plg = forms.IntegerField(widget=forms.HiddenInput)
-    was = forms.DateTimeField(widget=forms.HiddenInput)
+    was = forms.DateTimeField(widget=forms.HiddenInput, validators=[sensible_date])
 
 
 class VerplaatsForm(BijeenkomstForm):
     """... and where it goes."""
 
-    begin = forms.DateTimeField(widget=forms.HiddenInput)
+    begin = forms.DateTimeField(widget=forms.HiddenInput, validators=[sensible_date])
     school = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -60,6 +63,7 @@ class MaandplanForm(forms.Form):
         label=_("Maand"),
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         input_formats=["%Y-%m", "%Y-%m-%d"],
+        validators=[sensible_date],
     )
     aantal = forms.IntegerField(
         label=_("Bijeenkomsten per PLG deze maand"), min_value=1, max_value=4, initial=2

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from plg.accounts.models import User
 from plg.communities.models import PLG
+from plg.core.db import outside_transaction
 from plg.meetings.models import Bijeenkomst
 from plg.meetings.services import plan_bijeenkomst
 from plg.organisations.models import Scholengemeenschap, School
@@ -46,6 +47,7 @@ def week_load(van: date, tot: date) -> Counter[tuple[int, tuple[int, int]]]:
     return load
 
 
+@outside_transaction
 def zoek_momenten(*, plg: PLG, van: date, tot: date) -> tuple[p.Probleem, slots.Zoekresultaat]:
     schools = list(plg.schools.all())
     probleem = build.probleem(schools=schools, plgs=[plg], van=van, tot=tot, aantal=1)
@@ -200,6 +202,7 @@ def maandprobleem(maandplan: Maandplan) -> p.Probleem:
     )
 
 
+@outside_transaction
 def bereken_maandplan(maandplan: Maandplan) -> MaandplanStatus:
     """CP-SAT first; if it finds nothing in time, the smart greedy plan is the fallback."""
     probleem = maandprobleem(maandplan)

@@ -168,7 +168,12 @@ def plg_moment_kiezen(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
     form = KiesForm(request.POST)
     if not form.is_valid():
-        raise Http404
+        problems = [str(error) for errors in form.errors.values() for error in errors]
+        messages.error(
+            request,
+            _("Dat moment kan niet: %(fout)s") % {"fout": " ".join(dict.fromkeys(problems))},
+        )
+        return redirect("plg_momenten", pk=plg.pk)
     probleem, resultaat = services.zoek_momenten(
         plg=plg, van=form.cleaned_data["van"], tot=form.cleaned_data["tot"]
     )

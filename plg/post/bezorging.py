@@ -20,6 +20,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Min, Q
 from django.utils import timezone
 
+from plg.core.db import outside_transaction
 from plg.post import koppen
 from plg.post.models import Bericht, Status
 
@@ -75,6 +76,7 @@ def bezorg() -> Resultaat:
     return resultaat
 
 
+@outside_transaction  # talking to a mail server is slow: never under the write lock
 def _geef_af(verbinding: BaseEmailBackend, bericht: Bericht) -> None:
     """Hand the message to the mail server, under its own Message-ID every time."""
     message = koppen.email(

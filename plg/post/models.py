@@ -72,7 +72,7 @@ class Bericht(models.Model):
     )
     aan = models.CharField(max_length=254)
     onderwerp = models.CharField(max_length=koppen.MAX_SUBJECT)
-    tekst = models.TextField(blank=True)
+    tekst = models.TextField(max_length=100_000, blank=True)  # our templates and typed texts
     bijlagen = models.JSONField(default=list, blank=True)
     message_id = models.CharField(max_length=200, unique=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.WACHT)

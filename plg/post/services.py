@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from plg.core.db import outside_transaction
 from plg.post import koppen
 from plg.post.models import Bericht, Status
 
@@ -56,6 +57,7 @@ def onderweg_over(over: QuerySet[Any]) -> set[int]:
     return set(Bericht.objects.over(over).onderweg().values_list("over_id", flat=True))
 
 
+@outside_transaction
 def verstuur_nu(*, aan: str, onderwerp: str, tekst: str) -> None:
     """Send during the request, never stored: only for a mail whose text must not be kept
     anywhere (the scan's resume link, decision 20). Built like every other message."""

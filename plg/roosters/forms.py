@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.accounts.models import User
+from plg.core.validators import sensible_date, single_line
 from plg.roosters.imports import ImportMislukt
 from plg.roosters.models import Kalender, SoortVrij
 from plg.roosters.services import parse_lesuren
@@ -19,6 +20,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class KalenderForm(forms.ModelForm):
     lesuren_tekst = forms.CharField(
         label=_("Lesuren"),
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 9}),
         help_text=_("Eén lesuur per regel, in volgorde, zoals 08:30-09:20."),
     )
@@ -63,13 +65,16 @@ class KalenderForm(forms.ModelForm):
 
 
 class VrijeDagenForm(forms.Form):
-    van = forms.DateField(label=_("Van"), widget=DATE)
-    tot = forms.DateField(label=_("Tot en met"), widget=DATE, required=False)
+    van = forms.DateField(label=_("Van"), widget=DATE, validators=[sensible_date])
+    tot = forms.DateField(
+        label=_("Tot en met"), widget=DATE, required=False, validators=[sensible_date]
+    )
     soort = forms.ChoiceField(label=_("Soort"), choices=SoortVrij.choices)
     omschrijving = forms.CharField(
         label=_("Omschrijving"),
         max_length=100,
         required=False,
+        validators=[single_line],
         help_text=_("Bijvoorbeeld: krokusvakantie, pedagogische studiedag."),
     )
 
@@ -141,8 +146,8 @@ class IcalForm(forms.Form):
             "is, nooit de titels of details."
         ),
     )
-    van = forms.DateField(label=_("Van"), widget=DATE)
-    tot = forms.DateField(label=_("Tot en met"), widget=DATE)
+    van = forms.DateField(label=_("Van"), widget=DATE, validators=[sensible_date])
+    tot = forms.DateField(label=_("Tot en met"), widget=DATE, validators=[sensible_date])
 
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -65,6 +65,8 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from plg.core.db import outside_transaction
+
 BRUSSEL = ZoneInfo("Europe/Brussels")
 MAX_BYTES = 5 * 1024 * 1024  # a large school's GPU001 is well under 1 MB
 MAX_FOUTEN = 50  # more than this is one wrong setting, not fifty typos
@@ -421,6 +423,7 @@ def _kolomnaam(waarde: str) -> str:
     return " ".join(waarde.replace("\ufeff", "").split()).casefold()
 
 
+@outside_transaction
 def lees_lessen_csv(
     data: bytes, bestand: str, *, scheidingsteken: str | None = None, codering: str | None = None
 ) -> list[LesRegel]:
@@ -438,6 +441,7 @@ def lees_lessen_csv(
         teken = max(SCHEIDINGSTEKENS, key=lambda t: _kopscore(kopregel, t))
 
     rijen = _rijen(tekst, teken, fouten)
+    fouten.controleer()
     if sep_regel:
         rijen = [(nummer, rij) for nummer, rij in rijen if nummer != kop_nummer]
     if not rijen:
@@ -504,7 +508,10 @@ def lees_lessen_csv(
 
 
 def _kopscore(kopregel: str, teken: str) -> tuple[int, int]:
-    velden = next(csv.reader([kopregel], delimiter=teken), [])
+    try:
+        velden = next(csv.reader([kopregel], delimiter=teken), [])
+    except csv.Error:  # a field over the csv module's limit: `_rijen` names the line
+        return 0, 0
     return sum(_kolomnaam(v) in _KOLOM_VAN for v in velden), len(velden)
 
 
@@ -593,6 +600,7 @@ def _gpu_rijen(
     return fouten, _rijen(tekst, gekozen, fouten)
 
 
+@outside_transaction
 def lees_gpu_lessen(
     data: bytes, bestand: str, *, scheidingsteken: str | None = None, codering: str | None = None
 ) -> list[LesRegel]:
@@ -659,6 +667,7 @@ def lees_gpu_lessen(
     return sorted(lessen, key=lambda les: les.regel)
 
 
+@outside_transaction
 def lees_gpu_leerkrachten(
     data: bytes, bestand: str, *, scheidingsteken: str | None = None, codering: str | None = None
 ) -> list[Leerkracht]:
@@ -774,6 +783,7 @@ class _Afspraak:
     uitgezonderde_dagen: set[date] = field(default_factory=set)
 
 
+@outside_transaction
 def lees_ical(data: bytes, bestand: str, van: date, tot: date) -> list[BezetBlok]:
     """Busy blocks between `van` and `tot` (both included, Brussels days), merged and clipped.
 

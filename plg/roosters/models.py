@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plg.core.validators import sensible_date, single_line
 from plg.organisations.models import School
 
 
@@ -78,10 +79,12 @@ class VrijeDagen(models.Model):
     """A holiday (nobody meets) or a day without pupils (the team meets without substitutes)."""
 
     kalender = models.ForeignKey(Kalender, on_delete=models.CASCADE, related_name="vrije_dagen")
-    van = models.DateField(_("van"))
-    tot = models.DateField(_("tot en met"))
+    van = models.DateField(_("van"), validators=[sensible_date])
+    tot = models.DateField(_("tot en met"), validators=[sensible_date])
     soort = models.CharField(_("soort"), max_length=20, choices=SoortVrij.choices)
-    omschrijving = models.CharField(_("omschrijving"), max_length=100, blank=True)
+    omschrijving = models.CharField(
+        _("omschrijving"), max_length=100, blank=True, validators=[single_line]
+    )
 
     class Meta:
         verbose_name = _("vrije dagen")

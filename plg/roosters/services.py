@@ -157,9 +157,7 @@ def _codes(school: School) -> dict[str, User]:
     }
 
 
-@transaction.atomic
-def _replace_lessons(school: School, resolved: list[tuple[LesRegel, User]]) -> int:
-    Les.objects.filter(school=school).delete()
+def _lessen(school: School, resolved: list[tuple[LesRegel, User]]) -> list[Les]:
     seen: set[tuple[int, int, int]] = set()
     lessen = []
     for regel, user in resolved:
@@ -177,26 +175,28 @@ def _replace_lessons(school: School, resolved: list[tuple[LesRegel, User]]) -> i
                 vak=regel.vak[:100],
             )
         )
-    Les.objects.bulk_create(lessen)
-    return len(lessen)
+    return lessen
 
 
-@transaction.atomic
 def importeer_lessen(
     *, school: School, door: User, bestand: str, regels: Sequence[LesRegel]
 ) -> int:
-    """Replace the school's timetable with the lessons of one CSV file."""
+    """Replace the school's timetable with the lessons of one CSV file: checked first, then
+    written in one short transaction."""
     resolved = _resolve(school, regels, bestand, _codes(school))
     _check_lesuren(school, regels, bestand)
-    aantal = _replace_lessons(school, resolved)
-    Roosterimport.objects.create(
-        school=school,
-        soort=Roosterimport.Soort.LESSEN_CSV,
-        bestanden=bestand,
-        aantal=aantal,
-        door=door,
-    )
-    return aantal
+    lessen = _lessen(school, resolved)
+    with transaction.atomic():
+        Les.objects.filter(school=school).delete()
+        Les.objects.bulk_create(lessen)
+        Roosterimport.objects.create(
+            school=school,
+            soort=Roosterimport.Soort.LESSEN_CSV,
+            bestanden=bestand,
+            aantal=len(lessen),
+            door=door,
+        )
+    return len(lessen)
 
 
 def _match_teachers(
@@ -243,7 +243,6 @@ def _match_teachers(
     return codes
 
 
-@transaction.atomic
 def importeer_untis(
     *,
     school: School,
@@ -257,22 +256,24 @@ def importeer_untis(
     codes = _match_teachers(school, leerkrachten, leerkrachten_bestand)
     resolved = _resolve(school, regels, lessen_bestand, codes)
     _check_lesuren(school, regels, lessen_bestand)
-    Leerkrachtcode.objects.filter(school=school).delete()
-    Leerkrachtcode.objects.bulk_create(
-        Leerkrachtcode(school=school, code=code, user=user) for code, user in codes.items()
-    )
-    aantal = _replace_lessons(school, resolved)
-    Roosterimport.objects.create(
-        school=school,
-        soort=Roosterimport.Soort.UNTIS,
-        bestanden=f"{leerkrachten_bestand}, {lessen_bestand}"[:300],
-        aantal=aantal,
-        door=door,
-    )
-    return aantal
+    lessen = _lessen(school, resolved)
+    with transaction.atomic():
+        Leerkrachtcode.objects.filter(school=school).delete()
+        Leerkrachtcode.objects.bulk_create(
+            Leerkrachtcode(school=school, code=code, user=user) for code, user in codes.items()
+        )
+        Les.objects.filter(school=school).delete()
+        Les.objects.bulk_create(lessen)
+        Roosterimport.objects.create(
+            school=school,
+            soort=Roosterimport.Soort.UNTIS,
+            bestanden=f"{leerkrachten_bestand}, {lessen_bestand}"[:300],
+            aantal=len(lessen),
+            door=door,
+        )
+    return len(lessen)
 
 
-@transaction.atomic
 def importeer_bezet(
     *,
     user: User,
@@ -283,20 +284,21 @@ def importeer_bezet(
     van: date,
     tot: date,
 ) -> int:
-    """Replace a person's busy times from van to tot with those in their calendar file."""
+    """Replace a person's busy times from van to tot with those in their calendar file: the file
+    is read first (that can take seconds), then written in one short transaction."""
     blokken = lees_ical(data, bestand, van, tot)
     zone = timezone.get_default_timezone()
     start = datetime.combine(van, time.min, tzinfo=zone)
     end = datetime.combine(tot + timedelta(days=1), time.min, tzinfo=zone)
-    Bezetting.objects.filter(user=user).filter(Q(einde__gt=start) & Q(begin__lt=end)).delete()
-    Bezetting.objects.bulk_create(
-        Bezetting(user=user, begin=blok.begin, einde=blok.einde) for blok in blokken
-    )
-    Roosterimport.objects.create(
-        school=school,
-        soort=Roosterimport.Soort.ICAL,
-        bestanden=bestand,
-        aantal=len(blokken),
-        door=door,
-    )
+    rows = [Bezetting(user=user, begin=blok.begin, einde=blok.einde) for blok in blokken]
+    with transaction.atomic():
+        Bezetting.objects.filter(user=user).filter(Q(einde__gt=start) & Q(begin__lt=end)).delete()
+        Bezetting.objects.bulk_create(rows)
+        Roosterimport.objects.create(
+            school=school,
+            soort=Roosterimport.Soort.ICAL,
+            bestanden=bestand,
+            aantal=len(blokken),
+            door=door,
+        )
     return len(blokken)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plg.core.validators import sensible_date, single_line
 from plg.organisations.models import School
 from plg.scans.services import Ontvanger, parse_recipients
 
@@ -15,6 +16,7 @@ class AfnameForm(forms.Form):
     title = forms.CharField(
         label=_("Naam van de afname"),
         max_length=120,
+        validators=[single_line],
         help_text=_("Bijvoorbeeld: PLG-scan voorjaar 2027."),
     )
     schools = forms.ModelMultipleChoiceField(
@@ -26,6 +28,7 @@ class AfnameForm(forms.Form):
         label=_("Sluit op"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[sensible_date],
         help_text=_("Een richtdatum voor het team; je sluit de afname zelf af."),
     )
     team = forms.BooleanField(
@@ -36,6 +39,7 @@ class AfnameForm(forms.Form):
     extra = forms.CharField(
         label=_("Nog andere e-mailadressen"),
         required=False,
+        max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "Eén per regel. Kies je meer dan één school, zet dan na het adres een puntkomma en de "
@@ -86,9 +90,10 @@ class ZelfscanForm(forms.Form):
     title = forms.CharField(
         label=_("Naam"),
         max_length=120,
+        validators=[single_line],
         help_text=_("Bijvoorbeeld: Zelfscan bij de start, of Zelfscan na drie maanden."),
     )
 
 
 class ResumeForm(forms.Form):
-    email = forms.EmailField(label=_("Je e-mailadres"))
+    email = forms.EmailField(label=_("Je e-mailadres"), max_length=254)

@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plg.core.validators import sensible_date, single_line
 from plg.scans.instruments import Instrument, instruments
 from plg.scans.statistics import minimum_group_size
 
@@ -46,7 +47,7 @@ class Afname(models.Model):
         _("instrument"), max_length=40, choices=Instrumentkeuze.choices
     )
     instrument_version = models.PositiveSmallIntegerField(_("versie"))
-    title = models.CharField(_("naam"), max_length=120)
+    title = models.CharField(_("naam"), max_length=120, validators=[single_line])
     schools = models.ManyToManyField(
         "organisations.School", related_name="afnames", blank=True, verbose_name=_("scholen")
     )
@@ -57,7 +58,7 @@ class Afname(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     opened_at = models.DateTimeField(default=timezone.now)
-    closes_on = models.DateField(_("sluit op"), null=True, blank=True)
+    closes_on = models.DateField(_("sluit op"), null=True, blank=True, validators=[sensible_date])
     closed_at = models.DateTimeField(null=True, blank=True)
     poster = models.BooleanField(
         _("ook een affiche met QR-code"),
@@ -190,7 +191,7 @@ class Toelichting(models.Model):
         Antwoordset, on_delete=models.CASCADE, related_name="toelichtingen"
     )
     section = models.CharField(max_length=40)
-    text = models.TextField()
+    text = models.TextField(max_length=2000)
 
     class Meta:
         constraints = [

@@ -24,6 +24,7 @@ from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
 from plg.core.http import AuthedRequest
 from plg.core.pdf import pdf_response
+from plg.core.throttle import TOO_MANY_MAILS, may_mail
 from plg.organisations.authorizers import schools_of, schools_supported_by
 from plg.post.services import verstuur_nu
 from plg.post.stand import stand as post_stand
@@ -308,6 +309,8 @@ def scan_verder(request: HttpRequest, token: str) -> HttpResponse:
             request,
             _("Je hebt nog niets ingevuld: open je link gewoon op het andere toestel."),
         )
+    elif form.is_valid() and not may_mail(request, "scan-verder", form.cleaned_data["email"]):
+        messages.error(request, TOO_MANY_MAILS)
     elif form.is_valid():
         link = request.build_absolute_uri(reverse("scan_hervat")) + "#" + key
         body = render_to_string(

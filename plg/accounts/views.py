@@ -1,0 +1,43 @@
+"""Django's account views, with throttles: a locked login and too many reset mails say so."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from plg.accounts.backends import login_address
+from plg.accounts.forms import LoginForm
+from plg.core.throttle import TOO_MANY_MAILS, may_mail
+
+
+def geblokkeerd(
+    request: HttpRequest, response: HttpResponse | None, credentials: dict[str, Any] | None
+) -> HttpResponse:
+    """django-axes' answer to a locked login: the login page again, with what was typed."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    form = LoginForm(request, initial={"username": login_address(request, credentials)})
+    message = _(
+        "Te veel mislukte pogingen om met dit e-mailadres aan te melden. Wacht %(minuten)s "
+        "minuten en probeer het dan opnieuw, of vraag een nieuw wachtwoord aan."
+    ) % {"minuten": minutes}
+    return render(
+        request,
+        "registration/login.html",
+        {"form": form, "geblokkeerd": message, "next": request.POST.get("next", "")},
+        status=429,
+    )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """A few reset mails per address and per place an hour; the page says when it is enough."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        if not may_mail(self.request, "reset", form.cleaned_data["email"]):
+            form.add_error("email", TOO_MANY_MAILS)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)

@@ -1,0 +1,235 @@
+"""Every form of every page, and every POST of the URL conf, survives hostile values: huge texts,
+NUL bytes, newlines and control characters, years 1 and 9999, absurd numbers. The answer may
+be a refusal, never a server error.
+
+The pages and posts come from the authorisation table (one row per URL), so a new URL is
+covered as soon as it has its row there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from conftest import PASSWORD
+from plg.core.tests.test_authorization import CASES, _objects
+
+PREFERENCE = [
+    "coach",
+    "leader",
+    "advisor",
+    "member",
+    "colleague",
+    "outsider",
+    "other_leader",
+    "other_advisor",
+    "anonymous",
+]
+HUGE = "Lang verhaal. " * 15_000  # ~200 KB
+TEXTS = {
+    "huge": HUGE,
+    "nul": "Naam\x00met een NUL",
+    "control": "Naam\r\nBcc: iemand@example.org\x07\x1b[31m",
+}
+DATES = {
+    "date": ("0001-01-01", "9999-12-31"),
+    "datetime-local": ("0001-01-01T00:00", "9999-12-31T23:59"),
+    "month": ("0001-01", "9999-12"),
+}
+NUMBERS = ("1e400", "-999999999999999999999999")
+DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Posting these would end the session or only switch the language for the next pages.
+SKIP_ACTIONS = ("/afmelden/", "/taal/")
+
+
+@dataclass
+class Form:
+    method: str
+    action: str
+    multipart: bool
+    fields: list[tuple[str, str, str, list[str]]] = field(default_factory=list)
+    # (name, kind, value, options); kind: input type, "textarea" or "select"
+
+
+class Forms(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[Form] = []
+        self.select: tuple[str, list[str]] | None = None
+        self.textarea: str | None = None
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            self.forms.append(
+                Form(
+                    method=a.get("method", "get").lower(),
+                    action=a.get("action", ""),
+                    multipart="multipart" in a.get("enctype", ""),
+                )
+            )
+        elif not self.forms or "name" not in a:
+            return
+        elif tag == "input" and a.get("type", "text") not in {"submit", "button", "reset"}:
+            self.forms[-1].fields.append((a["name"], a.get("type", "text"), a.get("value", ""), []))
+        elif tag == "textarea":
+            self.textarea, self.text = a["name"], ""
+        elif tag == "select":
+            self.select = (a["name"], [])
+        if tag == "option" and self.select is not None:
+            self.select[1].append(a.get("value", ""))
+
+    def handle_data(self, data: str) -> None:
+        if self.textarea is not None:
+            self.text += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea" and self.textarea is not None:
+            self.forms[-1].fields.append((self.textarea, "textarea", self.text, []))
+            self.textarea = None
+        elif tag == "select" and self.select is not None:
+            self.forms[-1].fields.append((self.select[0], "select", "", self.select[1]))
+            self.select = None
+
+
+def base_value(kind: str, value: str, options: list[str]) -> Any:
+    if kind == "select":
+        return next((o for o in options if o), "")
+    if kind in {"checkbox", "radio"}:
+        return value or "on"
+    if kind == "file":
+        return None
+    return value or {"number": "1", "email": "iemand@example.org"}.get(kind, "x")
+
+
+def variants(fields: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, dict[str, Any]]]:
+    """One payload per kind of bad value, with that value in every field it fits."""
+    base: dict[str, Any] = {}
+    for name, kind, value, options in fields:
+        if kind in {"checkbox", "radio"} and name in base:
+            continue
+        base[name] = base_value(kind, value, options)
+    found: list[tuple[str, dict[str, Any]]] = []
+
+    def payload(label: str, choose: Any) -> None:
+        data = dict(base)
+        changed = False
+        for name, kind, value, _options in fields:
+            bad = choose(kind, value)
+            if bad is not None:
+                data[name], changed = bad, True
+        if changed:
+            found.append((label, data))
+
+    def text(bad: str) -> Any:
+        def choose(kind: str, value: str) -> str | None:
+            plain = kind in {"text", "textarea", "search", "password", "email", "url"}
+            return bad if plain or (kind == "hidden" and is_free_text(value)) else None
+
+        return choose
+
+    for label, bad in TEXTS.items():
+        payload(label, text(bad))
+    for index in (0, 1):
+
+        def date(kind: str, value: str, index: int = index) -> str | None:
+            if kind in DATES:
+                return DATES[kind][index]
+            if kind == "hidden" and DATE_LIKE.match(value):
+                year = ("0001", "9999")[index]
+                return year + value[4:]
+            return None
+
+        payload(f"year-{index}", date)
+    for index, number in enumerate(NUMBERS):
+
+        def numeric(kind: str, value: str, number: str = number) -> str | None:
+            return number if kind == "number" or (kind == "hidden" and value.isdigit()) else None
+
+        payload(f"number-{index}", numeric)
+    return found
+
+
+def is_free_text(value: str) -> bool:
+    """A hidden value that is plain text; dates, numbers and tokens (the CSRF token) are not."""
+    return bool(value) and not DATE_LIKE.match(value) and not value.isdigit() and len(value) < 32
+
+
+def files_for(form: Form) -> dict[str, Any]:
+    return {
+        name: SimpleUploadedFile(f"{name}.csv", b"leerkracht;dag\n\x00\x01" + HUGE[:1000].encode())
+        for name, kind, _value, _options in form.fields
+        if kind == "file"
+    }
+
+
+def page_forms(html: str, page_url: str) -> list[Form]:
+    parser = Forms()
+    parser.feed(html)
+    forms = []
+    for form in parser.forms:
+        form.action = urljoin(page_url, form.action or page_url)
+        if not any(skip in form.action for skip in SKIP_ACTIONS):
+            forms.append(form)
+    return forms
+
+
+def persona_for(allowed: set[str]) -> str:
+    return next(p for p in PREFERENCE if p in allowed)
+
+
+def hammer(client: Any, forms: list[Form]) -> list[str]:
+    """Send every variant of every form; the test client raises on a server error."""
+    sent = []
+    for form in forms:
+        for label, data in variants(form.fields):
+            path = urlsplit(form.action).path + (
+                f"?{urlsplit(form.action).query}" if urlsplit(form.action).query else ""
+            )
+            if form.method == "get":
+                response = client.get(path, {k: v for k, v in data.items() if v is not None})
+            else:
+                data = {k: v for k, v in data.items() if v is not None} | files_for(form)
+                response = client.post(path, data)
+            assert response.status_code < 500, (path, label)
+            sent.append(f"{form.method} {path} {label}")
+    return sent
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_url_survives_hostile_values(client: Any, world: Any, name: str) -> None:
+    from plg.methods.models import Werkvorm
+
+    objects = _objects(world) | {"werkvorm": Werkvorm.objects.get(slug="kandoe")}
+    args_fn, method, data, allowed, _ok = CASES[name]
+    persona = persona_for(allowed)
+    if persona != "anonymous":
+        assert client.login(username=getattr(world, persona).email, password=PASSWORD)
+    url = reverse(name, args=args_fn(world, objects))
+    if method == "post":
+        fields = [
+            (key, "hidden" if DATE_LIKE.match(value) or value.isdigit() else "text", value, [])
+            for key, value in data.items()
+        ]
+        hammer(client, [Form("post", url, False, fields)])
+        return
+    response = client.get(url, follow=True)
+    assert response.status_code < 500
+    if response.get("Content-Type", "").startswith("text/html"):
+        final = response.redirect_chain[-1][0] if response.redirect_chain else url
+        hammer(client, page_forms(response.content.decode(), urljoin(url, final)))
+
+
+@pytest.mark.parametrize("name", ["login", "password_reset"])
+def test_account_pages_survive_hostile_values(client: Any, db: Any, name: str) -> None:
+    url = reverse(name)
+    sent = hammer(client, page_forms(client.get(url).content.decode(), url))
+    assert sent

@@ -1,0 +1,29 @@
+"""What a page marks hidden is not shown, whatever the stylesheet says about its class: a card
+typed into a form that should not be there yet is silently lost."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Browser, expect
+
+from plg.live.tests.test_live_browser import open_live, sign_in
+from plg.meetings import services as meeting_services
+
+pytestmark = [pytest.mark.browser]
+
+
+def test_the_card_form_waits_for_a_step_with_a_board(
+    browser: Browser, world: Any, asgi_server: str
+) -> None:
+    bijeenkomst = meeting_services.plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
+    )
+    coach = browser.new_page()
+    sign_in(coach, asgi_server, world.coach)
+    open_live(coach, asgi_server, bijeenkomst)  # no step started yet
+    expect(coach.locator("#live-board")).to_contain_text("start zo de eerste stap")
+    expect(coach.locator("#live-add")).to_be_hidden()
+    expect(coach.locator("#oase-evaluate")).to_be_hidden()
