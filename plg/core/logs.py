@@ -1,6 +1,7 @@
 """Log records never carry a bearer link.
 
-An invitation, a guest link, a calendar feed and a scan link are keys in the URL: whoever
+An invitation, a guest link, a calendar feed, a scan link and a password-reset link are keys
+in the URL: whoever
 reads a log line with one can use it (and a scan link must never be tied to a person). Every
 record that passes through our handlers has the secret part of such a path replaced.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
-BEARER_PATHS = re.compile(r"(/(?:uitnodiging|gast|agenda|scan)/)[^\s\"'?#]+")
+BEARER_PATHS = re.compile(r"(/(?:uitnodiging|gast|agenda|scan|wachtwoord/nieuw)/)[^\s\"'?#]+")
 MASK = r"\1[…]"
 
 

@@ -1,4 +1,4 @@
-"""Bearer links (invitation, guest link, calendar feed, scan link) never reach a log line."""
+"""Bearer links (invitation, guest, calendar feed, scan, password reset) never reach a log line."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ def test_an_access_log_line_keeps_the_path_around_the_secret() -> None:
     line = '127.0.0.1:5000 - "GET /scan/abcDEF123_-xyz/sleutel/bewaar/?deel=2 HTTP/1.1" 200'
     assert redact(line) == '127.0.0.1:5000 - "GET /scan/[…]?deel=2 HTTP/1.1" 200'
     assert redact("GET /agenda/tok3n.ics") == "GET /agenda/[…]"
+    assert redact("GET /wachtwoord/nieuw/MQ/cz4-abc123/") == "GET /wachtwoord/nieuw/[…]"
     assert redact("GET /plg/3/leden/") == "GET /plg/3/leden/"
 
 
