@@ -1,9 +1,9 @@
 """Log records never carry a bearer link.
 
 An invitation, a guest link, a calendar feed, a scan link and a password-reset link are keys
-in the URL: whoever
-reads a log line with one can use it (and a scan link must never be tied to a person). Every
-record that passes through our handlers has the secret part of such a path replaced.
+in the URL: whoever reads a log line with one can use it (and a scan link must never be tied
+to a person). Every record that passes through our handlers has the secret part of such a
+path replaced.
 """
 
 from __future__ import annotations
