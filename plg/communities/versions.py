@@ -130,6 +130,8 @@ class Conflict:
     by_me: bool
     name: str
     differences: list[Difference] = field(default_factory=list)
+    unreadable: bool = False
+    """The saved text is no longer shared with this person: it is not shown, only the fact."""
 
     def add(self, label: str, *, theirs: str, mine: str) -> None:
         """A part of the page outside the form's own fields (a formset), when it differs."""
@@ -164,17 +166,26 @@ class VersionedForm(forms.ModelForm):
     def show_conflict(self, error: VersionConflict, *, plg: PLG, viewer: Any) -> None:
         """Keep what was typed, carry the current version, and set out both texts side by side.
 
-        The one who saved is named only while they are a member of this PLG.
+        The one who saved is named only while they are a member of this PLG, and their text is
+        shown only when its audience includes the viewer (it may have become "alleen ik").
         """
         from plg.communities.models import Lidmaatschap
+        from plg.communities.sharing import Shared
 
         current = error.current
         saver = current.last_saved_by
         named = saver is not None and Lidmaatschap.objects.filter(plg=plg, user=saver).exists()
+        unreadable = (
+            isinstance(current, Shared)
+            and not type(current)._default_manager.visible_to(viewer).filter(pk=current.pk).exists()
+        )
         self.conflict = Conflict(
             by_me=saver is not None and saver.pk == viewer.pk,
             name=saver.display_name if named and saver is not None else "",
-            differences=[
+            unreadable=unreadable,
+            differences=[]
+            if unreadable
+            else [
                 Difference(
                     label=str(self.fields[name].label),
                     theirs=_shown(current, name),
@@ -184,6 +195,8 @@ class VersionedForm(forms.ModelForm):
                 if name in self.fields and getattr(current, name) != getattr(self.instance, name)
             ],
         )
+        if unreadable:
+            return  # saving again must not overwrite a text this person cannot read
         data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
         data[self.add_prefix("version")] = str(current.version)
         self.data = data

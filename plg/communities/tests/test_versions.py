@@ -231,6 +231,49 @@ def test_someone_who_left_the_plg_is_not_named(world: Any) -> None:
     assert "Iemand anders heeft dit intussen bewaard" in html and THEIRS in html
 
 
+def test_a_text_made_private_meanwhile_is_not_shown_beside_mine(world: Any) -> None:
+    """Between opening the form and saving, a co-coach saved the actieplan for themselves
+    alone: the conflict says so without showing a text that is no longer shared."""
+    from plg.communities.forms import ActieplanForm
+    from plg.communities.versions import VersionConflict
+
+    co_coach = _co_coach(world)
+    plan = Actieplan.objects.create(
+        plg=world.plg,
+        author=co_coach,
+        last_saved_by=co_coach,
+        target_date=timezone.localdate(),
+        gewenste_verandering=THEIRS,
+        audience="ik",
+    )
+    form = ActieplanForm(
+        {"target_date": "2027-06-30", "gewenste_verandering": MINE, "audience": "plg"},
+        instance=Actieplan(plg=world.plg),
+    )
+    assert form.is_valid()
+    form.show_conflict(VersionConflict(plan), plg=world.plg, viewer=world.coach)
+    assert form.conflict is not None and form.conflict.unreadable
+    assert form.conflict.differences == []
+    assert form.data["gewenste_verandering"] == MINE
+    assert "version" not in form.data, "saving again must not overwrite the private text"
+
+
+def test_every_field_of_a_versioned_form_is_saved() -> None:
+    """``save_versioned`` writes the model's edited fields: a form field outside them is lost."""
+    import plg.communities.forms
+    import plg.meetings.forms  # noqa: F401
+    from plg.communities.versions import VersionedForm
+
+    def subclasses(cls: type) -> list[type]:
+        return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
+
+    forms = [form for form in subclasses(VersionedForm) if form._meta.model is not None]
+    assert forms
+    for form in forms:
+        unsaved = set(form._meta.fields or ()) - set(form._meta.model.versioned_fields)
+        assert not unsaved, f"{form.__name__}: {sorted(unsaved)}"
+
+
 def test_my_own_save_in_another_window_is_called_mine(world: Any) -> None:
     response, _me = _stale_save(world, PAGES[0], first=world.coach)
     assert "Je hebt dit intussen zelf bewaard" in response.content.decode()
