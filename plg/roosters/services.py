@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -186,17 +187,24 @@ def importeer_lessen(
     resolved = _resolve(school, regels, bestand, _codes(school))
     _check_lesuren(school, regels, bestand)
     lessen = _lessen(school, resolved)
-    with transaction.atomic():
-        Les.objects.filter(school=school).delete()
-        Les.objects.bulk_create(lessen)
-        Roosterimport.objects.create(
-            school=school,
-            soort=Roosterimport.Soort.LESSEN_CSV,
-            bestanden=bestand,
-            aantal=len(lessen),
-            door=door,
-        )
+    _vervang(
+        Les.objects.filter(school=school),
+        lessen,
+        verslag=Roosterimport(
+            school=school, soort=Roosterimport.Soort.LESSEN_CSV, bestanden=bestand, door=door
+        ),
+    )
     return len(lessen)
+
+
+@transaction.atomic
+def _vervang(oud: QuerySet[Any], nieuw: list[Any], *, verslag: Roosterimport) -> None:
+    """The old rows out, the new ones in and the import recorded: one short transaction, so
+    whatever was read and checked before is written all or nothing."""
+    oud.delete()
+    oud.model.objects.bulk_create(nieuw)
+    verslag.aantal = len(nieuw)
+    verslag.save()
 
 
 def _match_teachers(
@@ -262,14 +270,15 @@ def importeer_untis(
         Leerkrachtcode.objects.bulk_create(
             Leerkrachtcode(school=school, code=code, user=user) for code, user in codes.items()
         )
-        Les.objects.filter(school=school).delete()
-        Les.objects.bulk_create(lessen)
-        Roosterimport.objects.create(
-            school=school,
-            soort=Roosterimport.Soort.UNTIS,
-            bestanden=f"{leerkrachten_bestand}, {lessen_bestand}"[:300],
-            aantal=len(lessen),
-            door=door,
+        _vervang(
+            Les.objects.filter(school=school),
+            lessen,
+            verslag=Roosterimport(
+                school=school,
+                soort=Roosterimport.Soort.UNTIS,
+                bestanden=f"{leerkrachten_bestand}, {lessen_bestand}"[:300],
+                door=door,
+            ),
         )
     return len(lessen)
 
@@ -290,15 +299,11 @@ def importeer_bezet(
     zone = timezone.get_default_timezone()
     start = datetime.combine(van, time.min, tzinfo=zone)
     end = datetime.combine(tot + timedelta(days=1), time.min, tzinfo=zone)
-    rows = [Bezetting(user=user, begin=blok.begin, einde=blok.einde) for blok in blokken]
-    with transaction.atomic():
-        Bezetting.objects.filter(user=user).filter(Q(einde__gt=start) & Q(begin__lt=end)).delete()
-        Bezetting.objects.bulk_create(rows)
-        Roosterimport.objects.create(
-            school=school,
-            soort=Roosterimport.Soort.ICAL,
-            bestanden=bestand,
-            aantal=len(blokken),
-            door=door,
-        )
+    _vervang(
+        Bezetting.objects.filter(user=user).filter(Q(einde__gt=start) & Q(begin__lt=end)),
+        [Bezetting(user=user, begin=blok.begin, einde=blok.einde) for blok in blokken],
+        verslag=Roosterimport(
+            school=school, soort=Roosterimport.Soort.ICAL, bestanden=bestand, door=door
+        ),
+    )
     return len(blokken)
