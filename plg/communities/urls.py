@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plg.communities import views
+from plg.communities import views, leervraagwerkplaats
 
 urlpatterns = [
     path("plg/nieuw/", views.plg_create, name="plg_create"),
@@ -10,14 +10,26 @@ urlpatterns = [
     path("plg/<int:pk>/leden/", views.leden, name="plg_leden"),
     path("plg/<int:pk>/leden/<int:lid_pk>/rol/", views.lid_rol, name="lid_rol"),
     path("plg/<int:pk>/verlaten/", views.plg_leave, name="plg_leave"),
-    path("plg/<int:pk>/leervragen/", views.leervragen, name="leervragen"),
-    path("plg/<int:pk>/leervragen/check/", views.leervraag_check_hx, name="leervraag_check_hx"),
-    path("plg/<int:pk>/leervragen/<int:lv_pk>/", views.leervraag_detail, name="leervraag_detail"),
-    path("plg/<int:pk>/leervragen/<int:lv_pk>/kies/", views.leervraag_kies, name="leervraag_kies"),
-    path("plg/<int:pk>/themas/", views.themas, name="themas"),
+    path("plg/<int:pk>/leervragen/", leervraagwerkplaats.leervragen, name="leervragen"),
+    path(
+        "plg/<int:pk>/leervragen/check/",
+        leervraagwerkplaats.leervraag_check_hx,
+        name="leervraag_check_hx",
+    ),
+    path(
+        "plg/<int:pk>/leervragen/<int:lv_pk>/",
+        leervraagwerkplaats.leervraag_detail,
+        name="leervraag_detail",
+    ),
+    path(
+        "plg/<int:pk>/leervragen/<int:lv_pk>/kies/",
+        leervraagwerkplaats.leervraag_kies,
+        name="leervraag_kies",
+    ),
+    path("plg/<int:pk>/themas/", leervraagwerkplaats.themas, name="themas"),
     path(
         "plg/<int:pk>/prioriteit/<str:kind>/<int:item_pk>/<str:action>/",
-        views.prioriteit_hx,
+        leervraagwerkplaats.prioriteit_hx,
         name="prioriteit_hx",
     ),
     path("plg/<int:pk>/actieplan/", views.actieplan, name="actieplan"),
