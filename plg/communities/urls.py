@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plg.communities import views, leervraagwerkplaats
+from plg.communities import leervraagwerkplaats, views
 
 urlpatterns = [
     path("plg/nieuw/", views.plg_create, name="plg_create"),
