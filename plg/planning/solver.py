@@ -246,17 +246,6 @@ def max_plaatsbaar(momenten: Iterable[Moment], min_dagen: int, vast: Sequence[da
     return aantal
 
 
-def leden_tijdens(analyse: Analyse, plaatsingen: dict[int, list[int]]) -> dict[int, list[Interval]]:
-    """Per teacher: when they sit in a meeting of this plan."""
-    bezig: dict[int, list[Interval]] = defaultdict(list)
-    for g, ids in plaatsingen.items():
-        for ident in ids:
-            moment = analyse.momenten[ident]
-            for t in analyse.groepen[g].leden:
-                bezig[t].append((moment.begin, moment.einde))
-    return bezig
-
-
 # --- the cheap checks --------------------------------------------------------------------------
 
 
@@ -373,7 +362,16 @@ class _Model:
         self._na_school()
         self._vervangers()
         for cut in self.cuts:
-            school = analyse.momenten[cut[0][1]].school
+            # a core may hold a meeting that only keeps a substitute busy: name a school
+            # with classes to cover
+            school = next(
+                (
+                    analyse.momenten[i].school
+                    for g, i in cut
+                    if analyse.moment_noden(analyse.groepen[g], analyse.momenten[i])
+                ),
+                analyse.momenten[cut[0][1]].school,
+            )
             m.add(_som(self.x[k] for k in cut if k in self.x) <= len(cut) - 1).only_enforce_if(
                 self.literal("lesuur", school)
             )
@@ -599,12 +597,14 @@ class _Model:
                 kliek = [self.y[(t, s)] for s in slots if tijden[s][0] <= begin < tijden[s][1]]
                 if len(kliek) > 1:
                     self.model.add_at_most_one(kliek)
-            per_week: dict[tuple[int, int], list[Expr]] = defaultdict(list)
+            per_week: dict[tuple[int, int], list[Slot]] = defaultdict(list)
             for slot in slots:
-                per_week[_week(slot[1])].append(self.y[(t, slot)])
+                per_week[_week(slot[1])].append(slot)
             thuis = analyse.probleem.leerkrachten[t].school
-            school = thuis if any(s[0] == thuis for s in slots) else slots[0][0]
-            for week, ys in per_week.items():
+            for week, week_slots in per_week.items():
+                # named after a school with classes to cover that week, the own one first
+                school = thuis if any(s[0] == thuis for s in week_slots) else week_slots[0][0]
+                ys = [self.y[(t, slot)] for slot in week_slots]
                 if len(ys) > analyse.probleem.vervang_max_week:
                     self.model.add(_som(ys) <= analyse.probleem.vervang_max_week).only_enforce_if(
                         self.literal("week", school, *week)
@@ -674,7 +674,12 @@ def wijs_toe(
     cap, the lowest highest load. Fails with the meetings that cannot be staffed together."""
     probleem = analyse.probleem
     leraren = probleem.leerkrachten
-    bezig = leden_tijdens(analyse, plaatsingen)
+    bezig: dict[int, list[tuple[tuple[int, int], Interval]]] = defaultdict(list)
+    for g, ids in plaatsingen.items():
+        for ident in ids:
+            moment = analyse.momenten[ident]
+            for t in analyse.groepen[g].leden:
+                bezig[t].append(((g, ident), (moment.begin, moment.einde)))
     vraag: list[tuple[tuple[int, int], int, Slot]] = []
     for g, ids in plaatsingen.items():
         groep = analyse.groepen[g]
@@ -684,31 +689,48 @@ def wijs_toe(
                 vraag.append(((g, ident), t, (moment.school, moment.dag, p)))
     if not vraag:
         return [], []
-    opties: dict[int, list[int]] = {}
+    # per class to cover: the candidates, and the placements whose meeting holds each of them
+    opties: dict[int, dict[int, list[tuple[int, int]]]] = {}
     for i, (_, _, slot) in enumerate(vraag):
         tijd = analyse.slot_tijd(slot)
-        opties[i] = [
-            c
+        opties[i] = {
+            c: [k for k, blok in bezig.get(c, ()) if overlapt(tijd, blok)]
             for c in analyse.vervangers(slot)
-            if not any(overlapt(tijd, blok) for blok in bezig.get(c, ()))
-        ]
+        }
 
     def bouw(
         kern: bool,
     ) -> tuple[
         cp_model.CpModel, dict[tuple[int, int], cp_model.IntVar], dict[int, tuple[int, int]]
     ]:
+        """The assignment; with ``kern`` every placement is an assumption that brings both its
+        classes to cover and its members' absence as substitutes, so that a core of placements
+        cannot be staffed together whatever else is placed (a cut on it stays valid)."""
         model = cp_model.CpModel()
-        y = {(i, c): model.new_bool_var("") for i, cs in opties.items() for c in cs}
+        y = {
+            (i, c): model.new_bool_var("")
+            for i, cs in opties.items()
+            for c, in_vergadering in cs.items()
+            if kern or not in_vergadering
+        }
         per_vervanger: dict[int, list[tuple[int, Slot]]] = defaultdict(list)
         for i, c in y:
             per_vervanger[c].append((i, vraag[i][2]))
-        lits = {k: model.new_bool_var("") for k in sorted({k for k, _, _ in vraag})}
+        lits = {
+            k: model.new_bool_var("")
+            for k in sorted(
+                {k for k, _, _ in vraag}
+                | {k for cs in opties.values() for ks in cs.values() for k in ks}
+            )
+        }
         for i, (k, _, _) in enumerate(vraag):
-            som = _som(y[(i, c)] for c in opties[i])
+            som = _som(y[(i, c)] for c in opties[i] if (i, c) in y)
             if kern:
                 model.add(som == 1).only_enforce_if(lits[k])
                 model.add(som <= 1)
+                for c, in_vergadering in opties[i].items():
+                    for ander in in_vergadering:
+                        model.add(y[(i, c)] == 0).only_enforce_if(lits[ander])
             else:
                 model.add(som == 1)
         last_max = probleem.vervang_max_week * max(1, len(analyse.weken()))
@@ -752,7 +774,7 @@ def wijs_toe(
         kern = [terug[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in terug]
         if kern:
             return None, kern
-    return None, sorted({k for k, _, _ in vraag})
+    return None, sorted({(g, i) for g, ids in plaatsingen.items() for i in ids})
 
 
 # --- the planner -------------------------------------------------------------------------------
@@ -900,7 +922,10 @@ def plan_cpsat(probleem: Probleem, *, seconds: float = 10.0, workers: int = 2) -
             plan.solve_seconds = round(klok.monotonic() - start, 3)
             return plan
     plan.status = Status.ONHAALBAAR
-    plan.redenen = redenen + kernen(analyse, frozenset(verklaard), cuts, deadline)
+    # the explanation gets half of what is left, the best partial plan the rest
+    nu = klok.monotonic()
+    uitleg_tot = nu + max(0.0, deadline - nu) / 2
+    plan.redenen = redenen + kernen(analyse, frozenset(verklaard), cuts, uitleg_tot)
     uitkomst = _los_op(analyse, "zacht", cuts, max(deadline, klok.monotonic() + 1.0), workers)
     _lees(analyse, plan, uitkomst.plaatsingen, uitkomst.vervangingen)
     plan.objective = float(kosten(probleem, plan))
@@ -933,12 +958,16 @@ def kernen(
 ) -> list[Reden]:
     """Name the constraint groups that together leave no plan, one small core at a time; each
     core's PLG's are then set aside to look for the next. The counting model goes first; when it
-    finds a plan that cannot be staffed, the exact one."""
+    finds a plan that cannot be staffed, the exact one. The first core gets at least a second;
+    after ``deadline`` no further core is sought and a core is kept as small as it got."""
     redenen: list[Reden] = []
     vrij_gelaten = set(verklaard)
     exact = False
-    for _ in range(5):
-        over = max(1.0, deadline - klok.monotonic())
+    for ronde in range(5):
+        over = deadline - klok.monotonic()
+        if ronde and over <= 0:
+            break
+        over = max(1.0, over)
         model = _Model(analyse, "aannames", frozenset(vrij_gelaten), cuts, exact).bouw()
         alle = list(model.literals.values())
         status, kern = _status(model, alle, over)
@@ -953,26 +982,35 @@ def kernen(
         per_index = {lit.index: lit for lit in alle}
         # deletion: drop every literal whose removal keeps the rest infeasible
         for index in list(kern):
+            over = deadline - klok.monotonic()
+            if over <= 0:
+                break
             if len(kern) == 1 or index not in kern:
                 continue
             rest = [per_index[i] for i in kern if i != index]
-            status, kleiner = _status(model, rest, max(0.5, (deadline - klok.monotonic()) / 4))
+            status, kleiner = _status(model, rest, max(0.1, over / 4))
             if status == cp_model.INFEASIBLE:
                 kern = kleiner or [lit.index for lit in rest]
         groepen = [model.groepen[i] for i in kern]
-        redenen.extend(_redenen(model, groepen))
+        redenen.extend(_redenen(model, groepen, deadline))
         vrij_gelaten.update(k[0] for soort, k in groepen if soort == "plaatsing")
         if not any(soort == "plaatsing" for soort, _ in groepen):
             break
     return redenen
 
 
-def _nodig(model: _Model, rest: list[cp_model.IntVar], expressie: Expr) -> int | None:
-    """The least a core needs of a capped quantity once its own cap is lifted."""
+def _nodig(
+    model: _Model, rest: list[cp_model.IntVar], expressie: Expr, deadline: float
+) -> int | None:
+    """The least a core needs of a capped quantity once its own cap is lifted (unknown when
+    that is not proven in time)."""
+    seconds = min(2.0, deadline - klok.monotonic())
+    if seconds < 0.1:
+        return None
     model.model.clear_assumptions()
     model.model.add_assumptions(rest)
     model.model.minimize(expressie)
-    solver = _solver(2.0, 1)
+    solver = _solver(seconds, 1)
     status = solver.solve(model.model)
     model.model.clear_objective()
     if status == cp_model.OPTIMAL:
@@ -980,7 +1018,9 @@ def _nodig(model: _Model, rest: list[cp_model.IntVar], expressie: Expr) -> int |
     return None
 
 
-def _redenen(model: _Model, groepen: list[tuple[str, tuple[int, ...]]]) -> list[Reden]:
+def _redenen(
+    model: _Model, groepen: list[tuple[str, tuple[int, ...]]], deadline: float
+) -> list[Reden]:
     analyse = model.analyse
     plgs = tuple(sorted(k[0] for soort, k in groepen if soort == "plaatsing"))
     gedeeld: dict[int, int] = defaultdict(int)
@@ -994,7 +1034,7 @@ def _redenen(model: _Model, groepen: list[tuple[str, tuple[int, ...]]]) -> list[
         rest = [model.literals[k] for k in groepen if k != (soort, key)]
         if soort == "na_school":
             (t,) = key
-            nodig = _nodig(model, rest, model.na_school_per_lid[t])
+            nodig = _nodig(model, rest, model.na_school_per_lid[t], deadline)
             mijn = tuple(g for g in plgs if t in analyse.groepen[g].leden)
             redenen.append(Reden("na_school_max", mijn, (t,), (), nodig))
         elif soort == "lesuur":
@@ -1003,7 +1043,7 @@ def _redenen(model: _Model, groepen: list[tuple[str, tuple[int, ...]]]) -> list[
             redenen.append(Reden("vervangers_lesuur", mijn, (), (school,)))
         elif soort == "week":
             school, jaar, week = key
-            nodig = _nodig(model, rest, model.week_vraag[(school, (jaar, week))])
+            nodig = _nodig(model, rest, model.week_vraag[(school, (jaar, week))], deadline)
             mijn = tuple(g for g in plgs if school in analyse.groepen[g].scholen)
             redenen.append(Reden("vervangers_week", mijn, (), (school,), nodig, week))
     return redenen

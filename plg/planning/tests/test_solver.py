@@ -29,7 +29,7 @@ from plg.planning.problem import (
     dagen,
     momenten,
 )
-from plg.planning.solver import analyseer, kosten, plan_cpsat
+from plg.planning.solver import analyseer, kosten, plan_cpsat, wijs_toe
 from plg.planning.tests.generator import genereer, kalender
 
 WEEK = (date(2027, 3, 1), date(2027, 3, 5))  # ISO week 9, Monday to Friday
@@ -368,6 +368,46 @@ def test_invariants_on_small_random_months(seed: int, scholen: int, plgs: int, c
         assert 0 < cpsat.onbezet <= beste_greedy
     else:
         assert cpsat.onbezet == 0 and not cpsat.redenen
+
+
+def _designated_substitute_month() -> Probleem:
+    """Seed 26240: Het Spoor's PLG 2 can meet on Tuesday 9 March 14:40 only if a teacher of
+    De Regenboog who also covers at Het Spoor is free, and PLG 4 of De Regenboog has a meeting
+    at 14:30 that day holding that teacher."""
+    return genereer(
+        3, 26240, leerkrachten=14, plgs=2, van=TWEE_WEKEN[0], tot=TWEE_WEKEN[1],
+        vervang_max_week=1, na_school_max_maand=1,
+    )  # fmt: skip
+
+
+def test_cpsat_places_as_many_as_the_greedy_planners_when_a_substitute_is_in_a_meeting() -> None:
+    probleem = _designated_substitute_month()
+    naief, slim, cpsat = planners(probleem)  # every plan passes the validator
+    assert naief.onbezet == 2
+    assert cpsat.status == Status.ONHAALBAAR
+    assert cpsat.onbezet <= min(naief.onbezet, slim.onbezet)
+
+
+def test_a_staffing_core_names_the_meeting_that_holds_the_substitute() -> None:
+    """A core is cut off for the rest of the search, so it must be unstaffable on its own: the
+    meeting that keeps a substitute busy belongs to it (the cut once forbade Het Spoor's
+    moment for good, though it can be staffed when De Regenboog meets at another time)."""
+    probleem = _designated_substitute_month()
+    analyse = analyseer(probleem)
+    spoor = {m.id: m for m in probleem.momenten}[108]
+    assert (spoor.school, spoor.begin) == (2, om(date(2027, 3, 9), 14, 40))
+    assert wijs_toe(analyse, {2: [108]})[0] is not None
+    vervangingen, kern = wijs_toe(analyse, {2: [108], 4: [44]})
+    assert vervangingen is None
+    assert sorted(kern) == [(2, 108), (4, 44)]
+    assert wijs_toe(analyse, _per_groep(kern))[0] is None
+
+
+def _per_groep(kern: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
+    result: dict[int, list[int]] = {}
+    for g, ident in kern:
+        result.setdefault(g, []).append(ident)
+    return result
 
 
 # --- the clock change ------------------------------------------------------------------------
