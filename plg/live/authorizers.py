@@ -10,7 +10,7 @@ from django.utils import timezone
 from plg.communities.authorizers import membership
 from plg.communities.models import Lidmaatschap
 from plg.live.models import Gastlink, LiveSessie
-from plg.live.services import Deelname, Viewer
+from plg.live.participants import Deelname, Viewer
 from plg.organisations.models import Aanstelling
 
 GUEST_SESSION_KEY = "live_gastlinks"

@@ -12,8 +12,8 @@ from datetime import date
 from typing import Any
 
 from plg.communities.sharing import Relatie, audience_q, relatie, sees_names
+from plg.live.boards import hidden_boards, zones_for
 from plg.live.models import Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
-from plg.live.services import hidden_boards, zones_for
 from plg.meetings.models import AgendaBlok, Bijeenkomst, Opdracht, Terugblik
 
 

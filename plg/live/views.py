@@ -23,9 +23,10 @@ from plg.core.pdf import pdf_response
 from plg.core.validators import single_line
 from plg.live import services
 from plg.live.authorizers import GUEST_SESSION_KEY, member_viewer, viewer_for
+from plg.live.boards import board_kind
 from plg.live.models import OASE_FASEN, Gastlink, LiveSessie, Zone
+from plg.live.participants import Deelname, Viewer
 from plg.live.revocation import GUEST, rights_changed
-from plg.live.services import Viewer, board_kind
 from plg.live.summary import build_summary
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 from plg.methods.models import Stap, Vraag, Werkvorm
@@ -116,7 +117,7 @@ def gast(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "live/gast_verlopen.html", status=404)
     tokens = [t for t in request.session.get(GUEST_SESSION_KEY, []) if t != token]
     request.session[GUEST_SESSION_KEY] = [token, *tokens][:20]
-    viewer = Viewer(user_id=0, name=link.name, role=services.Deelname.GAST)
+    viewer = Viewer(user_id=0, name=link.name, role=Deelname.GAST)
     return render(
         request,
         "live/sessie.html",
