@@ -114,20 +114,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         except commands.Refused as refusal:
             await self._refuse(str(refusal), ref)
             return
-        await self.channel_layer.group_send(
-            session_group(self.sessie_id),
-            {
-                "type": "live.state",
-                "kind": message.kind,
-                "public": message.public,
-                "names": message.names,
-                # string keys: the Redis layer's msgpack refuses integer map keys
-                "authors": {str(k): v for k, v in message.authors.items()},
-                "hidden": {str(k): v for k, v in message.hidden.items()},
-                "written": message.written,
-                "ref": ref,
-            },
-        )
+        await self.channel_layer.group_send(session_group(self.sessie_id), message.to_event(ref))
 
     def _apply(self, content: Any) -> state.Broadcast:
         """Refusals speak the sender's language (the one chosen in the menu, else Dutch)."""
@@ -147,14 +134,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if self._expired():
             await self.shut(REFUSED)
             return
-        message = state.Broadcast(
-            event["public"],
-            event["names"],
-            {int(k): v for k, v in event["authors"].items()},
-            {int(k): v for k, v in event["hidden"].items()},
-            event["written"],
-            event["kind"],
-        )
+        message = state.Broadcast.from_event(event)
         await self.send_state(message, ref=event.get("ref"))
 
     async def live_rights(self, event: dict[str, Any]) -> None:
@@ -181,7 +161,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         and this participant's own part. A ``state`` message carries the whole state; a
         ``cards`` message one changed card."""
         viewer = json.dumps(state.viewer_part(message, self.viewer))
-        names = f', "names": {message.names}' if self.viewer.sees_names else ""
+        names = f', "names": {message.names}' if self.viewer.reads_members_part else ""
         tag = f', "ref": {json.dumps(ref)}' if ref else ""
         await self.send(
             text_data=(

@@ -56,8 +56,16 @@ class Viewer:
         return RELATIE[self.role]
 
     @property
-    def sees_names(self) -> bool:
-        return sees_names(self.relatie)
+    def reads_members_part(self) -> bool:
+        return reads_members_part(self.relatie)
+
+
+def reads_members_part(relatie: Relatie) -> bool:
+    """The one rule for what stays inside the PLG, on the live screen and in the summary: who
+    wrote what, who brings in an OASE case and what they take from it, and who is speaking.
+    The members read it (``sharing.sees_names``); a school leader, a guest and anyone around
+    the PLG do not."""
+    return sees_names(relatie)
 
 
 def round_order(sessie: LiveSessie) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
@@ -146,17 +146,25 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
     }
 
 
+OASE_SHARED = ("thema", "fase", "fase_remaining", "fase_seconds")
+"""What everyone in the session reads of an OASE round: what it is about and where it stands.
+Who brings the case in and what they take from it stay inside the PLG
+(``participants.reads_members_part``)."""
+
+
 @dataclass(frozen=True)
 class Broadcast:
-    """A state ready to send: what everyone may see encoded once, the names encoded once for
-    those who may read them, and the secrets kept on the server.
+    """A state ready to send: what everyone may see encoded once, what only the members read
+    encoded once, and the secrets kept on the server.
 
-    ``public`` is the JSON every participant gets: no names next to content, no author ids,
-    and on boards where everyone writes alone first (KanDoe, beginsituatie-analyse) nothing
-    of an unrevealed card but its place: no text, no "why", no author (nor the cards
-    clustered into it). ``names`` holds the authors of the cards shown and the inbrengers of
-    OASE rounds, for the members (``sharing.sees_names``). ``authors``, ``hidden`` and
-    ``written`` never leave the server as a whole; each participant gets only their slice.
+    ``public`` is the JSON every participant gets: no names and no user ids, and on boards
+    where everyone writes alone first (KanDoe, beginsituatie-analyse) nothing of an
+    unrevealed card but its place: no text, no "why", no author (nor the cards clustered into
+    it). Of an OASE round only its theme and phase; of a round only whether someone has the
+    turn. ``names`` is the members' part (``participants.reads_members_part``): the authors
+    of the cards shown, the inbrenger and evaluation of each OASE round, whose turn it is and
+    the speaking order. ``authors``, ``hidden``, ``written``, ``turn_holder`` and
+    ``inbrengers`` never leave the server as a whole; each participant gets only their slice.
     """
 
     public: str
@@ -165,6 +173,37 @@ class Broadcast:
     hidden: dict[int, dict[str, str]]
     written: list[dict[str, Any]]
     kind: str = "state"
+    turn_holder: int | None = None
+    inbrengers: dict[str, int] = field(default_factory=dict)
+
+    def to_event(self, ref: str | None) -> dict[str, Any]:
+        """As a channel-layer message (string keys: the Redis layer's msgpack refuses integer
+        map keys)."""
+        return {
+            "type": "live.state",
+            "kind": self.kind,
+            "public": self.public,
+            "names": self.names,
+            "authors": {str(k): v for k, v in self.authors.items()},
+            "hidden": {str(k): v for k, v in self.hidden.items()},
+            "written": self.written,
+            "turn_holder": self.turn_holder,
+            "inbrengers": self.inbrengers,
+            "ref": ref,
+        }
+
+    @classmethod
+    def from_event(cls, event: dict[str, Any]) -> Broadcast:
+        return cls(
+            event["public"],
+            event["names"],
+            {int(k): v for k, v in event["authors"].items()},
+            {int(k): v for k, v in event["hidden"].items()},
+            event["written"],
+            event["kind"],
+            event["turn_holder"],
+            event["inbrengers"],
+        )
 
 
 def _public_cards(
@@ -191,15 +230,29 @@ def _public_cards(
 def broadcast(state: dict[str, Any]) -> Broadcast:
     hidden_blokken = still_hidden(state["blokken"], state["revealed_blokken"])
     cards, card_names, authors, hidden = _public_cards(state["cards"], hidden_blokken)
-    oase = {
-        blok: {k: v for k, v in round_.items() if k != "inbrenger_name"}
-        for blok, round_ in state["oase"].items()
+    rounds = state["oase"].items()
+    turn = state["turn"]
+    public = {k: v for k, v in state.items() if k not in {"written", "order"}} | {
+        "cards": cards,
+        "oase": {blok: {k: round_[k] for k in OASE_SHARED} for blok, round_ in rounds},
+        "turn": turn is not None,
     }
-    inbrengers = {blok: round_["inbrenger_name"] for blok, round_ in state["oase"].items()}
-    public = state | {"cards": cards, "oase": oase}
-    del public["written"]
-    names = {"cards": card_names, "inbrengers": inbrengers}
-    return Broadcast(json.dumps(public), json.dumps(names), authors, hidden, state["written"])
+    names = {
+        "cards": card_names,
+        "inbrengers": {blok: round_["inbrenger_name"] for blok, round_ in rounds},
+        "evaluaties": {blok: round_["evaluatie"] for blok, round_ in rounds},
+        "turn": turn["name"] if turn else "",
+        "order": state["order"],
+    }
+    return Broadcast(
+        json.dumps(public),
+        json.dumps(names),
+        authors,
+        hidden,
+        state["written"],
+        turn_holder=turn["id"] if turn else None,
+        inbrengers={blok: round_["inbrenger"] for blok, round_ in rounds},
+    )
 
 
 def card_delta(card_id: int, version: int) -> Broadcast:
@@ -236,10 +289,11 @@ def outcome(sessie_id: int, change: Change) -> Broadcast:
 
 def viewer_part(message: Broadcast, viewer: Viewer) -> dict[str, Any]:
     """What only this participant may know: which cards are theirs, the text and "why" of
-    their own cards that stay hidden for the others, and the written round contributions
-    they may read (``sharing.LEZERS``), with the writer's name only for members."""
+    their own cards that stay hidden for the others, the written round contributions they may
+    read (``sharing.LEZERS``), with the writer's name only for members, whether it is their
+    turn, and the OASE rounds they bring in (their evaluation is theirs to write)."""
     mine = [card for card, author in message.authors.items() if author == viewer.user_id]
-    names = viewer.sees_names
+    names = viewer.reads_members_part
     written = []
     for item in message.written:
         own = item["author_id"] == viewer.user_id
@@ -253,6 +307,8 @@ def viewer_part(message: Broadcast, viewer: Viewer) -> dict[str, Any]:
         "mine": mine,
         "own": {card: message.hidden[card] for card in mine if card in message.hidden},
         "written": written,
+        "my_turn": message.turn_holder == viewer.user_id,
+        "inbrenger_in": [b for b, user in message.inbrengers.items() if user == viewer.user_id],
     }
 
 
@@ -265,7 +321,7 @@ def merged(
     public: dict[str, Any], part: dict[str, Any], names: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """How a client combines the parts of a whole state; the page's script does the same.
-    ``names`` is there only for participants who may read who wrote what."""
+    ``names`` is there only for the members."""
     mine = set(part["mine"])
     cards = [
         card
@@ -277,14 +333,22 @@ def merged(
         )
         for card in _with_names(public["cards"], names)
     ]
-    inbrengers = (names or {}).get("inbrengers", {})
+    members = names or {}
     oase = {
-        blok: round_ | {"inbrenger_name": inbrengers.get(blok, "")}
+        blok: round_
+        | {
+            "inbrenger_name": members.get("inbrengers", {}).get(blok, ""),
+            "evaluatie": members.get("evaluaties", {}).get(blok, ""),
+            "mine": blok in part["inbrenger_in"],
+        }
         for blok, round_ in public.get("oase", {}).items()
     }
     return public | {
         "cards": cards,
         "oase": oase,
+        "turn_name": members.get("turn", ""),
+        "order": members.get("order", []),
+        "my_turn": part["my_turn"],
         "me": part["me"],
         "is_coach": part["is_coach"],
         "written": part["written"],

@@ -1,8 +1,8 @@
 """What a live bijeenkomst produced, gathered once for the summary page and its PDF.
 
-The summary holds display objects, not model rows: plain text and, only for a reader who may
-see names (``sharing.sees_names``), the name of who wrote it. A template cannot print an author
-it was never given.
+The summary holds display objects, not model rows: plain text and, only for a reader inside
+the PLG (``participants.reads_members_part``, the rule of the live screen too), the name of who
+wrote it. A template cannot print an author it was never given.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from plg.communities.sharing import Relatie, audience_q, relatie, sees_names
+from plg.communities.sharing import Relatie, audience_q, relatie
 from plg.live.boards import hidden_boards, zones_for
 from plg.live.models import Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
+from plg.live.participants import reads_members_part
 from plg.meetings.models import AgendaBlok, Bijeenkomst, Opdracht, Terugblik
 
 
@@ -122,7 +123,7 @@ def build_summary(bijeenkomst: Bijeenkomst, user: Any, *, member: bool) -> Samen
     check-out and written round contributions follow their own audience. Names only for those
     who may see them (``sharing.LEZERS``): people around the PLG never do.
     """
-    names = sees_names(Relatie.LID if member else relatie(user, bijeenkomst.plg))
+    names = reads_members_part(Relatie.LID if member else relatie(user, bijeenkomst.plg))
     labels = dict(Zone.choices)
     shared = member or boards_shared_with(bijeenkomst, user)
     hidden = _still_hidden(bijeenkomst, user) if shared else set()
@@ -159,7 +160,7 @@ def build_summary(bijeenkomst: Bijeenkomst, user: Any, *, member: bool) -> Samen
                 "inbrenger"
             )
         ]
-        if member
+        if names
         else [],
         bijdragen=[
             Bijdrageregel(

@@ -221,6 +221,7 @@ def live_texts() -> dict[str, str]:
         "noStep": gettext("De procescoach start zo de eerste stap."),
         "ended": gettext("Deze bijeenkomst is afgelopen. Dank je wel!"),
         "nobody": gettext("Niemand"),
+        "someone": gettext("iemand van de PLG"),
         "start": gettext("Start"),
         "select": gettext("Kies om samen te voegen"),
         "inbrenger": gettext("inbrenger:"),

@@ -89,6 +89,19 @@ def test_only_the_inbrenger_evaluates_in_the_last_phase(
     assert Intervisie.objects.get().evaluatie == "Ik probeer de stilte-oefening"
 
 
+def test_only_the_inbrenger_is_asked_for_the_evaluation_and_the_others_take_turns(
+    world: Any, oase: tuple[LiveSessie, int]
+) -> None:
+    """The screen learns this from each viewer's own part: the shared state names nobody."""
+    sessie, blok = oase
+    setup(world, sessie, blok)
+    message = live_state.broadcast(live_state.snapshot(sessie.pk))
+    inbrenger = live_state.viewer_part(message, viewer(world.member))
+    coach = live_state.viewer_part(message, viewer(world.coach, coach=True))
+    assert inbrenger["inbrenger_in"] == [str(blok)] and not inbrenger["my_turn"]
+    assert coach["inbrenger_in"] == [] and coach["my_turn"]
+
+
 def test_inbrenger_must_be_a_member(world: Any, oase: tuple[LiveSessie, int]) -> None:
     sessie, blok = oase
     with pytest.raises(commands.Refused, match="lid zijn van de PLG"):

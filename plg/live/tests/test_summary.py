@@ -170,6 +170,7 @@ def test_people_around_the_plg_read_the_summary_without_names(
     assert "Een open gesprek" in html
     assert not [name for name in _names(world) if name in html]
     assert "Artikel zoeken" not in html and "Lastige ouders" not in html
+    assert "Neem mee" not in html  # the inbrenger's evaluation stays inside the PLG
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils reads the PDF back")
