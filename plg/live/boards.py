@@ -31,8 +31,14 @@ def zones_for(blok: AgendaBlok) -> list[str]:
     return BOARD_ZONES.get(board_kind(blok), [Zone.LOS])
 
 
-def still_hidden(blokken: list[dict[str, Any]], revealed: list[int]) -> set[int]:
-    """Boards where everyone writes alone first and the coach has not shown the cards yet."""
+def still_hidden(blokken: list[dict[str, Any]], revealed: list[int], *, over: bool) -> set[int]:
+    """Boards where everyone writes alone first and the coach has not shown the cards yet.
+
+    The one rule for the live screen and the summary (decision 37): until then each
+    participant reads only their own cards there. Once the session is over (ended, or its PLG
+    archived) the writing alone is over too, and every board shows its cards."""
+    if over:
+        return set()
     return {b["id"] for b in blokken if b["board"] in PRIVATE_FIRST and b["id"] not in revealed}
 
 
@@ -41,4 +47,5 @@ def hidden_boards(sessie: LiveSessie) -> set[int]:
     return still_hidden(
         [{"id": b["id"], "board": kind_of(b["werkvorm__slug"])} for b in blokken],
         sessie.revealed_blokken,
+        over=sessie.is_over,
     )

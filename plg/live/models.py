@@ -78,6 +78,11 @@ class LiveSessie(models.Model):
     def is_ended(self) -> bool:
         return self.ended_at is not None
 
+    @property
+    def is_over(self) -> bool:
+        """Ended by the coach, or its PLG archived: nothing changes here any more."""
+        return self.is_ended or self.bijeenkomst.plg.is_archived
+
     def turn_remaining(self, now: datetime) -> int | None:
         """Seconds left for the person whose turn it is; a guide, never a cut-off."""
         if self.turn_started_at is None:

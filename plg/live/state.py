@@ -105,7 +105,7 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
     return {
         "version": sessie.version,
         "oase": oase,
-        "ended": sessie.is_ended or sessie.bijeenkomst.plg.is_archived,
+        "ended": sessie.is_over,
         "running": sessie.running,
         "current_blok": sessie.current_blok_id,
         "remaining": sessie.remaining(now),
@@ -228,7 +228,7 @@ def _public_cards(
 
 
 def broadcast(state: dict[str, Any]) -> Broadcast:
-    hidden_blokken = still_hidden(state["blokken"], state["revealed_blokken"])
+    hidden_blokken = still_hidden(state["blokken"], state["revealed_blokken"], over=state["ended"])
     cards, card_names, authors, hidden = _public_cards(state["cards"], hidden_blokken)
     rounds = state["oase"].items()
     turn = state["turn"]
@@ -268,12 +268,15 @@ def card_delta(card_id: int, version: int) -> Broadcast:
             "author__email",
             "blok__werkvorm__slug",
             "sessie__revealed_blokken",
+            "sessie__ended_at",
         )
         .get()
     )
     card = _card_json(row, display_name(row, "author__"))
     blok = {"id": row["blok_id"], "board": kind_of(row["blok__werkvorm__slug"])}
-    hidden_blokken = still_hidden([blok], row["sessie__revealed_blokken"])
+    hidden_blokken = still_hidden(
+        [blok], row["sessie__revealed_blokken"], over=row["sessie__ended_at"] is not None
+    )
     cards, card_names, authors, hidden = _public_cards([card], hidden_blokken)
     public = {"version": version, "base": version - 1, "cards": cards}
     names = {"cards": card_names}

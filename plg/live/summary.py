@@ -108,10 +108,14 @@ def _terugblik(terugblik: Terugblik | None) -> Terugblikregel | None:
     )
 
 
-def _still_hidden(bijeenkomst: Bijeenkomst, user: Any) -> set[int]:
-    """Boards whose cards the coach has not shown yet, while the session runs: there each
-    reader sees their own cards only, as on the live screen."""
-    sessie = LiveSessie.objects.filter(bijeenkomst=bijeenkomst, ended_at=None).first()
+def _still_hidden(bijeenkomst: Bijeenkomst) -> set[int]:
+    """Boards whose cards are hidden on the live screen: here too each reader sees only their
+    own cards there (``boards.still_hidden``)."""
+    sessie = (
+        LiveSessie.objects.select_related("bijeenkomst__plg")
+        .filter(bijeenkomst=bijeenkomst)
+        .first()
+    )
     return hidden_boards(sessie) if sessie is not None else set()
 
 
@@ -126,7 +130,7 @@ def build_summary(bijeenkomst: Bijeenkomst, user: Any, *, member: bool) -> Samen
     names = reads_members_part(Relatie.LID if member else relatie(user, bijeenkomst.plg))
     labels = dict(Zone.choices)
     shared = member or boards_shared_with(bijeenkomst, user)
-    hidden = _still_hidden(bijeenkomst, user) if shared else set()
+    hidden = _still_hidden(bijeenkomst) if shared else set()
     kaarten = (
         [
             kaart
