@@ -14,12 +14,13 @@ from enum import StrEnum
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plg.communities.models import Fase, Lidmaatschap, Rol
+from plg.communities.models import Fase, Lidmaatschap
 from plg.communities.sharing import Audience
+from plg.live.authorizers import deelname, rights
 from plg.live.boards import PRIVATE_FIRST, RINGS, board_kind, kind_of, zones_for
 from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zet, Zone
 from plg.live.participants import (
@@ -32,7 +33,6 @@ from plg.live.participants import (
 from plg.meetings import services as meeting_services
 from plg.meetings.models import AgendaBlok
 from plg.methods.models import Stap, Werkvorm
-from plg.organisations.models import Aanstelling
 
 ROUND_STEPS = {Stap.CHECKIN, Stap.CHECKOUT}
 TEXT_LIMIT = 300
@@ -151,42 +151,14 @@ def REVOKED() -> str:
 
 
 def _locked(sessie_id: int, viewer: Viewer) -> LiveSessie:
-    """The session under its row lock, in the same query the sender's rights as they are
-    now: the PLG's phase (``fase``), their role in the PLG (``rol``), and for a school
-    leader whether the coach still lists them as attending a PLG of a school they lead."""
-    plg = OuterRef("bijeenkomst__plg_id")
-    rights: dict[str, Any] = {
-        "fase": F("bijeenkomst__plg__fase"),
-        # a join, not a subquery: this runs with every command, and a subquery costs more
-        # to build than the whole lookup takes to run
-        "lid": FilteredRelation(
-            "bijeenkomst__plg__lidmaatschappen",
-            condition=Q(bijeenkomst__plg__lidmaatschappen__user_id=viewer.user_id),
-        ),
-        "rol": F("lid__rol"),
-    }
-    if viewer.role == Deelname.SCHOOLLEIDER:
-        rights["attends"] = Exists(
-            LiveSessie.schoolleiders.through.objects.filter(
-                livesessie_id=OuterRef("pk"), user_id=viewer.user_id
-            )
-        ) & Exists(Aanstelling.objects.filter(user_id=viewer.user_id, school__plgs=plg).leaders())
+    """The session under its row lock, with the sender's rights of this moment read in the
+    same query (``authorizers.rights``)."""
     return (
         LiveSessie.objects.select_for_update(of=("self",))
         .select_related("current_blok")
-        .annotate(**rights)
+        .annotate(**rights(viewer.user_id, leader=viewer.role == Deelname.SCHOOLLEIDER))
         .get(pk=sessie_id)
     )
-
-
-def current_role(sessie: LiveSessie) -> str | None:
-    """How the sender takes part now, from the rights ``_locked`` read; None: not at all."""
-    rol = getattr(sessie, "rol", None)
-    if rol is not None:
-        return Deelname.COACH if rol == Rol.PROCESCOACH else Deelname.LID
-    if getattr(sessie, "attends", False):
-        return Deelname.SCHOOLLEIDER
-    return None
 
 
 def apply(sessie_id: int, viewer: Viewer, command: Any) -> Change:
@@ -202,7 +174,7 @@ def apply(sessie_id: int, viewer: Viewer, command: Any) -> Change:
         sessie = _locked(sessie_id, viewer)
         if getattr(sessie, "fase", None) == Fase.AFGESLOTEN:
             raise Refused(ARCHIVED())
-        role = current_role(sessie)
+        role = deelname(sessie)
         if role is None:
             raise Revoked(REVOKED())
         if not declared.may_give(role):

@@ -15,8 +15,8 @@ from django.utils import timezone
 from conftest import PASSWORD
 from plg.live import commands
 from plg.live import state as live_state
-from plg.live.authorizers import live_access
-from plg.live.commands import Refused
+from plg.live.authorizers import live_access, viewer_for
+from plg.live.commands import Refused, Revoked
 from plg.live.models import Gastlink, Kaart, LiveSessie, Zone
 from plg.live.participants import Deelname, Viewer
 from plg.live.tests.test_live import APP, play
@@ -194,6 +194,40 @@ def test_the_school_leader_joins_only_when_listed_as_attending(
     )
     assert list(sessie.schoolleiders.all()) == [world.leader]
     assert live_access(world.other_leader, sessie.code) is None
+
+
+@pytest.mark.parametrize(
+    ("persona", "listed", "role"),
+    [
+        ("coach", False, Deelname.COACH),
+        ("member", False, Deelname.LID),
+        ("leader", True, Deelname.SCHOOLLEIDER),
+        ("leader", False, None),
+        ("other_leader", True, None),  # listed, but leads none of the PLG's schools
+        ("colleague", True, None),
+        ("outsider", False, None),
+    ],
+)
+def test_joining_and_every_command_follow_the_same_rule(
+    world: Any, sessie: LiveSessie, persona: str, listed: bool, role: str | None
+) -> None:
+    user = getattr(world, persona)
+    if listed:
+        sessie.schoolleiders.add(user)
+    joined = viewer_for(user, sessie)
+    assert (joined.role if joined else None) == role
+    viewer = Viewer(user.pk, "x", role or Deelname.SCHOOLLEIDER)
+    write = {
+        "type": "round.write",
+        "blok": blok(sessie, "checkin"),
+        "text": "Hier",
+        "audience": "ik",
+    }
+    if role is None:
+        with pytest.raises(Revoked):
+            commands.apply(sessie.pk, viewer, write)
+    else:
+        commands.apply(sessie.pk, viewer, write)
 
 
 # Rounds -------------------------------------------------------------------------------------
