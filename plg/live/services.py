@@ -1,14 +1,62 @@
-"""Changes made from the live pages rather than over the socket."""
+"""Changes made from the live pages rather than over the socket: who may join from outside the
+PLG, and keeping a KanDoe outcome."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
+from plg.accounts.models import User
 from plg.live.boards import zones_for
-from plg.live.models import Kaart
+from plg.live.models import Gastlink, Kaart, LiveSessie
+from plg.live.revocation import GUEST, rights_changed
 from plg.meetings.models import AgendaBlok
+from plg.organisations.models import Aanstelling
+
+
+@transaction.atomic
+def new_guest_link(*, sessie: LiveSessie, name: str, hours: int, by: Any) -> Gastlink:
+    """A link for someone from outside the PLG, working for ``hours``."""
+    return Gastlink.objects.create(
+        sessie=sessie,
+        name=name,
+        expires_at=timezone.now() + timedelta(hours=hours),
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def withdraw_guest_link(*, sessie: LiveSessie, link_pk: int) -> None:
+    """The link stops working, and a guest watching with it is closed out at once."""
+    Gastlink.objects.filter(pk=link_pk, sessie=sessie, withdrawn_at=None).update(
+        withdrawn_at=timezone.now()
+    )
+    rights_changed(sessie_id=sessie.pk, users=[GUEST])
+
+
+def attendable_leaders(sessie: LiveSessie) -> QuerySet[User]:
+    """The leaders of the PLG's schools: the ones the coach may list as attending."""
+    leaders = Aanstelling.objects.filter(school__in=sessie.bijeenkomst.plg.schools.all()).leaders()
+    return User.objects.filter(pk__in=leaders.values("user_id")).order_by("first_name", "last_name")
+
+
+@transaction.atomic
+def set_attending_leaders(*, sessie: LiveSessie, leaders: Iterable[User]) -> None:
+    """The school leaders who take part in this session: only leaders of the PLG's schools
+    are listed, and whoever is taken off the list is closed out at once."""
+    chosen = set(
+        attendable_leaders(sessie)
+        .filter(pk__in=[leader.pk for leader in leaders])
+        .values_list("pk", flat=True)
+    )
+    before = set(sessie.schoolleiders.values_list("pk", flat=True))
+    sessie.schoolleiders.set(chosen)
+    rights_changed(sessie_id=sessie.pk, users=before - chosen)
 
 
 def ranked_cards(blok: AgendaBlok) -> list[Kaart]:

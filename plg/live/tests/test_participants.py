@@ -230,6 +230,15 @@ def test_joining_and_every_command_follow_the_same_rule(
         commands.apply(sessie.pk, viewer, write)
 
 
+def test_only_leaders_of_the_plgs_schools_can_be_listed_as_attending(
+    world: Any, sessie: LiveSessie
+) -> None:
+    from plg.live.services import set_attending_leaders
+
+    set_attending_leaders(sessie=sessie, leaders=[world.leader, world.other_leader, world.member])
+    assert list(sessie.schoolleiders.all()) == [world.leader]
+
+
 # Rounds -------------------------------------------------------------------------------------
 
 
