@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
@@ -60,51 +61,22 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
     session shows as ended: nothing changes there any more."""
     now = timezone.now()
     sessie = LiveSessie.objects.select_related("current_blok", "bijeenkomst__plg").get(pk=sessie_id)
-    blokken = sessie.bijeenkomst.blokken.order_by("position", "id").values(
-        "id", "stap", "title", "minutes", "werkvorm_id", "werkvorm__slug", "werkvorm__name"
-    )
     order = round_order(sessie)
-    names = {person["id"]: person["name"] for person in order}
-    rows = list(Kaart.objects.filter(sessie=sessie).values(*CARD_FIELDS, "merged_into_id"))
-    kaarten = [k for k in rows if k["merged_into_id"] is None]
-    members: dict[int, list[str]] = {}
-    for k in rows:
-        if k["merged_into_id"] is not None:
-            members.setdefault(k["merged_into_id"], []).append(k["text"])
+    kaarten, clustered = _cards(sessie)
     written = list(
         Rondebijdrage.objects.filter(sessie=sessie).values(
             "id", "blok_id", "author_id", "audience", "text"
         )
     )
-    missing = {k["author_id"] for k in kaarten} | {w["author_id"] for w in written}
-    missing -= names.keys()
-    if missing:  # authors who have left the PLG since, or a school leader who attends
-        names |= {
-            row["id"]: display_name(row, "")
-            for row in User.objects.filter(pk__in=missing).values(
-                "id", "first_name", "last_name", "email"
-            )
-        }
+    names = _names(order, {k["author_id"] for k in kaarten} | {w["author_id"] for w in written})
     intervisies = list(Intervisie.objects.filter(sessie=sessie).select_related("blok"))
-    oase = {
-        str(i.blok_id): {
-            "inbrenger": i.inbrenger_id,
-            "inbrenger_name": names.get(i.inbrenger_id, ""),
-            "thema": i.thema,
-            "fase": str(OASE_FASEN[i.fase]),
-            "fase_remaining": i.fase_remaining(now),
-            "fase_seconds": i.fase_seconds(),
-            "evaluatie": i.evaluatie,
-        }
-        for i in intervisies
-    }
     inbrenger = next(
         (i.inbrenger_id for i in intervisies if i.blok_id == sessie.current_blok_id), None
     )
     turns = turn_order(order, inbrenger)
     return {
         "version": sessie.version,
-        "oase": oase,
+        "oase": {str(i.blok_id): _oase_round(i, names, now) for i in intervisies},
         "ended": sessie.is_over,
         "running": sessie.running,
         "current_blok": sessie.current_blok_id,
@@ -116,20 +88,9 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
         "turn_remaining": sessie.turn_remaining(now),
         "seconds_per_turn": sessie.seconds_per_turn,
         "order": order,
-        "blokken": [
-            {
-                "id": b["id"],
-                "stap": b["stap"],
-                "title": b["title"] or b["werkvorm__name"] or "",
-                "minutes": b["minutes"],
-                "werkvorm": b["werkvorm_id"],
-                "board": kind_of(b["werkvorm__slug"]),
-                "zones": BOARD_ZONES.get(kind_of(b["werkvorm__slug"]), [Zone.LOS]),
-            }
-            for b in blokken
-        ],
+        "blokken": _blokken(sessie),
         "cards": [
-            _card_json(k, names.get(k["author_id"], "")) | {"members": members.get(k["id"], [])}
+            _card_json(k, names.get(k["author_id"], "")) | {"members": clustered.get(k["id"], [])}
             for k in kaarten
         ],
         "written": [
@@ -144,6 +105,60 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
             for w in written
         ],
     }
+
+
+def _cards(sessie: LiveSessie) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
+    """The cards on the boards, and for each cluster the texts of the cards merged into it."""
+    rows = list(Kaart.objects.filter(sessie=sessie).values(*CARD_FIELDS, "merged_into_id"))
+    clustered: dict[int, list[str]] = {}
+    for k in rows:
+        if k["merged_into_id"] is not None:
+            clustered.setdefault(k["merged_into_id"], []).append(k["text"])
+    return [k for k in rows if k["merged_into_id"] is None], clustered
+
+
+def _names(order: list[dict[str, Any]], authors: set[int]) -> dict[int, str]:
+    """The members' names, and those of authors who are not members (any more)."""
+    names = {person["id"]: person["name"] for person in order}
+    missing = authors - names.keys()
+    if missing:  # authors who have left the PLG since, or a school leader who attends
+        names |= {
+            row["id"]: display_name(row, "")
+            for row in User.objects.filter(pk__in=missing).values(
+                "id", "first_name", "last_name", "email"
+            )
+        }
+    return names
+
+
+def _oase_round(intervisie: Intervisie, names: dict[int, str], now: datetime) -> dict[str, Any]:
+    return {
+        "inbrenger": intervisie.inbrenger_id,
+        "inbrenger_name": names.get(intervisie.inbrenger_id, ""),
+        "thema": intervisie.thema,
+        "fase": str(OASE_FASEN[intervisie.fase]),
+        "fase_remaining": intervisie.fase_remaining(now),
+        "fase_seconds": intervisie.fase_seconds(),
+        "evaluatie": intervisie.evaluatie,
+    }
+
+
+def _blokken(sessie: LiveSessie) -> list[dict[str, Any]]:
+    blokken = sessie.bijeenkomst.blokken.order_by("position", "id").values(
+        "id", "stap", "title", "minutes", "werkvorm_id", "werkvorm__slug", "werkvorm__name"
+    )
+    return [
+        {
+            "id": b["id"],
+            "stap": b["stap"],
+            "title": b["title"] or b["werkvorm__name"] or "",
+            "minutes": b["minutes"],
+            "werkvorm": b["werkvorm_id"],
+            "board": kind_of(b["werkvorm__slug"]),
+            "zones": BOARD_ZONES.get(kind_of(b["werkvorm__slug"]), [Zone.LOS]),
+        }
+        for b in blokken
+    ]
 
 
 OASE_SHARED = ("thema", "fase", "fase_remaining", "fase_seconds")
