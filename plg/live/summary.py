@@ -62,6 +62,10 @@ class Terugblikregel:
     veranderen: str
     volgende_stap: str
 
+    def get_doelen_bereikt_display(self) -> str:
+        """As a check-out reads on its own page (``meetings/_terugblik.html``)."""
+        return self.doelen_bereikt
+
 
 @dataclass(frozen=True)
 class Opdrachtregel:
