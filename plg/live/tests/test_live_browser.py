@@ -228,6 +228,8 @@ def test_a_guest_follows_with_a_link_and_cannot_write(
     expect(guest.locator(".lead")).to_contain_text("Eva Expert")
     start(coach, bijeenkomst.blokken.get(stap=Stap.CHECKIN).pk)
     expect(guest.locator("#live-round")).to_be_visible()
+    expect(coach.locator("#live-turn")).to_have_text("Charlotte Test")
+    expect(guest.locator("#live-turn")).to_have_text("iemand van de PLG")  # no member's name
     expect(guest.locator("#live-add")).to_have_count(0)
     expect(guest.get_by_role("link", name=world.plg.name)).to_have_count(0)
     guest.close()
