@@ -11,7 +11,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.utils import timezone, translation
 
-from plg.live import limits, services
+from plg.live import commands, limits, state
 from plg.live.authorizers import GUEST_SESSION_KEY, live_access
 from plg.live.revocation import plg_group, session_group
 
@@ -107,39 +107,26 @@ class LiveConsumer(AsyncWebsocketConsumer):
             return
         try:
             message = await database_sync_to_async(self._apply)(content)
-        except services.Revoked as refusal:
+        except commands.Revoked as refusal:
             await self._refuse(str(refusal), ref)
             await self.shut(REFUSED)
             return
-        except services.Refused as refusal:
+        except commands.Refused as refusal:
             await self._refuse(str(refusal), ref)
             return
-        await self.channel_layer.group_send(
-            session_group(self.sessie_id),
-            {
-                "type": "live.state",
-                "kind": message.kind,
-                "public": message.public,
-                "names": message.names,
-                # string keys: the Redis layer's msgpack refuses integer map keys
-                "authors": {str(k): v for k, v in message.authors.items()},
-                "hidden": {str(k): v for k, v in message.hidden.items()},
-                "written": message.written,
-                "ref": ref,
-            },
-        )
+        await self.channel_layer.group_send(session_group(self.sessie_id), message.to_event(ref))
 
-    def _apply(self, content: Any) -> services.Broadcast:
+    def _apply(self, content: Any) -> state.Broadcast:
         """Refusals speak the sender's language (the one chosen in the menu, else Dutch)."""
         chosen = self.scope.get("cookies", {}).get(settings.LANGUAGE_COOKIE_NAME)
         languages = {code for code, _name in settings.LANGUAGES}
         with translation.override(chosen if chosen in languages else settings.LANGUAGE_CODE):
-            change = services.apply(self.sessie_id, self.viewer, content)
-        return services.outcome(self.sessie_id, change)
+            change = commands.apply(self.sessie_id, self.viewer, content)
+        return state.outcome(self.sessie_id, change)
 
     async def _send_snapshot(self, ref: str | None = None) -> None:
-        state = await database_sync_to_async(services.snapshot)(self.sessie_id)
-        await self.send_state(services.broadcast(state), ref=ref)
+        current = await database_sync_to_async(state.snapshot)(self.sessie_id)
+        await self.send_state(state.broadcast(current), ref=ref)
 
     async def live_state(self, event: dict[str, Any]) -> None:
         if self.closing:
@@ -147,14 +134,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if self._expired():
             await self.shut(REFUSED)
             return
-        message = services.Broadcast(
-            event["public"],
-            event["names"],
-            {int(k): v for k, v in event["authors"].items()},
-            {int(k): v for k, v in event["hidden"].items()},
-            event["written"],
-            event["kind"],
-        )
+        message = state.Broadcast.from_event(event)
         await self.send_state(message, ref=event.get("ref"))
 
     async def live_rights(self, event: dict[str, Any]) -> None:
@@ -176,12 +156,12 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self.viewer = access.viewer
             await self._send_snapshot(ref)
 
-    async def send_state(self, message: services.Broadcast, ref: str | None = None) -> None:
+    async def send_state(self, message: state.Broadcast, ref: str | None = None) -> None:
         """The shared JSON as encoded once, the names beside it for those who may read them,
         and this participant's own part. A ``state`` message carries the whole state; a
         ``cards`` message one changed card."""
-        viewer = json.dumps(services.viewer_part(message, self.viewer))
-        names = f', "names": {message.names}' if self.viewer.sees_names else ""
+        viewer = json.dumps(state.viewer_part(message, self.viewer))
+        names = f', "names": {message.names}' if self.viewer.reads_members_part else ""
         tag = f', "ref": {json.dumps(ref)}' if ref else ""
         await self.send(
             text_data=(

@@ -18,6 +18,7 @@ from plg.communities.sharing import Audience, Shared
 from plg.core.validators import single_line
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 
+SMALL_GROUP = 3  # in a group this small, who wrote an anonymous card is easy to guess
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a projector
 
 
@@ -77,6 +78,17 @@ class LiveSessie(models.Model):
     @property
     def is_ended(self) -> bool:
         return self.ended_at is not None
+
+    def is_small_group(self) -> bool:
+        """Whether the people who write here (members and attending leaders) are so few that
+        an anonymous card can often be traced to who wrote it."""
+        writers = self.bijeenkomst.plg.lidmaatschappen.count() + self.schoolleiders.count()
+        return writers <= SMALL_GROUP
+
+    @property
+    def is_over(self) -> bool:
+        """Ended by the coach, or its PLG archived: nothing changes here any more."""
+        return self.is_ended or self.bijeenkomst.plg.is_archived
 
     def turn_remaining(self, now: datetime) -> int | None:
         """Seconds left for the person whose turn it is; a guide, never a cut-off."""

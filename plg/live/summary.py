@@ -1,8 +1,8 @@
 """What a live bijeenkomst produced, gathered once for the summary page and its PDF.
 
-The summary holds display objects, not model rows: plain text and, only for a reader who may
-see names (``sharing.sees_names``), the name of who wrote it. A template cannot print an author
-it was never given.
+The summary holds display objects, not model rows: plain text and, only for a reader inside
+the PLG (``participants.reads_members_part``, the rule of the live screen too), the name of who
+wrote it. A template cannot print an author it was never given.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from plg.communities.sharing import Relatie, audience_q, relatie, sees_names
+from plg.communities.sharing import Relatie, audience_q, relatie
+from plg.live.boards import hidden_boards, zones_for
 from plg.live.models import Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
-from plg.live.services import hidden_boards, zones_for
-from plg.meetings.models import AgendaBlok, Bijeenkomst, Opdracht, Terugblik
+from plg.live.participants import reads_members_part
+from plg.meetings.models import Bijeenkomst, Opdracht, Terugblik
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,10 @@ class Terugblikregel:
     behouden: str
     veranderen: str
     volgende_stap: str
+
+    def get_doelen_bereikt_display(self) -> str:
+        """As a check-out reads on its own page (``meetings/_terugblik.html``)."""
+        return self.doelen_bereikt
 
 
 @dataclass(frozen=True)
@@ -107,10 +112,14 @@ def _terugblik(terugblik: Terugblik | None) -> Terugblikregel | None:
     )
 
 
-def _still_hidden(bijeenkomst: Bijeenkomst, user: Any) -> set[int]:
-    """Boards whose cards the coach has not shown yet, while the session runs: there each
-    reader sees their own cards only, as on the live screen."""
-    sessie = LiveSessie.objects.filter(bijeenkomst=bijeenkomst, ended_at=None).first()
+def _still_hidden(bijeenkomst: Bijeenkomst) -> set[int]:
+    """Boards whose cards are hidden on the live screen: here too each reader sees only their
+    own cards there (``boards.still_hidden``)."""
+    sessie = (
+        LiveSessie.objects.select_related("bijeenkomst__plg")
+        .filter(bijeenkomst=bijeenkomst)
+        .first()
+    )
     return hidden_boards(sessie) if sessie is not None else set()
 
 
@@ -118,78 +127,92 @@ def build_summary(bijeenkomst: Bijeenkomst, user: Any, *, member: bool) -> Samen
     """Boards in agenda order, cards centre-first, each part only as far as it was shared.
 
     Members see everything of their session; anyone else sees the boards only when the coach
-    shared the results with them, and never the assignments or an inbrenger's evaluation. The
-    check-out and written round contributions follow their own audience. Names only for those
-    who may see them (``sharing.LEZERS``): people around the PLG never do.
+    shared the results with them, and never the assignments or an OASE round (its other
+    readers were not in the room; who brought the case in and what they took from it stay
+    inside the PLG, as on the live screen). The check-out and written round contributions
+    follow their own audience. Names only inside the PLG: people around it never see them.
     """
-    names = sees_names(Relatie.LID if member else relatie(user, bijeenkomst.plg))
-    labels = dict(Zone.choices)
+    names = reads_members_part(Relatie.LID if member else relatie(user, bijeenkomst.plg))
     shared = member or boards_shared_with(bijeenkomst, user)
-    hidden = _still_hidden(bijeenkomst, user) if shared else set()
-    kaarten = (
-        [
-            kaart
-            for kaart in Kaart.objects.filter(
-                blok__bijeenkomst=bijeenkomst, merged_into=None
-            ).select_related("author")
-            if kaart.blok_id not in hidden or kaart.author_id == user.pk
-        ]
-        if shared
-        else []
-    )
-
-    def regel(kaart: Kaart) -> Kaartregel:
-        author = kaart.author.display_name if names and not kaart.anonymous else ""
-        return Kaartregel(kaart.text, kaart.why, author)
-
-    summary = Samenvatting(
-        parked=[regel(k) for k in kaarten if k.parked],
+    kaarten = _kaarten(bijeenkomst, user) if shared else []
+    return Samenvatting(
+        boards=_boards(bijeenkomst, kaarten, names=names),
+        parked=[_kaartregel(k, names=names) for k in kaarten if k.parked],
         terugblik=_terugblik(
             Terugblik.objects.visible_to(user).filter(bijeenkomst=bijeenkomst).first()
         ),
-        opdrachten=[
-            Opdrachtregel(o.description, o.owner.display_name if names else "", o.due_date)
-            for o in Opdracht.objects.filter(bijeenkomst=bijeenkomst).select_related("owner")
-        ]
-        if member
-        else [],
-        intervisies=[
-            Intervisieregel(i.thema, i.inbrenger.display_name if names else "", i.evaluatie)
-            for i in Intervisie.objects.filter(blok__bijeenkomst=bijeenkomst).select_related(
-                "inbrenger"
-            )
-        ]
-        if member
-        else [],
-        bijdragen=[
-            Bijdrageregel(
-                b.text,
-                str(b.blok.get_stap_display()),
-                str(b.get_audience_display()),
-                b.author.display_name if names else "",
-            )
-            for b in Rondebijdrage.objects.visible_to(user)
-            .filter(sessie__bijeenkomst=bijeenkomst)
-            .select_related("author", "blok")
-        ],
+        opdrachten=_opdrachten(bijeenkomst, names=names) if member else [],
+        intervisies=_intervisies(bijeenkomst) if names else [],
+        bijdragen=_bijdragen(bijeenkomst, user, names=names),
         for_members=member,
         boards_shared=shared,
     )
+
+
+def _kaarten(bijeenkomst: Bijeenkomst, user: Any) -> list[Kaart]:
+    """The cards on the boards; where a board still hides them, only the reader's own."""
+    hidden = _still_hidden(bijeenkomst)
+    return [
+        kaart
+        for kaart in Kaart.objects.filter(
+            blok__bijeenkomst=bijeenkomst, merged_into=None
+        ).select_related("author")
+        if kaart.blok_id not in hidden or kaart.author_id == user.pk
+    ]
+
+
+def _kaartregel(kaart: Kaart, *, names: bool) -> Kaartregel:
+    author = kaart.author.display_name if names and not kaart.anonymous else ""
+    return Kaartregel(kaart.text, kaart.why, author)
+
+
+def _boards(bijeenkomst: Bijeenkomst, kaarten: list[Kaart], *, names: bool) -> list[Bord]:
+    labels = dict(Zone.choices)
+    boards = []
     for blok in bijeenkomst.blokken.select_related("werkvorm").order_by("position", "id"):
         on_board = [k for k in kaarten if k.blok_id == blok.pk and not k.parked]
         if not on_board:
             continue
-        summary.boards.append(_bord(blok, on_board, labels, regel))
-    return summary
-
-
-def _bord(blok: AgendaBlok, on_board: list[Kaart], labels: dict[str, Any], regel: Any) -> Bord:
-    return Bord(
-        stap=str(blok.get_stap_display()),
-        werkvorm=str(blok.werkvorm) if blok.werkvorm else "",
-        zones=[
-            Zonekaarten(str(labels[zone]), [regel(k) for k in on_board if k.zone == zone])
+        zones = [
+            Zonekaarten(
+                str(labels[zone]),
+                [_kaartregel(k, names=names) for k in on_board if k.zone == zone],
+            )
             for zone in zones_for(blok)
             if any(k.zone == zone for k in on_board)
-        ],
-    )
+        ]
+        werkvorm = str(blok.werkvorm) if blok.werkvorm else ""
+        boards.append(Bord(str(blok.get_stap_display()), werkvorm, zones))
+    return boards
+
+
+def _opdrachten(bijeenkomst: Bijeenkomst, *, names: bool) -> list[Opdrachtregel]:
+    return [
+        Opdrachtregel(o.description, o.owner.display_name if names else "", o.due_date)
+        for o in Opdracht.objects.filter(bijeenkomst=bijeenkomst).select_related("owner")
+    ]
+
+
+def _intervisies(bijeenkomst: Bijeenkomst) -> list[Intervisieregel]:
+    """The OASE rounds, for readers inside the PLG: theme, inbrenger and evaluation."""
+    return [
+        Intervisieregel(i.thema, i.inbrenger.display_name, i.evaluatie)
+        for i in Intervisie.objects.filter(blok__bijeenkomst=bijeenkomst).select_related(
+            "inbrenger"
+        )
+    ]
+
+
+def _bijdragen(bijeenkomst: Bijeenkomst, user: Any, *, names: bool) -> list[Bijdrageregel]:
+    """Written round contributions whose audience includes the reader."""
+    return [
+        Bijdrageregel(
+            b.text,
+            str(b.blok.get_stap_display()),
+            str(b.get_audience_display()),
+            b.author.display_name if names else "",
+        )
+        for b in Rondebijdrage.objects.visible_to(user)
+        .filter(sessie__bijeenkomst=bijeenkomst)
+        .select_related("author", "blok")
+    ]

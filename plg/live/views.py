@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django import forms
@@ -23,15 +22,12 @@ from plg.core.pdf import pdf_response
 from plg.core.validators import single_line
 from plg.live import services
 from plg.live.authorizers import GUEST_SESSION_KEY, member_viewer, viewer_for
+from plg.live.boards import board_kind
 from plg.live.models import OASE_FASEN, Gastlink, LiveSessie, Zone
-from plg.live.revocation import GUEST, rights_changed
-from plg.live.services import Viewer, board_kind
+from plg.live.participants import Deelname, Viewer
 from plg.live.summary import build_summary
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 from plg.methods.models import Stap, Vraag, Werkvorm
-from plg.organisations.models import Aanstelling
-
-SMALL_GROUP = 3  # in a group this small, who wrote an anonymous card is easy to guess
 
 
 def _sessie_context(
@@ -39,11 +35,8 @@ def _sessie_context(
 ) -> dict[str, Any]:
     """The live page as one participant sees it; the coach gets the steering parts too."""
     coach = viewer.is_coach
-    writers = bijeenkomst.plg.lidmaatschappen.count() + (
-        sessie.schoolleiders.count() if sessie is not None else 0
-    )
     context: dict[str, Any] = {
-        "small_group": writers <= SMALL_GROUP,
+        "small_group": sessie is not None and sessie.is_small_group(),
         "bijeenkomst": bijeenkomst,
         "sessie": sessie,
         "viewer": viewer,
@@ -116,7 +109,7 @@ def gast(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "live/gast_verlopen.html", status=404)
     tokens = [t for t in request.session.get(GUEST_SESSION_KEY, []) if t != token]
     request.session[GUEST_SESSION_KEY] = [token, *tokens][:20]
-    viewer = Viewer(user_id=0, name=link.name, role=services.Deelname.GAST)
+    viewer = Viewer(user_id=0, name=link.name, role=Deelname.GAST)
     return render(
         request,
         "live/sessie.html",
@@ -139,13 +132,8 @@ class SchoolleidersForm(forms.Form):
 
     def __init__(self, *args: Any, sessie: LiveSessie, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        leaders = Aanstelling.objects.filter(
-            school__in=sessie.bijeenkomst.plg.schools.all()
-        ).leaders()
         field = self.fields["schoolleiders"]
-        field.queryset = User.objects.filter(  # type: ignore[attr-defined]
-            pk__in=leaders.values("user_id")
-        ).order_by("first_name", "last_name")
+        field.queryset = services.attendable_leaders(sessie)  # type: ignore[attr-defined]
         field.initial = list(sessie.schoolleiders.values_list("pk", flat=True))
 
 
@@ -163,11 +151,11 @@ def gast_nieuw(request: AuthedRequest, bid: int) -> HttpResponse:
     form = GastForm(request.POST)
     if not form.is_valid():
         return _member_page(request, sessie.bijeenkomst, lid, sessie, status=400, gast_form=form)
-    Gastlink.objects.create(
+    services.new_guest_link(
         sessie=sessie,
         name=form.cleaned_data["name"],
-        expires_at=timezone.now() + timedelta(hours=form.cleaned_data["hours"]),
-        created_by=request.user,
+        hours=form.cleaned_data["hours"],
+        by=request.user,
     )
     messages.success(request, gettext("De gastlink is klaar. Geef hem door aan je gast."))
     return redirect("live", bid=bid)
@@ -177,8 +165,7 @@ def gast_nieuw(request: AuthedRequest, bid: int) -> HttpResponse:
 @require_POST
 def gast_intrekken(request: AuthedRequest, bid: int, link_pk: int) -> HttpResponse:
     sessie, _lid = _coach_sessie(request, bid)
-    Gastlink.objects.filter(pk=link_pk, sessie=sessie).update(withdrawn_at=timezone.now())
-    rights_changed(sessie_id=sessie.pk, users=[GUEST])
+    services.withdraw_guest_link(sessie=sessie, link_pk=link_pk)
     messages.success(request, gettext("De gastlink werkt niet meer."))
     return redirect("live", bid=bid)
 
@@ -190,11 +177,7 @@ def schoolleiders(request: AuthedRequest, bid: int) -> HttpResponse:
     sessie, _lid = _coach_sessie(request, bid)
     form = SchoolleidersForm(request.POST, sessie=sessie)
     if form.is_valid():
-        before = set(sessie.schoolleiders.values_list("pk", flat=True))
-        sessie.schoolleiders.set(form.cleaned_data["schoolleiders"])
-        rights_changed(
-            sessie_id=sessie.pk, users=before - {u.pk for u in form.cleaned_data["schoolleiders"]}
-        )
+        services.set_attending_leaders(sessie=sessie, leaders=form.cleaned_data["schoolleiders"])
         messages.success(request, gettext("De lijst van aanwezigen is bijgewerkt."))
     return redirect("live", bid=bid)
 
@@ -220,6 +203,7 @@ def live_texts() -> dict[str, str]:
         "noStep": gettext("De procescoach start zo de eerste stap."),
         "ended": gettext("Deze bijeenkomst is afgelopen. Dank je wel!"),
         "nobody": gettext("Niemand"),
+        "someone": gettext("iemand van de PLG"),
         "start": gettext("Start"),
         "select": gettext("Kies om samen te voegen"),
         "inbrenger": gettext("inbrenger:"),

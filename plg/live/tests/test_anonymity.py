@@ -1,8 +1,9 @@
 """What each kind of participant receives over the WebSocket, read as the raw JSON they get.
 
 Marker texts are planted where anonymity is promised: a card still hidden (its text and its
-"why"), an anonymous card, and a written round contribution for each audience. Each test
-asserts exactly which viewer's frames hold which marker, and which name stands next to it.
+"why"), an anonymous card, a written round contribution for each audience, and an OASE round
+(its theme, and the evaluation its inbrenger writes). Each test asserts exactly which viewer's
+frames hold which marker, and which name stands next to it.
 Runs on SQLite and on PostgreSQL (``make test``).
 """
 
@@ -40,6 +41,9 @@ def sessie(world: Any) -> LiveSessie:
     kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     kandoe.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     kandoe.save()
+    oase = bijeenkomst.blokken.get(stap=Stap.DOELEN)
+    oase.werkvorm = Werkvorm.objects.get(slug="oase", school=None)
+    oase.save()
     sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
     sessie.schoolleiders.add(world.leader)
     return sessie
@@ -104,7 +108,17 @@ def _play(world: Any, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]]:
             await say(
                 who, {"type": "round.write", "blok": blok[stap], "text": text, "audience": audience}
             )
+        oase = blok[Stap.DOELEN]
+        await say("coach", {"type": "step.start", "blok": oase})
+        await say(
+            "coach",
+            {"type": "oase.setup", "blok": oase, "inbrenger": world.member.pk, "thema": "QTHEMA"},
+        )
+        for _ in range(3):
+            await say("coach", {"type": "oase.next", "blok": oase})
+        await say("member", {"type": "oase.evaluate", "blok": oase, "text": "QEVAL"})
         if reveal:
+            await say("coach", {"type": "step.start", "blok": kandoe})
             frames = {name: [] for name in clients}
             await say("coach", {"type": "board.reveal"})
         for name, client in clients.items():
@@ -127,6 +141,8 @@ MARKERS = [
     "QWLEIDING",
     "QWTEAM",
     "QWNETWERK",
+    "QTHEMA",
+    "QEVAL",
 ]
 
 
@@ -153,6 +169,12 @@ def _named(raw_frames: list[str]) -> set[tuple[str, str]]:
                 pairs.add((text, authors.get(str(card["id"]), "")))
         for item in message["viewer"]["written"]:
             pairs.add((item["text"], item["name"]))
+        names = message.get("names", {})
+        for blok, round_ in message["state"].get("oase", {}).items():
+            inbrenger = names.get("inbrengers", {}).get(blok, "")
+            pairs.add((round_["thema"], inbrenger))
+            if names.get("evaluaties", {}).get(blok):
+                pairs.add((names["evaluaties"][blok], inbrenger))
     return pairs
 
 
@@ -170,6 +192,8 @@ def test_before_the_reveal_each_viewer_receives_only_what_is_theirs_to_read(
         "QWLEIDING": {"coach", "member", "leader"},
         "QWTEAM": {"coach", "member", "leader"},
         "QWNETWERK": {"coach", "member", "leader"},
+        "QTHEMA": {"coach", "member", "leader", "guest"},
+        "QEVAL": {"coach", "member"},
     }
 
 
@@ -184,6 +208,8 @@ def test_names_stand_next_to_content_only_for_members(world: Any, sessie: LiveSe
         ("QWPLG", COACH),
         ("QWTEAM", COACH),
         ("QWLEIDING", LEADER),
+        ("QTHEMA", MEMBER),
+        ("QEVAL", MEMBER),
     }
     assert _named(frames["coach"]) == {
         ("QANON", ""),
@@ -191,6 +217,8 @@ def test_names_stand_next_to_content_only_for_members(world: Any, sessie: LiveSe
         ("QWPLG", COACH),
         ("QWTEAM", COACH),
         ("QWLEIDING", LEADER),
+        ("QTHEMA", MEMBER),
+        ("QEVAL", MEMBER),
     }
     assert _named(frames["leader"]) == {
         ("QLEADERCARD", ""),
@@ -198,8 +226,26 @@ def test_names_stand_next_to_content_only_for_members(world: Any, sessie: LiveSe
         ("QWNETWERK", ""),
         ("QWTEAM", ""),
         ("QWLEIDING", LEADER),
+        ("QTHEMA", ""),
     }
-    assert _named(frames["guest"]) == {("QANON", "")}
+    assert _named(frames["guest"]) == {("QANON", ""), ("QTHEMA", "")}
+
+
+def test_guests_and_leaders_receive_no_members_name_and_no_user_id(
+    world: Any, sessie: LiveSessie
+) -> None:
+    """Who brings in the OASE case, whose turn it is and who is in the PLG stay inside the
+    PLG: not as a name, and not as a user id that could be matched to one."""
+    frames = _play(world, sessie, reveal=False)
+    for viewer in ["leader", "guest"]:
+        for raw in frames[viewer]:
+            assert MEMBER not in raw and COACH not in raw, viewer
+            message = json.loads(raw)
+            if message["type"] == "state":
+                shared = message["state"]
+                assert "order" not in shared
+                assert not isinstance(shared["turn"], dict)
+                assert all("inbrenger" not in round_ for round_ in shared["oase"].values())
 
 
 def test_a_hidden_cards_author_is_in_no_frame_of_anyone_else(
@@ -222,14 +268,15 @@ def test_after_the_reveal_everyone_reads_the_cards_and_only_members_read_their_a
 ) -> None:
     frames = _play(world, sessie, reveal=True)
     holders = _holders(frames)
-    for marker in ["QHIDDENTEXT", "QHIDDENWHY", "QLEADERCARD", "QANON"]:
+    card_markers = {"QHIDDENTEXT", "QHIDDENWHY", "QLEADERCARD", "QANON"}
+    for marker in card_markers:
         assert holders[marker] == set(VIEWERS), marker
     for viewer in ["coach", "member"]:
         assert ("QHIDDENTEXT", MEMBER) in _named(frames[viewer])
         assert ("QLEADERCARD", LEADER) in _named(frames[viewer])
         assert ("QANON", "") in _named(frames[viewer])
     for viewer in ["leader", "guest"]:
-        cards = {pair for pair in _named(frames[viewer]) if not pair[0].startswith("QW")}
+        cards = {pair for pair in _named(frames[viewer]) if pair[0] in card_markers}
         assert cards == {
             ("QHIDDENTEXT", ""),
             ("QHIDDENWHY", ""),

@@ -13,7 +13,8 @@ from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from plg.live import services
+from plg.live import commands, participants
+from plg.live import state as live_state
 from plg.live.models import Kaart, LiveSessie, Zone
 from plg.live.routing import websocket_urlpatterns
 from plg.meetings import services as meeting_services
@@ -48,7 +49,7 @@ async def join(sessie: LiveSessie, user: Any) -> WebsocketCommunicator:
     assert connected, code
     first = await client.receive_json_from()
     assert first["type"] == "state"
-    client.state = services.merged(first["state"], first["viewer"], first.get("names"))  # type: ignore[attr-defined]
+    client.state = live_state.merged(first["state"], first["viewer"], first.get("names"))  # type: ignore[attr-defined]
     return client
 
 
@@ -58,13 +59,13 @@ async def seen(client: WebsocketCommunicator) -> dict[str, Any]:
     message = await client.receive_json_from()
     if message["type"] == "cards":
         before = client.state  # type: ignore[attr-defined]
-        state = services.with_delta(
+        state = live_state.with_delta(
             before, message["state"], message["viewer"], message.get("names")
         )
         assert state is not None, "a delta that does not follow on"
     else:
         assert message["type"] == "state", message
-        state = services.merged(message["state"], message["viewer"], message.get("names"))
+        state = live_state.merged(message["state"], message["viewer"], message.get("names"))
     client.state = state  # type: ignore[attr-defined]
     return state
 
@@ -213,7 +214,7 @@ def _kandoe_card(world: Any, sessie: LiveSessie, **extra: Any) -> Kaart:
 
 
 def _move(world: Any, sessie: LiveSessie, user: Any, kaart: Kaart, **extra: Any) -> None:
-    viewer = services.Viewer(user.pk, user.display_name, role=services.Deelname.LID)
+    viewer = participants.Viewer(user.pk, user.display_name, role=participants.Deelname.LID)
     command = {
         "type": "card.move",
         "card": kaart.pk,
@@ -221,7 +222,7 @@ def _move(world: Any, sessie: LiveSessie, user: Any, kaart: Kaart, **extra: Any)
         "version": kaart.version,
         "reason": "Dit raakt ons allemaal",
     } | extra
-    services.apply(sessie.pk, viewer, command)
+    commands.apply(sessie.pk, viewer, command)
 
 
 def test_kandoe_move_goes_one_ring_inwards_with_a_reason(world: Any, sessie: LiveSessie) -> None:
@@ -244,7 +245,7 @@ def test_kandoe_rules(
     world: Any, sessie: LiveSessie, who: str, extra: dict[str, Any], message: str
 ) -> None:
     kaart = _kandoe_card(world, sessie)
-    with pytest.raises(services.Refused, match=message):
+    with pytest.raises(commands.Refused, match=message):
         _move(world, sessie, getattr(world, who), kaart, **extra)
     kaart.refresh_from_db()
     assert kaart.zone == Zone.RING_3
@@ -257,7 +258,7 @@ def test_two_moves_of_one_card_at_once_one_wins(world: Any, sessie: LiveSessie) 
     kaart = _kandoe_card(world, sessie)
     stale = Kaart.objects.get(pk=kaart.pk)
     _move(world, sessie, world.member, kaart)
-    with pytest.raises(services.Refused, match="Iemand anders verplaatste deze kaart net"):
+    with pytest.raises(commands.Refused, match="Iemand anders verplaatste deze kaart net"):
         _move(world, sessie, world.colleague, stale)
     kaart.refresh_from_db()
     assert kaart.zone == Zone.RING_2 and kaart.version == 1 and kaart.zetten.count() == 1
@@ -283,26 +284,26 @@ def test_late_joiner_sees_the_remaining_time(world: Any, sessie: LiveSessie) -> 
 
 
 def test_pause_and_extend_keep_the_clock_honest(world: Any, sessie: LiveSessie) -> None:
-    coach = services.Viewer(world.coach.pk, "c", role=services.Deelname.COACH)
+    coach = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)
     checkin = sessie.bijeenkomst.blokken.get(stap=Stap.CHECKIN)
-    services.apply(sessie.pk, coach, {"type": "step.start", "blok": checkin.pk})
-    services.apply(sessie.pk, coach, {"type": "step.pause"})
-    services.apply(sessie.pk, coach, {"type": "step.extend", "minutes": 5})
-    state = services.snapshot(sessie.pk)
+    commands.apply(sessie.pk, coach, {"type": "step.start", "blok": checkin.pk})
+    commands.apply(sessie.pk, coach, {"type": "step.pause"})
+    commands.apply(sessie.pk, coach, {"type": "step.extend", "minutes": 5})
+    state = live_state.snapshot(sessie.pk)
     assert not state["running"]
     assert checkin.minutes * 60 + 300 - 1 <= state["remaining"] <= checkin.minutes * 60 + 300
 
 
 def test_check_in_pass_needs_no_reason_and_moves_the_turn(world: Any, sessie: LiveSessie) -> None:
-    order = services.round_order(sessie)
+    order = participants.round_order(sessie)
     assert [person["id"] for person in order] == [world.coach.pk, world.member.pk]
-    coach = services.Viewer(world.coach.pk, "c", role=services.Deelname.COACH)
-    member = services.Viewer(world.member.pk, "m", role=services.Deelname.LID)
-    with pytest.raises(services.Refused, match="niet jouw beurt"):
-        services.apply(sessie.pk, member, {"type": "turn.pass"})
-    services.apply(sessie.pk, coach, {"type": "turn.next"})
-    services.apply(sessie.pk, member, {"type": "turn.pass"})
-    assert services.snapshot(sessie.pk)["turn"]["id"] == order[0]["id"]
+    coach = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)
+    member = participants.Viewer(world.member.pk, "m", role=participants.Deelname.LID)
+    with pytest.raises(commands.Refused, match="niet jouw beurt"):
+        commands.apply(sessie.pk, member, {"type": "turn.pass"})
+    commands.apply(sessie.pk, coach, {"type": "turn.next"})
+    commands.apply(sessie.pk, member, {"type": "turn.pass"})
+    assert live_state.snapshot(sessie.pk)["turn"]["id"] == order[0]["id"]
 
 
 def test_reconnecting_client_gets_the_current_state(world: Any, sessie: LiveSessie) -> None:
@@ -359,20 +360,20 @@ def test_coach_merges_similar_cards_into_the_innermost_ring(world: Any, sessie: 
     b = Kaart.objects.create(
         sessie=sessie, blok=a.blok, author=world.member, text="B", zone=Zone.RING_1
     )
-    coach = services.Viewer(world.coach.pk, "c", role=services.Deelname.COACH)
-    services.apply(sessie.pk, coach, {"type": "card.merge", "cards": [a.pk, b.pk], "text": "Samen"})
+    coach = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)
+    commands.apply(sessie.pk, coach, {"type": "card.merge", "cards": [a.pk, b.pk], "text": "Samen"})
     merged = Kaart.objects.get(text="Samen")
     assert merged.zone == Zone.RING_1
     assert set(Kaart.objects.filter(merged_into=merged)) == {a, b}
-    assert [c["text"] for c in services.snapshot(sessie.pk)["cards"]] == ["Samen"]
+    assert [c["text"] for c in live_state.snapshot(sessie.pk)["cards"]] == ["Samen"]
 
 
 def test_members_cannot_merge(world: Any, sessie: LiveSessie) -> None:
     a = _kandoe_card(world, sessie)
     b = Kaart.objects.create(sessie=sessie, blok=a.blok, author=world.member, text="B")
-    member = services.Viewer(world.member.pk, "m", role=services.Deelname.LID)
-    with pytest.raises(services.Refused):
-        services.apply(
+    member = participants.Viewer(world.member.pk, "m", role=participants.Deelname.LID)
+    with pytest.raises(commands.Refused):
+        commands.apply(
             sessie.pk, member, {"type": "card.merge", "cards": [a.pk, b.pk], "text": "x"}
         )
 
@@ -408,7 +409,7 @@ def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
     world: Any, sessie: LiveSessie
 ) -> None:
     blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
-    coach_viewer = services.Viewer(world.coach.pk, "c", role=services.Deelname.COACH)
+    coach_viewer = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)
 
     async def scenario() -> None:
         member = await join(sessie, world.member)
@@ -416,17 +417,17 @@ def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
         message = await member.receive_json_from()
         assert message["type"] == "cards" and len(message["state"]["cards"]) == 1
         assert "blokken" not in message["state"]  # not the whole board
-        member.state = services.with_delta(member.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
+        member.state = live_state.with_delta(member.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
         # a change this client never heard of (as if its message was lost)
         await asyncio.to_thread(
-            services.apply,
+            commands.apply,
             sessie.pk,
             coach_viewer,
             {"type": "card.add", "blok": blok, "text": "Gemist"},
         )
         await member.send_json_to({"type": "card.add", "blok": blok, "text": "Derde"})
         message = await member.receive_json_from()
-        assert services.with_delta(member.state, message["state"], message["viewer"]) is None  # type: ignore[attr-defined]
+        assert live_state.with_delta(member.state, message["state"], message["viewer"]) is None  # type: ignore[attr-defined]
         await member.send_json_to({"type": "sync"})
         state = await seen(member)
         assert [c["text"] for c in state["cards"]] == ["Eerste", "Gemist", "Derde"]

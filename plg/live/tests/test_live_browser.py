@@ -183,7 +183,7 @@ def test_a_dropped_connection_comes_back_with_what_changed_meanwhile(
 ) -> None:
     """The server goes away (a restart); the page says so, reconnects by itself and shows
     the state as stored, including a change made while it was gone."""
-    from plg.live import services
+    from plg.live import commands, participants
     from plg.live.models import LiveSessie
 
     base = live_server_control.url
@@ -200,8 +200,8 @@ def test_a_dropped_connection_comes_back_with_what_changed_meanwhile(
     live_server_control.stop()
     expect(member.locator("#live-status")).to_have_text("Verbinding kwijt. We verbinden opnieuw…")
     sessie = LiveSessie.objects.get(bijeenkomst=bijeenkomst)
-    coach_viewer = services.Viewer(world.coach.pk, "Charlotte", services.Deelname.COACH)
-    services.apply(sessie.pk, coach_viewer, {"type": "step.next"})
+    coach_viewer = participants.Viewer(world.coach.pk, "Charlotte", participants.Deelname.COACH)
+    commands.apply(sessie.pk, coach_viewer, {"type": "step.next"})
     live_server_control.start()
 
     expect(member.locator("#live-status")).to_have_text("Verbonden", timeout=15_000)
@@ -228,6 +228,8 @@ def test_a_guest_follows_with_a_link_and_cannot_write(
     expect(guest.locator(".lead")).to_contain_text("Eva Expert")
     start(coach, bijeenkomst.blokken.get(stap=Stap.CHECKIN).pk)
     expect(guest.locator("#live-round")).to_be_visible()
+    expect(coach.locator("#live-turn")).to_have_text("Charlotte Test")
+    expect(guest.locator("#live-turn")).to_have_text("iemand van de PLG")  # no member's name
     expect(guest.locator("#live-add")).to_have_count(0)
     expect(guest.get_by_role("link", name=world.plg.name)).to_have_count(0)
     guest.close()

@@ -1,6 +1,6 @@
 """Every command, every kind of participant: who may give it, and bad input changes nothing.
 
-The rights matrix is derived from the command registry (``services.COMMANDS``): a command
+The rights matrix is derived from the command registry (``commands.COMMANDS``): a command
 without a row in ``RIGHTS`` fails the suite, and every row is played by every participant.
 """
 
@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from plg.communities import services as community_services
 from plg.communities.models import Lidmaatschap
-from plg.live import services
+from plg.live import commands
+from plg.live.commands import Refused, Revoked, Wie
 from plg.live.models import Kaart, LiveSessie, Rondebijdrage, Zone
-from plg.live.services import Deelname, Refused, Revoked, Viewer, Wie
+from plg.live.participants import Deelname, Viewer
 from plg.meetings import services as meeting_services
 from plg.methods.models import Stap, Werkvorm
 
@@ -42,7 +43,7 @@ RIGHTS: dict[str, Wie] = {
     "blok.werkvorm": Wie.COACH,
     "session.share": Wie.COACH,
 }
-ALL_COMMANDS = sorted(services.COMMANDS)
+ALL_COMMANDS = sorted(commands.COMMANDS)
 PARTICIPANTS = ["coach", "member", "leader", "guest", "revoked"]
 DOOR = {
     "guest": "Als gast kijk je mee",
@@ -131,7 +132,7 @@ def _fingerprint(sessie: LiveSessie) -> tuple[Any, ...]:
 
 
 def test_every_command_has_a_row_in_the_rights_matrix() -> None:
-    assert {name: c.by for name, c in services.COMMANDS.items()} == RIGHTS
+    assert {name: c.by for name, c in commands.COMMANDS.items()} == RIGHTS
 
 
 @pytest.mark.parametrize("participant", PARTICIPANTS)
@@ -143,7 +144,7 @@ def test_rights_matrix(world: Any, sessie: LiveSessie, kind: str, participant: s
     before = _fingerprint(sessie)
     door = _expected_door(kind, participant)
     try:
-        services.apply(sessie.pk, _viewer(world, participant), command)
+        commands.apply(sessie.pk, _viewer(world, participant), command)
     except Refused as refusal:
         refused_at = next((d for d, text in DOOR.items() if text in str(refusal)), None)
         assert refused_at == door, str(refusal)
@@ -164,7 +165,7 @@ def test_an_archived_plg_refuses_every_command(
     world.plg.save()
     before = _fingerprint(sessie)
     with pytest.raises(Refused, match=DOOR["archived"]):
-        services.apply(sessie.pk, _viewer(world, participant), command)
+        commands.apply(sessie.pk, _viewer(world, participant), command)
     assert _fingerprint(sessie) == before
 
 
@@ -177,15 +178,15 @@ def test_a_coach_who_handed_over_the_role_no_longer_steers(world: Any, sessie: L
         lid=Lidmaatschap.objects.get(plg=world.plg, user=world.coach), rol="lid"
     )
     with pytest.raises(Refused, match=DOOR["coach only"]):
-        services.apply(sessie.pk, _viewer(world, "coach"), {"type": "step.next"})
-    services.apply(sessie.pk, _viewer(world, "member"), {"type": "step.next"})
+        commands.apply(sessie.pk, _viewer(world, "coach"), {"type": "step.next"})
+    commands.apply(sessie.pk, _viewer(world, "member"), {"type": "step.next"})
 
 
 def test_a_leader_taken_off_the_list_no_longer_writes(world: Any, sessie: LiveSessie) -> None:
     sessie.schoolleiders.clear()
     blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
     with pytest.raises(Revoked):
-        services.apply(
+        commands.apply(
             sessie.pk,
             _viewer(world, "leader"),
             {"type": "card.add", "blok": blok, "text": "Nog even"},
@@ -244,6 +245,6 @@ def test_malformed_messages_change_nothing(
         command["blok"] = checkin.pk
     before = _fingerprint(sessie)
     with pytest.raises(Refused) as refusal:
-        services.apply(sessie.pk, _viewer(world, "coach"), command)
+        commands.apply(sessie.pk, _viewer(world, "coach"), command)
     assert str(refusal.value)
     assert _fingerprint(sessie) == before

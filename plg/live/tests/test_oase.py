@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from plg.live import services
+from plg.live import commands, participants
+from plg.live import state as live_state
 from plg.live.models import Intervisie, LiveSessie
 from plg.meetings import services as meeting_services
 from plg.methods.models import Stap, Werkvorm
@@ -26,13 +27,13 @@ def oase(world: Any) -> tuple[LiveSessie, int]:
     return LiveSessie.objects.create(bijeenkomst=bijeenkomst), blok.pk
 
 
-def viewer(user: Any, coach: bool = False) -> services.Viewer:
-    role = services.Deelname.COACH if coach else services.Deelname.LID
-    return services.Viewer(user.pk, user.display_name, role=role)
+def viewer(user: Any, coach: bool = False) -> participants.Viewer:
+    role = participants.Deelname.COACH if coach else participants.Deelname.LID
+    return participants.Viewer(user.pk, user.display_name, role=role)
 
 
 def setup(world: Any, sessie: LiveSessie, blok: int) -> None:
-    services.apply(
+    commands.apply(
         sessie.pk,
         viewer(world.coach, coach=True),
         {
@@ -47,7 +48,7 @@ def setup(world: Any, sessie: LiveSessie, blok: int) -> None:
 def test_phases_split_the_time_equally(world: Any, oase: tuple[LiveSessie, int]) -> None:
     sessie, blok = oase
     setup(world, sessie, blok)
-    state = services.snapshot(sessie.pk)["oase"][str(blok)]
+    state = live_state.snapshot(sessie.pk)["oase"][str(blok)]
     assert state["fase"] == "onderzoek" and state["fase_seconds"] == 600
     assert state["inbrenger_name"] == world.member.display_name
 
@@ -58,18 +59,18 @@ def test_coach_moves_through_the_four_phases(world: Any, oase: tuple[LiveSessie,
     coach = viewer(world.coach, coach=True)
     seen = []
     for _ in range(3):
-        services.apply(sessie.pk, coach, {"type": "oase.next", "blok": blok})
-        seen.append(services.snapshot(sessie.pk)["oase"][str(blok)]["fase"])
+        commands.apply(sessie.pk, coach, {"type": "oase.next", "blok": blok})
+        seen.append(live_state.snapshot(sessie.pk)["oase"][str(blok)]["fase"])
     assert seen == ["appreciatie", "suggestie", "evaluatie"]
-    with pytest.raises(services.Refused, match="laatste fase"):
-        services.apply(sessie.pk, coach, {"type": "oase.next", "blok": blok})
+    with pytest.raises(commands.Refused, match="laatste fase"):
+        commands.apply(sessie.pk, coach, {"type": "oase.next", "blok": blok})
 
 
 def test_a_late_joiner_sees_the_phase_clock(world: Any, oase: tuple[LiveSessie, int]) -> None:
     sessie, blok = oase
     setup(world, sessie, blok)
     Intervisie.objects.update(fase_started_at=timezone.now() - timedelta(minutes=3))
-    remaining = services.snapshot(sessie.pk)["oase"][str(blok)]["fase_remaining"]
+    remaining = live_state.snapshot(sessie.pk)["oase"][str(blok)]["fase_remaining"]
     assert 418 <= remaining <= 420
 
 
@@ -79,19 +80,32 @@ def test_only_the_inbrenger_evaluates_in_the_last_phase(
     sessie, blok = oase
     setup(world, sessie, blok)
     evaluation = {"type": "oase.evaluate", "blok": blok, "text": "Ik probeer de stilte-oefening"}
-    with pytest.raises(services.Refused, match="laatste fase"):
-        services.apply(sessie.pk, viewer(world.member), evaluation)
+    with pytest.raises(commands.Refused, match="laatste fase"):
+        commands.apply(sessie.pk, viewer(world.member), evaluation)
     Intervisie.objects.update(fase=3)
-    with pytest.raises(services.Refused, match="Alleen de inbrenger"):
-        services.apply(sessie.pk, viewer(world.coach, coach=True), evaluation)
-    services.apply(sessie.pk, viewer(world.member), evaluation)
+    with pytest.raises(commands.Refused, match="Alleen de inbrenger"):
+        commands.apply(sessie.pk, viewer(world.coach, coach=True), evaluation)
+    commands.apply(sessie.pk, viewer(world.member), evaluation)
     assert Intervisie.objects.get().evaluatie == "Ik probeer de stilte-oefening"
+
+
+def test_only_the_inbrenger_is_asked_for_the_evaluation_and_the_others_take_turns(
+    world: Any, oase: tuple[LiveSessie, int]
+) -> None:
+    """The screen learns this from each viewer's own part: the shared state names nobody."""
+    sessie, blok = oase
+    setup(world, sessie, blok)
+    message = live_state.broadcast(live_state.snapshot(sessie.pk))
+    inbrenger = live_state.viewer_part(message, viewer(world.member))
+    coach = live_state.viewer_part(message, viewer(world.coach, coach=True))
+    assert inbrenger["inbrenger_in"] == [str(blok)] and not inbrenger["my_turn"]
+    assert coach["inbrenger_in"] == [] and coach["my_turn"]
 
 
 def test_inbrenger_must_be_a_member(world: Any, oase: tuple[LiveSessie, int]) -> None:
     sessie, blok = oase
-    with pytest.raises(services.Refused, match="lid zijn van de PLG"):
-        services.apply(
+    with pytest.raises(commands.Refused, match="lid zijn van de PLG"):
+        commands.apply(
             sessie.pk,
             viewer(world.coach, coach=True),
             {"type": "oase.setup", "blok": blok, "inbrenger": world.outsider.pk, "thema": "x"},
@@ -101,8 +115,8 @@ def test_inbrenger_must_be_a_member(world: Any, oase: tuple[LiveSessie, int]) ->
 
 def test_members_cannot_steer_the_intervisie(world: Any, oase: tuple[LiveSessie, int]) -> None:
     sessie, blok = oase
-    with pytest.raises(services.Refused, match="Alleen de procescoach"):
-        services.apply(
+    with pytest.raises(commands.Refused, match="Alleen de procescoach"):
+        commands.apply(
             sessie.pk,
             viewer(world.member),
             {"type": "oase.setup", "blok": blok, "inbrenger": world.member.pk, "thema": "x"},

@@ -13,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import PASSWORD
-from plg.live import services
-from plg.live.authorizers import live_access
+from plg.live import commands
+from plg.live import state as live_state
+from plg.live.authorizers import live_access, viewer_for
+from plg.live.commands import Refused, Revoked
 from plg.live.models import Gastlink, Kaart, LiveSessie, Zone
-from plg.live.services import Deelname, Refused, Viewer
+from plg.live.participants import Deelname, Viewer
 from plg.live.tests.test_live import APP, play
 from plg.meetings import services as meeting_services
 from plg.meetings.models import Terugblik
@@ -56,9 +58,10 @@ def blok(sessie: LiveSessie, stap: str) -> int:
 def state_for(sessie: LiveSessie, viewer: Viewer) -> dict[str, Any]:
     import json
 
-    message = services.broadcast(services.snapshot(sessie.pk))
-    part = json.loads(json.dumps(services.viewer_part(message, viewer)))
-    return services.merged(json.loads(message.public), part)
+    message = live_state.broadcast(live_state.snapshot(sessie.pk))
+    part = json.loads(json.dumps(live_state.viewer_part(message, viewer)))
+    names = json.loads(message.names) if viewer.reads_members_part else None
+    return live_state.merged(json.loads(message.public), part, names)
 
 
 def guest_link(world: Any, sessie: LiveSessie, **extra: Any) -> Gastlink:
@@ -193,20 +196,63 @@ def test_the_school_leader_joins_only_when_listed_as_attending(
     assert live_access(world.other_leader, sessie.code) is None
 
 
+@pytest.mark.parametrize(
+    ("persona", "listed", "role"),
+    [
+        ("coach", False, Deelname.COACH),
+        ("member", False, Deelname.LID),
+        ("leader", True, Deelname.SCHOOLLEIDER),
+        ("leader", False, None),
+        ("other_leader", True, None),  # listed, but leads none of the PLG's schools
+        ("colleague", True, None),
+        ("outsider", False, None),
+    ],
+)
+def test_joining_and_every_command_follow_the_same_rule(
+    world: Any, sessie: LiveSessie, persona: str, listed: bool, role: str | None
+) -> None:
+    user = getattr(world, persona)
+    if listed:
+        sessie.schoolleiders.add(user)
+    joined = viewer_for(user, sessie)
+    assert (joined.role if joined else None) == role
+    viewer = Viewer(user.pk, "x", role or Deelname.SCHOOLLEIDER)
+    write = {
+        "type": "round.write",
+        "blok": blok(sessie, "checkin"),
+        "text": "Hier",
+        "audience": "ik",
+    }
+    if role is None:
+        with pytest.raises(Revoked):
+            commands.apply(sessie.pk, viewer, write)
+    else:
+        commands.apply(sessie.pk, viewer, write)
+
+
+def test_only_leaders_of_the_plgs_schools_can_be_listed_as_attending(
+    world: Any, sessie: LiveSessie
+) -> None:
+    from plg.live.services import set_attending_leaders
+
+    set_attending_leaders(sessie=sessie, leaders=[world.leader, world.other_leader, world.member])
+    assert list(sessie.schoolleiders.all()) == [world.leader]
+
+
 # Rounds -------------------------------------------------------------------------------------
 
 
 def test_check_in_turns_have_a_time_per_person_the_coach_sets(
     world: Any, sessie: LiveSessie
 ) -> None:
-    services.apply(sessie.pk, coach(world), {"type": "step.start", "blok": blok(sessie, "checkin")})
-    services.apply(sessie.pk, coach(world), {"type": "round.setup", "seconds": 90})
+    commands.apply(sessie.pk, coach(world), {"type": "step.start", "blok": blok(sessie, "checkin")})
+    commands.apply(sessie.pk, coach(world), {"type": "round.setup", "seconds": 90})
     state = state_for(sessie, member(world))
     assert state["seconds_per_turn"] == 90
     assert 85 <= state["turn_remaining"] <= 90
-    first = state["turn"]
-    services.apply(sessie.pk, coach(world), {"type": "turn.next"})
-    assert state_for(sessie, member(world))["turn"] != first
+    first = state["turn_name"]
+    commands.apply(sessie.pk, coach(world), {"type": "turn.next"})
+    assert state_for(sessie, member(world))["turn_name"] not in {first, ""}
 
 
 def test_written_round_contributions_reach_only_their_audience(
@@ -214,17 +260,17 @@ def test_written_round_contributions_reach_only_their_audience(
 ) -> None:
     sessie.schoolleiders.add(world.leader)
     checkin = blok(sessie, "checkin")
-    services.apply(
+    commands.apply(
         sessie.pk,
         member(world),
         {"type": "round.write", "blok": checkin, "text": "Moe maar blij", "audience": "ik"},
     )
-    services.apply(
+    commands.apply(
         sessie.pk,
         coach(world),
         {"type": "round.write", "blok": checkin, "text": "Trots op de groep", "audience": "plg"},
     )
-    services.apply(
+    commands.apply(
         sessie.pk,
         leader(world),
         {"type": "round.write", "blok": checkin, "text": "Fijn hier", "audience": "leiding"},
@@ -237,12 +283,12 @@ def test_written_round_contributions_reach_only_their_audience(
     assert texts(coach(world)) == {"Trots op de groep", "Fijn hier"}
     assert texts(leader(world)) == {"Fijn hier"}
     assert texts(Viewer(0, "Eva", Deelname.GAST)) == set()
-    assert "Moe maar blij" not in services.broadcast(services.snapshot(sessie.pk)).public
+    assert "Moe maar blij" not in live_state.broadcast(live_state.snapshot(sessie.pk)).public
 
 
 def test_writing_is_for_rounds_only(world: Any, sessie: LiveSessie) -> None:
     with pytest.raises(Refused, match="check-in en de check-out"):
-        services.apply(
+        commands.apply(
             sessie.pk,
             member(world),
             {
@@ -288,14 +334,14 @@ def test_check_out_is_stored_from_the_live_screen_with_ticked_goals(
 def test_coach_moves_a_step_and_gives_it_another_werkvorm(world: Any, sessie: LiveSessie) -> None:
     verwerking = blok(sessie, "verwerking")
     before = [b["id"] for b in state_for(sessie, member(world))["blokken"]]
-    services.apply(
+    commands.apply(
         sessie.pk, coach(world), {"type": "blok.move", "blok": verwerking, "direction": "up"}
     )
     after = [b["id"] for b in state_for(sessie, member(world))["blokken"]]
     i = before.index(verwerking)
     assert after[i - 1] == verwerking and after[i] == before[i - 1]
     bbb = Werkvorm.objects.get(slug="borgen-bannen-beginnen", school=None)
-    services.apply(
+    commands.apply(
         sessie.pk, coach(world), {"type": "blok.werkvorm", "blok": verwerking, "werkvorm": bbb.pk}
     )
     shown = next(b for b in state_for(sessie, member(world))["blokken"] if b["id"] == verwerking)
@@ -312,19 +358,19 @@ def test_werkvorm_of_another_school_or_another_board_with_cards_is_refused(
     verwerking = blok(sessie, "verwerking")
     elders = Werkvorm.objects.create(school=world.other, name="Eigen", slug="eigen", steps=[])
     with pytest.raises(Refused, match="catalogus"):
-        services.apply(
+        commands.apply(
             sessie.pk,
             coach(world),
             {"type": "blok.werkvorm", "blok": verwerking, "werkvorm": elders.pk},
         )
-    services.apply(
+    commands.apply(
         sessie.pk,
         member(world),
         {"type": "card.add", "blok": verwerking, "text": "Sterk team", "zone": Zone.STERKTE},
     )
     kandoe = Werkvorm.objects.get(slug="kandoe", school=None)
     with pytest.raises(Refused, match="al kaarten"):
-        services.apply(
+        commands.apply(
             sessie.pk,
             coach(world),
             {"type": "blok.werkvorm", "blok": verwerking, "werkvorm": kandoe.pk},
@@ -339,12 +385,12 @@ def test_beginsituatie_clusters_after_the_reveal_within_one_quadrant(
 ) -> None:
     verwerking = blok(sessie, "verwerking")
     for text, zone in [("Sterk team", Zone.STERKTE), ("Goede sfeer", Zone.STERKTE)]:
-        services.apply(
+        commands.apply(
             sessie.pk,
             member(world),
             {"type": "card.add", "blok": verwerking, "text": text, "zone": zone},
         )
-    services.apply(
+    commands.apply(
         sessie.pk,
         coach(world),
         {"type": "card.add", "blok": verwerking, "text": "Weinig tijd", "zone": Zone.ZWAKTE},
@@ -353,16 +399,16 @@ def test_beginsituatie_clusters_after_the_reveal_within_one_quadrant(
     assert {c["text"] for c in state_for(sessie, coach(world))["cards"]} == {"Weinig tijd", ""}
     merge = {"type": "card.merge", "cards": [ids["Sterk team"], ids["Goede sfeer"]], "text": "Wij"}
     with pytest.raises(Refused, match="toont"):
-        services.apply(sessie.pk, coach(world), merge)
-    services.apply(sessie.pk, coach(world), {"type": "step.start", "blok": verwerking})
-    services.apply(sessie.pk, coach(world), {"type": "board.reveal"})
+        commands.apply(sessie.pk, coach(world), merge)
+    commands.apply(sessie.pk, coach(world), {"type": "step.start", "blok": verwerking})
+    commands.apply(sessie.pk, coach(world), {"type": "board.reveal"})
     with pytest.raises(Refused, match="hetzelfde vak"):
-        services.apply(
+        commands.apply(
             sessie.pk,
             coach(world),
             merge | {"cards": [ids["Sterk team"], ids["Weinig tijd"]]},
         )
-    services.apply(sessie.pk, coach(world), merge)
+    commands.apply(sessie.pk, coach(world), merge)
     cluster = next(c for c in state_for(sessie, member(world))["cards"] if c["text"] == "Wij")
     assert cluster["zone"] == Zone.STERKTE
     assert sorted(cluster["members"]) == ["Goede sfeer", "Sterk team"]
@@ -383,7 +429,7 @@ def test_summary_for_a_leader_follows_what_the_coach_shared(
     url = reverse("samenvatting", args=[sessie.bijeenkomst_id])
     client.login(username=world.leader.email, password=PASSWORD)
     assert client.get(url).status_code == 404
-    services.apply(sessie.pk, coach(world), {"type": "session.share", "audience": "leiding"})
+    commands.apply(sessie.pk, coach(world), {"type": "session.share", "audience": "leiding"})
     page = client.get(url).content.decode()
     assert "Sterk team" in page and "Mehdi" not in page
     assert url in client.get(reverse("gedeeld", args=[world.plg.pk])).content.decode()

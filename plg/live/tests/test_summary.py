@@ -170,6 +170,7 @@ def test_people_around_the_plg_read_the_summary_without_names(
     assert "Een open gesprek" in html
     assert not [name for name in _names(world) if name in html]
     assert "Artikel zoeken" not in html and "Lastige ouders" not in html
+    assert "Neem mee" not in html  # the inbrenger's evaluation stays inside the PLG
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils reads the PDF back")
@@ -225,3 +226,43 @@ def test_the_summary_shows_a_board_written_alone_first_only_once_the_coach_shows
     sessie.revealed_blokken = [blok.pk]
     sessie.save()
     assert "Kaart van Charlotte" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("moment", "shown"),
+    [
+        ("running", {"Kaart van Mehdi"}),
+        ("revealed", {"Kaart van Mehdi", "Kaart van Charlotte"}),
+        ("ended", {"Kaart van Mehdi", "Kaart van Charlotte"}),
+    ],
+)
+def test_the_summary_and_the_live_screen_show_the_same_cards_of_a_board_written_alone_first(
+    client: Any, world: Any, moment: str, shown: set[str]
+) -> None:
+    """Hidden until the coach shows the board, or until the session ends: then the writing
+    alone is over, and a board the coach never showed shows its cards too (decision 37)."""
+    from plg.live import commands
+    from plg.live.participants import Deelname, Viewer
+    from plg.live.tests.test_participants import state_for
+
+    bijeenkomst = meeting_services.plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
+    )
+    blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    blok.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
+    blok.save()
+    sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
+    for author, text in [(world.member, "Kaart van Mehdi"), (world.coach, "Kaart van Charlotte")]:
+        Kaart.objects.create(sessie=sessie, blok=blok, author=author, text=text, zone=Zone.RING_3)
+    coach = Viewer(world.coach.pk, "Charlotte", Deelname.COACH)
+    commands.apply(sessie.pk, coach, {"type": "step.start", "blok": blok.pk})
+    if moment == "revealed":
+        commands.apply(sessie.pk, coach, {"type": "board.reveal"})
+    if moment == "ended":
+        commands.apply(sessie.pk, coach, {"type": "session.end"})
+    member = Viewer(world.member.pk, "Mehdi", Deelname.LID)
+    on_screen = {card["text"] for card in state_for(sessie, member)["cards"]} - {""}
+    client.login(username=world.member.email, password=PASSWORD)
+    html = client.get(reverse("samenvatting", args=[bijeenkomst.pk])).content.decode()
+    in_summary = {text for text in ["Kaart van Mehdi", "Kaart van Charlotte"] if text in html}
+    assert on_screen == in_summary == shown

@@ -32,16 +32,21 @@
     if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(command));
   }
 
-  // The shared state is the same for everyone; the names (who wrote a card, who brings in an
-  // OASE case) come only to members; the viewer part says which cards are mine and restores
-  // the text and "why" of my own cards that stay hidden for the others.
+  // The shared state is the same for everyone; the members' part (who wrote a card, who
+  // brings in an OASE case and what they take from it, who is speaking) comes only to
+  // members; the viewer part says which cards are mine, restores the text and "why" of my own
+  // cards that stay hidden for the others, and says whether it is my turn or my OASE case.
   function withViewer(shared, viewer, names) {
     const mine = new Set(viewer.mine);
-    const authors = (names && names.cards) || {};
+    const members = names || {};
+    const authors = members.cards || {};
     shared.me = viewer.me;
     shared.is_coach = viewer.is_coach;
     shared.written = viewer.written;
     shared.names = Boolean(names);
+    shared.my_turn = viewer.my_turn;
+    shared.turn_name = members.turn || "";
+    shared.order = members.order || [];
     shared.cards.forEach((card) => {
       card.mine = mine.has(card.id);
       card.author = authors[card.id] || "";
@@ -51,9 +56,13 @@
         card.hidden = false;
       }
     });
-    const inbrengers = (names && names.inbrengers) || {};
+    const inbrengers = members.inbrengers || {};
+    const evaluaties = members.evaluaties || {};
+    const bringsIn = new Set(viewer.inbrenger_in);
     Object.entries(shared.oase || {}).forEach(([blok, round]) => {
       round.inbrenger_name = inbrengers[blok] || "";
+      round.evaluatie = evaluaties[blok] || "";
+      round.mine = bringsIn.has(blok);
     });
     return shared;
   }
@@ -150,10 +159,10 @@
     const oase = blok && blok.board === "oase" && state.oase[String(blok.id)];
     const round = blok && isRound(blok);
     $("live-round").hidden = !(round || oase) || state.ended;
-    $("live-turn").textContent = state.turn ? state.turn.name : T.nobody;
+    $("live-turn").textContent = state.turn ? state.turn_name || T.someone : T.nobody;
     turnDeadline = state.turn_remaining === null ? null : state.receivedAt + state.turn_remaining;
     document.querySelector("[data-command='turn.pass']").hidden =
-      !isCoach && !(state.turn && state.turn.id === state.me);
+      !isCoach && !state.my_turn;
     const write = $("round-write");
     if (write) write.hidden = !round;
     if ($("checkout-link")) $("checkout-link").hidden = !blok || blok.stap !== "checkout";
@@ -244,7 +253,7 @@
     $("oase-fase").textContent = round ? labels.zones[round.fase] : "";
     $("oase-prompt").textContent = round ? T[round.fase] : "";
     $("oase-evaluatie-tekst").textContent = round ? round.evaluatie : "";
-    $("oase-evaluate").hidden = !round || round.fase !== "evaluatie" || round.inbrenger !== state.me || state.ended;
+    $("oase-evaluate").hidden = !round || round.fase !== "evaluatie" || !round.mine || state.ended;
     if (round) oaseDeadline = state.receivedAt + round.fase_remaining;
   }
 

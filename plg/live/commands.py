@@ -1,0 +1,553 @@
+"""What can happen in a live bijeenkomst: commands, checked like form input.
+
+A command comes from one participant as a dict; ``apply`` validates it, checks the sender may
+give it with their rights as they are at that moment, stores the change in one transaction and
+returns what changed. Every command is declared once (``@command``) with who may give it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plg.communities.models import Fase, Lidmaatschap
+from plg.communities.sharing import Audience
+from plg.live.authorizers import deelname, rights
+from plg.live.boards import PRIVATE_FIRST, RINGS, board_kind, kind_of, zones_for
+from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zet, Zone
+from plg.live.participants import (
+    Deelname,
+    Viewer,
+    current_inbrenger,
+    round_order,
+    turn_order,
+)
+from plg.meetings import services as meeting_services
+from plg.meetings.models import AgendaBlok
+from plg.methods.models import Stap, Werkvorm
+
+ROUND_STEPS = {Stap.CHECKIN, Stap.CHECKOUT}
+TEXT_LIMIT = 300
+MAX_ID = 2**31 - 1
+MAX_MERGE = 50
+
+
+class Refused(Exception):
+    """A command that changes nothing; the message goes back to its sender only."""
+
+
+class Revoked(Refused):
+    """The sender no longer takes part (left the PLG, taken off the list): the socket closes."""
+
+
+class Wie(StrEnum):
+    """Who may give a command."""
+
+    COACH = "coach"  # the procescoach steers
+    DEELNEMERS = "deelnemers"  # members and attending school leaders write (the coach too)
+
+
+GEVERS: dict[Wie, frozenset[str]] = {
+    Wie.COACH: frozenset({Deelname.COACH}),
+    Wie.DEELNEMERS: frozenset({Deelname.COACH, Deelname.LID, Deelname.SCHOOLLEIDER}),
+}
+"""Guests give nothing: they watch."""
+
+Handler = Callable[[LiveSessie, Viewer, dict[str, Any]], "int | None"]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    by: Wie
+    handler: Handler
+
+    def may_give(self, role: str) -> bool:
+        return role in GEVERS[self.by]
+
+
+COMMANDS: dict[str, Command] = {}
+"""Every command, declared once where its handler is written."""
+
+
+def command(name: str, *, by: Wie) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        assert name not in COMMANDS, name
+        COMMANDS[name] = Command(name, by, handler)
+        return handler
+
+    return register
+
+
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(value: str, *, multiline: bool = False) -> str:
+    value = _INVISIBLE.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    if not multiline:
+        value = re.sub(r"[\t\n]+", " ", value)
+    return value.strip()
+
+
+def _text(
+    command: dict[str, Any],
+    key: str,
+    *,
+    required: bool,
+    label: str,
+    limit: int = TEXT_LIMIT,
+    multiline: bool = False,
+) -> str:
+    value = command.get(key, "")
+    if not isinstance(value, str):
+        raise Refused(_("'%(label)s' moet tekst zijn.") % {"label": label})
+    value = clean_text(value, multiline=multiline)
+    if required and not value:
+        raise Refused(_("Vul '%(label)s' in.") % {"label": label})
+    if len(value) > limit:
+        raise Refused(
+            _("'%(label)s' mag hoogstens %(limit)s tekens lang zijn.")
+            % {"label": label, "limit": limit}
+        )
+    return value
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and -MAX_ID <= value <= MAX_ID
+
+
+def _int(command: dict[str, Any], key: str, *, label: str) -> int:
+    value = command.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Refused(_("'%(label)s' ontbreekt of is geen getal.") % {"label": label})
+    if not _is_id(value):
+        raise Refused(_("'%(label)s' is te groot.") % {"label": label})
+    return value
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one command changed: the session's new version, and the one card it touched when
+    that is all (then participants get only that card, not the whole board)."""
+
+    version: int
+    card: int | None = None
+
+
+def ARCHIVED() -> str:
+    return _("Deze PLG is afgesloten: in het archief verandert niets meer.")
+
+
+def REVOKED() -> str:
+    return _("Je neemt niet meer deel aan deze bijeenkomst.")
+
+
+def _locked(sessie_id: int, viewer: Viewer) -> LiveSessie:
+    """The session under its row lock, with the sender's rights of this moment read in the
+    same query (``authorizers.rights``)."""
+    return (
+        LiveSessie.objects.select_for_update(of=("self",))
+        .select_related("current_blok")
+        .annotate(**rights(viewer.user_id, leader=viewer.role == Deelname.SCHOOLLEIDER))
+        .get(pk=sessie_id)
+    )
+
+
+def apply(sessie_id: int, viewer: Viewer, command: Any) -> Change:
+    if not isinstance(command, dict) or not isinstance(command.get("type"), str):
+        raise Refused(_("Dit bericht begrijpen we niet."))
+    kind = command["type"]
+    declared = COMMANDS.get(kind)
+    if declared is None:
+        raise Refused(_("Onbekende actie: %(kind)s.") % {"kind": clean_text(kind)[:40]})
+    if not viewer.writes:
+        raise Refused(_("Als gast kijk je mee; de leden van de PLG schrijven en schuiven."))
+    with transaction.atomic():
+        sessie = _locked(sessie_id, viewer)
+        if getattr(sessie, "fase", None) == Fase.AFGESLOTEN:
+            raise Refused(ARCHIVED())
+        role = deelname(sessie)
+        if role is None:
+            raise Revoked(REVOKED())
+        if not declared.may_give(role):
+            raise Refused(_("Alleen de procescoach kan dit doen."))
+        if sessie.is_ended:
+            raise Refused(_("Deze bijeenkomst is afgelopen."))
+        card = declared.handler(sessie, replace(viewer, role=role), command)
+        LiveSessie.objects.filter(pk=sessie.pk).update(version=F("version") + 1)
+    return Change(version=sessie.version + 1, card=card)
+
+
+def _save_clock(sessie: LiveSessie, **changes: Any) -> None:
+    for name, value in changes.items():
+        setattr(sessie, name, value)
+    sessie.save(update_fields=list(changes))
+
+
+def _blok(sessie: LiveSessie, blok_id: int) -> AgendaBlok:
+    blok = (
+        AgendaBlok.objects.select_related("werkvorm")
+        .filter(pk=blok_id, bijeenkomst_id=sessie.bijeenkomst_id)
+        .first()
+    )
+    if blok is None:
+        raise Refused(_("Dit blok hoort niet bij deze bijeenkomst."))
+    return blok
+
+
+@command("step.start", by=Wie.COACH)
+def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    _save_clock(
+        sessie,
+        current_blok=blok,
+        running=True,
+        clock_started_at=timezone.now(),
+        elapsed_seconds=0,
+        extra_seconds=0,
+        turn=0,
+        turn_started_at=timezone.now(),
+    )
+
+
+@command("step.pause", by=Wie.COACH)
+def _pause(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    if not sessie.running:
+        raise Refused(_("De klok staat al stil."))
+    _save_clock(
+        sessie,
+        elapsed_seconds=max(sessie.elapsed(timezone.now()), 0),
+        running=False,
+        clock_started_at=None,
+    )
+
+
+@command("step.resume", by=Wie.COACH)
+def _resume(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    if sessie.running or sessie.current_blok is None:
+        raise Refused(_("De klok loopt al, of er is nog geen stap gestart."))
+    _save_clock(sessie, running=True, clock_started_at=timezone.now())
+
+
+@command("step.extend", by=Wie.COACH)
+def _extend(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    minutes = _int(command, "minutes", label=_("minuten"))
+    if not 1 <= minutes <= 30:
+        raise Refused(_("Verleng met 1 tot 30 minuten."))
+    _save_clock(sessie, extra_seconds=sessie.extra_seconds + minutes * 60)
+
+
+@command("step.next", by=Wie.COACH)
+def _next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    blokken = list(sessie.bijeenkomst.blokken.order_by("position", "id"))
+    ids = [b.pk for b in blokken]
+    index = ids.index(sessie.current_blok_id) + 1 if sessie.current_blok_id in ids else 0
+    if index >= len(blokken):
+        raise Refused(_("Dit was de laatste stap."))
+    _save_clock(
+        sessie,
+        current_blok=blokken[index],
+        running=True,
+        clock_started_at=timezone.now(),
+        elapsed_seconds=0,
+        extra_seconds=0,
+        turn=0,
+        turn_started_at=timezone.now(),
+    )
+
+
+@command("turn.next", by=Wie.COACH)
+def _turn_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    _save_clock(sessie, turn=sessie.turn + 1, turn_started_at=timezone.now())
+
+
+@command("turn.pass", by=Wie.DEELNEMERS)
+def _turn_pass(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Passing needs no explanation; only the person whose turn it is (or the coach) passes."""
+    order = turn_order(round_order(sessie), current_inbrenger(sessie))
+    if not order:
+        return
+    current = order[sessie.turn % len(order)]
+    if current["id"] != viewer.user_id and not viewer.is_coach:
+        raise Refused(_("Het is nu niet jouw beurt."))
+    _save_clock(sessie, turn=sessie.turn + 1, turn_started_at=timezone.now())
+
+
+@command("round.setup", by=Wie.COACH)
+def _round_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    seconds = _int(command, "seconds", label=_("seconden per persoon"))
+    if not 15 <= seconds <= 600:
+        raise Refused(_("Kies tussen 15 en 600 seconden per persoon."))
+    _save_clock(sessie, seconds_per_turn=seconds)
+
+
+@command("round.write", by=Wie.DEELNEMERS)
+def _round_write(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Someone writes their own check-in or check-out, for the readers they choose."""
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    if blok.stap not in ROUND_STEPS:
+        raise Refused(_("Schrijven in een ronde kan bij de check-in en de check-out."))
+    audience = command.get("audience")
+    if audience not in Audience.values:
+        raise Refused(_("Kies wie jouw bijdrage mag lezen."))
+    Rondebijdrage.objects.update_or_create(
+        sessie=sessie,
+        blok=blok,
+        author_id=viewer.user_id,
+        defaults={
+            "text": _text(command, "text", required=True, label=_("jouw bijdrage"), multiline=True),
+            "audience": audience,
+        },
+    )
+
+
+@command("blok.move", by=Wie.COACH)
+def _blok_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Follow the group, not the plan: a step moves up or down the agenda."""
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    direction = command.get("direction")
+    if direction not in {"up", "down"}:
+        raise Refused(_("Schuif een stap naar boven of naar beneden."))
+    meeting_services.move_blok(blok=blok, direction=direction)
+
+
+@command("blok.werkvorm", by=Wie.COACH)
+def _blok_werkvorm(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Another werkvorm for a step; the cards already on its board stay with the step."""
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    choice = command.get("werkvorm")
+    werkvorm = None
+    if choice is not None:
+        werkvorm = (
+            Werkvorm.objects.available_to(viewer.user_id)
+            .filter(pk=_int(command, "werkvorm", label=_("werkvorm")))
+            .first()
+        )
+        if werkvorm is None:
+            raise Refused(_("Deze werkvorm staat niet in jouw catalogus."))
+    if blok.kaarten.exists() and kind_of(werkvorm.slug if werkvorm else None) != board_kind(blok):
+        raise Refused(_("Er liggen al kaarten op dit bord; kies een werkvorm met hetzelfde bord."))
+    blok.werkvorm = werkvorm
+    blok.save(update_fields=["werkvorm"])
+
+
+@command("session.share", by=Wie.COACH)
+def _session_share(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    audience = command.get("audience")
+    if audience not in Audience.values or audience == Audience.ALLEEN_IK:
+        raise Refused(_("Kies met wie de PLG de resultaten van de borden deelt."))
+    _save_clock(sessie, audience=audience)
+
+
+@command("board.reveal", by=Wie.COACH)
+def _reveal(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Show the cards of the current step's board: from now on everyone reads them."""
+    if sessie.current_blok_id is None:
+        raise Refused(_("Start eerst de stap met het bord."))
+    if sessie.current_blok_id not in sessie.revealed_blokken:
+        _save_clock(sessie, revealed_blokken=[*sessie.revealed_blokken, sessie.current_blok_id])
+
+
+@command("session.end", by=Wie.COACH)
+def _end(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    _save_clock(sessie, ended_at=timezone.now(), running=False)
+
+
+@command("card.add", by=Wie.DEELNEMERS)
+def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    zones = zones_for(blok)
+    zone = command.get("zone") or zones[-1]
+    if zone not in zones:
+        raise Refused(_("Deze plaats bestaat niet op dit bord."))
+    if board_kind(blok) == "kandoe" and zone != Zone.RING_3:
+        raise Refused(_("Bij KanDoe begint elke kaart in de buitenste ring."))
+    return Kaart.objects.create(
+        sessie=sessie,
+        blok=blok,
+        author_id=viewer.user_id,
+        anonymous=bool(command.get("anonymous", False)),
+        text=_text(command, "text", required=True, label=_("tekst")),
+        why=_text(command, "why", required=False, label=_("waarom")),
+        zone=zone,
+    ).pk
+
+
+def _card(sessie: LiveSessie, command: dict[str, Any]) -> Kaart:
+    """The card as the sender saw it: a newer version means someone else moved it first."""
+    kaart = (
+        Kaart.objects.select_related("blok__werkvorm")
+        .filter(pk=_int(command, "card", label=_("kaart")), sessie=sessie, merged_into=None)
+        .first()
+    )
+    if kaart is None:
+        raise Refused(_("Deze kaart bestaat niet (meer)."))
+    if kaart.version != _int(command, "version", label=_("versie")):
+        raise Refused(CONFLICT())
+    return kaart
+
+
+def CONFLICT() -> str:
+    return _("Iemand anders verplaatste deze kaart net. Kijk even en probeer opnieuw.")
+
+
+def _swap(kaart: Kaart, **changes: Any) -> None:
+    """Compare-and-set on the version: of two moves of the same card, exactly one wins."""
+    updated = Kaart.objects.filter(pk=kaart.pk, version=kaart.version).update(
+        version=F("version") + 1, **changes
+    )
+    if not updated:
+        raise Refused(CONFLICT())
+
+
+@command("card.move", by=Wie.DEELNEMERS)
+def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
+    kaart = _card(sessie, command)
+    zone = command.get("zone")
+    if zone not in zones_for(kaart.blok):
+        raise Refused(_("Deze plaats bestaat niet op dit bord."))
+    reason = _text(command, "reason", required=False, label=_("reden"))
+    if board_kind(kaart.blok) == "kandoe":
+        if kaart.blok_id not in sessie.revealed_blokken:
+            raise Refused(_("Wacht tot de procescoach de kaarten toont."))
+        if kaart.author_id == viewer.user_id:
+            raise Refused(_("Bij KanDoe verplaats je een kaart van iemand anders."))
+        if RINGS.index(Zone(kaart.zone)) - RINGS.index(Zone(zone)) != 1:
+            raise Refused(_("Een kaart schuift telkens één ring naar binnen."))
+        if not reason:
+            raise Refused(_("Zeg kort waarom je deze kaart naar binnen schuift."))
+    _swap(kaart, zone=zone)
+    Zet.objects.create(
+        kaart=kaart, by_id=viewer.user_id, from_zone=kaart.zone, to_zone=zone, reason=reason
+    )
+    return kaart.pk
+
+
+@command("card.park", by=Wie.DEELNEMERS)
+def _card_park(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
+    kaart = _card(sessie, command)
+    _swap(kaart, parked=not kaart.parked)
+    return kaart.pk
+
+
+@command("card.merge", by=Wie.COACH)
+def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Similar cards become one card on a higher level, in the innermost ring among them."""
+    ids = command.get("cards")
+    if not isinstance(ids, list) or len(set(ids)) < 2 or not all(_is_id(i) for i in ids):
+        raise Refused(_("Kies minstens twee kaarten om samen te voegen."))
+    if len(ids) > MAX_MERGE:
+        raise Refused(_("Voeg hoogstens %(count)s kaarten tegelijk samen.") % {"count": MAX_MERGE})
+    kaarten = list(
+        Kaart.objects.select_related("blok__werkvorm").filter(
+            pk__in=ids, sessie=sessie, merged_into=None
+        )
+    )
+    if len(kaarten) != len(set(ids)) or len({k.blok_id for k in kaarten}) != 1:
+        raise Refused(_("Deze kaarten kunnen niet samen: ze liggen niet op hetzelfde bord."))
+    kind = board_kind(kaarten[0].blok)
+    if kind in PRIVATE_FIRST and kaarten[0].blok_id not in sessie.revealed_blokken:
+        raise Refused(_("Wacht tot de procescoach de kaarten toont."))
+    if kind != "kandoe" and len({k.zone for k in kaarten}) != 1:
+        raise Refused(_("Cluster kaarten uit hetzelfde vak."))
+    zones = zones_for(kaarten[0].blok)
+    inner = min((k.zone for k in kaarten), key=lambda z: zones.index(z) if z in zones else 99)
+    merged = Kaart.objects.create(
+        sessie=sessie,
+        blok=kaarten[0].blok,
+        author_id=viewer.user_id,
+        text=_text(command, "text", required=True, label=_("tekst")),
+        zone=inner,
+    )
+    Kaart.objects.filter(pk__in=[k.pk for k in kaarten]).update(
+        merged_into=merged, version=F("version") + 1
+    )
+
+
+def _oase_blok(sessie: LiveSessie, command: dict[str, Any]) -> AgendaBlok:
+    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    if board_kind(blok) != "oase":
+        raise Refused(_("Dit blok is geen OASE-intervisie."))
+    return blok
+
+
+def _oase(sessie: LiveSessie, command: dict[str, Any]) -> Intervisie:
+    intervisie = (
+        Intervisie.objects.select_related("blok")
+        .filter(sessie=sessie, blok=_oase_blok(sessie, command))
+        .first()
+    )
+    if intervisie is None:
+        raise Refused(_("Kies eerst een inbrenger en een thema."))
+    return intervisie
+
+
+@command("oase.setup", by=Wie.COACH)
+def _oase_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """The coach names the inbrenger (a member) and the theme; the first phase starts."""
+    blok = _oase_blok(sessie, command)
+    inbrenger = _int(command, "inbrenger", label=_("inbrenger"))
+    if not Lidmaatschap.objects.filter(
+        plg_id=sessie.bijeenkomst.plg_id, user_id=inbrenger
+    ).exists():
+        raise Refused(_("De inbrenger moet lid zijn van de PLG."))
+    Intervisie.objects.update_or_create(
+        sessie=sessie,
+        blok=blok,
+        defaults={
+            "inbrenger_id": inbrenger,
+            "thema": _text(command, "thema", required=True, label=_("thema")),
+            "fase": 0,
+            "fase_started_at": timezone.now(),
+            "fase_minutes": _fase_minutes(command),
+            "evaluatie": "",
+        },
+    )
+    _save_clock(sessie, turn=0, turn_started_at=timezone.now())
+
+
+def _fase_minutes(command: dict[str, Any]) -> list[int]:
+    """Minutes per phase when the coach adjusts them; empty means an equal split."""
+    minutes = command.get("minutes")
+    if minutes is None:
+        return []
+    if (
+        not isinstance(minutes, list)
+        or len(minutes) != len(OASE_FASEN)
+        or not all(isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 60 for m in minutes)
+    ):
+        raise Refused(_("Geef elke fase tussen 1 en 60 minuten."))
+    return minutes
+
+
+@command("oase.next", by=Wie.COACH)
+def _oase_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    intervisie = _oase(sessie, command)
+    if intervisie.fase + 1 >= len(OASE_FASEN):
+        raise Refused(_("De evaluatie is de laatste fase."))
+    intervisie.fase += 1
+    intervisie.fase_started_at = timezone.now()
+    intervisie.save(update_fields=["fase", "fase_started_at"])
+    _save_clock(sessie, turn=0, turn_started_at=timezone.now())
+
+
+@command("oase.evaluate", by=Wie.DEELNEMERS)
+def _oase_evaluate(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """Only the inbrenger evaluates, in the last phase: that evaluation is the outcome."""
+    intervisie = _oase(sessie, command)
+    if intervisie.inbrenger_id != viewer.user_id:
+        raise Refused(_("Alleen de inbrenger schrijft de evaluatie."))
+    if OASE_FASEN[intervisie.fase] != Zone.EVALUATIE:
+        raise Refused(_("De evaluatie komt in de laatste fase."))
+    intervisie.evaluatie = _text(
+        command, "text", required=True, label=_("evaluatie"), limit=2000, multiline=True
+    )
+    intervisie.save(update_fields=["evaluatie"])
