@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from plg.core.http import parse_small_int
 from plg.core.throttle import TOO_MANY_MAILS, may_mail
 from plg.post.services import verstuur_nu
 from plg.scans import services
@@ -179,9 +180,9 @@ def _answer_context(
     return context
 
 
-def _step(request: HttpRequest, steps: int) -> int:
-    raw = request.GET.get("deel", "0")
-    return min(max(int(raw), 0), steps) if raw.isdigit() else 0
+def _step(raw: str, steps: int) -> int:
+    """The part a ``deel`` value asks for; anything that is not a part opens the first."""
+    return parse_small_int(raw, steps) or 0
 
 
 def scan_start(request: HttpRequest, token: str) -> HttpResponse:
@@ -197,7 +198,7 @@ def scan_start(request: HttpRequest, token: str) -> HttpResponse:
     if _answered(request, toegang):
         return redirect("scan_bedankt", token)
     steps = len(afname.instrument.sections)
-    step = _step(request, steps)
+    step = _step(request.GET.get("deel", ""), steps)
     problems: list[str] = []
     if request.method == "POST":
         key = _cookie_key(request, _key_cookie(toegang))
@@ -279,8 +280,8 @@ def scan_verder(request: HttpRequest, token: str) -> HttpResponse:
     toegang = get_toegang(token, request.user)
     key = _cookie_key(request, _key_cookie(toegang))
     form = ResumeForm(request.POST)
-    deel = request.POST.get("deel", "0")
-    back = f"{reverse('scan_start', args=[token])}?deel={deel if deel.isdigit() else 0}"
+    deel = _step(request.POST.get("deel", ""), len(toegang.afname.instrument.sections))
+    back = f"{reverse('scan_start', args=[token])}?deel={deel}"
     if not key or services.find_antwoordset(afname=toegang.afname, key=key) is None:
         messages.info(
             request,

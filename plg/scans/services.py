@@ -15,6 +15,7 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plg.core.http import parse_small_int
 from plg.organisations.models import Aanstelling, School
 from plg.post import services as post
 from plg.scans import mails
@@ -252,8 +253,8 @@ def read_answers(instrument: Instrument, data: Mapping[str, str]) -> Invoer:
             raw = str(data.get(item.key) or "")
             if not raw:
                 continue
-            value = int(raw) if raw.isdigit() else 0
-            if 1 <= value <= section.points:
+            value = parse_small_int(raw, section.points)
+            if value:
                 invoer.values[item.key] = value
             else:
                 invoer.problems.append(
@@ -263,9 +264,9 @@ def read_answers(instrument: Instrument, data: Mapping[str, str]) -> Invoer:
         if section.comment_label and comment_field in data:
             invoer.comments[section.key] = str(data[comment_field]).strip()[:MAX_COMMENT]
         if section.choice_key and data.get(BACKGROUND_FIELD, "") != "":
-            raw = str(data[BACKGROUND_FIELD])
-            if raw.isdigit() and int(raw) < len(section.choices["nl"]):
-                invoer.rolgroep = int(raw)
+            rolgroep = parse_small_int(data[BACKGROUND_FIELD], len(section.choices["nl"]) - 1)
+            if rolgroep is not None:
+                invoer.rolgroep = rolgroep
             else:
                 invoer.problems.append(_("Kies een van de rollen."))
     return invoer
