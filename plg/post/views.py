@@ -2,13 +2,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from plg.core.http import AuthedRequest
+from plg.core.http import MAX_ID, AuthedRequest, parse_small_int, safe_next
 from plg.post import services
 from plg.post.authorizers import eigen_berichten
 
@@ -17,7 +16,7 @@ from plg.post.authorizers import eigen_berichten
 @require_POST
 def bericht_opnieuw(request: AuthedRequest) -> HttpResponse:
     """Try again the failed e-mails this person sent, then go back to where they were."""
-    pks = [int(v) for v in request.POST.getlist("bericht") if v.isdigit()]
+    pks = [pk for v in request.POST.getlist("bericht") if (pk := parse_small_int(v, MAX_ID))]
     count = services.opnieuw(eigen_berichten(request.user, pks))
     messages.success(
         request,
@@ -28,9 +27,4 @@ def bericht_opnieuw(request: AuthedRequest) -> HttpResponse:
         )
         % {"n": count},
     )
-    terug = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        terug, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        terug = "home"
-    return redirect(terug)
+    return HttpResponseRedirect(safe_next(request, reverse("home")))
