@@ -261,6 +261,8 @@ def scan_indienen(request: HttpRequest, token: str) -> HttpResponse:
         gaps = services.submit(toegang=toegang, key=key) if key else [str(NO_COOKIES)]
     except services.AlreadySubmitted:
         return redirect("scan_bedankt", token)
+    except services.AfnameGesloten:
+        return render(request, "scans/gesloten.html", {"afname": afname}, status=410)
     if gaps:
         antwoordset = services.find_antwoordset(afname=afname, key=key) if key else None
         problems = [] if key else [str(NO_COOKIES)]

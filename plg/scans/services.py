@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plg.core.http import parse_small_int
 from plg.organisations.models import Aanstelling, School
@@ -272,13 +273,37 @@ def read_answers(instrument: Instrument, data: Mapping[str, str]) -> Invoer:
     return invoer
 
 
+class AfnameGesloten(Exception):
+    """The wave closed before this answer could be written."""
+
+
+GESLOTEN = gettext_lazy(
+    "Deze bevraging is intussen afgesloten: je antwoorden worden niet meer bewaard."
+)
+
+
+def _still_open(afname: Afname) -> bool:
+    """Whether the wave takes answers, read inside the caller's transaction so a close cannot
+    slip in between. On PostgreSQL the row is held FOR SHARE: many people's answers go on side
+    by side, and closing (an UPDATE of that row) waits for them, or they for it. SQLite's
+    write lock already puts every writer in a row."""
+    if connection.vendor != "postgresql":
+        return Afname.objects.filter(pk=afname.pk, closed_at=None).exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT closed_at FROM scans_afname WHERE id = %s FOR SHARE", [afname.pk])
+        row = cursor.fetchone()
+    return row is not None and row[0] is None
+
+
 @transaction.atomic
 def save_answers(*, toegang: Toegang, key: str, data: Mapping[str, str]) -> list[str]:
     """Store whatever valid answers ``data`` holds (as they are given); returns problems found.
 
     The answer set is created with the first answer, so opening a link (or a poster, fifty
-    times) stores nothing. A submitted answer set is final: nothing changes any more.
+    times) stores nothing. A submitted answer set is final, and so is a closed wave.
     """
+    if not _still_open(toegang.afname):
+        return [str(GESLOTEN)]
     invoer = read_answers(toegang.afname.instrument, data)
     antwoordset = find_antwoordset(afname=toegang.afname, key=key)
     if antwoordset is not None and antwoordset.submitted:
@@ -340,8 +365,11 @@ class AlreadySubmitted(Exception):
 def submit(*, toegang: Toegang, key: str) -> list[str]:
     """Hand in once. A double click or a retry finds the set submitted and changes nothing.
 
-    Returns the incomplete sections (nothing is submitted then).
+    Returns the incomplete sections (nothing is submitted then); raises ``AfnameGesloten`` when
+    the wave closed meanwhile.
     """
+    if not _still_open(toegang.afname):
+        raise AfnameGesloten
     found = find_antwoordset(afname=toegang.afname, key=key)
     if found is None:
         return missing(None, toegang.afname.instrument)
