@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -292,7 +293,7 @@ def scan_verder(request: HttpRequest, token: str) -> HttpResponse:
     elif form.is_valid() and not may_mail(request, "scan-verder", form.cleaned_data["email"]):
         messages.error(request, TOO_MANY_MAILS)
     elif form.is_valid():
-        link = request.build_absolute_uri(reverse("scan_hervat")) + "#" + key
+        link = settings.SITE_URL + reverse("scan_hervat") + "#" + key
         body = render_to_string(
             "scans/email/verder.txt", {"link": link, "title": toegang.afname.title}
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
@@ -181,7 +182,7 @@ def scan_affiche(request: AuthedRequest, pk: int, school_pk: int) -> HttpRespons
     afname = get_afname_to_run(request.user, pk)
     school = get_school_to_run(request.user, afname, school_pk)
     toegang = get_object_or_404(Toegang, afname=afname, school=school, soort=ToegangSoort.AFFICHE)
-    url = request.build_absolute_uri(reverse("scan_start", args=[toegang.token]))
+    url = settings.SITE_URL + reverse("scan_start", args=[toegang.token])
     qr = segno.make(url, error="m").svg_inline(scale=8, dark="#1f2d3d")
     return render(
         request, "scans/affiche.html", {"afname": afname, "toegang": toegang, "url": url, "qr": qr}
