@@ -40,7 +40,11 @@ def klaarzetten(berichten: Iterable[Bericht]) -> int:
 def opnieuw(berichten: QuerySet[Bericht]) -> int:
     """Failed e-mails get a fresh set of attempts, starting now."""
     count = berichten.filter(status=Status.MISLUKT).update(
-        status=Status.WACHT, pogingen=0, volgende_poging=timezone.now(), laatste_fout=""
+        status=Status.WACHT,
+        pogingen=0,
+        volgende_poging=timezone.now(),
+        laatste_fout="",
+        oorzaak="",
     )
     if count:
         transaction.on_commit(bezorg_straks, robust=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import smtplib
 from collections import Counter
 from typing import Any
 
@@ -9,7 +10,7 @@ import pytest
 from django.test import override_settings
 
 from plg.communities import services as community_services
-from plg.post import bezorging
+from plg.post import bezorging, koppen
 from plg.post.models import Bericht, Status
 from plg.post.tests.backends import WorkerDied
 from plg.post.tests.test_resumable import TEACHERS, cron, open_wave
@@ -202,3 +203,33 @@ def test_inviting_someone_again_withdraws_the_earlier_mail_that_had_not_left(
     assert len(mailoutbox) == 1
     first.refresh_from_db()
     assert first.status == Status.INGETROKKEN
+
+
+@pytest.mark.parametrize(
+    ("error", "oorzaak"),
+    [
+        (ConnectionRefusedError("mailserver onbereikbaar"), "onbereikbaar"),
+        (TimeoutError("timed out"), "onbereikbaar"),
+        (smtplib.SMTPServerDisconnected("gone"), "onbereikbaar"),
+        (smtplib.SMTPRecipientsRefused({"a@b.example": (550, b"no such user")}), "adres"),
+        (smtplib.SMTPDataError(554, b"spam"), "geweigerd"),
+        (smtplib.SMTPSenderRefused(553, b"relay denied", "plg@x.example"), "geweigerd"),
+        (koppen.OngeldigBericht("invalid address 'x'"), "ongeldig"),
+        (RuntimeError("the mail backend did not accept the message"), "anders"),
+    ],
+)
+def test_a_failure_is_filed_under_a_calm_cause(error, oorzaak):
+    assert bezorging.oorzaak(error) == oorzaak
+
+
+def test_a_mail_that_keeps_failing_stores_its_cause_beside_the_servers_words(
+    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    refusing_mail(down=True)
+    bericht = invite(world, django_capture_on_commit_callbacks)
+    for _attempt in range(bezorging.MAX_POGINGEN):
+        later(hours=1)
+        cron()
+    bericht.refresh_from_db()
+    assert bericht.get_oorzaak_display() == "de mailserver was niet bereikbaar"
+    assert "onbereikbaar" in bericht.laatste_fout
