@@ -27,6 +27,7 @@ from plg.organisations.authorizers import schools_of, schools_supported_by
 from plg.post.stand import stand as post_stand
 from plg.scans import export, services
 from plg.scans.authorizers import (
+    afnames_to_run,
     get_afname_to_close,
     get_afname_to_run,
     get_report,
@@ -34,6 +35,7 @@ from plg.scans.authorizers import (
     may_close,
     schools_for_waves,
     schools_to_run,
+    toegangen_to_run,
 )
 from plg.scans.forms import AfnameForm, ZelfscanForm
 from plg.scans.models import Afname, Toegang, ToegangSoort, minimum_group
@@ -55,15 +57,10 @@ def scans(request: AuthedRequest) -> HttpResponse:
     A wave's progress counts only the personal links of the schools this person runs in it.
     """
     runnable = schools_for_waves(request.user)
-    theirs = Q(toegangen__soort=ToegangSoort.PERSOONLIJK) & (
-        Q(opened_by=request.user) | Q(toegangen__school__in=runnable)
-    )
-    beheer = Afname.objects.filter(
-        Q(opened_by=request.user) | Q(pk__in=Afname.objects.filter(schools__in=runnable)),
-        plg=None,
-    ).annotate(
-        uitgenodigd=Count("toegangen", filter=theirs),
-        geantwoord=Count("toegangen", filter=theirs & Q(toegangen__responded=True)),
+    theirs = toegangen_to_run(request.user).filter(soort=ToegangSoort.PERSOONLIJK)
+    beheer = afnames_to_run(request.user).annotate(
+        uitgenodigd=Count("toegangen", filter=Q(toegangen__in=theirs)),
+        geantwoord=Count("toegangen", filter=Q(toegangen__in=theirs.filter(responded=True))),
     )
     reports = (
         Afname.objects.filter(plg=None, closed_at__isnull=False)
@@ -116,19 +113,15 @@ def scan_afname(request: AuthedRequest, pk: int) -> HttpResponse:
     how many answered, never who."""
     afname = get_afname_to_run(request.user, pk)
     schools = list(schools_to_run(request.user, afname))
+    theirs = toegangen_to_run(request.user).filter(afname=afname)
     per_school = (
-        Toegang.objects.filter(afname=afname, soort=ToegangSoort.PERSOONLIJK, school__in=schools)
+        theirs.filter(soort=ToegangSoort.PERSOONLIJK)
         .values("school_id")
         .annotate(uitgenodigd=Count("pk"), geantwoord=Count("pk", filter=Q(responded=True)))
         .order_by()
     )
     counts = {row["school_id"]: row for row in per_school}
-    posters = {
-        t.school_id: t
-        for t in Toegang.objects.filter(
-            afname=afname, soort=ToegangSoort.AFFICHE, school__in=schools
-        )
-    }
+    posters = {t.school_id: t for t in theirs.filter(soort=ToegangSoort.AFFICHE)}
     rows = [
         {
             "school": school,
@@ -145,10 +138,7 @@ def scan_afname(request: AuthedRequest, pk: int) -> HttpResponse:
             "afname": afname,
             "rows": rows,
             "may_close": may_close(request.user, afname),
-            "post_stand": post_stand(
-                over=afname.toegangen.filter(school__in=schools_to_run(request.user, afname)),
-                user=request.user,
-            ),
+            "post_stand": post_stand(over=theirs, user=request.user),
         },
     )
 
