@@ -17,14 +17,27 @@ from plg.post.authorizers import eigen_berichten
 def bericht_opnieuw(request: AuthedRequest) -> HttpResponse:
     """Try again the failed e-mails this person sent, then go back to where they were."""
     pks = [pk for v in request.POST.getlist("bericht") if (pk := parse_small_int(v, MAX_ID))]
-    count = services.opnieuw(eigen_berichten(request.user, pks))
-    messages.success(
-        request,
-        ngettext(
-            "We proberen %(n)s mail opnieuw te versturen.",
-            "We proberen %(n)s mails opnieuw te versturen.",
-            count,
+    count, refused = services.opnieuw(eigen_berichten(request.user, pks), door=request.user)
+    if count:
+        messages.success(
+            request,
+            ngettext(
+                "We proberen %(n)s mail opnieuw te versturen.",
+                "We proberen %(n)s mails opnieuw te versturen.",
+                count,
+            )
+            % {"n": count},
         )
-        % {"n": count},
-    )
+    if refused:
+        messages.warning(
+            request,
+            ngettext(
+                "Eén mail kan niet meer vertrekken: de uitnodiging, bevraging of bijeenkomst "
+                "is voorbij, of je mag ze niet meer versturen.",
+                "%(n)s mails kunnen niet meer vertrekken: de uitnodiging, bevraging of "
+                "bijeenkomst is voorbij, of je mag ze niet meer versturen.",
+                refused,
+            )
+            % {"n": refused},
+        )
     return HttpResponseRedirect(safe_next(request, reverse("home")))
