@@ -142,7 +142,8 @@ def _mislukt(bericht: Bericht, claim: str, error: Exception) -> bool:
     """Record the failure; True when it is final, False when it will be tried again."""
     fout = f"{type(error).__name__}: {error}"[:500]
     finaal = _blijvend(error) or bericht.pogingen >= MAX_POGINGEN
-    Bericht.objects.filter(pk=bericht.pk, claim=claim).update(
+    # Still ours and not withdrawn meanwhile: a withdrawn mail stays withdrawn.
+    Bericht.objects.filter(pk=bericht.pk, claim=claim, status=Status.BEZIG).update(
         status=Status.MISLUKT if finaal else Status.WACHT,
         volgende_poging=timezone.now() + wachttijd(bericht.pogingen),
         claim="",

@@ -58,10 +58,11 @@ def opnieuw(berichten: QuerySet[Bericht], *, door: Any) -> tuple[int, int]:
 
 def intrekken(over: QuerySet[Any]) -> int:
     """E-mails about these objects that have not left will not leave (an invitation withdrawn,
-    a wave closed): those waiting and those that failed, so nobody can send them again."""
+    a wave closed): those waiting, those that failed (nobody can send them again), and one in
+    a worker's hands (if handing it over fails, or the worker dies, it is not taken again)."""
     return (
         Bericht.objects.over(over)
-        .filter(status__in=[Status.WACHT, Status.MISLUKT])
+        .filter(status__in=[Status.WACHT, Status.BEZIG, Status.MISLUKT])
         .update(status=Status.INGETROKKEN)
     )
 

@@ -135,6 +135,38 @@ def test_closing_a_wave_withdraws_its_mails_that_have_not_left(
     assert mailoutbox == []
 
 
+def test_a_mail_a_dead_worker_held_when_its_wave_closed_does_not_go_once_the_claim_expires(
+    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    dying_mail(sends=0)  # the worker dies handing over the first invitation
+    with django_capture_on_commit_callbacks(execute=True):
+        afname = open_wave(world)
+    assert Bericht.objects.filter(status=Status.BEZIG).count() == 1
+    scan_services.close_afname(afname=afname)
+    dying_mail(sends=100)
+    later(hours=1)
+    cron()
+    assert mailoutbox == []
+
+
+def test_a_mail_withdrawn_while_its_send_fails_is_not_tried_again(
+    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    from plg.post import services as post_services
+    from plg.post.tests import backends
+
+    refusing_mail(down=True)
+    with django_capture_on_commit_callbacks(execute=False):
+        afname = open_wave(world)
+    backends.Refuses.meanwhile = lambda: post_services.intrekken(afname.toegangen.all())
+    cron()
+    refusing_mail()
+    later(hours=1)
+    cron()
+    assert mailoutbox == []
+    assert set(Bericht.objects.values_list("status", flat=True)) == {Status.INGETROKKEN}
+
+
 def test_inviting_the_same_wave_twice_stores_each_mail_once(world):
     from plg.post.services import klaarzetten
     from plg.scans import mails
