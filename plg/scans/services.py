@@ -111,26 +111,44 @@ def open_afname(
         poster=poster,
     )
     afname.schools.set(schools)
-    toegangen: dict[str, Toegang] = {}
-    if team:
-        staff = (
-            Aanstelling.objects.team()
-            .filter(school__in=schools, user__is_active=True)
-            .select_related("user", "school")
-            .order_by("school__name", "pk")
+    posters = [
+        Toegang(afname=afname, school=school, soort=ToegangSoort.AFFICHE)
+        for school in (schools if poster else [])
+    ]
+    Toegang.objects.bulk_create(
+        [*_personal_links(afname, schools=schools if team else [], extra=extra), *posters]
+    )
+    post.klaarzetten(
+        mails.uitnodigingen(
+            afname=afname, toegangen=_te_mailen(afname), door=opened_by, herinnering=False
         )
-        for aanstelling in staff:
-            email = aanstelling.user.email.lower()
-            toegangen.setdefault(
-                email,
-                Toegang(
-                    afname=afname,
-                    school=aanstelling.school,
-                    soort=ToegangSoort.PERSOONLIJK,
-                    email=email,
-                    user=aanstelling.user,
-                ),
-            )
+    )
+    return afname
+
+
+def _personal_links(
+    afname: Afname, *, schools: list[School], extra: Iterable[Ontvanger]
+) -> list[Toegang]:
+    """One link per address: the active staff of these schools, then the extra addresses."""
+    toegangen: dict[str, Toegang] = {}
+    staff = (
+        Aanstelling.objects.team()
+        .filter(school__in=schools, user__is_active=True)
+        .select_related("user", "school")
+        .order_by("school__name", "pk")
+    )
+    for aanstelling in staff if schools else []:
+        email = aanstelling.user.email.lower()
+        toegangen.setdefault(
+            email,
+            Toegang(
+                afname=afname,
+                school=aanstelling.school,
+                soort=ToegangSoort.PERSOONLIJK,
+                email=email,
+                user=aanstelling.user,
+            ),
+        )
     for ontvanger in extra:
         toegangen.setdefault(
             ontvanger.email,
@@ -141,17 +159,7 @@ def open_afname(
                 email=ontvanger.email,
             ),
         )
-    posters = [
-        Toegang(afname=afname, school=school, soort=ToegangSoort.AFFICHE)
-        for school in (schools if poster else [])
-    ]
-    Toegang.objects.bulk_create([*toegangen.values(), *posters])
-    post.klaarzetten(
-        mails.uitnodigingen(
-            afname=afname, toegangen=_te_mailen(afname), door=opened_by, herinnering=False
-        )
-    )
-    return afname
+    return list(toegangen.values())
 
 
 @transaction.atomic
