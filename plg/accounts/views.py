@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from plg.accounts.backends import login_address
-from plg.accounts.forms import LoginForm
+from plg.accounts.forms import LoginForm, ResetForm
 from plg.core.throttle import TOO_MANY_MAILS, may_mail
 
 
@@ -35,6 +35,8 @@ def geblokkeerd(
 
 class PasswordResetView(auth_views.PasswordResetView):
     """A few reset mails per address and per place an hour; the page says when it is enough."""
+
+    form_class = ResetForm
 
     def form_valid(self, form: Any) -> HttpResponse:
         if not may_mail(self.request, "reset", form.cleaned_data["email"]):

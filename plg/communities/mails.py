@@ -1,14 +1,18 @@
-"""The e-mail the communities app writes: the invitation to join a PLG."""
+"""The e-mail the communities app writes: the invitation to join a PLG, and when it may still
+go."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from plg.communities.models import Uitnodiging
+from plg.communities.models import Fase, Rol, Uitnodiging, UitnodigingStatus
+from plg.post import geldig
 from plg.post.models import Bericht, Soort
 
 
@@ -27,3 +31,21 @@ def uitnodiging(uitnodiging: Uitnodiging) -> Bericht:
                 "communities/email/uitnodiging.txt", {"uitnodiging": uitnodiging, "link": link}
             ),
         )
+
+
+@geldig.controle(Soort.PLG_UITNODIGING)
+def uitnodiging_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
+    """Sent again while the invitation is open (not withdrawn, answered or expired, its PLG not
+    archived) and its sender still coaches that PLG."""
+    open_ids = set(
+        Uitnodiging.objects.filter(
+            pk__in=geldig.over_ids(berichten),
+            status=UitnodigingStatus.OPEN,
+            expires_at__gt=timezone.now(),
+            plg__lidmaatschappen__user=door,
+            plg__lidmaatschappen__rol=Rol.PROCESCOACH,
+        )
+        .exclude(plg__fase=Fase.AFGESLOTEN)
+        .values_list("pk", flat=True)
+    )
+    return {bericht.pk for bericht in berichten if bericht.over_id in open_ids}

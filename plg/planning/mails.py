@@ -1,20 +1,29 @@
-"""The e-mails of planning: the invitation with a calendar file, the substitutes' classes, and
-the reminders before and after a bijeenkomst."""
+"""The e-mails of planning: the invitation with a calendar file, the substitutes' classes, the
+reminders before and after a bijeenkomst, and when they may still go."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plg.communities.models import Fase, Rol
 from plg.meetings.models import Bijeenkomst, Opdracht
 from plg.planning import feeds
 from plg.planning.models import Herinnering, HerinneringSoort, Vervangbeurt
+from plg.post import geldig
 from plg.post.models import Bericht, Soort
+from plg.roosters.authorizers import schools_to_plan
+
+
+def _moment(bijeenkomst: Bijeenkomst) -> str:
+    """The time an invitation names, part of its key: a moved bijeenkomst gets new mails."""
+    return f"{timezone.localtime(bijeenkomst.starts_at):%Y%m%dT%H%M}"
 
 
 def uitnodigingen(bijeenkomst: Bijeenkomst, *, door: Any) -> list[Bericht]:
@@ -36,7 +45,7 @@ def uitnodigingen(bijeenkomst: Bijeenkomst, *, door: Any) -> list[Bericht]:
         }
         berichten = [
             Bericht(
-                sleutel=f"bijeenkomst:{bijeenkomst.pk}:{when:%Y%m%dT%H%M}:{user_id}",
+                sleutel=f"bijeenkomst:{bijeenkomst.pk}:{_moment(bijeenkomst)}:{user_id}",
                 soort=Soort.BIJEENKOMST,
                 over=bijeenkomst,
                 door=door,
@@ -57,7 +66,7 @@ def uitnodigingen(bijeenkomst: Bijeenkomst, *, door: Any) -> list[Bericht]:
         for (user_id, email), duties in beurten.items():
             berichten.append(
                 Bericht(
-                    sleutel=f"vervanging:{bijeenkomst.pk}:{when:%Y%m%dT%H%M}:{user_id}",
+                    sleutel=f"vervanging:{bijeenkomst.pk}:{_moment(bijeenkomst)}:{user_id}",
                     soort=Soort.VERVANGING,
                     over=bijeenkomst,
                     door=door,
@@ -112,3 +121,32 @@ def herinneringen(herinnering: Herinnering) -> list[Bericht]:
                 "user_id", "user__email"
             )
         ]
+
+
+@geldig.controle(Soort.BIJEENKOMST, Soort.VERVANGING)
+def bijeenkomst_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
+    """Sent again while the bijeenkomst is still ahead at the time the mail names (a moved one
+    got mails of its own) and its PLG is not archived, by a coach of the PLG or a planner of
+    one of its schools."""
+    bijeenkomsten = (
+        Bijeenkomst.objects.filter(pk__in=geldig.over_ids(berichten), starts_at__gt=timezone.now())
+        .exclude(plg__fase=Fase.AFGESLOTEN)
+        .filter(
+            Q(plg__lidmaatschappen__user=door, plg__lidmaatschappen__rol=Rol.PROCESCOACH)
+            | Q(plg__schools__in=schools_to_plan(door))
+        )
+        .distinct()
+    )
+    momenten = {bijeenkomst.pk: _moment(bijeenkomst) for bijeenkomst in bijeenkomsten}
+    return {
+        bericht.pk
+        for bericht in berichten
+        if momenten.get(bericht.over_id) == bericht.sleutel.split(":")[2]
+    }
+
+
+@geldig.controle(Soort.HERINNERING, Soort.LEERLOG)
+def herinnering_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
+    """Reminders are the system's own: nobody sent them, so nobody sends them again (the next
+    one comes by itself)."""
+    return set()

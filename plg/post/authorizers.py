@@ -1,4 +1,7 @@
-"""Who may act on an e-mail: only whoever caused it to be sent. Deny by default."""
+"""Who may act on an e-mail: only whoever caused it to be sent. Deny by default.
+
+Whether they may still send it (their rights now, its cause) is asked of the app that wrote
+it when they try (``geldig``)."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from plg.core.db import outside_transaction
 from plg.post import koppen
-from plg.post.models import Bericht, Status
+from plg.post.models import Bericht, Oorzaak, Status
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +118,10 @@ def _geef_op() -> None:
         geclaimd_op__lt=timezone.now() - LEASE,
         pogingen__gte=MAX_POGINGEN,
     ).update(
-        status=Status.MISLUKT, claim="", laatste_fout="the worker stopped during every attempt"
+        status=Status.MISLUKT,
+        claim="",
+        laatste_fout="the worker stopped during every attempt",
+        oorzaak=Oorzaak.ONDERBROKEN,
     )
 
 
@@ -139,11 +142,13 @@ def _mislukt(bericht: Bericht, claim: str, error: Exception) -> bool:
     """Record the failure; True when it is final, False when it will be tried again."""
     fout = f"{type(error).__name__}: {error}"[:500]
     finaal = _blijvend(error) or bericht.pogingen >= MAX_POGINGEN
-    Bericht.objects.filter(pk=bericht.pk, claim=claim).update(
+    # Still ours and not withdrawn meanwhile: a withdrawn mail stays withdrawn.
+    Bericht.objects.filter(pk=bericht.pk, claim=claim, status=Status.BEZIG).update(
         status=Status.MISLUKT if finaal else Status.WACHT,
         volgende_poging=timezone.now() + wachttijd(bericht.pogingen),
         claim="",
         laatste_fout=fout,
+        oorzaak=oorzaak(error),
     )
     # The error text stays on the row: it may name the address, and a scan reminder's
     # address says who had not answered yet.
@@ -151,6 +156,21 @@ def _mislukt(bericht: Bericht, claim: str, error: Exception) -> bool:
         "E-mail %s failed (attempt %s): %s", bericht.pk, bericht.pogingen, type(error).__name__
     )
     return finaal
+
+
+def oorzaak(error: Exception) -> Oorzaak:
+    """The failure as its sender may read it: a category, never the server's text."""
+    if isinstance(error, koppen.OngeldigBericht):
+        return Oorzaak.ONGELDIG
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return Oorzaak.ADRES
+    if isinstance(error, smtplib.SMTPConnectError | smtplib.SMTPServerDisconnected):
+        return Oorzaak.ONBEREIKBAAR
+    if isinstance(error, smtplib.SMTPResponseException):
+        return Oorzaak.GEWEIGERD
+    if isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException):
+        return Oorzaak.ONBEREIKBAAR  # refused, timed out, unknown host
+    return Oorzaak.ANDERS
 
 
 def _blijvend(error: Exception) -> bool:

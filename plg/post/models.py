@@ -25,6 +25,18 @@ class Status(models.TextChoices):
 ONDERWEG = (Status.WACHT, Status.BEZIG)
 
 
+class Oorzaak(models.TextChoices):
+    """Why a mail failed, in words fit for its sender's page; the server's own words (which
+    may name the address or the mail server) stay on the row (``laatste_fout``)."""
+
+    ADRES = "adres", _("de mailserver weigerde het adres")
+    ONGELDIG = "ongeldig", _("het adres klopt niet")
+    GEWEIGERD = "geweigerd", _("de mailserver weigerde de mail")
+    ONBEREIKBAAR = "onbereikbaar", _("de mailserver was niet bereikbaar")
+    ONDERBROKEN = "onderbroken", _("het versturen werd telkens onderbroken")
+    ANDERS = "anders", _("er ging iets mis bij het versturen")
+
+
 class Soort(models.TextChoices):
     """What an e-mail is for; the label names a group of them on the page of whoever sent them."""
 
@@ -78,6 +90,7 @@ class Bericht(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.WACHT)
     pogingen = models.PositiveSmallIntegerField(default=0)
     laatste_fout = models.CharField(max_length=500, blank=True)
+    oorzaak = models.CharField(max_length=12, choices=Oorzaak.choices, blank=True)
     aangemaakt_op = models.DateTimeField(default=timezone.now)
     volgende_poging = models.DateTimeField(default=timezone.now)
     geclaimd_op = models.DateTimeField(null=True, blank=True)
@@ -108,3 +121,8 @@ class Bericht(models.Model):
     @property
     def is_mislukt(self) -> bool:
         return self.status == Status.MISLUKT
+
+    @property
+    def oorzaak_label(self) -> str:
+        """Why it failed, for the sender's page (rows failed before causes were kept: "other")."""
+        return str(Oorzaak(self.oorzaak or Oorzaak.ANDERS).label)

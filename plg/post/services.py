@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from plg.core.db import outside_transaction
-from plg.post import koppen
+from plg.post import geldig, koppen
 from plg.post.models import Bericht, Status
 
 
@@ -37,19 +37,34 @@ def klaarzetten(berichten: Iterable[Bericht]) -> int:
     return len(nieuw)
 
 
-def opnieuw(berichten: QuerySet[Bericht]) -> int:
-    """Failed e-mails get a fresh set of attempts, starting now."""
-    count = berichten.filter(status=Status.MISLUKT).update(
-        status=Status.WACHT, pogingen=0, volgende_poging=timezone.now(), laatste_fout=""
+@transaction.atomic
+def opnieuw(berichten: QuerySet[Bericht], *, door: Any) -> tuple[int, int]:
+    """Failed e-mails get a fresh set of attempts, starting now, when their cause still holds
+    and ``door`` may still send them (asked of the app that wrote them, ``geldig``); returns
+    how many go again and how many may not."""
+    mislukt = list(berichten.filter(status=Status.MISLUKT).select_for_update())
+    mag = geldig.mag_nog(door, mislukt)
+    count = Bericht.objects.filter(pk__in=mag, status=Status.MISLUKT).update(
+        status=Status.WACHT,
+        pogingen=0,
+        volgende_poging=timezone.now(),
+        laatste_fout="",
+        oorzaak="",
     )
     if count:
         transaction.on_commit(bezorg_straks, robust=True)
-    return count
+    return count, len(mislukt) - count
 
 
 def intrekken(over: QuerySet[Any]) -> int:
-    """E-mails about these objects that have not left yet will not leave (a wave closed)."""
-    return Bericht.objects.over(over).filter(status=Status.WACHT).update(status=Status.INGETROKKEN)
+    """E-mails about these objects that have not left will not leave (an invitation withdrawn,
+    a wave closed): those waiting, those that failed (nobody can send them again), and one in
+    a worker's hands (if handing it over fails, or the worker dies, it is not taken again)."""
+    return (
+        Bericht.objects.over(over)
+        .filter(status__in=[Status.WACHT, Status.BEZIG, Status.MISLUKT])
+        .update(status=Status.INGETROKKEN)
+    )
 
 
 def onderweg_over(over: QuerySet[Any]) -> set[int]:

@@ -1,4 +1,5 @@
-"""How the e-mails someone caused are doing: counts per kind, and which failed ones are theirs."""
+"""How the e-mails someone caused are doing: counts per kind, and which failed ones they may
+send again."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from plg.post import geldig
 from plg.post.models import ONDERWEG, Bericht, Soort, Status
 
 
@@ -41,16 +43,18 @@ def stand(*, over: QuerySet[Any], user: Any) -> Stand:
         )
         .order_by("soort")
     ]
-    mijn = berichten.filter(door=user, status=Status.MISLUKT).values_list("pk", flat=True)
-    return Stand(rijen=rijen, mijn_mislukte=list(mijn))
+    mijn = berichten.filter(door=user, status=Status.MISLUKT).only(
+        "pk", "soort", "over_id", "sleutel"
+    )
+    return Stand(rijen=rijen, mijn_mislukte=sorted(geldig.mag_nog(user, mijn)))
 
 
 def per_object(*, over: QuerySet[Any], user: Any) -> dict[int, Bericht]:
-    """The latest e-mail about each object; ``opnieuw`` holds its pk when it failed and this user
-    sent it (the retry form's value), else nothing."""
-    berichten: dict[int, Bericht] = {}
-    for bericht in Bericht.objects.over(over).order_by("pk"):
-        mag = bericht.is_mislukt and bericht.door_id == user.pk
-        bericht.opnieuw = [bericht.pk] if mag else []  # type: ignore[attr-defined]
-        berichten[bericht.over_id] = bericht
+    """The latest e-mail about each object; ``opnieuw`` holds its pk when it failed, this user
+    sent it and may still send it again (the retry form's value), else nothing."""
+    berichten = {b.over_id: b for b in Bericht.objects.over(over).order_by("pk")}
+    mijn = [b for b in berichten.values() if b.is_mislukt and b.door_id == user.pk]
+    mag = geldig.mag_nog(user, mijn)
+    for bericht in berichten.values():
+        bericht.opnieuw = [bericht.pk] if bericht.pk in mag else []  # type: ignore[attr-defined]
     return berichten

@@ -36,27 +36,47 @@ def schools_for_waves(user: Any) -> QuerySet[School]:
     ).distinct()
 
 
-def may_run(user: Any, afname: Afname) -> bool:
-    """Whoever opened the wave, or may run at least one of its schools, sees it."""
-    if not getattr(user, "is_authenticated", False) or afname.is_zelfscan:
-        return False
-    if afname.opened_by_id == user.pk:
-        return True
-    return schools_for_waves(user).filter(pk__in=afname.schools.values("pk")).exists()
+def _runs(user: Any, *, wave: str, school: str) -> Q:
+    """The one rule for running a wave, as a condition on a (wave, school) pair reached by the
+    lookups ``wave`` and ``school``: the wave's opener chose every school of it, so runs them
+    all; anyone else runs the schools they lead or support (all of the scholengemeenschap for
+    a coördinerend directeur). A Zelfscan is run inside its PLG, not here."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+
+    def at(field: str) -> str:
+        return f"{wave}__{field}" if wave else field
+
+    return Q(**{at("plg"): None}) & (
+        Q(**{at("opened_by"): user}) | Q(**{f"{school}__in": schools_for_waves(user)})
+    )
+
+
+def afnames_to_run(user: Any) -> QuerySet[Afname]:
+    """The waves this person runs in at least one school."""
+    return Afname.objects.filter(
+        pk__in=Afname.objects.filter(_runs(user, wave="", school="schools")).values("pk")
+    )
+
+
+def toegangen_to_run(user: Any) -> QuerySet[Toegang]:
+    """The ways in (personal links, posters) of the schools this person runs, in every wave:
+    the progress they see, the posters they print, the mails they may send again."""
+    return Toegang.objects.filter(_runs(user, wave="afname", school="school"))
 
 
 def schools_to_run(user: Any, afname: Afname) -> QuerySet[School]:
-    """The schools of a wave this person acts on: progress, posters and reminders.
+    """The schools of a wave this person acts on: progress, posters and reminders."""
+    return School.objects.filter(Q(afnames=afname) & _runs(user, wave="afnames", school="pk"))
 
-    The opener chose every school of the wave, so runs them all; anyone else only those they
-    lead or support (all of the scholengemeenschap for a coördinerend directeur).
-    """
-    if not may_run(user, afname):
-        return School.objects.none()
-    schools = afname.schools.all()
-    if afname.opened_by_id == user.pk:
-        return schools
-    return schools.filter(pk__in=schools_for_waves(user).values("pk"))
+
+def may_run(user: Any, afname: Afname) -> bool:
+    """Whoever opened the wave, or may run at least one of its schools, sees it."""
+    if afname.is_zelfscan or not getattr(user, "is_authenticated", False):
+        return False
+    if afname.opened_by_id == user.pk:  # the rule's first half, known without a query
+        return True
+    return afnames_to_run(user).filter(pk=afname.pk).exists()
 
 
 def may_close(user: Any, afname: Afname) -> bool:

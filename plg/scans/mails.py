@@ -1,4 +1,5 @@
-"""The e-mails of a wave: the invitation with a personal link, and the reminders."""
+"""The e-mails of a wave: the invitation with a personal link, the reminders, and when they
+may still go."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from plg.post import geldig
 from plg.post.models import Bericht, Soort
+from plg.scans.authorizers import toegangen_to_run
 from plg.scans.models import Afname, Toegang
 
 
@@ -44,3 +47,15 @@ def uitnodigingen(
             )
             for toegang in toegangen
         ]
+
+
+@geldig.controle(Soort.SCAN_UITNODIGING, Soort.SCAN_HERINNERING)
+def scan_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
+    """Sent again while the wave runs and the link has not been used to answer, by someone who
+    still runs that school in the wave."""
+    open_ids = set(
+        toegangen_to_run(door)
+        .filter(pk__in=geldig.over_ids(berichten), afname__closed_at=None, responded=False)
+        .values_list("pk", flat=True)
+    )
+    return {bericht.pk for bericht in berichten if bericht.over_id in open_ids}

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from plg.core.http import parse_small_int
 from plg.organisations.models import Aanstelling, School
 from plg.post import services as post
 from plg.scans import mails
@@ -109,26 +111,44 @@ def open_afname(
         poster=poster,
     )
     afname.schools.set(schools)
-    toegangen: dict[str, Toegang] = {}
-    if team:
-        staff = (
-            Aanstelling.objects.team()
-            .filter(school__in=schools, user__is_active=True)
-            .select_related("user", "school")
-            .order_by("school__name", "pk")
+    posters = [
+        Toegang(afname=afname, school=school, soort=ToegangSoort.AFFICHE)
+        for school in (schools if poster else [])
+    ]
+    Toegang.objects.bulk_create(
+        [*_personal_links(afname, schools=schools if team else [], extra=extra), *posters]
+    )
+    post.klaarzetten(
+        mails.uitnodigingen(
+            afname=afname, toegangen=_te_mailen(afname), door=opened_by, herinnering=False
         )
-        for aanstelling in staff:
-            email = aanstelling.user.email.lower()
-            toegangen.setdefault(
-                email,
-                Toegang(
-                    afname=afname,
-                    school=aanstelling.school,
-                    soort=ToegangSoort.PERSOONLIJK,
-                    email=email,
-                    user=aanstelling.user,
-                ),
-            )
+    )
+    return afname
+
+
+def _personal_links(
+    afname: Afname, *, schools: list[School], extra: Iterable[Ontvanger]
+) -> list[Toegang]:
+    """One link per address: the active staff of these schools, then the extra addresses."""
+    toegangen: dict[str, Toegang] = {}
+    staff = (
+        Aanstelling.objects.team()
+        .filter(school__in=schools, user__is_active=True)
+        .select_related("user", "school")
+        .order_by("school__name", "pk")
+    )
+    for aanstelling in staff if schools else []:
+        email = aanstelling.user.email.lower()
+        toegangen.setdefault(
+            email,
+            Toegang(
+                afname=afname,
+                school=aanstelling.school,
+                soort=ToegangSoort.PERSOONLIJK,
+                email=email,
+                user=aanstelling.user,
+            ),
+        )
     for ontvanger in extra:
         toegangen.setdefault(
             ontvanger.email,
@@ -139,17 +159,7 @@ def open_afname(
                 email=ontvanger.email,
             ),
         )
-    posters = [
-        Toegang(afname=afname, school=school, soort=ToegangSoort.AFFICHE)
-        for school in (schools if poster else [])
-    ]
-    Toegang.objects.bulk_create([*toegangen.values(), *posters])
-    post.klaarzetten(
-        mails.uitnodigingen(
-            afname=afname, toegangen=_te_mailen(afname), door=opened_by, herinnering=False
-        )
-    )
-    return afname
+    return list(toegangen.values())
 
 
 @transaction.atomic
@@ -252,8 +262,8 @@ def read_answers(instrument: Instrument, data: Mapping[str, str]) -> Invoer:
             raw = str(data.get(item.key) or "")
             if not raw:
                 continue
-            value = int(raw) if raw.isdigit() else 0
-            if 1 <= value <= section.points:
+            value = parse_small_int(raw, section.points)
+            if value:
                 invoer.values[item.key] = value
             else:
                 invoer.problems.append(
@@ -263,12 +273,34 @@ def read_answers(instrument: Instrument, data: Mapping[str, str]) -> Invoer:
         if section.comment_label and comment_field in data:
             invoer.comments[section.key] = str(data[comment_field]).strip()[:MAX_COMMENT]
         if section.choice_key and data.get(BACKGROUND_FIELD, "") != "":
-            raw = str(data[BACKGROUND_FIELD])
-            if raw.isdigit() and int(raw) < len(section.choices["nl"]):
-                invoer.rolgroep = int(raw)
+            rolgroep = parse_small_int(data[BACKGROUND_FIELD], len(section.choices["nl"]) - 1)
+            if rolgroep is not None:
+                invoer.rolgroep = rolgroep
             else:
                 invoer.problems.append(_("Kies een van de rollen."))
     return invoer
+
+
+class AfnameGesloten(Exception):
+    """The wave closed before this answer could be written."""
+
+
+GESLOTEN = gettext_lazy(
+    "Deze bevraging is intussen afgesloten: je antwoorden worden niet meer bewaard."
+)
+
+
+def _still_open(afname: Afname) -> bool:
+    """Whether the wave takes answers, read inside the caller's transaction so a close cannot
+    slip in between. On PostgreSQL the row is held FOR SHARE: many people's answers go on side
+    by side, and closing (an UPDATE of that row) waits for them, or they for it. SQLite's
+    write lock already puts every writer in a row."""
+    if connection.vendor != "postgresql":
+        return Afname.objects.filter(pk=afname.pk, closed_at=None).exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT closed_at FROM scans_afname WHERE id = %s FOR SHARE", [afname.pk])
+        row = cursor.fetchone()
+    return row is not None and row[0] is None
 
 
 @transaction.atomic
@@ -276,8 +308,10 @@ def save_answers(*, toegang: Toegang, key: str, data: Mapping[str, str]) -> list
     """Store whatever valid answers ``data`` holds (as they are given); returns problems found.
 
     The answer set is created with the first answer, so opening a link (or a poster, fifty
-    times) stores nothing. A submitted answer set is final: nothing changes any more.
+    times) stores nothing. A submitted answer set is final, and so is a closed wave.
     """
+    if not _still_open(toegang.afname):
+        return [str(GESLOTEN)]
     invoer = read_answers(toegang.afname.instrument, data)
     antwoordset = find_antwoordset(afname=toegang.afname, key=key)
     if antwoordset is not None and antwoordset.submitted:
@@ -339,8 +373,11 @@ class AlreadySubmitted(Exception):
 def submit(*, toegang: Toegang, key: str) -> list[str]:
     """Hand in once. A double click or a retry finds the set submitted and changes nothing.
 
-    Returns the incomplete sections (nothing is submitted then).
+    Returns the incomplete sections (nothing is submitted then); raises ``AfnameGesloten`` when
+    the wave closed meanwhile.
     """
+    if not _still_open(toegang.afname):
+        raise AfnameGesloten
     found = find_antwoordset(afname=toegang.afname, key=key)
     if found is None:
         return missing(None, toegang.afname.instrument)

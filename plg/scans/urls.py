@@ -1,15 +1,15 @@
 from django.urls import path
 
-from plg.scans import views
+from plg.scans import answering, views
 
 urlpatterns = [
     # the answering pages carry a person's link, never their answer key (decision 34)
-    path("scan/hervat/", views.scan_hervat, name="scan_hervat"),
-    path("scan/<str:token>/", views.scan_start, name="scan_start"),
-    path("scan/<str:token>/bewaar/", views.scan_bewaar_hx, name="scan_bewaar_hx"),
-    path("scan/<str:token>/indienen/", views.scan_indienen, name="scan_indienen"),
-    path("scan/<str:token>/verder/", views.scan_verder, name="scan_verder"),
-    path("scan/<str:token>/bedankt/", views.scan_bedankt, name="scan_bedankt"),
+    path("scan/hervat/", answering.scan_hervat, name="scan_hervat"),
+    path("scan/<str:token>/", answering.scan_start, name="scan_start"),
+    path("scan/<str:token>/bewaar/", answering.scan_bewaar_hx, name="scan_bewaar_hx"),
+    path("scan/<str:token>/indienen/", answering.scan_indienen, name="scan_indienen"),
+    path("scan/<str:token>/verder/", answering.scan_verder, name="scan_verder"),
+    path("scan/<str:token>/bedankt/", answering.scan_bedankt, name="scan_bedankt"),
     path("scans/", views.scans, name="scans"),
     path("scans/nieuw/", views.scan_nieuw, name="scan_nieuw"),
     path("scans/<int:pk>/", views.scan_afname, name="scan_afname"),

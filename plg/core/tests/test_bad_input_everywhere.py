@@ -1,6 +1,8 @@
 """Every form of every page, and every POST of the URL conf, survives hostile values: huge texts,
-NUL bytes, newlines and control characters, years 1 and 9999, absurd numbers. The answer may
-be a refusal, never a server error.
+NUL bytes, newlines and control characters, years 1 and 9999, absurd numbers (digits that are
+not ASCII, 25 digits, negative), a return address that is a bare word or another site. The
+query parameters of a form's address and of a page's own links get the numbers too. The answer
+may be a refusal, never a server error.
 
 The pages and posts come from the authorisation table (one row per URL), so a new URL is
 covered as soon as it has its row there.
@@ -12,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -43,7 +45,9 @@ DATES = {
     "datetime-local": ("0001-01-01T00:00", "9999-12-31T23:59"),
     "month": ("0001-01", "9999-12"),
 }
-NUMBERS = ("1e400", "-999999999999999999999999")
+NUMBERS = ("1e400", "-999999999999999999999999", "²", "٣", "9" * 25, "-1")
+# A return address (``next``) that is not a path on this site.
+NEXTS = ("plg_detail", "x", "https://evil.example/", "//evil.example")
 DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Posting these would end the session or only switch the language for the next pages.
 SKIP_ACTIONS = ("/afmelden/", "/taal/")
@@ -152,9 +156,12 @@ def variants(fields: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, d
     for index, number in enumerate(NUMBERS):
 
         def numeric(kind: str, value: str, number: str = number) -> str | None:
-            return number if kind == "number" or (kind == "hidden" and value.isdigit()) else None
+            counted = kind in {"hidden", "radio"} and value.isascii() and value.isdigit()
+            return number if kind == "number" or counted else None
 
         payload(f"number-{index}", numeric)
+    if "next" in base:
+        found += [(f"next-{index}", {**base, "next": nxt}) for index, nxt in enumerate(NEXTS)]
     return found
 
 
@@ -186,29 +193,71 @@ def persona_for(allowed: set[str]) -> str:
     return next(p for p in PREFERENCE if p in allowed)
 
 
+def with_query(url: str, params: dict[str, str]) -> str:
+    return urlsplit(url).path + (f"?{urlencode(params)}" if params else "")
+
+
+def query_variants(url: str) -> list[tuple[str, str]]:
+    """The address with each bad number in each of its query parameters (``?deel=0``)."""
+    params = dict(parse_qsl(urlsplit(url).query, keep_blank_values=True))
+    return [
+        (f"query-{name}-{index}", with_query(url, {**params, name: number}))
+        for name in params
+        for index, number in enumerate(NUMBERS)
+    ]
+
+
 def hammer(client: Any, forms: list[Form]) -> list[str]:
-    """Send every variant of every form; the test client raises on a server error."""
+    """Send every variant of every form, to its address and to that address with bad numbers
+    in its query; the test client raises on a server error."""
     sent = []
     for form in forms:
-        for label, data in variants(form.fields):
-            path = urlsplit(form.action).path + (
-                f"?{urlsplit(form.action).query}" if urlsplit(form.action).query else ""
-            )
+        here = with_query(form.action, dict(parse_qsl(urlsplit(form.action).query)))
+        plain = {
+            name: base_value(kind, value, options) for name, kind, value, options in form.fields
+        }
+        attempts = [(label, here, data) for label, data in variants(form.fields)]
+        attempts += [(label, path, plain) for label, path in query_variants(form.action)]
+        for label, path, data in attempts:
+            fields = {k: v for k, v in data.items() if v is not None}
             if form.method == "get":
-                response = client.get(path, {k: v for k, v in data.items() if v is not None})
+                response = client.get(path, fields)
             else:
-                data = {k: v for k, v in data.items() if v is not None} | files_for(form)
-                response = client.post(path, data)
+                response = client.post(path, fields | files_for(form))
             assert response.status_code < 500, (path, label)
             sent.append(f"{form.method} {path} {label}")
     return sent
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_every_url_survives_hostile_values(client: Any, world: Any, name: str) -> None:
+def follow_links(client: Any, html: str, page_url: str) -> list[str]:
+    """GET the page's own links that carry a query (``?deel=2``) with bad numbers in it."""
+    sent = []
+    for href in set(re.findall(r'href="([^"#]*\?[^"#]*)"', html)):
+        url = urljoin(page_url, href.replace("&amp;", "&"))
+        if urlsplit(url).path != urlsplit(page_url).path:
+            continue
+        for label, path in query_variants(url):
+            assert client.get(path).status_code < 500, (path, label)
+            sent.append(f"get {path} {label}")
+    return sent
+
+
+def failed_mails(objects: dict[str, Any]) -> None:
+    """Every mail of the set-up failed, so the pages offer the retry form to hammer."""
+    from plg.communities import mails
+    from plg.post.models import Bericht, Status
+    from plg.post.services import klaarzetten
+
+    klaarzetten([mails.uitnodiging(objects["uitnodiging"])])
+    Bericht.objects.update(status=Status.MISLUKT)
+
+
+def crawl(client: Any, world: Any, name: str) -> list[str]:
+    """Every hostile value the page (or post) of URL ``name`` takes; returns what was sent."""
     from plg.methods.models import Werkvorm
 
     objects = _objects(world) | {"werkvorm": Werkvorm.objects.get(slug="kandoe")}
+    failed_mails(objects)
     args_fn, method, data, allowed, _ok = CASES[name]
     persona = persona_for(allowed)
     if persona != "anonymous":
@@ -219,13 +268,35 @@ def test_every_url_survives_hostile_values(client: Any, world: Any, name: str) -
             (key, "hidden" if DATE_LIKE.match(value) or value.isdigit() else "text", value, [])
             for key, value in data.items()
         ]
-        hammer(client, [Form("post", url, False, fields)])
-        return
+        return hammer(client, [Form("post", url, False, fields)])
     response = client.get(url, follow=True)
     assert response.status_code < 500
-    if response.get("Content-Type", "").startswith("text/html"):
-        final = response.redirect_chain[-1][0] if response.redirect_chain else url
-        hammer(client, page_forms(response.content.decode(), urljoin(url, final)))
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return []
+    final = urljoin(url, response.redirect_chain[-1][0] if response.redirect_chain else url)
+    html = response.content.decode()
+    return hammer(client, page_forms(html, final)) + follow_links(client, html, final)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_url_survives_hostile_values(client: Any, world: Any, name: str) -> None:
+    crawl(client, world, name)
+
+
+@pytest.mark.parametrize(
+    ("name", "reached"),
+    [
+        ("plg_leden", "post /post/opnieuw/ next-0"),
+        ("plg_leden", "post /post/opnieuw/ number-2"),
+        ("scan_afname", "post /post/opnieuw/ next-2"),
+        ("scan_start", "?deel=%C2%B2 query-deel-2"),
+        ("scan_start", "/verder/ number-5"),
+    ],
+)
+def test_the_crawl_reaches_the_retry_form_and_the_scan_parts(
+    client: Any, world: Any, name: str, reached: str
+) -> None:
+    assert any(reached in line for line in crawl(client, world, name))
 
 
 @pytest.mark.parametrize("name", ["login", "password_reset"])

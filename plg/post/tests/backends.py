@@ -45,8 +45,12 @@ class Refuses(EmailBackend):
 
     refused: ClassVar[set[str]] = set()
     down: ClassVar[bool] = False
+    meanwhile: ClassVar[Callable[[], Any] | None] = None
 
     def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        if Refuses.meanwhile is not None:
+            meanwhile, Refuses.meanwhile = Refuses.meanwhile, None
+            meanwhile()
         if Refuses.down:
             raise ConnectionRefusedError("mailserver onbereikbaar")
         for message in messages:
@@ -63,6 +67,7 @@ def reset(**changes: Any) -> None:
     DiesAfter.meanwhile = changes.get("meanwhile")
     Refuses.refused = set(changes.get("refused", ()))
     Refuses.down = changes.get("down", False)
+    Refuses.meanwhile = changes.get("refuses_meanwhile")
 
 
 class ToFileThenKilled(EmailBackend):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import smtplib
 from collections import Counter
 from typing import Any
 
@@ -9,7 +10,7 @@ import pytest
 from django.test import override_settings
 
 from plg.communities import services as community_services
-from plg.post import bezorging
+from plg.post import bezorging, koppen
 from plg.post.models import Bericht, Status
 from plg.post.tests.backends import WorkerDied
 from plg.post.tests.test_resumable import TEACHERS, cron, open_wave
@@ -134,6 +135,38 @@ def test_closing_a_wave_withdraws_its_mails_that_have_not_left(
     assert mailoutbox == []
 
 
+def test_a_mail_a_dead_worker_held_when_its_wave_closed_does_not_go_once_the_claim_expires(
+    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    dying_mail(sends=0)  # the worker dies handing over the first invitation
+    with django_capture_on_commit_callbacks(execute=True):
+        afname = open_wave(world)
+    assert Bericht.objects.filter(status=Status.BEZIG).count() == 1
+    scan_services.close_afname(afname=afname)
+    dying_mail(sends=100)
+    later(hours=1)
+    cron()
+    assert mailoutbox == []
+
+
+def test_a_mail_withdrawn_while_its_send_fails_is_not_tried_again(
+    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    from plg.post import services as post_services
+    from plg.post.tests import backends
+
+    refusing_mail(down=True)
+    with django_capture_on_commit_callbacks(execute=False):
+        afname = open_wave(world)
+    backends.Refuses.meanwhile = lambda: post_services.intrekken(afname.toegangen.all())
+    cron()
+    refusing_mail()
+    later(hours=1)
+    cron()
+    assert mailoutbox == []
+    assert set(Bericht.objects.values_list("status", flat=True)) == {Status.INGETROKKEN}
+
+
 def test_inviting_the_same_wave_twice_stores_each_mail_once(world):
     from plg.post.services import klaarzetten
     from plg.scans import mails
@@ -202,3 +235,33 @@ def test_inviting_someone_again_withdraws_the_earlier_mail_that_had_not_left(
     assert len(mailoutbox) == 1
     first.refresh_from_db()
     assert first.status == Status.INGETROKKEN
+
+
+@pytest.mark.parametrize(
+    ("error", "oorzaak"),
+    [
+        (ConnectionRefusedError("mailserver onbereikbaar"), "onbereikbaar"),
+        (TimeoutError("timed out"), "onbereikbaar"),
+        (smtplib.SMTPServerDisconnected("gone"), "onbereikbaar"),
+        (smtplib.SMTPRecipientsRefused({"a@b.example": (550, b"no such user")}), "adres"),
+        (smtplib.SMTPDataError(554, b"spam"), "geweigerd"),
+        (smtplib.SMTPSenderRefused(553, b"relay denied", "plg@x.example"), "geweigerd"),
+        (koppen.OngeldigBericht("invalid address 'x'"), "ongeldig"),
+        (RuntimeError("the mail backend did not accept the message"), "anders"),
+    ],
+)
+def test_a_failure_is_filed_under_a_calm_cause(error, oorzaak):
+    assert bezorging.oorzaak(error) == oorzaak
+
+
+def test_a_mail_that_keeps_failing_stores_its_cause_beside_the_servers_words(
+    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
+):
+    refusing_mail(down=True)
+    bericht = invite(world, django_capture_on_commit_callbacks)
+    for _attempt in range(bezorging.MAX_POGINGEN):
+        later(hours=1)
+        cron()
+    bericht.refresh_from_db()
+    assert bericht.get_oorzaak_display() == "de mailserver was niet bereikbaar"
+    assert "onbereikbaar" in bericht.laatste_fout

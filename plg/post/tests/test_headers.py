@@ -129,7 +129,7 @@ def test_no_code_outside_the_outbox_builds_or_sends_mail():
 
     root = Path(__file__).resolve().parents[2]
     direct = re.compile(
-        r"\b(send_mail|send_mass_mail|mail_admins|mail_managers|EmailMessage|"
+        r"(?<!def )\b(send_mail|send_mass_mail|mail_admins|mail_managers|EmailMessage|"
         r"EmailMultiAlternatives|get_connection)\b"
     )
     offenders = [
@@ -140,3 +140,29 @@ def test_no_code_outside_the_outbox_builds_or_sends_mail():
         and direct.search(path.read_text(encoding="utf-8"))
     ]
     assert not offenders, f"send mail through plg.post instead: {offenders}"
+
+
+def _views(patterns: list[Any]) -> list[Any]:
+    found = []
+    for pattern in patterns:
+        if hasattr(pattern, "url_patterns"):
+            found += _views(pattern.url_patterns)
+        elif hasattr(pattern.callback, "view_class"):
+            found.append(pattern.callback)
+    return found
+
+
+def test_djangos_own_mail_forms_send_through_the_outbox():
+    """Django's password-reset form mails by itself (``send_mail``), past the one builder; every
+    page that uses such a form must use ours, which hands the message to ``plg.post``."""
+    from django.contrib.auth.forms import PasswordResetForm
+    from django.urls import get_resolver
+
+    forms = [
+        view.view_initkwargs.get("form_class") or getattr(view.view_class, "form_class", None)
+        for view in _views(get_resolver().url_patterns)
+    ]
+    mailing = [form for form in forms if form and issubclass(form, PasswordResetForm)]
+    assert mailing, "the password-reset page was not found"
+    for form in mailing:
+        assert form.send_mail is not PasswordResetForm.send_mail, form

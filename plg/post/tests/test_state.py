@@ -51,8 +51,21 @@ def test_an_invitation_the_server_refused_is_shown_to_the_coach_who_sent_it(
     invite_colleague(client, world, django_capture_on_commit_callbacks)
     html = client.get(reverse("plg_leden", args=[world.plg.pk])).content.decode()
     assert "De mail kon niet vertrekken" in html
-    assert "unknown user" in html
     assert retry_form(html)["data"]["bericht"]
+
+
+def test_a_failed_invitation_shows_a_calm_cause_never_the_servers_own_words(
+    world, client, refusing_mail, django_capture_on_commit_callbacks
+):
+    """The server's text may name the address, the mail server or its software."""
+    from plg.post.models import Bericht
+
+    refusing_mail(refused={world.colleague.email})
+    invite_colleague(client, world, django_capture_on_commit_callbacks)
+    html = client.get(reverse("plg_leden", args=[world.plg.pk])).content.decode()
+    assert "de mailserver weigerde het adres" in html
+    assert "unknown user" not in html and "SMTP" not in html and "550" not in html
+    assert "unknown user" in Bericht.objects.get().laatste_fout  # kept on the row only
 
 
 def test_the_coach_who_sent_a_failed_invitation_tries_again_and_it_leaves(

@@ -387,3 +387,17 @@ def test_reminders_go_only_to_those_who_did_not_submit(
         assert services.remind(afname=wave, schools=[world.school]) == 3
     assert world.member.email not in {m.to[0] for m in mail.outbox}
     assert len(mail.outbox) == 3
+
+
+def test_the_resume_link_leads_to_the_site_whatever_host_the_request_named(
+    world, wave, client, mailoutbox, settings
+):
+    settings.SITE_URL = "https://plg.example"
+    page = _open(client, _link(mailoutbox[0]))
+    client.post(page + "?deel=0", {"cv1": "5", "richting": "verder"})
+    mail.outbox.clear()
+    client.post(
+        page + "verder/", {"email": "mij@thuis.example", "deel": "1"}, HTTP_HOST="evil.example"
+    )
+    assert "https://plg.example/scan/hervat/#" in mail.outbox[0].body
+    assert "evil.example" not in mail.outbox[0].body

@@ -143,3 +143,15 @@ def test_a_zelfscan_link_opens_only_for_its_member(client, world):
 def test_a_report_of_an_open_wave_does_not_exist(client, world, wave):
     client.login(username=world.leader.email, password=PASSWORD)
     assert client.get(reverse("scan_rapport", args=[wave.pk, world.school.pk])).status_code == 404
+
+
+def test_the_poster_leads_to_the_site_whatever_host_the_request_named(
+    client, world, wave, settings
+):
+    settings.SITE_URL = "https://plg.example"
+    client.login(username=world.leader.email, password=PASSWORD)
+    url = reverse("scan_affiche", args=[wave.pk, world.school.pk])
+    html = client.get(url, HTTP_HOST="evil.example").content.decode()
+    poster = wave.toegangen.get(soort="affiche")
+    assert "https://plg.example" + reverse("scan_start", args=[poster.token]) in html
+    assert "evil.example" not in html

@@ -189,3 +189,26 @@ def test_a_leader_of_another_scholengemeenschap_finds_no_wave(client, world, two
     _as(client, world.other_leader)
     assert client.get(reverse("scan_afname", args=[two_schools.pk])).status_code == 404
     assert client.post(reverse("scan_sluiten", args=[two_schools.pk])).status_code == 404
+
+
+def test_one_rule_says_which_schools_and_links_each_person_runs(world, people, two_schools):
+    """The wave page, the overview's counts, the reminders and the mail retry all ask the same
+    rule; here it is asked for every person at once."""
+    from plg.scans.authorizers import afnames_to_run, may_run, schools_to_run, toegangen_to_run
+
+    expected = {
+        people.coordinator: {REGENBOOG, SINT_JOZEF},  # the opener
+        people.both_leader: {REGENBOOG, SINT_JOZEF},
+        people.sister_leader: {SINT_JOZEF},
+        world.leader: {REGENBOOG},
+        world.advisor: {REGENBOOG},
+        people.sister_teacher: set(),
+        world.coach: set(),
+        world.other_leader: set(),
+    }
+    for user, schools in expected.items():
+        assert {s.name for s in schools_to_run(user, two_schools)} == schools, user
+        links = toegangen_to_run(user).filter(afname=two_schools).select_related("school")
+        assert {t.school.name for t in links} == schools, user
+        assert may_run(user, two_schools) == bool(schools), user
+        assert afnames_to_run(user).filter(pk=two_schools.pk).exists() == bool(schools), user

@@ -66,10 +66,11 @@ def test_answer_on_a_phone_leave_and_come_back(
 
 
 def test_go_on_on_another_device_with_the_mailed_link(
-    browser: Browser, world: Any, asgi_server: str, wave: Any, mailoutbox: Any
+    browser: Browser, world: Any, asgi_server: str, wave: Any, mailoutbox: Any, settings: Any
 ) -> None:
     from django.core import mail
 
+    settings.SITE_URL = asgi_server  # the mailed link leads to the site's own address
     message = next(m for m in mailoutbox if m.to == [world.member.email])
     path = re.search(r"(/scan/[^\s]+/)", message.body).group(1)
     laptop = browser.new_context()

@@ -1,0 +1,55 @@
+"""Whether a failed e-mail may still leave: the app that wrote it decides, per kind.
+
+The outbox knows no PLG, wave or bijeenkomst (it sits below the apps that write mail), so each
+of those apps registers, next to the code that builds its mails (``<app>/mails.py``, found by
+``PostConfig.ready``), a check for its kinds: of these failed mails that this person asks to
+send again, which may still go? That is: their cause still holds (the invitation is still
+open, the wave still runs, the bijeenkomst is still ahead at the time the mail names), and
+the person still has the right to send it (still coach of that PLG, still runs that school in
+the wave). A kind without a check is never sent again, and a test fails while one has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from plg.post.models import Bericht, Soort
+
+Controle = Callable[[Any, list[Bericht]], set[int]]
+
+CONTROLES: dict[str, Controle] = {}
+
+
+def controle(*soorten: str) -> Callable[[Controle], Controle]:
+    """Register ``check(door, berichten) -> pks that may go`` for these kinds of mail."""
+
+    def register(check: Controle) -> Controle:
+        for soort in soorten:
+            CONTROLES[soort] = check
+        return check
+
+    return register
+
+
+def mag_nog(door: Any, berichten: Iterable[Bericht]) -> set[int]:
+    """The pks of these mails that ``door`` may send again now (one check per kind)."""
+    per_soort: dict[str, list[Bericht]] = {}
+    for bericht in berichten:
+        per_soort.setdefault(bericht.soort, []).append(bericht)
+    toegestaan: set[int] = set()
+    for soort, groep in per_soort.items():
+        check = CONTROLES.get(soort)
+        if check is not None and getattr(door, "is_authenticated", False):
+            toegestaan |= check(door, groep) & {bericht.pk for bericht in groep}
+    return toegestaan
+
+
+def over_ids(berichten: Iterable[Bericht]) -> set[int]:
+    """The objects these mails are about, for a check's query."""
+    return {bericht.over_id for bericht in berichten}
+
+
+def zonder_controle() -> list[str]:
+    """Kinds of mail no app has said anything about."""
+    return [soort for soort in Soort.values if soort not in CONTROLES]
