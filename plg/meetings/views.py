@@ -13,7 +13,6 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +21,7 @@ from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
 from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience, editable
-from plg.core.http import AuthedRequest
+from plg.core.http import AuthedRequest, safe_next
 from plg.meetings import services
 from plg.meetings.forms import (
     AgendaBlokForm,
@@ -203,12 +202,7 @@ def opdracht_klaar(request: AuthedRequest, opdracht_pk: int) -> HttpResponse:
         raise PermissionDenied
     opdracht.done = not opdracht.done
     opdracht.save(update_fields=["done"])
-    next_url = request.POST.get("next", "")
-    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}
-    ):
-        next_url = reverse("home")
-    return HttpResponseRedirect(next_url)  # a path, never looked up as a view name
+    return HttpResponseRedirect(safe_next(request, reverse("home")))
 
 
 @login_required
