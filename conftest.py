@@ -4,6 +4,8 @@
 - member: member of the PLG (leraar at De Regenboog)
 - colleague: leraar at De Regenboog, not in the PLG
 - outsider: leraar at a school of another scholengemeenschap
+- sister_teacher (its own fixture): leraar at Sint-Jozef, the other school of the same
+  scholengemeenschap
 - leader / other_leader: schoolleider of De Regenboog / of the other school
 - advisor / other_advisor: pedagogisch begeleider supporting De Regenboog / the other school
 """
@@ -11,10 +13,23 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from plg.accounts.models import User
+from plg.accounts.tests.factories import PASSWORD as PASSWORD
+from plg.communities.models import PLG
+from plg.communities.tests.factories import LidmaatschapFactory, PLGFactory
+from plg.organisations.models import Functie, Network, Scholengemeenschap, School
+from plg.organisations.tests.factories import (
+    AanstellingFactory,
+    NetworkFactory,
+    ScholengemeenschapFactory,
+    SchoolFactory,
+)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -37,61 +52,111 @@ def pytest_configure(config: pytest.Config) -> None:
     expect.set_options(timeout=15_000)
 
 
-PASSWORD = "een-goed-wachtwoord-42"  # noqa: S105 (test persona)
-
-
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache() -> None:
     """Throttle counters live in the cache: every test starts without any."""
     from django.core.cache import cache
 
     cache.clear()
 
 
+@dataclass(frozen=True)
+class World:
+    """The personas and the places they work in; see the module's docstring."""
+
+    network: Network
+    sg: Scholengemeenschap
+    other_sg: Scholengemeenschap
+    school: School
+    sister: School
+    other: School
+    coach: User
+    member: User
+    colleague: User
+    outsider: User
+    leader: User
+    other_leader: User
+    advisor: User
+    other_advisor: User
+    plg: PLG
+
+    def personas(self) -> dict[str, User]:
+        return {
+            "coach": self.coach,
+            "member": self.member,
+            "colleague": self.colleague,
+            "outsider": self.outsider,
+            "leader": self.leader,
+            "other_leader": self.other_leader,
+            "advisor": self.advisor,
+            "other_advisor": self.other_advisor,
+        }
+
+    def persona(self, name: str) -> User:
+        """For tests that run once per persona, named by a parameter."""
+        return self.personas()[name]
+
+
+@dataclass(frozen=True)
+class Site(World):
+    """The world, served by a test server at ``url``."""
+
+    url: str
+
+    @classmethod
+    def of(cls, world: World, url: str) -> Site:
+        return cls(url=url, **{f.name: getattr(world, f.name) for f in fields(World)})
+
+
+def _person(email: str, first_name: str, school: School, functie: Functie) -> User:
+    return AanstellingFactory.create(
+        user__email=email, user__first_name=first_name, school=school, functie=functie
+    ).user
+
+
 @pytest.fixture
-def world(db):
-    from plg.accounts.models import User
-    from plg.communities import services
-    from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
-
-    network = Network.objects.create(name="Testnetwerk")
-    sg = Scholengemeenschap.objects.create(network=network, name="SG Leieland")
-    other_sg = Scholengemeenschap.objects.create(network=network, name="SG Elders")
-    school = School.objects.create(scholengemeenschap=sg, name="De Regenboog", werkgroep_minutes=50)
-    sister = School.objects.create(scholengemeenschap=sg, name="Sint-Jozef")
-    other = School.objects.create(scholengemeenschap=other_sg, name="De Vlieger")
-
-    def person(email: str, first: str, school_: School, functie: str) -> User:
-        user = User.objects.create_user(email, PASSWORD, first_name=first, last_name="Test")
-        Aanstelling.objects.create(user=user, school=school_, functie=functie)
-        return user
-
-    class World:
-        pass
-
-    w = World()
-    w.network, w.sg, w.other_sg = network, sg, other_sg
-    w.school, w.sister, w.other = school, sister, other
-    w.coach = person("coach@regenboog.example", "Charlotte", school, Functie.ZORGCOORDINATOR)
-    w.member = person("member@regenboog.example", "Mehdi", school, Functie.LERAAR)
-    w.colleague = person("colleague@regenboog.example", "Kato", school, Functie.LERAAR)
-    w.outsider = person("outsider@vlieger.example", "Oscar", other, Functie.LERAAR)
-    w.leader = person("leader@regenboog.example", "Lies", school, Functie.SCHOOLLEIDER)
-    w.other_leader = person("leader@vlieger.example", "Luc", other, Functie.SCHOOLLEIDER)
-    w.advisor = person("advisor@netwerk.example", "Ada", school, Functie.PEDAGOGISCH_BEGELEIDER)
-    w.other_advisor = person(
-        "advisor2@netwerk.example", "Arne", other, Functie.PEDAGOGISCH_BEGELEIDER
+def world(db: None) -> World:
+    network = NetworkFactory.create(name="Testnetwerk")
+    sg = ScholengemeenschapFactory.create(network=network, name="SG Leieland")
+    other_sg = ScholengemeenschapFactory.create(network=network, name="SG Elders")
+    school = SchoolFactory.create(scholengemeenschap=sg, name="De Regenboog", werkgroep_minutes=50)
+    sister = SchoolFactory.create(scholengemeenschap=sg, name="Sint-Jozef")
+    other = SchoolFactory.create(scholengemeenschap=other_sg, name="De Vlieger")
+    coach = _person("coach@regenboog.example", "Charlotte", school, Functie.ZORGCOORDINATOR)
+    member = _person("member@regenboog.example", "Mehdi", school, Functie.LERAAR)
+    world = World(
+        network=network,
+        sg=sg,
+        other_sg=other_sg,
+        school=school,
+        sister=sister,
+        other=other,
+        coach=coach,
+        member=member,
+        colleague=_person("colleague@regenboog.example", "Kato", school, Functie.LERAAR),
+        outsider=_person("outsider@vlieger.example", "Oscar", other, Functie.LERAAR),
+        leader=_person("leader@regenboog.example", "Lies", school, Functie.SCHOOLLEIDER),
+        other_leader=_person("leader@vlieger.example", "Luc", other, Functie.SCHOOLLEIDER),
+        advisor=_person("advisor@netwerk.example", "Ada", school, Functie.PEDAGOGISCH_BEGELEIDER),
+        other_advisor=_person(
+            "advisor2@netwerk.example", "Arne", other, Functie.PEDAGOGISCH_BEGELEIDER
+        ),
+        plg=PLGFactory.create(
+            coach=coach,
+            name="Huiswerk met betekenis",
+            schools=[school],
+            praktijknood="Het huiswerkbeleid loopt stroef.",
+        ),
     )
-    w.plg = services.create_plg(
-        coach=w.coach,
-        name="Huiswerk met betekenis",
-        schools=[school],
-        praktijknood="Het huiswerkbeleid loopt stroef.",
-    )
-    from plg.communities.models import Lidmaatschap
+    LidmaatschapFactory.create(plg=world.plg, user=member)
+    return world
 
-    Lidmaatschap.objects.create(plg=w.plg, user=w.member)
-    return w
+
+@pytest.fixture
+def sister_teacher(world: World) -> User:
+    """A leraar of Sint-Jozef, the other school of De Regenboog's scholengemeenschap: around the
+    PLG (its network), not in its school."""
+    return _person("teacher@sintjozef.example", "Noor", world.sister, Functie.LERAAR)
 
 
 @pytest.fixture(scope="session")

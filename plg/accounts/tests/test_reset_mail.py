@@ -8,15 +8,18 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
+from pytest_django import Settings
 
+from conftest import World
 from plg.post import koppen
 from plg.post.models import Bericht
 from plg.post.tests import backends
 
 
 def test_the_reset_link_leads_to_the_site_whatever_host_the_request_named(
-    client: Any, world: Any, settings: Any
+    client: Client, world: World, settings: Settings
 ) -> None:
     settings.SITE_URL = "https://plg.example"
     client.post(reverse("password_reset"), {"email": world.member.email}, HTTP_HOST="evil.example")
@@ -26,7 +29,7 @@ def test_the_reset_link_leads_to_the_site_whatever_host_the_request_named(
 
 
 def test_the_reset_mail_is_built_by_the_one_builder(
-    client: Any, world: Any, monkeypatch: Any
+    client: Client, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built: list[str] = []
     real = koppen.email
@@ -41,14 +44,14 @@ def test_the_reset_mail_is_built_by_the_one_builder(
     assert [m.to for m in mail.outbox] == [[world.member.email]]
 
 
-def test_the_reset_mail_is_never_stored(client: Any, world: Any) -> None:
+def test_the_reset_mail_is_never_stored(client: Client, world: World) -> None:
     client.post(reverse("password_reset"), {"email": world.member.email})
     assert len(mail.outbox) == 1
     assert not Bericht.objects.exists()
 
 
 @pytest.fixture
-def mail_server_down(settings: Any) -> Any:
+def mail_server_down(settings: Settings) -> Any:
     settings.EMAIL_BACKEND = "plg.post.tests.backends.Refuses"
     backends.reset(down=True)
     yield
@@ -56,7 +59,7 @@ def mail_server_down(settings: Any) -> Any:
 
 
 def test_a_reset_mail_that_cannot_leave_says_nothing_of_the_account_and_logs_no_address(
-    client: Any, world: Any, mail_server_down: Any, caplog: Any
+    client: Client, world: World, mail_server_down: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The page answers the same whether the address has an account: a failure shown only
     when it has one would tell who has an account."""

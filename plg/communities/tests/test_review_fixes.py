@@ -4,26 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.communities import services
 from plg.communities.models import Actieplan, Afronding, Fase, Lidmaatschap, Mijlpaal, Notitie, Rol
 from plg.communities.sharing import Audience
 from plg.organisations.models import Aanstelling
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: Any) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def _co_coach(world: Any) -> Any:
+def _co_coach(world: World) -> Any:
     Lidmaatschap.objects.filter(plg=world.plg, user=world.member).update(rol=Rol.PROCESCOACH)
     return world.member
 
 
-def test_existing_account_gains_no_staff_place_by_accepting(world: Any) -> None:
+def test_existing_account_gains_no_staff_place_by_accepting(world: World) -> None:
     uitnodiging = services.invite(
         plg=world.plg, email=world.other_advisor.email, school=world.school, invited_by=world.coach
     )
@@ -31,7 +32,7 @@ def test_existing_account_gains_no_staff_place_by_accepting(world: Any) -> None:
     assert not Aanstelling.objects.filter(user=world.other_advisor, school=world.school).exists()
 
 
-def test_co_coach_cannot_open_another_coachs_private_proposal(client: Any, world: Any) -> None:
+def test_co_coach_cannot_open_another_coachs_private_proposal(client: Client, world: World) -> None:
     Afronding.objects.create(
         plg=world.plg, author=world.coach, voorstel="Geheim", audience=Audience.ALLEEN_IK
     )
@@ -40,7 +41,7 @@ def test_co_coach_cannot_open_another_coachs_private_proposal(client: Any, world
     assert response.status_code == 403 and "Geheim" not in response.content.decode()
 
 
-def test_co_coach_gets_no_form_for_a_private_actieplan(client: Any, world: Any) -> None:
+def test_co_coach_gets_no_form_for_a_private_actieplan(client: Client, world: World) -> None:
     Actieplan.objects.create(
         plg=world.plg,
         author=world.coach,
@@ -64,7 +65,7 @@ def test_co_coach_gets_no_form_for_a_private_actieplan(client: Any, world: Any) 
     assert Actieplan.objects.get().gewenste_verandering == "Geheim plan"
 
 
-def test_co_coach_cannot_celebrate_a_private_milestone(client: Any, world: Any) -> None:
+def test_co_coach_cannot_celebrate_a_private_milestone(client: Client, world: World) -> None:
     mijlpaal = Mijlpaal.objects.create(
         plg=world.plg,
         author=world.coach,
@@ -76,7 +77,7 @@ def test_co_coach_cannot_celebrate_a_private_milestone(client: Any, world: Any) 
     assert client.get(reverse("mijlpaal_vier", args=[world.plg.pk, mijlpaal.pk])).status_code == 404
 
 
-def test_outsiders_see_no_member_names(client: Any, world: Any) -> None:
+def test_outsiders_see_no_member_names(client: Client, world: World) -> None:
     Notitie.objects.create(
         plg=world.plg, author=world.member, text="Gedeeld met het team", audience=Audience.TEAM
     )
@@ -86,7 +87,7 @@ def test_outsiders_see_no_member_names(client: Any, world: Any) -> None:
 
 
 def test_signed_in_as_someone_else_cannot_use_a_newcomer_invitation(
-    client: Any, world: Any
+    client: Client, world: World
 ) -> None:
     uitnodiging = services.invite(
         plg=world.plg, email="nieuw@regenboog.example", school=world.school, invited_by=world.coach
@@ -106,7 +107,7 @@ def test_signed_in_as_someone_else_cannot_use_a_newcomer_invitation(
     assert not Lidmaatschap.objects.filter(user__email="nieuw@regenboog.example").exists()
 
 
-def test_answering_twice_shows_the_clear_page(client: Any, world: Any) -> None:
+def test_answering_twice_shows_the_clear_page(client: Client, world: World) -> None:
     uitnodiging = services.invite(
         plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
     )
@@ -117,7 +118,7 @@ def test_answering_twice_shows_the_clear_page(client: Any, world: Any) -> None:
     assert response.status_code == 410
 
 
-def test_home_hides_assignments_of_closed_plgs(client: Any, world: Any) -> None:
+def test_home_hides_assignments_of_closed_plgs(client: Client, world: World) -> None:
     from plg.meetings import services as meeting_services
     from plg.meetings.models import Opdracht
 
@@ -136,7 +137,7 @@ def test_home_hides_assignments_of_closed_plgs(client: Any, world: Any) -> None:
     assert "Oud werk" not in client.get(reverse("home")).content.decode()
 
 
-def test_werkvorm_name_without_letters_is_refused(client: Any, world: Any) -> None:
+def test_werkvorm_name_without_letters_is_refused(client: Client, world: World) -> None:
     login(client, world.coach)
     data = {
         "school": world.school.pk,
@@ -153,7 +154,7 @@ def test_werkvorm_name_without_letters_is_refused(client: Any, world: Any) -> No
     assert "Gebruik minstens één letter of cijfer in de naam." in response.content.decode()
 
 
-def test_check_out_saves_when_an_assignment_owner_has_left(client: Any, world: Any) -> None:
+def test_check_out_saves_when_an_assignment_owner_has_left(client: Client, world: World) -> None:
     from plg.meetings import services as meeting_services
     from plg.meetings.models import Opdracht
 

@@ -18,9 +18,10 @@ import subprocess
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.communities.sharing import Audience
 from plg.core.tests.test_authorization import CASES, PERSONAS, _objects
 
@@ -39,7 +40,7 @@ IN_PLG = {"member", "coach"}
 COACH_NAME, MEMBER_NAME = "Coachnaamqz", "Lidnaamqz"
 
 
-def _plant(world: Any, objects: dict[str, Any], audience: str) -> dict[str, str]:
+def _plant(world: World, objects: dict[str, Any], audience: str) -> dict[str, str]:
     """One marker per kind of written thing, all written by the member for ``audience``."""
     from plg.communities.models import Actieplan, Afronding, Mijlpaal, Notitie
     from plg.live.models import Kaart, LiveSessie, Rondebijdrage, Zone
@@ -114,7 +115,7 @@ GETS = sorted(name for name, case in CASES.items() if case[1] == "get")
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 @pytest.mark.parametrize("audience", Audience.values)
 def test_written_things_reach_their_audience_only(
-    client: Any, world: Any, audience: str, caplog: Any
+    client: Client, world: World, audience: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     from plg.methods.models import Werkvorm
 

@@ -6,10 +6,11 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.communities.models import Afronding, Bijlage, Leervraag, Mijlpaal, Thema, Uitnodiging
 from plg.communities.sharing import Audience
 from plg.meetings import services as meeting_services
@@ -349,7 +350,7 @@ def test_every_url_has_an_authorisation_case() -> None:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_access(client: Any, world: Any, name: str, persona: str) -> None:
+def test_access(client: Client, world: World, name: str, persona: str) -> None:
     from plg.methods.models import Werkvorm
 
     objects = _objects(world) | {"werkvorm": Werkvorm.objects.get(slug="kandoe")}
@@ -402,7 +403,7 @@ NOT_ABOUT_THE_PLG = {
 
 
 @pytest.mark.parametrize("name", sorted(n for n, case in CASES.items() if "coach" in case[3]))
-def test_archived_plg_is_read_only(client: Any, world: Any, name: str) -> None:
+def test_archived_plg_is_read_only(client: Client, world: World, name: str) -> None:
     from plg.methods.models import Werkvorm
 
     objects = _objects(world) | {"werkvorm": Werkvorm.objects.get(slug="kandoe")}

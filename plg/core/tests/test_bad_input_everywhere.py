@@ -18,9 +18,10 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.core.tests.test_authorization import CASES, _objects
 
 PREFERENCE = [
@@ -207,7 +208,7 @@ def query_variants(url: str) -> list[tuple[str, str]]:
     ]
 
 
-def hammer(client: Any, forms: list[Form]) -> list[str]:
+def hammer(client: Client, forms: list[Form]) -> list[str]:
     """Send every variant of every form, to its address and to that address with bad numbers
     in its query; the test client raises on a server error."""
     sent = []
@@ -229,7 +230,7 @@ def hammer(client: Any, forms: list[Form]) -> list[str]:
     return sent
 
 
-def follow_links(client: Any, html: str, page_url: str) -> list[str]:
+def follow_links(client: Client, html: str, page_url: str) -> list[str]:
     """GET the page's own links that carry a query (``?deel=2``) with bad numbers in it."""
     sent = []
     for href in set(re.findall(r'href="([^"#]*\?[^"#]*)"', html)):
@@ -252,7 +253,7 @@ def failed_mails(objects: dict[str, Any]) -> None:
     Bericht.objects.update(status=Status.MISLUKT)
 
 
-def crawl(client: Any, world: Any, name: str) -> list[str]:
+def crawl(client: Client, world: World, name: str) -> list[str]:
     """Every hostile value the page (or post) of URL ``name`` takes; returns what was sent."""
     from plg.methods.models import Werkvorm
 
@@ -279,7 +280,7 @@ def crawl(client: Any, world: Any, name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_every_url_survives_hostile_values(client: Any, world: Any, name: str) -> None:
+def test_every_url_survives_hostile_values(client: Client, world: World, name: str) -> None:
     crawl(client, world, name)
 
 
@@ -294,13 +295,13 @@ def test_every_url_survives_hostile_values(client: Any, world: Any, name: str) -
     ],
 )
 def test_the_crawl_reaches_the_retry_form_and_the_scan_parts(
-    client: Any, world: Any, name: str, reached: str
+    client: Client, world: World, name: str, reached: str
 ) -> None:
     assert any(reached in line for line in crawl(client, world, name))
 
 
 @pytest.mark.parametrize("name", ["login", "password_reset"])
-def test_account_pages_survive_hostile_values(client: Any, db: Any, name: str) -> None:
+def test_account_pages_survive_hostile_values(client: Client, db: None, name: str) -> None:
     url = reverse(name)
     sent = hammer(client, page_forms(client.get(url).content.decode(), url))
     assert sent

@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.meetings import services as meeting_services
 from plg.methods.catalogue import load_catalogue
 
@@ -66,7 +66,7 @@ def sign_in(watched: Watched, page: Page, user: Any) -> None:
 
 
 def test_coach_pages_report_no_csp_violation(
-    browser: Browser, world: Any, asgi_server: str
+    browser: Browser, world: World, asgi_server: str
 ) -> None:
     from plg.planning.models import Kalenderfeed
 
@@ -115,7 +115,7 @@ def test_coach_pages_report_no_csp_violation(
 
 
 def test_answering_a_scan_and_printing_its_poster_report_no_csp_violation(
-    browser: Browser, world: Any, asgi_server: str
+    browser: Browser, world: World, asgi_server: str
 ) -> None:
     from plg.scans import services
 

@@ -7,11 +7,12 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.communities import services
 from plg.communities.models import Lidmaatschap, Mijlpaal, Notitie, Thema
 from plg.communities.sharing import Audience
@@ -19,7 +20,7 @@ from plg.meetings import services as meeting_services
 from plg.meetings.models import LeerlogEntry, Opdracht, Terugblik
 
 
-def _grow(world: Any, n: int) -> None:
+def _grow(world: World, n: int) -> None:
     """n PLG's for coach/member/leader/advisor, and n bijeenkomsten with records in the first."""
     for i in range(n):
         plg = (
@@ -70,11 +71,11 @@ def _grow(world: Any, n: int) -> None:
     _grow_live(world, n)
 
 
-def _live(world: Any) -> Any:
+def _live(world: World) -> Any:
     return world.plg.bijeenkomsten.order_by("id").first()
 
 
-def _grow_live(world: Any, n: int) -> None:
+def _grow_live(world: World, n: int) -> None:
     """A live session on the PLG's first bijeenkomst, with n cards, clusters, written round
     contributions, guest links and OASE rounds; shared with the school leader."""
     from plg.live.models import Gastlink, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
@@ -142,7 +143,7 @@ PAGES = [
 ]
 
 
-def _count(client: Any, world: Any, persona: str, name: str, args: Any) -> int:
+def _count(client: Client, world: World, persona: str, name: str, args: Any) -> int:
     client.login(username=getattr(world, persona).email, password=PASSWORD)
     url = reverse(name, args=args(world))
     with CaptureQueriesContext(connection) as ctx:
@@ -152,7 +153,7 @@ def _count(client: Any, world: Any, persona: str, name: str, args: Any) -> int:
 
 @pytest.mark.parametrize(("persona", "name", "args"), PAGES, ids=[f"{p[1]}-{p[0]}" for p in PAGES])
 def test_queries_do_not_grow_with_data(
-    client: Any, world: Any, persona: str, name: str, args: Any
+    client: Client, world: World, persona: str, name: str, args: Any
 ) -> None:
     _grow(world, 1)
     small = _count(client, world, persona, name, args)

@@ -18,6 +18,7 @@ from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from conftest import World
 from plg.live.authorizers import GUEST_SESSION_KEY
 from plg.live.models import Gastlink, LiveSessie
 from plg.live.tests.test_live import APP, play
@@ -31,7 +32,7 @@ MEMBER, COACH, LEADER = "Mehdi Test", "Charlotte Test", "Lies Test"
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
+def sessie(world: World) -> LiveSessie:
     from plg.methods.catalogue import load_catalogue
 
     load_catalogue()
@@ -59,7 +60,7 @@ async def _connect(sessie: LiveSessie, user: Any, session: dict[str, Any] | None
     return client
 
 
-def _play(world: Any, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]]:
+def _play(world: World, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]]:
     """Everyone joins; cards and round contributions are written; every frame is kept."""
     blok = {b.stap: b.pk for b in sessie.bijeenkomst.blokken.all()}
     link = Gastlink.objects.create(
@@ -179,7 +180,7 @@ def _named(raw_frames: list[str]) -> set[tuple[str, str]]:
 
 
 def test_before_the_reveal_each_viewer_receives_only_what_is_theirs_to_read(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     frames = _play(world, sessie, reveal=False)
     assert _holders(frames) == {
@@ -197,7 +198,7 @@ def test_before_the_reveal_each_viewer_receives_only_what_is_theirs_to_read(
     }
 
 
-def test_names_stand_next_to_content_only_for_members(world: Any, sessie: LiveSessie) -> None:
+def test_names_stand_next_to_content_only_for_members(world: World, sessie: LiveSessie) -> None:
     frames = _play(world, sessie, reveal=False)
     assert _named(frames["member"]) == {
         ("QHIDDENTEXT", ""),
@@ -232,7 +233,7 @@ def test_names_stand_next_to_content_only_for_members(world: Any, sessie: LiveSe
 
 
 def test_guests_and_leaders_receive_no_members_name_and_no_user_id(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     """Who brings in the OASE case, whose turn it is and who is in the PLG stay inside the
     PLG: not as a name, and not as a user id that could be matched to one."""
@@ -249,7 +250,7 @@ def test_guests_and_leaders_receive_no_members_name_and_no_user_id(
 
 
 def test_a_hidden_cards_author_is_in_no_frame_of_anyone_else(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     """The school leader is not in the turn order, so their name shows up only next to
     what they wrote: before the reveal, nowhere but in what the members may read."""
@@ -264,7 +265,7 @@ def test_a_hidden_cards_author_is_in_no_frame_of_anyone_else(
 
 
 def test_after_the_reveal_everyone_reads_the_cards_and_only_members_read_their_authors(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     frames = _play(world, sessie, reveal=True)
     holders = _holders(frames)

@@ -11,8 +11,10 @@ import pytest
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
+from django.test import Client
 from django.utils import timezone
 
+from conftest import World
 from plg.live import commands, participants
 from plg.live import state as live_state
 from plg.live.models import Kaart, LiveSessie, Zone
@@ -25,7 +27,7 @@ APP = URLRouter(websocket_urlpatterns)
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
+def sessie(world: World) -> LiveSessie:
     from plg.methods.catalogue import load_catalogue
 
     load_catalogue()
@@ -76,7 +78,7 @@ def play(scenario: Any) -> Any:
         return pool.submit(asyncio.run, scenario).result()
 
 
-def test_member_joins_and_gets_the_state(world: Any, sessie: LiveSessie) -> None:
+def test_member_joins_and_gets_the_state(world: World, sessie: LiveSessie) -> None:
     async def scenario() -> None:
         client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
         client.scope["user"] = world.member
@@ -90,7 +92,7 @@ def test_member_joins_and_gets_the_state(world: Any, sessie: LiveSessie) -> None
 
 
 @pytest.mark.parametrize("persona", ["outsider", "colleague", "leader", "advisor", "anonymous"])
-def test_strangers_cannot_join(world: Any, sessie: LiveSessie, persona: str) -> None:
+def test_strangers_cannot_join(world: World, sessie: LiveSessie, persona: str) -> None:
     user = AnonymousUser() if persona == "anonymous" else getattr(world, persona)
 
     async def scenario() -> None:
@@ -102,7 +104,7 @@ def test_strangers_cannot_join(world: Any, sessie: LiveSessie, persona: str) -> 
     play(scenario())
 
 
-def test_unknown_code_is_refused(world: Any, sessie: LiveSessie) -> None:
+def test_unknown_code_is_refused(world: World, sessie: LiveSessie) -> None:
     async def scenario() -> None:
         client = WebsocketCommunicator(APP, "/ws/live/ZZZZZZ/")
         client.scope["user"] = world.coach
@@ -123,7 +125,7 @@ def test_unknown_code_is_refused(world: Any, sessie: LiveSessie) -> None:
         {"type": "step.extend", "minutes": 5},
     ],
 )
-def test_member_cannot_steer(world: Any, sessie: LiveSessie, message: dict[str, Any]) -> None:
+def test_member_cannot_steer(world: World, sessie: LiveSessie, message: dict[str, Any]) -> None:
     async def scenario() -> None:
         client = await join(sessie, world.member)
         await client.send_json_to(message)
@@ -149,7 +151,7 @@ def test_member_cannot_steer(world: Any, sessie: LiveSessie, message: dict[str, 
     ],
 )
 def test_malformed_messages_are_refused_and_change_nothing(
-    world: Any, sessie: LiveSessie, raw: str
+    world: World, sessie: LiveSessie, raw: str
 ) -> None:
     async def scenario() -> None:
         client = await join(sessie, world.member)
@@ -162,7 +164,7 @@ def test_malformed_messages_are_refused_and_change_nothing(
     assert LiveSessie.objects.get().version == 0 and not Kaart.objects.exists()
 
 
-def test_a_card_reaches_every_participant(world: Any, sessie: LiveSessie) -> None:
+def test_a_card_reaches_every_participant(world: World, sessie: LiveSessie) -> None:
     blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
 
     async def scenario() -> None:
@@ -181,7 +183,7 @@ def test_a_card_reaches_every_participant(world: Any, sessie: LiveSessie) -> Non
     play(scenario())
 
 
-def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: Any, sessie: LiveSessie) -> None:
+def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: World, sessie: LiveSessie) -> None:
     blok = kandoe_blok(sessie)
 
     async def scenario() -> None:
@@ -204,7 +206,7 @@ def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: Any, sessie: Li
     play(scenario())
 
 
-def _kandoe_card(world: Any, sessie: LiveSessie, **extra: Any) -> Kaart:
+def _kandoe_card(world: World, sessie: LiveSessie, **extra: Any) -> Kaart:
     blok = sessie.bijeenkomst.blokken.get(pk=kandoe_blok(sessie))
     sessie.revealed_blokken = [blok.pk]
     sessie.save()
@@ -213,7 +215,7 @@ def _kandoe_card(world: Any, sessie: LiveSessie, **extra: Any) -> Kaart:
     )
 
 
-def _move(world: Any, sessie: LiveSessie, user: Any, kaart: Kaart, **extra: Any) -> None:
+def _move(world: World, sessie: LiveSessie, user: Any, kaart: Kaart, **extra: Any) -> None:
     viewer = participants.Viewer(user.pk, user.display_name, role=participants.Deelname.LID)
     command = {
         "type": "card.move",
@@ -225,7 +227,7 @@ def _move(world: Any, sessie: LiveSessie, user: Any, kaart: Kaart, **extra: Any)
     commands.apply(sessie.pk, viewer, command)
 
 
-def test_kandoe_move_goes_one_ring_inwards_with_a_reason(world: Any, sessie: LiveSessie) -> None:
+def test_kandoe_move_goes_one_ring_inwards_with_a_reason(world: World, sessie: LiveSessie) -> None:
     kaart = _kandoe_card(world, sessie)
     _move(world, sessie, world.member, kaart)
     kaart.refresh_from_db()
@@ -242,7 +244,7 @@ def test_kandoe_move_goes_one_ring_inwards_with_a_reason(world: Any, sessie: Liv
     ],
 )
 def test_kandoe_rules(
-    world: Any, sessie: LiveSessie, who: str, extra: dict[str, Any], message: str
+    world: World, sessie: LiveSessie, who: str, extra: dict[str, Any], message: str
 ) -> None:
     kaart = _kandoe_card(world, sessie)
     with pytest.raises(commands.Refused, match=message):
@@ -251,7 +253,7 @@ def test_kandoe_rules(
     assert kaart.zone == Zone.RING_3
 
 
-def test_two_moves_of_one_card_at_once_one_wins(world: Any, sessie: LiveSessie) -> None:
+def test_two_moves_of_one_card_at_once_one_wins(world: World, sessie: LiveSessie) -> None:
     from plg.communities.models import Lidmaatschap
 
     Lidmaatschap.objects.create(plg=world.plg, user=world.colleague)
@@ -265,7 +267,7 @@ def test_two_moves_of_one_card_at_once_one_wins(world: Any, sessie: LiveSessie) 
     assert Kaart.objects.count() == 1
 
 
-def test_late_joiner_sees_the_remaining_time(world: Any, sessie: LiveSessie) -> None:
+def test_late_joiner_sees_the_remaining_time(world: World, sessie: LiveSessie) -> None:
     checkin = sessie.bijeenkomst.blokken.get(stap=Stap.CHECKIN)
     LiveSessie.objects.filter(pk=sessie.pk).update(
         current_blok=checkin, running=True, clock_started_at=timezone.now() - timedelta(minutes=4)
@@ -283,7 +285,7 @@ def test_late_joiner_sees_the_remaining_time(world: Any, sessie: LiveSessie) -> 
     assert checkin.minutes * 60 - 4 * 60 - 2 <= remaining <= checkin.minutes * 60 - 4 * 60
 
 
-def test_pause_and_extend_keep_the_clock_honest(world: Any, sessie: LiveSessie) -> None:
+def test_pause_and_extend_keep_the_clock_honest(world: World, sessie: LiveSessie) -> None:
     coach = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)
     checkin = sessie.bijeenkomst.blokken.get(stap=Stap.CHECKIN)
     commands.apply(sessie.pk, coach, {"type": "step.start", "blok": checkin.pk})
@@ -294,7 +296,7 @@ def test_pause_and_extend_keep_the_clock_honest(world: Any, sessie: LiveSessie) 
     assert checkin.minutes * 60 + 300 - 1 <= state["remaining"] <= checkin.minutes * 60 + 300
 
 
-def test_check_in_pass_needs_no_reason_and_moves_the_turn(world: Any, sessie: LiveSessie) -> None:
+def test_check_in_pass_needs_no_reason_and_moves_the_turn(world: World, sessie: LiveSessie) -> None:
     order = participants.round_order(sessie)
     assert [person["id"] for person in order] == [world.coach.pk, world.member.pk]
     coach = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)
@@ -306,7 +308,7 @@ def test_check_in_pass_needs_no_reason_and_moves_the_turn(world: Any, sessie: Li
     assert live_state.snapshot(sessie.pk)["turn"]["id"] == order[0]["id"]
 
 
-def test_reconnecting_client_gets_the_current_state(world: Any, sessie: LiveSessie) -> None:
+def test_reconnecting_client_gets_the_current_state(world: World, sessie: LiveSessie) -> None:
     blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
 
     async def scenario() -> None:
@@ -324,7 +326,7 @@ def test_reconnecting_client_gets_the_current_state(world: Any, sessie: LiveSess
     play(scenario())
 
 
-def test_two_clients_moving_one_card_at_the_same_moment(world: Any, sessie: LiveSessie) -> None:
+def test_two_clients_moving_one_card_at_the_same_moment(world: World, sessie: LiveSessie) -> None:
     from plg.communities.models import Lidmaatschap
 
     Lidmaatschap.objects.create(plg=world.plg, user=world.colleague)
@@ -355,7 +357,9 @@ def test_two_clients_moving_one_card_at_the_same_moment(world: Any, sessie: Live
     assert kaart.zone == Zone.RING_2 and kaart.version == 1 and kaart.zetten.count() == 1
 
 
-def test_coach_merges_similar_cards_into_the_innermost_ring(world: Any, sessie: LiveSessie) -> None:
+def test_coach_merges_similar_cards_into_the_innermost_ring(
+    world: World, sessie: LiveSessie
+) -> None:
     a = _kandoe_card(world, sessie)
     b = Kaart.objects.create(
         sessie=sessie, blok=a.blok, author=world.member, text="B", zone=Zone.RING_1
@@ -368,7 +372,7 @@ def test_coach_merges_similar_cards_into_the_innermost_ring(world: Any, sessie: 
     assert [c["text"] for c in live_state.snapshot(sessie.pk)["cards"]] == ["Samen"]
 
 
-def test_members_cannot_merge(world: Any, sessie: LiveSessie) -> None:
+def test_members_cannot_merge(world: World, sessie: LiveSessie) -> None:
     a = _kandoe_card(world, sessie)
     b = Kaart.objects.create(sessie=sessie, blok=a.blok, author=world.member, text="B")
     member = participants.Viewer(world.member.pk, "m", role=participants.Deelname.LID)
@@ -379,7 +383,7 @@ def test_members_cannot_merge(world: Any, sessie: LiveSessie) -> None:
 
 
 def test_kandoe_outcome_is_saved_as_ordered_themes(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     from django.urls import reverse
 
@@ -406,7 +410,7 @@ def test_kandoe_outcome_is_saved_as_ordered_themes(
 
 
 def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
     coach_viewer = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)

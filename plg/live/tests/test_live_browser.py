@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.live.models import Kaart, Zone
 from plg.meetings import services as meeting_services
 from plg.methods.catalogue import load_catalogue
@@ -35,7 +35,7 @@ def open_live(page: Page, base: str, bijeenkomst: Any) -> None:
 
 
 @pytest.fixture
-def bijeenkomst(world: Any, asgi_server: str) -> Any:
+def bijeenkomst(world: World, asgi_server: str) -> Any:
     load_catalogue()
     bijeenkomst = meeting_services.plan_bijeenkomst(
         plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
@@ -47,7 +47,7 @@ def bijeenkomst(world: Any, asgi_server: str) -> Any:
 
 
 def test_coach_and_member_see_each_other_live(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Any
 ) -> None:
     coach = browser.new_page()
     member = browser.new_page()
@@ -93,7 +93,7 @@ def test_coach_and_member_see_each_other_live(
     member.close()
 
 
-def test_oase_runs_through_its_phases(browser: Browser, world: Any, asgi_server: str) -> None:
+def test_oase_runs_through_its_phases(browser: Browser, world: World, asgi_server: str) -> None:
     from plg.live.models import Intervisie
 
     load_catalogue()
@@ -137,7 +137,7 @@ def test_oase_runs_through_its_phases(browser: Browser, world: Any, asgi_server:
 
 
 def test_kandoe_played_to_the_end_and_saved_as_priorities(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Any
 ) -> None:
     from plg.communities.models import Thema
 
@@ -179,7 +179,7 @@ def test_kandoe_played_to_the_end_and_saved_as_priorities(
 
 
 def test_a_dropped_connection_comes_back_with_what_changed_meanwhile(
-    browser: Browser, world: Any, live_server_control: Any, bijeenkomst: Any
+    browser: Browser, world: World, live_server_control: Any, bijeenkomst: Any
 ) -> None:
     """The server goes away (a restart); the page says so, reconnects by itself and shows
     the state as stored, including a change made while it was gone."""
@@ -213,7 +213,7 @@ def test_a_dropped_connection_comes_back_with_what_changed_meanwhile(
 
 
 def test_a_guest_follows_with_a_link_and_cannot_write(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Any
 ) -> None:
     coach = browser.new_page()
     sign_in(coach, asgi_server, world.coach)
@@ -237,7 +237,7 @@ def test_a_guest_follows_with_a_link_and_cannot_write(
 
 
 def test_a_withdrawn_guest_link_ends_the_guests_screen_at_once(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Any
 ) -> None:
     coach = browser.new_page()
     sign_in(coach, asgi_server, world.coach)
@@ -256,7 +256,7 @@ def test_a_withdrawn_guest_link_ends_the_guests_screen_at_once(
 
 
 def test_a_coach_who_hands_over_the_role_sees_the_members_screen(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Any
 ) -> None:
     context = browser.new_context()
     coach = context.new_page()

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.live import commands
 from plg.live import state as live_state
 from plg.live.authorizers import live_access, viewer_for
@@ -26,7 +27,7 @@ from plg.methods.models import Stap, Werkvorm
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
+def sessie(world: World) -> LiveSessie:
     from plg.methods.catalogue import load_catalogue
 
     load_catalogue()  # transactional tests flush the rows the migration loaded
@@ -39,15 +40,15 @@ def sessie(world: Any) -> LiveSessie:
     return LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
 
 
-def coach(world: Any) -> Viewer:
+def coach(world: World) -> Viewer:
     return Viewer(world.coach.pk, "Charlotte", Deelname.COACH)
 
 
-def member(world: Any) -> Viewer:
+def member(world: World) -> Viewer:
     return Viewer(world.member.pk, "Mehdi", Deelname.LID)
 
 
-def leader(world: Any) -> Viewer:
+def leader(world: World) -> Viewer:
     return Viewer(world.leader.pk, "Lies", Deelname.SCHOOLLEIDER)
 
 
@@ -64,7 +65,7 @@ def state_for(sessie: LiveSessie, viewer: Viewer) -> dict[str, Any]:
     return live_state.merged(json.loads(message.public), part, names)
 
 
-def guest_link(world: Any, sessie: LiveSessie, **extra: Any) -> Gastlink:
+def guest_link(world: World, sessie: LiveSessie, **extra: Any) -> Gastlink:
     fields = {"expires_at": timezone.now() + timedelta(hours=2)} | extra
     return Gastlink.objects.create(
         sessie=sessie, name="Eva Expert", created_by=world.coach, **fields
@@ -75,7 +76,7 @@ def guest_link(world: Any, sessie: LiveSessie, **extra: Any) -> Gastlink:
 
 
 def test_a_guest_link_opens_the_session_and_nothing_else(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     link = guest_link(world, sessie)
     page = client.get(reverse("live_gast", args=[link.token]))
@@ -89,7 +90,7 @@ def test_a_guest_link_opens_the_session_and_nothing_else(
 
 @pytest.mark.parametrize("how", ["expired", "withdrawn"])
 def test_a_dead_guest_link_opens_nothing(
-    client: Any, world: Any, sessie: LiveSessie, how: str
+    client: Client, world: World, sessie: LiveSessie, how: str
 ) -> None:
     link = guest_link(world, sessie)
     assert client.get(reverse("live_gast", args=[link.token])).status_code == 200
@@ -103,7 +104,7 @@ def test_a_dead_guest_link_opens_nothing(
     assert live_access(AnonymousUser(), sessie.code, [link.token]) is None
 
 
-def test_a_guest_link_is_for_one_session_only(world: Any, sessie: LiveSessie) -> None:
+def test_a_guest_link_is_for_one_session_only(world: World, sessie: LiveSessie) -> None:
     link = guest_link(world, sessie)
     other = LiveSessie.objects.create(
         bijeenkomst=meeting_services.plan_bijeenkomst(
@@ -117,7 +118,7 @@ def test_a_guest_link_is_for_one_session_only(world: Any, sessie: LiveSessie) ->
 
 
 def test_coach_makes_and_withdraws_a_guest_link(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     url = reverse("live_gast_nieuw", args=[sessie.bijeenkomst_id])
@@ -136,7 +137,7 @@ def test_coach_makes_and_withdraws_a_guest_link(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_guest_joins_the_socket_sees_the_board_and_cannot_write(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     link = guest_link(world, sessie)
     client.get(reverse("live_gast", args=[link.token]))
@@ -169,7 +170,7 @@ def test_a_guest_joins_the_socket_sees_the_board_and_cannot_write(
 
 
 def test_the_school_leader_joins_only_when_listed_as_attending(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     url = reverse("live", args=[sessie.bijeenkomst_id])
     client.login(username=world.leader.email, password=PASSWORD)
@@ -209,7 +210,7 @@ def test_the_school_leader_joins_only_when_listed_as_attending(
     ],
 )
 def test_joining_and_every_command_follow_the_same_rule(
-    world: Any, sessie: LiveSessie, persona: str, listed: bool, role: str | None
+    world: World, sessie: LiveSessie, persona: str, listed: bool, role: str | None
 ) -> None:
     user = getattr(world, persona)
     if listed:
@@ -231,7 +232,7 @@ def test_joining_and_every_command_follow_the_same_rule(
 
 
 def test_only_leaders_of_the_plgs_schools_can_be_listed_as_attending(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     from plg.live.services import set_attending_leaders
 
@@ -243,7 +244,7 @@ def test_only_leaders_of_the_plgs_schools_can_be_listed_as_attending(
 
 
 def test_check_in_turns_have_a_time_per_person_the_coach_sets(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     commands.apply(sessie.pk, coach(world), {"type": "step.start", "blok": blok(sessie, "checkin")})
     commands.apply(sessie.pk, coach(world), {"type": "round.setup", "seconds": 90})
@@ -256,7 +257,7 @@ def test_check_in_turns_have_a_time_per_person_the_coach_sets(
 
 
 def test_written_round_contributions_reach_only_their_audience(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     sessie.schoolleiders.add(world.leader)
     checkin = blok(sessie, "checkin")
@@ -286,7 +287,7 @@ def test_written_round_contributions_reach_only_their_audience(
     assert "Moe maar blij" not in live_state.broadcast(live_state.snapshot(sessie.pk)).public
 
 
-def test_writing_is_for_rounds_only(world: Any, sessie: LiveSessie) -> None:
+def test_writing_is_for_rounds_only(world: World, sessie: LiveSessie) -> None:
     with pytest.raises(Refused, match="check-in en de check-out"):
         commands.apply(
             sessie.pk,
@@ -301,7 +302,7 @@ def test_writing_is_for_rounds_only(world: Any, sessie: LiveSessie) -> None:
 
 
 def test_check_out_is_stored_from_the_live_screen_with_ticked_goals(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     bijeenkomst = sessie.bijeenkomst
     bijeenkomst.doelen = "- Leervraag kiezen\n- Data verzamelen"
@@ -331,7 +332,7 @@ def test_check_out_is_stored_from_the_live_screen_with_ticked_goals(
 # Steps --------------------------------------------------------------------------------------
 
 
-def test_coach_moves_a_step_and_gives_it_another_werkvorm(world: Any, sessie: LiveSessie) -> None:
+def test_coach_moves_a_step_and_gives_it_another_werkvorm(world: World, sessie: LiveSessie) -> None:
     verwerking = blok(sessie, "verwerking")
     before = [b["id"] for b in state_for(sessie, member(world))["blokken"]]
     commands.apply(
@@ -353,7 +354,7 @@ def test_coach_moves_a_step_and_gives_it_another_werkvorm(world: Any, sessie: Li
 
 
 def test_werkvorm_of_another_school_or_another_board_with_cards_is_refused(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     verwerking = blok(sessie, "verwerking")
     elders = Werkvorm.objects.create(school=world.other, name="Eigen", slug="eigen", steps=[])
@@ -381,7 +382,7 @@ def test_werkvorm_of_another_school_or_another_board_with_cards_is_refused(
 
 
 def test_beginsituatie_clusters_after_the_reveal_within_one_quadrant(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     verwerking = blok(sessie, "verwerking")
     for text, zone in [("Sterk team", Zone.STERKTE), ("Goede sfeer", Zone.STERKTE)]:
@@ -418,7 +419,7 @@ def test_beginsituatie_clusters_after_the_reveal_within_one_quadrant(
 
 
 def test_summary_for_a_leader_follows_what_the_coach_shared(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     verwerking = sessie.bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     Kaart.objects.create(
@@ -440,7 +441,7 @@ def test_summary_for_a_leader_follows_what_the_coach_shared(
 
 
 def test_a_cards_why_can_link_to_the_schools_values(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     client.login(username=world.leader.email, password=PASSWORD)
     client.post(
@@ -459,7 +460,7 @@ def test_a_cards_why_can_link_to_the_schools_values(
 
 @pytest.mark.parametrize(("others", "warned"), [(0, True), (1, True), (2, False)])
 def test_the_anonymous_box_warns_that_a_small_group_can_trace_a_card(
-    client: Any, world: Any, sessie: LiveSessie, others: int, warned: bool
+    client: Client, world: World, sessie: LiveSessie, others: int, warned: bool
 ) -> None:
     """Coach and member, plus ``others``: two or three people are a small group."""
     from plg.accounts.models import User
@@ -476,7 +477,7 @@ def test_the_anonymous_box_warns_that_a_small_group_can_trace_a_card(
 
 
 def test_an_attending_leader_counts_for_the_size_of_the_group(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     from plg.accounts.models import User
     from plg.communities.models import Lidmaatschap

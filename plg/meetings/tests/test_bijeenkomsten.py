@@ -5,21 +5,22 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.communities.sharing import Audience
 from plg.meetings import services
 from plg.meetings.models import Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 from plg.methods.models import Stap
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: Any) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def _plan(world: Any, days: int = 3) -> Bijeenkomst:
+def _plan(world: World, days: int = 3) -> Bijeenkomst:
     return services.plan_bijeenkomst(
         plg=world.plg,
         starts_at=timezone.now() + timedelta(days=days),
@@ -28,17 +29,17 @@ def _plan(world: Any, days: int = 3) -> Bijeenkomst:
     )
 
 
-def test_default_duration_is_twice_the_working_group(world: Any) -> None:
+def test_default_duration_is_twice_the_working_group(world: World) -> None:
     assert services.default_duration(world.plg) == 100  # De Regenboog: 50-minute working groups
 
 
-def test_new_form_proposes_the_default_duration(client: Any, world: Any) -> None:
+def test_new_form_proposes_the_default_duration(client: Client, world: World) -> None:
     login(client, world.coach)
     html = client.get(reverse("bijeenkomst_nieuw", args=[world.plg.pk])).content.decode()
     assert 'value="100"' in html
 
 
-def test_a_new_bijeenkomst_gets_the_stramien(world: Any) -> None:
+def test_a_new_bijeenkomst_gets_the_stramien(world: World) -> None:
     bijeenkomst = _plan(world)
     steps = list(bijeenkomst.blokken.values_list("stap", flat=True))
     assert steps == [Stap.CHECKIN, Stap.DOELEN, Stap.INPUT, Stap.VERWERKING, Stap.CHECKOUT]
@@ -46,7 +47,7 @@ def test_a_new_bijeenkomst_gets_the_stramien(world: Any) -> None:
     assert bijeenkomst.blokken.first().werkvorm.slug == "check-in"
 
 
-def test_coach_plans_a_bijeenkomst(client: Any, world: Any) -> None:
+def test_coach_plans_a_bijeenkomst(client: Client, world: World) -> None:
     login(client, world.coach)
     response = client.post(
         reverse("bijeenkomst_nieuw", args=[world.plg.pk]),
@@ -62,7 +63,7 @@ def test_coach_plans_a_bijeenkomst(client: Any, world: Any) -> None:
     assert timezone.localtime(bijeenkomst.starts_at).hour == 15
 
 
-def test_bad_date_keeps_the_place_and_names_the_field(client: Any, world: Any) -> None:
+def test_bad_date_keeps_the_place_and_names_the_field(client: Client, world: World) -> None:
     login(client, world.coach)
     response = client.post(
         reverse("bijeenkomst_nieuw", args=[world.plg.pk]),
@@ -73,7 +74,7 @@ def test_bad_date_keeps_the_place_and_names_the_field(client: Any, world: Any) -
     assert not Bijeenkomst.objects.exists()
 
 
-def test_added_block_goes_before_the_check_out(client: Any, world: Any) -> None:
+def test_added_block_goes_before_the_check_out(client: Client, world: World) -> None:
     bijeenkomst = _plan(world)
     login(client, world.coach)
     client.post(
@@ -85,7 +86,7 @@ def test_added_block_goes_before_the_check_out(client: Any, world: Any) -> None:
     assert titles[-2:] == ["Expert", Stap.CHECKOUT]
 
 
-def test_agenda_total_is_shown_against_the_duration(client: Any, world: Any) -> None:
+def test_agenda_total_is_shown_against_the_duration(client: Client, world: World) -> None:
     bijeenkomst = _plan(world)
     login(client, world.coach)
     html = client.post(
@@ -96,7 +97,7 @@ def test_agenda_total_is_shown_against_the_duration(client: Any, world: Any) -> 
     assert "120" in html and "agenda-total over" in html
 
 
-def test_coach_reorders_blocks(client: Any, world: Any) -> None:
+def test_coach_reorders_blocks(client: Client, world: World) -> None:
     bijeenkomst = _plan(world)
     verwerking = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     login(client, world.coach)
@@ -108,7 +109,7 @@ def test_coach_reorders_blocks(client: Any, world: Any) -> None:
     assert steps[2:4] == [Stap.VERWERKING, Stap.INPUT]
 
 
-def test_bad_block_minutes_are_refused_with_a_message(client: Any, world: Any) -> None:
+def test_bad_block_minutes_are_refused_with_a_message(client: Client, world: World) -> None:
     bijeenkomst = _plan(world)
     login(client, world.coach)
     html = client.post(
@@ -120,7 +121,7 @@ def test_bad_block_minutes_are_refused_with_a_message(client: Any, world: Any) -
     assert bijeenkomst.blokken.count() == 5
 
 
-def test_vragenkit_questions_show_for_the_coach_only(client: Any, world: Any) -> None:
+def test_vragenkit_questions_show_for_the_coach_only(client: Client, world: World) -> None:
     bijeenkomst = _plan(world)
     login(client, world.coach)
     coach_html = client.get(reverse("bijeenkomst_detail", args=[bijeenkomst.pk])).content.decode()
@@ -130,7 +131,7 @@ def test_vragenkit_questions_show_for_the_coach_only(client: Any, world: Any) ->
     assert "Vragen die hier kunnen helpen" not in member_html
 
 
-def test_check_out_record_with_assignments(client: Any, world: Any) -> None:
+def test_check_out_record_with_assignments(client: Client, world: World) -> None:
     bijeenkomst = _plan(world, days=-1)
     login(client, world.coach)
     response = client.post(
@@ -159,7 +160,7 @@ def test_check_out_record_with_assignments(client: Any, world: Any) -> None:
     assert Opdracht.objects.get().owner == world.member
 
 
-def test_assignment_owner_must_be_a_member(client: Any, world: Any) -> None:
+def test_assignment_owner_must_be_a_member(client: Client, world: World) -> None:
     bijeenkomst = _plan(world, days=-1)
     login(client, world.coach)
     response = client.post(
@@ -180,7 +181,7 @@ def test_assignment_owner_must_be_a_member(client: Any, world: Any) -> None:
     assert not Terugblik.objects.exists() and not Opdracht.objects.exists()
 
 
-def test_member_writes_leerlog_for_the_plg_only(client: Any, world: Any) -> None:
+def test_member_writes_leerlog_for_the_plg_only(client: Client, world: World) -> None:
     bijeenkomst = _plan(world, days=-1)
     login(client, world.member)
     client.post(
@@ -198,7 +199,7 @@ def test_member_writes_leerlog_for_the_plg_only(client: Any, world: Any) -> None
     assert LeerlogEntry.objects.visible_to(world.leader).count() == 0
 
 
-def test_empty_leerlog_is_refused_in_dutch(client: Any, world: Any) -> None:
+def test_empty_leerlog_is_refused_in_dutch(client: Client, world: World) -> None:
     bijeenkomst = _plan(world, days=-1)
     login(client, world.member)
     response = client.post(
@@ -209,7 +210,7 @@ def test_empty_leerlog_is_refused_in_dutch(client: Any, world: Any) -> None:
     assert not LeerlogEntry.objects.exists()
 
 
-def test_leerlog_without_audience_names_the_field(client: Any, world: Any) -> None:
+def test_leerlog_without_audience_names_the_field(client: Client, world: World) -> None:
     bijeenkomst = _plan(world, days=-1)
     login(client, world.member)
     response = client.post(reverse("leerlog", args=[bijeenkomst.pk]), {"kennis_inzicht": "Iets"})
@@ -217,7 +218,7 @@ def test_leerlog_without_audience_names_the_field(client: Any, world: Any) -> No
     assert "Wie mag dit lezen?" in html and "Dit veld is verplicht." in html and "Iets" in html
 
 
-def test_owner_ticks_off_an_assignment(client: Any, world: Any) -> None:
+def test_owner_ticks_off_an_assignment(client: Client, world: World) -> None:
     opdracht = Opdracht.objects.create(
         bijeenkomst=_plan(world),
         owner=world.member,
@@ -230,7 +231,7 @@ def test_owner_ticks_off_an_assignment(client: Any, world: Any) -> None:
     assert opdracht.done
 
 
-def test_another_member_cannot_tick_off_my_assignment(client: Any, world: Any) -> None:
+def test_another_member_cannot_tick_off_my_assignment(client: Client, world: World) -> None:
     from plg.communities.models import Lidmaatschap
 
     Lidmaatschap.objects.create(plg=world.plg, user=world.colleague)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
+from conftest import World
 from plg.communities import services as community_services
 from plg.post import bezorging, koppen
 from plg.post.models import Bericht, Status
@@ -19,7 +20,7 @@ from plg.scans import services as scan_services
 pytestmark = pytest.mark.django_db
 
 
-def invite(world: Any, capture: Any) -> Bericht:
+def invite(world: World, capture: Any) -> Bericht:
     with capture(execute=True):
         community_services.invite(
             plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach

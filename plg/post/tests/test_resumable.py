@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from conftest import World
 from plg.meetings.services import plan_bijeenkomst
 from plg.planning import services as planning_services
 from plg.planning import tasks as planning_tasks
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 TEACHERS = [f"leraar{i}@regenboog.example" for i in range(17)]
 
 
-def open_wave(world: Any) -> Any:
+def open_wave(world: World) -> Any:
     return scan_services.open_afname(
         opened_by=world.leader,
         title="PLG-scan voorjaar",
@@ -37,7 +38,7 @@ def cron() -> None:
     call_command("herinneringen", stdout=StringIO())
 
 
-def due_reminder(world: Any) -> Herinnering:
+def due_reminder(world: World) -> Herinnering:
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=timezone.now() + timedelta(days=3), place="", duration_minutes=90
     )

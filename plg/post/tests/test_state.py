@@ -6,9 +6,10 @@ import re
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.post.tests.test_resumable import TEACHERS, open_wave
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def counts(html: str, label: str) -> tuple[int, int, int]:
     return int(row.group(1)), int(row.group(2)), int(row.group(3))
 
 
-def invite_colleague(client: Any, world: Any, capture: Any) -> None:
+def invite_colleague(client: Client, world: World, capture: Any) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     with capture(execute=True):
         response = client.post(

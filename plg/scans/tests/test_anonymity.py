@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.core.servers.basehttp import WSGIRequestHandler
 from django.db import connections
 from django.http import HttpRequest
@@ -32,7 +33,7 @@ from django.test.testcases import LiveServerThread, _StaticFilesHandler
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.organisations.models import Aanstelling, Functie
 from plg.scans import services
@@ -79,7 +80,7 @@ def logs() -> Iterator[Capture]:
 
 
 @pytest.fixture
-def server(transactional_db: Any) -> Iterator[str]:
+def server(transactional_db: None) -> Iterator[str]:
     shared = {}
     for connection in connections.all():
         if connection.vendor == "sqlite" and connection.is_in_memory_db():
@@ -210,7 +211,7 @@ class Journey:
 
 
 @pytest.fixture
-def journey(world: Any, server: str, mailoutbox: Any, logs: Capture) -> Journey:
+def journey(world: World, server: str, mailoutbox: list[EmailMessage], logs: Capture) -> Journey:
     extra = []
     for n in range(2):
         user = User.objects.create_user(f"leraar{n}@regenboog.example", PASSWORD)

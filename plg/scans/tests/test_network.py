@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.organisations.models import Aanstelling, Functie, School
 from plg.scans import services
 from plg.scans.network import network_overview
@@ -18,7 +17,7 @@ from plg.scans.tests.conftest import answer
 PLANTED = {"beginnend": 2, "ontwikkelend": 3, "volwassen": 5}
 
 
-def _network(world: Any, per_profile: int = 7) -> dict[int, str]:
+def _network(world: World, per_profile: int = 7) -> dict[int, str]:
     """21 schools with a planted profile, all answered in one closed wave."""
     schools, planted = [], {}
     for profile in PLANTED:

@@ -9,17 +9,18 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.organisations.models import School
 from plg.scans import services
 from plg.scans.models import Afname
 from plg.scans.tests.conftest import answer
 
 
-def _closed_wave(world: Any, respondents: int, title: str = "Scan") -> Afname:
+def _closed_wave(world: World, respondents: int, title: str = "Scan") -> Afname:
     afname = services.open_afname(opened_by=world.leader, title=title, schools=[world.school])
     for i in range(respondents):
         answer(
@@ -29,7 +30,7 @@ def _closed_wave(world: Any, respondents: int, title: str = "Scan") -> Afname:
     return afname
 
 
-def _zelfscan(world: Any, respondents: int) -> Afname:
+def _zelfscan(world: World, respondents: int) -> Afname:
     afname = services.open_zelfscan(plg=world.plg, opened_by=world.coach, title="Zelfscan")
     for i in range(respondents):
         answer(afname, None, 1 + i % 4)
@@ -37,18 +38,18 @@ def _zelfscan(world: Any, respondents: int) -> Afname:
     return afname
 
 
-def _grow(world: Any, n: int) -> None:
+def _grow(world: World, n: int) -> None:
     for i in range(n):
         _closed_wave(world, 5 + n, title=f"Scan {i}")
         _zelfscan(world, 3 + n)
         School.objects.create(scholengemeenschap=world.sg, name=f"Extra {n}-{i}")
 
 
-def _latest(world: Any) -> Afname:
+def _latest(world: World) -> Afname:
     return Afname.objects.filter(plg=None, closed_at__isnull=False).order_by("-opened_at").first()
 
 
-def _latest_zelfscan(world: Any) -> Afname:
+def _latest_zelfscan(world: World) -> Afname:
     return Afname.objects.filter(plg=world.plg).order_by("-opened_at").first()
 
 
@@ -64,7 +65,7 @@ PAGES = [
 ]
 
 
-def _count(client: Any, world: Any, persona: str, name: str, args: Any) -> int:
+def _count(client: Client, world: World, persona: str, name: str, args: Any) -> int:
     client.login(username=getattr(world, persona).email, password=PASSWORD)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(reverse(name, args=args(world)))

@@ -11,9 +11,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.core.mail import EmailMessage
+from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.organisations.models import Aanstelling, Functie
 from plg.scans import services
@@ -31,7 +34,7 @@ def _person(email: str, *places: tuple[Any, str]) -> User:
 
 
 @pytest.fixture
-def people(world: Any) -> SimpleNamespace:
+def people(world: World) -> SimpleNamespace:
     return SimpleNamespace(
         coordinator=_person(
             "coordinatie@leieland.example", (world.school, Functie.COORDINEREND_DIRECTEUR)
@@ -48,7 +51,10 @@ def people(world: Any) -> SimpleNamespace:
 
 @pytest.fixture
 def two_schools(
-    world: Any, people: SimpleNamespace, mailoutbox: Any, django_capture_on_commit_callbacks: Any
+    world: World,
+    people: SimpleNamespace,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> Afname:
     """A wave of De Regenboog and Sint-Jozef, opened by the coördinerend directeur."""
     with django_capture_on_commit_callbacks(execute=True):
@@ -61,12 +67,12 @@ def two_schools(
     return afname
 
 
-def _as(client: Any, user: User) -> Any:
+def _as(client: Client, user: User) -> Any:
     assert client.login(username=user.email, password=PASSWORD)
     return client
 
 
-def _wave_page(client: Any, user: User, afname: Afname) -> str:
+def _wave_page(client: Client, user: User, afname: Afname) -> str:
     response = _as(client, user).get(reverse("scan_afname", args=[afname.pk]))
     assert response.status_code == 200
     return response.content.decode()

@@ -6,8 +6,11 @@ import re
 from typing import Any
 
 import pytest
+from django.core.mail import EmailMessage
 from playwright.sync_api import Browser, Page, expect
+from pytest_django import Settings
 
+from conftest import World
 from plg.scans.models import Antwoord, Antwoordset
 
 pytestmark = [pytest.mark.browser]
@@ -27,7 +30,7 @@ def _answer_part(page: Page, value: str) -> None:
 
 
 def test_answer_on_a_phone_leave_and_come_back(
-    browser: Browser, world: Any, asgi_server: str, wave: Any, mailoutbox: Any
+    browser: Browser, world: World, asgi_server: str, wave: Any, mailoutbox: list[EmailMessage]
 ) -> None:
     message = next(m for m in mailoutbox if m.to == [world.member.email])
     path = re.search(r"(/scan/[^\s]+/)", message.body).group(1)
@@ -66,7 +69,12 @@ def test_answer_on_a_phone_leave_and_come_back(
 
 
 def test_go_on_on_another_device_with_the_mailed_link(
-    browser: Browser, world: Any, asgi_server: str, wave: Any, mailoutbox: Any, settings: Any
+    browser: Browser,
+    world: World,
+    asgi_server: str,
+    wave: Any,
+    mailoutbox: list[EmailMessage],
+    settings: Settings,
 ) -> None:
     from django.core import mail
 
