@@ -13,9 +13,11 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -30,6 +32,9 @@ from plg.organisations.tests.factories import (
     ScholengemeenschapFactory,
     SchoolFactory,
 )
+
+if TYPE_CHECKING:
+    import uvicorn
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -160,7 +165,7 @@ def sister_teacher(world: World) -> User:
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Debian's chromium, headless, with nothing that reaches out to the network."""
     return {
         **browser_type_launch_args,
@@ -187,11 +192,10 @@ class LoopbackServer:
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server: Any = None
-        self.thread: Any = None
+        self.server: uvicorn.Server | None = None
+        self.thread: threading.Thread | None = None
 
     def start(self) -> None:
-        import threading
         import time
 
         import uvicorn
@@ -209,20 +213,22 @@ class LoopbackServer:
                 application, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"
             )
         )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        server = self.server
+        self.thread = threading.Thread(target=server.run, daemon=True)
         self.thread.start()
         for _ in range(100):
-            if self.server.started:
+            if server.started:
                 break
             time.sleep(0.05)
 
     def stop(self) -> None:
+        assert self.server is not None and self.thread is not None, "stopped before started"
         self.server.should_exit = True
         self.thread.join(timeout=5)
 
 
 @pytest.fixture
-def live_server_control(transactional_db):
+def live_server_control(transactional_db: None) -> Iterator[LoopbackServer]:
     server = LoopbackServer()
     server.start()
     yield server
@@ -230,5 +236,5 @@ def live_server_control(transactional_db):
 
 
 @pytest.fixture
-def asgi_server(live_server_control):
+def asgi_server(live_server_control: LoopbackServer) -> str:
     return live_server_control.url

@@ -4,10 +4,11 @@ handed over outside any transaction, and never stored, because it holds a key to
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
@@ -34,9 +35,9 @@ def test_the_reset_mail_is_built_by_the_one_builder(
     built: list[str] = []
     real = koppen.email
 
-    def recording(**fields: Any) -> Any:
-        built.append(fields["aan"])
-        return real(**fields)
+    def recording(*, aan: str, onderwerp: str, tekst: str) -> EmailMessage:
+        built.append(aan)
+        return real(aan=aan, onderwerp=onderwerp, tekst=tekst)
 
     monkeypatch.setattr(koppen, "email", recording)
     client.post(reverse("password_reset"), {"email": world.member.email})
@@ -51,7 +52,7 @@ def test_the_reset_mail_is_never_stored(client: Client, world: World) -> None:
 
 
 @pytest.fixture
-def mail_server_down(settings: Settings) -> Any:
+def mail_server_down(settings: Settings) -> Iterator[None]:
     settings.EMAIL_BACKEND = "plg.post.tests.backends.Refuses"
     backends.reset(down=True)
     yield
@@ -59,7 +60,7 @@ def mail_server_down(settings: Settings) -> Any:
 
 
 def test_a_reset_mail_that_cannot_leave_says_nothing_of_the_account_and_logs_no_address(
-    client: Client, world: World, mail_server_down: Any, caplog: pytest.LogCaptureFixture
+    client: Client, world: World, mail_server_down: None, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The page answers the same whether the address has an account: a failure shown only
     when it has one would tell who has an account."""

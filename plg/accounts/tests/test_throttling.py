@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.core import mail
 from django.test import Client
@@ -11,13 +11,16 @@ from django.urls import reverse
 
 from conftest import PASSWORD, World
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
+
 
 def wrong(client: Client, email: str, times: int, ip: str = "203.0.113.7") -> None:
     for _ in range(times):
         client.post(reverse("login"), {"username": email, "password": "raden-123"}, REMOTE_ADDR=ip)
 
 
-def right(client: Client, email: str, ip: str = "203.0.113.7") -> Any:
+def right(client: Client, email: str, ip: str = "203.0.113.7") -> TestResponse:
     return client.post(reverse("login"), {"username": email, "password": PASSWORD}, REMOTE_ADDR=ip)
 
 
@@ -46,7 +49,7 @@ def test_the_lock_is_lifted_after_the_cool_off(client: Client, world: World) -> 
     assert response.status_code == 302
 
 
-def past_cool_off(cool_off: timedelta) -> Any:
+def past_cool_off(cool_off: timedelta) -> datetime:
     from django.utils import timezone
 
     return timezone.now() - cool_off - timedelta(minutes=1)

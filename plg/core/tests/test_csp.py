@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
+from django.http.response import HttpResponseBase
 from django.test import Client
 from django.urls import reverse
 
@@ -15,7 +15,7 @@ from conftest import PASSWORD, World
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
-def directives(response: Any) -> dict[str, list[str]]:
+def directives(response: HttpResponseBase) -> dict[str, list[str]]:
     header = response.headers.get("Content-Security-Policy", "")
     found: dict[str, list[str]] = {}
     for part in header.split(";"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core import mail
@@ -15,18 +15,22 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.models import PLG
 from plg.meetings.models import Bijeenkomst
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 MEGABYTE = "Ik schrijf en ik schrijf. " * 42_000
 
 
-def login(client: Client, user: Any) -> Any:
+def login(client: Client, user: User) -> Client:
     assert client.login(username=user.email, password=PASSWORD)
     return client
 
 
-def page(response: Any) -> str:
+def page(response: TestResponse) -> str:
     return html.unescape(response.content.decode())
 
 
