@@ -1,15 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plg.accounts.models import User
 from plg.communities.models import PLG, Mijlpaal
 from plg.core.http import AuthedRequest
 from plg.meetings.models import Bijeenkomst
@@ -18,7 +19,7 @@ from plg.organisations.forms import SchoolInstellingenForm
 from plg.organisations.models import School
 
 
-def plg_cards(user: Any, plgs: Any) -> Any:
+def plg_cards(user: User, plgs: QuerySet[PLG]) -> QuerySet[PLG]:
     """PLG's as an outsider sees them: phase, next bijeenkomst, shared milestones.
 
     Deliberately no member names or per-teacher figures: this is not a monitoring table.
@@ -57,6 +58,12 @@ def school_overview(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
+@dataclass(frozen=True)
+class SupportedSchool:
+    school: School
+    plgs: list[PLG]
+
+
 @login_required
 def begeleiding(request: AuthedRequest) -> HttpResponse:
     """The advisor's view: the schools they support, with their PLG's side by side."""
@@ -68,6 +75,11 @@ def begeleiding(request: AuthedRequest) -> HttpResponse:
             "schools"
         )
     )
-    for school in schools:
-        school.plg_list = [p for p in plgs if any(s.pk == school.pk for s in p.schools.all())]
-    return render(request, "organisations/begeleiding.html", {"schools": schools})
+    rows = [
+        SupportedSchool(
+            school=school,
+            plgs=[p for p in plgs if any(s.pk == school.pk for s in p.schools.all())],
+        )
+        for school in schools
+    ]
+    return render(request, "organisations/begeleiding.html", {"rows": rows})
