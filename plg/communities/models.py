@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ class PLGQuerySet(models.QuerySet["PLG"]):
     def of_member(self, user: User) -> PLGQuerySet:
         return self.filter(lidmaatschappen__user=user)
 
-    def of_schools(self, school_ids: models.QuerySet | list[int]) -> PLGQuerySet:
+    def of_schools(self, school_ids: Iterable[int]) -> PLGQuerySet:
         return self.filter(
             id__in=PLG.schools.through.objects.filter(school_id__in=school_ids).values("plg_id")
         )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,6 +39,8 @@ from plg.post import services as post
 
 if TYPE_CHECKING:
     from plg.accounts.models import User
+
+P = TypeVar("P", bound=Prioriteerbaar)
 
 
 @transaction.atomic
@@ -142,8 +146,8 @@ def leave(*, lid: Lidmaatschap) -> None:
     rechten_gewijzigd.send(sender=PLG, plg_id=lid.plg_id, users=[lid.user_id])
 
 
-def _next_position(items: Any) -> int:
-    top = items.aggregate(top=Max("position"))["top"]
+def _next_position(items: QuerySet[Prioriteerbaar]) -> int:
+    top: int | None = items.aggregate(top=Max("position"))["top"]
     return 0 if top is None else top + 1
 
 
@@ -186,14 +190,14 @@ def _add_version(leervraag: Leervraag, text: str, author: User) -> None:
 
 
 @transaction.atomic
-def move(*, item: Prioriteerbaar, siblings: Any, direction: str) -> None:
+def move(*, item: P, siblings: QuerySet[P], direction: str) -> None:
     ordered = moved(
         list(siblings.filter(parked=item.parked).order_by("position", "id")), item, direction
     )
     siblings.bulk_update(ordered, ["position"])
 
 
-def toggle_parked(*, item: Prioriteerbaar, siblings: Any) -> None:
+def toggle_parked(*, item: P, siblings: QuerySet[P]) -> None:
     item.parked = not item.parked
     item.position = _next_position(siblings.filter(parked=item.parked))
     item.save(update_fields=["parked", "position"])
@@ -218,9 +222,9 @@ def save_actieplan(*, plan: Actieplan, version: int | None, by: User) -> Actiepl
 
 @transaction.atomic
 def celebrate(
-    *, mijlpaal: Mijlpaal, on: object, note: str, version: int | None, by: User
+    *, mijlpaal: Mijlpaal, on: date, note: str, version: int | None, by: User
 ) -> Mijlpaal:
-    mijlpaal.celebrated_on = on  # type: ignore[assignment]
+    mijlpaal.celebrated_on = on
     mijlpaal.celebration_note = note
     return save_versioned(mijlpaal, version=version, by=by)
 
@@ -231,7 +235,7 @@ def save_afronding(
     afronding: Afronding,
     version: int | None,
     by: User,
-    bijlagen: Iterable[Any] = (),
+    bijlagen: Iterable[UploadedFile] = (),
     afsluiten: bool = False,
 ) -> Afronding:
     """The proposal to the team with its new attachments; closing the PLG if asked and allowed."""
@@ -239,7 +243,7 @@ def save_afronding(
         afronding.author = by
     save_versioned(afronding, version=version, by=by)
     for upload in bijlagen:
-        Bijlage.objects.create(afronding=afronding, file=upload, name=upload.name[:200])
+        Bijlage.objects.create(afronding=afronding, file=upload, name=(upload.name or "")[:200])
     if afsluiten and afronding.plg.fase == Fase.AFRONDEN:
         change_fase(plg=afronding.plg, fase=Fase.AFGESLOTEN)
     return afronding

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -47,7 +47,7 @@ from plg.communities.models import (
 from plg.communities.sharing import Audience, editable
 from plg.core.http import AuthedRequest
 from plg.live.summary import shared_sessions
-from plg.meetings.models import Bijeenkomst, LeerlogEntry, Terugblik
+from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 from plg.organisations.authorizers import schools_of
 from plg.post.stand import per_object as post_per_object
 
@@ -101,15 +101,11 @@ def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(request, "communities/plg_detail.html", context)
 
 
-def _blokken() -> Any:
-    from plg.meetings.models import AgendaBlok
-
+def _blokken() -> QuerySet[AgendaBlok]:
     return AgendaBlok.objects.select_related("werkvorm")
 
 
-def plg_opdrachten(plg: PLG, user: Any) -> Any:
-    from plg.meetings.models import Opdracht
-
+def plg_opdrachten(plg: PLG, user: User) -> QuerySet[Opdracht]:
     return Opdracht.objects.filter(bijeenkomst__plg=plg, owner=user, done=False)
 
 
@@ -225,8 +221,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     )
     if invitation is None or not invitation.is_open:
         return _invitation_gone(request, invitation)
-    signed_in = request.user.is_authenticated
-    if signed_in and request.user.email.lower() != invitation.email.lower():  # type: ignore[union-attr]
+    if isinstance(request.user, User) and request.user.email.lower() != invitation.email.lower():
         return render(
             request,
             "communities/uitnodiging_ander_account.html",
@@ -443,7 +438,7 @@ def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:
         "leervragen": plg.leervragen.prefetch_related(
             Prefetch("versies", queryset=LeervraagVersie.objects.select_related("author"))
         ),
-        "bijeenkomsten": plg.bijeenkomsten.prefetch_related(_visible_leerlogs(user)),
+        "bijeenkomsten": plg.bijeenkomsten.all().prefetch_related(_visible_leerlogs(user)),
         "terugblikken": Terugblik.objects.visible_to(user)
         .filter(bijeenkomst__plg=plg)
         .select_related("bijeenkomst"),
@@ -457,7 +452,9 @@ def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:
     }
 
 
-def _visible_leerlogs(user: Any) -> Any:
+def _visible_leerlogs(
+    user: User,
+) -> Prefetch[Literal["leerlog"], QuerySet[LeerlogEntry], Literal["zichtbare_leerlogs"]]:
     return Prefetch(
         "leerlog",
         queryset=LeerlogEntry.objects.visible_to(user).select_related("author"),

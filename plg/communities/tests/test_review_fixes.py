@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities import services
 from plg.communities.models import Actieplan, Afronding, Fase, Lidmaatschap, Mijlpaal, Notitie, Rol
 from plg.communities.sharing import Audience
 from plg.organisations.models import Aanstelling
 
 
-def login(client: Client, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def _co_coach(world: World) -> Any:
+def _co_coach(world: World) -> User:
     Lidmaatschap.objects.filter(plg=world.plg, user=world.member).update(rol=Rol.PROCESCOACH)
     return world.member
 

@@ -31,7 +31,7 @@ def test_audience_decides_who_reads_a_note(
         for persona, user in everyone.items()
         if Notitie.objects.visible_to(user).filter(pk=note.pk).exists()
     }
-    assert readers == READERS[audience]
+    assert readers == READERS[Audience(audience)]
 
 
 def test_anonymous_reads_nothing(world: World) -> None:

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.db import connection
@@ -20,33 +20,32 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.models import PLG, Actieplan, Afronding, Lidmaatschap, Mijlpaal, Rol
-from plg.meetings import services as meeting_services
 from plg.meetings.models import Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
+from plg.meetings.tests.factories import BijeenkomstFactory
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 MINE = "Mijn tekst van deze namiddag"
 THEIRS = "Hun tekst van vanmorgen"
 MERGED = "Samen: beide teksten"
 
 
-def _client(user: Any) -> Client:
+def _client(user: User) -> Client:
     client = Client()
     assert client.login(username=user.email, password=PASSWORD)
     return client
 
 
-def _co_coach(world: World) -> Any:
+def _co_coach(world: World) -> User:
     Lidmaatschap.objects.filter(plg=world.plg, user=world.member).update(rol=Rol.PROCESCOACH)
     return world.member
 
 
 def _bijeenkomst(world: World) -> Bijeenkomst:
-    return meeting_services.plan_bijeenkomst(
-        plg=world.plg,
-        starts_at=timezone.now() - timedelta(days=1),
-        place="Zaal",
-        duration_minutes=100,
-    )
+    return BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now() - timedelta(days=1))
 
 
 def _no_assignments() -> dict[str, str]:
@@ -63,10 +62,10 @@ class EditPage:
     """One edit page of a text several people write: how to reach it, fill it and read it back."""
 
     name: str
-    url: Callable[[Any], str]
-    data: Callable[[Any, str], dict[str, Any]]
-    stored: Callable[[Any], str]
-    create: Callable[[Any], object] | None = None
+    url: Callable[[World], str]
+    data: Callable[[World, str], dict[str, str]]
+    stored: Callable[[World], str]
+    create: Callable[[World], object] | None = None
 
     def __str__(self) -> str:
         return self.name
@@ -169,7 +168,9 @@ def _version(html: str) -> str:
     return match.group(1) if match else ""
 
 
-def _stale_save(world: World, edit: EditPage, *, first: Any = None, create: bool = True) -> Any:
+def _stale_save(
+    world: World, edit: EditPage, *, first: User | None = None, create: bool = True
+) -> tuple[TestResponse, Client]:
     """The coach and a co-coach open the same form; the co-coach saves first, then the coach."""
     if create and edit.create:
         edit.create(world)
@@ -264,7 +265,7 @@ def test_every_field_of_a_versioned_form_is_saved() -> None:
     import plg.meetings.forms  # noqa: F401
     from plg.communities.versions import VersionedForm
 
-    def subclasses(cls: type) -> list[type]:
+    def subclasses(cls: type[VersionedForm[Any]]) -> list[type[VersionedForm[Any]]]:
         return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
 
     forms = [form for form in subclasses(VersionedForm) if form._meta.model is not None]
