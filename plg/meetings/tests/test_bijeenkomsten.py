@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.sharing import Audience
 from plg.meetings import services
 from plg.meetings.models import Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 from plg.methods.models import Stap
 
 
-def login(client: Client, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
@@ -44,7 +44,8 @@ def test_a_new_bijeenkomst_gets_the_stramien(world: World) -> None:
     steps = list(bijeenkomst.blokken.values_list("stap", flat=True))
     assert steps == [Stap.CHECKIN, Stap.DOELEN, Stap.INPUT, Stap.VERWERKING, Stap.CHECKOUT]
     assert sum(bijeenkomst.blokken.values_list("minutes", flat=True)) == 100
-    assert bijeenkomst.blokken.first().werkvorm.slug == "check-in"
+    checkin = bijeenkomst.blokken.all()[0].werkvorm
+    assert checkin is not None and checkin.slug == "check-in"
 
 
 def test_coach_plans_a_bijeenkomst(client: Client, world: World) -> None:
