@@ -275,7 +275,8 @@ class CodeForm(forms.Form):
     code = forms.CharField(label=_("Code op het scherm"), max_length=8, validators=[single_line])
 
     def clean_code(self) -> str:
-        return self.cleaned_data["code"].strip().upper()
+        code: str = self.cleaned_data["code"]
+        return code.strip().upper()
 
 
 @login_required
