@@ -7,16 +7,21 @@ send again, which may still go? That is: their cause still holds (the invitation
 open, the wave still runs, the bijeenkomst is still ahead at the time the mail names), and
 the person still has the right to send it (still coach of that PLG, still runs that school in
 the wave). A kind without a check is never sent again, and a test fails while one has none.
+
+The outbox sits below the accounts, so it knows a person as Django's ``AbstractBaseUser``; a
+check that needs more of them asks its own app's ``User``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 
 from plg.post.models import Bericht, Soort
 
-Controle = Callable[[Any, list[Bericht]], set[int]]
+Controle = Callable[[AbstractBaseUser, list[Bericht]], set[int]]
 
 CONTROLES: dict[str, Controle] = {}
 
@@ -32,7 +37,7 @@ def controle(*soorten: str) -> Callable[[Controle], Controle]:
     return register
 
 
-def mag_nog(door: Any, berichten: Iterable[Bericht]) -> set[int]:
+def mag_nog(door: AbstractBaseUser | AnonymousUser, berichten: Iterable[Bericht]) -> set[int]:
     """The pks of these mails that ``door`` may send again now (one check per kind)."""
     per_soort: dict[str, list[Bericht]] = {}
     for bericht in berichten:
@@ -40,7 +45,7 @@ def mag_nog(door: Any, berichten: Iterable[Bericht]) -> set[int]:
     toegestaan: set[int] = set()
     for soort, groep in per_soort.items():
         check = CONTROLES.get(soort)
-        if check is not None and getattr(door, "is_authenticated", False):
+        if check is not None and isinstance(door, AbstractBaseUser):
             toegestaan |= check(door, groep) & {bericht.pk for bericht in groep}
     return toegestaan
 
