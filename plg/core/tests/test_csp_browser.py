@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 
 from conftest import PASSWORD, World
 from plg.accounts.models import User
-from plg.meetings import services as meeting_services
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.catalogue import load_catalogue
 
 pytestmark = [pytest.mark.browser]
@@ -71,9 +71,7 @@ def test_coach_pages_report_no_csp_violation(
     from plg.planning.models import Kalenderfeed
 
     load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     Kalenderfeed.objects.create(user=world.coach)
     watched = Watched(browser, asgi_server)
     page = watched.page()

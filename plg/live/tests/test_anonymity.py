@@ -14,15 +14,15 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from conftest import World
+from plg.accounts.models import User
 from plg.live.authorizers import GUEST_SESSION_KEY
 from plg.live.models import Gastlink, LiveSessie
-from plg.live.tests.test_live import APP, play
-from plg.meetings import services as meeting_services
+from plg.live.tests.test_live import Screen, play
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -36,9 +36,7 @@ def sessie(world: World) -> LiveSessie:
     from plg.methods.catalogue import load_catalogue
 
     load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     kandoe.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     kandoe.save()
@@ -50,11 +48,10 @@ def sessie(world: World) -> LiveSessie:
     return sessie
 
 
-async def _connect(sessie: LiveSessie, user: Any, session: dict[str, Any] | None = None) -> Any:
-    client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-    client.scope["user"] = user
-    if session is not None:
-        client.scope["session"] = session
+async def _connect(
+    sessie: LiveSessie, user: User | AnonymousUser, session: dict[str, object] | None = None
+) -> Screen:
+    client = Screen(sessie.code, user, session)
     connected, code = await client.connect()
     assert connected, code
     return client
@@ -78,14 +75,14 @@ def _play(world: World, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]
             "guest": await _connect(sessie, AnonymousUser(), {GUEST_SESSION_KEY: [link.token]}),
         }
         frames: dict[str, list[str]] = {
-            name: [await client.receive_from()] for name, client in clients.items()
+            name: [await client.receive_text()] for name, client in clients.items()
         }
 
         async def say(who: str, command: dict[str, Any]) -> None:
             """Each change reaches every participant as one frame."""
             await clients[who].send_json_to(command)
             for name, client in clients.items():
-                frames[name].append(await client.receive_from())
+                frames[name].append(await client.receive_text())
 
         kandoe = blok[Stap.VERWERKING]
         await say("coach", {"type": "step.start", "blok": kandoe})
@@ -124,7 +121,7 @@ def _play(world: World, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]
             await say("coach", {"type": "board.reveal"})
         for name, client in clients.items():
             await client.send_json_to({"type": "sync"})
-            frames[name].append(await client.receive_from())
+            frames[name].append(await client.receive_text())
             assert await client.receive_nothing(timeout=0.05)
             await client.disconnect()
         return frames

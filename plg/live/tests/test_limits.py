@@ -8,14 +8,14 @@ import json
 from typing import Any
 
 import pytest
-from channels.testing import WebsocketCommunicator
 from django.utils import timezone
 
 from conftest import World
+from plg.accounts.models import User
 from plg.live import limits
 from plg.live.models import Kaart, LiveSessie
-from plg.live.tests.test_live import APP, play
-from plg.meetings import services as meeting_services
+from plg.live.tests.test_live import Screen, play
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,9 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def sessie(world: World) -> LiveSessie:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     return LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
 
 
@@ -33,20 +31,21 @@ def input_blok(sessie: LiveSessie) -> int:
     return sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
 
 
-async def joined(sessie: LiveSessie, user: Any) -> Any:
-    client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-    client.scope["user"] = user
+async def joined(sessie: LiveSessie, user: User) -> Screen:
+    client = Screen(sessie.code, user)
     connected, code = await client.connect()
     assert connected, code
     await client.receive_json_from()
     return client
 
 
-def answers(sessie: LiveSessie, user: Any, frames: list[Any], then: dict[str, Any]) -> list[Any]:
+def answers(
+    sessie: LiveSessie, user: User, frames: list[str | bytes], then: dict[str, Any]
+) -> list[dict[str, Any]]:
     """Send raw frames (text, or bytes), then one good command; the answers to all of them.
     The last answer shows the connection survived what came before."""
 
-    async def scenario() -> list[Any]:
+    async def scenario() -> list[dict[str, Any]]:
         client = await joined(sessie, user)
         for frame in frames:
             if isinstance(frame, bytes):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import pytest
 from channels.routing import URLRouter
@@ -15,15 +16,39 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import World
+from plg.accounts.models import User
 from plg.live import commands, participants
 from plg.live import state as live_state
 from plg.live.models import Kaart, LiveSessie, Zone
 from plg.live.routing import websocket_urlpatterns
-from plg.meetings import services as meeting_services
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 
 pytestmark = pytest.mark.django_db(transaction=True)
 APP = URLRouter(websocket_urlpatterns)
+T = TypeVar("T")
+
+
+class Screen(WebsocketCommunicator):
+    """A live page on the socket, as the auth middleware hands it to the consumer: signed in as
+    ``user``, with a guest's ``session``; ``state`` is what the page shows."""
+
+    state: dict[str, Any]
+
+    def __init__(
+        self, code: str, user: User | AnonymousUser, session: dict[str, object] | None = None
+    ) -> None:
+        super().__init__(APP, f"/ws/live/{code}/")
+        # The stubs' test scope has no room for what the middleware adds.
+        scope = cast("dict[str, object]", self.scope)
+        scope["user"] = user
+        if session is not None:
+            scope["session"] = session
+
+    async def receive_text(self, timeout: float = 1) -> str:
+        frame = await self.receive_from(timeout)
+        assert isinstance(frame, str), "a binary frame"
+        return frame
 
 
 @pytest.fixture
@@ -31,9 +56,7 @@ def sessie(world: World) -> LiveSessie:
     from plg.methods.catalogue import load_catalogue
 
     load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     verwerking = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     verwerking.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     verwerking.save()
@@ -44,23 +67,22 @@ def kandoe_blok(sessie: LiveSessie) -> int:
     return sessie.bijeenkomst.blokken.get(stap=Stap.VERWERKING).pk
 
 
-async def join(sessie: LiveSessie, user: Any) -> WebsocketCommunicator:
-    client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-    client.scope["user"] = user
+async def join(sessie: LiveSessie, user: User) -> Screen:
+    client = Screen(sessie.code, user)
     connected, code = await client.connect()
     assert connected, code
     first = await client.receive_json_from()
     assert first["type"] == "state"
-    client.state = live_state.merged(first["state"], first["viewer"], first.get("names"))  # type: ignore[attr-defined]
+    client.state = live_state.merged(first["state"], first["viewer"], first.get("names"))
     return client
 
 
-async def seen(client: WebsocketCommunicator) -> dict[str, Any]:
+async def seen(client: Screen) -> dict[str, Any]:
     """The next state as this participant's screen shows it: a whole state, or the state it
     had with one changed card applied, as the page's script does."""
     message = await client.receive_json_from()
     if message["type"] == "cards":
-        before = client.state  # type: ignore[attr-defined]
+        before = client.state
         state = live_state.with_delta(
             before, message["state"], message["viewer"], message.get("names")
         )
@@ -68,11 +90,11 @@ async def seen(client: WebsocketCommunicator) -> dict[str, Any]:
     else:
         assert message["type"] == "state", message
         state = live_state.merged(message["state"], message["viewer"], message.get("names"))
-    client.state = state  # type: ignore[attr-defined]
+    client.state = state
     return state
 
 
-def play(scenario: Any) -> Any:
+def play(scenario: Coroutine[Any, Any, T]) -> T:
     """Run in a thread of its own: Playwright may already run an event loop in this one."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, scenario).result()
@@ -80,8 +102,7 @@ def play(scenario: Any) -> Any:
 
 def test_member_joins_and_gets_the_state(world: World, sessie: LiveSessie) -> None:
     async def scenario() -> None:
-        client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-        client.scope["user"] = world.member
+        client = Screen(sessie.code, world.member)
         assert (await client.connect())[0]
         state = await seen(client)
         assert state["blokken"][0]["stap"] == Stap.CHECKIN
@@ -93,11 +114,10 @@ def test_member_joins_and_gets_the_state(world: World, sessie: LiveSessie) -> No
 
 @pytest.mark.parametrize("persona", ["outsider", "colleague", "leader", "advisor", "anonymous"])
 def test_strangers_cannot_join(world: World, sessie: LiveSessie, persona: str) -> None:
-    user = AnonymousUser() if persona == "anonymous" else getattr(world, persona)
+    user = AnonymousUser() if persona == "anonymous" else world.persona(persona)
 
     async def scenario() -> None:
-        client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-        client.scope["user"] = user
+        client = Screen(sessie.code, user)
         connected, code = await client.connect()
         assert not connected and code == 4403
 
@@ -106,8 +126,7 @@ def test_strangers_cannot_join(world: World, sessie: LiveSessie, persona: str) -
 
 def test_unknown_code_is_refused(world: World, sessie: LiveSessie) -> None:
     async def scenario() -> None:
-        client = WebsocketCommunicator(APP, "/ws/live/ZZZZZZ/")
-        client.scope["user"] = world.coach
+        client = Screen("ZZZZZZ", world.coach)
         connected, _code = await client.connect()
         assert not connected
 
@@ -206,7 +225,7 @@ def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: World, sessie: 
     play(scenario())
 
 
-def _kandoe_card(world: World, sessie: LiveSessie, **extra: Any) -> Kaart:
+def _kandoe_card(world: World, sessie: LiveSessie, **extra: object) -> Kaart:
     blok = sessie.bijeenkomst.blokken.get(pk=kandoe_blok(sessie))
     sessie.revealed_blokken = [blok.pk]
     sessie.save()
@@ -215,7 +234,7 @@ def _kandoe_card(world: World, sessie: LiveSessie, **extra: Any) -> Kaart:
     )
 
 
-def _move(world: World, sessie: LiveSessie, user: Any, kaart: Kaart, **extra: Any) -> None:
+def _move(world: World, sessie: LiveSessie, user: User, kaart: Kaart, **extra: object) -> None:
     viewer = participants.Viewer(user.pk, user.display_name, role=participants.Deelname.LID)
     command = {
         "type": "card.move",
@@ -244,11 +263,11 @@ def test_kandoe_move_goes_one_ring_inwards_with_a_reason(world: World, sessie: L
     ],
 )
 def test_kandoe_rules(
-    world: World, sessie: LiveSessie, who: str, extra: dict[str, Any], message: str
+    world: World, sessie: LiveSessie, who: str, extra: dict[str, object], message: str
 ) -> None:
     kaart = _kandoe_card(world, sessie)
     with pytest.raises(commands.Refused, match=message):
-        _move(world, sessie, getattr(world, who), kaart, **extra)
+        _move(world, sessie, world.persona(who), kaart, **extra)
     kaart.refresh_from_db()
     assert kaart.zone == Zone.RING_3
 
@@ -274,8 +293,7 @@ def test_late_joiner_sees_the_remaining_time(world: World, sessie: LiveSessie) -
     )
 
     async def scenario() -> int:
-        client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-        client.scope["user"] = world.member
+        client = Screen(sessie.code, world.member)
         await client.connect()
         remaining = (await client.receive_json_from())["state"]["remaining"]
         await client.disconnect()
@@ -316,8 +334,7 @@ def test_reconnecting_client_gets_the_current_state(world: World, sessie: LiveSe
         await member.send_json_to({"type": "card.add", "blok": blok, "text": "Blijft bewaard"})
         await member.receive_json_from()
         await member.disconnect()
-        again = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-        again.scope["user"] = world.member
+        again = Screen(sessie.code, world.member)
         await again.connect()
         state = (await again.receive_json_from())["state"]
         assert [c["text"] for c in state["cards"]] == ["Blijft bewaard"]
@@ -421,7 +438,9 @@ def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
         message = await member.receive_json_from()
         assert message["type"] == "cards" and len(message["state"]["cards"]) == 1
         assert "blokken" not in message["state"]  # not the whole board
-        member.state = live_state.with_delta(member.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
+        delta = live_state.with_delta(member.state, message["state"], message["viewer"])
+        assert delta is not None
+        member.state = delta
         # a change this client never heard of (as if its message was lost)
         await asyncio.to_thread(
             commands.apply,
@@ -431,7 +450,7 @@ def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
         )
         await member.send_json_to({"type": "card.add", "blok": blok, "text": "Derde"})
         message = await member.receive_json_from()
-        assert live_state.with_delta(member.state, message["state"], message["viewer"]) is None  # type: ignore[attr-defined]
+        assert live_state.with_delta(member.state, message["state"], message["viewer"]) is None
         await member.send_json_to({"type": "sync"})
         state = await seen(member)
         assert [c["text"] for c in state["cards"]] == ["Eerste", "Gemist", "Derde"]

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import PASSWORD, World
+from conftest import PASSWORD, LoopbackServer, World
+from plg.accounts.models import User
 from plg.live.models import Kaart, Zone
-from plg.meetings import services as meeting_services
+from plg.meetings.models import Bijeenkomst
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.catalogue import load_catalogue
 from plg.methods.models import Stap, Werkvorm
 
 pytestmark = [pytest.mark.browser]
 
 
-def sign_in(page: Page, base: str, user: Any) -> None:
+def sign_in(page: Page, base: str, user: User) -> None:
     page.goto(f"{base}/aanmelden/")
     page.fill("#id_username", user.email)
     page.fill("#id_password", PASSWORD)
@@ -29,17 +29,15 @@ def start(coach: Page, blok: int) -> None:
     coach.locator(f"#live-steps li[data-blok='{blok}']").get_by_role("button", name="Start").click()
 
 
-def open_live(page: Page, base: str, bijeenkomst: Any) -> None:
+def open_live(page: Page, base: str, bijeenkomst: Bijeenkomst) -> None:
     page.goto(f"{base}/bijeenkomst/{bijeenkomst.pk}/live/")
     expect(page.locator("#live-status")).to_have_text("Verbonden")
 
 
 @pytest.fixture
-def bijeenkomst(world: World, asgi_server: str) -> Any:
+def bijeenkomst(world: World, asgi_server: str) -> Bijeenkomst:
     load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     verwerking = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     verwerking.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     verwerking.save()
@@ -47,7 +45,7 @@ def bijeenkomst(world: World, asgi_server: str) -> Any:
 
 
 def test_coach_and_member_see_each_other_live(
-    browser: Browser, world: World, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
 ) -> None:
     coach = browser.new_page()
     member = browser.new_page()
@@ -97,9 +95,7 @@ def test_oase_runs_through_its_phases(browser: Browser, world: World, asgi_serve
     from plg.live.models import Intervisie
 
     load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="oase", school=None)
     blok.save()
@@ -137,7 +133,7 @@ def test_oase_runs_through_its_phases(browser: Browser, world: World, asgi_serve
 
 
 def test_kandoe_played_to_the_end_and_saved_as_priorities(
-    browser: Browser, world: World, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
 ) -> None:
     from plg.communities.models import Thema
 
@@ -179,7 +175,7 @@ def test_kandoe_played_to_the_end_and_saved_as_priorities(
 
 
 def test_a_dropped_connection_comes_back_with_what_changed_meanwhile(
-    browser: Browser, world: World, live_server_control: Any, bijeenkomst: Any
+    browser: Browser, world: World, live_server_control: LoopbackServer, bijeenkomst: Bijeenkomst
 ) -> None:
     """The server goes away (a restart); the page says so, reconnects by itself and shows
     the state as stored, including a change made while it was gone."""
@@ -213,7 +209,7 @@ def test_a_dropped_connection_comes_back_with_what_changed_meanwhile(
 
 
 def test_a_guest_follows_with_a_link_and_cannot_write(
-    browser: Browser, world: World, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
 ) -> None:
     coach = browser.new_page()
     sign_in(coach, asgi_server, world.coach)
@@ -237,7 +233,7 @@ def test_a_guest_follows_with_a_link_and_cannot_write(
 
 
 def test_a_withdrawn_guest_link_ends_the_guests_screen_at_once(
-    browser: Browser, world: World, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
 ) -> None:
     coach = browser.new_page()
     sign_in(coach, asgi_server, world.coach)
@@ -256,7 +252,7 @@ def test_a_withdrawn_guest_link_ends_the_guests_screen_at_once(
 
 
 def test_a_coach_who_hands_over_the_role_sees_the_members_screen(
-    browser: Browser, world: World, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
 ) -> None:
     context = browser.new_context()
     coach = context.new_page()

@@ -18,7 +18,7 @@ from plg.live import commands
 from plg.live.commands import Refused, Revoked, Wie
 from plg.live.models import Kaart, LiveSessie, Rondebijdrage, Zone
 from plg.live.participants import Deelname, Viewer
-from plg.meetings import services as meeting_services
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 
 RIGHTS: dict[str, Wie] = {
@@ -56,9 +56,7 @@ DOOR = {
 
 @pytest.fixture
 def sessie(world: World) -> LiveSessie:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     blok.save()

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from django.utils import timezone
 
 from conftest import World
+from plg.accounts.models import User
 from plg.live import commands, participants
 from plg.live import state as live_state
 from plg.live.models import Intervisie, LiveSessie
-from plg.meetings import services as meeting_services
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 
 
 @pytest.fixture
 def oase(world: World) -> tuple[LiveSessie, int]:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="oase", school=None)
     blok.minutes = 40
@@ -28,7 +26,7 @@ def oase(world: World) -> tuple[LiveSessie, int]:
     return LiveSessie.objects.create(bijeenkomst=bijeenkomst), blok.pk
 
 
-def viewer(user: Any, coach: bool = False) -> participants.Viewer:
+def viewer(user: User, coach: bool = False) -> participants.Viewer:
     role = participants.Deelname.COACH if coach else participants.Deelname.LID
     return participants.Viewer(user.pk, user.display_name, role=role)
 

@@ -23,6 +23,7 @@ from plg.live.participants import Deelname, Viewer
 from plg.live.tests.test_live import APP, play
 from plg.meetings import services as meeting_services
 from plg.meetings.models import Terugblik
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 
 
@@ -31,9 +32,7 @@ def sessie(world: World) -> LiveSessie:
     from plg.methods.catalogue import load_catalogue
 
     load_catalogue()  # transactional tests flush the rows the migration loaded
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="beginsituatie-analyse", school=None)
     blok.save()
@@ -65,7 +64,7 @@ def state_for(sessie: LiveSessie, viewer: Viewer) -> dict[str, Any]:
     return live_state.merged(json.loads(message.public), part, names)
 
 
-def guest_link(world: World, sessie: LiveSessie, **extra: Any) -> Gastlink:
+def guest_link(world: World, sessie: LiveSessie, **extra: object) -> Gastlink:
     fields = {"expires_at": timezone.now() + timedelta(hours=2)} | extra
     return Gastlink.objects.create(
         sessie=sessie, name="Eva Expert", created_by=world.coach, **fields
@@ -212,7 +211,7 @@ def test_the_school_leader_joins_only_when_listed_as_attending(
 def test_joining_and_every_command_follow_the_same_rule(
     world: World, sessie: LiveSessie, persona: str, listed: bool, role: str | None
 ) -> None:
-    user = getattr(world, persona)
+    user = world.persona(persona)
     if listed:
         sessie.schoolleiders.add(user)
     joined = viewer_for(user, sessie)

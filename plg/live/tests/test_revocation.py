@@ -9,19 +9,19 @@ from typing import Any
 
 import pytest
 from channels.db import database_sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.models import Lidmaatschap
 from plg.live.authorizers import GUEST_SESSION_KEY
 from plg.live.consumers import REFUSED, RELOAD
 from plg.live.models import Gastlink, Kaart, LiveSessie
-from plg.live.tests.test_live import APP, play
-from plg.meetings import services as meeting_services
+from plg.live.tests.test_live import Screen, play
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -29,9 +29,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def sessie(world: World) -> LiveSessie:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
     sessie.schoolleiders.add(world.leader)
     return sessie
@@ -46,18 +44,18 @@ def guest_link(world: World, sessie: LiveSessie, hours: float = 2) -> Gastlink:
     )
 
 
-async def joined(sessie: LiveSessie, user: Any, tokens: list[str] | None = None) -> Any:
-    client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-    client.scope["user"] = user
-    if tokens is not None:
-        client.scope["session"] = {GUEST_SESSION_KEY: tokens}
+async def joined(
+    sessie: LiveSessie, user: User | AnonymousUser, tokens: list[str] | None = None
+) -> Screen:
+    session: dict[str, object] | None = None if tokens is None else {GUEST_SESSION_KEY: tokens}
+    client = Screen(sessie.code, user, session)
     connected, code = await client.connect()
     assert connected, code
     assert (await client.receive_json_from())["type"] == "state"
     return client
 
 
-def signed_in(user: Any) -> Client:
+def signed_in(user: User) -> Client:
     client = Client()
     assert client.login(username=user.email, password=PASSWORD)
     return client
@@ -69,7 +67,7 @@ async def post(client: Client, url: str, data: dict[str, Any] | None = None) -> 
     assert response.status_code == 302, response.status_code
 
 
-async def closed_with(client: Client) -> int:
+async def closed_with(client: Screen) -> int:
     """The close code, skipping any state that was on its way before the close; then the
     client goes, as a browser does."""
     while True:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
@@ -16,16 +16,17 @@ from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.communities.sharing import Audience
 from plg.live.models import Kaart, LiveSessie, Zone
-from plg.meetings import services as meeting_services
-from plg.meetings.models import Terugblik
+from plg.meetings.models import Bijeenkomst, Terugblik
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 
 @pytest.fixture
-def played(world: World) -> Any:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+def played(world: World) -> Bijeenkomst:
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="borgen-bannen-beginnen", school=None)
     blok.save()
@@ -60,7 +61,7 @@ def played(world: World) -> Any:
 
 
 def test_summary_shows_boards_parking_and_keeps_anonymity(
-    client: Client, world: World, played: Any
+    client: Client, world: World, played: Bijeenkomst
 ) -> None:
     client.login(username=world.member.email, password=PASSWORD)
     html = client.get(reverse("samenvatting", args=[played.pk])).content.decode()
@@ -71,7 +72,7 @@ def test_summary_shows_boards_parking_and_keeps_anonymity(
 
 
 def test_coach_sees_the_check_out_they_kept_to_themselves(
-    client: Client, world: World, played: Any
+    client: Client, world: World, played: Bijeenkomst
 ) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     assert "Privé notitie" in client.get(reverse("samenvatting", args=[played.pk])).content.decode()
@@ -79,7 +80,7 @@ def test_coach_sees_the_check_out_they_kept_to_themselves(
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils reads the PDF back")
 def test_summary_pdf_contains_the_cards(
-    client: Client, world: World, played: Any, tmp_path: Path
+    client: Client, world: World, played: Bijeenkomst, tmp_path: Path
 ) -> None:
     client.login(username=world.member.email, password=PASSWORD)
     response = client.get(reverse("samenvatting_pdf", args=[played.pk]))
@@ -96,7 +97,7 @@ def test_summary_pdf_contains_the_cards(
 
 
 @pytest.fixture
-def shared_widely(world: World, played: Any) -> Any:
+def shared_widely(world: World, played: Bijeenkomst) -> Bijeenkomst:
     """A session whose coach shared the boards with the network, with a round contribution,
     a check-out and an OASE round and an assignment that people around the PLG may or may not
     read; every part names a member somewhere."""
@@ -143,7 +144,7 @@ def shared_widely(world: World, played: Any) -> Any:
     return played
 
 
-def _pdf_text(response: Any, tmp_path: Path) -> str:
+def _pdf_text(response: TestResponse, tmp_path: Path) -> str:
     pdf = tmp_path / "samenvatting.pdf"
     pdf.write_bytes(response.content)
     return subprocess.run(
@@ -157,7 +158,7 @@ def _names(world: World) -> list[str]:
 
 @pytest.mark.parametrize("reader", ["leader", "sister_teacher"])
 def test_people_around_the_plg_read_the_summary_without_names(
-    client: Client, world: World, shared_widely: Any, sister_teacher: User, reader: str
+    client: Client, world: World, shared_widely: Bijeenkomst, sister_teacher: User, reader: str
 ) -> None:
     readers = {"leader": world.leader, "sister_teacher": sister_teacher}
     client.login(username=readers[reader].email, password=PASSWORD)
@@ -174,7 +175,7 @@ def test_people_around_the_plg_read_the_summary_without_names(
 def test_people_around_the_plg_read_the_summary_pdf_without_names(
     client: Client,
     world: World,
-    shared_widely: Any,
+    shared_widely: Bijeenkomst,
     sister_teacher: User,
     reader: str,
     tmp_path: Path,
@@ -187,7 +188,7 @@ def test_people_around_the_plg_read_the_summary_pdf_without_names(
 
 
 def test_only_the_leader_reads_what_was_shared_with_the_leader(
-    client: Client, world: World, shared_widely: Any, sister_teacher: User
+    client: Client, world: World, shared_widely: Bijeenkomst, sister_teacher: User
 ) -> None:
     url = reverse("samenvatting", args=[shared_widely.pk])
     client.login(username=world.leader.email, password=PASSWORD)
@@ -198,7 +199,7 @@ def test_only_the_leader_reads_what_was_shared_with_the_leader(
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils reads the PDF back")
 def test_members_read_the_names_in_the_summary_and_its_pdf(
-    client: Client, world: World, shared_widely: Any, tmp_path: Path
+    client: Client, world: World, shared_widely: Bijeenkomst, tmp_path: Path
 ) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     html = client.get(reverse("samenvatting", args=[shared_widely.pk])).content.decode()
@@ -212,9 +213,7 @@ def test_the_summary_shows_a_board_written_alone_first_only_once_the_coach_shows
 ) -> None:
     """While the session runs and the cards are not shown yet, each member finds only their
     own cards in the summary, as on the live screen."""
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     blok.save()
@@ -247,9 +246,7 @@ def test_the_summary_and_the_live_screen_show_the_same_cards_of_a_board_written_
     from plg.live.participants import Deelname, Viewer
     from plg.live.tests.test_participants import state_for
 
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     blok.save()
