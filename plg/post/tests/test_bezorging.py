@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import smtplib
 from collections import Counter
-from typing import Any
+from collections.abc import Callable
+from datetime import datetime
 
 import pytest
+from django.core.mail import EmailMessage
 from django.test import override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from conftest import World
 from plg.communities import services as community_services
@@ -20,7 +23,7 @@ from plg.scans import services as scan_services
 pytestmark = pytest.mark.django_db
 
 
-def invite(world: World, capture: Any) -> Bericht:
+def invite(world: World, capture: DjangoCaptureOnCommitCallbacks) -> Bericht:
     with capture(execute=True):
         community_services.invite(
             plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
@@ -29,8 +32,11 @@ def invite(world: World, capture: Any) -> Bericht:
 
 
 def test_two_workers_running_at_once_never_send_the_same_mail(
-    world, dying_mail, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     dying_mail(sends=1000, meanwhile=bezorging.bezorg)  # a second worker starts mid-send
     with django_capture_on_commit_callbacks(execute=True):
         open_wave(world)
@@ -38,8 +44,12 @@ def test_two_workers_running_at_once_never_send_the_same_mail(
 
 
 def test_a_failed_attempt_waits_before_the_next_one(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     bericht = invite(world, django_capture_on_commit_callbacks)
     refusing_mail()
@@ -51,8 +61,12 @@ def test_a_failed_attempt_waits_before_the_next_one(
 
 
 def test_a_mail_that_keeps_failing_is_marked_failed_with_its_error(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     bericht = invite(world, django_capture_on_commit_callbacks)
     for _attempt in range(bezorging.MAX_POGINGEN):
@@ -69,8 +83,12 @@ def test_a_mail_that_keeps_failing_is_marked_failed_with_its_error(
 
 
 def test_a_worker_that_dies_on_every_attempt_gives_up_on_that_mail_and_says_so(
-    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     dying_mail(sends=0)
     bericht = invite(world, django_capture_on_commit_callbacks)
     for _attempt in range(bezorging.MAX_POGINGEN - 1):
@@ -86,8 +104,12 @@ def test_a_worker_that_dies_on_every_attempt_gives_up_on_that_mail_and_says_so(
 
 
 def test_the_crash_window_repeats_a_mail_under_the_same_message_id(
-    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     """Accepted by the server, then the worker died before it could write that down: the mail
     goes again after the claim expires, as the same message, so mail programs show it once."""
     dying_mail(sends=0, after_accepting=True)
@@ -102,8 +124,10 @@ def test_the_crash_window_repeats_a_mail_under_the_same_message_id(
 
 
 def test_the_text_of_a_mail_is_not_kept_once_it_has_left(
-    world, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     bericht = invite(world, django_capture_on_commit_callbacks)
     bericht.refresh_from_db()
     assert bericht.status == Status.VERSTUURD
@@ -112,8 +136,11 @@ def test_the_text_of_a_mail_is_not_kept_once_it_has_left(
 
 
 def test_one_refused_address_does_not_stop_the_rest_of_the_batch(
-    world, refusing_mail, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(refused={TEACHERS[0]})
     with django_capture_on_commit_callbacks(execute=True):
         open_wave(world)
@@ -124,8 +151,12 @@ def test_one_refused_address_does_not_stop_the_rest_of_the_batch(
 
 
 def test_closing_a_wave_withdraws_its_mails_that_have_not_left(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     with django_capture_on_commit_callbacks(execute=True):
         afname = open_wave(world)
@@ -137,8 +168,12 @@ def test_closing_a_wave_withdraws_its_mails_that_have_not_left(
 
 
 def test_a_mail_a_dead_worker_held_when_its_wave_closed_does_not_go_once_the_claim_expires(
-    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     dying_mail(sends=0)  # the worker dies handing over the first invitation
     with django_capture_on_commit_callbacks(execute=True):
         afname = open_wave(world)
@@ -151,8 +186,12 @@ def test_a_mail_a_dead_worker_held_when_its_wave_closed_does_not_go_once_the_cla
 
 
 def test_a_mail_withdrawn_while_its_send_fails_is_not_tried_again(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from plg.post import services as post_services
     from plg.post.tests import backends
 
@@ -168,7 +207,7 @@ def test_a_mail_withdrawn_while_its_send_fails_is_not_tried_again(
     assert set(Bericht.objects.values_list("status", flat=True)) == {Status.INGETROKKEN}
 
 
-def test_inviting_the_same_wave_twice_stores_each_mail_once(world):
+def test_inviting_the_same_wave_twice_stores_each_mail_once(world: World) -> None:
     from plg.post.services import klaarzetten
     from plg.scans import mails
 
@@ -183,7 +222,7 @@ def test_inviting_the_same_wave_twice_stores_each_mail_once(world):
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def _wake_up_calls() -> list[Any]:
+def _wake_up_calls() -> list[datetime]:
     from django_tasks_db.models import DBTaskResult
 
     return sorted(
@@ -195,8 +234,8 @@ def _wake_up_calls() -> list[Any]:
 
 @override_settings(TASKS=DATABASE_QUEUE)
 def test_with_the_database_queue_a_delivery_first_leaves_a_wake_up_call_for_after_its_claim(
-    world, mailoutbox
-):
+    world: World, mailoutbox: list[EmailMessage]
+) -> None:
     from django.utils import timezone
 
     community_services.invite(
@@ -210,7 +249,9 @@ def test_with_the_database_queue_a_delivery_first_leaves_a_wake_up_call_for_afte
 
 
 @override_settings(TASKS=DATABASE_QUEUE)
-def test_with_the_database_queue_a_retry_is_queued_for_its_time(world, refusing_mail):
+def test_with_the_database_queue_a_retry_is_queued_for_its_time(
+    world: World, refusing_mail: Callable[..., None]
+) -> None:
     refusing_mail(down=True)
     community_services.invite(
         plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
@@ -222,8 +263,12 @@ def test_with_the_database_queue_a_retry_is_queued_for_its_time(world, refusing_
 
 
 def test_inviting_someone_again_withdraws_the_earlier_mail_that_had_not_left(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     first = invite(world, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
@@ -251,13 +296,17 @@ def test_inviting_someone_again_withdraws_the_earlier_mail_that_had_not_left(
         (RuntimeError("the mail backend did not accept the message"), "anders"),
     ],
 )
-def test_a_failure_is_filed_under_a_calm_cause(error, oorzaak):
+def test_a_failure_is_filed_under_a_calm_cause(error: Exception, oorzaak: str) -> None:
     assert bezorging.oorzaak(error) == oorzaak
 
 
 def test_a_mail_that_keeps_failing_stores_its_cause_beside_the_servers_words(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     bericht = invite(world, django_capture_on_commit_callbacks)
     for _attempt in range(bezorging.MAX_POGINGEN):
