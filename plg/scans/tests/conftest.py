@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.core.mail import EmailMessage
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from conftest import World
+from plg.organisations.models import School
 from plg.scans import services
 from plg.scans.models import Afname, Toegang
 
 
 def answer(
     afname: Afname,
-    school: Any,
+    school: School | None,
     value: Callable[[str], int] | int,
     *,
     rolgroep: int | None = 1,

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from django.core.mail import EmailMessage
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pytest_django import Settings
 
 from conftest import PASSWORD, World
 from plg.organisations.models import School
@@ -46,14 +49,16 @@ def _grow(world: World, n: int) -> None:
 
 
 def _latest(world: World) -> Afname:
-    return Afname.objects.filter(plg=None, closed_at__isnull=False).order_by("-opened_at").first()
+    return Afname.objects.filter(plg=None, closed_at__isnull=False).order_by("-opened_at")[0]
 
 
 def _latest_zelfscan(world: World) -> Afname:
-    return Afname.objects.filter(plg=world.plg).order_by("-opened_at").first()
+    return Afname.objects.filter(plg=world.plg).order_by("-opened_at")[0]
 
 
-PAGES = [
+Args = Callable[[World], list[object]]
+
+PAGES: list[tuple[str, str, Args]] = [
     ("member", "scans", lambda w: []),
     ("leader", "scans", lambda w: []),
     ("leader", "scan_afname", lambda w: [_latest(w).pk]),
@@ -65,8 +70,8 @@ PAGES = [
 ]
 
 
-def _count(client: Client, world: World, persona: str, name: str, args: Any) -> int:
-    client.login(username=getattr(world, persona).email, password=PASSWORD)
+def _count(client: Client, world: World, persona: str, name: str, args: Args) -> int:
+    client.login(username=world.persona(persona).email, password=PASSWORD)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(reverse(name, args=args(world)))
         assert response.status_code == 200
@@ -74,7 +79,9 @@ def _count(client: Client, world: World, persona: str, name: str, args: Any) -> 
 
 
 @pytest.mark.parametrize(("persona", "name", "args"), PAGES, ids=[f"{p[1]}-{p[0]}" for p in PAGES])
-def test_queries_do_not_grow_with_data(client, world, persona, name, args):
+def test_queries_do_not_grow_with_data(
+    client: Client, world: World, persona: str, name: str, args: Args
+) -> None:
     _grow(world, 2)  # from the second wave on, a report also reads the one before
     small = _count(client, world, persona, name, args)
     _grow(world, 6)
@@ -82,8 +89,10 @@ def test_queries_do_not_grow_with_data(client, world, persona, name, args):
     assert large == small, f"{name}: {small} queries with 2 waves, {large} with 8"
 
 
-def test_answer_page_queries_do_not_grow_with_answers(client, world, wave, mailoutbox):
-    page = reverse("scan_start", args=[wave.toegangen.exclude(email="").first().token])
+def test_answer_page_queries_do_not_grow_with_answers(
+    client: Client, world: World, wave: Afname, mailoutbox: list[EmailMessage]
+) -> None:
+    page = reverse("scan_start", args=[wave.toegangen.exclude(email="").earliest("pk").token])
     client.get(page)
     client.post(page + "bewaar/", {"cv1": "3"})
     with CaptureQueriesContext(connection) as before:
@@ -94,7 +103,7 @@ def test_answer_page_queries_do_not_grow_with_answers(client, world, wave, mailo
     assert len(after) == len(before)
 
 
-def test_report_shows_profile_distribution_and_advice(client, world):
+def test_report_shows_profile_distribution_and_advice(client: Client, world: World) -> None:
     afname = _closed_wave(world, 6)
     client.login(username=world.colleague.email, password=PASSWORD)
     html = client.get(reverse("scan_rapport", args=[afname.pk, world.school.pk])).content.decode()
@@ -108,7 +117,7 @@ def test_report_shows_profile_distribution_and_advice(client, world):
 @pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils installs with make test"
 )
-def test_pdf_is_one_page_with_the_profile(client, world, tmp_path):
+def test_pdf_is_one_page_with_the_profile(client: Client, world: World, tmp_path: Path) -> None:
     _closed_wave(world, 8, title="Eerder")
     afname = _closed_wave(world, 12)  # with an evolution and twelve comments
     client.login(username=world.leader.email, password=PASSWORD)
@@ -124,7 +133,9 @@ def test_pdf_is_one_page_with_the_profile(client, world, tmp_path):
     assert re.search(r"^Pages:\s+1$", pages, re.M), pages
 
 
-def test_poster_shows_a_qr_code_that_leads_to_the_scan(client, world, wave):
+def test_poster_shows_a_qr_code_that_leads_to_the_scan(
+    client: Client, world: World, wave: Afname
+) -> None:
     client.login(username=world.leader.email, password=PASSWORD)
     html = client.get(reverse("scan_affiche", args=[wave.pk, world.school.pk])).content.decode()
     poster = wave.toegangen.get(soort="affiche")
@@ -132,7 +143,7 @@ def test_poster_shows_a_qr_code_that_leads_to_the_scan(client, world, wave):
     assert reverse("scan_start", args=[poster.token]) in html
 
 
-def test_a_zelfscan_link_opens_only_for_its_member(client, world):
+def test_a_zelfscan_link_opens_only_for_its_member(client: Client, world: World) -> None:
     afname = services.open_zelfscan(plg=world.plg, opened_by=world.coach, title="Start")
     toegang = services.toegang_for_member(afname=afname, user=world.member)
     client.login(username=world.coach.email, password=PASSWORD)
@@ -141,14 +152,16 @@ def test_a_zelfscan_link_opens_only_for_its_member(client, world):
     assert client.get(reverse("scan_start", args=[toegang.token])).status_code == 200
 
 
-def test_a_report_of_an_open_wave_does_not_exist(client, world, wave):
+def test_a_report_of_an_open_wave_does_not_exist(
+    client: Client, world: World, wave: Afname
+) -> None:
     client.login(username=world.leader.email, password=PASSWORD)
     assert client.get(reverse("scan_rapport", args=[wave.pk, world.school.pk])).status_code == 404
 
 
 def test_the_poster_leads_to_the_site_whatever_host_the_request_named(
-    client, world, wave, settings
-):
+    client: Client, world: World, wave: Afname, settings: Settings
+) -> None:
     settings.SITE_URL = "https://plg.example"
     client.login(username=world.leader.email, password=PASSWORD)
     url = reverse("scan_affiche", args=[wave.pk, world.school.pk])

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
 from plg.scans import services
+from plg.scans.models import Afname
 
 
 def resume_form_url(client: Client, poster_token: str) -> str:
@@ -23,11 +23,11 @@ def resume_form_url(client: Client, poster_token: str) -> str:
     html = client.get(reverse("scan_start", args=[poster_token]), follow=True).content.decode()
     for action, body in re.findall(r'<form[^>]*action="([^"]+)"[^>]*>(.*?)</form>', html, re.S):
         if 'name="email"' in body:
-            return action
+            return str(action)
     raise AssertionError("no form asks for an e-mail address")
 
 
-def test_mailing_the_link_is_limited_per_place(client: Client, wave: Any) -> None:
+def test_mailing_the_link_is_limited_per_place(client: Client, wave: Afname) -> None:
     url = resume_form_url(client, services.poster(wave, wave.schools.get()).token)
     mail.outbox.clear()
     for n in range(20):
@@ -35,7 +35,7 @@ def test_mailing_the_link_is_limited_per_place(client: Client, wave: Any) -> Non
     assert 1 <= len(mail.outbox) <= 10
 
 
-def test_mailing_the_link_is_limited_per_address(client: Client, wave: Any) -> None:
+def test_mailing_the_link_is_limited_per_address(client: Client, wave: Afname) -> None:
     url = resume_form_url(client, services.poster(wave, wave.schools.get()).token)
     mail.outbox.clear()
     for n in range(10):
@@ -43,7 +43,7 @@ def test_mailing_the_link_is_limited_per_address(client: Client, wave: Any) -> N
     assert 1 <= len(mail.outbox) <= 3
 
 
-def test_a_refused_link_mail_says_so_in_dutch(client: Client, wave: Any) -> None:
+def test_a_refused_link_mail_says_so_in_dutch(client: Client, wave: Afname) -> None:
     url = resume_form_url(client, services.poster(wave, wave.schools.get()).token)
     for _ in range(5):
         response = client.post(url, {"email": "mij@thuis.example"}, follow=True)
