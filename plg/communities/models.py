@@ -3,7 +3,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -163,10 +163,10 @@ class Uitnodiging(models.Model):
     def __str__(self) -> str:
         return f"{self.email} → {self.plg}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.expires_at:
             self.expires_at = timezone.now() + timedelta(days=settings.PLG_INVITATION_DAYS)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     @property
     def is_expired(self) -> bool:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -132,8 +132,8 @@ class SchoolleidersForm(forms.Form):
 
     def __init__(self, *args: Any, sessie: LiveSessie, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["schoolleiders"]
-        field.queryset = services.attendable_leaders(sessie)  # type: ignore[attr-defined]
+        field = cast("forms.ModelMultipleChoiceField[User]", self.fields["schoolleiders"])
+        field.queryset = services.attendable_leaders(sessie)
         field.initial = list(sessie.schoolleiders.values_list("pk", flat=True))
 
 
