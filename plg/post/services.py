@@ -59,11 +59,12 @@ def opnieuw(berichten: QuerySet[Bericht], *, door: Any) -> tuple[int, int]:
 def intrekken(over: QuerySet[Any]) -> int:
     """E-mails about these objects that have not left will not leave (an invitation withdrawn,
     a wave closed): those waiting, those that failed (nobody can send them again), and one in
-    a worker's hands (if handing it over fails, or the worker dies, it is not taken again)."""
+    a worker's hands (if handing it over fails, or the worker dies, it is not taken again).
+    Their text and attachments, which hold the link the mail was for, are not kept."""
     return (
         Bericht.objects.over(over)
         .filter(status__in=[Status.WACHT, Status.BEZIG, Status.MISLUKT])
-        .update(status=Status.INGETROKKEN)
+        .update(status=Status.INGETROKKEN, tekst="", bijlagen=[])
     )
 
 
