@@ -8,6 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from plg.core.validators import MAX_PASSWORD
 from plg.post.services import verstuur_naast_antwoord
 
 
@@ -20,7 +21,7 @@ class LoginForm(AuthenticationForm):
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
     password = forms.CharField(
-        label=_("Wachtwoord"), max_length=256, strip=False, widget=forms.PasswordInput
+        label=_("Wachtwoord"), max_length=MAX_PASSWORD, strip=False, widget=forms.PasswordInput
     )
     error_messages = {
         **AuthenticationForm.error_messages,
