@@ -405,6 +405,47 @@ def test_kandoe_outcome_is_saved_as_ordered_themes(
     assert [t.title for t in world.plg.themas.order_by("position")] == ["Kern", "Kaart"]
 
 
+@pytest.mark.parametrize(("als", "kept"), [("thema", "themas"), ("leervraag", "leervragen")])
+def test_a_kandoe_outcome_is_not_kept_while_its_cards_are_hidden(
+    client: Any, world: Any, sessie: LiveSessie, als: str, kept: str
+) -> None:
+    """Every member reads the PLG's themes and leervragen: a card written alone stays with
+    its author until the coach shows the board."""
+    from django.urls import reverse
+
+    from conftest import PASSWORD
+
+    blok = sessie.bijeenkomst.blokken.get(pk=kandoe_blok(sessie))
+    Kaart.objects.create(
+        sessie=sessie, blok=blok, author=world.member, text="Geheim", zone=Zone.RING_3
+    )
+    client.login(username=world.coach.email, password=PASSWORD)
+    response = client.post(
+        reverse("live_save_ranking", args=[sessie.bijeenkomst_id, blok.pk]),
+        {"als": als},
+        follow=True,
+    )
+    assert "Toon eerst de kaarten" in response.content.decode()
+    assert not getattr(world.plg, kept).exists()
+
+
+def test_a_card_with_an_id_beyond_two_to_the_31st_can_be_parked(
+    world: Any, sessie: LiveSessie
+) -> None:
+    kaart = Kaart.objects.create(
+        pk=2**31 + 7,
+        sessie=sessie,
+        blok=sessie.bijeenkomst.blokken.get(stap=Stap.INPUT),
+        author=world.member,
+        text="Ver weg",
+        zone=Zone.LOS,
+    )
+    member = participants.Viewer(world.member.pk, "m", role=participants.Deelname.LID)
+    commands.apply(sessie.pk, member, {"type": "card.park", "card": kaart.pk, "version": 0})
+    kaart.refresh_from_db()
+    assert kaart.parked
+
+
 def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
     world: Any, sessie: LiveSessie
 ) -> None:
