@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 
 from plg.communities.models import Fase, Lidmaatschap
 from plg.communities.sharing import Audience
-from plg.live.authorizers import deelname, rights
 from plg.core.http import MAX_ID
+from plg.live.authorizers import deelname, rights
 from plg.live.boards import RINGS, board_kind, kind_of, still_hidden, zones_for
 from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zet, Zone
 from plg.live.participants import (
@@ -203,19 +203,24 @@ def _blok(sessie: LiveSessie, blok_id: int) -> AgendaBlok:
     return blok
 
 
-@command("step.start", by=Wie.COACH)
-def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
-    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+def _start_blok(sessie: LiveSessie, blok: AgendaBlok) -> None:
+    """A step starts afresh: its own clock from zero, no extra minutes, the first turn."""
+    now = timezone.now()
     _save_clock(
         sessie,
         current_blok=blok,
         running=True,
-        clock_started_at=timezone.now(),
+        clock_started_at=now,
         elapsed_seconds=0,
         extra_seconds=0,
         turn=0,
-        turn_started_at=timezone.now(),
+        turn_started_at=now,
     )
+
+
+@command("step.start", by=Wie.COACH)
+def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    _start_blok(sessie, _blok(sessie, _int(command, "blok", label=_("blok"))))
 
 
 @command("step.pause", by=Wie.COACH)
@@ -252,16 +257,7 @@ def _next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     index = ids.index(sessie.current_blok_id) + 1 if sessie.current_blok_id in ids else 0
     if index >= len(blokken):
         raise Refused(_("Dit was de laatste stap."))
-    _save_clock(
-        sessie,
-        current_blok=blokken[index],
-        running=True,
-        clock_started_at=timezone.now(),
-        elapsed_seconds=0,
-        extra_seconds=0,
-        turn=0,
-        turn_started_at=timezone.now(),
-    )
+    _start_blok(sessie, blokken[index])
 
 
 @command("turn.next", by=Wie.COACH)

@@ -19,6 +19,7 @@ from plg.live.authorizers import live_access, viewer_for
 from plg.live.commands import Refused, Revoked
 from plg.live.models import Gastlink, Kaart, LiveSessie, Zone
 from plg.live.participants import Deelname, Viewer
+from plg.live.tests import screen
 from plg.live.tests.test_live import APP, play
 from plg.meetings import services as meeting_services
 from plg.meetings.models import Terugblik
@@ -61,7 +62,7 @@ def state_for(sessie: LiveSessie, viewer: Viewer) -> dict[str, Any]:
     message = live_state.broadcast(live_state.snapshot(sessie.pk))
     part = json.loads(json.dumps(live_state.viewer_part(message, viewer)))
     names = json.loads(message.names) if viewer.reads_members_part else None
-    return live_state.merged(json.loads(message.public), part, names)
+    return screen.merged(json.loads(message.public), part, names)
 
 
 def guest_link(world: Any, sessie: LiveSessie, **extra: Any) -> Gastlink:
@@ -452,15 +453,13 @@ def test_nobody_moves_or_parks_a_card_of_someone_else_while_the_board_hides_it(
         text="Geheim",
         zone=Zone.STERKTE,
     )
-    with pytest.raises(Refused, match="Wacht tot de procescoach de kaarten toont."):
+    with pytest.raises(Refused, match="Wacht tot de procescoach de kaarten toont"):
         commands.apply(sessie.pk, coach(world), command | {"card": kaart.pk, "version": 0})
     kaart.refresh_from_db()
     assert (kaart.zone, kaart.parked, kaart.version) == (Zone.STERKTE, False, 0)
 
 
-def test_the_author_moves_and_parks_their_own_hidden_card(
-    world: Any, sessie: LiveSessie
-) -> None:
+def test_the_author_moves_and_parks_their_own_hidden_card(world: Any, sessie: LiveSessie) -> None:
     kaart = Kaart.objects.create(
         sessie=sessie,
         blok_id=blok(sessie, "verwerking"),
