@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.communities import services
 from plg.communities.authorizers import get_plg, require_open, require_shared_view
@@ -45,7 +46,6 @@ from plg.communities.models import (
     UitnodigingStatus,
 )
 from plg.communities.sharing import Audience, editable
-from plg.core.http import AuthedRequest
 from plg.live.summary import shared_sessions
 from plg.meetings.models import Bijeenkomst, LeerlogEntry, Terugblik
 from plg.organisations.authorizers import schools_of

@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from plg.accounts.http import AuthedRequest
 from plg.communities.models import Fase, Lidmaatschap, Uitnodiging, UitnodigingStatus
-from plg.core.http import AuthedRequest
 from plg.live.models import LiveSessie
 from plg.meetings.models import Bijeenkomst, Opdracht
 

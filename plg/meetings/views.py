@@ -16,12 +16,13 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
 from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience, editable
-from plg.core.http import AuthedRequest, safe_next
+from plg.core.http import safe_next
 from plg.meetings import services
 from plg.meetings.forms import (
     AgendaBlokForm,

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plg.accounts.http import AuthedRequest
 from plg.communities.models import PLG, Mijlpaal
-from plg.core.http import AuthedRequest
 from plg.meetings.models import Bijeenkomst
 from plg.organisations.authorizers import require_school_leader, schools_supported_by
 from plg.organisations.forms import SchoolInstellingenForm
