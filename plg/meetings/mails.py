@@ -105,14 +105,14 @@ def coached_by(door: Any) -> Q:
     return Q(plg__lidmaatschappen__user=door, plg__lidmaatschappen__rol=Rol.PROCESCOACH)
 
 
-def still_ahead(berichten: list[Bericht], *, sent_by: Q) -> set[int]:
+def still_ahead(berichten: list[Bericht], *, may_send: Q) -> set[int]:
     """Of these mails about a bijeenkomst, those whose bijeenkomst is still ahead at the time
     the mail names (a moved one got mails of its own), in a PLG not archived, and among the
-    bijeenkomsten ``sent_by`` selects for the person who asks."""
+    bijeenkomsten ``may_send`` selects: those the person who asks may send for."""
     bijeenkomsten = (
         Bijeenkomst.objects.filter(pk__in=geldig.over_ids(berichten), starts_at__gt=timezone.now())
         .exclude(plg__fase=Fase.AFGESLOTEN)
-        .filter(sent_by)
+        .filter(may_send)
         .distinct()
     )
     momenten = {bijeenkomst.pk: moment(bijeenkomst) for bijeenkomst in bijeenkomsten}
@@ -127,7 +127,7 @@ def still_ahead(berichten: list[Bericht], *, sent_by: Q) -> set[int]:
 def bijeenkomst_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
     """A coach of the PLG sends its invitations again while the bijeenkomst is ahead (the
     planners of its schools may too: ``planning/mails.py``)."""
-    return still_ahead(berichten, sent_by=coached_by(door))
+    return still_ahead(berichten, may_send=coached_by(door))
 
 
 @geldig.controle(Soort.HERINNERING, Soort.LEERLOG)

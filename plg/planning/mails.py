@@ -51,5 +51,5 @@ def bijeenkomst_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
     """Sent again while the bijeenkomst is still ahead at the time the mail names and its PLG
     is not archived, by a coach of the PLG or a planner of one of its schools."""
     return still_ahead(
-        berichten, sent_by=coached_by(door) | Q(plg__schools__in=schools_to_plan(door))
+        berichten, may_send=coached_by(door) | Q(plg__schools__in=schools_to_plan(door))
     )
