@@ -14,12 +14,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.communities.authorizers import get_plg, membership, require_shared_view
 from plg.communities.context import plg_context
 from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience
-from plg.core.http import AuthedRequest
 from plg.core.pdf import pdf_response
 from plg.core.validators import single_line
 from plg.live import services

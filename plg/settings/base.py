@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "plg.roosters",
     "plg.planning",
     "plg.post",
+    "plg.pages",
     "channels",
     "axes",
 ]
@@ -91,7 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "plg.core.context_processors.navigation",
+                "plg.pages.context_processors.navigation",
             ],
         },
     },

@@ -483,29 +483,3 @@ def test_archiving_withdraws_the_invitation_mails_that_had_not_left(
     world.plg.save()
     services.change_fase(plg=world.plg, fase=Fase.AFGESLOTEN)
     assert list(Bericht.objects.values_list("status", flat=True)) == [Status.INGETROKKEN]
-
-
-def test_archive_shows_leervraag_history_and_shared_learning(client: Any, world: Any) -> None:
-    services.add_leervraag(plg=world.plg, text="Waarom huiswerk?", author=world.coach)
-    world.plg.fase = Fase.AFGESLOTEN
-    world.plg.save()
-    login(client, world.member)
-    html = client.get(reverse("archief", args=[world.plg.pk])).content.decode()
-    assert "Waarom huiswerk?" in html
-
-
-def test_school_leader_sets_the_working_group_length(client: Any, world: Any) -> None:
-    login(client, world.leader)
-    client.post(reverse("school_overview", args=[world.school.pk]), {"werkgroep_minutes": "45"})
-    world.school.refresh_from_db()
-    assert world.school.default_bijeenkomst_minutes == 90
-
-
-def test_working_group_length_out_of_range_names_the_field(client: Any, world: Any) -> None:
-    login(client, world.leader)
-    response = client.post(
-        reverse("school_overview", args=[world.school.pk]), {"werkgroep_minutes": "5"}
-    )
-    assert "Kies een duur tussen 15 en 240 minuten." in response.content.decode()
-    world.school.refresh_from_db()
-    assert world.school.werkgroep_minutes == 50

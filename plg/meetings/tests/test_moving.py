@@ -10,20 +10,21 @@ from django.utils import timezone
 
 from conftest import PASSWORD
 from plg.meetings.models import Bijeenkomst
-from plg.meetings.services import plan_bijeenkomst
-from plg.planning import services as planning_services
+from plg.meetings.services import plan_and_announce_bijeenkomst, plan_bijeenkomst
 from plg.planning.models import Vervangbeurt
 from plg.post.models import Bericht, Status
 
 
 def _announced(world: Any, capture: Any) -> Bijeenkomst:
     soon = timezone.localtime() + timedelta(days=10)
-    bijeenkomst = plan_bijeenkomst(
-        plg=world.plg, starts_at=soon.replace(hour=15, minute=0), place="Zaal", duration_minutes=100
-    )
     with capture(execute=False):  # the invitations wait in the outbox
-        planning_services.announce(bijeenkomst, door=world.coach)
-    return bijeenkomst
+        return plan_and_announce_bijeenkomst(
+            plg=world.plg,
+            starts_at=soon.replace(hour=15, minute=0),
+            place="Zaal",
+            duration_minutes=100,
+            door=world.coach,
+        )
 
 
 def _move(client: Any, world: Any, bijeenkomst: Bijeenkomst, hours: int = 2) -> Any:
