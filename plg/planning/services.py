@@ -1,8 +1,10 @@
-"""Turning a chosen moment or a month plan into bijeenkomsten, duties, invitations and reminders."""
+"""Turning a chosen moment or a month plan into bijeenkomsten with their substitution duties
+(announced through ``meetings.services.plan_and_announce_bijeenkomst``)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
@@ -15,22 +17,20 @@ from plg.accounts.models import User
 from plg.communities.models import PLG
 from plg.core.db import outside_transaction
 from plg.meetings.models import Bijeenkomst
-from plg.meetings.services import plan_bijeenkomst
+from plg.meetings.services import plan_and_announce_bijeenkomst
 from plg.organisations.models import Scholengemeenschap, School
 from plg.planning import build, mails, slots
 from plg.planning import problem as p
 from plg.planning.explain import uitleg
 from plg.planning.greedy import plan_slim
 from plg.planning.models import (
-    Herinnering,
-    HerinneringSoort,
     Maandplan,
     MaandplanStatus,
     Vervangbeurt,
     first_of_month,
 )
 from plg.planning.solver import plan_cpsat
-from plg.post import services as post
+from plg.post.models import Bericht
 
 MAX_SEARCH_DAYS = 62
 
@@ -84,11 +84,17 @@ def _store_duties(
     Vervangbeurt.objects.bulk_create(duties)
 
 
-def announce(bijeenkomst: Bijeenkomst, *, door: User | None = None) -> None:
-    """Invitations with a calendar file now (in the outbox, with the bijeenkomst), reminders
-    later."""
-    plan_herinneringen(bijeenkomst)
-    post.klaarzetten(mails.uitnodigingen(bijeenkomst, door=door))
+def _with_substitutes(
+    store_duties: Callable[[Bijeenkomst], object], *, door: User | None
+) -> Callable[[Bijeenkomst], list[Bericht]]:
+    """What a planned bijeenkomst brings along: its substitution duties, stored, and the mails
+    that tell the substitutes."""
+
+    def arrange(bijeenkomst: Bijeenkomst) -> list[Bericht]:
+        store_duties(bijeenkomst)
+        return mails.vervangingen(bijeenkomst, door=door)
+
+    return arrange
 
 
 @transaction.atomic
@@ -102,46 +108,16 @@ def plan_voorstel(
 ) -> Bijeenkomst:
     """The coach picked a moment: plan it, name the substitutes, tell everyone."""
     moment = voorstel.moment
-    bijeenkomst = plan_bijeenkomst(
+    return plan_and_announce_bijeenkomst(
         plg=plg,
         starts_at=moment.begin,
         place=place,
         duration_minutes=int((moment.einde - moment.begin).total_seconds() // 60),
-    )
-    _store_duties(bijeenkomst, probleem, list(voorstel.vervangingen))
-    announce(bijeenkomst, door=door)
-    return bijeenkomst
-
-
-def plan_herinneringen(bijeenkomst: Bijeenkomst) -> None:
-    """A reminder the day before (agenda, assignments) and one after (the leerlog).
-
-    Moving a bijeenkomst moves its reminders; a reminder already sent is not sent again.
-    """
-    from plg.planning.tasks import send_herinnering
-
-    due = {
-        HerinneringSoort.VOORAF: bijeenkomst.starts_at - timedelta(days=1),
-        HerinneringSoort.LEERLOG: bijeenkomst.starts_at
-        + timedelta(minutes=bijeenkomst.duration_minutes + 30),
-    }
-    for soort, due_at in due.items():
-        herinnering, _created = Herinnering.objects.update_or_create(
-            bijeenkomst=bijeenkomst, soort=soort, defaults={"due_at": due_at}
-        )
-        if (
-            herinnering.sent_at is None
-            and due_at > timezone.now()
-            and send_herinnering.get_backend().supports_defer
-        ):
-            transaction.on_commit(partial(_queue_reminder, herinnering))
-
-
-def _queue_reminder(herinnering: Herinnering) -> None:
-    from plg.planning.tasks import send_herinnering
-
-    send_herinnering.using(run_after=herinnering.due_at).enqueue(
-        herinnering.pk, herinnering.due_at.isoformat()
+        door=door,
+        arrange=_with_substitutes(
+            partial(_store_duties, probleem=probleem, vervangingen=list(voorstel.vervangingen)),
+            door=door,
+        ),
     )
 
 
@@ -289,17 +265,32 @@ def pas_maandplan_toe(*, maandplan: Maandplan, door: User | None = None) -> list
         return []
     voorstel = maandplan.voorstel
     plgs = PLG.objects.in_bulk([x["plg"] for x in voorstel["plaatsingen"]])
-    created: dict[tuple[int, str], Bijeenkomst] = {}
+    created: list[Bijeenkomst] = []
     for plaatsing in voorstel["plaatsingen"]:
-        created[(plaatsing["plg"], plaatsing["begin"])] = plan_bijeenkomst(
-            plg=plgs[plaatsing["plg"]],
-            starts_at=datetime.fromisoformat(plaatsing["begin"]),
-            place="",
-            duration_minutes=plaatsing["minuten"],
+        key = (plaatsing["plg"], plaatsing["begin"])
+        vervangingen = [v for v in voorstel["vervangingen"] if (v["plg"], v["bijeenkomst"]) == key]
+        created.append(
+            plan_and_announce_bijeenkomst(
+                plg=plgs[plaatsing["plg"]],
+                starts_at=datetime.fromisoformat(plaatsing["begin"]),
+                place="",
+                duration_minutes=plaatsing["minuten"],
+                door=door,
+                arrange=_with_substitutes(
+                    partial(_store_proposed_duties, vervangingen=vervangingen), door=door
+                ),
+            )
         )
+    maandplan.status = MaandplanStatus.TOEGEPAST
+    maandplan.toegepast_op = timezone.now()
+    maandplan.save(update_fields=["status", "toegepast_op"])
+    return created
+
+
+def _store_proposed_duties(bijeenkomst: Bijeenkomst, *, vervangingen: list[dict[str, Any]]) -> None:
     Vervangbeurt.objects.bulk_create(
         Vervangbeurt(
-            bijeenkomst=created[(v["plg"], v["bijeenkomst"])],
+            bijeenkomst=bijeenkomst,
             school_id=v["school"],
             afwezige_id=v["afwezige"],
             vervanger_id=v["vervanger"],
@@ -309,11 +300,5 @@ def pas_maandplan_toe(*, maandplan: Maandplan, door: User | None = None) -> list
             einde=datetime.fromisoformat(v["einde"]),
             groep=v["groep"][:50],
         )
-        for v in voorstel["vervangingen"]
+        for v in vervangingen
     )
-    for bijeenkomst in created.values():
-        announce(bijeenkomst, door=door)
-    maandplan.status = MaandplanStatus.TOEGEPAST
-    maandplan.toegepast_op = timezone.now()
-    maandplan.save(update_fields=["status", "toegepast_op"])
-    return list(created.values())

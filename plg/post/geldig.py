@@ -10,6 +10,9 @@ the wave). A kind without a check is never sent again, and a test fails while on
 
 The outbox sits below the accounts, so it knows a person as Django's ``AbstractBaseUser``; a
 check that needs more of them asks its own app's ``User``.
+
+A kind several apps send on someone's behalf (a bijeenkomst's invitation: its coach through
+meetings, a planner through planning) has a check from each; a mail may go when one says yes.
 """
 
 from __future__ import annotations
@@ -23,29 +26,32 @@ from plg.post.models import Bericht, Soort
 
 Controle = Callable[[AbstractBaseUser, list[Bericht]], set[int]]
 
-CONTROLES: dict[str, Controle] = {}
+CONTROLES: dict[str, list[Controle]] = {}
 
 
 def controle(*soorten: str) -> Callable[[Controle], Controle]:
-    """Register ``check(door, berichten) -> pks that may go`` for these kinds of mail."""
+    """Register ``check(door, berichten) -> pks that may go`` for these kinds of mail, next to
+    any other app's check for them."""
 
     def register(check: Controle) -> Controle:
         for soort in soorten:
-            CONTROLES[soort] = check
+            CONTROLES.setdefault(soort, []).append(check)
         return check
 
     return register
 
 
 def mag_nog(door: AbstractBaseUser | AnonymousUser, berichten: Iterable[Bericht]) -> set[int]:
-    """The pks of these mails that ``door`` may send again now (one check per kind)."""
+    """The pks of these mails that ``door`` may send again now (a yes of one check of their
+    kind)."""
     per_soort: dict[str, list[Bericht]] = {}
     for bericht in berichten:
         per_soort.setdefault(bericht.soort, []).append(bericht)
     toegestaan: set[int] = set()
+    if not isinstance(door, AbstractBaseUser):
+        return toegestaan
     for soort, groep in per_soort.items():
-        check = CONTROLES.get(soort)
-        if check is not None and isinstance(door, AbstractBaseUser):
+        for check in CONTROLES.get(soort, []):
             toegestaan |= check(door, groep) & {bericht.pk for bericht in groep}
     return toegestaan
 

@@ -8,8 +8,9 @@ import pytest
 
 from plg.communities import services as community_services
 from plg.communities.models import Lidmaatschap
+from plg.meetings.models import Herinnering
 from plg.planning import services
-from plg.planning.models import Herinnering, Vervangbeurt
+from plg.planning.models import Vervangbeurt
 from plg.planning.problem import BRUSSELS, Soort
 from plg.planning.tests.conftest import MONDAY
 from plg.roosters.models import Bezetting, Les, SoortVrij

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import smtplib
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
@@ -60,6 +61,16 @@ class Refuses(EmailBackend):
         return super().send_messages(messages)
 
 
+class Waits(EmailBackend):
+    """A slow mail server: accepts a message only once the test opens its ``gate``."""
+
+    gate: ClassVar[threading.Event] = threading.Event()
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        Waits.gate.wait(timeout=30)
+        return super().send_messages(messages)
+
+
 def reset(
     *,
     sends: int = 0,
@@ -77,6 +88,7 @@ def reset(
     Refuses.refused = set(refused)
     Refuses.down = down
     Refuses.meanwhile = refuses_meanwhile
+    Waits.gate = threading.Event()
 
 
 class ToFileThenKilled(EmailBackend):

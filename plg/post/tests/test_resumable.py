@@ -14,10 +14,9 @@ from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from conftest import World
-from plg.meetings.services import plan_bijeenkomst
-from plg.planning import services as planning_services
-from plg.planning import tasks as planning_tasks
-from plg.planning.models import Herinnering
+from plg.meetings import tasks as meeting_tasks
+from plg.meetings.models import Herinnering
+from plg.meetings.services import plan_bijeenkomst, plan_herinneringen
 from plg.scans import services as scan_services
 from plg.scans.models import Afname
 
@@ -45,7 +44,7 @@ def due_reminder(world: World) -> Herinnering:
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=timezone.now() + timedelta(days=3), place="", duration_minutes=90
     )
-    planning_services.plan_herinneringen(bijeenkomst)
+    plan_herinneringen(bijeenkomst)
     Herinnering.objects.filter(soort="vooraf").update(due_at=timezone.now() - timedelta(minutes=1))
     return Herinnering.objects.get(soort="vooraf")
 
@@ -100,7 +99,7 @@ def test_a_reminder_whose_worker_died_after_sending_is_not_sent_again_by_herinne
     herinnering = due_reminder(world)
     dying_mail(dies_on_close=True)
     with django_capture_on_commit_callbacks(execute=True):
-        planning_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
+        meeting_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
     assert sorted(m.to[0] for m in mailoutbox) == sorted([world.coach.email, world.member.email])
     dying_mail(sends=100)
     later(hours=1)
@@ -115,8 +114,8 @@ def test_the_reminder_step_run_twice_mails_each_member_once(
 ) -> None:
     herinnering = due_reminder(world)
     with django_capture_on_commit_callbacks(execute=True):
-        planning_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
-        planning_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
+        meeting_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
+        meeting_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
     cron()
     assert sorted(m.to[0] for m in mailoutbox) == sorted([world.coach.email, world.member.email])
 

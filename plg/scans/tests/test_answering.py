@@ -216,6 +216,18 @@ def test_nothing_answered_yet_mails_no_resume_link(
     assert "nog niets ingevuld" in response.content.decode()
 
 
+def test_a_closed_wave_mails_no_resume_link(
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
+    page = _open(client, _link(mailoutbox[0]))
+    client.post(page + "?deel=0", {"cv1": "5", "richting": "verder"})
+    services.close_afname(afname=wave)
+    mail.outbox.clear()
+    response = client.post(page + "verder/", {"email": "mij@thuis.example", "deel": "1"})
+    assert response.status_code == 410
+    assert mail.outbox == []
+
+
 def test_go_on_with_the_same_answers_on_another_device(
     world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
 ) -> None:

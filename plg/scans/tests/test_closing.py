@@ -4,11 +4,14 @@ inside their own transaction, not only the page before them."""
 from __future__ import annotations
 
 import pytest
+from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World
+from plg.post.models import Bericht
+from plg.post.models import Status as BerichtStatus
 from plg.scans import services
 from plg.scans.models import Afname, Antwoordset, Toegang, ToegangSoort
 
@@ -79,3 +82,23 @@ def test_handing_in_just_after_the_close_shows_the_closed_page(
     assert response.status_code == 410
     assert "afgesloten" in response.content.decode()
     assert not Antwoordset.objects.filter(submitted=True).exists()
+
+
+def test_a_reminder_sent_after_the_wave_closed_mails_nobody(
+    world: World, wave: Afname, mailoutbox: list[EmailMessage]
+) -> None:
+    """The page checked the wave was open; it closed before the reminder was written."""
+    stale = Afname.objects.get(pk=wave.pk)
+    services.close_afname(afname=Afname.objects.get(pk=wave.pk))
+    mailoutbox.clear()
+    assert services.remind(afname=stale, schools=stale.schools.all()) == 0
+    assert not Bericht.objects.filter(status=BerichtStatus.WACHT).exists()
+    assert mailoutbox == []
+
+
+def test_closing_a_wave_twice_keeps_the_first_close(world: World, wave: Afname) -> None:
+    first, second = Afname.objects.get(pk=wave.pk), Afname.objects.get(pk=wave.pk)
+    services.close_afname(afname=first)
+    closed_at = Afname.objects.get(pk=wave.pk).closed_at
+    services.close_afname(afname=second)
+    assert Afname.objects.get(pk=wave.pk).closed_at == closed_at
