@@ -16,8 +16,6 @@ from typing import Any
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Django removes the SQLite test file; its WAL files go with it here."""
@@ -38,6 +36,20 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 PASSWORD = "een-goed-wachtwoord-42"  # noqa: S105 (test persona)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    """Playwright's sync API marks an event loop running in the tests' thread, where Django
+    refuses database work unless told it is safe: only browser tests are told, from their
+    setup (which may start Playwright and create the test database) to their teardown."""
+    if not item.get_closest_marker("browser"):
+        return (yield)
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        return (yield)
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture(autouse=True)

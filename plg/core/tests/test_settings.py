@@ -94,3 +94,7 @@ def test_production_never_debugs_and_never_serves_static_files_through_the_finde
 def test_the_deploy_check_refuses_whitenoise_finders() -> None:
     ids = {message.id for message in run_checks(include_deployment_checks=True)}
     assert "plg.W001" in ids
+
+
+def test_only_browser_tests_are_allowed_database_work_beside_an_event_loop() -> None:
+    assert "DJANGO_ALLOW_ASYNC_UNSAFE" not in os.environ

@@ -58,7 +58,6 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, Any]]:
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "DEBUG": "false",
     }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     processes = [
         subprocess.Popen(
             [
