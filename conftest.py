@@ -15,6 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Speed is bench/'s question: no example fails for taking long on a busy machine.
+hypothesis_settings.register_profile(
+    "plg", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("plg")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
