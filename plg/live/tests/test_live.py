@@ -17,6 +17,7 @@ from plg.live import commands, participants
 from plg.live import state as live_state
 from plg.live.models import Kaart, LiveSessie, Zone
 from plg.live.routing import websocket_urlpatterns
+from plg.live.tests import client as client_state
 from plg.meetings import services as meeting_services
 from plg.methods.models import Stap, Werkvorm
 
@@ -49,7 +50,7 @@ async def join(sessie: LiveSessie, user: Any) -> WebsocketCommunicator:
     assert connected, code
     first = await client.receive_json_from()
     assert first["type"] == "state"
-    client.state = live_state.merged(first["state"], first["viewer"], first.get("names"))  # type: ignore[attr-defined]
+    client.state = client_state.merged(first["state"], first["viewer"], first.get("names"))  # type: ignore[attr-defined]
     return client
 
 
@@ -59,13 +60,13 @@ async def seen(client: WebsocketCommunicator) -> dict[str, Any]:
     message = await client.receive_json_from()
     if message["type"] == "cards":
         before = client.state  # type: ignore[attr-defined]
-        state = live_state.with_delta(
+        state = client_state.with_delta(
             before, message["state"], message["viewer"], message.get("names")
         )
         assert state is not None, "a delta that does not follow on"
     else:
         assert message["type"] == "state", message
-        state = live_state.merged(message["state"], message["viewer"], message.get("names"))
+        state = client_state.merged(message["state"], message["viewer"], message.get("names"))
     client.state = state  # type: ignore[attr-defined]
     return state
 
@@ -417,7 +418,7 @@ def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
         message = await member.receive_json_from()
         assert message["type"] == "cards" and len(message["state"]["cards"]) == 1
         assert "blokken" not in message["state"]  # not the whole board
-        member.state = live_state.with_delta(member.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
+        member.state = client_state.with_delta(member.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
         # a change this client never heard of (as if its message was lost)
         await asyncio.to_thread(
             commands.apply,
@@ -427,7 +428,7 @@ def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
         )
         await member.send_json_to({"type": "card.add", "blok": blok, "text": "Derde"})
         message = await member.receive_json_from()
-        assert live_state.with_delta(member.state, message["state"], message["viewer"]) is None  # type: ignore[attr-defined]
+        assert client_state.with_delta(member.state, message["state"], message["viewer"]) is None  # type: ignore[attr-defined]
         await member.send_json_to({"type": "sync"})
         state = await seen(member)
         assert [c["text"] for c in state["cards"]] == ["Eerste", "Gemist", "Derde"]

@@ -19,6 +19,7 @@ from plg.live.authorizers import live_access, viewer_for
 from plg.live.commands import Refused, Revoked
 from plg.live.models import Gastlink, Kaart, LiveSessie, Zone
 from plg.live.participants import Deelname, Viewer
+from plg.live.tests import client as client_state
 from plg.live.tests.test_live import APP, play
 from plg.meetings import services as meeting_services
 from plg.meetings.models import Terugblik
@@ -61,7 +62,7 @@ def state_for(sessie: LiveSessie, viewer: Viewer) -> dict[str, Any]:
     message = live_state.broadcast(live_state.snapshot(sessie.pk))
     part = json.loads(json.dumps(live_state.viewer_part(message, viewer)))
     names = json.loads(message.names) if viewer.reads_members_part else None
-    return live_state.merged(json.loads(message.public), part, names)
+    return client_state.merged(json.loads(message.public), part, names)
 
 
 def guest_link(world: Any, sessie: LiveSessie, **extra: Any) -> Gastlink:
