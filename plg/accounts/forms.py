@@ -9,7 +9,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from plg.post.services import verstuur_nu
+from plg.post.services import SEND_ERRORS, verstuur_nu
 
 logger = logging.getLogger(__name__)
 
@@ -54,11 +54,9 @@ class ResetForm(PasswordResetForm):
         html_email_template_name: str | None = None,
     ) -> None:
         context = {**context, "site_url": settings.SITE_URL}
+        onderwerp = render_to_string(subject_template_name, context)
+        tekst = render_to_string(email_template_name, context)
         try:
-            verstuur_nu(
-                aan=to_email,
-                onderwerp=render_to_string(subject_template_name, context),
-                tekst=render_to_string(email_template_name, context),
-            )
-        except Exception as error:
+            verstuur_nu(aan=to_email, onderwerp=onderwerp, tekst=tekst)
+        except SEND_ERRORS as error:
             logger.warning("A password-reset mail could not be sent (%s)", type(error).__name__)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import smtplib
 from collections.abc import Iterable
 from email.utils import make_msgid, parseaddr
 from typing import Any
@@ -70,6 +71,11 @@ def intrekken(over: QuerySet[Any]) -> int:
 def onderweg_over(over: QuerySet[Any]) -> set[int]:
     """Which of these objects have an e-mail that has not left yet."""
     return set(Bericht.objects.over(over).onderweg().values_list("over_id", flat=True))
+
+
+# What sending raises when a mail cannot leave: the server's refusals, a network that fails or
+# times out, a message that cannot be built. Anything else is a fault of ours and should raise.
+SEND_ERRORS: tuple[type[Exception], ...] = (smtplib.SMTPException, OSError, koppen.OngeldigBericht)
 
 
 @outside_transaction

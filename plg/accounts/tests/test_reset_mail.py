@@ -47,6 +47,17 @@ def test_the_reset_mail_is_never_stored(client: Any, world: Any) -> None:
     assert not Bericht.objects.exists()
 
 
+def test_a_fault_of_ours_in_the_reset_mail_is_not_hidden(
+    client: Any, world: Any, monkeypatch: Any
+) -> None:
+    def broken(**fields: Any) -> Any:
+        raise TypeError("a bug of ours")
+
+    monkeypatch.setattr(koppen, "email", broken)
+    with pytest.raises(TypeError):
+        client.post(reverse("password_reset"), {"email": world.member.email})
+
+
 @pytest.fixture
 def mail_server_down(settings: Any) -> Any:
     settings.EMAIL_BACKEND = "plg.post.tests.backends.Refuses"
