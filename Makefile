@@ -44,7 +44,7 @@ check-deploy: setup
 	  $(MANAGE) check --deploy --fail-level WARNING
 
 test-sqlite: setup
-	$(BIN)/pytest
+	$(BIN)/pytest --cov=plg --cov-report=term:skip-covered --cov-fail-under=90
 
 test-postgres: setup
 	scripts/with-postgres.sh $(BIN)/pytest -m "not browser and not processes"
