@@ -81,7 +81,6 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
         "running": sessie.running,
         "current_blok": sessie.current_blok_id,
         "remaining": sessie.remaining(now),
-        "revealed": sessie.current_blok_id in sessie.revealed_blokken,
         "revealed_blokken": list(sessie.revealed_blokken),
         "audience": sessie.audience,
         "turn": turns[sessie.turn % len(turns)] if turns else None,

@@ -98,11 +98,21 @@ def save_terugblik(
 
 @transaction.atomic
 def save_bijeenkomst(*, bijeenkomst: Bijeenkomst, version: int | None, by: User) -> Bijeenkomst:
-    """Moving a bijeenkomst moves its reminders with it."""
+    """Moving a bijeenkomst moves its reminders with it; once announced, the invitations for
+    the old time that have not left are withdrawn and the members get one for the new time."""
+    from plg.planning import mails
     from plg.planning.services import plan_herinneringen
+    from plg.post import services as post
+    from plg.post.models import Bericht
 
+    before = Bijeenkomst.objects.filter(pk=bijeenkomst.pk).values_list("starts_at", flat=True)
+    moved = bijeenkomst.starts_at not in before
     save_versioned(bijeenkomst, version=version, by=by)
     plan_herinneringen(bijeenkomst)
+    about = Bijeenkomst.objects.filter(pk=bijeenkomst.pk)
+    if moved and Bericht.objects.over(about).exists():
+        post.intrekken(about)
+        post.klaarzetten(mails.uitnodigingen(bijeenkomst, door=by))
     return bijeenkomst
 
 

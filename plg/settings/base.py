@@ -134,6 +134,8 @@ AXES_VERBOSE = False  # no start-up banner, no user agents in the log
 AXES_USERNAME_CALLABLE = "plg.accounts.backends.login_address"
 AXES_CLIENT_IP_CALLABLE = "plg.core.throttle.client_ip"
 AXES_LOCKOUT_CALLABLE = "plg.accounts.views.geblokkeerd"
+# A mail that is never stored (the password reset) is sent beside the request, not in it.
+MAIL_BESIDE_RESPONSE = True
 # How many proxies of our own stand in front (their X-Forwarded-For entries are trusted).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 AUTH_PASSWORD_VALIDATORS = [

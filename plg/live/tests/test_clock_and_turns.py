@@ -6,29 +6,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from plg.live import commands, participants
 from plg.live import state as live_state
 from plg.live.models import LiveSessie
-from plg.meetings import services as meeting_services
-from plg.methods.models import Stap, Werkvorm
+from plg.live.tests.websocket_client import kandoe_sessie
+from plg.methods.models import Stap
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def sessie(world: Any) -> LiveSessie:
-    from plg.methods.catalogue import load_catalogue
-
-    load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
-    verwerking = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
-    verwerking.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
-    verwerking.save()
-    return LiveSessie.objects.create(bijeenkomst=bijeenkomst)
+    return kandoe_sessie(world)
 
 
 def test_pause_and_extend_keep_the_clock_honest(world: Any, sessie: LiveSessie) -> None:

@@ -1,58 +1,23 @@
 """Commands are checked like form input: a member cannot steer, a malformed message changes
-nothing."""
+nothing, an id beyond 32 bits is still an id."""
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from channels.routing import URLRouter
-from channels.testing import WebsocketCommunicator
-from django.utils import timezone
 
-from plg.live.models import Kaart, LiveSessie
-from plg.live.routing import websocket_urlpatterns
-from plg.live.tests import client as client_state
-from plg.meetings import services as meeting_services
-from plg.methods.models import Stap, Werkvorm
+from plg.live import commands, participants
+from plg.live.models import Kaart, LiveSessie, Zone
+from plg.live.tests.websocket_client import join, kandoe_sessie, play
+from plg.methods.models import Stap
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-APP = URLRouter(websocket_urlpatterns)
-
-
 @pytest.fixture
 def sessie(world: Any) -> LiveSessie:
-    from plg.methods.catalogue import load_catalogue
-
-    load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
-    verwerking = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
-    verwerking.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
-    verwerking.save()
-    return LiveSessie.objects.create(bijeenkomst=bijeenkomst)
-
-
-async def join(sessie: LiveSessie, user: Any) -> WebsocketCommunicator:
-    client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-    client.scope["user"] = user
-    connected, code = await client.connect()
-    assert connected, code
-    first = await client.receive_json_from()
-    assert first["type"] == "state"
-    client.state = client_state.merged(first["state"], first["viewer"], first.get("names"))  # type: ignore[attr-defined]
-    return client
-
-
-def play(scenario: Any) -> Any:
-    """Run in a thread of its own: Playwright may already run an event loop in this one."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, scenario).result()
+    return kandoe_sessie(world)
 
 
 @pytest.mark.parametrize(
@@ -103,3 +68,20 @@ def test_malformed_messages_are_refused_and_change_nothing(
 
     play(scenario())
     assert LiveSessie.objects.get().version == 0 and not Kaart.objects.exists()
+
+
+def test_a_card_with_an_id_beyond_two_to_the_31st_can_be_parked(
+    world: Any, sessie: LiveSessie
+) -> None:
+    kaart = Kaart.objects.create(
+        pk=2**31 + 7,
+        sessie=sessie,
+        blok=sessie.bijeenkomst.blokken.get(stap=Stap.INPUT),
+        author=world.member,
+        text="Ver weg",
+        zone=Zone.LOS,
+    )
+    member = participants.Viewer(world.member.pk, "m", role=participants.Deelname.LID)
+    commands.apply(sessie.pk, member, {"type": "card.park", "card": kaart.pk, "version": 0})
+    kaart.refresh_from_db()
+    assert kaart.parked

@@ -4,78 +4,21 @@ winner when two move at once, merging, and the outcome saved as themes."""
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from channels.routing import URLRouter
-from channels.testing import WebsocketCommunicator
-from django.utils import timezone
 
 from plg.live import commands, participants
 from plg.live import state as live_state
 from plg.live.models import Kaart, LiveSessie, Zone
-from plg.live.routing import websocket_urlpatterns
-from plg.live.tests import client as client_state
-from plg.meetings import services as meeting_services
-from plg.methods.models import Stap, Werkvorm
+from plg.live.tests.websocket_client import join, kandoe_blok, kandoe_sessie, play, seen
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-APP = URLRouter(websocket_urlpatterns)
-
-
 @pytest.fixture
 def sessie(world: Any) -> LiveSessie:
-    from plg.methods.catalogue import load_catalogue
-
-    load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
-    verwerking = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
-    verwerking.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
-    verwerking.save()
-    return LiveSessie.objects.create(bijeenkomst=bijeenkomst)
-
-
-def kandoe_blok(sessie: LiveSessie) -> int:
-    return sessie.bijeenkomst.blokken.get(stap=Stap.VERWERKING).pk
-
-
-async def join(sessie: LiveSessie, user: Any) -> WebsocketCommunicator:
-    client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-    client.scope["user"] = user
-    connected, code = await client.connect()
-    assert connected, code
-    first = await client.receive_json_from()
-    assert first["type"] == "state"
-    client.state = client_state.merged(first["state"], first["viewer"], first.get("names"))  # type: ignore[attr-defined]
-    return client
-
-
-async def seen(client: WebsocketCommunicator) -> dict[str, Any]:
-    """The next state as this participant's screen shows it: a whole state, or the state it
-    had with one changed card applied, as the page's script does."""
-    message = await client.receive_json_from()
-    if message["type"] == "cards":
-        before = client.state  # type: ignore[attr-defined]
-        state = client_state.with_delta(
-            before, message["state"], message["viewer"], message.get("names")
-        )
-        assert state is not None, "a delta that does not follow on"
-    else:
-        assert message["type"] == "state", message
-        state = client_state.merged(message["state"], message["viewer"], message.get("names"))
-    client.state = state  # type: ignore[attr-defined]
-    return state
-
-
-def play(scenario: Any) -> Any:
-    """Run in a thread of its own: Playwright may already run an event loop in this one."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, scenario).result()
+    return kandoe_sessie(world)
 
 
 def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: Any, sessie: LiveSessie) -> None:
@@ -241,3 +184,27 @@ def test_kandoe_outcome_is_saved_as_ordered_themes(
     )
     assert response.status_code == 302
     assert [t.title for t in world.plg.themas.order_by("position")] == ["Kern", "Kaart"]
+
+
+@pytest.mark.parametrize(("als", "kept"), [("thema", "themas"), ("leervraag", "leervragen")])
+def test_a_kandoe_outcome_is_not_kept_while_its_cards_are_hidden(
+    client: Any, world: Any, sessie: LiveSessie, als: str, kept: str
+) -> None:
+    """Every member reads the PLG's themes and leervragen: a card written alone stays with
+    its author until the coach shows the board."""
+    from django.urls import reverse
+
+    from conftest import PASSWORD
+
+    blok = sessie.bijeenkomst.blokken.get(pk=kandoe_blok(sessie))
+    Kaart.objects.create(
+        sessie=sessie, blok=blok, author=world.member, text="Geheim", zone=Zone.RING_3
+    )
+    client.login(username=world.coach.email, password=PASSWORD)
+    response = client.post(
+        reverse("live_save_ranking", args=[sessie.bijeenkomst_id, blok.pk]),
+        {"als": als},
+        follow=True,
+    )
+    assert "Toon eerst de kaarten" in response.content.decode()
+    assert not getattr(world.plg, kept).exists()

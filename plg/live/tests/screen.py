@@ -1,5 +1,5 @@
-"""The page's script in Python: how a client combines the parts of a state and applies a card
-delta, so tests can read what each screen shows (plg/static/js/live.js does the same)."""
+"""How a client's screen combines the parts of a live message, as ``withViewer`` in
+``static/js/live.js`` does: the tests read the state the way a participant sees it."""
 
 from __future__ import annotations
 
