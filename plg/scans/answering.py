@@ -262,7 +262,7 @@ def scan_indienen(request: HttpRequest, token: str) -> HttpResponse:
         gaps = services.submit(toegang=toegang, key=key) if key else [str(NO_COOKIES)]
     except services.AlreadySubmitted:
         return redirect("scan_bedankt", token)
-    except services.AfnameGesloten:
+    except services.AfnameClosed:
         return render(request, "scans/gesloten.html", {"afname": afname}, status=410)
     if gaps:
         antwoordset = services.find_antwoordset(afname=afname, key=key) if key else None

@@ -20,7 +20,7 @@ def test_existing_account_gains_no_staff_place_by_accepting(world: Any) -> None:
     uitnodiging = services.invite(
         plg=world.plg, email=world.other_advisor.email, school=world.school, invited_by=world.coach
     )
-    services.accept_invitation(uitnodiging=uitnodiging, user=world.other_advisor)
+    services.accept_uitnodiging(uitnodiging=uitnodiging, user=world.other_advisor)
     assert not Aanstelling.objects.filter(user=world.other_advisor, school=world.school).exists()
 
 
