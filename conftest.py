@@ -15,8 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Speed is bench/'s question: no example fails for taking long on a busy machine.
+hypothesis_settings.register_profile(
+    "plg", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("plg")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -38,6 +44,20 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 PASSWORD = "een-goed-wachtwoord-42"  # noqa: S105 (test persona)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    """Playwright's sync API marks an event loop running in the tests' thread, where Django
+    refuses database work unless told it is safe: only browser tests are told, from their
+    setup (which may start Playwright and create the test database) to their teardown."""
+    if not item.get_closest_marker("browser"):
+        return (yield)
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        return (yield)
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture(autouse=True)

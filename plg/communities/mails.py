@@ -34,7 +34,7 @@ def uitnodiging(uitnodiging: Uitnodiging) -> Bericht:
 
 
 @geldig.controle(Soort.PLG_UITNODIGING)
-def uitnodiging_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
+def may_send(door: Any, berichten: list[Bericht]) -> set[int]:
     """Sent again while the invitation is open (not withdrawn, answered or expired, its PLG not
     archived) and its sender still coaches that PLG."""
     open_ids = set(

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -13,9 +12,6 @@ from plg.communities.sharing import Shared
 from plg.communities.versions import Versioned
 from plg.core.validators import sensible_date, single_line
 from plg.organisations.models import Scholengemeenschap, School
-
-if TYPE_CHECKING:
-    from plg.accounts.models import User
 
 
 class Fase(models.TextChoices):
@@ -31,9 +27,6 @@ FASE_ORDER = list(Fase)
 
 
 class PLGQuerySet(models.QuerySet["PLG"]):
-    def of_member(self, user: User) -> PLGQuerySet:
-        return self.filter(lidmaatschappen__user=user)
-
     def of_schools(self, school_ids: models.QuerySet | list[int]) -> PLGQuerySet:
         return self.filter(
             id__in=PLG.schools.through.objects.filter(school_id__in=school_ids).values("plg_id")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
-Direction = Literal["up", "down"]
+from typing import Any
 
 
 def moved(ordered: list[Any], item: Any, direction: str) -> list[Any]:

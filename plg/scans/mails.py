@@ -50,7 +50,7 @@ def uitnodigingen(
 
 
 @geldig.controle(Soort.SCAN_UITNODIGING, Soort.SCAN_HERINNERING)
-def scan_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
+def may_send(door: Any, berichten: list[Bericht]) -> set[int]:
     """Sent again while the wave runs and the link has not been used to answer, by someone who
     still runs that school in the wave."""
     open_ids = set(

@@ -50,6 +50,17 @@ def test_the_reset_mail_is_never_stored(client: Any, world: Any) -> None:
     assert not Bericht.objects.exists()
 
 
+def test_a_fault_of_ours_in_the_reset_mail_is_not_hidden(
+    client: Any, world: Any, monkeypatch: Any
+) -> None:
+    def broken(**fields: Any) -> Any:
+        raise TypeError("a bug of ours")
+
+    monkeypatch.setattr(koppen, "email", broken)
+    with pytest.raises(TypeError):
+        client.post(reverse("password_reset"), {"email": world.member.email})
+
+
 @pytest.fixture
 def mail_server_down(settings: Any) -> Any:
     settings.EMAIL_BACKEND = "plg.post.tests.backends.Refuses"
@@ -117,3 +128,21 @@ def test_a_reset_mail_that_fails_beside_the_request_is_logged_without_the_addres
     assert response["Location"] == reverse("password_reset_done")
     assert "A password-reset mail could not be sent (ConnectionRefusedError)" in caplog.text
     assert world.member.email not in caplog.text
+
+
+def test_a_fault_of_ours_beside_the_request_is_logged_whole(
+    client: Any, world: Any, settings: Any, caplog: Any, monkeypatch: Any
+) -> None:
+    """In a thread of its own nobody else hears of it: the log keeps its traceback."""
+
+    def broken(**fields: Any) -> Any:
+        raise TypeError("a bug of ours")
+
+    settings.MAIL_BESIDE_RESPONSE = True
+    monkeypatch.setattr(koppen, "email", broken)
+    with caplog.at_level(logging.WARNING):
+        response = client.post(reverse("password_reset"), {"email": world.member.email})
+        _join_mail_threads()
+    assert response["Location"] == reverse("password_reset_done")
+    faults = [r for r in caplog.records if r.levelname == "ERROR" and r.exc_info]
+    assert faults and faults[0].exc_info is not None and faults[0].exc_info[0] is TypeError

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from plg.live.authorizers import GUEST_SESSION_KEY
 from plg.live.models import Gastlink, LiveSessie
-from plg.live.tests.test_live import APP, play
+from plg.live.tests.websocket_client import APP, play
 from plg.meetings import services as meeting_services
 from plg.methods.models import Stap, Werkvorm
 

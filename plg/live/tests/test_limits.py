@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from plg.live import limits
 from plg.live.models import Kaart, LiveSessie
-from plg.live.tests.test_live import APP, play
+from plg.live.tests.websocket_client import APP, play
 from plg.meetings import services as meeting_services
 from plg.methods.models import Stap
 

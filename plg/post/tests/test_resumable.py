@@ -28,7 +28,7 @@ def open_wave(world: Any) -> Any:
         schools=[world.school],
         team=False,
         poster=False,
-        extra=[scan_services.Ontvanger(email=e, school=world.school) for e in TEACHERS],
+        extra=[scan_services.Recipient(email=e, school=world.school) for e in TEACHERS],
     )
 
 

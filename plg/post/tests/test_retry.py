@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from plg.post.tests.test_state import invite_colleague, retry_form
+from plg.post.tests.test_mail_state_shown_to_its_sender import invite_colleague, retry_form
 
 pytestmark = pytest.mark.django_db
 
