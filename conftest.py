@@ -46,6 +46,13 @@ def pytest_configure(config: pytest.Config) -> None:
 PASSWORD = "een-goed-wachtwoord-42"  # noqa: S105 (test persona)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last (in their own order): once Playwright has started, its event loop may
+    stay marked running in the tests' thread, where only browser tests may use the database."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
     """Playwright's sync API marks an event loop running in the tests' thread, where Django
