@@ -8,6 +8,10 @@ PORT ?= 8000
 
 .PHONY: setup run test lint typecheck check-deploy test-sqlite test-postgres messages demo clean
 
+# On one's own machine: debug on and a development key (plg/settings/development.py). Everything
+# else starts only with a SECRET_KEY, and with debug off unless DEBUG turns it on.
+setup run demo messages: export DJANGO_SETTINGS_MODULE = plg.settings.development
+
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q uv==0.13.9
@@ -41,7 +45,7 @@ check-deploy: setup
 	  $(MANAGE) check --deploy --fail-level WARNING
 
 test-sqlite: setup
-	$(BIN)/pytest
+	$(BIN)/pytest --cov=plg --cov-report=term:skip-covered --cov-fail-under=90
 
 test-postgres: setup
 	scripts/with-postgres.sh $(BIN)/pytest -m "not browser and not processes"

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from plg.accounts.models import User
 from plg.accounts.tests.factories import PASSWORD as PASSWORD
@@ -36,7 +38,11 @@ from plg.organisations.tests.factories import (
 if TYPE_CHECKING:
     import uvicorn
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Speed is bench/'s question: no example fails for taking long on a busy machine.
+hypothesis_settings.register_profile(
+    "plg", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("plg")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -55,6 +61,29 @@ def pytest_configure(config: pytest.Config) -> None:
     from playwright.sync_api import expect
 
     expect.set_options(timeout=15_000)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last (in their own order): once Playwright has started, its event loop may
+    stay marked running in the tests' thread, where only browser tests may use the database."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(
+    item: pytest.Item, nextitem: pytest.Item | None
+) -> Generator[None, object, object]:
+    """Playwright's sync API marks an event loop running in the tests' thread, where Django
+    refuses database work unless told it is safe: only browser tests are told, from their
+    setup (which may start Playwright and create the test database) to their teardown."""
+    if not item.get_closest_marker("browser"):
+        return (yield)
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        return (yield)
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture(autouse=True)

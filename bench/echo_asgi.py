@@ -8,7 +8,7 @@ import os
 
 import django
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plg.settings.base")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plg.settings.development")
 django.setup()
 
 from channels.generic.websocket import AsyncWebsocketConsumer  # noqa: E402

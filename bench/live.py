@@ -240,7 +240,7 @@ def main() -> None:
     seconds = 10 if args.quick else args.seconds
     tmp = Path(tempfile.mkdtemp())
     env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "plg.settings.base",
+        "DJANGO_SETTINGS_MODULE": "plg.settings.development",
         "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
         "DEBUG": "false",
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",

@@ -247,7 +247,7 @@ def floor() -> float:
 
 
 def run_one(schools: int, rounds: int) -> dict[str, Any]:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "plg.settings.base"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "plg.settings.development"
     os.environ["DEBUG"] = "false"
     os.environ["LOG_LEVEL"] = "WARNING"
     os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")

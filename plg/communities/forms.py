@@ -104,7 +104,7 @@ class UitnodigingForm(forms.Form):
             self.fields["school"].initial = schools[0]
 
 
-class NieuwAccountForm(forms.Form):
+class NewAccountForm(forms.Form):
     first_name = forms.CharField(label=_("Voornaam"), max_length=100, validators=[single_line])
     last_name = forms.CharField(label=_("Familienaam"), max_length=100, validators=[single_line])
     password1 = forms.CharField(
@@ -171,7 +171,7 @@ class MijlpaalForm(SharedForm[Mijlpaal]):
         widgets = {"due_date": DATE}
 
 
-class VierForm(VersionedForm[Mijlpaal]):
+class VieringForm(VersionedForm[Mijlpaal]):
     celebrated_on = forms.DateField(label=_("Gevierd op"), widget=DATE, validators=[sensible_date])
 
     class Meta:

@@ -34,7 +34,7 @@ def uitnodiging(uitnodiging: Uitnodiging) -> Bericht:
 
 
 @geldig.controle(Soort.PLG_UITNODIGING)
-def uitnodiging_mag_nog(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
+def may_send(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
     """Sent again while the invitation is open (not withdrawn, answered or expired, its PLG not
     archived) and its sender still coaches that PLG."""
     if not isinstance(door, User):

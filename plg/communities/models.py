@@ -3,7 +3,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -14,9 +14,6 @@ from plg.communities.sharing import Shared
 from plg.communities.versions import Versioned
 from plg.core.validators import sensible_date, single_line
 from plg.organisations.models import Scholengemeenschap, School
-
-if TYPE_CHECKING:
-    from plg.accounts.models import User
 
 
 class Fase(models.TextChoices):
@@ -32,9 +29,6 @@ FASE_ORDER = list(Fase)
 
 
 class PLGQuerySet(models.QuerySet["PLG"]):
-    def of_member(self, user: User) -> PLGQuerySet:
-        return self.filter(lidmaatschappen__user=user)
-
     def of_schools(self, school_ids: Iterable[int]) -> PLGQuerySet:
         return self.filter(
             id__in=PLG.schools.through.objects.filter(school_id__in=school_ids).values("plg_id")

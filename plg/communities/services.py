@@ -31,7 +31,7 @@ from plg.communities.models import (
     Uitnodiging,
     UitnodigingStatus,
 )
-from plg.communities.signals import rechten_gewijzigd
+from plg.communities.signals import rights_changed
 from plg.communities.versions import save_versioned
 from plg.core.db import outside_transaction
 from plg.core.ordering import moved
@@ -80,7 +80,7 @@ def invite(
 
 
 @transaction.atomic
-def accept_invitation(
+def accept_uitnodiging(
     *, uitnodiging: Uitnodiging, user: User, newcomer: bool = False
 ) -> Lidmaatschap:
     """Join the PLG. Only a newcomer (an account made for this invitation) gets a place in the
@@ -100,7 +100,7 @@ def accept_invitation(
 
 
 @transaction.atomic
-def decline_invitation(*, uitnodiging: Uitnodiging) -> None:
+def decline_uitnodiging(*, uitnodiging: Uitnodiging) -> None:
     uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
     if not uitnodiging.is_open:
         raise ValidationError(_("Deze uitnodiging is niet meer geldig."))
@@ -120,7 +120,7 @@ def change_fase(*, plg: PLG, fase: str) -> None:
         open_ = plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN)
         post.intrekken(open_)  # a mail with a withdrawn link must not leave any more
         open_.update(status=UitnodigingStatus.INGETROKKEN)
-        rechten_gewijzigd.send(sender=PLG, plg_id=plg.pk, users=None)
+        rights_changed.send(sender=PLG, plg_id=plg.pk, users=None)
 
 
 @transaction.atomic
@@ -133,7 +133,7 @@ def set_rol(*, lid: Lidmaatschap, rol: str) -> None:
                 _("Een PLG heeft altijd een procescoach. Maak eerst iemand anders procescoach.")
             )
     if lid.rol != rol:
-        rechten_gewijzigd.send(sender=PLG, plg_id=lid.plg_id, users=[lid.user_id])
+        rights_changed.send(sender=PLG, plg_id=lid.plg_id, users=[lid.user_id])
     lid.rol = rol
     lid.save(update_fields=["rol"])
 
@@ -144,7 +144,7 @@ def leave(*, lid: Lidmaatschap) -> None:
     if lid.is_coach:
         set_rol(lid=lid, rol=Rol.LID)
     lid.delete()
-    rechten_gewijzigd.send(sender=PLG, plg_id=lid.plg_id, users=[lid.user_id])
+    rights_changed.send(sender=PLG, plg_id=lid.plg_id, users=[lid.user_id])
 
 
 def _next_position(items: QuerySet[Prioriteerbaar]) -> int:

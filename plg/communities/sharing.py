@@ -3,7 +3,7 @@
 Every written thing (note, leerlog entry, check-out record, milestone, proposal, action plan)
 carries an explicit audience. Views never filter by audience themselves: they fetch through
 ``visible_to(user)``, which turns the audience rules into one query. The rules are one table,
-``LEZERS``: the query and the in-memory check for the people in a live session both come from it.
+``READERS``: the query and the in-memory check for the people in a live session both come from it.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Audience(models.TextChoices):
     NETWERK = "netwerk", _("het netwerk")
 
 
-class Relatie(StrEnum):
+class Relation(StrEnum):
     """How a reader stands to what was written in a PLG; the closest one counts."""
 
     AUTEUR = "auteur"  # wrote it
@@ -47,7 +47,7 @@ class Relatie(StrEnum):
 
 
 @dataclass(frozen=True)
-class Lezer:
+class Reader:
     """What a relation may read, and whether it sees who wrote it."""
 
     reads: frozenset[str]
@@ -56,54 +56,54 @@ class Lezer:
 
 _EVERY = frozenset(Audience.values)
 
-LEZERS: dict[Relatie, Lezer] = {
-    Relatie.AUTEUR: Lezer(_EVERY, sees_names=True),
-    Relatie.LID: Lezer(_EVERY - {Audience.ALLEEN_IK}, sees_names=True),
-    Relatie.LEIDER: Lezer(
+READERS: dict[Relation, Reader] = {
+    Relation.AUTEUR: Reader(_EVERY, sees_names=True),
+    Relation.LID: Reader(_EVERY - {Audience.ALLEEN_IK}, sees_names=True),
+    Relation.LEIDER: Reader(
         frozenset({Audience.PLG_EN_SCHOOLLEIDER, Audience.TEAM, Audience.NETWERK}), sees_names=False
     ),
-    Relatie.TEAM: Lezer(frozenset({Audience.TEAM, Audience.NETWERK}), sees_names=False),
-    Relatie.NETWERK: Lezer(frozenset({Audience.NETWERK}), sees_names=False),
-    Relatie.GEEN: Lezer(frozenset(), sees_names=False),
+    Relation.TEAM: Reader(frozenset({Audience.TEAM, Audience.NETWERK}), sees_names=False),
+    Relation.NETWERK: Reader(frozenset({Audience.NETWERK}), sees_names=False),
+    Relation.GEEN: Reader(frozenset(), sees_names=False),
 }
 """The one table of who reads what: ``audience_q`` (SQL) and ``may_read`` (in memory, for the
 people in a live session) are both derived from it. People around the PLG never see names."""
 
 
-def may_read(relatie: Relatie, audience: str) -> bool:
-    return audience in LEZERS[relatie].reads
+def may_read(relation: Relation, audience: str) -> bool:
+    return audience in READERS[relation].reads
 
 
-def sees_names(relatie: Relatie) -> bool:
-    return LEZERS[relatie].sees_names
+def sees_names(relation: Relation) -> bool:
+    return READERS[relation].sees_names
 
 
-def relatie(user: User | AnonymousUser, plg: PLG) -> Relatie:
+def relation(user: User | AnonymousUser, plg: PLG) -> Relation:
     """The closest relation of ``user`` to ``plg`` (never AUTEUR: that is per row)."""
     from plg.communities.models import Lidmaatschap
 
     if not user.is_authenticated:
-        return Relatie.GEEN
+        return Relation.GEEN
     if Lidmaatschap.objects.filter(user=user, plg=plg).exists():
-        return Relatie.LID
+        return Relation.LID
     mine = Aanstelling.objects.filter(user=user)
     at_plg = mine.filter(school__in=plg.schools.all())
     if at_plg.leaders().exists():
-        return Relatie.LEIDER
+        return Relation.LEIDER
     if at_plg.team().exists():
-        return Relatie.TEAM
+        return Relation.TEAM
     if mine.filter(school__scholengemeenschap_id=plg.scholengemeenschap_id).exists():
-        return Relatie.NETWERK
-    return Relatie.GEEN
+        return Relation.NETWERK
+    return Relation.GEEN
 
 
-def _reads(relatie: Relatie) -> Q:
-    reads = LEZERS[relatie].reads
+def _reads(relation: Relation) -> Q:
+    reads = READERS[relation].reads
     return Q() if reads == _EVERY else Q(audience__in=sorted(reads))
 
 
 def audience_q(user: User | AnonymousUser, plg_lookup: str, author_lookup: str = "author") -> Q:
-    """A filter for rows whose audience includes ``user``, derived from ``LEZERS``.
+    """A filter for rows whose audience includes ``user``, derived from ``READERS``.
 
     - alleen ik: the author;
     - de PLG: also the active members of the PLG;
@@ -119,20 +119,20 @@ def audience_q(user: User | AnonymousUser, plg_lookup: str, author_lookup: str =
     mine = Aanstelling.objects.filter(user=user)
     schools_through = PLG.schools.through.objects
     plgs = {
-        Relatie.LID: Lidmaatschap.objects.filter(user=user).values("plg_id"),
-        Relatie.LEIDER: schools_through.filter(
+        Relation.LID: Lidmaatschap.objects.filter(user=user).values("plg_id"),
+        Relation.LEIDER: schools_through.filter(
             school_id__in=mine.leaders().values("school_id")
         ).values("plg_id"),
-        Relatie.TEAM: schools_through.filter(school_id__in=mine.team().values("school_id")).values(
+        Relation.TEAM: schools_through.filter(school_id__in=mine.team().values("school_id")).values(
             "plg_id"
         ),
-        Relatie.NETWERK: PLG.objects.filter(
+        Relation.NETWERK: PLG.objects.filter(
             scholengemeenschap_id__in=School.objects.filter(aanstellingen__user=user).values(
                 "scholengemeenschap_id"
             )
         ).values("id"),
     }
-    condition = _reads(Relatie.AUTEUR) & Q(**{author_lookup: user})
+    condition = _reads(Relation.AUTEUR) & Q(**{author_lookup: user})
     for relation, plg_ids in plgs.items():
         condition |= _reads(relation) & Q(**{f"{plg_lookup}__in": plg_ids})
     return condition

@@ -1,6 +1,6 @@
 """What other apps may want to hear from a PLG, without the PLG knowing who listens.
 
-Live sessions listen to ``rechten_gewijzigd`` to close or refresh open screens at once; the
+Live sessions listen to ``rights_changed`` to close or refresh open screens at once; the
 domain does not import the features built on it.
 """
 
@@ -10,4 +10,4 @@ from django.dispatch import Signal
 
 # Sent inside the transaction that changes who may do what in a PLG: ``plg_id``, and ``users``
 # (user ids concerned, or None for everyone in it).
-rechten_gewijzigd = Signal()
+rights_changed = Signal()

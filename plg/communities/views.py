@@ -22,12 +22,12 @@ from plg.communities.forms import (
     AfrondingForm,
     FaseForm,
     MijlpaalForm,
-    NieuwAccountForm,
+    NewAccountForm,
     NotitieForm,
     PLGForm,
     PraktijknoodForm,
     UitnodigingForm,
-    VierForm,
+    VieringForm,
 )
 from plg.communities.models import (
     PLG,
@@ -186,7 +186,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
             status=403,
         )
     existing = User.objects.filter(email__iexact=invitation.email).first()
-    account_form = NieuwAccountForm(request.POST or None) if existing is None else None
+    account_form = NewAccountForm(request.POST or None) if existing is None else None
     if request.method == "POST":
         try:
             return _answer_invitation(request, invitation, existing, account_form)
@@ -213,17 +213,17 @@ def _answer_invitation(
     request: HttpRequest,
     invitation: Uitnodiging,
     existing: User | None,
-    account_form: NieuwAccountForm | None,
+    account_form: NewAccountForm | None,
 ) -> HttpResponse:
     if request.POST.get("antwoord") == "nee":
-        services.decline_invitation(uitnodiging=invitation)
+        services.decline_uitnodiging(uitnodiging=invitation)
         return render(
             request, "communities/uitnodiging_afgewezen.html", {"uitnodiging": invitation}
         )
     if existing is not None:
         if not request.user.is_authenticated:
             return redirect_to_login(request.path)
-        services.accept_invitation(uitnodiging=invitation, user=existing)
+        services.accept_uitnodiging(uitnodiging=invitation, user=existing)
     elif account_form is not None and account_form.is_valid():
         existing = User.objects.build_user(
             invitation.email,
@@ -233,7 +233,7 @@ def _answer_invitation(
         )
         with transaction.atomic():
             existing.save()
-            services.accept_invitation(uitnodiging=invitation, user=existing, newcomer=True)
+            services.accept_uitnodiging(uitnodiging=invitation, user=existing, newcomer=True)
         login(request, existing, backend="django.contrib.auth.backends.ModelBackend")
     else:
         return render(
@@ -301,7 +301,7 @@ def mijlpaal_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
 def mijlpaal_vier(request: AuthedRequest, pk: int, mp_pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
     mijlpaal = get_object_or_404(Mijlpaal.objects.visible_to(request.user), pk=mp_pk, plg=plg)
-    form = VierForm(
+    form = VieringForm(
         request.POST or None,
         instance=mijlpaal,
         initial={"celebrated_on": mijlpaal.celebrated_on or timezone.localdate()},

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Protocol, TypeVar
-
-Direction = Literal["up", "down"]
+from typing import Protocol, TypeVar
 
 
 class Ordered(Protocol):

@@ -8,10 +8,10 @@ class LiveConfig(AppConfig):
     label = "live"
 
     def ready(self) -> None:
-        from plg.communities.signals import rechten_gewijzigd
+        from plg.communities import signals
         from plg.live.revocation import rights_changed
 
         def close_revoked(*, plg_id: int, users: list[int] | None, **_: Any) -> None:
             rights_changed(plg_id=plg_id, users=users)
 
-        rechten_gewijzigd.connect(close_revoked, weak=False, dispatch_uid="live-revocation")
+        signals.rights_changed.connect(close_revoked, weak=False, dispatch_uid="live-revocation")

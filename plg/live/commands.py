@@ -48,16 +48,16 @@ class Revoked(Refused):
     """The sender no longer takes part (left the PLG, taken off the list): the socket closes."""
 
 
-class Wie(StrEnum):
+class Givers(StrEnum):
     """Who may give a command."""
 
     COACH = "coach"  # the procescoach steers
     DEELNEMERS = "deelnemers"  # members and attending school leaders write (the coach too)
 
 
-GEVERS: dict[Wie, frozenset[str]] = {
-    Wie.COACH: frozenset({Deelname.COACH}),
-    Wie.DEELNEMERS: frozenset({Deelname.COACH, Deelname.LID, Deelname.SCHOOLLEIDER}),
+GIVERS: dict[Givers, frozenset[str]] = {
+    Givers.COACH: frozenset({Deelname.COACH}),
+    Givers.DEELNEMERS: frozenset({Deelname.COACH, Deelname.LID, Deelname.SCHOOLLEIDER}),
 }
 """Guests give nothing: they watch."""
 
@@ -67,18 +67,18 @@ Handler = Callable[[LiveSessie, Viewer, dict[str, Any]], "int | None"]
 @dataclass(frozen=True)
 class Command:
     name: str
-    by: Wie
+    by: Givers
     handler: Handler
 
     def may_give(self, role: str) -> bool:
-        return role in GEVERS[self.by]
+        return role in GIVERS[self.by]
 
 
 COMMANDS: dict[str, Command] = {}
 """Every command, declared once where its handler is written."""
 
 
-def command(name: str, *, by: Wie) -> Callable[[Handler], Handler]:
+def command(name: str, *, by: Givers) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
         assert name not in COMMANDS, name
         COMMANDS[name] = Command(name, by, handler)
@@ -218,12 +218,12 @@ def _start_blok(sessie: LiveSessie, blok: AgendaBlok) -> None:
     )
 
 
-@command("step.start", by=Wie.COACH)
+@command("step.start", by=Givers.COACH)
 def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     _start_blok(sessie, _blok(sessie, _int(command, "blok", label=_("blok"))))
 
 
-@command("step.pause", by=Wie.COACH)
+@command("step.pause", by=Givers.COACH)
 def _pause(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     if not sessie.running:
         raise Refused(_("De klok staat al stil."))
@@ -235,14 +235,14 @@ def _pause(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     )
 
 
-@command("step.resume", by=Wie.COACH)
+@command("step.resume", by=Givers.COACH)
 def _resume(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     if sessie.running or sessie.current_blok is None:
         raise Refused(_("De klok loopt al, of er is nog geen stap gestart."))
     _save_clock(sessie, running=True, clock_started_at=timezone.now())
 
 
-@command("step.extend", by=Wie.COACH)
+@command("step.extend", by=Givers.COACH)
 def _extend(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     minutes = _int(command, "minutes", label=_("minuten"))
     if not 1 <= minutes <= 30:
@@ -250,7 +250,7 @@ def _extend(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None
     _save_clock(sessie, extra_seconds=sessie.extra_seconds + minutes * 60)
 
 
-@command("step.next", by=Wie.COACH)
+@command("step.next", by=Givers.COACH)
 def _next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     blokken = list(sessie.bijeenkomst.blokken.order_by("position", "id"))
     ids = [b.pk for b in blokken]
@@ -260,12 +260,12 @@ def _next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     _start_blok(sessie, blokken[index])
 
 
-@command("turn.next", by=Wie.COACH)
+@command("turn.next", by=Givers.COACH)
 def _turn_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     _save_clock(sessie, turn=sessie.turn + 1, turn_started_at=timezone.now())
 
 
-@command("turn.pass", by=Wie.DEELNEMERS)
+@command("turn.pass", by=Givers.DEELNEMERS)
 def _turn_pass(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Passing needs no explanation; only the person whose turn it is (or the coach) passes."""
     order = turn_order(round_order(sessie), current_inbrenger(sessie))
@@ -277,7 +277,7 @@ def _turn_pass(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
     _save_clock(sessie, turn=sessie.turn + 1, turn_started_at=timezone.now())
 
 
-@command("round.setup", by=Wie.COACH)
+@command("round.setup", by=Givers.COACH)
 def _round_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     seconds = _int(command, "seconds", label=_("seconden per persoon"))
     if not 15 <= seconds <= 600:
@@ -285,7 +285,7 @@ def _round_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) ->
     _save_clock(sessie, seconds_per_turn=seconds)
 
 
-@command("round.write", by=Wie.DEELNEMERS)
+@command("round.write", by=Givers.DEELNEMERS)
 def _round_write(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Someone writes their own check-in or check-out, for the readers they choose."""
     blok = _blok(sessie, _int(command, "blok", label=_("blok")))
@@ -305,7 +305,7 @@ def _round_write(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) ->
     )
 
 
-@command("blok.move", by=Wie.COACH)
+@command("blok.move", by=Givers.COACH)
 def _blok_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Follow the group, not the plan: a step moves up or down the agenda."""
     blok = _blok(sessie, _int(command, "blok", label=_("blok")))
@@ -315,7 +315,7 @@ def _blok_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
     meeting_services.move_blok(blok=blok, direction=direction)
 
 
-@command("blok.werkvorm", by=Wie.COACH)
+@command("blok.werkvorm", by=Givers.COACH)
 def _blok_werkvorm(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Another werkvorm for a step; the cards already on its board stay with the step."""
     blok = _blok(sessie, _int(command, "blok", label=_("blok")))
@@ -335,7 +335,7 @@ def _blok_werkvorm(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) 
     blok.save(update_fields=["werkvorm"])
 
 
-@command("session.share", by=Wie.COACH)
+@command("session.share", by=Givers.COACH)
 def _session_share(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     audience = command.get("audience")
     if audience not in Audience.values or audience == Audience.ALLEEN_IK:
@@ -343,7 +343,7 @@ def _session_share(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) 
     _save_clock(sessie, audience=audience)
 
 
-@command("board.reveal", by=Wie.COACH)
+@command("board.reveal", by=Givers.COACH)
 def _reveal(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Show the cards of the current step's board: from now on everyone reads them."""
     if sessie.current_blok_id is None:
@@ -352,12 +352,12 @@ def _reveal(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None
         _save_clock(sessie, revealed_blokken=[*sessie.revealed_blokken, sessie.current_blok_id])
 
 
-@command("session.end", by=Wie.COACH)
+@command("session.end", by=Givers.COACH)
 def _end(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     _save_clock(sessie, ended_at=timezone.now(), running=False)
 
 
-@command("card.add", by=Wie.DEELNEMERS)
+@command("card.add", by=Givers.DEELNEMERS)
 def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
     blok = _blok(sessie, _int(command, "blok", label=_("blok")))
     zones = zones_for(blok)
@@ -418,7 +418,7 @@ def _swap(kaart: Kaart, **changes: Any) -> None:
         raise Refused(CONFLICT())
 
 
-@command("card.move", by=Wie.DEELNEMERS)
+@command("card.move", by=Givers.DEELNEMERS)
 def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
     kaart = _card(sessie, viewer, command)
     zone = command.get("zone")
@@ -441,14 +441,14 @@ def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> i
     return kaart.pk
 
 
-@command("card.park", by=Wie.DEELNEMERS)
+@command("card.park", by=Givers.DEELNEMERS)
 def _card_park(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
     kaart = _card(sessie, viewer, command)
     _swap(kaart, parked=not kaart.parked)
     return kaart.pk
 
 
-@command("card.merge", by=Wie.COACH)
+@command("card.merge", by=Givers.COACH)
 def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Similar cards become one card on a higher level, in the innermost ring among them."""
     ids = command.get("cards")
@@ -500,7 +500,7 @@ def _oase(sessie: LiveSessie, command: dict[str, Any]) -> Intervisie:
     return intervisie
 
 
-@command("oase.setup", by=Wie.COACH)
+@command("oase.setup", by=Givers.COACH)
 def _oase_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """The coach names the inbrenger (a member) and the theme; the first phase starts."""
     blok = _oase_blok(sessie, command)
@@ -538,7 +538,7 @@ def _fase_minutes(command: dict[str, Any]) -> list[int]:
     return minutes
 
 
-@command("oase.next", by=Wie.COACH)
+@command("oase.next", by=Givers.COACH)
 def _oase_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     intervisie = _oase(sessie, command)
     if intervisie.fase + 1 >= len(OASE_FASEN):
@@ -549,7 +549,7 @@ def _oase_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
     _save_clock(sessie, turn=0, turn_started_at=timezone.now())
 
 
-@command("oase.evaluate", by=Wie.DEELNEMERS)
+@command("oase.evaluate", by=Givers.DEELNEMERS)
 def _oase_evaluate(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Only the inbrenger evaluates, in the last phase: that evaluation is the outcome."""
     intervisie = _oase(sessie, command)

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from plg.communities.models import Lidmaatschap
-from plg.communities.sharing import Relatie, sees_names
+from plg.communities.sharing import Relation, sees_names
 from plg.live.models import Intervisie, LiveSessie
 
 
@@ -24,13 +24,13 @@ class Deelname(models.TextChoices):
     GAST = "gast", _("gast")
 
 
-RELATIE: dict[str, Relatie] = {
-    Deelname.COACH: Relatie.LID,
-    Deelname.LID: Relatie.LID,
-    Deelname.SCHOOLLEIDER: Relatie.LEIDER,
-    Deelname.GAST: Relatie.GEEN,
+RELATION: dict[str, Relation] = {
+    Deelname.COACH: Relation.LID,
+    Deelname.LID: Relation.LID,
+    Deelname.SCHOOLLEIDER: Relation.LEIDER,
+    Deelname.GAST: Relation.GEEN,
 }
-"""How each kind of participant stands to what the PLG writes (``sharing.LEZERS``)."""
+"""How each kind of participant stands to what the PLG writes (``sharing.READERS``)."""
 
 
 @dataclass(frozen=True)
@@ -52,20 +52,20 @@ class Viewer:
         return self.role != Deelname.GAST
 
     @property
-    def relatie(self) -> Relatie:
-        return RELATIE[self.role]
+    def relation(self) -> Relation:
+        return RELATION[self.role]
 
     @property
     def reads_members_part(self) -> bool:
-        return reads_members_part(self.relatie)
+        return reads_members_part(self.relation)
 
 
-def reads_members_part(relatie: Relatie) -> bool:
+def reads_members_part(relation: Relation) -> bool:
     """The one rule for what stays inside the PLG, on the live screen and in the summary: who
     wrote what, who brings in an OASE case and what they take from it, and who is speaking.
     The members read it (``sharing.sees_names``); a school leader, a guest and anyone around
     the PLG do not."""
-    return sees_names(relatie)
+    return sees_names(relation)
 
 
 def round_order(sessie: LiveSessie) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 Whoever withdraws a guest link, takes a school leader off the attendance list, lets a member
 leave, changes a role or archives a PLG calls ``rights_changed`` (the PLG's own changes reach it
-through the signal ``communities.signals.rechten_gewijzigd``). Once that change is committed,
+through the signal ``communities.signals.rights_changed``). Once that change is committed,
 the consumers of the people concerned look again at what they may do: gone means their socket
 closes, another role means their page reloads. Each command is checked against the rights of
 that moment as well (``commands.apply``), so a message that gets lost only delays the close.

@@ -307,14 +307,14 @@ def outcome(sessie_id: int, change: Change) -> Broadcast:
 def viewer_part(message: Broadcast, viewer: Viewer) -> dict[str, Any]:
     """What only this participant may know: which cards are theirs, the text and "why" of
     their own cards that stay hidden for the others, the written round contributions they may
-    read (``sharing.LEZERS``), with the writer's name only for members, whether it is their
+    read (``sharing.READERS``), with the writer's name only for members, whether it is their
     turn, and the OASE rounds they bring in (their evaluation is theirs to write)."""
     mine = [card for card, author in message.authors.items() if author == viewer.user_id]
     names = viewer.reads_members_part
     written = []
     for item in message.written:
         own = item["author_id"] == viewer.user_id
-        if own or may_read(viewer.relatie, item["audience"]):
+        if own or may_read(viewer.relation, item["audience"]):
             shown = {k: v for k, v in item.items() if k != "author_id"}
             written.append(shown | {"mine": own, "name": item["name"] if names or own else ""})
     return {

@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import QuerySet
 
 from plg.accounts.models import User
-from plg.communities.sharing import Relatie, audience_q, relatie
+from plg.communities.sharing import Relation, audience_q, relation
 from plg.live.boards import hidden_boards, zones_for
 from plg.live.models import Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
 from plg.live.participants import reads_members_part
@@ -21,7 +21,7 @@ from plg.meetings.models import Bijeenkomst, Opdracht, Terugblik
 
 
 @dataclass(frozen=True)
-class Kaartregel:
+class KaartRow:
     text: str
     why: str
     author: str = ""
@@ -30,7 +30,7 @@ class Kaartregel:
 @dataclass(frozen=True)
 class Zonekaarten:
     label: str
-    cards: list[Kaartregel]
+    cards: list[KaartRow]
 
 
 @dataclass(frozen=True)
@@ -41,14 +41,14 @@ class Bord:
 
 
 @dataclass(frozen=True)
-class Intervisieregel:
+class IntervisieRow:
     thema: str
     inbrenger: str
     evaluatie: str
 
 
 @dataclass(frozen=True)
-class Bijdrageregel:
+class BijdrageRow:
     text: str
     stap: str
     audience: str
@@ -56,7 +56,7 @@ class Bijdrageregel:
 
 
 @dataclass(frozen=True)
-class Terugblikregel:
+class TerugblikRow:
     doelen_bereikt: str
     doelen_gehaald: list[str]
     hoe_was_het: str
@@ -70,7 +70,7 @@ class Terugblikregel:
 
 
 @dataclass(frozen=True)
-class Opdrachtregel:
+class OpdrachtRow:
     description: str
     owner: str
     due_date: date
@@ -79,11 +79,11 @@ class Opdrachtregel:
 @dataclass
 class Samenvatting:
     boards: list[Bord] = field(default_factory=list)
-    parked: list[Kaartregel] = field(default_factory=list)
-    terugblik: Terugblikregel | None = None
-    opdrachten: list[Opdrachtregel] = field(default_factory=list)
-    intervisies: list[Intervisieregel] = field(default_factory=list)
-    bijdragen: list[Bijdrageregel] = field(default_factory=list)
+    parked: list[KaartRow] = field(default_factory=list)
+    terugblik: TerugblikRow | None = None
+    opdrachten: list[OpdrachtRow] = field(default_factory=list)
+    intervisies: list[IntervisieRow] = field(default_factory=list)
+    bijdragen: list[BijdrageRow] = field(default_factory=list)
     boards_shared: bool = True
 
     @property
@@ -100,10 +100,10 @@ def boards_shared_with(bijeenkomst: Bijeenkomst, user: User) -> bool:
     return shared_sessions(user).filter(bijeenkomst=bijeenkomst).exists()
 
 
-def _terugblik(terugblik: Terugblik | None) -> Terugblikregel | None:
+def _terugblik(terugblik: Terugblik | None) -> TerugblikRow | None:
     if terugblik is None:
         return None
-    return Terugblikregel(
+    return TerugblikRow(
         doelen_bereikt=str(terugblik.get_doelen_bereikt_display()),
         doelen_gehaald=list(terugblik.doelen_gehaald),
         hoe_was_het=terugblik.hoe_was_het,
@@ -124,7 +124,7 @@ def _still_hidden(bijeenkomst: Bijeenkomst) -> set[int]:
     return hidden_boards(sessie) if sessie is not None else set()
 
 
-def build_summary(bijeenkomst: Bijeenkomst, user: User, *, member: bool) -> Samenvatting:
+def build_samenvatting(bijeenkomst: Bijeenkomst, user: User, *, member: bool) -> Samenvatting:
     """Boards in agenda order, cards centre-first, each part only as far as it was shared.
 
     Members see everything of their session; anyone else sees the boards only when the coach
@@ -133,12 +133,12 @@ def build_summary(bijeenkomst: Bijeenkomst, user: User, *, member: bool) -> Same
     inside the PLG, as on the live screen). The check-out and written round contributions
     follow their own audience. Names only inside the PLG: people around it never see them.
     """
-    names = reads_members_part(Relatie.LID if member else relatie(user, bijeenkomst.plg))
+    names = reads_members_part(Relation.LID if member else relation(user, bijeenkomst.plg))
     shared = member or boards_shared_with(bijeenkomst, user)
     kaarten = _kaarten(bijeenkomst, user) if shared else []
     return Samenvatting(
         boards=_boards(bijeenkomst, kaarten, names=names),
-        parked=[_kaartregel(k, names=names) for k in kaarten if k.parked],
+        parked=[_kaart_row(k, names=names) for k in kaarten if k.parked],
         terugblik=_terugblik(
             Terugblik.objects.visible_to(user).filter(bijeenkomst=bijeenkomst).first()
         ),
@@ -161,9 +161,9 @@ def _kaarten(bijeenkomst: Bijeenkomst, user: User) -> list[Kaart]:
     ]
 
 
-def _kaartregel(kaart: Kaart, *, names: bool) -> Kaartregel:
+def _kaart_row(kaart: Kaart, *, names: bool) -> KaartRow:
     author = kaart.author.display_name if names and not kaart.anonymous else ""
-    return Kaartregel(kaart.text, kaart.why, author)
+    return KaartRow(kaart.text, kaart.why, author)
 
 
 def _boards(bijeenkomst: Bijeenkomst, kaarten: list[Kaart], *, names: bool) -> list[Bord]:
@@ -176,7 +176,7 @@ def _boards(bijeenkomst: Bijeenkomst, kaarten: list[Kaart], *, names: bool) -> l
         zones = [
             Zonekaarten(
                 str(labels[zone]),
-                [_kaartregel(k, names=names) for k in on_board if k.zone == zone],
+                [_kaart_row(k, names=names) for k in on_board if k.zone == zone],
             )
             for zone in zones_for(blok)
             if any(k.zone == zone for k in on_board)
@@ -186,27 +186,27 @@ def _boards(bijeenkomst: Bijeenkomst, kaarten: list[Kaart], *, names: bool) -> l
     return boards
 
 
-def _opdrachten(bijeenkomst: Bijeenkomst, *, names: bool) -> list[Opdrachtregel]:
+def _opdrachten(bijeenkomst: Bijeenkomst, *, names: bool) -> list[OpdrachtRow]:
     return [
-        Opdrachtregel(o.description, o.owner.display_name if names else "", o.due_date)
+        OpdrachtRow(o.description, o.owner.display_name if names else "", o.due_date)
         for o in Opdracht.objects.filter(bijeenkomst=bijeenkomst).select_related("owner")
     ]
 
 
-def _intervisies(bijeenkomst: Bijeenkomst) -> list[Intervisieregel]:
+def _intervisies(bijeenkomst: Bijeenkomst) -> list[IntervisieRow]:
     """The OASE rounds, for readers inside the PLG: theme, inbrenger and evaluation."""
     return [
-        Intervisieregel(i.thema, i.inbrenger.display_name, i.evaluatie)
+        IntervisieRow(i.thema, i.inbrenger.display_name, i.evaluatie)
         for i in Intervisie.objects.filter(blok__bijeenkomst=bijeenkomst).select_related(
             "inbrenger"
         )
     ]
 
 
-def _bijdragen(bijeenkomst: Bijeenkomst, user: User, *, names: bool) -> list[Bijdrageregel]:
+def _bijdragen(bijeenkomst: Bijeenkomst, user: User, *, names: bool) -> list[BijdrageRow]:
     """Written round contributions whose audience includes the reader."""
     return [
-        Bijdrageregel(
+        BijdrageRow(
             b.text,
             str(b.blok.get_stap_display()),
             str(b.get_audience_display()),

@@ -27,7 +27,7 @@ from plg.live.authorizers import GUEST_SESSION_KEY, member_viewer, viewer_for
 from plg.live.boards import board_kind
 from plg.live.models import OASE_FASEN, Gastlink, LiveSessie, Zone
 from plg.live.participants import Deelname, Viewer
-from plg.live.summary import build_summary
+from plg.live.summary import build_samenvatting
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 from plg.methods.models import Stap, Vraag, Werkvorm
 
@@ -271,10 +271,10 @@ def _summary_context(request: AuthedRequest, bid: int) -> dict[str, Any]:
     if lid is not None:
         return plg_context(plg, lid) | {
             "bijeenkomst": bijeenkomst,
-            "samenvatting": build_summary(bijeenkomst, request.user, member=True),
+            "samenvatting": build_samenvatting(bijeenkomst, request.user, member=True),
         }
     require_shared_view(request.user, plg)
-    summary = build_summary(bijeenkomst, request.user, member=False)
+    summary = build_samenvatting(bijeenkomst, request.user, member=False)
     if summary.is_empty:
         raise Http404
     return {"plg": plg, "bijeenkomst": bijeenkomst, "samenvatting": summary}

@@ -37,10 +37,6 @@ class Bijeenkomst(Versioned):
     def __str__(self) -> str:
         return f"{self.plg} – {timezone.localtime(self.starts_at):%d/%m/%Y %H:%M}"
 
-    @property
-    def is_past(self) -> bool:
-        return self.starts_at < timezone.now()
-
     def doelen_lijst(self) -> list[str]:
         """The goals, one per line, as the check-out ticks them off."""
         return [line.strip(" -•\t") for line in self.doelen.splitlines() if line.strip(" -•\t")]

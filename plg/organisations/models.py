@@ -121,7 +121,3 @@ class Aanstelling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_functie_display()} – {self.school}"
-
-    @property
-    def is_leader(self) -> bool:
-        return self.functie in LEADER_FUNCTIONS

@@ -17,12 +17,14 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import DatabaseError
 from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from plg.core.db import outside_transaction
 from plg.post import koppen
 from plg.post.models import Bericht, Oorzaak, Status
+from plg.post.services import SEND_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +61,9 @@ def bezorg() -> Resultaat:
             try:
                 verbinding = verbinding or get_connection(timeout=SMTP_TIMEOUT)
                 _geef_af(verbinding, bericht)
-            except Exception as error:
+            except Exception as error:  # one bad mail must not stop the others
+                if not isinstance(error, SEND_ERRORS):
+                    logger.exception("E-mail %s failed on a fault of ours", bericht.pk)
                 _sluit(verbinding)
                 verbinding = None
                 if _mislukt(bericht, claim, error):
@@ -88,7 +92,7 @@ def _geef_af(verbinding: BaseEmailBackend, bericht: Bericht) -> None:
     )
     verbinding.open()
     if verbinding.send_messages([message]) != 1:
-        raise RuntimeError("the mail backend did not accept the message")
+        raise smtplib.SMTPException("the mail backend did not accept the message")
 
 
 def _klaar(nu: datetime) -> Q:
@@ -188,7 +192,7 @@ def _sluit(verbinding: BaseEmailBackend | None) -> None:
         return
     try:
         verbinding.close()
-    except Exception:
+    except SEND_ERRORS:
         logger.warning("Closing the mail connection failed", exc_info=True)
 
 
@@ -199,7 +203,7 @@ def _wek_na(moment: datetime) -> None:
 
     try:
         bezorg_taak.using(run_after=moment).enqueue()
-    except Exception:
+    except DatabaseError:  # the queue is a table; a locked or lost database must not stop sending
         logger.warning("Could not queue the next delivery", exc_info=True)
 
 

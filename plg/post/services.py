@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import smtplib
 import threading
 from collections.abc import Iterable
 from email.utils import make_msgid, parseaddr
@@ -81,6 +82,11 @@ def onderweg_over(over: QuerySet[Model]) -> set[int]:
     return set(Bericht.objects.over(over).onderweg().values_list("over_id", flat=True))
 
 
+# What sending raises when a mail cannot leave: the server's refusals, a network that fails or
+# times out, a message that cannot be built. Anything else is a fault of ours and should raise.
+SEND_ERRORS: tuple[type[Exception], ...] = (smtplib.SMTPException, OSError, koppen.OngeldigBericht)
+
+
 @outside_transaction
 def verstuur_nu(*, aan: str, onderwerp: str, tekst: str) -> None:
     """Send during the request, never stored: only for a mail whose text must not be kept
@@ -107,8 +113,13 @@ def verstuur_naast_antwoord(*, aan: str, onderwerp: str, tekst: str, waarom: str
     def send() -> None:
         try:
             verstuur_nu(aan=aan, onderwerp=onderwerp, tekst=tekst)
-        except Exception as error:  # a thread of its own: nobody else would hear of it
+        except SEND_ERRORS as error:
             logger.warning("%s could not be sent (%s)", waarom, type(error).__name__)
+        except Exception:
+            if not settings.MAIL_BESIDE_RESPONSE:
+                raise
+            # A fault of ours in a thread of its own, where nobody else would hear of it.
+            logger.exception("%s failed on a fault of ours", waarom)
         finally:
             if settings.MAIL_BESIDE_RESPONSE:
                 connection.close()  # the thread's own connection, if it opened one

@@ -53,12 +53,6 @@ def may_lead(user: Any, school: School) -> bool:
     )
 
 
-def get_scholengemeenschap_to_plan(user: Any, pk: int) -> Scholengemeenschap:
-    if not coordinated(user).filter(pk=pk).exists():
-        raise Http404
-    return Scholengemeenschap.objects.get(pk=pk)
-
-
 def may_see_timetable(user: Any, teacher: Any, school: School) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 
 from plg.core.http import parse_small_int
 from plg.core.throttle import TOO_MANY_MAILS, may_mail
-from plg.post.services import verstuur_nu
+from plg.post.services import SEND_ERRORS, verstuur_nu
 from plg.scans import services
 from plg.scans.authorizers import get_toegang
 from plg.scans.forms import ResumeForm
@@ -264,7 +264,7 @@ def scan_indienen(request: HttpRequest, token: str) -> HttpResponse:
         gaps = services.submit(toegang=toegang, key=key) if key else [str(NO_COOKIES)]
     except services.AlreadySubmitted:
         return redirect("scan_bedankt", token)
-    except services.AfnameGesloten:
+    except services.AfnameClosed:
         return render(request, "scans/gesloten.html", {"afname": afname}, status=410)
     if gaps:
         antwoordset = services.find_antwoordset(afname=afname, key=key) if key else None
@@ -309,7 +309,7 @@ def scan_verder(request: HttpRequest, token: str) -> HttpResponse:
                 onderwerp=_("Je link om verder te gaan: %(scan)s") % {"scan": toegang.afname.title},
                 tekst=body,
             )
-        except Exception as error:
+        except SEND_ERRORS as error:
             # Never the address or the error text: this request's URL opens the answers.
             logger.warning("The resume link could not be mailed (%s)", type(error).__name__)
             messages.error(

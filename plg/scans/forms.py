@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plg.core.validators import sensible_date, single_line
 from plg.organisations.models import School
-from plg.scans.services import Ontvanger, parse_recipients
+from plg.scans.services import Recipient, parse_recipients
 
 
 class AfnameForm(forms.Form):
@@ -74,7 +74,7 @@ class AfnameForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         schools = list(cleaned.get("schools") or [])
-        recipients: list[Ontvanger] = []
+        recipients: list[Recipient] = []
         if schools:
             try:
                 recipients = parse_recipients(cleaned.get("extra", ""), schools)

@@ -51,7 +51,7 @@ def uitnodigingen(
 
 
 @geldig.controle(Soort.SCAN_UITNODIGING, Soort.SCAN_HERINNERING)
-def scan_mag_nog(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
+def may_send(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
     """Sent again while the wave runs and the link has not been used to answer, by someone who
     still runs that school in the wave."""
     if not isinstance(door, User):

@@ -25,6 +25,7 @@ from plg.scans.statistics import (
     agreement,
     difference,
     kmeans3,
+    may_show,
     weakest,
 )
 
@@ -113,7 +114,7 @@ def network_overview(*, network_id: int, schools: list[School], minimum: int) ->
     eligible = {
         school_id: pair[0]
         for school_id, pair in latest.items()
-        if pair[0].n >= minimum and all(m is not None for m in means(pair[0], kenmerken))
+        if may_show(pair[0].n, minimum) and all(m is not None for m in means(pair[0], kenmerken))
     }
     clusters: dict[int, str] = {}
     overview_agreement = None
@@ -143,10 +144,10 @@ def network_overview(*, network_id: int, schools: list[School], minimum: int) ->
             rows.append(SchoolRow(school=school, afname=None, n=0, enough=False))
             continue
         now = pair[0]
-        if now.n < minimum:
+        if not may_show(now.n, minimum):
             rows.append(SchoolRow(school=school, afname=now.afname, n=now.n, enough=False))
             continue
-        before = pair[1] if len(pair) > 1 and pair[1].n >= minimum else None
+        before = pair[1] if len(pair) > 1 and may_show(pair[1].n, minimum) else None
         condition_means = means(now, voorwaarden)
         weakest_key = weakest(
             {s.key: m for s, m in zip(voorwaarden, condition_means, strict=True) if m is not None}

@@ -16,7 +16,14 @@ from plg.scans.advice import CONDITION_ADVICE, PROFILE_ADVICE, PROFILE_LABELS
 from plg.scans.instruments import Section, localised
 from plg.scans.models import Afname, Resultaat, Toelichting
 from plg.scans.results import NO_ROLE, section_moments
-from plg.scans.statistics import Difference, difference, distribution, shown_groups, weakest
+from plg.scans.statistics import (
+    Difference,
+    difference,
+    distribution,
+    may_show,
+    shown_groups,
+    weakest,
+)
 
 
 def position(value: float, points: int) -> float:
@@ -201,7 +208,7 @@ def build_report(afname: Afname, school: School | None, *, minimum: int) -> Repo
     resultaat = Resultaat.objects.filter(afname=afname, school=school).first()
     data = resultaat.data if resultaat else {}
     n = resultaat.n if resultaat else 0
-    report = Report(afname=afname, school=school, n=n, minimum=minimum, enough=n >= minimum)
+    report = Report(afname=afname, school=school, n=n, minimum=minimum, enough=may_show(n, minimum))
     if not report.enough:
         return report
     instrument = afname.instrument
@@ -231,7 +238,7 @@ def build_report(afname: Afname, school: School | None, *, minimum: int) -> Repo
     report.previous = afname.previous(school.pk if school else None)
     if report.previous is not None:
         before = Resultaat.objects.filter(afname=report.previous, school=school).first()
-        if before is not None and before.n >= minimum:
+        if before is not None and may_show(before.n, minimum):
             report.changes = _changes(report, before.data, data)
     _roles(report, data)
     titles = {section.key: localised(section.title) for section in instrument.sections}

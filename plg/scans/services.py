@@ -42,18 +42,18 @@ MAX_COMMENT = 2000
 
 
 @dataclass(frozen=True)
-class Ontvanger:
+class Recipient:
     email: str
     school: School
 
 
-def parse_recipients(text: str, schools: list[School]) -> list[Ontvanger]:
+def parse_recipients(text: str, schools: list[School]) -> list[Recipient]:
     """Extra addresses, one per line: ``adres`` (one school) or ``adres; school``.
 
     All or nothing: every bad line is named in one ValidationError.
     """
     by_name = {school.name.casefold(): school for school in schools}
-    found: list[Ontvanger] = []
+    found: list[Recipient] = []
     errors: list[str] = []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
@@ -83,7 +83,7 @@ def parse_recipients(text: str, schools: list[School]) -> list[Ontvanger]:
                 % {"n": number}
             )
             continue
-        found.append(Ontvanger(email=address.lower(), school=school))
+        found.append(Recipient(email=address.lower(), school=school))
     if errors:
         raise ValidationError(errors)
     return found
@@ -98,7 +98,7 @@ def open_afname(
     closes_on: date | None = None,
     poster: bool = True,
     team: bool = True,
-    extra: Iterable[Ontvanger] = (),
+    extra: Iterable[Recipient] = (),
 ) -> Afname:
     """A PLG-scan wave for some schools: a personal link for each invited person, a poster per
     school if asked; the invitations leave by e-mail once the wave is stored."""
@@ -134,7 +134,7 @@ def open_afname(
 
 
 def _personal_links(
-    afname: Afname, *, schools: list[School], extra: Iterable[Ontvanger]
+    afname: Afname, *, schools: list[School], extra: Iterable[Recipient]
 ) -> list[Toegang]:
     """One link per address: the active staff of these schools, then the extra addresses."""
     toegangen: dict[str, Toegang] = {}
@@ -241,7 +241,7 @@ def antwoordset_for(*, toegang: Toegang, key: str) -> Antwoordset:
 
 
 @dataclass
-class Invoer:
+class AnswerInput:
     """What one save holds, checked: answers, comments (empty: remove) and the role group."""
 
     values: dict[str, int]
@@ -254,8 +254,8 @@ class Invoer:
         return not self.values and not any(self.comments.values()) and self.rolgroep is None
 
 
-def read_answers(instrument: Instrument, data: Mapping[str, str]) -> Invoer:
-    invoer = Invoer(values={}, comments={}, rolgroep=None, problems=[])
+def read_answers(instrument: Instrument, data: Mapping[str, str]) -> AnswerInput:
+    invoer = AnswerInput(values={}, comments={}, rolgroep=None, problems=[])
     for section in instrument.sections:
         for item in section.items:
             raw = str(data.get(item.key) or "")
@@ -280,11 +280,11 @@ def read_answers(instrument: Instrument, data: Mapping[str, str]) -> Invoer:
     return invoer
 
 
-class AfnameGesloten(Exception):
+class AfnameClosed(Exception):
     """The wave closed before this answer could be written."""
 
 
-GESLOTEN = gettext_lazy(
+CLOSED_TEXT = gettext_lazy(
     "Deze bevraging is intussen afgesloten: je antwoorden worden niet meer bewaard."
 )
 
@@ -310,7 +310,7 @@ def save_answers(*, toegang: Toegang, key: str, data: Mapping[str, str]) -> list
     times) stores nothing. A submitted answer set is final, and so is a closed wave.
     """
     if not _still_open(toegang.afname):
-        return [str(GESLOTEN)]
+        return [str(CLOSED_TEXT)]
     invoer = read_answers(toegang.afname.instrument, data)
     antwoordset = find_antwoordset(afname=toegang.afname, key=key)
     if antwoordset is not None and antwoordset.submitted:
@@ -372,11 +372,11 @@ class AlreadySubmitted(Exception):
 def submit(*, toegang: Toegang, key: str) -> list[str]:
     """Hand in once. A double click or a retry finds the set submitted and changes nothing.
 
-    Returns the incomplete sections (nothing is submitted then); raises ``AfnameGesloten`` when
+    Returns the incomplete sections (nothing is submitted then); raises ``AfnameClosed`` when
     the wave closed meanwhile.
     """
     if not _still_open(toegang.afname):
-        raise AfnameGesloten
+        raise AfnameClosed
     found = find_antwoordset(afname=toegang.afname, key=key)
     if found is None:
         return missing(None, toegang.afname.instrument)

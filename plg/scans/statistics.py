@@ -171,6 +171,7 @@ def minimum_group_size(configured: int) -> int:
 
 
 def may_show(n: int, minimum: int) -> bool:
+    """Figures of ``n`` respondents may be shown: the one rule every report and overview asks."""
     return n >= minimum
 
 
@@ -186,16 +187,16 @@ def shown_groups(sizes: Mapping[K, int], minimum: int) -> set[K]:
     if any(size < 0 for size in sizes.values()):
         raise ValueError("group sizes cannot be negative")
     total = sum(sizes.values())
-    if total < minimum:
+    if not may_show(total, minimum):
         return set()
     shown = sorted(
-        (key for key, size in sizes.items() if size >= minimum),
+        (key for key, size in sizes.items() if may_show(size, minimum)),
         key=lambda key: (sizes[key], repr(key)),
     )
     while shown:
         hidden = total - sum(sizes[key] for key in shown)
-        hidden_ok = hidden == 0 or hidden >= minimum
-        if hidden_ok and all(total - sizes[key] >= minimum for key in shown):
+        hidden_ok = hidden == 0 or may_show(hidden, minimum)
+        if hidden_ok and all(may_show(total - sizes[key], minimum) for key in shown):
             break
         shown.pop(0)
     return set(shown)

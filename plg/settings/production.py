@@ -1,4 +1,4 @@
-"""Production: secrets from the environment, HTTPS only."""
+"""Production: secrets from the environment (no start without them), HTTPS only."""
 
 import os
 
@@ -7,7 +7,6 @@ from .base import *  # noqa: F403
 DEBUG = False
 # Only collected files: base set this from whatever DEBUG the environment had.
 WHITENOISE_USE_FINDERS = False
-SECRET_KEY = os.environ["SECRET_KEY"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))  # the proxy that routes /ws/ (decision 14)
@@ -16,4 +15,3 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

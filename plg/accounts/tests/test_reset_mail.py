@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
+from typing import NoReturn
 
 import pytest
 from django.core import mail
@@ -51,6 +52,17 @@ def test_the_reset_mail_is_never_stored(client: Client, world: World) -> None:
     client.post(reverse("password_reset"), {"email": world.member.email})
     assert len(mail.outbox) == 1
     assert not Bericht.objects.exists()
+
+
+def test_a_fault_of_ours_in_the_reset_mail_is_not_hidden(
+    client: Client, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(**fields: object) -> NoReturn:
+        raise TypeError("a bug of ours")
+
+    monkeypatch.setattr(koppen, "email", broken)
+    with pytest.raises(TypeError):
+        client.post(reverse("password_reset"), {"email": world.member.email})
 
 
 @pytest.fixture
@@ -120,3 +132,25 @@ def test_a_reset_mail_that_fails_beside_the_request_is_logged_without_the_addres
     assert response["Location"] == reverse("password_reset_done")
     assert "A password-reset mail could not be sent (ConnectionRefusedError)" in caplog.text
     assert world.member.email not in caplog.text
+
+
+def test_a_fault_of_ours_beside_the_request_is_logged_whole(
+    client: Client,
+    world: World,
+    settings: Settings,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In a thread of its own nobody else hears of it: the log keeps its traceback."""
+
+    def broken(**fields: object) -> NoReturn:
+        raise TypeError("a bug of ours")
+
+    settings.MAIL_BESIDE_RESPONSE = True
+    monkeypatch.setattr(koppen, "email", broken)
+    with caplog.at_level(logging.WARNING):
+        response = client.post(reverse("password_reset"), {"email": world.member.email})
+        _join_mail_threads()
+    assert response["Location"] == reverse("password_reset_done")
+    faults = [r for r in caplog.records if r.levelname == "ERROR" and r.exc_info]
+    assert faults and faults[0].exc_info is not None and faults[0].exc_info[0] is TypeError

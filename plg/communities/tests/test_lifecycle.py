@@ -219,7 +219,7 @@ def test_used_invitation_cannot_be_used_twice(client: Client, world: World) -> N
     uitnodiging = services.invite(
         plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
     )
-    services.accept_invitation(uitnodiging=uitnodiging, user=world.colleague)
+    services.accept_uitnodiging(uitnodiging=uitnodiging, user=world.colleague)
     response = client.get(reverse("uitnodiging", args=[uitnodiging.token]))
     assert response.status_code == 410
     assert "werd al aanvaard" in response.content.decode()
@@ -234,7 +234,7 @@ def test_closing_the_plg_withdraws_open_invitations(client: Client, world: World
     response = client.get(reverse("uitnodiging", args=[uitnodiging.token]))
     assert response.status_code == 410
     with pytest.raises(ValidationError):
-        services.accept_invitation(uitnodiging=uitnodiging, user=world.colleague)
+        services.accept_uitnodiging(uitnodiging=uitnodiging, user=world.colleague)
 
 
 def test_unknown_invitation_token_is_a_clear_404(client: Client, db: None) -> None:

@@ -9,17 +9,17 @@ import pytest
 from conftest import World
 from plg.accounts.models import User
 from plg.communities.models import Notitie
-from plg.communities.sharing import LEZERS, Audience, Relatie, may_read, relatie, sees_names
+from plg.communities.sharing import READERS, Audience, Relation, may_read, relation, sees_names
 
 RELATIONS = {
-    "member": Relatie.LID,
-    "leader": Relatie.LEIDER,
-    "colleague": Relatie.TEAM,
-    "advisor": Relatie.NETWERK,  # supports the PLG's school, but is not its team
-    "sister_teacher": Relatie.NETWERK,
-    "outsider": Relatie.GEEN,
-    "other_leader": Relatie.GEEN,
-    "other_advisor": Relatie.GEEN,
+    "member": Relation.LID,
+    "leader": Relation.LEIDER,
+    "colleague": Relation.TEAM,
+    "advisor": Relation.NETWERK,  # supports the PLG's school, but is not its team
+    "sister_teacher": Relation.NETWERK,
+    "outsider": Relation.GEEN,
+    "other_leader": Relation.GEEN,
+    "other_advisor": Relation.GEEN,
 }
 
 
@@ -28,7 +28,7 @@ def test_each_person_has_one_relation_to_the_plg(
     world: World, sister_teacher: User, persona: str
 ) -> None:
     user = (world.personas() | {"sister_teacher": sister_teacher})[persona]
-    assert relatie(user, world.plg) == RELATIONS[persona]
+    assert relation(user, world.plg) == RELATIONS[persona]
 
 
 @pytest.mark.parametrize("persona", sorted(RELATIONS))
@@ -56,21 +56,21 @@ def test_an_author_reads_everything_they_wrote(world: World) -> None:
             plg=world.plg, author=world.member, text="x", audience=audience
         )
         assert Notitie.objects.visible_to(world.member).filter(pk=note.pk).exists()
-    assert LEZERS[Relatie.AUTEUR].reads == set(Audience.values)
+    assert READERS[Relation.AUTEUR].reads == set(Audience.values)
 
 
 def test_only_members_and_authors_see_names() -> None:
-    assert {r for r in Relatie if sees_names(r)} == {Relatie.AUTEUR, Relatie.LID}
+    assert {r for r in Relation if sees_names(r)} == {Relation.AUTEUR, Relation.LID}
 
 
 def test_every_wider_relation_reads_less() -> None:
     order = [
-        Relatie.AUTEUR,
-        Relatie.LID,
-        Relatie.LEIDER,
-        Relatie.TEAM,
-        Relatie.NETWERK,
-        Relatie.GEEN,
+        Relation.AUTEUR,
+        Relation.LID,
+        Relation.LEIDER,
+        Relation.TEAM,
+        Relation.NETWERK,
+        Relation.GEEN,
     ]
     for closer, wider in pairwise(order):
-        assert LEZERS[wider].reads < LEZERS[closer].reads
+        assert READERS[wider].reads < READERS[closer].reads

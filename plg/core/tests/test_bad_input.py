@@ -15,9 +15,7 @@ junk = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="
 
 
 @pytest.mark.django_db
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(starts_at=junk, duration=junk, place=junk)
 def test_bijeenkomst_form_survives_any_input(
     client: Client, world: World, starts_at: str, duration: str, place: str
@@ -34,9 +32,7 @@ def test_bijeenkomst_form_survives_any_input(
 
 
 @pytest.mark.django_db
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=junk)
 def test_leervraag_check_fragment_survives_any_input(
     client: Client, world: World, text: str

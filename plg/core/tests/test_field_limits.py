@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import pytest
 from django import forms
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 import plg
@@ -54,7 +55,7 @@ def form_fields() -> list[tuple[str, forms.Field, object]]:
             if model is not None:
                 try:
                     model_field = model._meta.get_field(name)
-                except Exception:
+                except FieldDoesNotExist:  # a form-only field
                     model_field = None
             found.append((f"{form.__module__}.{form.__qualname__}.{name}", field, model_field))
     return found

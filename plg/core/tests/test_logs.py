@@ -54,7 +54,11 @@ def test_the_app_logs_no_bearer_link_on_any_logger() -> None:
     )
     done = subprocess.run(
         [sys.executable, "-c", script],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "plg.settings.base"},
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "plg.settings.base",
+            "SECRET_KEY": "test-only",
+        },
         capture_output=True,
         text=True,
         check=True,

@@ -21,7 +21,7 @@ from conftest import World
 from plg.accounts.models import User
 from plg.live.authorizers import GUEST_SESSION_KEY
 from plg.live.models import Gastlink, LiveSessie
-from plg.live.tests.test_live import Screen, play
+from plg.live.tests.websocket_client import Screen, play
 from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 

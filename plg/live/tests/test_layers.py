@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from plg.live.layers import SweepingInMemoryChannelLayer
-from plg.live.tests.test_live import play
+from plg.live.tests.websocket_client import play
 
 
 async def _send_stale(layer: SweepingInMemoryChannelLayer) -> None:

@@ -14,7 +14,7 @@ from conftest import World
 from plg.accounts.models import User
 from plg.live import limits
 from plg.live.models import Kaart, LiveSessie
-from plg.live.tests.test_live import Screen, play
+from plg.live.tests.websocket_client import Screen, play
 from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap
 

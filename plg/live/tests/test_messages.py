@@ -15,34 +15,34 @@ from conftest import World
 from plg.communities import services as community_services
 from plg.communities.models import Lidmaatschap
 from plg.live import commands
-from plg.live.commands import Refused, Revoked, Wie
+from plg.live.commands import Givers, Refused, Revoked
 from plg.live.models import Kaart, LiveSessie, Rondebijdrage, Zone
 from plg.live.participants import Deelname, Viewer
 from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 
-RIGHTS: dict[str, Wie] = {
-    "step.start": Wie.COACH,
-    "step.pause": Wie.COACH,
-    "step.resume": Wie.COACH,
-    "step.extend": Wie.COACH,
-    "step.next": Wie.COACH,
-    "turn.next": Wie.COACH,
-    "turn.pass": Wie.DEELNEMERS,
-    "board.reveal": Wie.COACH,
-    "session.end": Wie.COACH,
-    "card.add": Wie.DEELNEMERS,
-    "card.move": Wie.DEELNEMERS,
-    "card.park": Wie.DEELNEMERS,
-    "card.merge": Wie.COACH,
-    "oase.setup": Wie.COACH,
-    "oase.next": Wie.COACH,
-    "oase.evaluate": Wie.DEELNEMERS,
-    "round.setup": Wie.COACH,
-    "round.write": Wie.DEELNEMERS,
-    "blok.move": Wie.COACH,
-    "blok.werkvorm": Wie.COACH,
-    "session.share": Wie.COACH,
+RIGHTS: dict[str, Givers] = {
+    "step.start": Givers.COACH,
+    "step.pause": Givers.COACH,
+    "step.resume": Givers.COACH,
+    "step.extend": Givers.COACH,
+    "step.next": Givers.COACH,
+    "turn.next": Givers.COACH,
+    "turn.pass": Givers.DEELNEMERS,
+    "board.reveal": Givers.COACH,
+    "session.end": Givers.COACH,
+    "card.add": Givers.DEELNEMERS,
+    "card.move": Givers.DEELNEMERS,
+    "card.park": Givers.DEELNEMERS,
+    "card.merge": Givers.COACH,
+    "oase.setup": Givers.COACH,
+    "oase.next": Givers.COACH,
+    "oase.evaluate": Givers.DEELNEMERS,
+    "round.setup": Givers.COACH,
+    "round.write": Givers.DEELNEMERS,
+    "blok.move": Givers.COACH,
+    "blok.werkvorm": Givers.COACH,
+    "session.share": Givers.COACH,
 }
 ALL_COMMANDS = sorted(commands.COMMANDS)
 PARTICIPANTS = ["coach", "member", "leader", "guest", "revoked"]
@@ -115,7 +115,7 @@ def _expected_door(kind: str, participant: str) -> str | None:
         return "guest"
     if participant == "revoked":
         return "revoked"
-    if RIGHTS[kind] == Wie.COACH and participant != "coach":
+    if RIGHTS[kind] == Givers.COACH and participant != "coach":
         return "coach only"
     return None
 

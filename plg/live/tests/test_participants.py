@@ -22,7 +22,7 @@ from plg.live.commands import Refused, Revoked
 from plg.live.models import Gastlink, Kaart, LiveSessie, Zone
 from plg.live.participants import Deelname, Viewer
 from plg.live.tests import screen
-from plg.live.tests.test_live import APP, play
+from plg.live.tests.websocket_client import APP, play
 from plg.meetings import services as meeting_services
 from plg.meetings.models import Terugblik
 from plg.meetings.tests.factories import BijeenkomstFactory

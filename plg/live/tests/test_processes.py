@@ -52,13 +52,13 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, Any]]:
     redis_port = free_port()
     env = os.environ | {
         "DJANGO_SETTINGS_MODULE": "plg.settings.base",
+        "SECRET_KEY": "test-only-shared-by-both-processes",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'live.sqlite3'}",
         "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "DEBUG": "false",
     }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     processes = [
         subprocess.Popen(
             [

@@ -20,7 +20,7 @@ from plg.communities.models import Lidmaatschap
 from plg.live.authorizers import GUEST_SESSION_KEY
 from plg.live.consumers import REFUSED, RELOAD
 from plg.live.models import Gastlink, Kaart, LiveSessie
-from plg.live.tests.test_live import Screen, play
+from plg.live.tests.websocket_client import Screen, play
 from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import smtplib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 
 import pytest
@@ -299,6 +299,38 @@ def test_inviting_someone_again_withdraws_the_earlier_mail_that_had_not_left(
     assert first.status == Status.INGETROKKEN
 
 
+def test_a_fault_of_ours_in_one_mail_is_logged_and_the_others_still_leave(
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    real = koppen.email
+
+    def broken_for_one(
+        *,
+        aan: str,
+        onderwerp: str,
+        tekst: str,
+        message_id: str = "",
+        bijlagen: Iterable[Mapping[str, str]] = (),
+    ) -> EmailMessage:
+        if aan == TEACHERS[0]:
+            raise TypeError("a bug of ours")
+        return real(
+            aan=aan, onderwerp=onderwerp, tekst=tekst, message_id=message_id, bijlagen=bijlagen
+        )
+
+    monkeypatch.setattr(koppen, "email", broken_for_one)
+    with django_capture_on_commit_callbacks(execute=True):
+        open_wave(world)
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(TEACHERS[1:])
+    assert Bericht.objects.get(aan=TEACHERS[0]).status == Status.WACHT
+    faults = [r for r in caplog.records if r.levelname == "ERROR" and r.exc_info]
+    assert faults and faults[0].exc_info and faults[0].exc_info[0] is TypeError
+
+
 @pytest.mark.parametrize(
     ("error", "oorzaak"),
     [
@@ -309,7 +341,7 @@ def test_inviting_someone_again_withdraws_the_earlier_mail_that_had_not_left(
         (smtplib.SMTPDataError(554, b"spam"), "geweigerd"),
         (smtplib.SMTPSenderRefused(553, b"relay denied", "plg@x.example"), "geweigerd"),
         (koppen.OngeldigBericht("invalid address 'x'"), "ongeldig"),
-        (RuntimeError("the mail backend did not accept the message"), "anders"),
+        (smtplib.SMTPException("the mail backend did not accept the message"), "anders"),
     ],
 )
 def test_a_failure_is_filed_under_a_calm_cause(error: Exception, oorzaak: str) -> None:

@@ -32,7 +32,7 @@ def open_wave(world: World) -> Afname:
         schools=[world.school],
         team=False,
         poster=False,
-        extra=[scan_services.Ontvanger(email=e, school=world.school) for e in TEACHERS],
+        extra=[scan_services.Recipient(email=e, school=world.school) for e in TEACHERS],
     )
 
 

@@ -15,7 +15,11 @@ from pytest_django import DjangoCaptureOnCommitCallbacks
 from conftest import World
 from plg.meetings.models import Bijeenkomst
 from plg.post.models import Bericht
-from plg.post.tests.test_state import RetryForm, invite_colleague, retry_form
+from plg.post.tests.test_mail_state_shown_to_its_sender import (
+    RetryForm,
+    invite_colleague,
+    retry_form,
+)
 from plg.scans.models import Afname
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ school = School.objects.create(scholengemeenschap=sg, name="School")
 leader = User.objects.create_user("leider@school.example", "een-wachtwoord-42")
 services.open_afname(
     opened_by=leader, title="PLG-scan", schools=[school], team=False, poster=False,
-    extra=[services.Ontvanger(email=e, school=school) for e in {TEACHERS!r}],
+    extra=[services.Recipient(email=e, school=school) for e in {TEACHERS!r}],
 )
 """
 

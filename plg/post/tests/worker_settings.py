@@ -3,6 +3,7 @@ settings), a claim of two seconds, and mail written to a file by a backend that 
 
 from plg.settings.base import *  # noqa: F403
 
+SECRET_KEY = "test-only"
 EMAIL_BACKEND = "plg.post.tests.backends.ToFileThenKilled"
 POST_CLAIM_SECONDS = 2
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

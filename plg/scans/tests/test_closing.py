@@ -45,7 +45,7 @@ def test_a_set_left_behind_by_the_close_cannot_be_handed_in(
     """A save that raced the close may leave a set; submitting it afterwards changes nothing."""
     assert services.save_answers(toegang=toegang, key="k" * 40, data=_answers(wave)) == []
     Afname.objects.filter(pk=wave.pk).update(closed_at=timezone.now())
-    with pytest.raises(services.AfnameGesloten):
+    with pytest.raises(services.AfnameClosed):
         services.submit(toegang=toegang, key="k" * 40)
     assert not Antwoordset.objects.filter(submitted=True).exists()
     toegang.refresh_from_db()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import random
-import time
 from itertools import combinations
 
 import pytest
@@ -330,12 +329,10 @@ def test_kmeans_recovers_planted_profiles(seed: int) -> None:
     assert result.table[("beginnend", "beginnend")] == 40
 
 
-def test_kmeans_is_fast_for_all_schools() -> None:
+def test_kmeans_recovers_planted_profiles_at_the_scale_of_all_schools() -> None:
+    """How long it takes is bench/scans.py's question (the network overview clusters them)."""
     points, planted = _planted(4000, 7)
-    started = time.perf_counter()
-    labels = kmeans3(points)
-    assert time.perf_counter() - started < 2.0
-    assert labels == planted
+    assert kmeans3(points) == planted
 
 
 def test_kmeans_is_deterministic_for_one_seed() -> None:
@@ -353,7 +350,7 @@ def test_kmeans_refuses_too_few_or_ragged_points(points: list[list[float]]) -> N
         kmeans3(points)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(
     st.lists(
         st.tuples(*[st.integers(1, 20).map(lambda v: v / 4) for _ in range(3)]),

@@ -1,4 +1,4 @@
-"""Planning on the stramien, reordering, the check-out record and the leerlog."""
+"""Planning a bijeenkomst on the stramien: its duration, its agenda blocks and their order."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from django.utils import timezone
 
 from conftest import PASSWORD, World
 from plg.accounts.models import User
-from plg.communities.sharing import Audience
 from plg.meetings import services
-from plg.meetings.models import Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
+from plg.meetings.models import Bijeenkomst
 from plg.methods.models import Stap
 
 
@@ -130,120 +129,3 @@ def test_vragenkit_questions_show_for_the_coach_only(client: Client, world: Worl
     member_html = client.get(reverse("bijeenkomst_detail", args=[bijeenkomst.pk])).content.decode()
     assert "Vragen die hier kunnen helpen" in coach_html
     assert "Vragen die hier kunnen helpen" not in member_html
-
-
-def test_check_out_record_with_assignments(client: Client, world: World) -> None:
-    bijeenkomst = _plan(world, days=-1)
-    login(client, world.coach)
-    response = client.post(
-        reverse("terugblik", args=[bijeenkomst.pk]),
-        {
-            "doelen_bereikt": "deels",
-            "hoe_was_het": "Goed",
-            "behouden": "",
-            "veranderen": "",
-            "volgende_stap": "Artikel lezen",
-            "audience": "plg",
-            "opdracht-TOTAL_FORMS": "2",
-            "opdracht-INITIAL_FORMS": "0",
-            "opdracht-MIN_NUM_FORMS": "0",
-            "opdracht-MAX_NUM_FORMS": "1000",
-            "opdracht-0-description": "Artikel zoeken",
-            "opdracht-0-owner": world.member.pk,
-            "opdracht-0-due_date": "2027-01-10",
-            "opdracht-1-description": "",
-            "opdracht-1-owner": "",
-            "opdracht-1-due_date": "",
-        },
-    )
-    assert response.status_code == 302
-    assert Terugblik.objects.get().volgende_stap == "Artikel lezen"
-    assert Opdracht.objects.get().owner == world.member
-
-
-def test_assignment_owner_must_be_a_member(client: Client, world: World) -> None:
-    bijeenkomst = _plan(world, days=-1)
-    login(client, world.coach)
-    response = client.post(
-        reverse("terugblik", args=[bijeenkomst.pk]),
-        {
-            "doelen_bereikt": "ja",
-            "audience": "plg",
-            "opdracht-TOTAL_FORMS": "1",
-            "opdracht-INITIAL_FORMS": "0",
-            "opdracht-MIN_NUM_FORMS": "0",
-            "opdracht-MAX_NUM_FORMS": "1000",
-            "opdracht-0-description": "Iets",
-            "opdracht-0-owner": world.outsider.pk,
-            "opdracht-0-due_date": "2027-01-10",
-        },
-    )
-    assert response.status_code == 200
-    assert not Terugblik.objects.exists() and not Opdracht.objects.exists()
-
-
-def test_member_writes_leerlog_for_the_plg_only(client: Client, world: World) -> None:
-    bijeenkomst = _plan(world, days=-1)
-    login(client, world.member)
-    client.post(
-        reverse("leerlog", args=[bijeenkomst.pk]),
-        {
-            "kennis_inzicht": "Huiswerk vraagt differentiatie",
-            "vaardigheden": "",
-            "attitudes": "",
-            "audience": "plg",
-        },
-    )
-    entry = LeerlogEntry.objects.get()
-    assert entry.audience == Audience.PLG and entry.author == world.member
-    assert LeerlogEntry.objects.visible_to(world.coach).count() == 1
-    assert LeerlogEntry.objects.visible_to(world.leader).count() == 0
-
-
-def test_empty_leerlog_is_refused_in_dutch(client: Client, world: World) -> None:
-    bijeenkomst = _plan(world, days=-1)
-    login(client, world.member)
-    response = client.post(
-        reverse("leerlog", args=[bijeenkomst.pk]),
-        {"kennis_inzicht": "", "vaardigheden": " ", "attitudes": "", "audience": "ik"},
-    )
-    assert "Schrijf iets bij minstens één van de drie" in response.content.decode()
-    assert not LeerlogEntry.objects.exists()
-
-
-def test_leerlog_without_audience_names_the_field(client: Client, world: World) -> None:
-    bijeenkomst = _plan(world, days=-1)
-    login(client, world.member)
-    response = client.post(reverse("leerlog", args=[bijeenkomst.pk]), {"kennis_inzicht": "Iets"})
-    html = response.content.decode()
-    assert "Wie mag dit lezen?" in html and "Dit veld is verplicht." in html and "Iets" in html
-
-
-def test_owner_ticks_off_an_assignment(client: Client, world: World) -> None:
-    opdracht = Opdracht.objects.create(
-        bijeenkomst=_plan(world),
-        owner=world.member,
-        description="Lezen",
-        due_date=timezone.localdate(),
-    )
-    login(client, world.member)
-    client.post(reverse("opdracht_klaar", args=[opdracht.pk]), {"next": "https://elders.example/"})
-    opdracht.refresh_from_db()
-    assert opdracht.done
-
-
-def test_another_member_cannot_tick_off_my_assignment(client: Client, world: World) -> None:
-    from plg.communities.models import Lidmaatschap
-
-    Lidmaatschap.objects.create(plg=world.plg, user=world.colleague)
-    opdracht = Opdracht.objects.create(
-        bijeenkomst=_plan(world),
-        owner=world.member,
-        description="Lezen",
-        due_date=timezone.localdate(),
-    )
-    login(client, world.colleague)
-    response = client.post(reverse("opdracht_klaar", args=[opdracht.pk]))
-    assert response.status_code == 403
-    opdracht.refresh_from_db()
-    assert not opdracht.done

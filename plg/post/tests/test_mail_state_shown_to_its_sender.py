@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, NoReturn, TypedDict
 
 import pytest
 from django.core.mail import EmailMessage
@@ -221,6 +221,25 @@ def test_a_resume_link_that_cannot_be_mailed_is_reported_to_the_respondent(
     response = ask_resume_link(afname.toegangen.get(email=world.member.email), "mij@thuis.example")
     assert response.status_code == 200
     assert "De mail kon niet vertrekken" in response.content.decode()
+
+
+def test_a_fault_of_ours_while_mailing_a_resume_link_is_not_passed_off_as_the_mail_server(
+    world: World,
+    ask_resume_link: Callable[[Toegang, str], TestResponse],
+    mailoutbox: list[EmailMessage],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from plg.post import koppen
+    from plg.scans import services as scan_services
+
+    afname = scan_services.open_afname(opened_by=world.leader, title="Scan", schools=[world.school])
+    monkeypatch.setattr(koppen, "email", broken_builder)
+    with pytest.raises(TypeError):
+        ask_resume_link(afname.toegangen.get(email=world.member.email), "mij@thuis.example")
+
+
+def broken_builder(**fields: object) -> NoReturn:
+    raise TypeError("a bug of ours")
 
 
 def test_a_bijeenkomst_invitation_the_server_refused_is_shown_to_the_coach_who_planned_it(

@@ -1,3 +1,5 @@
+"""Signing in with an e-mail address, out with a POST, and a new password by mail."""
+
 from __future__ import annotations
 
 import re
@@ -39,25 +41,3 @@ def test_password_reset_by_email(client: Client, world: World) -> None:
         form_url, {"new_password1": "nieuw-wachtwoord-77", "new_password2": "nieuw-wachtwoord-77"}
     )
     assert client.login(username=world.member.email, password="nieuw-wachtwoord-77")
-
-
-def test_pages_are_dutch_by_default(client: Client, db: None) -> None:
-    html = client.get(reverse("login")).content.decode()
-    assert 'lang="nl-be"' in html
-
-
-def test_browser_language_does_not_override_dutch(client: Client, db: None) -> None:
-    html = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
-    assert "Aanmelden" in html
-
-
-def test_english_when_chosen_in_the_menu(client: Client, db: None) -> None:
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    html = client.get(reverse("login")).content.decode()
-    assert 'lang="en"' in html and "Log in" in html
-
-
-def test_stylesheet_is_found_by_static_files() -> None:
-    from django.contrib.staticfiles import finders
-
-    assert finders.find("css/plg.css")
