@@ -37,7 +37,7 @@ lint: setup
 	$(BIN)/lint-imports
 
 typecheck: setup
-	$(BIN)/mypy plg
+	$(BIN)/mypy plg conftest.py
 
 check-deploy: setup
 	SECRET_KEY=check-only-$$(date +%s)-a-long-random-looking-value-for-the-check \

@@ -4,6 +4,8 @@
 - member: member of the PLG (leraar at De Regenboog)
 - colleague: leraar at De Regenboog, not in the PLG
 - outsider: leraar at a school of another scholengemeenschap
+- sister_teacher (its own fixture): leraar at Sint-Jozef, the other school of the same
+  scholengemeenschap
 - leader / other_leader: schoolleider of De Regenboog / of the other school
 - advisor / other_advisor: pedagogisch begeleider supporting De Regenboog / the other school
 """
@@ -11,12 +13,30 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
+
+from plg.accounts.models import User
+from plg.accounts.tests.factories import PASSWORD as PASSWORD
+from plg.communities.models import PLG
+from plg.communities.tests.factories import LidmaatschapFactory, PLGFactory
+from plg.organisations.models import Functie, Network, Scholengemeenschap, School
+from plg.organisations.tests.factories import (
+    AanstellingFactory,
+    NetworkFactory,
+    ScholengemeenschapFactory,
+    SchoolFactory,
+)
+
+if TYPE_CHECKING:
+    import uvicorn
 
 # Speed is bench/'s question: no example fails for taking long on a busy machine.
 hypothesis_settings.register_profile(
@@ -43,9 +63,6 @@ def pytest_configure(config: pytest.Config) -> None:
     expect.set_options(timeout=15_000)
 
 
-PASSWORD = "een-goed-wachtwoord-42"  # noqa: S105 (test persona)
-
-
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests last (in their own order): once Playwright has started, its event loop may
@@ -54,7 +71,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+def pytest_runtest_protocol(
+    item: pytest.Item, nextitem: pytest.Item | None
+) -> Generator[None, object, object]:
     """Playwright's sync API marks an event loop running in the tests' thread, where Django
     refuses database work unless told it is safe: only browser tests are told, from their
     setup (which may start Playwright and create the test database) to their teardown."""
@@ -68,61 +87,114 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache() -> None:
     """Throttle counters live in the cache: every test starts without any."""
     from django.core.cache import cache
 
     cache.clear()
 
 
+@dataclass(frozen=True)
+class World:
+    """The personas and the places they work in; see the module's docstring."""
+
+    network: Network
+    sg: Scholengemeenschap
+    other_sg: Scholengemeenschap
+    school: School
+    sister: School
+    other: School
+    coach: User
+    member: User
+    colleague: User
+    outsider: User
+    leader: User
+    other_leader: User
+    advisor: User
+    other_advisor: User
+    plg: PLG
+
+    def personas(self) -> dict[str, User]:
+        return {
+            "coach": self.coach,
+            "member": self.member,
+            "colleague": self.colleague,
+            "outsider": self.outsider,
+            "leader": self.leader,
+            "other_leader": self.other_leader,
+            "advisor": self.advisor,
+            "other_advisor": self.other_advisor,
+        }
+
+    def persona(self, name: str) -> User:
+        """For tests that run once per persona, named by a parameter."""
+        return self.personas()[name]
+
+
+@dataclass(frozen=True)
+class Site(World):
+    """The world, served by a test server at ``url``."""
+
+    url: str
+
+    @classmethod
+    def of(cls, world: World, url: str) -> Site:
+        return cls(url=url, **{f.name: getattr(world, f.name) for f in fields(World)})
+
+
+def _person(email: str, first_name: str, school: School, functie: Functie) -> User:
+    return AanstellingFactory.create(
+        user__email=email, user__first_name=first_name, school=school, functie=functie
+    ).user
+
+
 @pytest.fixture
-def world(db):
-    from plg.accounts.models import User
-    from plg.communities import services
-    from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
-
-    network = Network.objects.create(name="Testnetwerk")
-    sg = Scholengemeenschap.objects.create(network=network, name="SG Leieland")
-    other_sg = Scholengemeenschap.objects.create(network=network, name="SG Elders")
-    school = School.objects.create(scholengemeenschap=sg, name="De Regenboog", werkgroep_minutes=50)
-    sister = School.objects.create(scholengemeenschap=sg, name="Sint-Jozef")
-    other = School.objects.create(scholengemeenschap=other_sg, name="De Vlieger")
-
-    def person(email: str, first: str, school_: School, functie: str) -> User:
-        user = User.objects.create_user(email, PASSWORD, first_name=first, last_name="Test")
-        Aanstelling.objects.create(user=user, school=school_, functie=functie)
-        return user
-
-    class World:
-        pass
-
-    w = World()
-    w.network, w.sg, w.other_sg = network, sg, other_sg
-    w.school, w.sister, w.other = school, sister, other
-    w.coach = person("coach@regenboog.example", "Charlotte", school, Functie.ZORGCOORDINATOR)
-    w.member = person("member@regenboog.example", "Mehdi", school, Functie.LERAAR)
-    w.colleague = person("colleague@regenboog.example", "Kato", school, Functie.LERAAR)
-    w.outsider = person("outsider@vlieger.example", "Oscar", other, Functie.LERAAR)
-    w.leader = person("leader@regenboog.example", "Lies", school, Functie.SCHOOLLEIDER)
-    w.other_leader = person("leader@vlieger.example", "Luc", other, Functie.SCHOOLLEIDER)
-    w.advisor = person("advisor@netwerk.example", "Ada", school, Functie.PEDAGOGISCH_BEGELEIDER)
-    w.other_advisor = person(
-        "advisor2@netwerk.example", "Arne", other, Functie.PEDAGOGISCH_BEGELEIDER
+def world(db: None) -> World:
+    network = NetworkFactory.create(name="Testnetwerk")
+    sg = ScholengemeenschapFactory.create(network=network, name="SG Leieland")
+    other_sg = ScholengemeenschapFactory.create(network=network, name="SG Elders")
+    school = SchoolFactory.create(scholengemeenschap=sg, name="De Regenboog", werkgroep_minutes=50)
+    sister = SchoolFactory.create(scholengemeenschap=sg, name="Sint-Jozef")
+    other = SchoolFactory.create(scholengemeenschap=other_sg, name="De Vlieger")
+    coach = _person("coach@regenboog.example", "Charlotte", school, Functie.ZORGCOORDINATOR)
+    member = _person("member@regenboog.example", "Mehdi", school, Functie.LERAAR)
+    world = World(
+        network=network,
+        sg=sg,
+        other_sg=other_sg,
+        school=school,
+        sister=sister,
+        other=other,
+        coach=coach,
+        member=member,
+        colleague=_person("colleague@regenboog.example", "Kato", school, Functie.LERAAR),
+        outsider=_person("outsider@vlieger.example", "Oscar", other, Functie.LERAAR),
+        leader=_person("leader@regenboog.example", "Lies", school, Functie.SCHOOLLEIDER),
+        other_leader=_person("leader@vlieger.example", "Luc", other, Functie.SCHOOLLEIDER),
+        advisor=_person("advisor@netwerk.example", "Ada", school, Functie.PEDAGOGISCH_BEGELEIDER),
+        other_advisor=_person(
+            "advisor2@netwerk.example", "Arne", other, Functie.PEDAGOGISCH_BEGELEIDER
+        ),
+        plg=PLGFactory.create(
+            coach=coach,
+            name="Huiswerk met betekenis",
+            schools=[school],
+            praktijknood="Het huiswerkbeleid loopt stroef.",
+        ),
     )
-    w.plg = services.create_plg(
-        coach=w.coach,
-        name="Huiswerk met betekenis",
-        schools=[school],
-        praktijknood="Het huiswerkbeleid loopt stroef.",
-    )
-    from plg.communities.models import Lidmaatschap
+    LidmaatschapFactory.create(plg=world.plg, user=member)
+    return world
 
-    Lidmaatschap.objects.create(plg=w.plg, user=w.member)
-    return w
+
+@pytest.fixture
+def sister_teacher(world: World) -> User:
+    """A leraar of Sint-Jozef, the other school of De Regenboog's scholengemeenschap: around the
+    PLG (its network), not in its school."""
+    return _person("teacher@sintjozef.example", "Noor", world.sister, Functie.LERAAR)
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Debian's chromium, headless, with nothing that reaches out to the network."""
     return {
         **browser_type_launch_args,
@@ -149,11 +221,10 @@ class LoopbackServer:
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server: Any = None
-        self.thread: Any = None
+        self.server: uvicorn.Server | None = None
+        self.thread: threading.Thread | None = None
 
     def start(self) -> None:
-        import threading
         import time
 
         import uvicorn
@@ -171,20 +242,22 @@ class LoopbackServer:
                 application, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"
             )
         )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        server = self.server
+        self.thread = threading.Thread(target=server.run, daemon=True)
         self.thread.start()
         for _ in range(100):
-            if self.server.started:
+            if server.started:
                 break
             time.sleep(0.05)
 
     def stop(self) -> None:
+        assert self.server is not None and self.thread is not None, "stopped before started"
         self.server.should_exit = True
         self.thread.join(timeout=5)
 
 
 @pytest.fixture
-def live_server_control(transactional_db):
+def live_server_control(transactional_db: None) -> Iterator[LoopbackServer]:
     server = LoopbackServer()
     server.start()
     yield server
@@ -192,5 +265,5 @@ def live_server_control(transactional_db):
 
 
 @pytest.fixture
-def asgi_server(live_server_control):
+def asgi_server(live_server_control: LoopbackServer) -> str:
     return live_server_control.url

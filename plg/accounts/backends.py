@@ -8,18 +8,18 @@ from axes.backends import AxesStandaloneBackend
 from django.http import HttpRequest
 
 
-class Throttled(AxesStandaloneBackend):
+class Throttled(AxesStandaloneBackend):  # type: ignore[misc]  # django-axes ships no types
     """Refuses a locked-out address+IP before the password is checked.
 
     Every login a visitor can reach goes through the login form, which passes the request;
     `authenticate()` without one (the test client's `login()`, a shell) has no address to count,
-    so it is left to the next backend instead of failing.
+    so it is left to the next backend instead of failing. It never signs anyone in itself: it
+    lets the login go on to the next backend (None) or refuses it (``PermissionDenied``).
     """
 
-    def authenticate(self, request: HttpRequest | None, *args: Any, **kwargs: Any) -> Any:
-        if request is None:
-            return None
-        return super().authenticate(request, *args, **kwargs)
+    def authenticate(self, request: HttpRequest | None, *args: Any, **kwargs: Any) -> None:
+        if request is not None:
+            super().authenticate(request, *args, **kwargs)
 
 
 def login_address(request: HttpRequest, credentials: dict[str, Any] | None) -> str:

@@ -38,7 +38,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     form_class = ResetForm
 
-    def form_valid(self, form: Any) -> HttpResponse:
+    def form_valid(self, form: ResetForm) -> HttpResponse:
         if not may_mail(self.request, "reset", form.cleaned_data["email"]):
             form.add_error("email", TOO_MANY_MAILS)
             return self.render_to_response(self.get_context_data(form=form), status=429)

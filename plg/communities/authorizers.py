@@ -6,30 +6,30 @@ role get a 403; nobody writes in an archived PLG.
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from plg.accounts.models import User
 from plg.communities.models import PLG, Lidmaatschap
 from plg.organisations.models import Aanstelling
 
 
-def membership(user: Any, plg: PLG) -> Lidmaatschap | None:
-    if not getattr(user, "is_authenticated", False):
+def membership(user: User | AnonymousUser, plg: PLG) -> Lidmaatschap | None:
+    if not user.is_authenticated:
         return None
     return Lidmaatschap.objects.filter(user=user, plg=plg).first()
 
 
-def require_member(user: Any, plg: PLG) -> Lidmaatschap:
+def require_member(user: User | AnonymousUser, plg: PLG) -> Lidmaatschap:
     lid = membership(user, plg)
     if lid is None:
         raise Http404
     return lid
 
 
-def require_coach(user: Any, plg: PLG) -> Lidmaatschap:
+def require_coach(user: User | AnonymousUser, plg: PLG) -> Lidmaatschap:
     lid = require_member(user, plg)
     if not lid.is_coach:
         raise PermissionDenied
@@ -42,7 +42,7 @@ def require_open(plg: PLG) -> None:
 
 
 def get_plg(
-    user: Any, pk: int, *, coach: bool = False, writable: bool = False
+    user: User | AnonymousUser, pk: int, *, coach: bool = False, writable: bool = False
 ) -> tuple[PLG, Lidmaatschap]:
     """The one way views fetch a PLG for its members."""
     plg = get_object_or_404(PLG.objects.select_related("scholengemeenschap"), pk=pk)
@@ -52,12 +52,12 @@ def get_plg(
     return plg, lid
 
 
-def may_view_shared(user: Any, plg: PLG) -> bool:
+def may_view_shared(user: User | AnonymousUser, plg: PLG) -> bool:
     """Members, and anyone placed in the PLG's scholengemeenschap, may see what was shared.
 
     What exactly they see is decided per row by the audience (``visible_to``).
     """
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return False
     if membership(user, plg) is not None:
         return True
@@ -66,7 +66,7 @@ def may_view_shared(user: Any, plg: PLG) -> bool:
     ).exists()
 
 
-def require_shared_view(user: Any, plg: PLG) -> None:
+def require_shared_view(user: User | AnonymousUser, plg: PLG) -> None:
     if not may_view_shared(user, plg):
         raise Http404
 

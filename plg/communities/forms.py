@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django import forms
 from django.contrib.auth.password_validation import validate_password
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from plg.communities.models import (
@@ -15,19 +17,21 @@ from plg.communities.models import (
     Thema,
     Uitnodiging,
 )
-from plg.communities.sharing import Audience
+from plg.communities.sharing import Audience, Shared
 from plg.communities.versions import VersionedForm
 from plg.core.validators import MAX_PASSWORD, sensible_date, single_line
 from plg.organisations.models import School
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
+S = TypeVar("S", bound=Shared)
+
 
 class AudienceRadio(forms.RadioSelect):
     """Radio buttons, so the choice of readers is always visible, never hidden in a menu."""
 
 
-class SharedForm(forms.ModelForm):
+class SharedForm(forms.ModelForm[S]):
     """Every written thing asks explicitly who may read it."""
 
     audience = forms.ChoiceField(
@@ -51,12 +55,12 @@ class PLGForm(forms.Form):
         help_text=_("Wat merken jullie in de dagelijkse praktijk? Een vaststelling volstaat."),
     )
 
-    def __init__(self, *args: Any, schools: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, schools: QuerySet[School], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["schools"].queryset = schools  # type: ignore[attr-defined]
+        cast("forms.ModelMultipleChoiceField[School]", self.fields["schools"]).queryset = schools
 
-    def clean_schools(self) -> Any:
-        schools = self.cleaned_data["schools"]
+    def clean_schools(self) -> QuerySet[School]:
+        schools: QuerySet[School] = self.cleaned_data["schools"]
         if len({s.scholengemeenschap_id for s in schools}) > 1:
             raise forms.ValidationError(
                 _("Een netwerk-PLG bundelt scholen van één scholengemeenschap.")
@@ -64,7 +68,7 @@ class PLGForm(forms.Form):
         return schools
 
 
-class PraktijknoodForm(VersionedForm):
+class PraktijknoodForm(VersionedForm[PLG]):
     class Meta:
         model = PLG
         fields = ["name", "praktijknood"]
@@ -76,7 +80,7 @@ class FaseForm(forms.Form):
 
     def __init__(self, *args: Any, plg: PLG, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fase"].choices = [  # type: ignore[attr-defined]
+        cast(forms.ChoiceField, self.fields["fase"]).choices = [
             (f.value, f.label) for f in plg.allowed_fases()
         ]
 
@@ -95,7 +99,7 @@ class UitnodigingForm(forms.Form):
     def __init__(self, *args: Any, plg: PLG, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         schools = plg.schools.all()
-        self.fields["school"].queryset = schools  # type: ignore[attr-defined]
+        cast("forms.ModelChoiceField[School]", self.fields["school"]).queryset = schools
         if len(schools) == 1:
             self.fields["school"].initial = schools[0]
 
@@ -143,13 +147,13 @@ class LeervraagForm(forms.Form):
         )
 
 
-class ThemaForm(forms.ModelForm):
+class ThemaForm(forms.ModelForm[Thema]):
     class Meta:
         model = Thema
         fields = ["title"]
 
 
-class ActieplanForm(VersionedForm, SharedForm):
+class ActieplanForm(VersionedForm[Actieplan], SharedForm[Actieplan]):
     class Meta:
         model = Actieplan
         fields = ["target_date", "gewenste_verandering", "aanpak", "audience"]
@@ -160,14 +164,14 @@ class ActieplanForm(VersionedForm, SharedForm):
         }
 
 
-class MijlpaalForm(SharedForm):
+class MijlpaalForm(SharedForm[Mijlpaal]):
     class Meta:
         model = Mijlpaal
         fields = ["title", "due_date", "audience"]
         widgets = {"due_date": DATE}
 
 
-class VieringForm(VersionedForm):
+class VieringForm(VersionedForm[Mijlpaal]):
     celebrated_on = forms.DateField(label=_("Gevierd op"), widget=DATE, validators=[sensible_date])
 
     class Meta:
@@ -176,7 +180,7 @@ class VieringForm(VersionedForm):
         widgets = {"celebration_note": forms.Textarea(attrs={"rows": 3})}
 
 
-class NotitieForm(SharedForm):
+class NotitieForm(SharedForm[Notitie]):
     class Meta:
         model = Notitie
         fields = ["text", "audience"]
@@ -188,13 +192,13 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    def clean(self, data: Any, initial: Any = None) -> Any:
+    def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
         if isinstance(data, list | tuple):
             return [super(MultipleFileField, self).clean(d, initial) for d in data]
         return [super().clean(data, initial)] if data else []
 
 
-class AfrondingForm(VersionedForm, SharedForm):
+class AfrondingForm(VersionedForm[Afronding], SharedForm[Afronding]):
     bijlagen = MultipleFileField(
         label=_("Bijlagen"), required=False, widget=MultipleFileInput(attrs={"multiple": True})
     )
@@ -208,10 +212,10 @@ class AfrondingForm(VersionedForm, SharedForm):
             "viering_notitie": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def clean_bijlagen(self) -> Any:
-        files = self.cleaned_data.get("bijlagen") or []
+    def clean_bijlagen(self) -> list[UploadedFile]:
+        files: list[UploadedFile] = self.cleaned_data.get("bijlagen") or []
         for upload in files:
-            if upload.size > 5 * 1024 * 1024:
+            if (upload.size or 0) > 5 * 1024 * 1024:
                 raise forms.ValidationError(
                     _("'%(name)s' is groter dan 5 MB.") % {"name": upload.name}
                 )

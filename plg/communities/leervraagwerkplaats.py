@@ -3,6 +3,7 @@ checked against what makes a good learning question, until the coach chooses one
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -123,7 +124,14 @@ def themas(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-PRIORITEERBAAR: dict[str, tuple[Any, str, Any]] = {
+PRIORITEERBAAR: dict[
+    str,
+    tuple[
+        type[Thema] | type[Leervraag],
+        str,
+        Callable[[AuthedRequest, PLG, Lidmaatschap], dict[str, Any]],
+    ],
+] = {
     "thema": (Thema, "themas", _themas_context),
     "leervraag": (Leervraag, "leervragen", _workshop_context),
 }

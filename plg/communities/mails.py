@@ -3,14 +3,14 @@ go."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plg.accounts.models import User
 from plg.communities.models import Fase, Rol, Uitnodiging, UitnodigingStatus
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
@@ -34,9 +34,11 @@ def uitnodiging(uitnodiging: Uitnodiging) -> Bericht:
 
 
 @geldig.controle(Soort.PLG_UITNODIGING)
-def may_send(door: Any, berichten: list[Bericht]) -> set[int]:
+def may_send(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
     """Sent again while the invitation is open (not withdrawn, answered or expired, its PLG not
     archived) and its sender still coaches that PLG."""
+    if not isinstance(door, User):
+        return set()
     open_ids = set(
         Uitnodiging.objects.filter(
             pk__in=geldig.over_ids(berichten),

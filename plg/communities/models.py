@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -27,7 +29,7 @@ FASE_ORDER = list(Fase)
 
 
 class PLGQuerySet(models.QuerySet["PLG"]):
-    def of_schools(self, school_ids: models.QuerySet | list[int]) -> PLGQuerySet:
+    def of_schools(self, school_ids: Iterable[int]) -> PLGQuerySet:
         return self.filter(
             id__in=PLG.schools.through.objects.filter(school_id__in=school_ids).values("plg_id")
         )
@@ -155,10 +157,10 @@ class Uitnodiging(models.Model):
     def __str__(self) -> str:
         return f"{self.email} → {self.plg}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.expires_at:
             self.expires_at = timezone.now() + timedelta(days=settings.PLG_INVITATION_DAYS)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     @property
     def is_expired(self) -> bool:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,6 +40,8 @@ from plg.post import services as post
 
 if TYPE_CHECKING:
     from plg.accounts.models import User
+
+P = TypeVar("P", bound=Prioriteerbaar)
 
 
 @transaction.atomic
@@ -143,8 +147,8 @@ def leave(*, lid: Lidmaatschap) -> None:
     rights_changed.send(sender=PLG, plg_id=lid.plg_id, users=[lid.user_id])
 
 
-def _next_position(items: Any) -> int:
-    top = items.aggregate(top=Max("position"))["top"]
+def _next_position(items: QuerySet[Prioriteerbaar]) -> int:
+    top: int | None = items.aggregate(top=Max("position"))["top"]
     return 0 if top is None else top + 1
 
 
@@ -187,14 +191,14 @@ def _add_version(leervraag: Leervraag, text: str, author: User) -> None:
 
 
 @transaction.atomic
-def move(*, item: Prioriteerbaar, siblings: Any, direction: str) -> None:
+def move(*, item: P, siblings: QuerySet[P], direction: str) -> None:
     ordered = moved(
         list(siblings.filter(parked=item.parked).order_by("position", "id")), item, direction
     )
     siblings.bulk_update(ordered, ["position"])
 
 
-def toggle_parked(*, item: Prioriteerbaar, siblings: Any) -> None:
+def toggle_parked(*, item: P, siblings: QuerySet[P]) -> None:
     item.parked = not item.parked
     item.position = _next_position(siblings.filter(parked=item.parked))
     item.save(update_fields=["parked", "position"])
@@ -219,9 +223,9 @@ def save_actieplan(*, plan: Actieplan, version: int | None, by: User) -> Actiepl
 
 @transaction.atomic
 def celebrate(
-    *, mijlpaal: Mijlpaal, on: object, note: str, version: int | None, by: User
+    *, mijlpaal: Mijlpaal, on: date, note: str, version: int | None, by: User
 ) -> Mijlpaal:
-    mijlpaal.celebrated_on = on  # type: ignore[assignment]
+    mijlpaal.celebrated_on = on
     mijlpaal.celebration_note = note
     return save_versioned(mijlpaal, version=version, by=by)
 
@@ -231,7 +235,7 @@ def save_afronding(
     afronding: Afronding,
     version: int | None,
     by: User,
-    bijlagen: Iterable[Any] = (),
+    bijlagen: Iterable[UploadedFile] = (),
     afsluiten: bool = False,
 ) -> Afronding:
     """The proposal to the team with its new attachments; closing the PLG if asked and allowed.
@@ -250,13 +254,14 @@ def save_afronding(
 
 
 @outside_transaction
-def store_bijlagen(uploads: Iterable[Any]) -> list[tuple[str, str]]:
+def store_bijlagen(uploads: Iterable[UploadedFile]) -> list[tuple[str, str]]:
     """Each upload in storage, as (its name there, the name it was uploaded with)."""
     field = Bijlage.file.field
-    return [
-        (field.storage.save(field.generate_filename(None, upload.name), upload), upload.name)
-        for upload in uploads
-    ]
+    stored = []
+    for upload in uploads:
+        name = upload.name or ""
+        stored.append((field.storage.save(field.generate_filename(None, name), upload), name))
+    return stored
 
 
 @transaction.atomic

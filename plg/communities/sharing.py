@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
@@ -23,6 +24,7 @@ from plg.organisations.models import Aanstelling, School
 
 if TYPE_CHECKING:
     from plg.accounts.models import User
+    from plg.communities.models import PLG
 
 
 class Audience(models.TextChoices):
@@ -76,11 +78,11 @@ def sees_names(relation: Relation) -> bool:
     return READERS[relation].sees_names
 
 
-def relation(user: User | Any, plg: Any) -> Relation:
+def relation(user: User | AnonymousUser, plg: PLG) -> Relation:
     """The closest relation of ``user`` to ``plg`` (never AUTEUR: that is per row)."""
     from plg.communities.models import Lidmaatschap
 
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Relation.GEEN
     if Lidmaatschap.objects.filter(user=user, plg=plg).exists():
         return Relation.LID
@@ -100,7 +102,7 @@ def _reads(relation: Relation) -> Q:
     return Q() if reads == _EVERY else Q(audience__in=sorted(reads))
 
 
-def audience_q(user: User | Any, plg_lookup: str, author_lookup: str = "author") -> Q:
+def audience_q(user: User | AnonymousUser, plg_lookup: str, author_lookup: str = "author") -> Q:
     """A filter for rows whose audience includes ``user``, derived from ``READERS``.
 
     - alleen ik: the author;
@@ -112,7 +114,7 @@ def audience_q(user: User | Any, plg_lookup: str, author_lookup: str = "author")
     """
     from plg.communities.models import PLG, Lidmaatschap
 
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Q(pk__in=[])
     mine = Aanstelling.objects.filter(user=user)
     schools_through = PLG.schools.through.objects
@@ -139,7 +141,7 @@ def audience_q(user: User | Any, plg_lookup: str, author_lookup: str = "author")
 _S = TypeVar("_S", bound="Shared")
 
 
-def editable(queryset: Any, user: Any) -> Any:
+def editable(queryset: SharedQuerySet[_S], user: User) -> _S | None:
     """The single row behind an edit form, or None; refused if it was not shared with the editor.
 
     A co-coach must not open (and republish) what another coach kept to themselves.
@@ -151,7 +153,7 @@ def editable(queryset: Any, user: Any) -> Any:
 
 
 class SharedQuerySet(models.QuerySet[_S]):
-    def visible_to(self, user: User | Any) -> SharedQuerySet[_S]:
+    def visible_to(self, user: User | AnonymousUser) -> SharedQuerySet[_S]:
         return self.filter(audience_q(user, self.model.plg_lookup))
 
 

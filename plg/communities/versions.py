@@ -98,7 +98,7 @@ def save_versioned(instance: V, *, version: int | None, by: User) -> V:
     return instance
 
 
-def _auto_now(model_field: Any) -> bool:
+def _auto_now(model_field: models.Field[Any, Any]) -> bool:
     return bool(getattr(model_field, "auto_now", False))
 
 
@@ -140,7 +140,7 @@ class Conflict:
             self.differences.append(Difference(label=label, theirs=theirs, mine=mine))
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(forms.ModelForm[V]):
     """An edit form that carries the version it was opened with, and shows a conflict."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
@@ -150,7 +150,7 @@ class VersionedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version if self.instance.pk else 0
 
-    def saved(self, save: Callable[[int | None], object], *, plg: PLG, viewer: Any) -> bool:
+    def saved(self, save: Callable[[int | None], object], *, plg: PLG, viewer: User) -> bool:
         """Run ``save`` with the version this form was opened with; on a conflict, show it."""
         try:
             save(self.cleaned_data.get("version"))
@@ -164,7 +164,7 @@ class VersionedForm(forms.ModelForm):
         """409 for a page that shows a conflict, so nothing mistakes it for a saved form."""
         return 409 if self.conflict else 200
 
-    def show_conflict(self, error: VersionConflict, *, plg: PLG, viewer: Any) -> None:
+    def show_conflict(self, error: VersionConflict, *, plg: PLG, viewer: User) -> None:
         """Keep what was typed, carry the current version, and set out both texts side by side.
 
         The one who saved is named only while they are a member of this PLG, and their text is

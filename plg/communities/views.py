@@ -178,8 +178,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     )
     if invitation is None or not invitation.is_open:
         return _invitation_gone(request, invitation)
-    signed_in = request.user.is_authenticated
-    if signed_in and request.user.email.lower() != invitation.email.lower():  # type: ignore[union-attr]
+    if isinstance(request.user, User) and request.user.email.lower() != invitation.email.lower():
         return render(
             request,
             "communities/uitnodiging_ander_account.html",

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Protocol, TypeVar
 
 
-def moved(ordered: list[Any], item: Any, direction: str) -> list[Any]:
+class Ordered(Protocol):
+    pk: int
+    position: int
+
+
+_O = TypeVar("_O", bound=Ordered)
+
+
+def moved(ordered: list[_O], item: _O, direction: str) -> list[_O]:
     """Return ``ordered`` with ``item`` one place up or down and positions renumbered."""
     items = list(ordered)
     index = next(i for i, other in enumerate(items) if other.pk == item.pk)

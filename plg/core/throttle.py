@@ -30,7 +30,8 @@ def client_ip(request: HttpRequest) -> str:
     """The visitor's address: REMOTE_ADDR, or behind `PROXY_COUNT` proxies of our own the address
     the outermost of them saw (the entries before it in X-Forwarded-For are the client's word)."""
     count = settings.PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    header: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = [part.strip() for part in header.split(",")]
     if count and len(forwarded) >= count and forwarded[-count]:
         return forwarded[-count]
     return str(request.META.get("REMOTE_ADDR", ""))

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
 
+from plg.accounts.models import User
 from plg.communities.models import Lidmaatschap, Rol
 from plg.live.models import Gastlink, LiveSessie
 from plg.live.participants import Deelname, Viewer
@@ -60,21 +63,23 @@ def deelname(sessie: LiveSessie) -> str | None:
     return Deelname.SCHOOLLEIDER if getattr(sessie, "attends", False) else None
 
 
-def valid_guest_link(sessie: LiveSessie, tokens: Any) -> Gastlink | None:
+def valid_guest_link(sessie: LiveSessie, tokens: object) -> Gastlink | None:
     if not isinstance(tokens, list) or not tokens:
         return None
     link = Gastlink.objects.filter(sessie=sessie, token__in=tokens[:20]).first()
     return link if link is not None and link.is_valid(timezone.now()) else None
 
 
-def member_viewer(user: Any, lid: Lidmaatschap) -> Viewer:
+def member_viewer(user: User, lid: Lidmaatschap) -> Viewer:
     """A member on the live page before the coach has opened the session."""
     return Viewer(user_id=user.pk, name=user.display_name, role=member_role(lid.rol))
 
 
-def viewer_for(user: Any, sessie: LiveSessie, guest_tokens: Any = None) -> Viewer | None:
+def viewer_for(
+    user: AbstractBaseUser | AnonymousUser | None, sessie: LiveSessie, guest_tokens: object = None
+) -> Viewer | None:
     """The one decision behind the page and the socket; None for everyone else."""
-    if getattr(user, "is_authenticated", False):
+    if isinstance(user, User):
         role = deelname(LiveSessie.objects.annotate(**rights(user.pk)).get(pk=sessie.pk))
         if role is not None:
             return Viewer(user_id=user.pk, name=user.display_name, role=role)
@@ -90,7 +95,9 @@ class Toegang(NamedTuple):
     plg_id: int
 
 
-def live_access(user: Any, code: str, guest_tokens: Any = None) -> Toegang | None:
+def live_access(
+    user: AbstractBaseUser | AnonymousUser | None, code: str, guest_tokens: object = None
+) -> Toegang | None:
     """The session and the viewer, or None: strangers learn nothing."""
     sessie = LiveSessie.objects.select_related("bijeenkomst__plg").filter(code=code).first()
     if sessie is None:

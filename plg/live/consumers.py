@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from plg.live import commands, limits, state
-from plg.live.authorizers import GUEST_SESSION_KEY, live_access
+from plg.live.authorizers import GUEST_SESSION_KEY, Toegang, live_access
 from plg.live.revocation import plg_group, session_group
 
 REFUSED = 4403
@@ -57,7 +57,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         await self.accept()
         await self._send_snapshot()
 
-    async def _access(self) -> Any:
+    async def _access(self) -> Toegang | None:
         return await database_sync_to_async(live_access)(
             self.scope.get("user"), self.code, self.tokens
         )

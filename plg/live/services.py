@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -20,7 +19,7 @@ from plg.organisations.models import Aanstelling
 
 
 @transaction.atomic
-def new_guest_link(*, sessie: LiveSessie, name: str, hours: int, by: Any) -> Gastlink:
+def new_guest_link(*, sessie: LiveSessie, name: str, hours: int, by: User) -> Gastlink:
     """A link for someone from outside the PLG, working for ``hours``."""
     return Gastlink.objects.create(
         sessie=sessie,
@@ -80,7 +79,7 @@ def _still_hidden(blok: AgendaBlok) -> bool:
 
 
 @transaction.atomic
-def save_ranking(*, blok: AgendaBlok, as_kind: str, by: Any) -> int:
+def save_ranking(*, blok: AgendaBlok, as_kind: str, by: User) -> int:
     """Store a board's ordered cards as the PLG's themes or candidate leervragen, after what is
     already there; returns how many were added. Every member reads those, so a board whose
     cards the coach has not shown yet is refused (``StillHidden``)."""

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
+from django.db.models import QuerySet
+
+from plg.accounts.models import User
 from plg.communities.sharing import Relation, audience_q, relation
 from plg.live.boards import hidden_boards, zones_for
 from plg.live.models import Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
@@ -89,12 +91,12 @@ class Samenvatting:
         return not (self.boards or self.parked or self.terugblik or self.bijdragen)
 
 
-def shared_sessions(user: Any) -> Any:
+def shared_sessions(user: User) -> QuerySet[LiveSessie]:
     """Live sessions whose board results the coach shared with ``user`` (their audience)."""
     return LiveSessie.objects.filter(audience_q(user, "bijeenkomst__plg", "opened_by"))
 
 
-def boards_shared_with(bijeenkomst: Bijeenkomst, user: Any) -> bool:
+def boards_shared_with(bijeenkomst: Bijeenkomst, user: User) -> bool:
     return shared_sessions(user).filter(bijeenkomst=bijeenkomst).exists()
 
 
@@ -122,7 +124,7 @@ def _still_hidden(bijeenkomst: Bijeenkomst) -> set[int]:
     return hidden_boards(sessie) if sessie is not None else set()
 
 
-def build_samenvatting(bijeenkomst: Bijeenkomst, user: Any, *, member: bool) -> Samenvatting:
+def build_samenvatting(bijeenkomst: Bijeenkomst, user: User, *, member: bool) -> Samenvatting:
     """Boards in agenda order, cards centre-first, each part only as far as it was shared.
 
     Members see everything of their session; anyone else sees the boards only when the coach
@@ -147,7 +149,7 @@ def build_samenvatting(bijeenkomst: Bijeenkomst, user: Any, *, member: bool) -> 
     )
 
 
-def _kaarten(bijeenkomst: Bijeenkomst, user: Any) -> list[Kaart]:
+def _kaarten(bijeenkomst: Bijeenkomst, user: User) -> list[Kaart]:
     """The cards on the boards; where a board still hides them, only the reader's own."""
     hidden = _still_hidden(bijeenkomst)
     return [
@@ -201,7 +203,7 @@ def _intervisies(bijeenkomst: Bijeenkomst) -> list[IntervisieRow]:
     ]
 
 
-def _bijdragen(bijeenkomst: Bijeenkomst, user: Any, *, names: bool) -> list[BijdrageRow]:
+def _bijdragen(bijeenkomst: Bijeenkomst, user: User, *, names: bool) -> list[BijdrageRow]:
     """Written round contributions whose audience includes the reader."""
     return [
         BijdrageRow(

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -144,8 +144,8 @@ class SchoolleidersForm(forms.Form):
 
     def __init__(self, *args: Any, sessie: LiveSessie, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["schoolleiders"]
-        field.queryset = services.attendable_leaders(sessie)  # type: ignore[attr-defined]
+        field = cast("forms.ModelMultipleChoiceField[User]", self.fields["schoolleiders"])
+        field.queryset = services.attendable_leaders(sessie)
         field.initial = list(sessie.schoolleiders.values_list("pk", flat=True))
 
 
@@ -297,7 +297,8 @@ class CodeForm(forms.Form):
     code = forms.CharField(label=_("Code op het scherm"), max_length=8, validators=[single_line])
 
     def clean_code(self) -> str:
-        return self.cleaned_data["code"].strip().upper()
+        code: str = self.cleaned_data["code"]
+        return code.strip().upper()
 
 
 @login_required

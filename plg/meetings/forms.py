@@ -1,17 +1,20 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from plg.accounts.models import User
 from plg.communities.forms import DATE, SharedForm
 from plg.communities.versions import VersionedForm
 from plg.core.validators import sensible_date
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
+from plg.methods.models import Werkvorm
 
 
-class BijeenkomstForm(forms.ModelForm):
+class BijeenkomstForm(forms.ModelForm[Bijeenkomst]):
     starts_at = forms.DateTimeField(
         label=_("Datum en uur"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -31,7 +34,7 @@ class BijeenkomstForm(forms.ModelForm):
         return minutes
 
 
-class BijeenkomstEditForm(VersionedForm, BijeenkomstForm):
+class BijeenkomstEditForm(VersionedForm[Bijeenkomst], BijeenkomstForm):
     """The same fields, for a bijeenkomst that exists and that co-coaches may edit at once.
     Its time stays put once colleagues cover classes for it: their duties hold for that time."""
 
@@ -50,15 +53,16 @@ class BijeenkomstEditForm(VersionedForm, BijeenkomstForm):
         return cleaned
 
 
-class AgendaBlokForm(forms.ModelForm):
+class AgendaBlokForm(forms.ModelForm[AgendaBlok]):
     class Meta:
         model = AgendaBlok
         fields = ["stap", "title", "werkvorm", "minutes"]
 
-    def __init__(self, *args: Any, werkvormen: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, werkvormen: QuerySet[Werkvorm], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["werkvorm"].queryset = werkvormen  # type: ignore[attr-defined]
-        self.fields["werkvorm"].required = False
+        werkvorm = cast("forms.ModelChoiceField[Werkvorm]", self.fields["werkvorm"])
+        werkvorm.queryset = werkvormen
+        werkvorm.required = False
 
     def clean_minutes(self) -> int:
         minutes: int = self.cleaned_data["minutes"]
@@ -67,7 +71,7 @@ class AgendaBlokForm(forms.ModelForm):
         return minutes
 
 
-class TerugblikForm(VersionedForm, SharedForm):
+class TerugblikForm(VersionedForm[Terugblik], SharedForm[Terugblik]):
     doelen_gehaald = forms.MultipleChoiceField(
         label=_("Welke doelen van deze bijeenkomst zijn gehaald?"),
         required=False,
@@ -77,7 +81,9 @@ class TerugblikForm(VersionedForm, SharedForm):
     def __init__(self, *args: Any, doelen: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if doelen:
-            self.fields["doelen_gehaald"].choices = [(d, d) for d in doelen]  # type: ignore[attr-defined]
+            cast(forms.ChoiceField, self.fields["doelen_gehaald"]).choices = [
+                (d, d) for d in doelen
+            ]
         else:
             del self.fields["doelen_gehaald"]
 
@@ -101,19 +107,18 @@ class TerugblikForm(VersionedForm, SharedForm):
         }
 
 
-class OpdrachtForm(forms.ModelForm):
+class OpdrachtForm(forms.ModelForm[Opdracht]):
     class Meta:
         model = Opdracht
         fields = ["description", "owner", "due_date"]
         widgets = {"due_date": DATE}
 
-    def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
         """``owners`` is evaluated once for the whole formset, not once per form."""
         super().__init__(*args, **kwargs)
-        field = self.fields["owner"]
-        field.queryset = owners  # type: ignore[attr-defined]
-        choices = [("", "---------"), *((u.pk, u.display_name) for u in owners)]
-        field.choices = choices  # type: ignore[attr-defined]
+        field = cast("forms.ModelChoiceField[User]", self.fields["owner"])
+        field.queryset = owners
+        field.choices = [("", "---------"), *((u.pk, u.display_name) for u in owners)]
 
 
 OpdrachtFormSet = forms.inlineformset_factory(
@@ -121,7 +126,7 @@ OpdrachtFormSet = forms.inlineformset_factory(
 )
 
 
-class LeerlogForm(VersionedForm, SharedForm):
+class LeerlogForm(VersionedForm[LeerlogEntry], SharedForm[LeerlogEntry]):
     class Meta:
         model = LeerlogEntry
         fields = ["kennis_inzicht", "vaardigheden", "attitudes", "audience"]

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,7 +44,7 @@ def _get_bijeenkomst(
     return bijeenkomst, lid
 
 
-def _owners(bijeenkomst: Bijeenkomst) -> Any:
+def _owners(bijeenkomst: Bijeenkomst) -> QuerySet[User]:
     """Who can take on an assignment: the members, and whoever already holds one here."""
     return User.objects.filter(
         Q(lidmaatschappen__plg=bijeenkomst.plg_id) | Q(opdrachten__bijeenkomst=bijeenkomst)

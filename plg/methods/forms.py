@@ -1,15 +1,17 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from plg.methods.models import Stap, Werkvorm
+from plg.organisations.models import School
 
 
-class WerkvormForm(forms.ModelForm):
+class WerkvormForm(forms.ModelForm[Werkvorm]):
     steps = forms.MultipleChoiceField(
         label=_("Past bij de stappen"), choices=Stap.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -33,11 +35,12 @@ class WerkvormForm(forms.ModelForm):
             for f in ["wat", "waarom", "hoe", "valkuil", "variant"]
         }
 
-    def __init__(self, *args: Any, schools: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, schools: QuerySet[School], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = schools  # type: ignore[attr-defined]
-        self.fields["school"].required = True
-        self.fields["school"].empty_label = None  # type: ignore[attr-defined]
+        school = cast("forms.ModelChoiceField[School]", self.fields["school"])
+        school.queryset = schools
+        school.required = True
+        school.empty_label = None
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

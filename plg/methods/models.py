@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import Q
@@ -32,13 +32,14 @@ class Localised(models.Model):
     class Meta:
         abstract = True
 
-    def localised(self, field: str) -> Any:
+    def localised(self, field: str) -> str:
         language = (get_language() or "nl").split("-")[0]
         if language != "nl":
-            value = self.translations.get(language, {}).get(field)
+            value: str | None = self.translations.get(language, {}).get(field)
             if value:
                 return value
-        return getattr(self, field)
+        dutch: str = getattr(self, field)
+        return dutch
 
 
 class WerkvormQuerySet(models.QuerySet["Werkvorm"]):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from plg.organisations.models import School
 
 
-class SchoolInstellingenForm(forms.ModelForm):
+class SchoolInstellingenForm(forms.ModelForm[School]):
     class Meta:
         model = School
         fields = ["werkgroep_minutes", "waarden"]

@@ -3,17 +3,19 @@ advisor, a PLG's main page, its archive and what it shared with people around it
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.accounts.http import AuthedRequest
+from plg.accounts.models import User
 from plg.communities.authorizers import get_plg, require_shared_view
 from plg.communities.context import plg_context
 from plg.communities.forms import FaseForm, NotitieForm
@@ -81,7 +83,7 @@ def home(request: AuthedRequest) -> HttpResponse:
     )
 
 
-def plg_cards(user: Any, plgs: Any) -> Any:
+def plg_cards(user: User, plgs: QuerySet[PLG]) -> QuerySet[PLG]:
     """PLG's as an outsider sees them: phase, next bijeenkomst, shared milestones.
 
     Deliberately no member names or per-teacher figures: this is not a monitoring table.
@@ -120,6 +122,12 @@ def school_overview(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
+@dataclass(frozen=True)
+class SupportedSchool:
+    school: School
+    plgs: list[PLG]
+
+
 @login_required
 def begeleiding(request: AuthedRequest) -> HttpResponse:
     """The advisor's view: the schools they support, with their PLG's side by side."""
@@ -131,9 +139,14 @@ def begeleiding(request: AuthedRequest) -> HttpResponse:
             "schools"
         )
     )
-    for school in schools:
-        school.plg_list = [p for p in plgs if any(s.pk == school.pk for s in p.schools.all())]
-    return render(request, "pages/begeleiding.html", {"schools": schools})
+    rows = [
+        SupportedSchool(
+            school=school,
+            plgs=[p for p in plgs if any(s.pk == school.pk for s in p.schools.all())],
+        )
+        for school in schools
+    ]
+    return render(request, "pages/begeleiding.html", {"rows": rows})
 
 
 @login_required
@@ -176,7 +189,7 @@ def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:
         "leervragen": plg.leervragen.prefetch_related(
             Prefetch("versies", queryset=LeervraagVersie.objects.select_related("author"))
         ),
-        "bijeenkomsten": plg.bijeenkomsten.prefetch_related(_visible_leerlogs(user)),
+        "bijeenkomsten": plg.bijeenkomsten.all().prefetch_related(_visible_leerlogs(user)),
         "terugblikken": Terugblik.objects.visible_to(user)
         .filter(bijeenkomst__plg=plg)
         .select_related("bijeenkomst"),
@@ -190,7 +203,9 @@ def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:
     }
 
 
-def _visible_leerlogs(user: Any) -> Any:
+def _visible_leerlogs(
+    user: User,
+) -> Prefetch[Literal["leerlog"], QuerySet[LeerlogEntry], Literal["zichtbare_leerlogs"]]:
     return Prefetch(
         "leerlog",
         queryset=LeerlogEntry.objects.visible_to(user).select_related("author"),

@@ -7,6 +7,10 @@ send again, which may still go? That is: their cause still holds (the invitation
 open, the wave still runs, the bijeenkomst is still ahead at the time the mail names), and
 the person still has the right to send it (still coach of that PLG, still runs that school in
 the wave). A kind without a check is never sent again, and a test fails while one has none.
+
+The outbox sits below the accounts, so it knows a person as Django's ``AbstractBaseUser``; a
+check that needs more of them asks its own app's ``User``.
+
 A kind several apps send on someone's behalf (a bijeenkomst's invitation: its coach through
 meetings, a planner through planning) has a check from each; a mail may go when one says yes.
 """
@@ -14,11 +18,13 @@ meetings, a planner through planning) has a check from each; a mail may go when 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 
 from plg.post.models import Bericht, Soort
 
-Controle = Callable[[Any, list[Bericht]], set[int]]
+Controle = Callable[[AbstractBaseUser, list[Bericht]], set[int]]
 
 CONTROLES: dict[str, list[Controle]] = {}
 
@@ -35,14 +41,14 @@ def controle(*soorten: str) -> Callable[[Controle], Controle]:
     return register
 
 
-def mag_nog(door: Any, berichten: Iterable[Bericht]) -> set[int]:
+def mag_nog(door: AbstractBaseUser | AnonymousUser, berichten: Iterable[Bericht]) -> set[int]:
     """The pks of these mails that ``door`` may send again now (a yes of one check of their
     kind)."""
     per_soort: dict[str, list[Bericht]] = {}
     for bericht in berichten:
         per_soort.setdefault(bericht.soort, []).append(bericht)
     toegestaan: set[int] = set()
-    if not getattr(door, "is_authenticated", False):
+    if not isinstance(door, AbstractBaseUser):
         return toegestaan
     for soort, groep in per_soort.items():
         for check in CONTROLES.get(soort, []):

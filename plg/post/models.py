@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -50,7 +48,7 @@ class Soort(models.TextChoices):
 
 
 class BerichtQuerySet(models.QuerySet["Bericht"]):
-    def over(self, objecten: models.QuerySet[Any]) -> BerichtQuerySet:
+    def over(self, objecten: models.QuerySet[models.Model]) -> BerichtQuerySet:
         """The e-mails about any of these objects, as one sub-query."""
         return self.filter(
             over_type=ContentType.objects.get_for_model(objecten.model),

@@ -7,11 +7,12 @@ import smtplib
 import threading
 from collections.abc import Iterable
 from email.utils import make_msgid, parseaddr
-from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 
 from plg.core.db import outside_transaction
@@ -44,7 +45,9 @@ def klaarzetten(berichten: Iterable[Bericht]) -> int:
 
 
 @transaction.atomic
-def opnieuw(berichten: QuerySet[Bericht], *, door: Any) -> tuple[int, int]:
+def opnieuw(
+    berichten: QuerySet[Bericht], *, door: AbstractBaseUser | AnonymousUser
+) -> tuple[int, int]:
     """Failed e-mails get a fresh set of attempts, starting now, when their cause still holds
     and ``door`` may still send them (asked of the app that wrote them, ``geldig``); returns
     how many go again and how many may not."""
@@ -62,7 +65,7 @@ def opnieuw(berichten: QuerySet[Bericht], *, door: Any) -> tuple[int, int]:
     return count, len(mislukt) - count
 
 
-def intrekken(over: QuerySet[Any]) -> int:
+def intrekken(over: QuerySet[Model]) -> int:
     """E-mails about these objects that have not left will not leave (an invitation withdrawn,
     a wave closed): those waiting, those that failed (nobody can send them again), and one in
     a worker's hands (if handing it over fails, or the worker dies, it is not taken again).
@@ -74,7 +77,7 @@ def intrekken(over: QuerySet[Any]) -> int:
     )
 
 
-def onderweg_over(over: QuerySet[Any]) -> set[int]:
+def onderweg_over(over: QuerySet[Model]) -> set[int]:
     """Which of these objects have an e-mail that has not left yet."""
     return set(Bericht.objects.over(over).onderweg().values_list("over_id", flat=True))
 

@@ -4,9 +4,9 @@ send again."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Count, Model, Q, QuerySet
 
 from plg.post import geldig
 from plg.post.models import ONDERWEG, Bericht, Soort, Status
@@ -30,7 +30,7 @@ class Stand:
     mijn_mislukte: list[int] = field(default_factory=list)
 
 
-def stand(*, over: QuerySet[Any], user: Any) -> Stand:
+def stand(*, over: QuerySet[Model], user: AbstractBaseUser) -> Stand:
     """Counts only: a page that shows this never says who was mailed (two queries)."""
     berichten = Bericht.objects.over(over)
     rijen = [
@@ -43,13 +43,13 @@ def stand(*, over: QuerySet[Any], user: Any) -> Stand:
         )
         .order_by("soort")
     ]
-    mijn = berichten.filter(door=user, status=Status.MISLUKT).only(
+    mijn = berichten.filter(door_id=user.pk, status=Status.MISLUKT).only(
         "pk", "soort", "over_id", "sleutel"
     )
     return Stand(rijen=rijen, mijn_mislukte=sorted(geldig.mag_nog(user, mijn)))
 
 
-def per_object(*, over: QuerySet[Any], user: Any) -> dict[int, Bericht]:
+def per_object(*, over: QuerySet[Model], user: AbstractBaseUser) -> dict[int, Bericht]:
     """The latest e-mail about each object; ``opnieuw`` holds its pk when it failed, this user
     sent it and may still send it again (the retry form's value), else nothing."""
     rijen = Bericht.objects.over(over).order_by("pk")

@@ -117,7 +117,9 @@ class Part:
     comment: str
 
 
-def _part(section: Section, values: dict[str, int], comments: dict[str, str], rol: Any) -> Part:
+def _part(
+    section: Section, values: dict[str, int], comments: dict[str, str], rol: int | None
+) -> Part:
     if section.choice_key:
         questions = [
             Question(

@@ -8,21 +8,21 @@ school at once) is for its opener or for someone who may run all of its schools.
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from plg.accounts.models import User
 from plg.organisations.models import Aanstelling, Functie, School
 from plg.scans.models import Afname, Toegang
 
 
-def schools_for_waves(user: Any) -> QuerySet[School]:
+def schools_for_waves(user: User | AnonymousUser) -> QuerySet[School]:
     """Schools a user may open a PLG-scan for: the ones they lead, all of the scholengemeenschap
     for a coördinerend directeur, and the ones an advisor supports."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return School.objects.none()
     mine = Aanstelling.objects.filter(user=user)
     return School.objects.filter(
@@ -36,12 +36,12 @@ def schools_for_waves(user: Any) -> QuerySet[School]:
     ).distinct()
 
 
-def _runs(user: Any, *, wave: str, school: str) -> Q:
+def _runs(user: User | AnonymousUser, *, wave: str, school: str) -> Q:
     """The one rule for running a wave, as a condition on a (wave, school) pair reached by the
     lookups ``wave`` and ``school``: the wave's opener chose every school of it, so runs them
     all; anyone else runs the schools they lead or support (all of the scholengemeenschap for
     a coördinerend directeur). A Zelfscan is run inside its PLG, not here."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Q(pk__in=[])
 
     def at(field: str) -> str:
@@ -52,34 +52,34 @@ def _runs(user: Any, *, wave: str, school: str) -> Q:
     )
 
 
-def afnames_to_run(user: Any) -> QuerySet[Afname]:
+def afnames_to_run(user: User) -> QuerySet[Afname]:
     """The waves this person runs in at least one school."""
     return Afname.objects.filter(
         pk__in=Afname.objects.filter(_runs(user, wave="", school="schools")).values("pk")
     )
 
 
-def toegangen_to_run(user: Any) -> QuerySet[Toegang]:
+def toegangen_to_run(user: User) -> QuerySet[Toegang]:
     """The ways in (personal links, posters) of the schools this person runs, in every wave:
     the progress they see, the posters they print, the mails they may send again."""
     return Toegang.objects.filter(_runs(user, wave="afname", school="school"))
 
 
-def schools_to_run(user: Any, afname: Afname) -> QuerySet[School]:
+def schools_to_run(user: User, afname: Afname) -> QuerySet[School]:
     """The schools of a wave this person acts on: progress, posters and reminders."""
     return School.objects.filter(Q(afnames=afname) & _runs(user, wave="afnames", school="pk"))
 
 
-def may_run(user: Any, afname: Afname) -> bool:
+def may_run(user: User | AnonymousUser, afname: Afname) -> bool:
     """Whoever opened the wave, or may run at least one of its schools, sees it."""
-    if afname.is_zelfscan or not getattr(user, "is_authenticated", False):
+    if afname.is_zelfscan or not user.is_authenticated:
         return False
     if afname.opened_by_id == user.pk:  # the rule's first half, known without a query
         return True
     return afnames_to_run(user).filter(pk=afname.pk).exists()
 
 
-def may_close(user: Any, afname: Afname) -> bool:
+def may_close(user: User, afname: Afname) -> bool:
     """Closing ends the wave for every school: for its opener, or for someone who may run each
     of its schools."""
     if not may_run(user, afname):
@@ -89,14 +89,14 @@ def may_close(user: Any, afname: Afname) -> bool:
     return not afname.schools.exclude(pk__in=schools_for_waves(user).values("pk")).exists()
 
 
-def get_afname_to_run(user: Any, pk: int) -> Afname:
+def get_afname_to_run(user: User, pk: int) -> Afname:
     afname = get_object_or_404(Afname, pk=pk, plg=None)
     if not may_run(user, afname):
         raise Http404
     return afname
 
 
-def get_afname_to_close(user: Any, pk: int) -> Afname:
+def get_afname_to_close(user: User, pk: int) -> Afname:
     """404 for whoever may not see the wave; 403 for a runner of only some of its schools."""
     afname = get_afname_to_run(user, pk)
     if not may_close(user, afname):
@@ -104,18 +104,18 @@ def get_afname_to_close(user: Any, pk: int) -> Afname:
     return afname
 
 
-def get_school_to_run(user: Any, afname: Afname, school_pk: int) -> School:
+def get_school_to_run(user: User, afname: Afname, school_pk: int) -> School:
     return get_object_or_404(schools_to_run(user, afname), pk=school_pk)
 
 
-def may_read_school(user: Any, school: School) -> bool:
+def may_read_school(user: User, school: School) -> bool:
     """A school's results are for everyone placed in it: team, leaders and its advisors."""
     return Aanstelling.objects.filter(user=user, school=school).exists() or (
         schools_for_waves(user).filter(pk=school.pk).exists()
     )
 
 
-def get_report(user: Any, afname_pk: int, school_pk: int) -> tuple[Afname, School]:
+def get_report(user: User, afname_pk: int, school_pk: int) -> tuple[Afname, School]:
     """A closed wave's report for one of its schools, for those who may read that school."""
     afname = get_object_or_404(Afname, pk=afname_pk, plg=None, closed_at__isnull=False)
     school = get_object_or_404(afname.schools.all(), pk=school_pk)
@@ -124,11 +124,11 @@ def get_report(user: Any, afname_pk: int, school_pk: int) -> tuple[Afname, Schoo
     return afname, school
 
 
-def get_toegang(token: str, user: Any) -> Toegang:
+def get_toegang(token: str, user: User | AnonymousUser) -> Toegang:
     """A way in by its token. A Zelfscan link belongs to a signed-in member: only they open it."""
     toegang = get_object_or_404(
         Toegang.objects.select_related("afname", "school", "afname__plg"), token=token
     )
-    if toegang.afname.is_zelfscan and toegang.user_id != getattr(user, "pk", None):
+    if toegang.afname.is_zelfscan and toegang.user_id != user.pk:
         raise Http404
     return toegang

@@ -11,27 +11,27 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from defusedcsv import csv as safe_csv
 from openpyxl import Workbook
 
-Row = Sequence[Any]
+Cell = str | int | float | None
+Row = Sequence[Cell]
 
 FORMULA_START = ("=", "+", "-", "@", "|", "%", "\t", "\r")
 NUMBER = re.compile(r"^-?[0-9]+([.,][0-9]+)?$")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def is_formula(value: Any) -> bool:
+def is_formula(value: object) -> bool:
     """Would a spreadsheet run this cell? Texts only (a written number such as ``-0,25`` never)."""
     return isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER.match(value)
 
 
-def _csv_cell(value: Any) -> Any:
+def _csv_cell(value: Cell) -> str | int:
     if isinstance(value, float):
         return f"{value:.2f}".replace(".", ",")
-    if is_formula(value):
+    if isinstance(value, str) and is_formula(value):
         return "'" + value
     return "" if value is None else value
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -57,14 +59,14 @@ class AfnameForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, schools: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, schools: QuerySet[School], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["schools"].queryset = schools  # type: ignore[attr-defined]
+        cast("forms.ModelMultipleChoiceField[School]", self.fields["schools"]).queryset = schools
         if schools.count() == 1:
             self.fields["schools"].initial = list(schools)
 
-    def clean_closes_on(self) -> Any:
-        closes_on = self.cleaned_data["closes_on"]
+    def clean_closes_on(self) -> date | None:
+        closes_on: date | None = self.cleaned_data["closes_on"]
         if closes_on and closes_on < timezone.localdate():
             raise ValidationError(_("Kies een datum vanaf vandaag."))
         return closes_on

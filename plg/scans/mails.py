@@ -4,14 +4,15 @@ may still go."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from plg.accounts.models import User
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
 from plg.scans.authorizers import toegangen_to_run
@@ -19,7 +20,7 @@ from plg.scans.models import Afname, Toegang
 
 
 def uitnodigingen(
-    *, afname: Afname, toegangen: Iterable[Toegang], door: Any, herinnering: bool
+    *, afname: Afname, toegangen: Iterable[Toegang], door: User | None, herinnering: bool
 ) -> list[Bericht]:
     """One per personal link. Round 0 is the invitation, round N the N-th reminder, so the
     same round is never stored twice for a person."""
@@ -50,9 +51,11 @@ def uitnodigingen(
 
 
 @geldig.controle(Soort.SCAN_UITNODIGING, Soort.SCAN_HERINNERING)
-def may_send(door: Any, berichten: list[Bericht]) -> set[int]:
+def may_send(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
     """Sent again while the wave runs and the link has not been used to answer, by someone who
     still runs that school in the wave."""
+    if not isinstance(door, User):
+        return set()
     open_ids = set(
         toegangen_to_run(door)
         .filter(pk__in=geldig.over_ids(berichten), afname__closed_at=None, responded=False)

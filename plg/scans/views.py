@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from plg.accounts.http import AuthedRequest
 from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
+from plg.communities.models import PLG
 from plg.core.pdf import pdf_response
 from plg.organisations.authorizers import schools_of, schools_supported_by
 from plg.post.stand import stand as post_stand
@@ -37,9 +38,10 @@ from plg.scans.authorizers import (
     schools_to_run,
     toegangen_to_run,
 )
+from plg.scans.export import Cell
 from plg.scans.forms import AfnameForm, ZelfscanForm
 from plg.scans.models import Afname, Toegang, ToegangSoort, minimum_group
-from plg.scans.network import network_overview
+from plg.scans.network import Overview, network_overview
 from plg.scans.reports import build_report, no_figures_reason
 from plg.scans.statistics import minimum_group_size
 
@@ -201,7 +203,7 @@ def scan_rapport_pdf(request: AuthedRequest, pk: int, school_pk: int) -> HttpRes
     return pdf_response(request, "scans/rapport_pdf.html", context, f"plg-scan-{stamp}.pdf")
 
 
-def _overview(request: AuthedRequest) -> Any:
+def _overview(request: AuthedRequest) -> Overview:
     schools = list(schools_supported_by(request.user).select_related("scholengemeenschap"))
     if not schools:
         raise Http404
@@ -218,8 +220,8 @@ def begeleiding_scans(request: AuthedRequest) -> HttpResponse:
     return render(request, "scans/begeleiding.html", {"overview": _overview(request)})
 
 
-def _export_rows(overview: Any) -> list[list[Any]]:
-    header = [
+def _export_rows(overview: Overview) -> list[list[Cell]]:
+    header: list[Cell] = [
         _("school"),
         _("scholengemeenschap"),
         _("afname"),
@@ -231,9 +233,9 @@ def _export_rows(overview: Any) -> list[list[Any]]:
         *overview.condition_titles,
         *[_("verschil %(titel)s") % {"titel": t} for t in overview.characteristic_titles],
     ]
-    rows: list[list[Any]] = [header]
+    rows: list[list[Cell]] = [header]
     for row in overview.rows:
-        figures: list[Any] = [
+        figures: list[Cell] = [
             *[round(v, 2) if v is not None else "" for v in row.characteristics],
             *[round(v, 2) if v is not None else "" for v in row.conditions],
             *[round(c.estimate, 2) if c else "" for c in row.changes],
@@ -314,7 +316,7 @@ def zelfscan_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("zelfscans", plg.pk)
 
 
-def _run(plg: Any, afname_pk: int) -> Afname:
+def _run(plg: PLG, afname_pk: int) -> Afname:
     return get_object_or_404(Afname, pk=afname_pk, plg=plg)
 
 

@@ -6,12 +6,16 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import NoReturn
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
+from django.test import Client
 from django.urls import reverse
+from pytest_django import Settings
 
+from conftest import World
 from plg.post import koppen
 from plg.post.models import Bericht
 from plg.post.services import AFTER_RESPONSE
@@ -19,7 +23,7 @@ from plg.post.tests import backends
 
 
 def test_the_reset_link_leads_to_the_site_whatever_host_the_request_named(
-    client: Any, world: Any, settings: Any
+    client: Client, world: World, settings: Settings
 ) -> None:
     settings.SITE_URL = "https://plg.example"
     client.post(reverse("password_reset"), {"email": world.member.email}, HTTP_HOST="evil.example")
@@ -29,14 +33,14 @@ def test_the_reset_link_leads_to_the_site_whatever_host_the_request_named(
 
 
 def test_the_reset_mail_is_built_by_the_one_builder(
-    client: Any, world: Any, monkeypatch: Any
+    client: Client, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built: list[str] = []
     real = koppen.email
 
-    def recording(**fields: Any) -> Any:
-        built.append(fields["aan"])
-        return real(**fields)
+    def recording(*, aan: str, onderwerp: str, tekst: str) -> EmailMessage:
+        built.append(aan)
+        return real(aan=aan, onderwerp=onderwerp, tekst=tekst)
 
     monkeypatch.setattr(koppen, "email", recording)
     client.post(reverse("password_reset"), {"email": world.member.email})
@@ -44,16 +48,16 @@ def test_the_reset_mail_is_built_by_the_one_builder(
     assert [m.to for m in mail.outbox] == [[world.member.email]]
 
 
-def test_the_reset_mail_is_never_stored(client: Any, world: Any) -> None:
+def test_the_reset_mail_is_never_stored(client: Client, world: World) -> None:
     client.post(reverse("password_reset"), {"email": world.member.email})
     assert len(mail.outbox) == 1
     assert not Bericht.objects.exists()
 
 
 def test_a_fault_of_ours_in_the_reset_mail_is_not_hidden(
-    client: Any, world: Any, monkeypatch: Any
+    client: Client, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(**fields: Any) -> Any:
+    def broken(**fields: object) -> NoReturn:
         raise TypeError("a bug of ours")
 
     monkeypatch.setattr(koppen, "email", broken)
@@ -62,7 +66,7 @@ def test_a_fault_of_ours_in_the_reset_mail_is_not_hidden(
 
 
 @pytest.fixture
-def mail_server_down(settings: Any) -> Any:
+def mail_server_down(settings: Settings) -> Iterator[None]:
     settings.EMAIL_BACKEND = "plg.post.tests.backends.Refuses"
     backends.reset(down=True)
     yield
@@ -70,7 +74,7 @@ def mail_server_down(settings: Any) -> Any:
 
 
 def test_a_reset_mail_that_cannot_leave_says_nothing_of_the_account_and_logs_no_address(
-    client: Any, world: Any, mail_server_down: Any, caplog: Any
+    client: Client, world: World, mail_server_down: None, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The page answers the same whether the address has an account: a failure shown only
     when it has one would tell who has an account."""
@@ -83,13 +87,13 @@ def test_a_reset_mail_that_cannot_leave_says_nothing_of_the_account_and_logs_no_
 
 
 @pytest.fixture
-def beside_the_request(settings: Any) -> Iterator[None]:
+def beside_the_request(settings: Settings) -> Iterator[None]:
     """Mails sent beside the request, as in production, with a mail server that waits."""
     settings.MAIL_BESIDE_RESPONSE = True
     settings.EMAIL_BACKEND = "plg.post.tests.backends.Waits"
     backends.reset()
     yield
-    backends.Waits.open.set()
+    backends.Waits.gate.set()
     _join_mail_threads()
     backends.reset()
 
@@ -101,20 +105,20 @@ def _join_mail_threads() -> None:
 
 
 def test_the_reset_page_answers_before_the_mail_server_does(
-    client: Any, world: Any, beside_the_request: None
+    client: Client, world: World, beside_the_request: None
 ) -> None:
     """So an address with an account answers as fast as one without: the page's time tells
     nobody who has an account."""
     response = client.post(reverse("password_reset"), {"email": world.member.email})
     assert response.status_code == 302
     assert mail.outbox == []  # the mail server has not accepted anything yet
-    backends.Waits.open.set()
+    backends.Waits.gate.set()
     _join_mail_threads()
     assert [m.to for m in mail.outbox] == [[world.member.email]]
 
 
 def test_a_reset_mail_that_fails_beside_the_request_is_logged_without_the_address(
-    client: Any, world: Any, settings: Any, caplog: Any
+    client: Client, world: World, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     settings.MAIL_BESIDE_RESPONSE = True
     settings.EMAIL_BACKEND = "plg.post.tests.backends.Refuses"
@@ -131,11 +135,15 @@ def test_a_reset_mail_that_fails_beside_the_request_is_logged_without_the_addres
 
 
 def test_a_fault_of_ours_beside_the_request_is_logged_whole(
-    client: Any, world: Any, settings: Any, caplog: Any, monkeypatch: Any
+    client: Client,
+    world: World,
+    settings: Settings,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """In a thread of its own nobody else hears of it: the log keeps its traceback."""
 
-    def broken(**fields: Any) -> Any:
+    def broken(**fields: object) -> NoReturn:
         raise TypeError("a bug of ours")
 
     settings.MAIL_BESIDE_RESPONSE = True

@@ -2,32 +2,37 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
+import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 
-def wrong(client: Any, email: str, times: int, ip: str = "203.0.113.7") -> None:
+def wrong(client: Client, email: str, times: int, ip: str = "203.0.113.7") -> None:
     for _ in range(times):
         client.post(reverse("login"), {"username": email, "password": "raden-123"}, REMOTE_ADDR=ip)
 
 
-def right(client: Any, email: str, ip: str = "203.0.113.7") -> Any:
+def right(client: Client, email: str, ip: str = "203.0.113.7") -> TestResponse:
     return client.post(reverse("login"), {"username": email, "password": PASSWORD}, REMOTE_ADDR=ip)
 
 
-def test_after_forty_wrong_passwords_the_right_one_is_refused(client: Any, world: Any) -> None:
+def test_after_forty_wrong_passwords_the_right_one_is_refused(client: Client, world: World) -> None:
     wrong(client, world.member.email, 40)
     response = right(client, world.member.email)
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
 
 
-def test_a_locked_login_says_so_in_dutch_on_the_login_page(client: Any, world: Any) -> None:
+def test_a_locked_login_says_so_in_dutch_on_the_login_page(client: Client, world: World) -> None:
     wrong(client, world.member.email, 10)
     html = right(client, world.member.email).content.decode()
     assert "Te veel mislukte pogingen" in html
@@ -35,7 +40,7 @@ def test_a_locked_login_says_so_in_dutch_on_the_login_page(client: Any, world: A
     assert world.member.email in html  # what was typed stays
 
 
-def test_the_lock_is_lifted_after_the_cool_off(client: Any, world: Any) -> None:
+def test_the_lock_is_lifted_after_the_cool_off(client: Client, world: World) -> None:
     from axes.models import AccessAttempt
     from django.conf import settings
 
@@ -45,30 +50,30 @@ def test_the_lock_is_lifted_after_the_cool_off(client: Any, world: Any) -> None:
     assert response.status_code == 302
 
 
-def past_cool_off(cool_off: timedelta) -> Any:
+def past_cool_off(cool_off: timedelta) -> datetime:
     from django.utils import timezone
 
     return timezone.now() - cool_off - timedelta(minutes=1)
 
 
-def test_one_locked_address_does_not_lock_out_a_colleague(client: Any, world: Any) -> None:
+def test_one_locked_address_does_not_lock_out_a_colleague(client: Client, world: World) -> None:
     wrong(client, world.member.email, 10)
     assert right(client, world.coach.email).status_code == 302
 
 
-def test_a_few_typos_do_not_lock_anyone_out(client: Any, world: Any) -> None:
+def test_a_few_typos_do_not_lock_anyone_out(client: Client, world: World) -> None:
     wrong(client, world.member.email, 3)
     assert right(client, world.member.email).status_code == 302
 
 
-def test_twenty_reset_requests_send_a_bounded_number_of_mails(client: Any, world: Any) -> None:
+def test_twenty_reset_requests_send_a_bounded_number_of_mails(client: Client, world: World) -> None:
     for _ in range(20):
         client.post(reverse("password_reset"), {"email": world.member.email})
     assert 1 <= len(mail.outbox) <= 3
 
 
 def test_reset_requests_for_many_addresses_from_one_place_are_bounded(
-    client: Any, world: Any
+    client: Client, world: World
 ) -> None:
     people = [world.member, world.coach, world.colleague, world.leader, world.advisor]
     for _ in range(10):
@@ -79,7 +84,7 @@ def test_reset_requests_for_many_addresses_from_one_place_are_bounded(
     assert 1 <= len(mail.outbox) <= 10
 
 
-def test_a_refused_reset_says_so_in_dutch(client: Any, world: Any) -> None:
+def test_a_refused_reset_says_so_in_dutch(client: Client, world: World) -> None:
     for _ in range(5):
         response = client.post(reverse("password_reset"), {"email": world.member.email})
     assert response.status_code == 429
@@ -87,7 +92,7 @@ def test_a_refused_reset_says_so_in_dutch(client: Any, world: Any) -> None:
 
 
 def test_no_log_line_says_who_logged_in_failed_or_was_locked_out(
-    client: Any, world: Any, caplog: Any
+    client: Client, world: World, caplog: pytest.LogCaptureFixture
 ) -> None:
     import logging
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities import services
 from plg.communities.models import Lidmaatschap
 from plg.organisations.models import Aanstelling
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def test_existing_account_gains_no_staff_place_by_accepting(world: Any) -> None:
+def test_existing_account_gains_no_staff_place_by_accepting(world: World) -> None:
     uitnodiging = services.invite(
         plg=world.plg, email=world.other_advisor.email, school=world.school, invited_by=world.coach
     )
@@ -25,7 +25,7 @@ def test_existing_account_gains_no_staff_place_by_accepting(world: Any) -> None:
 
 
 def test_signed_in_as_someone_else_cannot_use_a_newcomer_invitation(
-    client: Any, world: Any
+    client: Client, world: World
 ) -> None:
     uitnodiging = services.invite(
         plg=world.plg, email="nieuw@regenboog.example", school=world.school, invited_by=world.coach
@@ -45,7 +45,7 @@ def test_signed_in_as_someone_else_cannot_use_a_newcomer_invitation(
     assert not Lidmaatschap.objects.filter(user__email="nieuw@regenboog.example").exists()
 
 
-def test_answering_twice_shows_the_clear_page(client: Any, world: Any) -> None:
+def test_answering_twice_shows_the_clear_page(client: Client, world: World) -> None:
     uitnodiging = services.invite(
         plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
     )

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.models import Lidmaatschap
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def test_check_out_saves_when_an_assignment_owner_has_left(client: Any, world: Any) -> None:
+def test_check_out_saves_when_an_assignment_owner_has_left(client: Client, world: World) -> None:
     from plg.meetings import services as meeting_services
     from plg.meetings.models import Opdracht
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def test_werkvorm_name_without_letters_is_refused(client: Any, world: Any) -> None:
+def test_werkvorm_name_without_letters_is_refused(client: Client, world: World) -> None:
     login(client, world.coach)
     data = {
         "school": world.school.pk,

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.models import Actieplan, Afronding, Lidmaatschap, Mijlpaal, Rol
 from plg.communities.sharing import Audience
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def _co_coach(world: Any) -> Any:
+def _co_coach(world: World) -> Any:
     Lidmaatschap.objects.filter(plg=world.plg, user=world.member).update(rol=Rol.PROCESCOACH)
     return world.member
 
 
-def test_co_coach_cannot_open_another_coachs_private_proposal(client: Any, world: Any) -> None:
+def test_co_coach_cannot_open_another_coachs_private_proposal(client: Client, world: World) -> None:
     Afronding.objects.create(
         plg=world.plg, author=world.coach, voorstel="Geheim", audience=Audience.ALLEEN_IK
     )
@@ -30,7 +32,7 @@ def test_co_coach_cannot_open_another_coachs_private_proposal(client: Any, world
     assert response.status_code == 403 and "Geheim" not in response.content.decode()
 
 
-def test_co_coach_gets_no_form_for_a_private_actieplan(client: Any, world: Any) -> None:
+def test_co_coach_gets_no_form_for_a_private_actieplan(client: Client, world: World) -> None:
     Actieplan.objects.create(
         plg=world.plg,
         author=world.coach,
@@ -54,7 +56,7 @@ def test_co_coach_gets_no_form_for_a_private_actieplan(client: Any, world: Any) 
     assert Actieplan.objects.get().gewenste_verandering == "Geheim plan"
 
 
-def test_co_coach_cannot_celebrate_a_private_milestone(client: Any, world: Any) -> None:
+def test_co_coach_cannot_celebrate_a_private_milestone(client: Client, world: World) -> None:
     mijlpaal = Mijlpaal.objects.create(
         plg=world.plg,
         author=world.coach,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
 
+from conftest import World
+from plg.accounts.models import User
 from plg.communities.models import Mijlpaal, Notitie
 from plg.communities.sharing import Audience
 
@@ -17,50 +18,30 @@ READERS = {
     Audience.TEAM: {"coach", "member", "leader", "colleague"},
     Audience.NETWERK: {"coach", "member", "leader", "colleague", "advisor", "sister_teacher"},
 }
-EVERYONE = [
-    "coach",
-    "member",
-    "colleague",
-    "outsider",
-    "leader",
-    "other_leader",
-    "advisor",
-    "other_advisor",
-    "sister_teacher",
-]
-
-
-@pytest.fixture
-def sister_teacher(world: Any) -> Any:
-    """A teacher of another school in the same scholengemeenschap."""
-    from plg.accounts.models import User
-    from plg.organisations.models import Aanstelling, Functie
-
-    user = User.objects.create_user("sister@sintjozef.example", "x")
-    Aanstelling.objects.create(user=user, school=world.sister, functie=Functie.LERAAR)
-    world.sister_teacher = user
-    return user
 
 
 @pytest.mark.parametrize("audience", list(Audience))
-def test_audience_decides_who_reads_a_note(world: Any, sister_teacher: Any, audience: str) -> None:
+def test_audience_decides_who_reads_a_note(
+    world: World, sister_teacher: User, audience: str
+) -> None:
     note = Notitie.objects.create(plg=world.plg, author=world.coach, text="x", audience=audience)
+    everyone = world.personas() | {"sister_teacher": sister_teacher}
     readers = {
         persona
-        for persona in EVERYONE
-        if Notitie.objects.visible_to(getattr(world, persona)).filter(pk=note.pk).exists()
+        for persona, user in everyone.items()
+        if Notitie.objects.visible_to(user).filter(pk=note.pk).exists()
     }
-    assert readers == READERS[audience]
+    assert readers == READERS[Audience(audience)]
 
 
-def test_anonymous_reads_nothing(world: Any) -> None:
+def test_anonymous_reads_nothing(world: World) -> None:
     from django.contrib.auth.models import AnonymousUser
 
     Notitie.objects.create(plg=world.plg, author=world.coach, text="x", audience=Audience.NETWERK)
     assert not Notitie.objects.visible_to(AnonymousUser()).exists()
 
 
-def test_former_member_loses_plg_only_items(world: Any) -> None:
+def test_former_member_loses_plg_only_items(world: World) -> None:
     Notitie.objects.create(plg=world.plg, author=world.coach, text="x", audience=Audience.PLG)
     world.plg.lidmaatschappen.filter(user=world.member).delete()
     assert not Notitie.objects.visible_to(world.member).exists()
@@ -69,7 +50,7 @@ def test_former_member_loses_plg_only_items(world: Any) -> None:
     assert Notitie.objects.visible_to(world.member).count() == 1
 
 
-def test_networked_plg_shares_with_leaders_of_each_school(world: Any) -> None:
+def test_networked_plg_shares_with_leaders_of_each_school(world: World) -> None:
     from plg.accounts.models import User
     from plg.communities import services
     from plg.organisations.models import Aanstelling, Functie
@@ -94,7 +75,7 @@ def test_networked_plg_shares_with_leaders_of_each_school(world: Any) -> None:
 
 
 def test_visibility_is_one_query_however_many_rows(
-    world: Any, django_assert_num_queries: Any
+    world: World, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     for i in range(30):
         Notitie.objects.create(

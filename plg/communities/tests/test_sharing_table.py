@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
 
 import pytest
 
+from conftest import World
+from plg.accounts.models import User
 from plg.communities.models import Notitie
 from plg.communities.sharing import READERS, Audience, Relation, may_read, relation, sees_names
 
@@ -22,29 +23,19 @@ RELATIONS = {
 }
 
 
-@pytest.fixture
-def sister_teacher(world: Any) -> Any:
-    from plg.accounts.models import User
-    from plg.organisations.models import Aanstelling, Functie
-
-    user = User.objects.create_user("sister@sintjozef.example", "x")
-    Aanstelling.objects.create(user=user, school=world.sister, functie=Functie.LERAAR)
-    world.sister_teacher = user
-    return user
-
-
 @pytest.mark.parametrize("persona", sorted(RELATIONS))
 def test_each_person_has_one_relation_to_the_plg(
-    world: Any, sister_teacher: Any, persona: str
+    world: World, sister_teacher: User, persona: str
 ) -> None:
-    assert relation(getattr(world, persona), world.plg) == RELATIONS[persona]
+    user = (world.personas() | {"sister_teacher": sister_teacher})[persona]
+    assert relation(user, world.plg) == RELATIONS[persona]
 
 
 @pytest.mark.parametrize("persona", sorted(RELATIONS))
 def test_the_query_reads_exactly_what_the_table_says(
-    world: Any, sister_teacher: Any, persona: str
+    world: World, sister_teacher: User, persona: str
 ) -> None:
-    user = getattr(world, persona)
+    user = (world.personas() | {"sister_teacher": sister_teacher})[persona]
     notes = {
         audience: Notitie.objects.create(
             plg=world.plg, author=world.coach, text="x", audience=audience
@@ -59,7 +50,7 @@ def test_the_query_reads_exactly_what_the_table_says(
     assert read == {a for a in Audience.values if may_read(RELATIONS[persona], a)}
 
 
-def test_an_author_reads_everything_they_wrote(world: Any) -> None:
+def test_an_author_reads_everything_they_wrote(world: World) -> None:
     for audience in Audience.values:
         note = Notitie.objects.create(
             plg=world.plg, author=world.member, text="x", audience=audience

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.db import connection
@@ -19,34 +19,33 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.models import PLG, Actieplan, Afronding, Lidmaatschap, Mijlpaal, Rol
-from plg.meetings import services as meeting_services
 from plg.meetings.models import Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
+from plg.meetings.tests.factories import BijeenkomstFactory
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 MINE = "Mijn tekst van deze namiddag"
 THEIRS = "Hun tekst van vanmorgen"
 MERGED = "Samen: beide teksten"
 
 
-def _client(user: Any) -> Client:
+def _client(user: User) -> Client:
     client = Client()
     assert client.login(username=user.email, password=PASSWORD)
     return client
 
 
-def _co_coach(world: Any) -> Any:
+def _co_coach(world: World) -> User:
     Lidmaatschap.objects.filter(plg=world.plg, user=world.member).update(rol=Rol.PROCESCOACH)
     return world.member
 
 
-def _bijeenkomst(world: Any) -> Bijeenkomst:
-    return meeting_services.plan_bijeenkomst(
-        plg=world.plg,
-        starts_at=timezone.now() - timedelta(days=1),
-        place="Zaal",
-        duration_minutes=100,
-    )
+def _bijeenkomst(world: World) -> Bijeenkomst:
+    return BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now() - timedelta(days=1))
 
 
 def _no_assignments() -> dict[str, str]:
@@ -63,16 +62,16 @@ class EditPage:
     """One edit page of a text several people write: how to reach it, fill it and read it back."""
 
     name: str
-    url: Callable[[Any], str]
-    data: Callable[[Any, str], dict[str, Any]]
-    stored: Callable[[Any], str]
-    create: Callable[[Any], object] | None = None
+    url: Callable[[World], str]
+    data: Callable[[World, str], dict[str, str]]
+    stored: Callable[[World], str]
+    create: Callable[[World], object] | None = None
 
     def __str__(self) -> str:
         return self.name
 
 
-def _terugblik_url(world: Any) -> str:
+def _terugblik_url(world: World) -> str:
     bijeenkomst = Bijeenkomst.objects.filter(plg=world.plg).first() or _bijeenkomst(world)
     return reverse("terugblik", args=[bijeenkomst.pk])
 
@@ -169,7 +168,9 @@ def _version(html: str) -> str:
     return match.group(1) if match else ""
 
 
-def _stale_save(world: Any, edit: EditPage, *, first: Any = None, create: bool = True) -> Any:
+def _stale_save(
+    world: World, edit: EditPage, *, first: User | None = None, create: bool = True
+) -> tuple[TestResponse, Client]:
     """The coach and a co-coach open the same form; the co-coach saves first, then the coach."""
     if create and edit.create:
         edit.create(world)
@@ -184,13 +185,13 @@ def _stale_save(world: Any, edit: EditPage, *, first: Any = None, create: bool =
 
 
 @pytest.mark.parametrize("edit", PAGES, ids=str)
-def test_a_stale_save_overwrites_nothing(world: Any, edit: EditPage) -> None:
+def test_a_stale_save_overwrites_nothing(world: World, edit: EditPage) -> None:
     _stale_save(world, edit)
     assert edit.stored(world) == THEIRS
 
 
 @pytest.mark.parametrize("edit", PAGES, ids=str)
-def test_a_stale_save_shows_the_saved_text_beside_mine(world: Any, edit: EditPage) -> None:
+def test_a_stale_save_shows_the_saved_text_beside_mine(world: World, edit: EditPage) -> None:
     response, _me = _stale_save(world, edit)
     html = response.content.decode()
     assert response.status_code == 409
@@ -199,7 +200,7 @@ def test_a_stale_save_shows_the_saved_text_beside_mine(world: Any, edit: EditPag
 
 
 @pytest.mark.parametrize("edit", PAGES, ids=str)
-def test_the_merged_text_saves_on_the_new_version(world: Any, edit: EditPage) -> None:
+def test_the_merged_text_saves_on_the_new_version(world: World, edit: EditPage) -> None:
     response, me = _stale_save(world, edit)
     version = _version(response.content.decode())
     saved = me.post(edit.url(world), edit.data(world, MERGED) | {"version": version})
@@ -208,7 +209,7 @@ def test_the_merged_text_saves_on_the_new_version(world: Any, edit: EditPage) ->
 
 
 @pytest.mark.parametrize("edit", NEW_ROW_PAGES, ids=str)
-def test_two_first_saves_of_a_new_text_do_not_overwrite(world: Any, edit: EditPage) -> None:
+def test_two_first_saves_of_a_new_text_do_not_overwrite(world: World, edit: EditPage) -> None:
     if edit.name == "terugblik":
         _bijeenkomst(world)
     response, _me = _stale_save(world, edit, create=False)
@@ -216,7 +217,7 @@ def test_two_first_saves_of_a_new_text_do_not_overwrite(world: Any, edit: EditPa
     assert edit.stored(world) == THEIRS
 
 
-def test_someone_who_left_the_plg_is_not_named(world: Any) -> None:
+def test_someone_who_left_the_plg_is_not_named(world: World) -> None:
     edit = PAGES[0]
     colleague = _co_coach(world)
     them = _client(colleague)
@@ -231,7 +232,7 @@ def test_someone_who_left_the_plg_is_not_named(world: Any) -> None:
     assert "Iemand anders heeft dit intussen bewaard" in html and THEIRS in html
 
 
-def test_a_text_made_private_meanwhile_is_not_shown_beside_mine(world: Any) -> None:
+def test_a_text_made_private_meanwhile_is_not_shown_beside_mine(world: World) -> None:
     """Between opening the form and saving, a co-coach saved the actieplan for themselves
     alone: the conflict says so without showing a text that is no longer shared."""
     from plg.communities.forms import ActieplanForm
@@ -266,7 +267,7 @@ def test_every_field_of_a_versioned_form_is_saved() -> None:
     import plg.meetings.forms  # noqa: F401
     from plg.communities.versions import VersionedForm
 
-    def subclasses(cls: type) -> list[type]:
+    def subclasses(cls: type[VersionedForm[Any]]) -> list[type[VersionedForm[Any]]]:
         return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
 
     forms = [form for form in subclasses(VersionedForm) if form._meta.model is not None]
@@ -276,19 +277,19 @@ def test_every_field_of_a_versioned_form_is_saved() -> None:
         assert not unsaved, f"{form.__name__}: {sorted(unsaved)}"
 
 
-def test_my_own_save_in_another_window_is_called_mine(world: Any) -> None:
+def test_my_own_save_in_another_window_is_called_mine(world: World) -> None:
     response, _me = _stale_save(world, PAGES[0], first=world.coach)
     assert "Je hebt dit intussen zelf bewaard" in response.content.decode()
 
 
-def test_a_form_without_its_version_saves_nothing(world: Any) -> None:
+def test_a_form_without_its_version_saves_nothing(world: World) -> None:
     me = _client(world.coach)
     response = me.post(reverse("plg_edit", args=[world.plg.pk]), PAGES[0].data(world, MINE))
     assert response.status_code == 409
     assert PLG.objects.get().praktijknood == "Het huiswerkbeleid loopt stroef."
 
 
-def test_a_stale_check_out_saves_none_of_its_assignments(world: Any) -> None:
+def test_a_stale_check_out_saves_none_of_its_assignments(world: World) -> None:
     edit = PAGES[2]
     edit.create and edit.create(world)
     them, me = _client(_co_coach(world)), _client(world.coach)
@@ -307,7 +308,7 @@ def test_a_stale_check_out_saves_none_of_its_assignments(world: Any) -> None:
     assert not Opdracht.objects.exists()
 
 
-def test_my_leerlog_saved_from_two_windows_keeps_the_first(world: Any) -> None:
+def test_my_leerlog_saved_from_two_windows_keeps_the_first(world: World) -> None:
     bijeenkomst = _bijeenkomst(world)
     url = reverse("leerlog", args=[bijeenkomst.pk])
     window, other_window = _client(world.member), _client(world.member)
@@ -321,7 +322,7 @@ def test_my_leerlog_saved_from_two_windows_keeps_the_first(world: Any) -> None:
     assert LeerlogEntry.objects.get().kennis_inzicht == THEIRS
 
 
-def test_a_fase_change_does_not_make_the_praktijknood_stale(world: Any) -> None:
+def test_a_fase_change_does_not_make_the_praktijknood_stale(world: World) -> None:
     from plg.communities import services
 
     me = _client(world.coach)
@@ -337,7 +338,7 @@ def test_a_fase_change_does_not_make_the_praktijknood_stale(world: Any) -> None:
     reason="SQLite serialises every write; the race is PostgreSQL's to refuse",
 )
 @pytest.mark.django_db(transaction=True)
-def test_of_two_concurrent_saves_only_one_wins(world: Any) -> None:
+def test_of_two_concurrent_saves_only_one_wins(world: World) -> None:
     """Two connections write the same version at once: the database lets one of them win."""
     plan = Actieplan.objects.create(
         plg=world.plg,
@@ -383,7 +384,7 @@ def test_of_two_concurrent_saves_only_one_wins(world: Any) -> None:
     assert Actieplan.objects.get().gewenste_verandering == "Eerst"
 
 
-def test_a_moved_bijeenkomst_shows_both_times_in_words(world: Any) -> None:
+def test_a_moved_bijeenkomst_shows_both_times_in_words(world: World) -> None:
     edit = next(edit for edit in PAGES if edit.name == "bijeenkomst")
     edit.create and edit.create(world)
     them, me = _client(_co_coach(world)), _client(world.coach)
@@ -398,7 +399,7 @@ def test_a_moved_bijeenkomst_shows_both_times_in_words(world: Any) -> None:
     assert "14 januari 2027, 13:30" in html and "12 januari 2027, 15:45" in html
 
 
-def test_assignments_saved_in_the_meantime_are_shown_beside_mine(world: Any) -> None:
+def test_assignments_saved_in_the_meantime_are_shown_beside_mine(world: World) -> None:
     edit = PAGES[2]
     edit.create and edit.create(world)
     them, me = _client(_co_coach(world)), _client(world.coach)

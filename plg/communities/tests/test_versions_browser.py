@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
+from pytest_django.live_server_helper import LiveServer
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.models import Actieplan, Lidmaatschap, Rol
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _signed_in(browser: Browser, url: str, user: Any) -> Page:
+def _signed_in(browser: Browser, url: str, user: User) -> Page:
     page = browser.new_context().new_page()
     page.goto(f"{url}/aanmelden/")
     page.fill("#id_username", user.email)
@@ -25,7 +25,7 @@ def _signed_in(browser: Browser, url: str, user: Any) -> Page:
 
 
 def test_the_second_coach_merges_the_actieplan(
-    browser: Browser, world: Any, live_server: Any
+    browser: Browser, world: World, live_server: LiveServer
 ) -> None:
     Lidmaatschap.objects.filter(plg=world.plg, user=world.member).update(rol=Rol.PROCESCOACH)
     Actieplan.objects.create(

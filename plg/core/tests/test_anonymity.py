@@ -15,14 +15,19 @@ import io
 import logging
 import shutil
 import subprocess
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
+from django.http import StreamingHttpResponse
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.communities.sharing import Audience
-from plg.core.tests.test_authorization import CASES, PERSONAS, _objects
+from plg.core.tests.test_authorization import CASES, PERSONAS, Objects, _objects
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 # Who reads each audience in the test world: the member writes, the coach is in the PLG,
 # the leader leads its school, the colleague is in its team, the advisor supports a school
@@ -39,7 +44,7 @@ IN_PLG = {"member", "coach"}
 COACH_NAME, MEMBER_NAME = "Coachnaamqz", "Lidnaamqz"
 
 
-def _plant(world: Any, objects: dict[str, Any], audience: str) -> dict[str, str]:
+def _plant(world: World, objects: Objects, audience: str) -> dict[str, str]:
     """One marker per kind of written thing, all written by the member for ``audience``."""
     from plg.communities.models import Actieplan, Afronding, Mijlpaal, Notitie
     from plg.live.models import Kaart, LiveSessie, Rondebijdrage, Zone
@@ -85,10 +90,10 @@ def _plant(world: Any, objects: dict[str, Any], audience: str) -> dict[str, str]
     return markers
 
 
-def _readable(response: Any) -> str:
+def _readable(response: TestResponse) -> str:
     """The text a person gets from a response, whatever its format."""
     content_type = response.get("Content-Type", "")
-    body = b"".join(response.streaming_content) if response.streaming else response.content
+    body = b"".join(response) if isinstance(response, StreamingHttpResponse) else response.content
     if content_type.startswith("application/pdf"):
         done = subprocess.run(
             ["pdftotext", "-", "-"], input=body, capture_output=True, check=True, timeout=60
@@ -114,26 +119,24 @@ GETS = sorted(name for name, case in CASES.items() if case[1] == "get")
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 @pytest.mark.parametrize("audience", Audience.values)
 def test_written_things_reach_their_audience_only(
-    client: Any, world: Any, audience: str, caplog: Any
+    client: Client, world: World, audience: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from plg.methods.models import Werkvorm
-
     caplog.set_level(logging.DEBUG)
-    objects = _objects(world) | {"werkvorm": Werkvorm.objects.get(slug="kandoe")}
+    objects = _objects(world)
     markers = _plant(world, objects, audience)
     seen: dict[str, set[str]] = {persona: set() for persona in PERSONAS}
     leaks: list[str] = []
     for persona in PERSONAS:
         client.logout()
         if persona != "anonymous":
-            assert client.login(username=getattr(world, persona).email, password=PASSWORD)
+            assert client.login(username=world.persona(persona).email, password=PASSWORD)
         for name in GETS:
             url = reverse(name, args=CASES[name][0](world, objects))
             text = _readable(client.get(url))
             found = {kind for kind, marker in markers.items() if marker in text}
             seen[persona] |= found
             unread = found - {"kaart"} if persona in IN_PLG else found
-            if unread and persona not in READERS[audience]:
+            if unread and persona not in READERS[Audience(audience)]:
                 leaks.append(f"{persona} reads {sorted(unread)} on {name}")
             if found and persona not in IN_PLG:
                 leaks += [

@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import TypedDict
 
 import pytest
+from django.test import Client
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
-from plg.communities.models import Afronding, Bijlage, Leervraag, Mijlpaal, Thema, Uitnodiging
+from conftest import PASSWORD, World
+from plg.communities.models import (
+    Afronding,
+    Bijlage,
+    Leervraag,
+    Lidmaatschap,
+    Mijlpaal,
+    Thema,
+    Uitnodiging,
+)
 from plg.communities.sharing import Audience
-from plg.meetings import services as meeting_services
+from plg.live.models import Gastlink, LiveSessie
+from plg.meetings.models import AgendaBlok, Bijeenkomst, Opdracht
+from plg.meetings.tests.factories import BijeenkomstFactory
+from plg.methods.models import Stap, Werkvorm
+from plg.planning.models import Kalenderfeed, Maandplan
+from plg.planning.tests.factories import proposal_with_one_meeting
+from plg.post.models import Bericht, Soort, Status
+from plg.roosters.models import SoortVrij, VrijeDagen
+from plg.roosters.services import add_vrije_dagen, kalender_van
+from plg.scans import services as scan_services
+from plg.scans.models import Afname, Toegang
 
 PERSONAS = [
     "anonymous",
@@ -36,29 +56,46 @@ TEAM = {"coach", "member", "colleague", "outsider", "leader", "other_leader"}
 PLANNERS = {"leader"}
 
 
-def _objects(w: Any) -> dict[str, Any]:
+class Objects(TypedDict):
+    """One of each thing a URL can be about, made for the personas' world."""
+
+    werkvorm: Werkvorm
+    afname: Afname
+    gesloten: Afname
+    toegang: Toegang
+    zelfscan: Afname
+    zelfscan_toen: Afname
+    gastlink: Gastlink
+    kandoe: AgendaBlok
+    opdracht: Opdracht
+    bijeenkomst: Bijeenkomst
+    blok: AgendaBlok
+    leervraag: Leervraag
+    thema: Thema
+    mijlpaal: Mijlpaal
+    lid: Lidmaatschap
+    bijlage: Bijlage
+    uitnodiging: Uitnodiging
+    vrij: VrijeDagen
+    maandplan: Maandplan
+    feed: Kalenderfeed
+    bericht: Bericht
+
+
+def _objects(w: World) -> Objects:
     from django.core.files.base import ContentFile
 
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=w.plg, starts_at=timezone.now() + timedelta(days=3), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=w.plg)
     afronding = Afronding.objects.create(
         plg=w.plg, author=w.coach, voorstel="Voorstel", audience=Audience.NETWERK
     )
     bijlage = Bijlage.objects.create(
         afronding=afronding, name="plan.txt", file=ContentFile(b"plan", name="plan.txt")
     )
-    from plg.meetings.models import Opdracht
-    from plg.methods.models import Stap, Werkvorm
-
     kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     kandoe.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     kandoe.save()
-    from plg.live.models import Gastlink, LiveSessie
-
     sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=w.coach)
-    from plg.scans import services as scan_services
-
     afname = scan_services.open_afname(opened_by=w.leader, title="Scan", schools=[w.school])
     gesloten = scan_services.open_afname(opened_by=w.leader, title="Toen", schools=[w.school])
     scan_services.close_afname(afname=gesloten)
@@ -66,6 +103,7 @@ def _objects(w: Any) -> dict[str, Any]:
     zelfscan_toen = scan_services.open_zelfscan(plg=w.plg, opened_by=w.coach, title="Toen")
     scan_services.close_afname(afname=zelfscan_toen)
     return {
+        "werkvorm": Werkvorm.objects.get(slug="kandoe"),
         "afname": afname,
         "gesloten": gesloten,
         "toegang": afname.toegangen.get(email=w.member.email),
@@ -85,7 +123,7 @@ def _objects(w: Any) -> dict[str, Any]:
             due_date=timezone.localdate(),
         ),
         "bijeenkomst": bijeenkomst,
-        "blok": bijeenkomst.blokken.first(),
+        "blok": bijeenkomst.blokken.all()[0],
         "leervraag": Leervraag.objects.create(
             plg=w.plg, created_by=w.coach, current_text="Waarom?"
         ),
@@ -98,7 +136,15 @@ def _objects(w: Any) -> dict[str, Any]:
         "uitnodiging": Uitnodiging.objects.create(
             plg=w.plg, email="new@regenboog.example", school=w.school, invited_by=w.coach
         ),
-        **_planning_objects(w),
+        "vrij": add_vrije_dagen(
+            kalender=kalender_van(w.school),
+            van=timezone.localdate(),
+            tot=timezone.localdate(),
+            soort=SoortVrij.VAKANTIE,
+            omschrijving="Vrij",
+        ),
+        "maandplan": proposal_with_one_meeting(w),
+        "feed": Kalenderfeed.objects.create(user=w.member),
         "bericht": _failed_mail(w),
     }
 
@@ -106,9 +152,7 @@ def _objects(w: Any) -> dict[str, Any]:
 FAILED_MAIL = 9_000_001  # a fixed pk, so the POST data of its case can name it
 
 
-def _failed_mail(w: Any) -> Any:
-    from plg.post.models import Bericht, Soort, Status
-
+def _failed_mail(w: World) -> Bericht:
     return Bericht.objects.create(
         pk=FAILED_MAIL,
         sleutel="test",
@@ -122,29 +166,11 @@ def _failed_mail(w: Any) -> Any:
     )
 
 
-def _planning_objects(w: Any) -> dict[str, Any]:
-    from plg.planning.models import Kalenderfeed
-    from plg.planning.tests.factories import proposal_with_one_meeting
-    from plg.roosters.models import SoortVrij
-    from plg.roosters.services import add_vrije_dagen, kalender_van
-
-    vrij = add_vrije_dagen(
-        kalender=kalender_van(w.school),
-        van=timezone.localdate(),
-        tot=timezone.localdate(),
-        soort=SoortVrij.VAKANTIE,
-        omschrijving="Vrij",
-    )
-    maandplan = proposal_with_one_meeting(w)
-    return {
-        "vrij": vrij,
-        "maandplan": maandplan,
-        "feed": Kalenderfeed.objects.create(user=w.member),
-    }
+Args = Callable[[World, Objects], list[object]]
 
 
 # url name → (args from world+objects, method, post data, personas allowed, success status)
-CASES: dict[str, tuple[Any, str, dict[str, str], set[str], int]] = {
+CASES: dict[str, tuple[Args, str, dict[str, str], set[str], int]] = {
     "home": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
     "werkvormen": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
     "vragenkit": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
@@ -349,14 +375,12 @@ def test_every_url_has_an_authorisation_case() -> None:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_access(client: Any, world: Any, name: str, persona: str) -> None:
-    from plg.methods.models import Werkvorm
-
-    objects = _objects(world) | {"werkvorm": Werkvorm.objects.get(slug="kandoe")}
+def test_access(client: Client, world: World, name: str, persona: str) -> None:
+    objects = _objects(world)
     args_fn, method, data, allowed, ok = CASES[name]
     url = reverse(name, args=args_fn(world, objects))
     if persona != "anonymous":
-        assert client.login(username=getattr(world, persona).email, password=PASSWORD)
+        assert client.login(username=world.persona(persona).email, password=PASSWORD)
     response = getattr(client, method)(url, data)
     if persona in allowed:
         assert response.status_code == ok, response.content[:500]
@@ -402,10 +426,8 @@ NOT_ABOUT_THE_PLG = {
 
 
 @pytest.mark.parametrize("name", sorted(n for n, case in CASES.items() if "coach" in case[3]))
-def test_archived_plg_is_read_only(client: Any, world: Any, name: str) -> None:
-    from plg.methods.models import Werkvorm
-
-    objects = _objects(world) | {"werkvorm": Werkvorm.objects.get(slug="kandoe")}
+def test_archived_plg_is_read_only(client: Client, world: World, name: str) -> None:
+    objects = _objects(world)
     world.plg.fase = "afgesloten"
     world.plg.save()
     args_fn, method, data, _allowed, ok = CASES[name]

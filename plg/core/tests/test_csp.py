@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
+from django.http.response import HttpResponseBase
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
-def directives(response: Any) -> dict[str, list[str]]:
+def directives(response: HttpResponseBase) -> dict[str, list[str]]:
     header = response.headers.get("Content-Security-Policy", "")
     found: dict[str, list[str]] = {}
     for part in header.split(";"):
@@ -25,7 +26,9 @@ def directives(response: Any) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("name", ["login", "password_reset", "home", "tijd", "scans"])
-def test_pages_send_a_strict_content_security_policy(client: Any, world: Any, name: str) -> None:
+def test_pages_send_a_strict_content_security_policy(
+    client: Client, world: World, name: str
+) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     policy = directives(client.get(reverse(name)))
     assert policy.get("script-src") == ["'self'"]
@@ -37,7 +40,7 @@ def test_pages_send_a_strict_content_security_policy(client: Any, world: Any, na
     assert "'unsafe-inline'" not in policy.get("default-src", [])
 
 
-def test_an_error_page_is_covered_too(client: Any, db: Any) -> None:
+def test_an_error_page_is_covered_too(client: Client, db: None) -> None:
     policy = directives(client.get("/bestaat-niet/"))
     assert policy.get("script-src") == ["'self'"]
 

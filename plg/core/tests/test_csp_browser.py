@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from django.core import mail
 from django.utils import timezone
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 
-from conftest import PASSWORD
-from plg.meetings import services as meeting_services
+from conftest import PASSWORD, World
+from plg.accounts.models import User
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.catalogue import load_catalogue
 
 pytestmark = [pytest.mark.browser]
@@ -57,7 +57,7 @@ class Watched:
         return found
 
 
-def sign_in(watched: Watched, page: Page, user: Any) -> None:
+def sign_in(watched: Watched, page: Page, user: User) -> None:
     watched.goto(page, "/aanmelden/")
     page.fill("#id_username", user.email)
     page.fill("#id_password", PASSWORD)
@@ -66,14 +66,12 @@ def sign_in(watched: Watched, page: Page, user: Any) -> None:
 
 
 def test_coach_pages_report_no_csp_violation(
-    browser: Browser, world: Any, asgi_server: str
+    browser: Browser, world: World, asgi_server: str
 ) -> None:
     from plg.planning.models import Kalenderfeed
 
     load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     Kalenderfeed.objects.create(user=world.coach)
     watched = Watched(browser, asgi_server)
     page = watched.page()
@@ -102,7 +100,12 @@ def test_coach_pages_report_no_csp_violation(
     # leaving the PLG asks first; saying no keeps you in it
     watched.goto(page, f"/plg/{world.plg.pk}/leden/")
     asked: list[str] = []
-    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+
+    def refuse(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", refuse)
     page.locator("form[action$='/verlaten/'] button").click()
     expect(page).to_have_url(re.compile(r"/leden/$"))
     assert asked
@@ -115,13 +118,15 @@ def test_coach_pages_report_no_csp_violation(
 
 
 def test_answering_a_scan_and_printing_its_poster_report_no_csp_violation(
-    browser: Browser, world: Any, asgi_server: str
+    browser: Browser, world: World, asgi_server: str
 ) -> None:
     from plg.scans import services
 
     afname = services.open_afname(opened_by=world.leader, title="Voorjaar", schools=[world.school])
     message = next(m for m in mail.outbox if m.to == [world.member.email])
-    path = re.search(r"https?://[^/\s]+(/scan/\S+)", message.body).group(1)
+    link = re.search(r"https?://[^/\s]+(/scan/\S+)", str(message.body))
+    assert link
+    path = link.group(1)
     watched = Watched(browser, asgi_server)
     page = watched.page()
     watched.goto(page, path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from django import forms
@@ -23,28 +23,35 @@ def _plg_modules() -> None:
             importlib.import_module(module.name)
 
 
-def _subclasses(cls: type) -> set[type]:
-    found = set()
+_T = TypeVar("_T")
+
+
+def _subclasses(cls: type[_T]) -> set[type[_T]]:
+    found: set[type[_T]] = set()
     for sub in cls.__subclasses__():
         found |= {sub, *_subclasses(sub)}
     return found
 
 
-def form_classes() -> list[type[forms.BaseForm]]:
+def form_classes() -> list[type[forms.Form | forms.ModelForm[Any]]]:
     _plg_modules()
     return sorted(
-        (c for c in _subclasses(forms.BaseForm) if c.__module__.startswith("plg.")),
+        (
+            c
+            for c in _subclasses(forms.Form) | _subclasses(forms.ModelForm)
+            if c.__module__.startswith("plg.")
+        ),
         key=lambda c: f"{c.__module__}.{c.__qualname__}",
     )
 
 
-def form_fields() -> list[tuple[str, forms.Field, Any]]:
+def form_fields() -> list[tuple[str, forms.Field, object]]:
     """(name, form field, the model field it comes from or None) of every form class."""
-    found = []
+    found: list[tuple[str, forms.Field, object]] = []
     for form in form_classes():
         model = getattr(getattr(form, "_meta", None), "model", None)
         for name, field in form.base_fields.items():
-            model_field = None
+            model_field: object = None
             if model is not None:
                 try:
                     model_field = model._meta.get_field(name)
@@ -54,11 +61,11 @@ def form_fields() -> list[tuple[str, forms.Field, Any]]:
     return found
 
 
-def validators(field: forms.Field, model_field: Any) -> list[Any]:
+def validators(field: forms.Field, model_field: object) -> list[object]:
     return [*field.validators, *(getattr(model_field, "validators", None) or [])]
 
 
-def model_text_fields() -> list[tuple[str, models.Field]]:
+def model_text_fields() -> list[tuple[str, models.Field[Any, Any]]]:
     return [
         (f"{model._meta.label}.{field.name}", field)
         for model in apps.get_models()
@@ -71,7 +78,7 @@ def model_text_fields() -> list[tuple[str, models.Field]]:
 @pytest.mark.parametrize(
     ("name", "field"), model_text_fields(), ids=lambda x: x if isinstance(x, str) else ""
 )
-def test_every_text_column_has_a_maximum_length(name: str, field: models.Field) -> None:
+def test_every_text_column_has_a_maximum_length(name: str, field: models.Field[Any, Any]) -> None:
     assert field.max_length, f"{name}: give it a max_length (TextField takes one too)"
 
 
@@ -94,17 +101,23 @@ def test_the_walk_finds_the_forms() -> None:
 
 
 @pytest.mark.parametrize(("name", "field", "model_field"), TEXT, ids=[n for n, _f, _m in TEXT])
-def test_every_text_input_has_a_maximum_length(name: str, field: Any, model_field: Any) -> None:
+def test_every_text_input_has_a_maximum_length(
+    name: str, field: forms.CharField, model_field: object
+) -> None:
     assert field.max_length, f"{name}: give it a max_length (on the model field when it has one)"
 
 
 @pytest.mark.parametrize(("name", "field", "model_field"), DATES, ids=[n for n, _f, _m in DATES])
-def test_every_date_input_has_a_sensible_range(name: str, field: Any, model_field: Any) -> None:
+def test_every_date_input_has_a_sensible_range(
+    name: str, field: forms.Field, model_field: object
+) -> None:
     assert sensible_date in validators(field, model_field), f"{name}: add sensible_date"
 
 
 @pytest.mark.parametrize(
     ("name", "field", "model_field"), ONE_LINE, ids=[n for n, _f, _m in ONE_LINE]
 )
-def test_every_single_line_input_stays_on_one_line(name: str, field: Any, model_field: Any) -> None:
+def test_every_single_line_input_stays_on_one_line(
+    name: str, field: forms.CharField, model_field: object
+) -> None:
     assert single_line in validators(field, model_field), f"{name}: add single_line"

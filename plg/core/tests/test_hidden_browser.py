@@ -3,24 +3,21 @@ typed into a form that should not be there yet is silently lost."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, expect
 
+from conftest import World
 from plg.live.tests.test_live_browser import open_live, sign_in
-from plg.meetings import services as meeting_services
+from plg.meetings.tests.factories import BijeenkomstFactory
 
 pytestmark = [pytest.mark.browser]
 
 
 def test_the_card_form_waits_for_a_step_with_a_board(
-    browser: Browser, world: Any, asgi_server: str
+    browser: Browser, world: World, asgi_server: str
 ) -> None:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     coach = browser.new_page()
     sign_in(coach, asgi_server, world.coach)
     open_live(coach, asgi_server, bijeenkomst)  # no step started yet

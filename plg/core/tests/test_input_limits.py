@@ -5,27 +5,32 @@ from __future__ import annotations
 
 import html
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.models import PLG
 from plg.meetings.models import Bijeenkomst
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 MEGABYTE = "Ik schrijf en ik schrijf. " * 42_000
 
 
-def login(client: Any, user: Any) -> Any:
+def login(client: Client, user: User) -> Client:
     assert client.login(username=user.email, password=PASSWORD)
     return client
 
 
-def page(response: Any) -> str:
+def page(response: TestResponse) -> str:
     return html.unescape(response.content.decode())
 
 
@@ -34,7 +39,7 @@ def page(response: Any) -> str:
 
 @pytest.mark.parametrize("when", ["0001-01-01T10:00", "9999-12-31T10:00"])
 def test_a_bijeenkomst_in_year_1_or_9999_is_refused_naming_the_field(
-    client: Any, world: Any, when: str
+    client: Client, world: World, when: str
 ) -> None:
     login(client, world.coach)
     response = client.post(
@@ -49,7 +54,9 @@ def test_a_bijeenkomst_in_year_1_or_9999_is_refused_naming_the_field(
 
 
 @pytest.mark.parametrize("year", ["0001", "9999"])
-def test_choosing_a_moment_in_year_1_or_9999_is_refused(client: Any, world: Any, year: str) -> None:
+def test_choosing_a_moment_in_year_1_or_9999_is_refused(
+    client: Client, world: World, year: str
+) -> None:
     login(client, world.coach)
     response = client.post(
         reverse("plg_moment_kiezen", args=[world.plg.pk]),
@@ -62,7 +69,9 @@ def test_choosing_a_moment_in_year_1_or_9999_is_refused(client: Any, world: Any,
 
 
 @pytest.mark.parametrize("year", ["0001", "9999"])
-def test_searching_moments_in_year_1_or_9999_is_refused(client: Any, world: Any, year: str) -> None:
+def test_searching_moments_in_year_1_or_9999_is_refused(
+    client: Client, world: World, year: str
+) -> None:
     login(client, world.coach)
     response = client.get(
         reverse("plg_momenten", args=[world.plg.pk]),
@@ -76,7 +85,7 @@ def test_searching_moments_in_year_1_or_9999_is_refused(client: Any, world: Any,
     ("van", "tot"), [("0001-01-01", "0001-12-31"), ("9999-01-01", "9999-12-31")]
 )
 def test_my_calendar_range_in_year_1_or_9999_is_refused(
-    client: Any, world: Any, van: str, tot: str
+    client: Client, world: World, van: str, tot: str
 ) -> None:
     login(client, world.member)
     ics = (
@@ -95,7 +104,7 @@ def test_my_calendar_range_in_year_1_or_9999_is_refused(
 
 
 def test_a_csv_header_of_more_than_128_kb_names_the_file_and_the_line(
-    client: Any, world: Any
+    client: Client, world: World
 ) -> None:
     login(client, world.leader)
     header = "leerkracht;dag;lesuur;groep;" + "vak" * 50_000
@@ -114,7 +123,9 @@ def test_a_csv_header_of_more_than_128_kb_names_the_file_and_the_line(
 # --- text -------------------------------------------------------------------------------------
 
 
-def test_a_megabyte_praktijknood_is_refused_and_nothing_is_stored(client: Any, world: Any) -> None:
+def test_a_megabyte_praktijknood_is_refused_and_nothing_is_stored(
+    client: Client, world: World
+) -> None:
     login(client, world.coach)
     response = client.post(
         reverse("plg_edit", args=[world.plg.pk]),
@@ -125,7 +136,7 @@ def test_a_megabyte_praktijknood_is_refused_and_nothing_is_stored(client: Any, w
     assert PLG.objects.get().praktijknood == "Het huiswerkbeleid loopt stroef."
 
 
-def test_a_megabyte_invitation_message_is_not_mailed(client: Any, world: Any) -> None:
+def test_a_megabyte_invitation_message_is_not_mailed(client: Client, world: World) -> None:
     login(client, world.coach)
     client.post(
         reverse("plg_leden", args=[world.plg.pk]),
@@ -134,7 +145,7 @@ def test_a_megabyte_invitation_message_is_not_mailed(client: Any, world: Any) ->
     assert not mail.outbox
 
 
-def test_a_megabyte_leerlog_is_refused(client: Any, world: Any) -> None:
+def test_a_megabyte_leerlog_is_refused(client: Client, world: World) -> None:
     from plg.meetings import services
     from plg.meetings.models import LeerlogEntry
 
@@ -156,7 +167,7 @@ def test_a_megabyte_leerlog_is_refused(client: Any, world: Any) -> None:
 
 @pytest.mark.parametrize("name", ["Huiswerk\nBcc: iedereen@example.org", "Huis\x07werk"])
 def test_a_plg_name_with_a_newline_or_control_character_is_refused(
-    client: Any, world: Any, name: str
+    client: Client, world: World, name: str
 ) -> None:
     login(client, world.coach)
     response = client.post(
@@ -168,7 +179,7 @@ def test_a_plg_name_with_a_newline_or_control_character_is_refused(
     assert PLG.objects.get().name == "Huiswerk met betekenis"
 
 
-def test_a_new_account_name_with_a_newline_is_refused(client: Any, world: Any) -> None:
+def test_a_new_account_name_with_a_newline_is_refused(client: Client, world: World) -> None:
     from plg.communities.models import Uitnodiging
 
     invitation = Uitnodiging.objects.create(
@@ -187,7 +198,7 @@ def test_a_new_account_name_with_a_newline_is_refused(client: Any, world: Any) -
     assert "Voornaam" in page(response) and "op één regel" in page(response)
 
 
-def test_a_wave_title_with_a_newline_is_refused(client: Any, world: Any) -> None:
+def test_a_wave_title_with_a_newline_is_refused(client: Client, world: World) -> None:
     from plg.scans.models import Afname
 
     login(client, world.leader)
@@ -200,7 +211,7 @@ def test_a_wave_title_with_a_newline_is_refused(client: Any, world: Any) -> None
     assert not Afname.objects.exists() and not mail.outbox
 
 
-def test_a_guest_name_with_a_newline_is_refused(client: Any, world: Any) -> None:
+def test_a_guest_name_with_a_newline_is_refused(client: Client, world: World) -> None:
     from plg.live.models import Gastlink, LiveSessie
     from plg.meetings import services
 
@@ -216,7 +227,7 @@ def test_a_guest_name_with_a_newline_is_refused(client: Any, world: Any) -> None
     assert not Gastlink.objects.exists()
 
 
-def test_a_werkvorm_name_with_a_newline_is_refused(client: Any, world: Any) -> None:
+def test_a_werkvorm_name_with_a_newline_is_refused(client: Client, world: World) -> None:
     from plg.methods.models import Werkvorm
 
     login(client, world.coach)
@@ -251,12 +262,14 @@ def test_a_werkvorm_name_with_a_newline_is_refused(client: Any, world: Any) -> N
         "/plg/nieuw/?naam=a%00b",
     ],
 )
-def test_a_nul_byte_in_a_link_is_refused(client: Any, world: Any, path: str) -> None:
+def test_a_nul_byte_in_a_link_is_refused(client: Client, world: World, path: str) -> None:
     login(client, world.coach)
     assert client.get(path).status_code == 400
 
 
-def test_a_nul_byte_in_a_form_is_refused_and_nothing_is_stored(client: Any, world: Any) -> None:
+def test_a_nul_byte_in_a_form_is_refused_and_nothing_is_stored(
+    client: Client, world: World
+) -> None:
     from plg.communities.models import Notitie
 
     login(client, world.coach)
@@ -268,7 +281,7 @@ def test_a_nul_byte_in_a_form_is_refused_and_nothing_is_stored(client: Any, worl
     assert not Notitie.objects.exists()
 
 
-def test_another_bad_request_does_not_blame_a_nul_character(client: Any, world: Any) -> None:
+def test_another_bad_request_does_not_blame_a_nul_character(client: Client, world: World) -> None:
     """Too many fields in one form is refused too (400), for a reason of its own."""
     login(client, world.coach)
     fields = {f"veld{i}": "x" for i in range(1200)}

@@ -7,15 +7,15 @@ import logging
 import os
 import subprocess
 import sys
-from typing import Any
 
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.core.logs import RedactBearerLinks, redact
 
 
-def test_a_refused_invitation_is_logged_without_its_token(client: Any, world: Any) -> None:
+def test_a_refused_invitation_is_logged_without_its_token(client: Client, world: World) -> None:
     from plg.communities.models import Uitnodiging
 
     uitnodiging = Uitnodiging.objects.create(

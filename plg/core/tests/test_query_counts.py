@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.communities import services
 from plg.communities.models import Lidmaatschap, Mijlpaal, Notitie, Thema
 from plg.communities.sharing import Audience
 from plg.meetings import services as meeting_services
-from plg.meetings.models import LeerlogEntry, Opdracht, Terugblik
+from plg.meetings.models import Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 
 
-def _grow(world: Any, n: int) -> None:
+def _grow(world: World, n: int) -> None:
     """n PLG's for coach/member/leader/advisor, and n bijeenkomsten with records in the first."""
     for i in range(n):
         plg = (
@@ -70,11 +71,11 @@ def _grow(world: Any, n: int) -> None:
     _grow_live(world, n)
 
 
-def _live(world: Any) -> Any:
-    return world.plg.bijeenkomsten.order_by("id").first()
+def _live(world: World) -> Bijeenkomst:
+    return world.plg.bijeenkomsten.earliest("id")
 
 
-def _grow_live(world: Any, n: int) -> None:
+def _grow_live(world: World, n: int) -> None:
     """A live session on the PLG's first bijeenkomst, with n cards, clusters, written round
     contributions, guest links and OASE rounds; shared with the school leader."""
     from plg.live.models import Gastlink, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
@@ -114,7 +115,9 @@ def _grow_live(world: Any, n: int) -> None:
         )
 
 
-PAGES = [
+Args = Callable[[World], list[object]]
+
+PAGES: list[tuple[str, str, Args]] = [
     ("member", "home", lambda w: []),
     ("coach", "plg_detail", lambda w: [w.plg.pk]),
     ("coach", "plg_leden", lambda w: [w.plg.pk]),
@@ -128,22 +131,22 @@ PAGES = [
     (
         "coach",
         "bijeenkomst_detail",
-        lambda w: [w.plg.bijeenkomsten.order_by("starts_at").last().pk],
+        lambda w: [w.plg.bijeenkomsten.latest("starts_at").pk],
     ),
     ("coach", "werkvormen", lambda w: []),
-    ("coach", "terugblik", lambda w: [w.plg.bijeenkomsten.order_by("starts_at").first().pk]),
+    ("coach", "terugblik", lambda w: [w.plg.bijeenkomsten.earliest("starts_at").pk]),
     ("coach", "vragenkit", lambda w: []),
     ("coach", "live", lambda w: [_live(w).pk]),
     ("member", "live", lambda w: [_live(w).pk]),
     ("leader", "live", lambda w: [_live(w).pk]),
     ("member", "samenvatting", lambda w: [_live(w).pk]),
     ("leader", "samenvatting", lambda w: [_live(w).pk]),
-    ("outsider", "live_gast", lambda w: [_live(w).live.gastlinks.first().token]),
+    ("outsider", "live_gast", lambda w: [_live(w).live.gastlinks.all()[0].token]),
 ]
 
 
-def _count(client: Any, world: Any, persona: str, name: str, args: Any) -> int:
-    client.login(username=getattr(world, persona).email, password=PASSWORD)
+def _count(client: Client, world: World, persona: str, name: str, args: Args) -> int:
+    client.login(username=world.persona(persona).email, password=PASSWORD)
     url = reverse(name, args=args(world))
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
@@ -152,7 +155,7 @@ def _count(client: Any, world: Any, persona: str, name: str, args: Any) -> int:
 
 @pytest.mark.parametrize(("persona", "name", "args"), PAGES, ids=[f"{p[1]}-{p[0]}" for p in PAGES])
 def test_queries_do_not_grow_with_data(
-    client: Any, world: Any, persona: str, name: str, args: Any
+    client: Client, world: World, persona: str, name: str, args: Args
 ) -> None:
     _grow(world, 1)
     small = _count(client, world, persona, name, args)

@@ -14,14 +14,15 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from conftest import World
+from plg.accounts.models import User
 from plg.live.authorizers import GUEST_SESSION_KEY
 from plg.live.models import Gastlink, LiveSessie
-from plg.live.tests.websocket_client import APP, play
-from plg.meetings import services as meeting_services
+from plg.live.tests.websocket_client import Screen, play
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -31,13 +32,11 @@ MEMBER, COACH, LEADER = "Mehdi Test", "Charlotte Test", "Lies Test"
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
+def sessie(world: World) -> LiveSessie:
     from plg.methods.catalogue import load_catalogue
 
     load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     kandoe.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     kandoe.save()
@@ -49,17 +48,16 @@ def sessie(world: Any) -> LiveSessie:
     return sessie
 
 
-async def _connect(sessie: LiveSessie, user: Any, session: dict[str, Any] | None = None) -> Any:
-    client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-    client.scope["user"] = user
-    if session is not None:
-        client.scope["session"] = session
+async def _connect(
+    sessie: LiveSessie, user: User | AnonymousUser, session: dict[str, object] | None = None
+) -> Screen:
+    client = Screen(sessie.code, user, session)
     connected, code = await client.connect()
     assert connected, code
     return client
 
 
-def _play(world: Any, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]]:
+def _play(world: World, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]]:
     """Everyone joins; cards and round contributions are written; every frame is kept."""
     blok = {b.stap: b.pk for b in sessie.bijeenkomst.blokken.all()}
     link = Gastlink.objects.create(
@@ -77,14 +75,14 @@ def _play(world: Any, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]]:
             "guest": await _connect(sessie, AnonymousUser(), {GUEST_SESSION_KEY: [link.token]}),
         }
         frames: dict[str, list[str]] = {
-            name: [await client.receive_from()] for name, client in clients.items()
+            name: [await client.receive_text()] for name, client in clients.items()
         }
 
         async def say(who: str, command: dict[str, Any]) -> None:
             """Each change reaches every participant as one frame."""
             await clients[who].send_json_to(command)
             for name, client in clients.items():
-                frames[name].append(await client.receive_from())
+                frames[name].append(await client.receive_text())
 
         kandoe = blok[Stap.VERWERKING]
         await say("coach", {"type": "step.start", "blok": kandoe})
@@ -123,7 +121,7 @@ def _play(world: Any, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]]:
             await say("coach", {"type": "board.reveal"})
         for name, client in clients.items():
             await client.send_json_to({"type": "sync"})
-            frames[name].append(await client.receive_from())
+            frames[name].append(await client.receive_text())
             assert await client.receive_nothing(timeout=0.05)
             await client.disconnect()
         return frames
@@ -179,7 +177,7 @@ def _named(raw_frames: list[str]) -> set[tuple[str, str]]:
 
 
 def test_before_the_reveal_each_viewer_receives_only_what_is_theirs_to_read(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     frames = _play(world, sessie, reveal=False)
     assert _holders(frames) == {
@@ -197,7 +195,7 @@ def test_before_the_reveal_each_viewer_receives_only_what_is_theirs_to_read(
     }
 
 
-def test_names_stand_next_to_content_only_for_members(world: Any, sessie: LiveSessie) -> None:
+def test_names_stand_next_to_content_only_for_members(world: World, sessie: LiveSessie) -> None:
     frames = _play(world, sessie, reveal=False)
     assert _named(frames["member"]) == {
         ("QHIDDENTEXT", ""),
@@ -232,7 +230,7 @@ def test_names_stand_next_to_content_only_for_members(world: Any, sessie: LiveSe
 
 
 def test_guests_and_leaders_receive_no_members_name_and_no_user_id(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     """Who brings in the OASE case, whose turn it is and who is in the PLG stay inside the
     PLG: not as a name, and not as a user id that could be matched to one."""
@@ -249,7 +247,7 @@ def test_guests_and_leaders_receive_no_members_name_and_no_user_id(
 
 
 def test_a_hidden_cards_author_is_in_no_frame_of_anyone_else(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     """The school leader is not in the turn order, so their name shows up only next to
     what they wrote: before the reveal, nowhere but in what the members may read."""
@@ -264,7 +262,7 @@ def test_a_hidden_cards_author_is_in_no_frame_of_anyone_else(
 
 
 def test_after_the_reveal_everyone_reads_the_cards_and_only_members_read_their_authors(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     frames = _play(world, sessie, reveal=True)
     holders = _holders(frames)

@@ -4,10 +4,10 @@ whole state."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import pytest
 
+from conftest import World
 from plg.live import commands, participants
 from plg.live.models import LiveSessie
 from plg.live.tests import screen
@@ -18,11 +18,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
+def sessie(world: World) -> LiveSessie:
     return kandoe_sessie(world)
 
 
-def test_a_card_reaches_every_participant(world: Any, sessie: LiveSessie) -> None:
+def test_a_card_reaches_every_participant(world: World, sessie: LiveSessie) -> None:
     blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
 
     async def scenario() -> None:
@@ -42,7 +42,7 @@ def test_a_card_reaches_every_participant(world: Any, sessie: LiveSessie) -> Non
 
 
 def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
     coach_viewer = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)
@@ -53,7 +53,9 @@ def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
         message = await member.receive_json_from()
         assert message["type"] == "cards" and len(message["state"]["cards"]) == 1
         assert "blokken" not in message["state"]  # not the whole board
-        member.state = screen.with_delta(member.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
+        delta = screen.with_delta(member.state, message["state"], message["viewer"])
+        assert delta is not None
+        member.state = delta
         # a change this client never heard of (as if its message was lost)
         await asyncio.to_thread(
             commands.apply,
@@ -63,7 +65,7 @@ def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
         )
         await member.send_json_to({"type": "card.add", "blok": blok, "text": "Derde"})
         message = await member.receive_json_from()
-        assert screen.with_delta(member.state, message["state"], message["viewer"]) is None  # type: ignore[attr-defined]
+        assert screen.with_delta(member.state, message["state"], message["viewer"]) is None
         await member.send_json_to({"type": "sync"})
         state = await seen(member)
         assert [c["text"] for c in state["cards"]] == ["Eerste", "Gemist", "Derde"]

@@ -3,10 +3,9 @@ turn."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from conftest import World
 from plg.live import commands, participants
 from plg.live import state as live_state
 from plg.live.models import LiveSessie
@@ -17,11 +16,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
+def sessie(world: World) -> LiveSessie:
     return kandoe_sessie(world)
 
 
-def test_pause_and_extend_keep_the_clock_honest(world: Any, sessie: LiveSessie) -> None:
+def test_pause_and_extend_keep_the_clock_honest(world: World, sessie: LiveSessie) -> None:
     coach = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)
     checkin = sessie.bijeenkomst.blokken.get(stap=Stap.CHECKIN)
     commands.apply(sessie.pk, coach, {"type": "step.start", "blok": checkin.pk})
@@ -32,7 +31,7 @@ def test_pause_and_extend_keep_the_clock_honest(world: Any, sessie: LiveSessie) 
     assert checkin.minutes * 60 + 300 - 1 <= state["remaining"] <= checkin.minutes * 60 + 300
 
 
-def test_check_in_pass_needs_no_reason_and_moves_the_turn(world: Any, sessie: LiveSessie) -> None:
+def test_check_in_pass_needs_no_reason_and_moves_the_turn(world: World, sessie: LiveSessie) -> None:
     order = participants.round_order(sessie)
     assert [person["id"] for person in order] == [world.coach.pk, world.member.pk]
     coach = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from conftest import World
 from plg.live import commands, participants
 from plg.live.models import Kaart, LiveSessie, Zone
 from plg.live.tests.websocket_client import join, kandoe_sessie, play
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
+def sessie(world: World) -> LiveSessie:
     return kandoe_sessie(world)
 
 
@@ -31,7 +32,7 @@ def sessie(world: Any) -> LiveSessie:
         {"type": "step.extend", "minutes": 5},
     ],
 )
-def test_member_cannot_steer(world: Any, sessie: LiveSessie, message: dict[str, Any]) -> None:
+def test_member_cannot_steer(world: World, sessie: LiveSessie, message: dict[str, Any]) -> None:
     async def scenario() -> None:
         client = await join(sessie, world.member)
         await client.send_json_to(message)
@@ -57,7 +58,7 @@ def test_member_cannot_steer(world: Any, sessie: LiveSessie, message: dict[str, 
     ],
 )
 def test_malformed_messages_are_refused_and_change_nothing(
-    world: Any, sessie: LiveSessie, raw: str
+    world: World, sessie: LiveSessie, raw: str
 ) -> None:
     async def scenario() -> None:
         client = await join(sessie, world.member)
@@ -71,7 +72,7 @@ def test_malformed_messages_are_refused_and_change_nothing(
 
 
 def test_a_card_with_an_id_beyond_two_to_the_31st_can_be_parked(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     kaart = Kaart.objects.create(
         pk=2**31 + 7,

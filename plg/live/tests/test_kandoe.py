@@ -4,10 +4,12 @@ winner when two move at once, merging, and the outcome saved as themes."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import pytest
+from django.test import Client
 
+from conftest import World
+from plg.accounts.models import User
 from plg.live import commands, participants
 from plg.live import state as live_state
 from plg.live.models import Kaart, LiveSessie, Zone
@@ -17,11 +19,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
+def sessie(world: World) -> LiveSessie:
     return kandoe_sessie(world)
 
 
-def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: Any, sessie: LiveSessie) -> None:
+def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: World, sessie: LiveSessie) -> None:
     blok = kandoe_blok(sessie)
 
     async def scenario() -> None:
@@ -44,7 +46,7 @@ def test_kandoe_cards_stay_hidden_until_the_coach_reveals(world: Any, sessie: Li
     play(scenario())
 
 
-def _kandoe_card(world: Any, sessie: LiveSessie, **extra: Any) -> Kaart:
+def _kandoe_card(world: World, sessie: LiveSessie, **extra: object) -> Kaart:
     blok = sessie.bijeenkomst.blokken.get(pk=kandoe_blok(sessie))
     sessie.revealed_blokken = [blok.pk]
     sessie.save()
@@ -53,7 +55,7 @@ def _kandoe_card(world: Any, sessie: LiveSessie, **extra: Any) -> Kaart:
     )
 
 
-def _move(world: Any, sessie: LiveSessie, user: Any, kaart: Kaart, **extra: Any) -> None:
+def _move(world: World, sessie: LiveSessie, user: User, kaart: Kaart, **extra: object) -> None:
     viewer = participants.Viewer(user.pk, user.display_name, role=participants.Deelname.LID)
     command = {
         "type": "card.move",
@@ -65,7 +67,7 @@ def _move(world: Any, sessie: LiveSessie, user: Any, kaart: Kaart, **extra: Any)
     commands.apply(sessie.pk, viewer, command)
 
 
-def test_kandoe_move_goes_one_ring_inwards_with_a_reason(world: Any, sessie: LiveSessie) -> None:
+def test_kandoe_move_goes_one_ring_inwards_with_a_reason(world: World, sessie: LiveSessie) -> None:
     kaart = _kandoe_card(world, sessie)
     _move(world, sessie, world.member, kaart)
     kaart.refresh_from_db()
@@ -82,16 +84,16 @@ def test_kandoe_move_goes_one_ring_inwards_with_a_reason(world: Any, sessie: Liv
     ],
 )
 def test_kandoe_rules(
-    world: Any, sessie: LiveSessie, who: str, extra: dict[str, Any], message: str
+    world: World, sessie: LiveSessie, who: str, extra: dict[str, object], message: str
 ) -> None:
     kaart = _kandoe_card(world, sessie)
     with pytest.raises(commands.Refused, match=message):
-        _move(world, sessie, getattr(world, who), kaart, **extra)
+        _move(world, sessie, world.persona(who), kaart, **extra)
     kaart.refresh_from_db()
     assert kaart.zone == Zone.RING_3
 
 
-def test_two_moves_of_one_card_at_once_one_wins(world: Any, sessie: LiveSessie) -> None:
+def test_two_moves_of_one_card_at_once_one_wins(world: World, sessie: LiveSessie) -> None:
     from plg.communities.models import Lidmaatschap
 
     Lidmaatschap.objects.create(plg=world.plg, user=world.colleague)
@@ -105,7 +107,7 @@ def test_two_moves_of_one_card_at_once_one_wins(world: Any, sessie: LiveSessie) 
     assert Kaart.objects.count() == 1
 
 
-def test_two_clients_moving_one_card_at_the_same_moment(world: Any, sessie: LiveSessie) -> None:
+def test_two_clients_moving_one_card_at_the_same_moment(world: World, sessie: LiveSessie) -> None:
     from plg.communities.models import Lidmaatschap
 
     Lidmaatschap.objects.create(plg=world.plg, user=world.colleague)
@@ -136,7 +138,9 @@ def test_two_clients_moving_one_card_at_the_same_moment(world: Any, sessie: Live
     assert kaart.zone == Zone.RING_2 and kaart.version == 1 and kaart.zetten.count() == 1
 
 
-def test_coach_merges_similar_cards_into_the_innermost_ring(world: Any, sessie: LiveSessie) -> None:
+def test_coach_merges_similar_cards_into_the_innermost_ring(
+    world: World, sessie: LiveSessie
+) -> None:
     a = _kandoe_card(world, sessie)
     b = Kaart.objects.create(
         sessie=sessie, blok=a.blok, author=world.member, text="B", zone=Zone.RING_1
@@ -149,7 +153,7 @@ def test_coach_merges_similar_cards_into_the_innermost_ring(world: Any, sessie: 
     assert [c["text"] for c in live_state.snapshot(sessie.pk)["cards"]] == ["Samen"]
 
 
-def test_members_cannot_merge(world: Any, sessie: LiveSessie) -> None:
+def test_members_cannot_merge(world: World, sessie: LiveSessie) -> None:
     a = _kandoe_card(world, sessie)
     b = Kaart.objects.create(sessie=sessie, blok=a.blok, author=world.member, text="B")
     member = participants.Viewer(world.member.pk, "m", role=participants.Deelname.LID)
@@ -160,7 +164,7 @@ def test_members_cannot_merge(world: Any, sessie: LiveSessie) -> None:
 
 
 def test_kandoe_outcome_is_saved_as_ordered_themes(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     from django.urls import reverse
 
@@ -188,7 +192,7 @@ def test_kandoe_outcome_is_saved_as_ordered_themes(
 
 @pytest.mark.parametrize(("als", "kept"), [("thema", "themas"), ("leervraag", "leervragen")])
 def test_a_kandoe_outcome_is_not_kept_while_its_cards_are_hidden(
-    client: Any, world: Any, sessie: LiveSessie, als: str, kept: str
+    client: Client, world: World, sessie: LiveSessie, als: str, kept: str
 ) -> None:
     """Every member reads the PLG's themes and leervragen: a card written alone stays with
     its author until the coach shows the board."""

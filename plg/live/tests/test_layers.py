@@ -11,8 +11,9 @@ from plg.live.tests.websocket_client import play
 async def _send_stale(layer: SweepingInMemoryChannelLayer) -> None:
     await layer.send("stale", {"type": "x"})
     queue = layer.channels["stale"]
-    _expires, message = queue._queue[0]
-    queue._queue[0] = (0.0, message)  # expired long ago
+    items = queue._queue  # type: ignore[attr-defined]  # asyncio.Queue's deque: not in typeshed
+    _expires, message = items[0]
+    items[0] = (0.0, message)  # expired long ago
 
 
 def test_expired_messages_are_swept_at_most_once_per_interval() -> None:

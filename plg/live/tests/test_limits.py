@@ -8,23 +8,22 @@ import json
 from typing import Any
 
 import pytest
-from channels.testing import WebsocketCommunicator
 from django.utils import timezone
 
+from conftest import World
+from plg.accounts.models import User
 from plg.live import limits
 from plg.live.models import Kaart, LiveSessie
-from plg.live.tests.websocket_client import APP, play
-from plg.meetings import services as meeting_services
+from plg.live.tests.websocket_client import Screen, play
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+def sessie(world: World) -> LiveSessie:
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     return LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
 
 
@@ -32,20 +31,21 @@ def input_blok(sessie: LiveSessie) -> int:
     return sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
 
 
-async def joined(sessie: LiveSessie, user: Any) -> Any:
-    client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-    client.scope["user"] = user
+async def joined(sessie: LiveSessie, user: User) -> Screen:
+    client = Screen(sessie.code, user)
     connected, code = await client.connect()
     assert connected, code
     await client.receive_json_from()
     return client
 
 
-def answers(sessie: LiveSessie, user: Any, frames: list[Any], then: dict[str, Any]) -> list[Any]:
+def answers(
+    sessie: LiveSessie, user: User, frames: list[str | bytes], then: dict[str, Any]
+) -> list[dict[str, Any]]:
     """Send raw frames (text, or bytes), then one good command; the answers to all of them.
     The last answer shows the connection survived what came before."""
 
-    async def scenario() -> list[Any]:
+    async def scenario() -> list[dict[str, Any]]:
         client = await joined(sessie, user)
         for frame in frames:
             if isinstance(frame, bytes):
@@ -66,7 +66,7 @@ def good_card(sessie: LiveSessie) -> dict[str, Any]:
 
 @pytest.mark.parametrize("depth", [200_000, 1_000, 20])
 def test_deeply_nested_messages_are_refused_and_the_connection_stays(
-    world: Any, sessie: LiveSessie, depth: int
+    world: World, sessie: LiveSessie, depth: int
 ) -> None:
     nested = "[" * depth + "]" * depth
     refused, after = answers(sessie, world.member, [nested], good_card(sessie))
@@ -76,14 +76,14 @@ def test_deeply_nested_messages_are_refused_and_the_connection_stays(
     assert Kaart.objects.count() == 1
 
 
-def test_brackets_inside_a_text_are_just_text(world: Any, sessie: LiveSessie) -> None:
+def test_brackets_inside_a_text_are_just_text(world: World, sessie: LiveSessie) -> None:
     text = "[[[[[[[[[[{{{{{{{{{{ haakjes"
     (answer,) = answers(sessie, world.member, [], good_card(sessie) | {"text": text})
     assert answer["type"] == "cards"
     assert Kaart.objects.get().text == text
 
 
-def test_an_oversized_message_is_refused_unread(world: Any, sessie: LiveSessie) -> None:
+def test_an_oversized_message_is_refused_unread(world: World, sessie: LiveSessie) -> None:
     huge = json.dumps(good_card(sessie) | {"text": "x" * 1_000_000})
     refused, after = answers(sessie, world.member, [huge], good_card(sessie))
     assert refused == {
@@ -95,14 +95,14 @@ def test_an_oversized_message_is_refused_unread(world: Any, sessie: LiveSessie) 
     assert list(Kaart.objects.values_list("text", flat=True)) == ["Gewoon een kaart"]
 
 
-def test_a_binary_frame_is_refused(world: Any, sessie: LiveSessie) -> None:
+def test_a_binary_frame_is_refused(world: World, sessie: LiveSessie) -> None:
     refused, after = answers(sessie, world.member, [b"\x00\x01"], good_card(sessie))
     assert refused["type"] == "error" and "begrijpen we niet" in refused["message"]
     assert after["type"] == "cards"
 
 
 def test_a_nul_byte_and_other_control_characters_never_reach_the_database(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     card = good_card(sessie) | {"text": "Goed\x00 idee\x07\u200b", "why": "Om\x1b reden\ud800"}
     (answer,) = answers(sessie, world.member, [], card)
@@ -111,7 +111,7 @@ def test_a_nul_byte_and_other_control_characters_never_reach_the_database(
     assert (kaart.text, kaart.why) == ("Goed idee\u200b", "Om reden")
 
 
-def test_a_text_of_control_characters_only_is_empty(world: Any, sessie: LiveSessie) -> None:
+def test_a_text_of_control_characters_only_is_empty(world: World, sessie: LiveSessie) -> None:
     (answer,) = answers(sessie, world.member, [], good_card(sessie) | {"text": "\x00\x01 \x02"})
     assert answer == {"type": "error", "message": "Vul 'tekst' in.", "ref": None}
     assert not Kaart.objects.exists()
@@ -122,7 +122,7 @@ def test_a_text_of_control_characters_only_is_empty(world: Any, sessie: LiveSess
     [("text", "tekst", 300), ("why", "waarom", 300)],
 )
 def test_a_too_long_text_is_refused_naming_the_field(
-    world: Any, sessie: LiveSessie, field: str, label: str, limit: int
+    world: World, sessie: LiveSessie, field: str, label: str, limit: int
 ) -> None:
     card = good_card(sessie) | {field: "x" * (limit + 1)}
     (answer,) = answers(sessie, world.member, [], card)
@@ -131,7 +131,7 @@ def test_a_too_long_text_is_refused_naming_the_field(
 
 
 def test_a_flooding_client_is_asked_to_slow_down_and_nothing_more_is_stored(
-    world: Any, sessie: LiveSessie, monkeypatch: Any
+    world: World, sessie: LiveSessie, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Sixty cards at one instant (the clock stands still, so the bucket does not refill):
     the burst is stored, the rest politely refused, the connection stays."""
@@ -156,7 +156,7 @@ def test_a_flooding_client_is_asked_to_slow_down_and_nothing_more_is_stored(
 
 
 def test_asking_for_the_state_again_counts_less_than_a_command(
-    world: Any, sessie: LiveSessie, monkeypatch: Any
+    world: World, sessie: LiveSessie, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A client that missed a change asks for the whole state: four of those cost as much as
     one command, so a burst of them is answered where as many commands would not be."""
@@ -178,7 +178,7 @@ def test_asking_for_the_state_again_counts_less_than_a_command(
     assert kinds == ["state"] * syncs + ["cards", "error"]
 
 
-def test_the_bucket_refills_at_ten_commands_a_second(monkeypatch: Any) -> None:
+def test_the_bucket_refills_at_ten_commands_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
     now = [100.0]
     monkeypatch.setattr(limits, "clock", lambda: now[0])
     bucket = limits.Bucket()

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
+from pytest_django import Settings
 
-from conftest import PASSWORD
+from conftest import PASSWORD, LoopbackServer, World
+from plg.accounts.models import User
 from plg.live.models import Kaart, Zone
-from plg.meetings import services as meeting_services
+from plg.meetings.models import Bijeenkomst
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.catalogue import load_catalogue
 from plg.methods.models import Stap, Werkvorm
 
 pytestmark = [pytest.mark.browser]
 
 
-def sign_in(page: Page, base: str, user: Any) -> None:
+def sign_in(page: Page, base: str, user: User) -> None:
     page.goto(f"{base}/aanmelden/")
     page.fill("#id_username", user.email)
     page.fill("#id_password", PASSWORD)
@@ -29,17 +30,15 @@ def start(coach: Page, blok: int) -> None:
     coach.locator(f"#live-steps li[data-blok='{blok}']").get_by_role("button", name="Start").click()
 
 
-def open_live(page: Page, base: str, bijeenkomst: Any) -> None:
+def open_live(page: Page, base: str, bijeenkomst: Bijeenkomst) -> None:
     page.goto(f"{base}/bijeenkomst/{bijeenkomst.pk}/live/")
     expect(page.locator("#live-status")).to_have_text("Verbonden")
 
 
 @pytest.fixture
-def bijeenkomst(world: Any, asgi_server: str) -> Any:
+def bijeenkomst(world: World, asgi_server: str) -> Bijeenkomst:
     load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     verwerking = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     verwerking.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     verwerking.save()
@@ -47,7 +46,7 @@ def bijeenkomst(world: Any, asgi_server: str) -> Any:
 
 
 def test_coach_and_member_see_each_other_live(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
 ) -> None:
     coach = browser.new_page()
     member = browser.new_page()
@@ -94,12 +93,10 @@ def test_coach_and_member_see_each_other_live(
 
 
 def test_a_hidden_card_offers_no_move_or_park_to_anyone_but_its_author(
-    browser: Browser, world: Any, asgi_server: str
+    browser: Browser, world: World, asgi_server: str
 ) -> None:
     load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="beginsituatie-analyse", school=None)
     blok.save()
@@ -127,13 +124,11 @@ def test_a_hidden_card_offers_no_move_or_park_to_anyone_but_its_author(
     member.close()
 
 
-def test_oase_runs_through_its_phases(browser: Browser, world: Any, asgi_server: str) -> None:
+def test_oase_runs_through_its_phases(browser: Browser, world: World, asgi_server: str) -> None:
     from plg.live.models import Intervisie
 
     load_catalogue()
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="oase", school=None)
     blok.save()
@@ -171,7 +166,7 @@ def test_oase_runs_through_its_phases(browser: Browser, world: Any, asgi_server:
 
 
 def test_kandoe_played_to_the_end_and_saved_as_priorities(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
 ) -> None:
     from plg.communities.models import Thema
 
@@ -214,7 +209,7 @@ def test_kandoe_played_to_the_end_and_saved_as_priorities(
 
 
 def test_a_dropped_connection_comes_back_with_what_changed_meanwhile(
-    browser: Browser, world: Any, live_server_control: Any, bijeenkomst: Any
+    browser: Browser, world: World, live_server_control: LoopbackServer, bijeenkomst: Bijeenkomst
 ) -> None:
     """The server goes away (a restart); the page says so, reconnects by itself and shows
     the state as stored, including a change made while it was gone."""
@@ -248,7 +243,11 @@ def test_a_dropped_connection_comes_back_with_what_changed_meanwhile(
 
 
 def test_a_guest_follows_with_a_link_and_cannot_write(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any, settings: Any
+    browser: Browser,
+    world: World,
+    asgi_server: str,
+    bijeenkomst: Bijeenkomst,
+    settings: Settings,
 ) -> None:
     settings.SITE_URL = asgi_server  # the guest link leads to the site's own address
     coach = browser.new_page()
@@ -273,7 +272,11 @@ def test_a_guest_follows_with_a_link_and_cannot_write(
 
 
 def test_a_withdrawn_guest_link_ends_the_guests_screen_at_once(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any, settings: Any
+    browser: Browser,
+    world: World,
+    asgi_server: str,
+    bijeenkomst: Bijeenkomst,
+    settings: Settings,
 ) -> None:
     settings.SITE_URL = asgi_server  # the guest link leads to the site's own address
     coach = browser.new_page()
@@ -293,7 +296,7 @@ def test_a_withdrawn_guest_link_ends_the_guests_screen_at_once(
 
 
 def test_a_coach_who_hands_over_the_role_sees_the_members_screen(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
 ) -> None:
     context = browser.new_context()
     coach = context.new_page()

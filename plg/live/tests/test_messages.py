@@ -11,13 +11,14 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from conftest import World
 from plg.communities import services as community_services
 from plg.communities.models import Lidmaatschap
 from plg.live import commands
 from plg.live.commands import Givers, Refused, Revoked
 from plg.live.models import Kaart, LiveSessie, Rondebijdrage, Zone
 from plg.live.participants import Deelname, Viewer
-from plg.meetings import services as meeting_services
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 
 RIGHTS: dict[str, Givers] = {
@@ -54,10 +55,8 @@ DOOR = {
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+def sessie(world: World) -> LiveSessie:
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     blok.save()
@@ -68,7 +67,7 @@ def sessie(world: Any) -> LiveSessie:
     return sessie
 
 
-def _valid(world: Any, sessie: LiveSessie, kind: str) -> dict[str, Any]:
+def _valid(world: World, sessie: LiveSessie, kind: str) -> dict[str, Any]:
     """A well-formed example of each message, so only the sender decides whether it passes."""
     blokken = sessie.bijeenkomst.blokken
     kandoe = blokken.get(stap=Stap.VERWERKING)
@@ -98,7 +97,7 @@ def _valid(world: Any, sessie: LiveSessie, kind: str) -> dict[str, Any]:
     return {"type": kind, **examples.get(kind, {})}
 
 
-def _viewer(world: Any, participant: str) -> Viewer:
+def _viewer(world: World, participant: str) -> Viewer:
     """Each participant as their socket knows them since they joined."""
     return {
         "coach": Viewer(world.coach.pk, "c", Deelname.COACH),
@@ -137,7 +136,7 @@ def test_every_command_has_a_row_in_the_rights_matrix() -> None:
 
 @pytest.mark.parametrize("participant", PARTICIPANTS)
 @pytest.mark.parametrize("kind", ALL_COMMANDS)
-def test_rights_matrix(world: Any, sessie: LiveSessie, kind: str, participant: str) -> None:
+def test_rights_matrix(world: World, sessie: LiveSessie, kind: str, participant: str) -> None:
     command = _valid(world, sessie, kind)
     sessie.revealed_blokken = [sessie.bijeenkomst.blokken.get(stap=Stap.VERWERKING).pk]
     sessie.save()
@@ -158,7 +157,7 @@ def test_rights_matrix(world: Any, sessie: LiveSessie, kind: str, participant: s
 @pytest.mark.parametrize("participant", ["coach", "member"])
 @pytest.mark.parametrize("kind", ALL_COMMANDS)
 def test_an_archived_plg_refuses_every_command(
-    world: Any, sessie: LiveSessie, kind: str, participant: str
+    world: World, sessie: LiveSessie, kind: str, participant: str
 ) -> None:
     command = _valid(world, sessie, kind)
     world.plg.fase = "afgesloten"
@@ -169,7 +168,9 @@ def test_an_archived_plg_refuses_every_command(
     assert _fingerprint(sessie) == before
 
 
-def test_a_coach_who_handed_over_the_role_no_longer_steers(world: Any, sessie: LiveSessie) -> None:
+def test_a_coach_who_handed_over_the_role_no_longer_steers(
+    world: World, sessie: LiveSessie
+) -> None:
     """Rights are those of the moment of the command, not of the moment of joining."""
     community_services.set_rol(
         lid=Lidmaatschap.objects.get(plg=world.plg, user=world.member), rol="procescoach"
@@ -182,7 +183,7 @@ def test_a_coach_who_handed_over_the_role_no_longer_steers(world: Any, sessie: L
     commands.apply(sessie.pk, _viewer(world, "member"), {"type": "step.next"})
 
 
-def test_a_leader_taken_off_the_list_no_longer_writes(world: Any, sessie: LiveSessie) -> None:
+def test_a_leader_taken_off_the_list_no_longer_writes(world: World, sessie: LiveSessie) -> None:
     sessie.schoolleiders.clear()
     blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
     with pytest.raises(Revoked):
@@ -237,7 +238,7 @@ def test_every_message_with_arguments_has_malformed_cases() -> None:
     [(kind, payload) for kind, payloads in MALFORMED.items() for payload in payloads],
 )
 def test_malformed_messages_change_nothing(
-    world: Any, sessie: LiveSessie, kind: str, payload: dict[str, Any]
+    world: World, sessie: LiveSessie, kind: str, payload: dict[str, Any]
 ) -> None:
     checkin = sessie.bijeenkomst.blokken.get(stap=Stap.CHECKIN)
     command = {"type": kind, **payload}

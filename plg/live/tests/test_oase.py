@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from django.utils import timezone
 
+from conftest import World
+from plg.accounts.models import User
 from plg.live import commands, participants
 from plg.live import state as live_state
 from plg.live.models import Intervisie, LiveSessie
-from plg.meetings import services as meeting_services
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 
 
 @pytest.fixture
-def oase(world: Any) -> tuple[LiveSessie, int]:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+def oase(world: World) -> tuple[LiveSessie, int]:
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="oase", school=None)
     blok.minutes = 40
@@ -27,12 +26,12 @@ def oase(world: Any) -> tuple[LiveSessie, int]:
     return LiveSessie.objects.create(bijeenkomst=bijeenkomst), blok.pk
 
 
-def viewer(user: Any, coach: bool = False) -> participants.Viewer:
+def viewer(user: User, coach: bool = False) -> participants.Viewer:
     role = participants.Deelname.COACH if coach else participants.Deelname.LID
     return participants.Viewer(user.pk, user.display_name, role=role)
 
 
-def setup(world: Any, sessie: LiveSessie, blok: int) -> None:
+def setup(world: World, sessie: LiveSessie, blok: int) -> None:
     commands.apply(
         sessie.pk,
         viewer(world.coach, coach=True),
@@ -45,7 +44,7 @@ def setup(world: Any, sessie: LiveSessie, blok: int) -> None:
     )
 
 
-def test_phases_split_the_time_equally(world: Any, oase: tuple[LiveSessie, int]) -> None:
+def test_phases_split_the_time_equally(world: World, oase: tuple[LiveSessie, int]) -> None:
     sessie, blok = oase
     setup(world, sessie, blok)
     state = live_state.snapshot(sessie.pk)["oase"][str(blok)]
@@ -53,7 +52,7 @@ def test_phases_split_the_time_equally(world: Any, oase: tuple[LiveSessie, int])
     assert state["inbrenger_name"] == world.member.display_name
 
 
-def test_coach_moves_through_the_four_phases(world: Any, oase: tuple[LiveSessie, int]) -> None:
+def test_coach_moves_through_the_four_phases(world: World, oase: tuple[LiveSessie, int]) -> None:
     sessie, blok = oase
     setup(world, sessie, blok)
     coach = viewer(world.coach, coach=True)
@@ -66,7 +65,7 @@ def test_coach_moves_through_the_four_phases(world: Any, oase: tuple[LiveSessie,
         commands.apply(sessie.pk, coach, {"type": "oase.next", "blok": blok})
 
 
-def test_a_late_joiner_sees_the_phase_clock(world: Any, oase: tuple[LiveSessie, int]) -> None:
+def test_a_late_joiner_sees_the_phase_clock(world: World, oase: tuple[LiveSessie, int]) -> None:
     sessie, blok = oase
     setup(world, sessie, blok)
     Intervisie.objects.update(fase_started_at=timezone.now() - timedelta(minutes=3))
@@ -75,7 +74,7 @@ def test_a_late_joiner_sees_the_phase_clock(world: Any, oase: tuple[LiveSessie, 
 
 
 def test_only_the_inbrenger_evaluates_in_the_last_phase(
-    world: Any, oase: tuple[LiveSessie, int]
+    world: World, oase: tuple[LiveSessie, int]
 ) -> None:
     sessie, blok = oase
     setup(world, sessie, blok)
@@ -90,7 +89,7 @@ def test_only_the_inbrenger_evaluates_in_the_last_phase(
 
 
 def test_only_the_inbrenger_is_asked_for_the_evaluation_and_the_others_take_turns(
-    world: Any, oase: tuple[LiveSessie, int]
+    world: World, oase: tuple[LiveSessie, int]
 ) -> None:
     """The screen learns this from each viewer's own part: the shared state names nobody."""
     sessie, blok = oase
@@ -102,7 +101,7 @@ def test_only_the_inbrenger_is_asked_for_the_evaluation_and_the_others_take_turn
     assert coach["inbrenger_in"] == [] and coach["my_turn"]
 
 
-def test_inbrenger_must_be_a_member(world: Any, oase: tuple[LiveSessie, int]) -> None:
+def test_inbrenger_must_be_a_member(world: World, oase: tuple[LiveSessie, int]) -> None:
     sessie, blok = oase
     with pytest.raises(commands.Refused, match="lid zijn van de PLG"):
         commands.apply(
@@ -113,7 +112,7 @@ def test_inbrenger_must_be_a_member(world: Any, oase: tuple[LiveSessie, int]) ->
     assert not Intervisie.objects.exists()
 
 
-def test_members_cannot_steer_the_intervisie(world: Any, oase: tuple[LiveSessie, int]) -> None:
+def test_members_cannot_steer_the_intervisie(world: World, oase: tuple[LiveSessie, int]) -> None:
     sessie, blok = oase
     with pytest.raises(commands.Refused, match="Alleen de procescoach"):
         commands.apply(

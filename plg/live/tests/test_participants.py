@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import Settings
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.live import commands
 from plg.live import state as live_state
 from plg.live.authorizers import live_access, viewer_for
@@ -23,32 +25,31 @@ from plg.live.tests import screen
 from plg.live.tests.websocket_client import APP, play
 from plg.meetings import services as meeting_services
 from plg.meetings.models import Terugblik
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
+def sessie(world: World) -> LiveSessie:
     from plg.methods.catalogue import load_catalogue
 
     load_catalogue()  # transactional tests flush the rows the migration loaded
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="beginsituatie-analyse", school=None)
     blok.save()
     return LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
 
 
-def coach(world: Any) -> Viewer:
+def coach(world: World) -> Viewer:
     return Viewer(world.coach.pk, "Charlotte", Deelname.COACH)
 
 
-def member(world: Any) -> Viewer:
+def member(world: World) -> Viewer:
     return Viewer(world.member.pk, "Mehdi", Deelname.LID)
 
 
-def leader(world: Any) -> Viewer:
+def leader(world: World) -> Viewer:
     return Viewer(world.leader.pk, "Lies", Deelname.SCHOOLLEIDER)
 
 
@@ -65,7 +66,7 @@ def state_for(sessie: LiveSessie, viewer: Viewer) -> dict[str, Any]:
     return screen.merged(json.loads(message.public), part, names)
 
 
-def guest_link(world: Any, sessie: LiveSessie, **extra: Any) -> Gastlink:
+def guest_link(world: World, sessie: LiveSessie, **extra: object) -> Gastlink:
     fields = {"expires_at": timezone.now() + timedelta(hours=2)} | extra
     return Gastlink.objects.create(
         sessie=sessie, name="Eva Expert", created_by=world.coach, **fields
@@ -76,7 +77,7 @@ def guest_link(world: Any, sessie: LiveSessie, **extra: Any) -> Gastlink:
 
 
 def test_a_guest_link_opens_the_session_and_nothing_else(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     link = guest_link(world, sessie)
     page = client.get(reverse("live_gast", args=[link.token]))
@@ -90,7 +91,7 @@ def test_a_guest_link_opens_the_session_and_nothing_else(
 
 @pytest.mark.parametrize("how", ["expired", "withdrawn"])
 def test_a_dead_guest_link_opens_nothing(
-    client: Any, world: Any, sessie: LiveSessie, how: str
+    client: Client, world: World, sessie: LiveSessie, how: str
 ) -> None:
     link = guest_link(world, sessie)
     assert client.get(reverse("live_gast", args=[link.token])).status_code == 200
@@ -104,7 +105,7 @@ def test_a_dead_guest_link_opens_nothing(
     assert live_access(AnonymousUser(), sessie.code, [link.token]) is None
 
 
-def test_a_guest_link_is_for_one_session_only(world: Any, sessie: LiveSessie) -> None:
+def test_a_guest_link_is_for_one_session_only(world: World, sessie: LiveSessie) -> None:
     link = guest_link(world, sessie)
     other = LiveSessie.objects.create(
         bijeenkomst=meeting_services.plan_bijeenkomst(
@@ -118,7 +119,7 @@ def test_a_guest_link_is_for_one_session_only(world: Any, sessie: LiveSessie) ->
 
 
 def test_coach_makes_and_withdraws_a_guest_link(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     url = reverse("live_gast_nieuw", args=[sessie.bijeenkomst_id])
@@ -136,7 +137,7 @@ def test_coach_makes_and_withdraws_a_guest_link(
 
 
 def test_a_guest_link_leads_to_the_site_whatever_host_the_request_named(
-    client: Any, world: Any, sessie: LiveSessie, settings: Any
+    client: Client, world: World, sessie: LiveSessie, settings: Settings
 ) -> None:
     settings.SITE_URL = "https://plg.example"
     link = guest_link(world, sessie)
@@ -149,7 +150,7 @@ def test_a_guest_link_leads_to_the_site_whatever_host_the_request_named(
 
 
 def test_the_way_to_join_names_the_sites_own_address(
-    client: Any, world: Any, sessie: LiveSessie, settings: Any
+    client: Client, world: World, sessie: LiveSessie, settings: Settings
 ) -> None:
     settings.SITE_URL = "https://plg.example"
     client.login(username=world.member.email, password=PASSWORD)
@@ -162,7 +163,7 @@ def test_the_way_to_join_names_the_sites_own_address(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_guest_joins_the_socket_sees_the_board_and_cannot_write(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     link = guest_link(world, sessie)
     client.get(reverse("live_gast", args=[link.token]))
@@ -195,7 +196,7 @@ def test_a_guest_joins_the_socket_sees_the_board_and_cannot_write(
 
 
 def test_the_school_leader_joins_only_when_listed_as_attending(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     url = reverse("live", args=[sessie.bijeenkomst_id])
     client.login(username=world.leader.email, password=PASSWORD)
@@ -235,9 +236,9 @@ def test_the_school_leader_joins_only_when_listed_as_attending(
     ],
 )
 def test_joining_and_every_command_follow_the_same_rule(
-    world: Any, sessie: LiveSessie, persona: str, listed: bool, role: str | None
+    world: World, sessie: LiveSessie, persona: str, listed: bool, role: str | None
 ) -> None:
-    user = getattr(world, persona)
+    user = world.persona(persona)
     if listed:
         sessie.schoolleiders.add(user)
     joined = viewer_for(user, sessie)
@@ -257,7 +258,7 @@ def test_joining_and_every_command_follow_the_same_rule(
 
 
 def test_only_leaders_of_the_plgs_schools_can_be_listed_as_attending(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     from plg.live.services import set_attending_leaders
 
@@ -269,7 +270,7 @@ def test_only_leaders_of_the_plgs_schools_can_be_listed_as_attending(
 
 
 def test_check_in_turns_have_a_time_per_person_the_coach_sets(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     commands.apply(sessie.pk, coach(world), {"type": "step.start", "blok": blok(sessie, "checkin")})
     commands.apply(sessie.pk, coach(world), {"type": "round.setup", "seconds": 90})
@@ -282,7 +283,7 @@ def test_check_in_turns_have_a_time_per_person_the_coach_sets(
 
 
 def test_written_round_contributions_reach_only_their_audience(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     sessie.schoolleiders.add(world.leader)
     checkin = blok(sessie, "checkin")
@@ -312,7 +313,7 @@ def test_written_round_contributions_reach_only_their_audience(
     assert "Moe maar blij" not in live_state.broadcast(live_state.snapshot(sessie.pk)).public
 
 
-def test_writing_is_for_rounds_only(world: Any, sessie: LiveSessie) -> None:
+def test_writing_is_for_rounds_only(world: World, sessie: LiveSessie) -> None:
     with pytest.raises(Refused, match="check-in en de check-out"):
         commands.apply(
             sessie.pk,
@@ -327,7 +328,7 @@ def test_writing_is_for_rounds_only(world: Any, sessie: LiveSessie) -> None:
 
 
 def test_check_out_is_stored_from_the_live_screen_with_ticked_goals(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     bijeenkomst = sessie.bijeenkomst
     bijeenkomst.doelen = "- Leervraag kiezen\n- Data verzamelen"
@@ -357,7 +358,7 @@ def test_check_out_is_stored_from_the_live_screen_with_ticked_goals(
 # Steps --------------------------------------------------------------------------------------
 
 
-def test_coach_moves_a_step_and_gives_it_another_werkvorm(world: Any, sessie: LiveSessie) -> None:
+def test_coach_moves_a_step_and_gives_it_another_werkvorm(world: World, sessie: LiveSessie) -> None:
     verwerking = blok(sessie, "verwerking")
     before = [b["id"] for b in state_for(sessie, member(world))["blokken"]]
     commands.apply(
@@ -379,7 +380,7 @@ def test_coach_moves_a_step_and_gives_it_another_werkvorm(world: Any, sessie: Li
 
 
 def test_werkvorm_of_another_school_or_another_board_with_cards_is_refused(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     verwerking = blok(sessie, "verwerking")
     elders = Werkvorm.objects.create(school=world.other, name="Eigen", slug="eigen", steps=[])
@@ -407,7 +408,7 @@ def test_werkvorm_of_another_school_or_another_board_with_cards_is_refused(
 
 
 def test_beginsituatie_clusters_after_the_reveal_within_one_quadrant(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     verwerking = blok(sessie, "verwerking")
     for text, zone in [("Sterk team", Zone.STERKTE), ("Goede sfeer", Zone.STERKTE)]:
@@ -444,7 +445,7 @@ def test_beginsituatie_clusters_after_the_reveal_within_one_quadrant(
     "command", [{"type": "card.move", "zone": Zone.KANS}, {"type": "card.park"}]
 )
 def test_nobody_moves_or_parks_a_card_of_someone_else_while_the_board_hides_it(
-    world: Any, sessie: LiveSessie, command: dict[str, Any]
+    world: World, sessie: LiveSessie, command: dict[str, Any]
 ) -> None:
     kaart = Kaart.objects.create(
         sessie=sessie,
@@ -459,7 +460,7 @@ def test_nobody_moves_or_parks_a_card_of_someone_else_while_the_board_hides_it(
     assert (kaart.zone, kaart.parked, kaart.version) == (Zone.STERKTE, False, 0)
 
 
-def test_the_author_moves_and_parks_their_own_hidden_card(world: Any, sessie: LiveSessie) -> None:
+def test_the_author_moves_and_parks_their_own_hidden_card(world: World, sessie: LiveSessie) -> None:
     kaart = Kaart.objects.create(
         sessie=sessie,
         blok_id=blok(sessie, "verwerking"),
@@ -478,7 +479,7 @@ def test_the_author_moves_and_parks_their_own_hidden_card(world: Any, sessie: Li
 
 
 def test_summary_for_a_leader_follows_what_the_coach_shared(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     verwerking = sessie.bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     Kaart.objects.create(
@@ -500,7 +501,7 @@ def test_summary_for_a_leader_follows_what_the_coach_shared(
 
 
 def test_a_cards_why_can_link_to_the_schools_values(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     client.login(username=world.leader.email, password=PASSWORD)
     client.post(
@@ -519,7 +520,7 @@ def test_a_cards_why_can_link_to_the_schools_values(
 
 @pytest.mark.parametrize(("others", "warned"), [(0, True), (1, True), (2, False)])
 def test_the_anonymous_box_warns_that_a_small_group_can_trace_a_card(
-    client: Any, world: Any, sessie: LiveSessie, others: int, warned: bool
+    client: Client, world: World, sessie: LiveSessie, others: int, warned: bool
 ) -> None:
     """Coach and member, plus ``others``: two or three people are a small group."""
     from plg.accounts.models import User
@@ -536,7 +537,7 @@ def test_the_anonymous_box_warns_that_a_small_group_can_trace_a_card(
 
 
 def test_an_attending_leader_counts_for_the_size_of_the_group(
-    client: Any, world: Any, sessie: LiveSessie
+    client: Client, world: World, sessie: LiveSessie
 ) -> None:
     from plg.accounts.models import User
     from plg.communities.models import Lidmaatschap

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from websockets.sync.client import ClientConnection, connect
+from websockets.typing import Origin
 
 from plg.core.loopback import SESSION_COOKIE_SNIPPET, free_port, wait_for_port
 
@@ -129,7 +130,7 @@ def join(port: int, code: str, session: str) -> Iterator[ClientConnection]:
     with connect(
         f"ws://127.0.0.1:{port}/ws/live/{code}/",
         additional_headers={"Cookie": f"sessionid={session}"},
-        origin="http://127.0.0.1",
+        origin=Origin("http://127.0.0.1"),
     ) as client:
         assert json.loads(client.recv(timeout=10))["type"] == "state"
         yield client

@@ -9,35 +9,33 @@ from typing import Any
 
 import pytest
 from channels.db import database_sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.models import Lidmaatschap
 from plg.live.authorizers import GUEST_SESSION_KEY
 from plg.live.consumers import REFUSED, RELOAD
 from plg.live.models import Gastlink, Kaart, LiveSessie
-from plg.live.tests.websocket_client import APP, play
-from plg.meetings import services as meeting_services
+from plg.live.tests.websocket_client import Screen, play
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def sessie(world: Any) -> LiveSessie:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+def sessie(world: World) -> LiveSessie:
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
     sessie.schoolleiders.add(world.leader)
     return sessie
 
 
-def guest_link(world: Any, sessie: LiveSessie, hours: float = 2) -> Gastlink:
+def guest_link(world: World, sessie: LiveSessie, hours: float = 2) -> Gastlink:
     return Gastlink.objects.create(
         sessie=sessie,
         name="Eva Expert",
@@ -46,18 +44,18 @@ def guest_link(world: Any, sessie: LiveSessie, hours: float = 2) -> Gastlink:
     )
 
 
-async def joined(sessie: LiveSessie, user: Any, tokens: list[str] | None = None) -> Any:
-    client = WebsocketCommunicator(APP, f"/ws/live/{sessie.code}/")
-    client.scope["user"] = user
-    if tokens is not None:
-        client.scope["session"] = {GUEST_SESSION_KEY: tokens}
+async def joined(
+    sessie: LiveSessie, user: User | AnonymousUser, tokens: list[str] | None = None
+) -> Screen:
+    session: dict[str, object] | None = None if tokens is None else {GUEST_SESSION_KEY: tokens}
+    client = Screen(sessie.code, user, session)
     connected, code = await client.connect()
     assert connected, code
     assert (await client.receive_json_from())["type"] == "state"
     return client
 
 
-def signed_in(user: Any) -> Client:
+def signed_in(user: User) -> Client:
     client = Client()
     assert client.login(username=user.email, password=PASSWORD)
     return client
@@ -69,7 +67,7 @@ async def post(client: Client, url: str, data: dict[str, Any] | None = None) -> 
     assert response.status_code == 302, response.status_code
 
 
-async def closed_with(client: Any) -> int:
+async def closed_with(client: Screen) -> int:
     """The close code, skipping any state that was on its way before the close; then the
     client goes, as a browser does."""
     while True:
@@ -80,7 +78,7 @@ async def closed_with(client: Any) -> int:
 
 
 def test_withdrawing_a_guest_link_closes_the_guests_socket_at_once(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     link = guest_link(world, sessie)
     coach = signed_in(world.coach)
@@ -97,7 +95,7 @@ def test_withdrawing_a_guest_link_closes_the_guests_socket_at_once(
     play(scenario())
 
 
-def test_a_member_who_leaves_the_plg_is_closed_at_once(world: Any, sessie: LiveSessie) -> None:
+def test_a_member_who_leaves_the_plg_is_closed_at_once(world: World, sessie: LiveSessie) -> None:
     member = signed_in(world.member)
 
     async def scenario() -> None:
@@ -112,7 +110,7 @@ def test_a_member_who_leaves_the_plg_is_closed_at_once(world: Any, sessie: LiveS
 
 
 def test_a_leader_taken_off_the_attendance_list_is_closed_at_once(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     coach = signed_in(world.coach)
 
@@ -125,7 +123,7 @@ def test_a_leader_taken_off_the_attendance_list_is_closed_at_once(
 
 
 def test_a_coach_who_hands_over_the_role_gets_the_members_screen(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     coach = signed_in(world.coach)
     own = Lidmaatschap.objects.get(plg=world.plg, user=world.coach)
@@ -141,7 +139,9 @@ def test_a_coach_who_hands_over_the_role_gets_the_members_screen(
     play(scenario())
 
 
-def test_archiving_the_plg_ends_the_session_on_every_screen(world: Any, sessie: LiveSessie) -> None:
+def test_archiving_the_plg_ends_the_session_on_every_screen(
+    world: World, sessie: LiveSessie
+) -> None:
     world.plg.fase = "afronden"
     world.plg.save()
     coach = signed_in(world.coach)
@@ -161,7 +161,7 @@ def test_archiving_the_plg_ends_the_session_on_every_screen(world: Any, sessie: 
     assert not Kaart.objects.exists()
 
 
-def test_an_expired_guest_link_stops_at_the_next_message(world: Any, sessie: LiveSessie) -> None:
+def test_an_expired_guest_link_stops_at_the_next_message(world: World, sessie: LiveSessie) -> None:
     link = guest_link(world, sessie, hours=0.3 / 3600)  # 0.3 seconds
     blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT).pk
 
@@ -178,7 +178,7 @@ def test_an_expired_guest_link_stops_at_the_next_message(world: Any, sessie: Liv
 
 
 def test_asking_for_the_state_again_checks_the_rights_of_that_moment(
-    world: Any, sessie: LiveSessie
+    world: World, sessie: LiveSessie
 ) -> None:
     """Even when the news of a change never arrived (say, a school leader who is no longer
     a leader of the school), the next request for the state finds out."""

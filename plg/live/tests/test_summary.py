@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.sharing import Audience
 from plg.live.models import Kaart, LiveSessie, Zone
-from plg.meetings import services as meeting_services
-from plg.meetings.models import Terugblik
+from plg.meetings.models import Bijeenkomst, Terugblik
+from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 
 @pytest.fixture
-def played(world: Any) -> Any:
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+def played(world: World) -> Bijeenkomst:
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="borgen-bannen-beginnen", school=None)
     blok.save()
@@ -57,7 +61,7 @@ def played(world: Any) -> Any:
 
 
 def test_summary_shows_boards_parking_and_keeps_anonymity(
-    client: Any, world: Any, played: Any
+    client: Client, world: World, played: Bijeenkomst
 ) -> None:
     client.login(username=world.member.email, password=PASSWORD)
     html = client.get(reverse("samenvatting", args=[played.pk])).content.decode()
@@ -68,7 +72,7 @@ def test_summary_shows_boards_parking_and_keeps_anonymity(
 
 
 def test_coach_sees_the_check_out_they_kept_to_themselves(
-    client: Any, world: Any, played: Any
+    client: Client, world: World, played: Bijeenkomst
 ) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     assert "Privé notitie" in client.get(reverse("samenvatting", args=[played.pk])).content.decode()
@@ -76,7 +80,7 @@ def test_coach_sees_the_check_out_they_kept_to_themselves(
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils reads the PDF back")
 def test_summary_pdf_contains_the_cards(
-    client: Any, world: Any, played: Any, tmp_path: Any
+    client: Client, world: World, played: Bijeenkomst, tmp_path: Path
 ) -> None:
     client.login(username=world.member.email, password=PASSWORD)
     response = client.get(reverse("samenvatting_pdf", args=[played.pk]))
@@ -93,14 +97,12 @@ def test_summary_pdf_contains_the_cards(
 
 
 @pytest.fixture
-def shared_widely(world: Any, played: Any) -> Any:
+def shared_widely(world: World, played: Bijeenkomst) -> Bijeenkomst:
     """A session whose coach shared the boards with the network, with a round contribution,
     a check-out and an OASE round and an assignment that people around the PLG may or may not
     read; every part names a member somewhere."""
-    from plg.accounts.models import User
     from plg.live.models import Intervisie, Rondebijdrage
     from plg.meetings.models import Opdracht
-    from plg.organisations.models import Aanstelling, Functie
 
     sessie = played.live
     sessie.audience = Audience.NETWERK
@@ -139,16 +141,10 @@ def shared_widely(world: Any, played: Any) -> Any:
         owner=world.member,
         due_date=timezone.now().date(),
     )
-    world.sister_teacher = User.objects.create_user(
-        "noor@sintjozef.example", PASSWORD, first_name="Noor", last_name="Zus"
-    )
-    Aanstelling.objects.create(
-        user=world.sister_teacher, school=world.sister, functie=Functie.LERAAR
-    )
     return played
 
 
-def _pdf_text(response: Any, tmp_path: Any) -> str:
+def _pdf_text(response: TestResponse, tmp_path: Path) -> str:
     pdf = tmp_path / "samenvatting.pdf"
     pdf.write_bytes(response.content)
     return subprocess.run(
@@ -156,15 +152,16 @@ def _pdf_text(response: Any, tmp_path: Any) -> str:
     ).stdout
 
 
-def _names(world: Any) -> list[str]:
+def _names(world: World) -> list[str]:
     return [world.member.display_name, world.coach.display_name, "Mehdi", "Charlotte"]
 
 
 @pytest.mark.parametrize("reader", ["leader", "sister_teacher"])
 def test_people_around_the_plg_read_the_summary_without_names(
-    client: Any, world: Any, shared_widely: Any, reader: str
+    client: Client, world: World, shared_widely: Bijeenkomst, sister_teacher: User, reader: str
 ) -> None:
-    client.login(username=getattr(world, reader).email, password=PASSWORD)
+    readers = {"leader": world.leader, "sister_teacher": sister_teacher}
+    client.login(username=readers[reader].email, password=PASSWORD)
     html = client.get(reverse("samenvatting", args=[shared_widely.pk])).content.decode()
     assert "Dagplanning" in html and "Bijdrage voor het netwerk" in html
     assert "Een open gesprek" in html
@@ -176,27 +173,33 @@ def test_people_around_the_plg_read_the_summary_without_names(
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils reads the PDF back")
 @pytest.mark.parametrize("reader", ["leader", "sister_teacher"])
 def test_people_around_the_plg_read_the_summary_pdf_without_names(
-    client: Any, world: Any, shared_widely: Any, reader: str, tmp_path: Any
+    client: Client,
+    world: World,
+    shared_widely: Bijeenkomst,
+    sister_teacher: User,
+    reader: str,
+    tmp_path: Path,
 ) -> None:
-    client.login(username=getattr(world, reader).email, password=PASSWORD)
+    readers = {"leader": world.leader, "sister_teacher": sister_teacher}
+    client.login(username=readers[reader].email, password=PASSWORD)
     text = _pdf_text(client.get(reverse("samenvatting_pdf", args=[shared_widely.pk])), tmp_path)
     assert "Dagplanning" in text and "Bijdrage voor het netwerk" in text
     assert not [name for name in _names(world) if name in text]
 
 
 def test_only_the_leader_reads_what_was_shared_with_the_leader(
-    client: Any, world: Any, shared_widely: Any
+    client: Client, world: World, shared_widely: Bijeenkomst, sister_teacher: User
 ) -> None:
     url = reverse("samenvatting", args=[shared_widely.pk])
     client.login(username=world.leader.email, password=PASSWORD)
     assert "Bijdrage voor de leiding" in client.get(url).content.decode()
-    client.login(username=world.sister_teacher.email, password=PASSWORD)
+    client.login(username=sister_teacher.email, password=PASSWORD)
     assert "Bijdrage voor de leiding" not in client.get(url).content.decode()
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils reads the PDF back")
 def test_members_read_the_names_in_the_summary_and_its_pdf(
-    client: Any, world: Any, shared_widely: Any, tmp_path: Any
+    client: Client, world: World, shared_widely: Bijeenkomst, tmp_path: Path
 ) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     html = client.get(reverse("samenvatting", args=[shared_widely.pk])).content.decode()
@@ -206,13 +209,11 @@ def test_members_read_the_names_in_the_summary_and_its_pdf(
 
 
 def test_the_summary_shows_a_board_written_alone_first_only_once_the_coach_shows_it(
-    client: Any, world: Any
+    client: Client, world: World
 ) -> None:
     """While the session runs and the cards are not shown yet, each member finds only their
     own cards in the summary, as on the live screen."""
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     blok.save()
@@ -237,7 +238,7 @@ def test_the_summary_shows_a_board_written_alone_first_only_once_the_coach_shows
     ],
 )
 def test_the_summary_and_the_live_screen_show_the_same_cards_of_a_board_written_alone_first(
-    client: Any, world: Any, moment: str, shown: set[str]
+    client: Client, world: World, moment: str, shown: set[str]
 ) -> None:
     """Hidden until the coach shows the board, or until the session ends: then the writing
     alone is over, and a board the coach never showed shows its cards too (decision 37)."""
@@ -245,9 +246,7 @@ def test_the_summary_and_the_live_screen_show_the_same_cards_of_a_board_written_
     from plg.live.participants import Deelname, Viewer
     from plg.live.tests.test_participants import state_for
 
-    bijeenkomst = meeting_services.plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
-    )
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     blok.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     blok.save()

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.meetings import services
 from plg.meetings.models import Bijeenkomst, Opdracht, Terugblik
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def _plan(world: Any, days: int = 3) -> Bijeenkomst:
+def _plan(world: World, days: int = 3) -> Bijeenkomst:
     return services.plan_bijeenkomst(
         plg=world.plg,
         starts_at=timezone.now() + timedelta(days=days),
@@ -26,7 +27,7 @@ def _plan(world: Any, days: int = 3) -> Bijeenkomst:
     )
 
 
-def test_check_out_record_with_assignments(client: Any, world: Any) -> None:
+def test_check_out_record_with_assignments(client: Client, world: World) -> None:
     bijeenkomst = _plan(world, days=-1)
     login(client, world.coach)
     response = client.post(
@@ -55,7 +56,7 @@ def test_check_out_record_with_assignments(client: Any, world: Any) -> None:
     assert Opdracht.objects.get().owner == world.member
 
 
-def test_assignment_owner_must_be_a_member(client: Any, world: Any) -> None:
+def test_assignment_owner_must_be_a_member(client: Client, world: World) -> None:
     bijeenkomst = _plan(world, days=-1)
     login(client, world.coach)
     response = client.post(
@@ -76,7 +77,7 @@ def test_assignment_owner_must_be_a_member(client: Any, world: Any) -> None:
     assert not Terugblik.objects.exists() and not Opdracht.objects.exists()
 
 
-def test_owner_ticks_off_an_assignment(client: Any, world: Any) -> None:
+def test_owner_ticks_off_an_assignment(client: Client, world: World) -> None:
     opdracht = Opdracht.objects.create(
         bijeenkomst=_plan(world),
         owner=world.member,
@@ -89,7 +90,7 @@ def test_owner_ticks_off_an_assignment(client: Any, world: Any) -> None:
     assert opdracht.done
 
 
-def test_another_member_cannot_tick_off_my_assignment(client: Any, world: Any) -> None:
+def test_another_member_cannot_tick_off_my_assignment(client: Client, world: World) -> None:
     from plg.communities.models import Lidmaatschap
 
     Lidmaatschap.objects.create(plg=world.plg, user=world.colleague)

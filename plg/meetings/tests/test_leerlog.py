@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.sharing import Audience
 from plg.meetings import services
 from plg.meetings.models import Bijeenkomst, LeerlogEntry
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def _plan(world: Any, days: int = 3) -> Bijeenkomst:
+def _plan(world: World, days: int = 3) -> Bijeenkomst:
     return services.plan_bijeenkomst(
         plg=world.plg,
         starts_at=timezone.now() + timedelta(days=days),
@@ -27,7 +28,7 @@ def _plan(world: Any, days: int = 3) -> Bijeenkomst:
     )
 
 
-def test_member_writes_leerlog_for_the_plg_only(client: Any, world: Any) -> None:
+def test_member_writes_leerlog_for_the_plg_only(client: Client, world: World) -> None:
     bijeenkomst = _plan(world, days=-1)
     login(client, world.member)
     client.post(
@@ -45,7 +46,7 @@ def test_member_writes_leerlog_for_the_plg_only(client: Any, world: Any) -> None
     assert LeerlogEntry.objects.visible_to(world.leader).count() == 0
 
 
-def test_empty_leerlog_is_refused_in_dutch(client: Any, world: Any) -> None:
+def test_empty_leerlog_is_refused_in_dutch(client: Client, world: World) -> None:
     bijeenkomst = _plan(world, days=-1)
     login(client, world.member)
     response = client.post(
@@ -56,7 +57,7 @@ def test_empty_leerlog_is_refused_in_dutch(client: Any, world: Any) -> None:
     assert not LeerlogEntry.objects.exists()
 
 
-def test_leerlog_without_audience_names_the_field(client: Any, world: Any) -> None:
+def test_leerlog_without_audience_names_the_field(client: Client, world: World) -> None:
     bijeenkomst = _plan(world, days=-1)
     login(client, world.member)
     response = client.post(reverse("leerlog", args=[bijeenkomst.pk]), {"kennis_inzicht": "Iets"})

@@ -5,17 +5,19 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.meetings.models import Bijeenkomst
 from plg.meetings.services import plan_and_announce_bijeenkomst, plan_bijeenkomst
 from plg.planning.models import Vervangbeurt
 from plg.post.models import Bericht, Status
 
 
-def _announced(world: Any, capture: Any) -> Bijeenkomst:
+def _announced(world: World, capture: Any) -> Bijeenkomst:
     soon = timezone.localtime() + timedelta(days=10)
     with capture(execute=False):  # the invitations wait in the outbox
         return plan_and_announce_bijeenkomst(
@@ -27,7 +29,7 @@ def _announced(world: Any, capture: Any) -> Bijeenkomst:
         )
 
 
-def _move(client: Any, world: Any, bijeenkomst: Bijeenkomst, hours: int = 2) -> Any:
+def _move(client: Client, world: World, bijeenkomst: Bijeenkomst, hours: int = 2) -> Any:
     client.login(username=world.coach.email, password=PASSWORD)
     new = timezone.localtime(bijeenkomst.starts_at) + timedelta(hours=hours)
     return client.post(
@@ -43,7 +45,7 @@ def _move(client: Any, world: Any, bijeenkomst: Bijeenkomst, hours: int = 2) -> 
 
 
 def test_moving_withdraws_the_invitations_for_the_old_time_that_had_not_left(
-    client: Any, world: Any, django_capture_on_commit_callbacks: Any
+    client: Client, world: World, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     bijeenkomst = _announced(world, django_capture_on_commit_callbacks)
     old = set(Bericht.objects.values_list("pk", flat=True))
@@ -55,7 +57,7 @@ def test_moving_withdraws_the_invitations_for_the_old_time_that_had_not_left(
 
 
 def test_moving_an_announced_bijeenkomst_invites_the_members_for_the_new_time(
-    client: Any, world: Any, django_capture_on_commit_callbacks: Any
+    client: Client, world: World, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     bijeenkomst = _announced(world, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=False):
@@ -69,7 +71,7 @@ def test_moving_an_announced_bijeenkomst_invites_the_members_for_the_new_time(
 
 
 def test_moving_a_bijeenkomst_nobody_was_told_of_mails_nobody(
-    client: Any, world: Any, django_capture_on_commit_callbacks: Any
+    client: Client, world: World, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg,
@@ -83,7 +85,7 @@ def test_moving_a_bijeenkomst_nobody_was_told_of_mails_nobody(
 
 
 def test_a_bijeenkomst_colleagues_cover_for_keeps_its_time_and_says_why(
-    client: Any, world: Any, django_capture_on_commit_callbacks: Any
+    client: Client, world: World, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     bijeenkomst = _announced(world, django_capture_on_commit_callbacks)
     Vervangbeurt.objects.create(

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.mail import EmailMessage
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from conftest import World
 from plg.meetings.models import Herinnering
 from plg.meetings.services import plan_bijeenkomst, plan_herinneringen
 from plg.meetings.tasks import send_due_reminders, send_herinnering
@@ -16,7 +19,9 @@ from plg.meetings.tasks import send_due_reminders, send_herinnering
 pytestmark = pytest.mark.django_db
 
 
-def test_reminders_go_once_before_and_after_a_bijeenkomst(world, mailoutbox):
+def test_reminders_go_once_before_and_after_a_bijeenkomst(
+    world: World, mailoutbox: list[EmailMessage]
+) -> None:
     starts_at = timezone.now() + timedelta(days=3)
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=starts_at, place="", duration_minutes=100
@@ -33,7 +38,9 @@ def test_reminders_go_once_before_and_after_a_bijeenkomst(world, mailoutbox):
     assert reverse("leerlog", args=[bijeenkomst.pk]) in mailoutbox[-1].body
 
 
-def test_a_moved_bijeenkomst_moves_its_reminder_and_a_stale_one_is_not_sent(world, mailoutbox):
+def test_a_moved_bijeenkomst_moves_its_reminder_and_a_stale_one_is_not_sent(
+    world: World, mailoutbox: list[EmailMessage]
+) -> None:
     starts_at = timezone.now() + timedelta(days=5)
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=starts_at, place="", duration_minutes=100
@@ -51,8 +58,8 @@ def test_a_moved_bijeenkomst_moves_its_reminder_and_a_stale_one_is_not_sent(worl
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 def test_with_the_database_queue_reminders_wait_for_their_time(
-    world, django_capture_on_commit_callbacks
-):
+    world: World, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     from django_tasks_db.models import DBTaskResult
 
     starts_at = timezone.now() + timedelta(days=5)

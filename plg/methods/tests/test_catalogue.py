@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.methods.catalogue import load_catalogue
 from plg.methods.models import Stap, Vraag, Vragengroep, Werkvorm
 
@@ -22,11 +21,11 @@ SEVEN = {
 }
 
 
-def test_the_seven_werkvormen_are_loaded_by_migration(db: Any) -> None:
+def test_the_seven_werkvormen_are_loaded_by_migration(db: None) -> None:
     assert set(Werkvorm.objects.filter(school=None).values_list("slug", flat=True)) == SEVEN
 
 
-def test_every_werkvorm_is_complete(db: Any) -> None:
+def test_every_werkvorm_is_complete(db: None) -> None:
     for werkvorm in Werkvorm.objects.all():
         for field in ("wat", "waarom", "hoe", "valkuil", "variant"):
             assert getattr(werkvorm, field).strip(), (werkvorm.slug, field)
@@ -34,26 +33,26 @@ def test_every_werkvorm_is_complete(db: Any) -> None:
         assert werkvorm.steps and set(werkvorm.steps) <= set(Stap.values)
 
 
-def test_werkvorm_speaks_english_when_asked(db: Any) -> None:
+def test_werkvorm_speaks_english_when_asked(db: None) -> None:
     kandoe = Werkvorm.objects.get(slug="kandoe")
     with translation.override("en"):
         english = kandoe.localised("wat")
     assert english and english != kandoe.wat
 
 
-def test_vragenkit_has_four_groups_tied_to_steps(db: Any) -> None:
+def test_vragenkit_has_four_groups_tied_to_steps(db: None) -> None:
     assert Vragengroep.objects.count() == 4
     for vraag in Vraag.objects.all():
         assert vraag.steps and set(vraag.steps) <= set(Stap.values)
 
 
-def test_loading_twice_changes_nothing(db: Any) -> None:
+def test_loading_twice_changes_nothing(db: None) -> None:
     before = (Werkvorm.objects.count(), Vraag.objects.count())
     load_catalogue()
     assert (Werkvorm.objects.count(), Vraag.objects.count()) == before
 
 
-def test_school_adds_its_own_werkvorm(client: Any, world: Any) -> None:
+def test_school_adds_its_own_werkvorm(client: Client, world: World) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     response = client.post(
         reverse("werkvorm_nieuw"),
@@ -75,7 +74,7 @@ def test_school_adds_its_own_werkvorm(client: Any, world: Any) -> None:
     assert werkvorm.school == world.school
 
 
-def test_a_schools_werkvorm_stays_with_that_school(client: Any, world: Any) -> None:
+def test_a_schools_werkvorm_stays_with_that_school(client: Client, world: World) -> None:
     own = Werkvorm.objects.create(
         slug="eigen",
         school=world.school,
@@ -91,7 +90,7 @@ def test_a_schools_werkvorm_stays_with_that_school(client: Any, world: Any) -> N
     assert "Eigen" not in client.get(reverse("werkvormen")).content.decode()
 
 
-def test_werkvorm_form_errors_name_the_field(client: Any, world: Any) -> None:
+def test_werkvorm_form_errors_name_the_field(client: Client, world: World) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     response = client.post(reverse("werkvorm_nieuw"), {"school": world.school.pk, "name": "X"})
     html = response.content.decode()

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities import services
 from plg.communities.models import Fase, Notitie
 from plg.communities.sharing import Audience
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def test_archive_shows_leervraag_history_and_shared_learning(client: Any, world: Any) -> None:
+def test_archive_shows_leervraag_history_and_shared_learning(client: Client, world: World) -> None:
     services.add_leervraag(plg=world.plg, text="Waarom huiswerk?", author=world.coach)
     world.plg.fase = Fase.AFGESLOTEN
     world.plg.save()
@@ -25,7 +25,7 @@ def test_archive_shows_leervraag_history_and_shared_learning(client: Any, world:
     assert "Waarom huiswerk?" in html
 
 
-def test_outsiders_see_no_member_names(client: Any, world: Any) -> None:
+def test_outsiders_see_no_member_names(client: Client, world: World) -> None:
     Notitie.objects.create(
         plg=world.plg, author=world.member, text="Gedeeld met het team", audience=Audience.TEAM
     )

@@ -19,5 +19,7 @@ from plg.pages.management.commands.seed_demo import _kerstvakantie
         (date(2022, 12, 1), (date(2022, 12, 26), date(2023, 1, 8))),  # on a Sunday
     ],
 )
-def test_the_christmas_holidays_of_the_school_year(today, holidays):
+def test_the_christmas_holidays_of_the_school_year(
+    today: date, holidays: tuple[date, date]
+) -> None:
     assert _kerstvakantie(today) == holidays

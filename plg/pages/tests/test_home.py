@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 from plg.communities.models import Fase
 from plg.meetings import services as meeting_services
 from plg.meetings.models import Opdracht
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def test_home_hides_assignments_of_closed_plgs(client: Any, world: Any) -> None:
+def test_home_hides_assignments_of_closed_plgs(client: Client, world: World) -> None:
     bijeenkomst = meeting_services.plan_bijeenkomst(
         plg=world.plg, starts_at=timezone.now(), place="x", duration_minutes=100
     )

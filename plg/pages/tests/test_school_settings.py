@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.accounts.models import User
 
 
-def login(client: Any, user: Any) -> None:
+def login(client: Client, user: User) -> None:
     assert client.login(username=user.email, password=PASSWORD)
 
 
-def test_school_leader_sets_the_working_group_length(client: Any, world: Any) -> None:
+def test_school_leader_sets_the_working_group_length(client: Client, world: World) -> None:
     login(client, world.leader)
     client.post(reverse("school_overview", args=[world.school.pk]), {"werkgroep_minutes": "45"})
     world.school.refresh_from_db()
     assert world.school.default_bijeenkomst_minutes == 90
 
 
-def test_working_group_length_out_of_range_names_the_field(client: Any, world: Any) -> None:
+def test_working_group_length_out_of_range_names_the_field(client: Client, world: World) -> None:
     login(client, world.leader)
     response = client.post(
         reverse("school_overview", args=[world.school.pk]), {"werkgroep_minutes": "5"}

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
+from conftest import Site
 from plg.core.tests.test_browser_journeys import sign_in
 from plg.meetings.models import Bijeenkomst
 from plg.methods.catalogue import load_catalogue
@@ -16,10 +17,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def site(rooster: Any, live_server: Any) -> Any:
+def site(rooster: Any, live_server: Any) -> Site:
     load_catalogue()
-    rooster.url = live_server.url
-    return rooster
+    return Site.of(rooster, live_server.url)
 
 
 def test_the_coach_asks_when_we_can_meet_and_picks_a_moment(page: Page, site: Any) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import smtplib
 import threading
-from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import ClassVar
 
 from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
@@ -23,7 +23,7 @@ class DiesAfter(EmailBackend):
     sends: ClassVar[int] = 0
     after_accepting: ClassVar[bool] = False
     dies_on_close: ClassVar[bool] = False
-    meanwhile: ClassVar[Callable[[], Any] | None] = None
+    meanwhile: ClassVar[Callable[[], object] | None] = None
 
     def send_messages(self, messages: Sequence[EmailMessage]) -> int:
         if DiesAfter.meanwhile is not None:
@@ -46,7 +46,7 @@ class Refuses(EmailBackend):
 
     refused: ClassVar[set[str]] = set()
     down: ClassVar[bool] = False
-    meanwhile: ClassVar[Callable[[], Any] | None] = None
+    meanwhile: ClassVar[Callable[[], object] | None] = None
 
     def send_messages(self, messages: Sequence[EmailMessage]) -> int:
         if Refuses.meanwhile is not None:
@@ -57,29 +57,38 @@ class Refuses(EmailBackend):
         for message in messages:
             bad = {a: (550, b"5.1.1 unknown user") for a in message.to if a in Refuses.refused}
             if bad:
-                raise smtplib.SMTPRecipientsRefused(bad)  # type: ignore[arg-type]
+                raise smtplib.SMTPRecipientsRefused(bad)
         return super().send_messages(messages)
 
 
 class Waits(EmailBackend):
-    """A slow mail server: accepts a message only once the test ``opens`` it."""
+    """A slow mail server: accepts a message only once the test opens its ``gate``."""
 
-    open: ClassVar[threading.Event] = threading.Event()
+    gate: ClassVar[threading.Event] = threading.Event()
 
     def send_messages(self, messages: Sequence[EmailMessage]) -> int:
-        Waits.open.wait(timeout=30)
+        Waits.gate.wait(timeout=30)
         return super().send_messages(messages)
 
 
-def reset(**changes: Any) -> None:
-    DiesAfter.sends = changes.get("sends", 0)
-    DiesAfter.after_accepting = changes.get("after_accepting", False)
-    DiesAfter.dies_on_close = changes.get("dies_on_close", False)
-    DiesAfter.meanwhile = changes.get("meanwhile")
-    Refuses.refused = set(changes.get("refused", ()))
-    Refuses.down = changes.get("down", False)
-    Refuses.meanwhile = changes.get("refuses_meanwhile")
-    Waits.open = threading.Event()
+def reset(
+    *,
+    sends: int = 0,
+    after_accepting: bool = False,
+    dies_on_close: bool = False,
+    meanwhile: Callable[[], object] | None = None,
+    refused: Iterable[str] = (),
+    down: bool = False,
+    refuses_meanwhile: Callable[[], object] | None = None,
+) -> None:
+    DiesAfter.sends = sends
+    DiesAfter.after_accepting = after_accepting
+    DiesAfter.dies_on_close = dies_on_close
+    DiesAfter.meanwhile = meanwhile
+    Refuses.refused = set(refused)
+    Refuses.down = down
+    Refuses.meanwhile = refuses_meanwhile
+    Waits.gate = threading.Event()
 
 
 class ToFileThenKilled(EmailBackend):

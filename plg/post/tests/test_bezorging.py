@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import smtplib
 from collections import Counter
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 
 import pytest
+from django.core.mail import EmailMessage
 from django.test import override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from conftest import World
 from plg.communities import services as community_services
 from plg.post import bezorging, koppen
 from plg.post.models import Bericht, Status
@@ -19,7 +23,7 @@ from plg.scans import services as scan_services
 pytestmark = pytest.mark.django_db
 
 
-def invite(world: Any, capture: Any) -> Bericht:
+def invite(world: World, capture: DjangoCaptureOnCommitCallbacks) -> Bericht:
     with capture(execute=True):
         community_services.invite(
             plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
@@ -28,8 +32,11 @@ def invite(world: Any, capture: Any) -> Bericht:
 
 
 def test_two_workers_running_at_once_never_send_the_same_mail(
-    world, dying_mail, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     dying_mail(sends=1000, meanwhile=bezorging.bezorg)  # a second worker starts mid-send
     with django_capture_on_commit_callbacks(execute=True):
         open_wave(world)
@@ -37,8 +44,12 @@ def test_two_workers_running_at_once_never_send_the_same_mail(
 
 
 def test_a_failed_attempt_waits_before_the_next_one(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     bericht = invite(world, django_capture_on_commit_callbacks)
     refusing_mail()
@@ -50,8 +61,12 @@ def test_a_failed_attempt_waits_before_the_next_one(
 
 
 def test_a_mail_that_keeps_failing_is_marked_failed_with_its_error(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     bericht = invite(world, django_capture_on_commit_callbacks)
     for _attempt in range(bezorging.MAX_POGINGEN):
@@ -68,8 +83,12 @@ def test_a_mail_that_keeps_failing_is_marked_failed_with_its_error(
 
 
 def test_a_worker_that_dies_on_every_attempt_gives_up_on_that_mail_and_says_so(
-    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     dying_mail(sends=0)
     bericht = invite(world, django_capture_on_commit_callbacks)
     for _attempt in range(bezorging.MAX_POGINGEN - 1):
@@ -85,8 +104,12 @@ def test_a_worker_that_dies_on_every_attempt_gives_up_on_that_mail_and_says_so(
 
 
 def test_the_crash_window_repeats_a_mail_under_the_same_message_id(
-    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     """Accepted by the server, then the worker died before it could write that down: the mail
     goes again after the claim expires, as the same message, so mail programs show it once."""
     dying_mail(sends=0, after_accepting=True)
@@ -101,8 +124,10 @@ def test_the_crash_window_repeats_a_mail_under_the_same_message_id(
 
 
 def test_the_text_of_a_mail_is_not_kept_once_it_has_left(
-    world, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     bericht = invite(world, django_capture_on_commit_callbacks)
     bericht.refresh_from_db()
     assert bericht.status == Status.VERSTUURD
@@ -111,8 +136,11 @@ def test_the_text_of_a_mail_is_not_kept_once_it_has_left(
 
 
 def test_one_refused_address_does_not_stop_the_rest_of_the_batch(
-    world, refusing_mail, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(refused={TEACHERS[0]})
     with django_capture_on_commit_callbacks(execute=True):
         open_wave(world)
@@ -123,8 +151,12 @@ def test_one_refused_address_does_not_stop_the_rest_of_the_batch(
 
 
 def test_closing_a_wave_withdraws_its_mails_that_have_not_left(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     with django_capture_on_commit_callbacks(execute=True):
         afname = open_wave(world)
@@ -136,8 +168,11 @@ def test_closing_a_wave_withdraws_its_mails_that_have_not_left(
 
 
 def test_the_text_of_a_withdrawn_mail_is_not_kept(
-    world, refusing_mail, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     with django_capture_on_commit_callbacks(execute=True):
         afname = open_wave(world)
@@ -149,8 +184,12 @@ def test_the_text_of_a_withdrawn_mail_is_not_kept(
 
 
 def test_a_mail_a_dead_worker_held_when_its_wave_closed_does_not_go_once_the_claim_expires(
-    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     dying_mail(sends=0)  # the worker dies handing over the first invitation
     with django_capture_on_commit_callbacks(execute=True):
         afname = open_wave(world)
@@ -163,8 +202,12 @@ def test_a_mail_a_dead_worker_held_when_its_wave_closed_does_not_go_once_the_cla
 
 
 def test_a_mail_withdrawn_while_its_send_fails_is_not_tried_again(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from plg.post import services as post_services
     from plg.post.tests import backends
 
@@ -180,7 +223,7 @@ def test_a_mail_withdrawn_while_its_send_fails_is_not_tried_again(
     assert set(Bericht.objects.values_list("status", flat=True)) == {Status.INGETROKKEN}
 
 
-def test_inviting_the_same_wave_twice_stores_each_mail_once(world):
+def test_inviting_the_same_wave_twice_stores_each_mail_once(world: World) -> None:
     from plg.post.services import klaarzetten
     from plg.scans import mails
 
@@ -195,7 +238,7 @@ def test_inviting_the_same_wave_twice_stores_each_mail_once(world):
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def _wake_up_calls() -> list[Any]:
+def _wake_up_calls() -> list[datetime]:
     from django_tasks_db.models import DBTaskResult
 
     return sorted(
@@ -207,8 +250,8 @@ def _wake_up_calls() -> list[Any]:
 
 @override_settings(TASKS=DATABASE_QUEUE)
 def test_with_the_database_queue_a_delivery_first_leaves_a_wake_up_call_for_after_its_claim(
-    world, mailoutbox
-):
+    world: World, mailoutbox: list[EmailMessage]
+) -> None:
     from django.utils import timezone
 
     community_services.invite(
@@ -222,7 +265,9 @@ def test_with_the_database_queue_a_delivery_first_leaves_a_wake_up_call_for_afte
 
 
 @override_settings(TASKS=DATABASE_QUEUE)
-def test_with_the_database_queue_a_retry_is_queued_for_its_time(world, refusing_mail):
+def test_with_the_database_queue_a_retry_is_queued_for_its_time(
+    world: World, refusing_mail: Callable[..., None]
+) -> None:
     refusing_mail(down=True)
     community_services.invite(
         plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
@@ -234,8 +279,12 @@ def test_with_the_database_queue_a_retry_is_queued_for_its_time(world, refusing_
 
 
 def test_inviting_someone_again_withdraws_the_earlier_mail_that_had_not_left(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     first = invite(world, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
@@ -251,14 +300,27 @@ def test_inviting_someone_again_withdraws_the_earlier_mail_that_had_not_left(
 
 
 def test_a_fault_of_ours_in_one_mail_is_logged_and_the_others_still_leave(
-    world, mailoutbox, django_capture_on_commit_callbacks, monkeypatch, caplog
-):
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     real = koppen.email
 
-    def broken_for_one(**fields: Any) -> Any:
-        if fields["aan"] == TEACHERS[0]:
+    def broken_for_one(
+        *,
+        aan: str,
+        onderwerp: str,
+        tekst: str,
+        message_id: str = "",
+        bijlagen: Iterable[Mapping[str, str]] = (),
+    ) -> EmailMessage:
+        if aan == TEACHERS[0]:
             raise TypeError("a bug of ours")
-        return real(**fields)
+        return real(
+            aan=aan, onderwerp=onderwerp, tekst=tekst, message_id=message_id, bijlagen=bijlagen
+        )
 
     monkeypatch.setattr(koppen, "email", broken_for_one)
     with django_capture_on_commit_callbacks(execute=True):
@@ -266,7 +328,7 @@ def test_a_fault_of_ours_in_one_mail_is_logged_and_the_others_still_leave(
     assert sorted(m.to[0] for m in mailoutbox) == sorted(TEACHERS[1:])
     assert Bericht.objects.get(aan=TEACHERS[0]).status == Status.WACHT
     faults = [r for r in caplog.records if r.levelname == "ERROR" and r.exc_info]
-    assert faults and faults[0].exc_info[0] is TypeError
+    assert faults and faults[0].exc_info and faults[0].exc_info[0] is TypeError
 
 
 @pytest.mark.parametrize(
@@ -282,13 +344,17 @@ def test_a_fault_of_ours_in_one_mail_is_logged_and_the_others_still_leave(
         (smtplib.SMTPException("the mail backend did not accept the message"), "anders"),
     ],
 )
-def test_a_failure_is_filed_under_a_calm_cause(error, oorzaak):
+def test_a_failure_is_filed_under_a_calm_cause(error: Exception, oorzaak: str) -> None:
     assert bezorging.oorzaak(error) == oorzaak
 
 
 def test_a_mail_that_keeps_failing_stores_its_cause_beside_the_servers_words(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     bericht = invite(world, django_capture_on_commit_callbacks)
     for _attempt in range(bezorging.MAX_POGINGEN):

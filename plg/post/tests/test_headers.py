@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from django.core.mail import EmailMessage
+from django.urls import URLPattern, URLResolver
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from conftest import World
 from plg.communities import services as community_services
 from plg.meetings.services import plan_and_announce_bijeenkomst
 from plg.post import koppen
 from plg.scans import services as scan_services
+from plg.scans.models import Toegang
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
 EVIL = "A\r\nBcc: x@evil.example"
 
 
-def assert_one_line_and_no_extra_recipient(message: Any, to: str) -> None:
+def assert_one_line_and_no_extra_recipient(message: EmailMessage, to: str) -> None:
     assert message.to == [to]
     assert message.bcc == [] and message.cc == []
     assert "\n" not in message.subject and "\r" not in message.subject
@@ -30,8 +39,10 @@ def assert_one_line_and_no_extra_recipient(message: Any, to: str) -> None:
 
 
 def test_a_plg_name_with_a_line_break_cannot_add_a_header_to_the_invitation(
-    world, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     world.plg.name = EVIL
     world.plg.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -43,8 +54,10 @@ def test_a_plg_name_with_a_line_break_cannot_add_a_header_to_the_invitation(
 
 
 def test_a_wave_title_with_a_line_break_still_invites_everyone(
-    world, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         scan_services.open_afname(opened_by=world.leader, title=EVIL, schools=[world.school])
     assert len(mailoutbox) == 4
@@ -53,8 +66,10 @@ def test_a_wave_title_with_a_line_break_still_invites_everyone(
 
 
 def test_a_plg_name_with_a_line_break_still_announces_the_bijeenkomst(
-    world, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     world.plg.name = EVIL
     world.plg.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -70,8 +85,10 @@ def test_a_plg_name_with_a_line_break_still_announces_the_bijeenkomst(
 
 
 def test_the_resume_link_mail_survives_a_wave_title_with_a_line_break(
-    world, ask_resume_link, mailoutbox
-):
+    world: World,
+    ask_resume_link: Callable[[Toegang, str], TestResponse],
+    mailoutbox: list[EmailMessage],
+) -> None:
     afname = scan_services.open_afname(opened_by=world.leader, title=EVIL, schools=[world.school])
     response = ask_resume_link(afname.toegangen.get(email=world.member.email), "mij@thuis.example")
     assert response.status_code == 200
@@ -83,7 +100,7 @@ def test_the_resume_link_mail_survives_a_wave_title_with_a_line_break(
     "breaker",
     ["\r\n", "\n", "\r", "\x00", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", "\t"],
 )
-def test_no_line_break_or_control_character_survives_into_a_subject(breaker):
+def test_no_line_break_or_control_character_survives_into_a_subject(breaker: str) -> None:
     message = koppen.email(
         aan="kato@regenboog.example",
         onderwerp=f"A{breaker}Bcc: x@evil.example",
@@ -98,8 +115,10 @@ def test_no_line_break_or_control_character_survives_into_a_subject(breaker):
 
 
 def test_an_address_with_a_line_break_is_refused_and_the_refusal_is_recorded(
-    world, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from plg.post.models import Bericht, Soort, Status
     from plg.post.services import klaarzetten
 
@@ -123,7 +142,7 @@ def test_an_address_with_a_line_break_is_refused_and_the_refusal_is_recorded(
     assert bericht.status == Status.MISLUKT and "invalid address" in bericht.laatste_fout
 
 
-def test_no_code_outside_the_outbox_builds_or_sends_mail():
+def test_no_code_outside_the_outbox_builds_or_sends_mail() -> None:
     """Every message is built by ``post.koppen.email``: a new ``send_mail`` elsewhere would
     bring back headers nobody normalised and mail nobody can see fail."""
     from pathlib import Path
@@ -143,17 +162,18 @@ def test_no_code_outside_the_outbox_builds_or_sends_mail():
     assert not offenders, f"send mail through plg.post instead: {offenders}"
 
 
-def _views(patterns: list[Any]) -> list[Any]:
+def _views(patterns: Sequence[URLPattern | URLResolver]) -> list[Any]:
+    """The class-based views of the URL conf: their ``as_view()`` functions carry the class."""
     found = []
     for pattern in patterns:
-        if hasattr(pattern, "url_patterns"):
+        if isinstance(pattern, URLResolver):
             found += _views(pattern.url_patterns)
         elif hasattr(pattern.callback, "view_class"):
             found.append(pattern.callback)
     return found
 
 
-def test_djangos_own_mail_forms_send_through_the_outbox():
+def test_djangos_own_mail_forms_send_through_the_outbox() -> None:
     """Django's password-reset form mails by itself (``send_mail``), past the one builder; every
     page that uses such a form must use ours, which hands the message to ``plg.post``."""
     from django.contrib.auth.forms import PasswordResetForm

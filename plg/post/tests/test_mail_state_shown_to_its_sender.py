@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn, TypedDict
 
 import pytest
+from django.core.mail import EmailMessage
+from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.post.tests.test_resumable import TEACHERS, open_wave
+from plg.scans.models import Toegang
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
 
-def retry_form(html: str) -> dict[str, Any]:
+class RetryForm(TypedDict):
+    path: str
+    data: dict[str, str | list[str]]
+
+
+def retry_form(html: str) -> RetryForm:
     form = re.search(
         r'<form method="post" action="([^"]+)" class="post-opnieuw">(.*?)</form>', html, re.S
     )
     assert form, "no retry button"
-    fields: dict[str, Any] = {"bericht": re.findall(r'name="bericht" value="(\d+)"', form.group(2))}
+    fields: dict[str, str | list[str]] = {
+        "bericht": re.findall(r'name="bericht" value="(\d+)"', form.group(2))
+    }
     nxt = re.search(r'name="next" value="([^"]*)"', form.group(2))
     if nxt:
         fields["next"] = nxt.group(1)
@@ -34,7 +49,7 @@ def counts(html: str, label: str) -> tuple[int, int, int]:
     return int(row.group(1)), int(row.group(2)), int(row.group(3))
 
 
-def invite_colleague(client: Any, world: Any, capture: Any) -> None:
+def invite_colleague(client: Client, world: World, capture: DjangoCaptureOnCommitCallbacks) -> None:
     client.login(username=world.coach.email, password=PASSWORD)
     with capture(execute=True):
         response = client.post(
@@ -45,8 +60,11 @@ def invite_colleague(client: Any, world: Any, capture: Any) -> None:
 
 
 def test_an_invitation_the_server_refused_is_shown_to_the_coach_who_sent_it(
-    world, client, refusing_mail, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(refused={world.colleague.email})
     invite_colleague(client, world, django_capture_on_commit_callbacks)
     html = client.get(reverse("plg_leden", args=[world.plg.pk])).content.decode()
@@ -55,8 +73,11 @@ def test_an_invitation_the_server_refused_is_shown_to_the_coach_who_sent_it(
 
 
 def test_a_failed_invitation_shows_a_calm_cause_never_the_servers_own_words(
-    world, client, refusing_mail, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     """The server's text may name the address, the mail server or its software."""
     from plg.post.models import Bericht
 
@@ -69,8 +90,12 @@ def test_a_failed_invitation_shows_a_calm_cause_never_the_servers_own_words(
 
 
 def test_the_coach_who_sent_a_failed_invitation_tries_again_and_it_leaves(
-    world, client, refusing_mail, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(refused={world.colleague.email})
     invite_colleague(client, world, django_capture_on_commit_callbacks)
     form = retry_form(client.get(reverse("plg_leden", args=[world.plg.pk])).content.decode())
@@ -86,8 +111,11 @@ def test_the_coach_who_sent_a_failed_invitation_tries_again_and_it_leaves(
 
 
 def test_a_mail_waiting_for_the_server_says_so_to_the_coach(
-    world, client, refusing_mail, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     invite_colleague(client, world, django_capture_on_commit_callbacks)
     html = client.get(reverse("plg_leden", args=[world.plg.pk])).content.decode()
@@ -96,8 +124,11 @@ def test_a_mail_waiting_for_the_server_says_so_to_the_coach(
 
 
 def test_another_coach_sees_the_failure_but_only_its_sender_can_retry_it(
-    world, client, refusing_mail, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from plg.communities.models import Lidmaatschap, Rol
 
     refusing_mail(refused={world.colleague.email})
@@ -112,8 +143,11 @@ def test_another_coach_sees_the_failure_but_only_its_sender_can_retry_it(
 
 
 def test_the_wave_page_counts_invitations_sent_and_failed_and_names_nobody(
-    world, client, refusing_mail, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(refused={TEACHERS[3]})
     with django_capture_on_commit_callbacks(execute=True):
         afname = open_wave(world)
@@ -125,8 +159,12 @@ def test_the_wave_page_counts_invitations_sent_and_failed_and_names_nobody(
 
 
 def test_the_opener_retries_the_waves_failed_invitations_from_the_wave_page(
-    world, client, refusing_mail, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(refused={TEACHERS[3], TEACHERS[5]})
     with django_capture_on_commit_callbacks(execute=True):
         afname = open_wave(world)
@@ -142,8 +180,11 @@ def test_the_opener_retries_the_waves_failed_invitations_from_the_wave_page(
 
 
 def test_scan_reminders_are_counted_apart_from_invitations(
-    world, client, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         afname = open_wave(world)
     client.login(username=world.leader.email, password=PASSWORD)
@@ -155,8 +196,11 @@ def test_scan_reminders_are_counted_apart_from_invitations(
 
 
 def test_trying_again_never_sends_you_off_site(
-    world, client, refusing_mail, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(refused={world.colleague.email})
     invite_colleague(client, world, django_capture_on_commit_callbacks)
     form = retry_form(client.get(reverse("plg_leden", args=[world.plg.pk])).content.decode())
@@ -166,8 +210,10 @@ def test_trying_again_never_sends_you_off_site(
 
 
 def test_a_resume_link_that_cannot_be_mailed_is_reported_to_the_respondent(
-    world, ask_resume_link, refusing_mail
-):
+    world: World,
+    ask_resume_link: Callable[[Toegang, str], TestResponse],
+    refusing_mail: Callable[..., None],
+) -> None:
     from plg.scans import services as scan_services
 
     refusing_mail(down=True)
@@ -178,8 +224,11 @@ def test_a_resume_link_that_cannot_be_mailed_is_reported_to_the_respondent(
 
 
 def test_a_fault_of_ours_while_mailing_a_resume_link_is_not_passed_off_as_the_mail_server(
-    world, ask_resume_link, mailoutbox, monkeypatch
-):
+    world: World,
+    ask_resume_link: Callable[[Toegang, str], TestResponse],
+    mailoutbox: list[EmailMessage],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from plg.post import koppen
     from plg.scans import services as scan_services
 
@@ -189,13 +238,17 @@ def test_a_fault_of_ours_while_mailing_a_resume_link_is_not_passed_off_as_the_ma
         ask_resume_link(afname.toegangen.get(email=world.member.email), "mij@thuis.example")
 
 
-def broken_builder(**fields: Any) -> Any:
+def broken_builder(**fields: object) -> NoReturn:
     raise TypeError("a bug of ours")
 
 
 def test_a_bijeenkomst_invitation_the_server_refused_is_shown_to_the_coach_who_planned_it(
-    world, client, refusing_mail, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from datetime import timedelta
 
     from django.utils import timezone
@@ -221,8 +274,11 @@ def test_a_bijeenkomst_invitation_the_server_refused_is_shown_to_the_coach_who_p
 
 
 def test_members_do_not_see_the_mail_state_of_a_bijeenkomst(
-    world, client, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from datetime import timedelta
 
     from django.utils import timezone

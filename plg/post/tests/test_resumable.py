@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import timedelta
 from io import StringIO
-from typing import Any
 
 import pytest
+from django.core.mail import EmailMessage
 from django.core.management import call_command
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from conftest import World
 from plg.meetings import tasks as meeting_tasks
 from plg.meetings.models import Herinnering
 from plg.meetings.services import plan_bijeenkomst, plan_herinneringen
 from plg.scans import services as scan_services
+from plg.scans.models import Afname
 
 pytestmark = pytest.mark.django_db
 
 TEACHERS = [f"leraar{i}@regenboog.example" for i in range(17)]
 
 
-def open_wave(world: Any) -> Any:
+def open_wave(world: World) -> Afname:
     return scan_services.open_afname(
         opened_by=world.leader,
         title="PLG-scan voorjaar",
@@ -36,7 +40,7 @@ def cron() -> None:
     call_command("herinneringen", stdout=StringIO())
 
 
-def due_reminder(world: Any) -> Herinnering:
+def due_reminder(world: World) -> Herinnering:
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=timezone.now() + timedelta(days=3), place="", duration_minutes=90
     )
@@ -46,8 +50,12 @@ def due_reminder(world: Any) -> Herinnering:
 
 
 def test_a_worker_killed_while_sending_scan_invitations_leaves_none_unsent_and_none_twice(
-    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     dying_mail(sends=7)
     with django_capture_on_commit_callbacks(execute=True):
         open_wave(world)
@@ -59,8 +67,11 @@ def test_a_worker_killed_while_sending_scan_invitations_leaves_none_unsent_and_n
 
 
 def test_mail_a_dead_worker_had_not_touched_leaves_with_the_next_delivery(
-    world, dying_mail, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from plg.communities import services as community_services
 
     dying_mail(sends=7)
@@ -79,8 +90,12 @@ def test_mail_a_dead_worker_had_not_touched_leaves_with_the_next_delivery(
 
 
 def test_a_reminder_whose_worker_died_after_sending_is_not_sent_again_by_herinneringen(
-    world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    dying_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     herinnering = due_reminder(world)
     dying_mail(dies_on_close=True)
     with django_capture_on_commit_callbacks(execute=True):
@@ -93,8 +108,10 @@ def test_a_reminder_whose_worker_died_after_sending_is_not_sent_again_by_herinne
 
 
 def test_the_reminder_step_run_twice_mails_each_member_once(
-    world, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     herinnering = due_reminder(world)
     with django_capture_on_commit_callbacks(execute=True):
         meeting_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
@@ -104,8 +121,10 @@ def test_the_reminder_step_run_twice_mails_each_member_once(
 
 
 def test_asking_for_a_scan_reminder_twice_before_it_left_sends_it_once(
-    world, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         afname = open_wave(world)
     mailoutbox.clear()
@@ -116,8 +135,12 @@ def test_asking_for_a_scan_reminder_twice_before_it_left_sends_it_once(
 
 
 def test_a_mail_server_that_is_down_is_tried_again_later(
-    world, refusing_mail, later, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    refusing_mail: Callable[..., None],
+    later: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     refusing_mail(down=True)
     with django_capture_on_commit_callbacks(execute=True):
         open_wave(world)

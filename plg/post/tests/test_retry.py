@@ -3,16 +3,38 @@ holds leaves, sent by someone who still has the right to send it."""
 
 from __future__ import annotations
 
-import pytest
-from django.urls import reverse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from plg.post.tests.test_mail_state_shown_to_its_sender import invite_colleague, retry_form
+import pytest
+from django.core.mail import EmailMessage
+from django.test import Client
+from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks
+
+from conftest import World
+from plg.meetings.models import Bijeenkomst
+from plg.post.models import Bericht
+from plg.post.tests.test_mail_state_shown_to_its_sender import (
+    RetryForm,
+    invite_colleague,
+    retry_form,
+)
+from plg.scans.models import Afname
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def failed_invitation(world, client, refusing_mail, django_capture_on_commit_callbacks):
+def failed_invitation(
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> RetryForm:
     """The coach invited the colleague; the mail server refused it. Returns the retry form."""
     refusing_mail(refused={world.colleague.email})
     invite_colleague(client, world, django_capture_on_commit_callbacks)
@@ -21,7 +43,9 @@ def failed_invitation(world, client, refusing_mail, django_capture_on_commit_cal
 
 
 @pytest.mark.parametrize("bericht", ["²", "٣", "9" * 5_000, "9" * 25, "-1"])
-def test_an_odd_mail_number_finds_no_mail(client, failed_invitation, bericht):
+def test_an_odd_mail_number_finds_no_mail(
+    client: Client, failed_invitation: RetryForm, bericht: str
+) -> None:
     response = client.post(failed_invitation["path"], {"bericht": bericht})
     assert response.status_code == 404
 
@@ -29,13 +53,17 @@ def test_an_odd_mail_number_finds_no_mail(client, failed_invitation, bericht):
 @pytest.mark.parametrize(
     "nxt", ["plg_detail", "x", "home", "https://evil.example/", "//evil.example"]
 )
-def test_a_return_address_that_is_not_a_path_here_goes_home(client, failed_invitation, nxt):
+def test_a_return_address_that_is_not_a_path_here_goes_home(
+    client: Client, failed_invitation: RetryForm, nxt: str
+) -> None:
     response = client.post(failed_invitation["path"], {**failed_invitation["data"], "next": nxt})
     assert response.status_code == 302
     assert response["Location"] == reverse("home")
 
 
-def test_a_return_path_here_is_followed(world, client, failed_invitation):
+def test_a_return_path_here_is_followed(
+    world: World, client: Client, failed_invitation: RetryForm
+) -> None:
     response = client.post(failed_invitation["path"], failed_invitation["data"])
     assert response["Location"] == reverse("plg_leden", args=[world.plg.pk])
 
@@ -43,20 +71,23 @@ def test_a_return_path_here_is_followed(world, client, failed_invitation):
 # --- only while the cause holds, and only by someone who may still send it ---------------------
 
 
-def _bericht(**filters):
-    from plg.post.models import Bericht
-
-    return Bericht.objects.get(**filters)
+def _bericht(pk: str) -> Bericht:
+    return Bericht.objects.get(pk=pk)
 
 
-def _retry(client, form, capture):
+def _retry(
+    client: Client, form: RetryForm, capture: DjangoCaptureOnCommitCallbacks
+) -> TestResponse:
     with capture(execute=True):
         return client.post(form["path"], form["data"], follow=True)
 
 
 def test_inviting_again_withdraws_the_earlier_invitations_failed_mail(
-    world, client, failed_invitation, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    failed_invitation: RetryForm,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from plg.post.models import Status
 
     invite_colleague(client, world, django_capture_on_commit_callbacks)
@@ -65,8 +96,12 @@ def test_inviting_again_withdraws_the_earlier_invitations_failed_mail(
 
 
 def test_a_withdrawn_invitations_failed_mail_cannot_be_sent_again(
-    world, client, failed_invitation, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    failed_invitation: RetryForm,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from plg.communities.models import Uitnodiging, UitnodigingStatus
 
     Uitnodiging.objects.update(status=UitnodigingStatus.INGETROKKEN)
@@ -77,8 +112,13 @@ def test_a_withdrawn_invitations_failed_mail_cannot_be_sent_again(
 
 @pytest.mark.parametrize("ended", ["accepted", "expired", "archived"])
 def test_an_invitation_that_ended_is_not_mailed_again(
-    world, client, failed_invitation, mailoutbox, django_capture_on_commit_callbacks, ended
-):
+    world: World,
+    client: Client,
+    failed_invitation: RetryForm,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    ended: str,
+) -> None:
     from django.utils import timezone
 
     from plg.communities.models import PLG, Fase, Uitnodiging, UitnodigingStatus
@@ -94,8 +134,12 @@ def test_an_invitation_that_ended_is_not_mailed_again(
 
 
 def test_a_coach_who_handed_over_the_role_cannot_resend_their_failed_invitation(
-    world, client, failed_invitation, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    failed_invitation: RetryForm,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from plg.communities.models import Lidmaatschap, Rol
 
     Lidmaatschap.objects.filter(user=world.member).update(rol=Rol.PROCESCOACH)
@@ -105,8 +149,8 @@ def test_a_coach_who_handed_over_the_role_cannot_resend_their_failed_invitation(
 
 
 def test_the_members_page_offers_no_retry_for_an_expired_invitation(
-    world, client, failed_invitation
-):
+    world: World, client: Client, failed_invitation: RetryForm
+) -> None:
     from django.utils import timezone
 
     from plg.communities.models import Uitnodiging
@@ -117,7 +161,12 @@ def test_the_members_page_offers_no_retry_for_an_expired_invitation(
 
 
 @pytest.fixture
-def failed_wave(world, client, refusing_mail, django_capture_on_commit_callbacks):
+def failed_wave(
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> tuple[Afname, RetryForm]:
     """A wave whose invitation to one teacher was refused; the leader (its opener) is signed in
     on the wave page. Returns the wave and the page's retry form."""
     from conftest import PASSWORD
@@ -133,8 +182,12 @@ def failed_wave(world, client, refusing_mail, django_capture_on_commit_callbacks
 
 
 def test_closing_a_wave_withdraws_its_failed_mails_and_the_retry_button(
-    world, client, failed_wave, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    failed_wave: tuple[Afname, RetryForm],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from plg.scans import services as scan_services
 
     afname, form = failed_wave
@@ -147,8 +200,12 @@ def test_closing_a_wave_withdraws_its_failed_mails_and_the_retry_button(
 
 
 def test_a_closed_waves_failed_mail_is_not_sent_again_even_if_still_marked_failed(
-    world, client, failed_wave, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    failed_wave: tuple[Afname, RetryForm],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from django.utils import timezone
 
     from plg.scans.models import Afname
@@ -161,8 +218,12 @@ def test_a_closed_waves_failed_mail_is_not_sent_again_even_if_still_marked_faile
 
 
 def test_someone_who_no_longer_runs_the_school_cannot_resend_the_reminder_they_sent(
-    world, client, refusing_mail, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from conftest import PASSWORD
     from plg.organisations.models import Aanstelling, Functie
     from plg.scans import services as scan_services
@@ -184,7 +245,12 @@ def test_someone_who_no_longer_runs_the_school_cannot_resend_the_reminder_they_s
 
 
 @pytest.fixture
-def failed_bijeenkomst(world, client, refusing_mail, django_capture_on_commit_callbacks):
+def failed_bijeenkomst(
+    world: World,
+    client: Client,
+    refusing_mail: Callable[..., None],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> tuple[Bijeenkomst, RetryForm]:
     from datetime import timedelta
 
     from django.utils import timezone
@@ -208,8 +274,13 @@ def failed_bijeenkomst(world, client, refusing_mail, django_capture_on_commit_ca
 
 @pytest.mark.parametrize("change", ["passed", "moved", "removed"])
 def test_a_bijeenkomst_invitation_is_not_sent_again_once_the_bijeenkomst_passed_moved_or_went(
-    world, client, failed_bijeenkomst, mailoutbox, django_capture_on_commit_callbacks, change
-):
+    world: World,
+    client: Client,
+    failed_bijeenkomst: tuple[Bijeenkomst, RetryForm],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    change: str,
+) -> None:
     from datetime import timedelta
 
     from plg.meetings.models import Bijeenkomst
@@ -228,15 +299,19 @@ def test_a_bijeenkomst_invitation_is_not_sent_again_once_the_bijeenkomst_passed_
 
 
 def test_a_bijeenkomst_invitation_still_ahead_is_sent_again(
-    world, client, failed_bijeenkomst, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    client: Client,
+    failed_bijeenkomst: tuple[Bijeenkomst, RetryForm],
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     _bijeenkomst, form = failed_bijeenkomst
     mailoutbox.clear()
     _retry(client, form, django_capture_on_commit_callbacks)
     assert [m.to for m in mailoutbox] == [[world.member.email]]
 
 
-def test_every_kind_of_mail_says_whether_it_may_still_go():
+def test_every_kind_of_mail_says_whether_it_may_still_go() -> None:
     """A new kind of mail without its app's check would never be sent again: deny by default,
     and this test names the kind so nobody is surprised."""
     from plg.post import geldig
@@ -246,7 +321,7 @@ def test_every_kind_of_mail_says_whether_it_may_still_go():
     assert set(Soort.values) <= set(geldig.CONTROLES)
 
 
-def test_the_outbox_imports_none_of_the_apps_that_write_mail():
+def test_the_outbox_imports_none_of_the_apps_that_write_mail() -> None:
     """post is infrastructure below communities, scans, planning and meetings: they tell it
     what may still go, it never asks them by name."""
     import re

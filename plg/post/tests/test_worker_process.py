@@ -9,7 +9,6 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -33,7 +32,7 @@ pytestmark = pytest.mark.processes
 
 
 def test_a_killed_db_worker_leaves_no_mail_unsent_and_its_successor_sends_none_twice(
-    tmp_path: Any,
+    tmp_path: Path,
 ) -> None:
     log = tmp_path / "mail.log"
     env = {

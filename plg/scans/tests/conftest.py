@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from typing import Any
 
 import pytest
+from django.core.mail import EmailMessage
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from conftest import World
+from plg.organisations.models import School
 from plg.scans import services
 from plg.scans.models import Afname, Toegang
 
 
 def answer(
     afname: Afname,
-    school: Any,
+    school: School | None,
     value: Callable[[str], int] | int,
     *,
     rolgroep: int | None = 1,
@@ -43,7 +46,11 @@ def answer(
 
 
 @pytest.fixture
-def wave(world: Any, mailoutbox: Any, django_capture_on_commit_callbacks: Any) -> Afname:
+def wave(
+    world: World,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> Afname:
     """Opened by the school leader; the invitations are in ``mailoutbox``."""
     with django_capture_on_commit_callbacks(execute=True):
         return services.open_afname(

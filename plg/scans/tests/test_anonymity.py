@@ -19,20 +19,22 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.cookiejar import CookieJar
-from typing import Any
+from http.cookiejar import Cookie, CookieJar
 
 import pytest
 from django.core import mail
-from django.core.servers.basehttp import WSGIRequestHandler
+from django.core.mail import EmailMessage
+from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 from django.http import HttpRequest
 from django.test import Client
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.organisations.models import Aanstelling, Functie
 from plg.scans import services
@@ -46,8 +48,10 @@ class LoggingServerThread(LiveServerThread):
     """Django's live server with the request handler of ``runserver``, which logs every request
     to ``django.server`` as a production access log would."""
 
-    def _create_server(self, connections_override: Any = None) -> Any:
-        return self.server_class(
+    def _create_server(
+        self, connections_override: dict[str, BaseDatabaseWrapper] | None = None
+    ) -> ThreadedWSGIServer:
+        return ThreadedWSGIServer(
             (self.host, self.port),
             WSGIRequestHandler,
             allow_reuse_address=False,
@@ -79,10 +83,10 @@ def logs() -> Iterator[Capture]:
 
 
 @pytest.fixture
-def server(transactional_db: Any) -> Iterator[str]:
-    shared = {}
+def server(transactional_db: None) -> Iterator[str]:
+    shared: dict[str, BaseDatabaseWrapper] = {}
     for connection in connections.all():
-        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        if isinstance(connection, SQLiteWrapper) and connection.is_in_memory_db():
             connection.inc_thread_sharing()
             shared[connection.alias] = connection
     thread = LoggingServerThread("127.0.0.1", _StaticFilesHandler, shared, 0)
@@ -145,17 +149,18 @@ class Browser:
         found = {
             request.get_signed_cookie(name, default="", salt="scan") for name in request.COOKIES
         }
-        return {key for key in found if len(key) >= 32}
+        return {key for key in found if key and len(key) >= 32}
 
     def sign_in(self, user: User) -> None:
         client = Client()
         client.force_login(user)
         session = client.cookies["sessionid"].value
         host = urllib.parse.urlparse(self.base).hostname
+        assert host is not None
         self.jar.set_cookie(_cookie("sessionid", session, host))
 
 
-def _cookie(name: str, value: str, host: Any) -> Any:
+def _cookie(name: str, value: str, host: str) -> Cookie:
     from http.cookiejar import Cookie
 
     return Cookie(
@@ -210,7 +215,7 @@ class Journey:
 
 
 @pytest.fixture
-def journey(world: Any, server: str, mailoutbox: Any, logs: Capture) -> Journey:
+def journey(world: World, server: str, mailoutbox: list[EmailMessage], logs: Capture) -> Journey:
     extra = []
     for n in range(2):
         user = User.objects.create_user(f"leraar{n}@regenboog.example", PASSWORD)
@@ -233,8 +238,9 @@ def journey(world: Any, server: str, mailoutbox: Any, logs: Capture) -> Journey:
             browser.open(page + "bewaar/", {"cv1": "5"})
             browser.open(page + "verder/", {"email": "thuis@example.org", "deel": "0"})
             keys |= browser.held
-            link = mail.outbox[-1].body
-            key = re.search(r"/scan/hervat/#([A-Za-z0-9_-]+)", link).group(1)
+            link = re.search(r"/scan/hervat/#([A-Za-z0-9_-]+)", str(mail.outbox[-1].body))
+            assert link
+            key = link.group(1)
             browser = Browser(server, user.email, seen)
             browser.open(reverse("scan_hervat"))
             browser.open(reverse("scan_hervat"), {"sleutel": key})
@@ -279,7 +285,7 @@ def _identifiers(journey: Journey, but: str) -> set[str]:
     return found
 
 
-def test_the_journey_reached_every_channel(journey):
+def test_the_journey_reached_every_channel(journey: Journey) -> None:
     texts = "\n".join(output.text for output in journey.seen)
     assert Antwoordset.objects.filter(submitted=True).count() == 7
     assert Toegang.objects.filter(responded=True).count() == 6
@@ -289,7 +295,7 @@ def test_the_journey_reached_every_channel(journey):
     assert len(journey.keys) == 7  # six colleagues (one on two devices, one key) and the poster
 
 
-def test_no_output_shows_a_person_next_to_answers(journey):
+def test_no_output_shows_a_person_next_to_answers(journey: Journey) -> None:
     for output in journey.seen:
         if ANSWER not in output.text:
             continue
@@ -298,7 +304,7 @@ def test_no_output_shows_a_person_next_to_answers(journey):
         assert not leaked, f"{output.viewer} saw {leaked} with answers at {output.url}"
 
 
-def test_the_advisors_export_holds_no_person_and_no_comment(journey):
+def test_the_advisors_export_holds_no_person_and_no_comment(journey: Journey) -> None:
     exports = [o for o in journey.seen if "/export." in o.url and o.viewer.startswith("advisor")]
     assert len(exports) == 2
     for output in exports:
@@ -307,25 +313,25 @@ def test_the_advisors_export_holds_no_person_and_no_comment(journey):
         assert not [n for n in _identifiers(journey, but="") if n in output.text]
 
 
-def test_no_mail_holds_answers(journey):
+def test_no_mail_holds_answers(journey: Journey) -> None:
     for message in mail.outbox:
         assert ANSWER not in message.body
 
 
-def test_the_server_logs_hold_no_answer_key_and_no_answer(journey):
+def test_the_server_logs_hold_no_answer_key_and_no_answer(journey: Journey) -> None:
     lines = [line for _name, line in journey.logs]
     for line in lines:
         assert not any(key in line for key in journey.keys), line
         assert ANSWER not in line, line
 
 
-def test_no_log_line_pairs_a_persons_link_with_an_answer_key(journey):
+def test_no_log_line_pairs_a_persons_link_with_an_answer_key(journey: Journey) -> None:
     tokens = set(journey.tokens.values())
     for _name, line in journey.logs:
         assert not (any(t in line for t in tokens) and any(k in line for k in journey.keys))
 
 
-def test_the_logs_were_captured(journey):
+def test_the_logs_were_captured(journey: Journey) -> None:
     """The checks above read real logs: every request line, and the 404 and 405 warnings."""
     names = {name for name, _line in journey.logs}
     assert names == {"django.server", "django.request"}

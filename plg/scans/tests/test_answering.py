@@ -3,31 +3,38 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
+from conftest import World
 from plg.scans import services
-from plg.scans.models import Antwoord, Antwoordset, Sectiescore, Toegang, ToegangSoort
+from plg.scans.models import Afname, Antwoord, Antwoordset, Sectiescore, Toegang, ToegangSoort
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 
-def _link(message: Any) -> str:
-    match = re.search(r"https?://[^/\s]+(/scan/[^\s#]+/)", message.body)
+def _link(message: EmailMessage) -> str:
+    match = re.search(r"https?://[^/\s]+(/scan/[^\s#]+/)", str(message.body))
     assert match
     return match.group(1)
 
 
-def _open(client: Any, path: str) -> str:
+def _open(client: Client, path: str) -> str:
     """Open a way in as a browser does (following redirects); returns the answering page's path."""
     response = client.get(path, follow=True)
     assert response.status_code == 200
-    return response.request["PATH_INFO"]
+    final: str = response.request["PATH_INFO"]
+    return final
 
 
-def _urls(response: Any) -> list[str]:
+def _urls(response: TestResponse) -> list[str]:
     """Every URL a response sends the browser to: its redirect and the links and forms it shows."""
     urls = [response["Location"]] if response.has_header("Location") else []
     if response.get("Content-Type", "").startswith("text/html"):
@@ -39,21 +46,21 @@ def _urls(response: Any) -> list[str]:
 def _form_url(page: str, html: str, attribute: str, contains: str) -> str:
     for url in re.findall(rf'{attribute}="([^"]*)"', html):
         if contains in url:
-            return url if url.startswith("/") else page + url
+            return str(url) if url.startswith("/") else page + url
     raise AssertionError(f"no {attribute} with {contains!r}")
 
 
-def _keys(client: Any) -> set[str]:
+def _keys(client: Client) -> set[str]:
     """The answer keys this browser holds in its signed cookies, read as the server reads them."""
     from django.http import HttpRequest
 
     request = HttpRequest()
     request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
     found = {request.get_signed_cookie(name, default="", salt="scan") for name in request.COOKIES}
-    return {key for key in found if len(key) >= 32}
+    return {key for key in found if key and len(key) >= 32}
 
 
-def _all_answers(afname: Any, value: int = 4) -> dict[str, str]:
+def _all_answers(afname: Afname, value: int = 4) -> dict[str, str]:
     data = {item.key: str(value) for item in afname.instrument.items()}
     data[services.BACKGROUND_FIELD] = "1"
     return data
@@ -64,17 +71,19 @@ class RecordingClient(Client):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.responses: list[Any] = []
+        self.responses: list[TestResponse] = []
         self.keys: set[str] = set()
 
-    def request(self, **request: Any) -> Any:
+    def request(self, **request: Any) -> TestResponse:
         response = super().request(**request)
         self.responses.append(response)
         self.keys |= _keys(self)
         return response
 
 
-def test_opening_a_wave_mails_every_team_member_a_personal_link(world, wave, mailoutbox):
+def test_opening_a_wave_mails_every_team_member_a_personal_link(
+    world: World, wave: Afname, mailoutbox: list[EmailMessage]
+) -> None:
     invited = sorted(m.to[0] for m in mailoutbox)
     # the team of De Regenboog, not its advisor, not the other school
     assert invited == sorted(
@@ -85,7 +94,7 @@ def test_opening_a_wave_mails_every_team_member_a_personal_link(world, wave, mai
         assert tokens[message.to[0]] in message.body
 
 
-def test_extra_addresses_are_all_or_nothing_and_name_the_line(world, client):
+def test_extra_addresses_are_all_or_nothing_and_name_the_line(world: World, client: Client) -> None:
     from conftest import PASSWORD
 
     client.login(username=world.leader.email, password=PASSWORD)
@@ -110,7 +119,9 @@ def wave_exists() -> bool:
     return Afname.objects.exists()
 
 
-def test_leave_half_way_and_come_back_with_the_same_link(world, wave, client, mailoutbox):
+def test_leave_half_way_and_come_back_with_the_same_link(
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     path = _link(mailoutbox[0])
     page = _open(client, path)
     client.post(page + "?deel=0", {"cv1": "5", "cv2": "4", "richting": "verder"})
@@ -124,8 +135,8 @@ def test_leave_half_way_and_come_back_with_the_same_link(world, wave, client, ma
 
 
 def test_another_browser_with_the_same_link_starts_a_fresh_answer_set(
-    world, wave, client, mailoutbox
-):
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     path = _link(mailoutbox[0])
     page = _open(client, path)
     client.post(page + "?deel=0", {"cv1": "5", "richting": "verder"})
@@ -137,7 +148,9 @@ def test_another_browser_with_the_same_link_starts_a_fresh_answer_set(
     assert Antwoordset.objects.count() == 2
 
 
-def test_no_url_carries_both_the_token_and_the_key(world, wave, mailoutbox):
+def test_no_url_carries_both_the_token_and_the_key(
+    world: World, wave: Afname, mailoutbox: list[EmailMessage]
+) -> None:
     """Access logs hold URLs: a person's link next to their answer key would name whose answers
     they are. Neither a redirect nor a link, form or autosave address of any page holds both."""
     browser = RecordingClient()
@@ -156,7 +169,7 @@ def test_no_url_carries_both_the_token_and_the_key(world, wave, mailoutbox):
     browser.get(reverse("scan_start", args=[poster.token]), follow=True)
 
     tokens = set(Toegang.objects.values_list("token", flat=True))
-    keys = browser.keys | set(re.findall(r"#([A-Za-z0-9_-]{32,})", mail.outbox[-1].body))
+    keys = browser.keys | set(re.findall(r"#([A-Za-z0-9_-]{32,})", str(mail.outbox[-1].body)))
     assert keys
     urls = [url for response in browser.responses for url in _urls(response)]
     assert urls
@@ -167,7 +180,9 @@ def test_no_url_carries_both_the_token_and_the_key(world, wave, mailoutbox):
     assert Antwoordset.objects.filter(submitted=True).count() == 1
 
 
-def test_the_resume_link_carries_the_key_and_no_token(world, wave, client, mailoutbox):
+def test_the_resume_link_carries_the_key_and_no_token(
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     path = _link(mailoutbox[0])
     page = _open(client, path)
     client.post(page + "?deel=0", {"cv1": "5", "richting": "verder"})
@@ -180,7 +195,9 @@ def test_the_resume_link_carries_the_key_and_no_token(world, wave, client, mailo
     assert not any(token in body for token in Toegang.objects.values_list("token", flat=True))
 
 
-def test_the_resume_link_is_not_stored(world, wave, client, mailoutbox):
+def test_the_resume_link_is_not_stored(
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     from django_tasks_db.models import DBTaskResult
 
     page = _open(client, _link(mailoutbox[0]))
@@ -189,7 +206,9 @@ def test_the_resume_link_is_not_stored(world, wave, client, mailoutbox):
     assert not DBTaskResult.objects.filter(args_kwargs__icontains="thuis").exists()
 
 
-def test_nothing_answered_yet_mails_no_resume_link(world, wave, client, mailoutbox):
+def test_nothing_answered_yet_mails_no_resume_link(
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     page = _open(client, _link(mailoutbox[0]))
     mail.outbox.clear()
     response = client.post(page + "verder/", {"email": "mij@thuis.example"}, follow=True)
@@ -197,7 +216,9 @@ def test_nothing_answered_yet_mails_no_resume_link(world, wave, client, mailoutb
     assert "nog niets ingevuld" in response.content.decode()
 
 
-def test_a_closed_wave_mails_no_resume_link(world, wave, client, mailoutbox):
+def test_a_closed_wave_mails_no_resume_link(
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     page = _open(client, _link(mailoutbox[0]))
     client.post(page + "?deel=0", {"cv1": "5", "richting": "verder"})
     services.close_afname(afname=wave)
@@ -207,7 +228,9 @@ def test_a_closed_wave_mails_no_resume_link(world, wave, client, mailoutbox):
     assert mail.outbox == []
 
 
-def test_go_on_with_the_same_answers_on_another_device(world, wave, client, mailoutbox):
+def test_go_on_with_the_same_answers_on_another_device(
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     """The resume link opens the answers on a new device; the person's own link (opened there
     next) carries on with them, and the answers are handed in once, through that link."""
     path = _link(mailoutbox[0])
@@ -231,13 +254,15 @@ def test_go_on_with_the_same_answers_on_another_device(world, wave, client, mail
     assert Toegang.objects.get(token=path.split("/")[2]).responded
 
 
-def test_a_resume_link_without_answers_behind_it_says_so(world, wave, client):
+def test_a_resume_link_without_answers_behind_it_says_so(
+    world: World, wave: Afname, client: Client
+) -> None:
     response = client.post(reverse("scan_hervat"), {"sleutel": "x" * 43})
     assert response.status_code == 404
     assert "geen antwoorden" in response.content.decode()
 
 
-def test_opening_a_poster_link_fifty_times_stores_nothing(world, wave):
+def test_opening_a_poster_link_fifty_times_stores_nothing(world: World, wave: Afname) -> None:
     poster = services.poster(wave, world.school)
     for _ in range(50):
         assert (
@@ -246,7 +271,7 @@ def test_opening_a_poster_link_fifty_times_stores_nothing(world, wave):
     assert Antwoordset.objects.count() == 0
 
 
-def test_the_first_answer_stores_the_answer_set(world, wave, client):
+def test_the_first_answer_stores_the_answer_set(world: World, wave: Afname, client: Client) -> None:
     poster = services.poster(wave, world.school)
     page = _open(client, reverse("scan_start", args=[poster.token]))
     client.post(page + "?deel=0", {"richting": "verder"})  # nothing answered yet
@@ -255,7 +280,9 @@ def test_the_first_answer_stores_the_answer_set(world, wave, client):
     assert Antwoordset.objects.count() == 1
 
 
-def test_a_browser_without_cookies_is_told_its_answers_cannot_be_kept(world, wave):
+def test_a_browser_without_cookies_is_told_its_answers_cannot_be_kept(
+    world: World, wave: Afname
+) -> None:
     poster = services.poster(wave, world.school)
     browser = Client()
     page = _open(browser, reverse("scan_start", args=[poster.token]))
@@ -265,13 +292,15 @@ def test_a_browser_without_cookies_is_told_its_answers_cannot_be_kept(world, wav
     assert Antwoordset.objects.count() == 0
 
 
-def _answer_through(client: Any, path: str, wave: Any) -> Any:
+def _answer_through(client: Client, path: str, wave: Afname) -> TestResponse:
     page = _open(client, path)
     client.post(page + "bewaar/", _all_answers(wave))
     return client.post(page + "indienen/", follow=True)
 
 
-def test_a_poster_cannot_be_submitted_twice_from_the_same_browser(world, wave, client):
+def test_a_poster_cannot_be_submitted_twice_from_the_same_browser(
+    world: World, wave: Afname, client: Client
+) -> None:
     path = reverse("scan_start", args=[services.poster(wave, world.school).token])
     assert "Dank je wel" in _answer_through(client, path, wave).content.decode()
     again = client.get(path, follow=True)
@@ -282,14 +311,16 @@ def test_a_poster_cannot_be_submitted_twice_from_the_same_browser(world, wave, c
 
 
 def test_a_personal_link_submitted_in_a_browser_closes_the_poster_there(
-    world, wave, client, mailoutbox
-):
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     _answer_through(client, _link(mailoutbox[0]), wave)
     path = reverse("scan_start", args=[services.poster(wave, world.school).token])
     assert "Dank je wel" in client.get(path, follow=True).content.decode()
 
 
-def test_the_poster_in_another_browser_takes_another_answer(world, wave, client):
+def test_the_poster_in_another_browser_takes_another_answer(
+    world: World, wave: Afname, client: Client
+) -> None:
     """What a poster cannot prevent, and the wave's opener is told so."""
     path = reverse("scan_start", args=[services.poster(wave, world.school).token])
     _answer_through(client, path, wave)
@@ -297,7 +328,9 @@ def test_the_poster_in_another_browser_takes_another_answer(world, wave, client)
     assert Antwoordset.objects.filter(submitted=True).count() == 2
 
 
-def test_submit_is_idempotent_and_closes_the_personal_link(world, wave, client, mailoutbox):
+def test_submit_is_idempotent_and_closes_the_personal_link(
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     path = _link(mailoutbox[0])
     page = _open(client, path)
     client.post(page + "bewaar/", _all_answers(wave))
@@ -314,8 +347,10 @@ def test_submit_is_idempotent_and_closes_the_personal_link(world, wave, client, 
     assert "/bedankt/" not in second_page
 
 
-def test_a_second_answer_set_cannot_be_submitted_with_a_used_link(world, wave, mailoutbox):
-    toegang = wave.toegangen.filter(soort=ToegangSoort.PERSOONLIJK).first()
+def test_a_second_answer_set_cannot_be_submitted_with_a_used_link(
+    world: World, wave: Afname, mailoutbox: list[EmailMessage]
+) -> None:
+    toegang = wave.toegangen.filter(soort=ToegangSoort.PERSOONLIJK).earliest("pk")
     for key in ("a" * 40, "b" * 40):
         services.save_answers(toegang=toegang, key=key, data=_all_answers(wave))
     assert services.submit(toegang=toegang, key="a" * 40) == []
@@ -325,8 +360,8 @@ def test_a_second_answer_set_cannot_be_submitted_with_a_used_link(world, wave, m
 
 
 def test_incomplete_answers_are_not_submitted_and_the_sections_are_named(
-    world, wave, client, mailoutbox
-):
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     page = _open(client, _link(mailoutbox[0]))
     client.post(page + "bewaar/", {"cv1": "3"})
     response = client.post(page + "indienen/")
@@ -337,8 +372,8 @@ def test_incomplete_answers_are_not_submitted_and_the_sections_are_named(
 
 
 def test_an_answer_outside_the_scale_is_refused_with_the_item_named(
-    world, wave, client, mailoutbox
-):
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     page = _open(client, _link(mailoutbox[0]))
     response = client.post(page + "?deel=0", {"cv1": "9", "cv2": "4", "richting": "verder"})
     assert response.status_code == 400
@@ -347,7 +382,7 @@ def test_an_answer_outside_the_scale_is_refused_with_the_item_named(
     assert not Antwoord.objects.filter(item="cv1").exists()
 
 
-def test_the_zelfscan_requires_a_comment_per_pillar(world):
+def test_the_zelfscan_requires_a_comment_per_pillar(world: World) -> None:
     afname = services.open_zelfscan(plg=world.plg, opened_by=world.coach, title="Start")
     toegang = services.toegang_for_member(afname=afname, user=world.member)
     services.save_answers(
@@ -357,7 +392,7 @@ def test_the_zelfscan_requires_a_comment_per_pillar(world):
     assert gaps == [s for s in gaps] and "Focus op leren" in gaps
 
 
-def test_answers_and_participation_share_no_key_and_no_time():
+def test_answers_and_participation_share_no_key_and_no_time() -> None:
     """Anonymity by construction: nothing in the schema ties an answer set to a way in."""
     from django.db import models
 
@@ -370,7 +405,9 @@ def test_answers_and_participation_share_no_key_and_no_time():
         assert getattr(field, "related_model", None) not in (Antwoordset, Antwoord), field
 
 
-def test_closing_drops_unfinished_answer_sets(world, wave, mailoutbox):
+def test_closing_drops_unfinished_answer_sets(
+    world: World, wave: Afname, mailoutbox: list[EmailMessage]
+) -> None:
     from plg.scans.tests.conftest import answer
 
     answer(wave, world.school, 4)
@@ -379,7 +416,9 @@ def test_closing_drops_unfinished_answer_sets(world, wave, mailoutbox):
     assert Antwoordset.objects.count() == 1
 
 
-def test_a_closed_wave_takes_no_more_answers(world, wave, client, mailoutbox):
+def test_a_closed_wave_takes_no_more_answers(
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage]
+) -> None:
     services.close_afname(afname=wave)
     response = client.get(_link(mailoutbox[0]))
     assert response.status_code == 410
@@ -387,8 +426,11 @@ def test_a_closed_wave_takes_no_more_answers(world, wave, client, mailoutbox):
 
 
 def test_reminders_go_only_to_those_who_did_not_submit(
-    world, wave, mailoutbox, django_capture_on_commit_callbacks
-):
+    world: World,
+    wave: Afname,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     toegang = wave.toegangen.get(email=world.member.email)
     services.save_answers(toegang=toegang, key="d" * 40, data=_all_answers(wave))
     services.submit(toegang=toegang, key="d" * 40)
@@ -400,8 +442,8 @@ def test_reminders_go_only_to_those_who_did_not_submit(
 
 
 def test_the_resume_link_leads_to_the_site_whatever_host_the_request_named(
-    world, wave, client, mailoutbox, settings
-):
+    world: World, wave: Afname, client: Client, mailoutbox: list[EmailMessage], settings: Settings
+) -> None:
     settings.SITE_URL = "https://plg.example"
     page = _open(client, _link(mailoutbox[0]))
     client.post(page + "?deel=0", {"cv1": "5", "richting": "verder"})

@@ -4,13 +4,16 @@ inside their own transaction, not only the page before them."""
 from __future__ import annotations
 
 import pytest
+from django.core.mail import EmailMessage
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import World
 from plg.post.models import Bericht
 from plg.post.models import Status as BerichtStatus
 from plg.scans import services
-from plg.scans.models import Afname, Antwoordset, ToegangSoort
+from plg.scans.models import Afname, Antwoordset, Toegang, ToegangSoort
 
 
 def _answers(afname: Afname) -> dict[str, str]:
@@ -18,19 +21,27 @@ def _answers(afname: Afname) -> dict[str, str]:
 
 
 @pytest.fixture
-def toegang(wave):
+def toegang(wave: Afname) -> Toegang:
     """A personal link, read (with its wave) while the wave was still open."""
-    return wave.toegangen.filter(soort=ToegangSoort.PERSOONLIJK).select_related("afname").first()
+    return (
+        wave.toegangen.filter(soort=ToegangSoort.PERSOONLIJK)
+        .select_related("afname")
+        .earliest("pk")
+    )
 
 
-def test_answers_saved_just_after_the_wave_closed_are_not_stored(world, wave, toegang):
+def test_answers_saved_just_after_the_wave_closed_are_not_stored(
+    world: World, wave: Afname, toegang: Toegang
+) -> None:
     services.close_afname(afname=Afname.objects.get(pk=wave.pk))
     problems = services.save_answers(toegang=toegang, key="k" * 40, data=_answers(wave))
     assert "intussen afgesloten" in " ".join(problems)
     assert not Antwoordset.objects.exists()
 
 
-def test_a_set_left_behind_by_the_close_cannot_be_handed_in(world, wave, toegang):
+def test_a_set_left_behind_by_the_close_cannot_be_handed_in(
+    world: World, wave: Afname, toegang: Toegang
+) -> None:
     """A save that raced the close may leave a set; submitting it afterwards changes nothing."""
     assert services.save_answers(toegang=toegang, key="k" * 40, data=_answers(wave)) == []
     Afname.objects.filter(pk=wave.pk).update(closed_at=timezone.now())
@@ -42,14 +53,16 @@ def test_a_set_left_behind_by_the_close_cannot_be_handed_in(world, wave, toegang
 
 
 @pytest.fixture
-def closed_after_the_check(wave, monkeypatch):
+def closed_after_the_check(wave: Afname, monkeypatch: pytest.MonkeyPatch) -> str:
     """The wave closes after the page checked it was open, before the answer is written."""
     services.close_afname(afname=Afname.objects.get(pk=wave.pk))
     monkeypatch.setattr(Afname, "is_open", property(lambda self: True))
-    return reverse("scan_start", args=[services.poster(wave, wave.schools.first()).token])
+    return reverse("scan_start", args=[services.poster(wave, wave.schools.all()[0]).token])
 
 
-def test_an_autosave_just_after_the_close_says_the_wave_closed(client, closed_after_the_check):
+def test_an_autosave_just_after_the_close_says_the_wave_closed(
+    client: Client, closed_after_the_check: str
+) -> None:
     page = closed_after_the_check
     client.get(page)
     response = client.post(page + "bewaar/", {"cv1": "4"})
@@ -58,8 +71,8 @@ def test_an_autosave_just_after_the_close_says_the_wave_closed(client, closed_af
 
 
 def test_handing_in_just_after_the_close_shows_the_closed_page(
-    client, closed_after_the_check, toegang
-):
+    client: Client, closed_after_the_check: str, toegang: Toegang
+) -> None:
     page = closed_after_the_check
     client.get(page)
     Afname.objects.filter(pk=toegang.afname_id).update(closed_at=None)
@@ -71,7 +84,9 @@ def test_handing_in_just_after_the_close_shows_the_closed_page(
     assert not Antwoordset.objects.filter(submitted=True).exists()
 
 
-def test_a_reminder_sent_after_the_wave_closed_mails_nobody(world, wave, mailoutbox):
+def test_a_reminder_sent_after_the_wave_closed_mails_nobody(
+    world: World, wave: Afname, mailoutbox: list[EmailMessage]
+) -> None:
     """The page checked the wave was open; it closed before the reminder was written."""
     stale = Afname.objects.get(pk=wave.pk)
     services.close_afname(afname=Afname.objects.get(pk=wave.pk))
@@ -81,7 +96,7 @@ def test_a_reminder_sent_after_the_wave_closed_mails_nobody(world, wave, mailout
     assert mailoutbox == []
 
 
-def test_closing_a_wave_twice_keeps_the_first_close(world, wave):
+def test_closing_a_wave_twice_keeps_the_first_close(world: World, wave: Afname) -> None:
     first, second = Afname.objects.get(pk=wave.pk), Afname.objects.get(pk=wave.pk)
     services.close_afname(afname=first)
     closed_at = Afname.objects.get(pk=wave.pk).closed_at

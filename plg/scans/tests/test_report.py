@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from typing import Any
+from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, World
 from plg.scans import services
 from plg.scans.models import Afname
 from plg.scans.tests.conftest import answer
 
 
-def _closed_wave(world: Any, respondents: int, title: str = "Scan") -> Afname:
+def _closed_wave(world: World, respondents: int, title: str = "Scan") -> Afname:
     afname = services.open_afname(opened_by=world.leader, title=title, schools=[world.school])
     for i in range(respondents):
         answer(
@@ -26,7 +27,7 @@ def _closed_wave(world: Any, respondents: int, title: str = "Scan") -> Afname:
     return afname
 
 
-def test_report_shows_profile_distribution_and_advice(client, world):
+def test_report_shows_profile_distribution_and_advice(client: Client, world: World) -> None:
     afname = _closed_wave(world, 6)
     client.login(username=world.colleague.email, password=PASSWORD)
     html = client.get(reverse("scan_rapport", args=[afname.pk, world.school.pk])).content.decode()
@@ -40,7 +41,7 @@ def test_report_shows_profile_distribution_and_advice(client, world):
 @pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils installs with make test"
 )
-def test_pdf_is_one_page_with_the_profile(client, world, tmp_path):
+def test_pdf_is_one_page_with_the_profile(client: Client, world: World, tmp_path: Path) -> None:
     _closed_wave(world, 8, title="Eerder")
     afname = _closed_wave(world, 12)  # with an evolution and twelve comments
     client.login(username=world.leader.email, password=PASSWORD)
@@ -56,6 +57,8 @@ def test_pdf_is_one_page_with_the_profile(client, world, tmp_path):
     assert re.search(r"^Pages:\s+1$", pages, re.M), pages
 
 
-def test_a_report_of_an_open_wave_does_not_exist(client, world, wave):
+def test_a_report_of_an_open_wave_does_not_exist(
+    client: Client, world: World, wave: Afname
+) -> None:
     client.login(username=world.leader.email, password=PASSWORD)
     assert client.get(reverse("scan_rapport", args=[wave.pk, world.school.pk])).status_code == 404

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 from django.test import override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from conftest import World
 from plg.scans import services
-from plg.scans.models import Resultaat
+from plg.scans.models import Afname, Resultaat
 from plg.scans.reports import build_report
 from plg.scans.tests.conftest import answer
 
@@ -20,13 +22,13 @@ KENMERKEN = (
 )
 
 
-def _turned(afname: Any, value: int) -> Any:
+def _turned(afname: Afname, value: int) -> Callable[[str], int]:
     """Answer ``value`` on every item as meant: reverse items get the mirrored answer."""
     reverse = {item.key for item in afname.instrument.items() if item.reverse}
     return lambda key: 6 - value if key in reverse else value
 
 
-def test_means_and_spread_of_section_scores(world, wave):
+def test_means_and_spread_of_section_scores(world: World, wave: Afname) -> None:
     for value in (1, 2, 3, 4, 5):
         answer(wave, world.school, _turned(wave, value))
     services.close_afname(afname=wave)
@@ -34,6 +36,7 @@ def test_means_and_spread_of_section_scores(world, wave):
     bar = report.bars["kenmerk"][0]
     assert bar.mean == pytest.approx(3.0)
     assert bar.sd == pytest.approx(math.sqrt(2.5))
+    assert bar.interval is not None
     low, high = bar.interval
     # t(4) = 2.776445, se = sqrt(2.5)/sqrt(5)
     assert high - 3.0 == pytest.approx(2.776445 * math.sqrt(2.5) / math.sqrt(5), abs=1e-4)
@@ -41,7 +44,9 @@ def test_means_and_spread_of_section_scores(world, wave):
     assert [s.share for s in bar.segments] == [20, 20, 20, 20, 20]
 
 
-def test_reverse_items_are_turned_in_the_score_but_shown_as_answered(world, wave):
+def test_reverse_items_are_turned_in_the_score_but_shown_as_answered(
+    world: World, wave: Afname
+) -> None:
     for _ in range(5):
         answer(wave, world.school, 5)  # agrees with everything, including the reverse items
     services.close_afname(afname=wave)
@@ -51,7 +56,7 @@ def test_reverse_items_are_turned_in_the_score_but_shown_as_answered(world, wave
     assert reverse_line.mean == 5
 
 
-def test_no_figure_below_the_minimum(world, wave):
+def test_no_figure_below_the_minimum(world: World, wave: Afname) -> None:
     for _ in range(4):
         answer(wave, world.school, 4, comments={"leeropbrengsten": "Heel fijn"})
     services.close_afname(afname=wave)
@@ -61,13 +66,13 @@ def test_no_figure_below_the_minimum(world, wave):
 
 
 @override_settings(SCAN_MIN_GROUP=1)
-def test_the_minimum_is_never_below_three(world, wave):
+def test_the_minimum_is_never_below_three(world: World, wave: Afname) -> None:
     from plg.scans.models import minimum_group
 
     assert minimum_group() == 3
 
 
-def test_profile_rule_places_planted_schools(world, wave):
+def test_profile_rule_places_planted_schools(world: World, wave: Afname) -> None:
     for _ in range(5):
         answer(wave, world.school, _turned(wave, 5))
     services.close_afname(afname=wave)
@@ -76,7 +81,7 @@ def test_profile_rule_places_planted_schools(world, wave):
     assert report.profile_label == "volwassen PLG"
 
 
-def test_weakest_condition_gives_its_advice(world, wave):
+def test_weakest_condition_gives_its_advice(world: World, wave: Afname) -> None:
     def value(key: str) -> int:
         return 2 if key.startswith("eo") else 4
 
@@ -84,11 +89,13 @@ def test_weakest_condition_gives_its_advice(world, wave):
         answer(wave, world.school, value)
     services.close_afname(afname=wave)
     report = build_report(wave, world.school, minimum=5)
-    assert report.weakest.key == "externe_ondersteuning"
+    assert report.weakest is not None and report.weakest.key == "externe_ondersteuning"
     assert "pedagogisch begeleider" in report.weakest_advice
 
 
-def test_comments_only_with_enough_respondents_and_in_alphabetical_order(world, wave):
+def test_comments_only_with_enough_respondents_and_in_alphabetical_order(
+    world: World, wave: Afname
+) -> None:
     texts = ["Zo leerde ik veel", "Anders dan verwacht", "Meer tijd graag", "Bruikbaar", "Ok"]
     for text in texts:
         answer(wave, world.school, 4, comments={"leeropbrengsten": text})
@@ -97,7 +104,7 @@ def test_comments_only_with_enough_respondents_and_in_alphabetical_order(world, 
     assert list(comments.values()) == [sorted(texts, key=str.casefold)]
 
 
-def test_role_groups_hide_small_groups_and_their_complement(world, wave):
+def test_role_groups_hide_small_groups_and_their_complement(world: World, wave: Afname) -> None:
     # 6 teachers, 5 beginning teachers, 1 in care: the care role would be total - 6 - 5
     for role, count in ((1, 6), (0, 5), (2, 1)):
         for _ in range(count):
@@ -112,8 +119,8 @@ def test_role_groups_hide_small_groups_and_their_complement(world, wave):
 
 
 def test_evolution_with_interval_from_the_second_wave_on(
-    world, wave, django_capture_on_commit_callbacks
-):
+    world: World, wave: Afname, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     for value in (2, 2, 3, 3, 2, 3):
         answer(wave, world.school, _turned(wave, value))
     services.close_afname(afname=wave)
@@ -132,7 +139,7 @@ def test_evolution_with_interval_from_the_second_wave_on(
     assert change.difference.low < change.difference.estimate < change.difference.high
 
 
-def test_zelfscan_shows_the_spread_to_members_from_three_answers(world):
+def test_zelfscan_shows_the_spread_to_members_from_three_answers(world: World) -> None:
     from plg.scans.views import ZELFSCAN_MINIMUM
 
     afname = services.open_zelfscan(plg=world.plg, opened_by=world.coach, title="Start")
@@ -155,7 +162,9 @@ def test_zelfscan_shows_the_spread_to_members_from_three_answers(world):
         {1: 12},  # one role only: its row would be the whole school again
     ],
 )
-def test_no_role_group_can_be_singled_out_by_subtracting(world, wave, roles):
+def test_no_role_group_can_be_singled_out_by_subtracting(
+    world: World, wave: Afname, roles: dict[int, int]
+) -> None:
     from itertools import combinations
 
     for role, count in roles.items():
@@ -170,7 +179,7 @@ def test_no_role_group_can_be_singled_out_by_subtracting(world, wave, roles):
             assert rest == 0 or rest >= 5, (shown, report.n)
 
 
-def test_a_second_zelfscan_shows_the_change_per_pillar(world):
+def test_a_second_zelfscan_shows_the_change_per_pillar(world: World) -> None:
     first = services.open_zelfscan(plg=world.plg, opened_by=world.coach, title="Start")
     for value in (1, 2, 1):
         answer(first, None, value)
@@ -186,8 +195,8 @@ def test_a_second_zelfscan_shows_the_change_per_pillar(world):
 
 @pytest.mark.django_db(transaction=True)
 def test_recomputing_outside_a_transaction_reads_on_two_connections_with_the_same_result(
-    world, wave, monkeypatch
-):
+    world: World, wave: Afname, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import threading
 
     from plg.scans import results
@@ -201,9 +210,9 @@ def test_recomputing_outside_a_transaction_reads_on_two_connections_with_the_sam
     threads: list[int] = []
     item_counts = results._item_counts
 
-    def spy(*args: Any) -> Any:
+    def spy(afname_ids: list[int], points: int) -> results.Groups:
         threads.append(threading.get_ident())
-        return item_counts(*args)
+        return item_counts(afname_ids, points)
 
     monkeypatch.setattr(results, "_item_counts", spy)
     assert results.compute([wave]) == 2
@@ -212,7 +221,9 @@ def test_recomputing_outside_a_transaction_reads_on_two_connections_with_the_sam
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_command_recomputes_closed_waves_and_leaves_open_ones(world, wave):
+def test_the_command_recomputes_closed_waves_and_leaves_open_ones(
+    world: World, wave: Afname
+) -> None:
     from io import StringIO
 
     from django.core.management import call_command
@@ -233,7 +244,7 @@ def test_the_command_recomputes_closed_waves_and_leaves_open_ones(world, wave):
     assert not Resultaat.objects.filter(afname=still_open).exists()
 
 
-def test_stored_item_counts_of_before_become_lists_and_back(world, wave):
+def test_stored_item_counts_of_before_become_lists_and_back(world: World, wave: Afname) -> None:
     import importlib
 
     from django.apps import apps

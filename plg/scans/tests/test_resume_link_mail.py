@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from plg.scans import services
+from plg.scans.models import Afname
 
 
-def resume_form_url(client: Any, poster_token: str) -> str:
+def resume_form_url(client: Client, poster_token: str) -> str:
     """Answer one question (there is something to come back to), then find the action of the
     answering page's 'mail me the link' form, however its URL is built."""
     html = client.get(reverse("scan_start", args=[poster_token]), follow=True).content.decode()
@@ -22,11 +23,11 @@ def resume_form_url(client: Any, poster_token: str) -> str:
     html = client.get(reverse("scan_start", args=[poster_token]), follow=True).content.decode()
     for action, body in re.findall(r'<form[^>]*action="([^"]+)"[^>]*>(.*?)</form>', html, re.S):
         if 'name="email"' in body:
-            return action
+            return str(action)
     raise AssertionError("no form asks for an e-mail address")
 
 
-def test_mailing_the_link_is_limited_per_place(client: Any, wave: Any) -> None:
+def test_mailing_the_link_is_limited_per_place(client: Client, wave: Afname) -> None:
     url = resume_form_url(client, services.poster(wave, wave.schools.get()).token)
     mail.outbox.clear()
     for n in range(20):
@@ -34,7 +35,7 @@ def test_mailing_the_link_is_limited_per_place(client: Any, wave: Any) -> None:
     assert 1 <= len(mail.outbox) <= 10
 
 
-def test_mailing_the_link_is_limited_per_address(client: Any, wave: Any) -> None:
+def test_mailing_the_link_is_limited_per_address(client: Client, wave: Afname) -> None:
     url = resume_form_url(client, services.poster(wave, wave.schools.get()).token)
     mail.outbox.clear()
     for n in range(10):
@@ -42,7 +43,7 @@ def test_mailing_the_link_is_limited_per_address(client: Any, wave: Any) -> None
     assert 1 <= len(mail.outbox) <= 3
 
 
-def test_a_refused_link_mail_says_so_in_dutch(client: Any, wave: Any) -> None:
+def test_a_refused_link_mail_says_so_in_dutch(client: Client, wave: Afname) -> None:
     url = resume_form_url(client, services.poster(wave, wave.schools.get()).token)
     for _ in range(5):
         response = client.post(url, {"email": "mij@thuis.example"}, follow=True)

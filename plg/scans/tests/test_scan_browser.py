@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from django.core.mail import EmailMessage
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from pytest_django import Settings
 
-from plg.scans.models import Antwoord, Antwoordset
+from conftest import World
+from plg.scans.models import Afname, Antwoord, Antwoordset
 
 pytestmark = [pytest.mark.browser]
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+def _phone(browser: Browser) -> BrowserContext:
+    return browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+
+
+def _found(pattern: str, text: str) -> str:
+    match = re.search(pattern, text)
+    assert match, pattern
+    return match.group(1)
 
 
 def _answer_part(page: Page, value: str) -> None:
@@ -27,11 +39,11 @@ def _answer_part(page: Page, value: str) -> None:
 
 
 def test_answer_on_a_phone_leave_and_come_back(
-    browser: Browser, world: Any, asgi_server: str, wave: Any, mailoutbox: Any
+    browser: Browser, world: World, asgi_server: str, wave: Afname, mailoutbox: list[EmailMessage]
 ) -> None:
     message = next(m for m in mailoutbox if m.to == [world.member.email])
-    path = re.search(r"(/scan/[^\s]+/)", message.body).group(1)
-    context = browser.new_context(**PHONE)
+    path = _found(r"(/scan/[^\s]+/)", str(message.body))
+    context = _phone(browser)
     page = context.new_page()
     page.goto(asgi_server + path)
     expect(page.get_by_role("heading", level=1)).to_have_text("Collectieve verantwoordelijkheid")
@@ -66,13 +78,18 @@ def test_answer_on_a_phone_leave_and_come_back(
 
 
 def test_go_on_on_another_device_with_the_mailed_link(
-    browser: Browser, world: Any, asgi_server: str, wave: Any, mailoutbox: Any, settings: Any
+    browser: Browser,
+    world: World,
+    asgi_server: str,
+    wave: Afname,
+    mailoutbox: list[EmailMessage],
+    settings: Settings,
 ) -> None:
     from django.core import mail
 
     settings.SITE_URL = asgi_server  # the mailed link leads to the site's own address
     message = next(m for m in mailoutbox if m.to == [world.member.email])
-    path = re.search(r"(/scan/[^\s]+/)", message.body).group(1)
+    path = _found(r"(/scan/[^\s]+/)", str(message.body))
     laptop = browser.new_context()
     page = laptop.new_page()
     page.goto(asgi_server + path)
@@ -82,10 +99,10 @@ def test_go_on_on_another_device_with_the_mailed_link(
     page.get_by_label("Je e-mailadres").fill("mij@thuis.example")
     page.get_by_role("button", name="Stuur mij de link").click()
     expect(page.get_by_text("De link is verstuurd")).to_be_visible()
-    link = re.search(r"(https?://\S+#\S+)", mail.outbox[-1].body).group(1)
+    link = _found(r"(https?://\S+#\S+)", str(mail.outbox[-1].body))
     laptop.close()
 
-    phone = browser.new_context(**PHONE)
+    phone = _phone(browser)
     other = phone.new_page()
     other.goto(link)
     expect(other.get_by_role("heading", level=1)).to_have_text(
