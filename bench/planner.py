@@ -44,7 +44,7 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def describe(probleem: Any, plan: Any, valid: list[str]) -> dict[str, Any]:
-    from plg.planning.solver import kosten, na_school_deelnames
+    from plg.planning.costs import kosten, na_school_deelnames
 
     return {
         "status": str(plan.status),

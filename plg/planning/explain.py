@@ -14,8 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from plg.planning.analysis import Analyse, analyseer
 from plg.planning.problem import Probleem, Reden, bezet_tijdens
-from plg.planning.solver import Analyse, analyseer
 
 
 def _lijst(delen: Sequence[str]) -> str:

@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from plg.planning.analysis import Analyse, Interval, analyseer, max_plaatsbaar
+from plg.planning.costs import kosten
 from plg.planning.problem import (
     Groep,
     Moment,
@@ -27,7 +29,6 @@ from plg.planning.problem import (
     Vervanging,
     overlapt,
 )
-from plg.planning.solver import Analyse, Interval, analyseer, kosten, max_plaatsbaar
 
 Kiezer = Callable[[list[int], "_Stand", tuple[int, int]], int]
 

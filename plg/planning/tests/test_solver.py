@@ -14,7 +14,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plg.planning.analysis import analyseer
+from plg.planning.assignment import wijs_toe
 from plg.planning.check import fouten
+from plg.planning.costs import kosten
 from plg.planning.explain import uitleg
 from plg.planning.greedy import plan_naief, plan_slim
 from plg.planning.problem import (
@@ -29,7 +32,7 @@ from plg.planning.problem import (
     dagen,
     momenten,
 )
-from plg.planning.solver import analyseer, kosten, plan_cpsat, wijs_toe
+from plg.planning.solver import plan_cpsat
 from plg.planning.tests.generator import genereer, kalender
 
 WEEK = (date(2027, 3, 1), date(2027, 3, 5))  # ISO week 9, Monday to Friday
