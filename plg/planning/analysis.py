@@ -22,7 +22,7 @@ from plg.planning.problem import (
     Soort,
     bezet_tijdens,
     lestijden,
-    overlapt,
+    overlaps,
     te_vervangen,
 )
 
@@ -65,8 +65,8 @@ class Analyse:
             self._lessen[key] = lestijden(self.probleem, leerkracht, dag)
         return self._lessen[key]
 
-    def lesgeeft(self, leerkracht: Leerkracht, begin: datetime, einde: datetime) -> bool:
-        return any(overlapt((begin, einde), les) for les in self.lessen(leerkracht, begin.date()))
+    def teaches(self, leerkracht: Leerkracht, begin: datetime, einde: datetime) -> bool:
+        return any(overlaps((begin, einde), les) for les in self.lessen(leerkracht, begin.date()))
 
     def slot_tijd(self, slot: Slot) -> Interval:
         school, dag, nummer = slot
@@ -87,7 +87,7 @@ class Analyse:
             self._vervangers[slot] = tuple(
                 t.id
                 for t in self._pool[school]
-                if not self.lesgeeft(t, begin, einde)
+                if not self.teaches(t, begin, einde)
                 and not bezet_tijdens(self.probleem, t, begin, einde)
             )
         return self._vervangers[slot]
@@ -103,7 +103,7 @@ class Analyse:
         return sorted({m.week for m in self.momenten.values()})
 
 
-def analyseer(probleem: Probleem) -> Analyse:
+def analyse_month(probleem: Probleem) -> Analyse:
     analyse = Analyse(
         probleem,
         {g.id: g for g in probleem.groepen},
@@ -131,7 +131,7 @@ def analyseer(probleem: Probleem) -> Analyse:
                 if bezet_tijdens(probleem, leraren[t], moment.begin, moment.einde)
                 or (
                     (moment.soort != Soort.LES or leraren[t].school != moment.school)
-                    and analyse.lesgeeft(leraren[t], moment.begin, moment.einde)
+                    and analyse.teaches(leraren[t], moment.begin, moment.einde)
                 )
             )
             if blok:

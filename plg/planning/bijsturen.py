@@ -1,6 +1,6 @@
 """Moving one meeting of a month plan before it is applied; the rest of the plan stays put.
 
-Other moments for that PLG are searched as for a procescoach (``slots.zoek``), with the rest of
+Other moments for that PLG are searched as for a procescoach (``slots.search``), with the rest of
 the proposal counted as busy time and as substitute load. Each alternative is then checked as
 part of the whole plan by the independent validator (``check.fouten``), so a move never breaks
 a rule the month planner kept: distance between meetings, caps, nobody in two places.
@@ -170,7 +170,7 @@ def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
     andere = groep.vaste_dagen + tuple(
         m.dag for m in probleem.momenten if m.id in set(rest.plaatsingen.get(groep.id, []))
     )
-    gevonden = slots.zoek(_busy_with_rest(probleem, rest), groep, load=load, andere=andere)
+    gevonden = slots.search(_busy_with_rest(probleem, rest), groep, load=load, andere=andere)
     return replace(bijsturing, kandidaten=gevonden.voorstellen)
 
 

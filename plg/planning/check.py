@@ -18,9 +18,9 @@ from plg.planning.problem import (
     Soort,
     bezet_tijdens,
     kandidaat_vervangers,
-    lesgeeft_tijdens,
-    overlapt,
+    overlaps,
     te_vervangen,
+    teaches_during,
 )
 
 
@@ -68,7 +68,7 @@ def fouten(probleem: Probleem, plan: Plan) -> list[str]:
                 if bezet_tijdens(probleem, leraar, moment.begin, moment.einde):
                     result.append(f"{waar}: {leraar.naam} is bezet")
                 lessen = te_vervangen(probleem, moment, leraar)
-                if lesgeeft_tijdens(probleem, leraar, moment.begin, moment.einde) and not lessen:
+                if teaches_during(probleem, leraar, moment.begin, moment.einde) and not lessen:
                     result.append(f"{waar}: {leraar.naam} geeft les")
                 for p in lessen:
                     nodig[(t, moment.school, moment.dag, p)] += 1
@@ -96,7 +96,7 @@ def fouten(probleem: Probleem, plan: Plan) -> list[str]:
     for t, lijst in vergaderingen.items():
         for i, (naam_a, a) in enumerate(lijst):
             for naam_b, b in lijst[i + 1 :]:
-                if overlapt((a.begin, a.einde), (b.begin, b.einde)):
+                if overlaps((a.begin, a.einde), (b.begin, b.einde)):
                     result.append(
                         f"{leraren[t].naam} zit tegelijk in {naam_a} en {naam_b} "
                         f"({a.begin:%Y-%m-%d %H:%M})"
@@ -125,10 +125,10 @@ def fouten(probleem: Probleem, plan: Plan) -> list[str]:
             result.append(f"{waar}: {leraren[v.vervanger].naam} kan niet vervangen")
         tijd = _periode(probleem, *slot)
         for naam, moment in vergaderingen.get(v.vervanger, []):
-            if overlapt(tijd, (moment.begin, moment.einde)):
+            if overlaps(tijd, (moment.begin, moment.einde)):
                 result.append(f"{waar}: {leraren[v.vervanger].naam} zit dan in {naam}")
         for ander in bezig[v.vervanger]:
-            if overlapt(tijd, ander):
+            if overlaps(tijd, ander):
                 result.append(f"{waar}: {leraren[v.vervanger].naam} vervangt twee klassen tegelijk")
         bezig[v.vervanger].append(tijd)
         iso = v.dag.isocalendar()

@@ -10,7 +10,7 @@ period instead, for when that bound is not tight or staffing keeps failing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -18,10 +18,37 @@ from ortools.sat.python import cp_model
 
 from plg.planning.analysis import Analyse, Slot, iso_week
 from plg.planning.costs import gewichten
-from plg.planning.problem import Moment, Soort, Vervanging, overlapt
+from plg.planning.problem import Moment, Soort, Vervanging, overlaps
 
 SEED = 20270301
 Expr = cp_model.LinearExpr
+
+
+@dataclass
+class _Spreiding:
+    """The demand per school, week and date, and who is free to cover it there."""
+
+    per_school: dict[int, list[Expr]] = field(default_factory=lambda: defaultdict(list))
+    per_week: dict[tuple[int, tuple[int, int]], list[Expr]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    per_dag: dict[tuple[int, date], list[Expr]] = field(default_factory=lambda: defaultdict(list))
+    vrij_week: dict[tuple[int, tuple[int, int]], dict[int, int]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(int))
+    )
+    vrij_dag: dict[tuple[int, date], set[int]] = field(default_factory=lambda: defaultdict(set))
+    totaal: list[Expr] = field(default_factory=list)
+
+    def add(self, slot: Slot, som: Expr, kandidaten: tuple[int, ...]) -> None:
+        school, dag, _ = slot
+        week = iso_week(dag)
+        self.per_school[school].append(som)
+        self.per_week[(school, week)].append(som)
+        self.per_dag[(school, dag)].append(som)
+        for t in kandidaten:
+            self.vrij_week[(school, week)][t] += 1
+            self.vrij_dag[(school, dag)].add(t)
+        self.totaal.append(som)
 
 
 @dataclass
@@ -59,7 +86,7 @@ class Model:
             self.groepen[lit.index] = key
         return [self.literals[key]]
 
-    def bouw(self) -> Model:
+    def build(self) -> Model:
         analyse = self.analyse
         probleem = analyse.probleem
         m = self.model
@@ -170,12 +197,20 @@ class Model:
     def _vervangers(self) -> None:
         """Capacity per (school, date, period) and per (school, week), and lower bounds on the
         highest load: a demand spread over everyone who could ever cover it."""
+        vraag, per_groep = self._vraag()
+        spreiding = self._capaciteit(vraag, self._in_vergadering())
+        self._last(spreiding, per_groep)
+
+    def _vraag(
+        self,
+    ) -> tuple[dict[Slot, list[tuple[int, cp_model.IntVar]]], list[tuple[Expr, int]]]:
+        """Per slot the classes each placement leaves; per PLG its demand and how many could
+        ever cover it; per PLG and week no more than its substitutes may cover."""
         analyse = self.analyse
-        probleem = analyse.probleem
+        cap = analyse.probleem.vervang_max_week
         vraag: dict[Slot, list[tuple[int, cp_model.IntVar]]] = defaultdict(list)
-        cap = probleem.vervang_max_week
-        per_groep: list[tuple[Expr, int]] = []  # a PLG's demand, and who could ever cover it
-        for groep in probleem.groepen:
+        per_groep: list[tuple[Expr, int]] = []
+        for groep in analyse.probleem.groepen:
             termen: list[Expr] = []
             wie: set[int] = set()
             weekvraag: dict[tuple[int, tuple[int, int]], list[Expr]] = defaultdict(list)
@@ -203,11 +238,15 @@ class Model:
                 self.model.add(total(delen) <= aanbod).only_enforce_if(
                     self.literal("week", school, *week)
                 )
-        # who could sit in a meeting at some instant of a slot
+        return vraag, per_groep
+
+    def _in_vergadering(self) -> Callable[[int, Slot], Expr]:
+        """Whether a teacher sits in a meeting at some instant of a slot (one expression each)."""
+        analyse = self.analyse
         in_vergadering: dict[tuple[int, date], list[tuple[Moment, cp_model.IntVar]]] = defaultdict(
             list
         )
-        for groep in probleem.groepen:
+        for groep in analyse.probleem.groepen:
             for moment in analyse.toegelaten[groep.id]:
                 for t in groep.leden:
                     in_vergadering[(t, moment.dag)].append((moment, self.x[(groep.id, moment.id)]))
@@ -220,57 +259,65 @@ class Model:
                 items = [
                     (mo, x)
                     for mo, x in in_vergadering.get((t, slot[1]), ())
-                    if overlapt((mo.begin, mo.einde), (begin, einde))
+                    if overlaps((mo.begin, mo.einde), (begin, einde))
                 ]
-                if not items:
-                    bezig_var[key] = total(())
-                elif len(items) == 1 or all(
-                    overlapt((a.begin, a.einde), (b.begin, b.einde))
-                    for a, _ in items
-                    for b, _ in items
-                ):
-                    bezig_var[key] = total(x for _, x in items)
-                else:
-                    b = self.model.new_bool_var("")
-                    for _, x in items:
-                        self.model.add_implication(x, b)
-                    bezig_var[key] = b
+                bezig_var[key] = self._bezig(items)
             return bezig_var[key]
 
-        per_school: dict[int, list[Expr]] = defaultdict(list)
-        per_week: dict[tuple[int, tuple[int, int]], list[Expr]] = defaultdict(list)
-        per_dag: dict[tuple[int, date], list[Expr]] = defaultdict(list)
-        vrij_week: dict[tuple[int, tuple[int, int]], dict[int, int]] = defaultdict(
-            lambda: defaultdict(int)
-        )
-        vrij_dag: dict[tuple[int, date], set[int]] = defaultdict(set)
-        totaal = []
+        return bezig
+
+    def _bezig(self, items: list[tuple[Moment, cp_model.IntVar]]) -> Expr:
+        if not items:
+            return total(())
+        if len(items) == 1 or all(
+            overlaps((a.begin, a.einde), (b.begin, b.einde)) for a, _ in items for b, _ in items
+        ):
+            return total(x for _, x in items)
+        b = self.model.new_bool_var("")
+        for _, x in items:
+            self.model.add_implication(x, b)
+        return b
+
+    def _capaciteit(
+        self,
+        vraag: dict[Slot, list[tuple[int, cp_model.IntVar]]],
+        bezig: Callable[[int, Slot], Expr],
+    ) -> _Spreiding:
+        """Per slot: the classes to cover fit the free candidates not in a meeting then."""
+        analyse = self.analyse
+        spreiding = _Spreiding()
         for slot, paren in sorted(vraag.items()):
-            school, dag, _ = slot
+            school = slot[0]
             som = total(a * x for a, x in paren)
             kandidaten = analyse.vervangers(slot)
             bezet = [bezig(t, slot) for t in kandidaten]
             self.model.add(som + total(bezet) <= len(kandidaten)).only_enforce_if(
                 self.literal("lesuur", school)
             )
-            week = iso_week(dag)
-            per_school[school].append(som)
-            per_week[(school, week)].append(som)
-            per_dag[(school, dag)].append(som)
-            for t in kandidaten:
-                vrij_week[(school, week)][t] += 1
-                vrij_dag[(school, dag)].add(t)
-            totaal.append(som)
+            spreiding.add(slot, som, kandidaten)
             if self.exact:
-                for t, b in zip(kandidaten, bezet, strict=True):
-                    y = self.model.new_bool_var("")
-                    self.y[(t, slot)] = y
-                    self.model.add(y + b <= 1)
-                self.model.add(total(self.y[(t, slot)] for t in kandidaten) <= som)
-                self.model.add(total(self.y[(t, slot)] for t in kandidaten) == som).only_enforce_if(
-                    self.literal("lesuur", school)
-                )
-        self.vervangingen = total(totaal)
+                self._per_slot(slot, som, kandidaten, bezet)
+        return spreiding
+
+    def _per_slot(
+        self, slot: Slot, som: Expr, kandidaten: tuple[int, ...], bezet: list[Expr]
+    ) -> None:
+        """The exact model: one variable per candidate, free of meetings, covering the demand."""
+        school = slot[0]
+        for t, b in zip(kandidaten, bezet, strict=True):
+            y = self.model.new_bool_var("")
+            self.y[(t, slot)] = y
+            self.model.add(y + b <= 1)
+        self.model.add(total(self.y[(t, slot)] for t in kandidaten) <= som)
+        self.model.add(total(self.y[(t, slot)] for t in kandidaten) == som).only_enforce_if(
+            self.literal("lesuur", school)
+        )
+
+    def _last(self, spreiding: _Spreiding, per_groep: list[tuple[Expr, int]]) -> None:
+        """The weekly caps per school, and the highest load at least each demand spread evenly."""
+        analyse = self.analyse
+        cap = analyse.probleem.vervang_max_week
+        self.vervangingen = total(spreiding.totaal)
         # bounded by the weekly caps alone, so that a core names them
         last = self.model.new_int_var(0, sum(len(n) for n in analyse.noden.values()), "last")
         self.last = last
@@ -278,18 +325,20 @@ class Model:
             self.model.add(self.vervangingen <= self.vervangingen_max)
         if self.exact:
             self._per_vervanger(last)
-        for (school, week), termen in sorted(per_week.items()):
+        for (school, week), termen in sorted(spreiding.per_week.items()):
             som = total(termen)
-            aanbod = sum(min(cap, n) for n in vrij_week[(school, week)].values())
+            aanbod = sum(min(cap, n) for n in spreiding.vrij_week[(school, week)].values())
             self.week_vraag[(school, week)] = som
             self.model.add(som <= aanbod).only_enforce_if(self.literal("week", school, *week))
-            mensen = len(vrij_week[(school, week)])
+            mensen = len(spreiding.vrij_week[(school, week)])
             self.model.add(som <= mensen * last)
-        for school, termen in per_school.items():
-            mensen = len({t for (s, _), ts in vrij_week.items() if s == school for t in ts})
+        for school, termen in spreiding.per_school.items():
+            mensen = len(
+                {t for (s, _), ts in spreiding.vrij_week.items() if s == school for t in ts}
+            )
             self.model.add(total(termen) <= mensen * last)
-        for (school, dag), termen in per_dag.items():
-            self.model.add(total(termen) <= len(vrij_dag[(school, dag)]) * last)
+        for (school, dag), termen in spreiding.per_dag.items():
+            self.model.add(total(termen) <= len(spreiding.vrij_dag[(school, dag)]) * last)
         for som, mensen in per_groep:
             self.model.add(som <= mensen * last)
 

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from plg.planning.analysis import Analyse, analyseer
+from plg.planning.analysis import Analyse, analyse_month
 from plg.planning.problem import Probleem, Reden, bezet_tijdens
 
 
@@ -70,7 +70,7 @@ class _Namen:
         return _lijst([self.school(s) for s in ids])
 
 
-def _blokkeert(analyse: Analyse, namen: _Namen, g: int, t: int) -> str | None:
+def _blocks(analyse: Analyse, namen: _Namen, g: int, t: int) -> str | None:
     """On which weekdays a member teaches, and on which dates they are busy, at the moments
     their PLG could meet."""
     probleem = analyse.probleem
@@ -128,7 +128,7 @@ def uitleg(probleem: Probleem, redenen: Sequence[Reden]) -> list[str]:
     zinnen: list[str] = []
     for reden in redenen:
         if reden.soort in ("geen_moment", "te_weinig_momenten") and analyse is None:
-            analyse = analyseer(probleem)
+            analyse = analyse_month(probleem)
         zinnen.extend(_zinnen(probleem, namen, analyse, reden))
     return zinnen
 
@@ -164,7 +164,7 @@ def _zinnen(probleem: Probleem, namen: _Namen, analyse: Analyse | None, reden: R
             )
         assert analyse is not None
         for t in reden.leerkrachten:
-            zin = _blokkeert(analyse, namen, groep.id, t)
+            zin = _blocks(analyse, namen, groep.id, t)
             if zin:
                 zinnen.append(zin)
         if groep.over_scholen:

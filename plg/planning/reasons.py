@@ -38,7 +38,7 @@ def _dekking(analyse: Analyse, groep: Groep, moment_ids: Iterable[int]) -> tuple
     return tuple(gekozen)
 
 
-def vooraf(analyse: Analyse) -> tuple[list[Reden], set[int]]:
+def cheap_reasons(analyse: Analyse) -> tuple[list[Reden], set[int]]:
     """Infeasibility that needs no search, with the PLG's it explains."""
     redenen: list[Reden] = []
     verklaard: set[int] = set()
@@ -96,7 +96,7 @@ def _status(
     return status, [i for i in solver.sufficient_assumptions_for_infeasibility() if i in bekend]
 
 
-def kernen(
+def core_reasons(
     analyse: Analyse,
     verklaard: frozenset[int],
     cuts: list[list[tuple[int, int]]],
@@ -114,12 +114,12 @@ def kernen(
         if ronde and over <= 0:
             break
         over = max(1.0, over)
-        model = Model(analyse, "aannames", frozenset(vrij_gelaten), cuts, exact).bouw()
+        model = Model(analyse, "aannames", frozenset(vrij_gelaten), cuts, exact).build()
         alle = list(model.literals.values())
         status, kern = _status(model, alle, over)
         if status != cp_model.INFEASIBLE and not exact:
             exact = True
-            model = Model(analyse, "aannames", frozenset(vrij_gelaten), cuts, exact).bouw()
+            model = Model(analyse, "aannames", frozenset(vrij_gelaten), cuts, exact).build()
             alle = list(model.literals.values())
             status, kern = _status(model, alle, over)
         if status != cp_model.INFEASIBLE:

@@ -59,7 +59,7 @@ def zoek_momenten(*, plg: PLG, van: date, tot: date) -> tuple[p.Probleem, slots.
             starts_at__date__lte=tot + timedelta(days=31),
         ).values_list("starts_at", flat=True)
     )
-    return probleem, slots.zoek(probleem, groep, load=week_load(van, tot), andere=andere)
+    return probleem, slots.search(probleem, groep, load=week_load(van, tot), andere=andere)
 
 
 def _store_duties(

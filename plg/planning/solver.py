@@ -18,18 +18,18 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from plg.planning.analysis import Analyse, analyseer
-from plg.planning.assignment import wijs_toe
+from plg.planning.analysis import Analyse, analyse_month
+from plg.planning.assignment import assign_vervangers
 from plg.planning.costs import kosten
 from plg.planning.cpsat import Model, new_solver
 from plg.planning.problem import Plan, Probleem, Status, Vervanging
-from plg.planning.reasons import kernen, vooraf
+from plg.planning.reasons import cheap_reasons, core_reasons
 
 MAX_CUTS = 3  # staffing failures before switching to one variable per substitute and period
 StatusCode = cp_model.CpSolverStatus
 
 
-def _lees(
+def _fill(
     analyse: Analyse,
     plan: Plan,
     plaatsingen: dict[int, list[int]],
@@ -53,7 +53,7 @@ class _Uitkomst:
     optimaal: bool = False
 
 
-def _los_op(
+def _solve(
     analyse: Analyse,
     modus: str,
     cuts: list[list[tuple[int, int]]],
@@ -64,7 +64,7 @@ def _los_op(
     again; after a few cuts the counts are evidently too loose and the exact model takes over."""
     hint: dict[tuple[int, int], int] = {}
     for _ in range(MAX_CUTS + 1):
-        model = Model(analyse, modus, frozenset(), cuts).bouw()
+        model = Model(analyse, modus, frozenset(), cuts).build()
         for key, value in hint.items():
             model.model.add_hint(model.x[key], value)
         solver = new_solver(deadline - klok.monotonic(), workers)
@@ -72,7 +72,9 @@ def _los_op(
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return _Uitkomst(status)
         plaatsingen = model.plaatsingen(solver)
-        vervangingen, kern = wijs_toe(analyse, plaatsingen, max(1.0, deadline - klok.monotonic()))
+        vervangingen, kern = assign_vervangers(
+            analyse, plaatsingen, max(1.0, deadline - klok.monotonic())
+        )
         if vervangingen is not None:
             return _Uitkomst(
                 status,
@@ -85,7 +87,7 @@ def _los_op(
         hint = {k: int(solver.value(x)) for k, x in model.x.items() if k not in set(kern)}
         if klok.monotonic() >= deadline:
             return _Uitkomst(cp_model.UNKNOWN)
-    model = Model(analyse, modus, frozenset(), cuts, exact=True).bouw()
+    model = Model(analyse, modus, frozenset(), cuts, exact=True).build()
     for key, value in hint.items():
         model.model.add_hint(model.x[key], value)
     solver = new_solver(deadline - klok.monotonic(), workers)
@@ -112,7 +114,7 @@ def _exact(
 ) -> _Uitkomst | None:
     """The highest load exactly, with a variable per substitute and period, among the plans with
     the fewest substitutions already found: for when the aggregated bound on it is not tight."""
-    model = Model(analyse, "hard", frozenset(), cuts, True, vervangingen).bouw()
+    model = Model(analyse, "hard", frozenset(), cuts, True, vervangingen).build()
     gekozen = {(g, i) for g, ids in eerst.plaatsingen.items() for i in ids}
     for key, x in model.x.items():
         model.model.add_hint(x, key in gekozen)
@@ -134,14 +136,14 @@ def plan_cpsat(probleem: Probleem, *, seconds: float = 10.0, workers: int = 2) -
     """The best month CP-SAT finds within ``seconds``; with the reasons when none is complete."""
     start = klok.monotonic()
     deadline = start + seconds
-    analyse = analyseer(probleem)
+    analyse = analyse_month(probleem)
     plan = Plan("cpsat", Status.ONBEKEND)
     cuts: list[list[tuple[int, int]]] = []
-    redenen, verklaard = vooraf(analyse)
+    redenen, verklaard = cheap_reasons(analyse)
     if not redenen:
-        uitkomst = _los_op(analyse, "hard", cuts, deadline, workers)
+        uitkomst = _solve(analyse, "hard", cuts, deadline, workers)
         if uitkomst.status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            _lees(analyse, plan, uitkomst.plaatsingen, uitkomst.vervangingen)
+            _fill(analyse, plan, uitkomst.plaatsingen, uitkomst.vervangingen)
             plan.objective = float(kosten(probleem, plan))
             if (
                 uitkomst.optimaal
@@ -152,9 +154,9 @@ def plan_cpsat(probleem: Probleem, *, seconds: float = 10.0, workers: int = 2) -
                 exact = _exact(analyse, cuts, uitkomst, plan.vervanguren, deadline, workers)
                 if exact is not None:
                     beter = Plan("cpsat", Status.HAALBAAR)
-                    _lees(analyse, beter, exact.plaatsingen, exact.vervangingen)
+                    _fill(analyse, beter, exact.plaatsingen, exact.vervangingen)
                     if kosten(probleem, beter) <= plan.objective:
-                        _lees(analyse, plan, exact.plaatsingen, exact.vervangingen)
+                        _fill(analyse, plan, exact.plaatsingen, exact.vervangingen)
                         plan.objective = float(kosten(probleem, plan))
                     uitkomst.bound = max(uitkomst.bound, exact.bound or 0.0)
             plan.bound = uitkomst.bound
@@ -167,16 +169,16 @@ def plan_cpsat(probleem: Probleem, *, seconds: float = 10.0, workers: int = 2) -
             plan.solve_seconds = round(klok.monotonic() - start, 3)
             return plan
         if uitkomst.status != cp_model.INFEASIBLE:
-            _lees(analyse, plan, {}, [])
+            _fill(analyse, plan, {}, [])
             plan.solve_seconds = round(klok.monotonic() - start, 3)
             return plan
     plan.status = Status.ONHAALBAAR
     # the explanation gets half of what is left, the best partial plan the rest
     nu = klok.monotonic()
     uitleg_tot = nu + max(0.0, deadline - nu) / 2
-    plan.redenen = redenen + kernen(analyse, frozenset(verklaard), cuts, uitleg_tot)
-    uitkomst = _los_op(analyse, "zacht", cuts, max(deadline, klok.monotonic() + 1.0), workers)
-    _lees(analyse, plan, uitkomst.plaatsingen, uitkomst.vervangingen)
+    plan.redenen = redenen + core_reasons(analyse, frozenset(verklaard), cuts, uitleg_tot)
+    uitkomst = _solve(analyse, "zacht", cuts, max(deadline, klok.monotonic() + 1.0), workers)
+    _fill(analyse, plan, uitkomst.plaatsingen, uitkomst.vervangingen)
     plan.objective = float(kosten(probleem, plan))
     plan.bound = uitkomst.bound
     plan.solve_seconds = round(klok.monotonic() - start, 3)

@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plg.planning.analysis import analyseer
-from plg.planning.assignment import wijs_toe
+from plg.planning.analysis import analyse_month
+from plg.planning.assignment import assign_vervangers
 from plg.planning.check import fouten
 from plg.planning.costs import kosten
 from plg.planning.explain import uitleg
@@ -396,14 +396,14 @@ def test_a_staffing_core_names_the_meeting_that_holds_the_substitute() -> None:
     meeting that keeps a substitute busy belongs to it (the cut once forbade Het Spoor's
     moment for good, though it can be staffed when De Regenboog meets at another time)."""
     probleem = _designated_substitute_month()
-    analyse = analyseer(probleem)
+    analyse = analyse_month(probleem)
     spoor = {m.id: m for m in probleem.momenten}[108]
     assert (spoor.school, spoor.begin) == (2, om(date(2027, 3, 9), 14, 40))
-    assert wijs_toe(analyse, {2: [108]})[0] is not None
-    vervangingen, kern = wijs_toe(analyse, {2: [108], 4: [44]})
+    assert assign_vervangers(analyse, {2: [108]})[0] is not None
+    vervangingen, kern = assign_vervangers(analyse, {2: [108], 4: [44]})
     assert vervangingen is None
     assert sorted(kern) == [(2, 108), (4, 44)]
-    assert wijs_toe(analyse, _per_groep(kern))[0] is None
+    assert assign_vervangers(analyse, _per_groep(kern))[0] is None
 
 
 def _per_groep(kern: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
@@ -448,7 +448,7 @@ def test_busy_times_in_utc_block_the_right_moments_after_the_clock_change() -> N
         [Groep(1, "Lezen", (1, 2), (1,), aantal=1)],
         (date(2027, 3, 22), date(2027, 4, 2)),
     )
-    analyse = analyseer(probleem)
+    analyse = analyse_month(probleem)
     geblokt = sorted(analyse.momenten[i].begin for i in analyse.blokkeerders[1])
     assert geblokt == [om(maandag, 8, 20), om(maandag, 9, 10)]
     assert om(date(2027, 3, 22), 8, 20) not in geblokt
