@@ -1,7 +1,7 @@
 """The month planner on a generated scholengemeenschap: naive greedy, smart greedy and CP-SAT,
 compared on one cost scale, in the same run.
 
-The default scholengemeenschap (``genereer`` in plg/planning/tests/generator.py, seeded) has 8
+The default scholengemeenschap (``generate`` in plg/planning/tests/generator.py, seeded) has 8
 schools of 60 teachers with block timetables (8 periods of 50 minutes, lunch, Wednesday afternoon
 free, about 22 of 36 periods taught, mostly in double periods), 5 PLG's of 5-8 members per school
 of which 20% across two schools, two meetings of 100 minutes each at least 7 days apart in March
@@ -63,10 +63,10 @@ def run_one(schools: int, seed: int, seconds: float, workers: list[int]) -> dict
     from plg.planning.greedy import plan_naief, plan_slim
     from plg.planning.problem import Status
     from plg.planning.solver import plan_cpsat
-    from plg.planning.tests.generator import genereer
+    from plg.planning.tests.generator import generate
 
     start = time.perf_counter()
-    probleem = genereer(schools, seed)
+    probleem = generate(schools, seed)
     generated = time.perf_counter() - start
     log(
         f"{schools} schools: {len(probleem.leerkrachten)} teachers, {len(probleem.groepen)} PLG's"

@@ -33,7 +33,7 @@ from plg.planning.problem import (
     momenten,
 )
 from plg.planning.solver import plan_cpsat
-from plg.planning.tests.generator import genereer, kalender
+from plg.planning.tests.generator import generate, kalender
 
 WEEK = (date(2027, 3, 1), date(2027, 3, 5))  # ISO week 9, Monday to Friday
 TWEE_WEKEN = (date(2027, 3, 1), date(2027, 3, 12))
@@ -314,7 +314,7 @@ def test_two_plgs_wanting_the_one_moment_of_their_shared_member_are_explained() 
 
 
 def test_cross_school_plgs_only_meet_after_school_or_on_free_days() -> None:
-    probleem = genereer(2, 5, leerkrachten=30, plgs=3, over_scholen=0.5)
+    probleem = generate(2, 5, leerkrachten=30, plgs=3, over_scholen=0.5)
     soort = {m.id: m.soort for m in probleem.momenten}
     over = [g.id for g in probleem.groepen if g.over_scholen]
     assert over
@@ -326,7 +326,7 @@ def test_cross_school_plgs_only_meet_after_school_or_on_free_days() -> None:
 
 
 def test_all_three_planners_give_valid_plans_for_a_generated_month() -> None:
-    probleem = genereer(2, 3)
+    probleem = generate(2, 3)
     naief, slim, cpsat = planners(probleem, seconds=10)
     assert cpsat.status == Status.OPTIMAAL
     assert cpsat.onbezet == 0 and cpsat.max_vervanger_last <= 3
@@ -335,7 +335,7 @@ def test_all_three_planners_give_valid_plans_for_a_generated_month() -> None:
 
 
 def test_the_checker_finds_broken_rules() -> None:
-    probleem = genereer(2, 3)
+    probleem = generate(2, 3)
     plan = plan_cpsat(probleem, seconds=10)
     assert plan.vervangingen
     zonder = Plan("x", plan.status, plan.plaatsingen, plan.vervangingen[1:], plan.niet_geplaatst)
@@ -355,7 +355,7 @@ def test_the_checker_finds_broken_rules() -> None:
     cap=st.integers(1, 2),
 )
 def test_invariants_on_small_random_months(seed: int, scholen: int, plgs: int, cap: int) -> None:
-    probleem = genereer(
+    probleem = generate(
         scholen, seed, leerkrachten=14, plgs=plgs, van=TWEE_WEKEN[0], tot=TWEE_WEKEN[1],
         vervang_max_week=cap, na_school_max_maand=cap,
     )  # fmt: skip
@@ -377,7 +377,7 @@ def _designated_substitute_month() -> Probleem:
     """Seed 26240: Het Spoor's PLG 2 can meet on Tuesday 9 March 14:40 only if a teacher of
     De Regenboog who also covers at Het Spoor is free, and PLG 4 of De Regenboog has a meeting
     at 14:30 that day holding that teacher."""
-    return genereer(
+    return generate(
         3, 26240, leerkrachten=14, plgs=2, van=TWEE_WEKEN[0], tot=TWEE_WEKEN[1],
         vervang_max_week=1, na_school_max_maand=1,
     )  # fmt: skip
@@ -422,7 +422,7 @@ def _begin(probleem: Probleem, dag: date, soort: Soort = Soort.LES) -> list[date
 
 def test_moments_keep_their_wall_clock_time_over_the_spring_clock_change() -> None:
     # the last Sunday of March 2027 is the 28th
-    probleem = genereer(
+    probleem = generate(
         1,
         1,
         leerkrachten=10,
