@@ -24,10 +24,10 @@ from plg.planning import problem as p
 from plg.planning.authorizers import get_maandplan
 from plg.planning.forms import BijeenkomstForm, KiesForm, MaandplanForm, VerplaatsForm, ZoekForm
 from plg.planning.models import Kalenderfeed, Maandplan, MaandplanStatus
-from plg.roosters import imports
 from plg.roosters import services as rooster_services
 from plg.roosters.authorizers import coordinated, get_school_to_plan
 from plg.roosters.forms import IcalForm
+from plg.roosters.imports.errors import ImportFout, ImportMislukt
 from plg.roosters.models import Roosterimport
 from plg.roosters.views import school_context
 
@@ -61,7 +61,7 @@ def tijd_bezet(request: AuthedRequest) -> HttpResponse:
     if aanstelling is None:
         raise Http404
     form = IcalForm(request.POST, request.FILES)
-    fouten: list[imports.ImportFout] = []
+    fouten: list[ImportFout] = []
     if form.is_valid():
         name, data = form.cleaned_data["bestand"]
         van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
@@ -75,7 +75,7 @@ def tijd_bezet(request: AuthedRequest) -> HttpResponse:
                 van=van,
                 tot=tot,
             )
-        except imports.ImportMislukt as error:
+        except ImportMislukt as error:
             fouten = error.fouten
         else:
             messages.success(

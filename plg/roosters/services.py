@@ -13,13 +13,9 @@ from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
 from plg.organisations.models import Aanstelling, School
-from plg.roosters.imports import (
-    ImportFout,
-    ImportMislukt,
-    Leerkracht,
-    LesRegel,
-    lees_ical,
-)
+from plg.roosters.imports.errors import ImportFout, ImportMislukt
+from plg.roosters.imports.ical import read_ical
+from plg.roosters.imports.records import Leerkracht, LesRegel
 from plg.roosters.models import (
     Bezetting,
     Kalender,
@@ -295,7 +291,7 @@ def importeer_bezet(
 ) -> int:
     """Replace a person's busy times from van to tot with those in their calendar file: the file
     is read first (that can take seconds), then written in one short transaction."""
-    blokken = lees_ical(data, bestand, van, tot)
+    blokken = read_ical(data, bestand, van, tot)
     zone = timezone.get_default_timezone()
     start = datetime.combine(van, time.min, tzinfo=zone)
     end = datetime.combine(tot + timedelta(days=1), time.min, tzinfo=zone)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from plg.accounts.models import User
 from plg.core.http import AuthedRequest
 from plg.organisations.models import Aanstelling, School
-from plg.roosters import imports, services
+from plg.roosters import services
 from plg.roosters.authorizers import get_school_to_plan, may_lead, may_see_timetable
 from plg.roosters.forms import (
     IcalForm,
@@ -22,6 +22,9 @@ from plg.roosters.forms import (
     UntisForm,
     VrijeDagenForm,
 )
+from plg.roosters.imports.errors import ImportFout, ImportMislukt
+from plg.roosters.imports.lessen_csv import read_lessen_csv
+from plg.roosters.imports.untis import read_gpu_leerkrachten, read_gpu_lessen
 from plg.roosters.models import Dag, Kruisvervanger, Les, Planner, Roosterimport
 
 
@@ -96,7 +99,7 @@ def _import(request: AuthedRequest, school: School, soort: str) -> tuple[Any, in
                 school=school,
                 door=request.user,
                 bestand=name,
-                regels=imports.lees_lessen_csv(data, name),
+                regels=read_lessen_csv(data, name),
             )
     elif soort == "untis":
         form = UntisForm(request.POST, request.FILES)
@@ -107,8 +110,8 @@ def _import(request: AuthedRequest, school: School, soort: str) -> tuple[Any, in
             }
             les_name, les_data = form.cleaned_data["lessen"]
             lk_name, lk_data = form.cleaned_data["leerkrachten"]
-            leerkrachten = imports.lees_gpu_leerkrachten(lk_data, lk_name, **options)
-            regels = imports.lees_gpu_lessen(les_data, les_name, **options)
+            leerkrachten = read_gpu_leerkrachten(lk_data, lk_name, **options)
+            regels = read_gpu_lessen(les_data, les_name, **options)
             return form, services.importeer_untis(
                 school=school,
                 door=request.user,
@@ -144,12 +147,12 @@ def rooster_import(request: AuthedRequest, pk: int) -> HttpResponse:
         "untis": UntisForm(),
         "ical": IcalForm(people=_team(school)),
     }
-    fouten: list[imports.ImportFout] = []
+    fouten: list[ImportFout] = []
     if request.method == "POST":
         soort = request.POST.get("soort", "")
         try:
             form, aantal = _import(request, school, soort)
-        except imports.ImportMislukt as error:
+        except ImportMislukt as error:
             fouten = error.fouten
         else:
             if aantal is not None:

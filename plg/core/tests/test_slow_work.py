@@ -28,10 +28,10 @@ def test_slow_work_inside_a_transaction_is_refused() -> None:
 @pytest.mark.parametrize(
     "path",
     [
-        "plg.roosters.imports.lees_lessen_csv",
-        "plg.roosters.imports.lees_gpu_lessen",
-        "plg.roosters.imports.lees_gpu_leerkrachten",
-        "plg.roosters.imports.lees_ical",
+        "plg.roosters.imports.lessen_csv.read_lessen_csv",
+        "plg.roosters.imports.untis.read_gpu_lessen",
+        "plg.roosters.imports.untis.read_gpu_leerkrachten",
+        "plg.roosters.imports.ical.read_ical",
         "plg.core.pdf.pdf_response",
         "plg.planning.services.zoek_momenten",
         "plg.planning.services.bereken_maandplan",

@@ -14,7 +14,7 @@ from django.db import connection
 from django.urls import reverse
 
 from plg.communities.models import Notitie
-from plg.roosters import imports
+from plg.roosters.imports import ical, lessen_csv, text, untis
 from plg.roosters.models import Bezetting, Les
 from plg.roosters.services import kalender_van
 from plg.roosters.tests.test_roosters import login
@@ -54,14 +54,15 @@ def _while_parsing(monkeypatch: Any, upload: Callable[[], Any]) -> tuple[Any, bo
     first), write meanwhile on this thread's own connection (waiting at most half a second),
     then let the parser go on."""
     parsing, go_on = threading.Event(), threading.Event()
-    real = imports._tekst
+    real = text.read_text
 
     def held(*args: Any, **kwargs: Any) -> Any:
         parsing.set()
         go_on.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(imports, "_tekst", held)
+    for reader in (lessen_csv, untis, ical):
+        monkeypatch.setattr(reader, "read_text", held)
     result: dict[str, Any] = {}
     worker = threading.Thread(target=lambda: result.setdefault("response", upload()))
     worker.start()

@@ -1,0 +1,158 @@
+"""Bytes to text, and text to rows: every reader starts here."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from typing import NoReturn
+
+from django.utils.translation import gettext as _
+
+from plg.roosters.imports.errors import Fouten
+
+MAX_BYTES = 5 * 1024 * 1024  # a large school's GPU001 is well under 1 MB
+
+
+def read_text(data: bytes, fouten: Fouten, codering: str | None) -> str:
+    """Decode the upload, or raise with one file-level error that says what to do instead."""
+    if len(data) > MAX_BYTES:
+        fouten.add(
+            None,
+            None,
+            _("het bestand is %(grootte)d MB; het mag hoogstens %(grens)d MB zijn.")
+            % {"grootte": -(-len(data) // (1024 * 1024)), "grens": MAX_BYTES // (1024 * 1024)},
+        )
+        fouten.fail()
+    if not data.strip(b" \t\r\n\x00\x1a\xef\xbb\xbf\xff\xfe"):
+        fouten.add(None, None, _("het bestand is leeg."))
+        fouten.fail()
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        fouten.add(
+            None,
+            None,
+            _(
+                "dit is een Excel-werkmap, geen tekstbestand. Bewaar het in Excel met "
+                "'Opslaan als' als 'CSV (gescheiden door lijstscheidingsteken)'."
+            ),
+        )
+        fouten.fail()
+
+    if codering:
+        try:
+            naam = codecs.lookup(codering).name
+        except LookupError:
+            fouten.add(
+                None, None, _("'%(codering)s' is geen bekende codering.") % {"codering": codering}
+            )
+            fouten.fail()
+    elif data.startswith(codecs.BOM_UTF8):
+        naam = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        naam = "utf-16"
+    elif (zonder_bom := _utf16_without_bom(data)) is not None:
+        naam = zonder_bom
+    elif b"\x00" in data:
+        _not_text(fouten)  # 8-bit text never holds a zero byte; a picture or program does
+    else:
+        try:
+            naam = "utf-8"
+            data.decode(naam)
+        except UnicodeDecodeError:
+            naam = "cp1252"
+
+    try:
+        tekst = data.decode(naam)
+    except UnicodeDecodeError as fout:
+        regel = data[: fout.start].count(b"\n") + 1 if "16" not in naam else None
+        fouten.add(
+            regel,
+            None,
+            _(
+                "dit is geen tekst in de tekencodering %(codering)s. Kies een andere "
+                "tekencodering, of bewaar het bestand opnieuw als CSV (UTF-8)."
+            )
+            % {"codering": naam},
+        )
+        fouten.fail()
+
+    tekst = tekst.removeprefix("\ufeff").rstrip("\x1a")  # a BOM we were told to ignore; DOS EOF
+    vreemd = sum(1 for teken in tekst if ord(teken) < 32 and teken not in "\t\r\n\x0c")
+    if "\x00" in tekst or vreemd > len(tekst) // 100:
+        _not_text(fouten)
+    if not tekst.strip():
+        fouten.add(None, None, _("het bestand is leeg."))
+        fouten.fail()
+    return tekst
+
+
+def _not_text(fouten: Fouten) -> NoReturn:
+    fouten.add(
+        None,
+        None,
+        _("dit is geen tekstbestand. Verwacht wordt een tekstbestand (CSV, TXT of ICS)."),
+    )
+    fouten.fail()
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Excel's 'Unicode text' always has a BOM, other tools not: ASCII text has every other byte 0."""
+    staal = data[:2000]
+    if len(staal) < 4:
+        return None
+    even = staal[0::2].count(0)
+    oneven = staal[1::2].count(0)
+    helft = len(staal) // 2
+    if oneven > helft * 0.4 and even < helft * 0.05:
+        return "utf-16-le"
+    if even > helft * 0.4 and oneven < helft * 0.05:
+        return "utf-16-be"
+    return None
+
+
+# --- text to rows ----------------------------------------------------------------------------
+
+
+def read_rows(tekst: str, scheidingsteken: str, fouten: Fouten) -> list[tuple[int, list[str]]]:
+    """Non-empty rows with the line each starts on; quoted fields may span lines."""
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheidingsteken, quotechar='"')
+    rijen: list[tuple[int, list[str]]] = []
+    vorige = 0
+    try:
+        for rij in lezer:
+            begin, vorige = vorige + 1, lezer.line_num
+            velden = [waarde.strip() for waarde in rij]
+            if any(velden):
+                rijen.append((begin, velden))
+    except csv.Error:
+        fouten.add(
+            vorige + 1,
+            None,
+            _(
+                'deze regel is niet te lezen: een veld is te lang of een aanhalingsteken (") '
+                "wordt niet afgesloten."
+            ),
+        )
+    return rijen
+
+
+def choose_scheidingsteken(waarde: str, fouten: Fouten) -> str:
+    if waarde.strip().casefold() in {"tab", "\\t"} or waarde == "\t":
+        return "\t"
+    if len(waarde) != 1 or waarde in '"\r\n':
+        fouten.add(
+            None,
+            None,
+            _("'%(teken)s' kan geen scheidingsteken zijn; gebruik ; of , of tab.")
+            % {"teken": waarde},
+        )
+        fouten.fail()
+    return waarde
+
+
+def first_line(tekst: str) -> tuple[int, str]:
+    for nummer, regel in enumerate(re.split(r"\r\n|\r|\n", tekst), start=1):
+        if regel.strip():
+            return nummer, regel
+    return 0, ""
