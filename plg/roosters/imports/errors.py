@@ -54,6 +54,11 @@ class Fouten:
     def add(self, regel: int | None, veld: str | None, melding: str) -> None:
         self.lijst.append(ImportFout(self.bestand, regel, veld, melding))
 
+    def refuse(self, melding: str, regel: int | None = None) -> NoReturn:
+        """One error that ends the reading: what follows it would be guesswork."""
+        self.add(regel, None, melding)
+        self.fail()
+
     def fail(self) -> NoReturn:
         geordend = sorted(self.lijst, key=lambda f: (f.regel is not None, f.regel or 0))
         getoond = geordend[:MAX_FOUTEN]

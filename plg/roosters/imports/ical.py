@@ -76,27 +76,45 @@ def read_ical(data: bytes, bestand: str, van: date, tot: date) -> list[BezetBlok
         raise ValueError("van must not be after tot")
     fouten = Fouten(bestand)
     tekst = read_text(data, fouten, None)
-    gebeurtenissen, vrijbezet = _ical_structuur(tekst, fouten)
+    structuur = _Structuur.read(tekst, fouten)
     fouten.check()
     try:
         gelezen = icalendar.Calendar.from_ical(tekst, multiple=True)
     except Exception:
-        fouten.add(
-            None,
-            None,
-            _("dit bestand is geen leesbare agenda. Exporteer de agenda opnieuw als .ics."),
+        fouten.refuse(
+            _("dit bestand is geen leesbare agenda. Exporteer de agenda opnieuw als .ics.")
         )
-        fouten.fail()
     kalenders = gelezen if isinstance(gelezen, list) else [gelezen]
-
     venster = (
         datetime.combine(van, time(), BRUSSEL),
         datetime.combine(tot + timedelta(days=1), time(), BRUSSEL),
     )
     events = [e for kalender in kalenders for e in kalender.walk("VEVENT")]
-    plaatsen: list[_Onderdeel | None] = [*gebeurtenissen]
-    if len(plaatsen) != len(events):
-        plaatsen = [None] * len(events)
+    afspraken = _afspraken(events, _plaatsen(structuur.gebeurtenissen, len(events)), fouten)
+    blokken = _afspraak_blokken(afspraken, venster, fouten)
+    componenten = [c for kalender in kalenders for c in kalender.walk("VFREEBUSY")]
+    plaatsen = _plaatsen(structuur.vrijbezet, len(componenten))
+    for component, plaats in zip(componenten, plaatsen, strict=True):
+        try:
+            blokken.extend(_vrijbezet_blokken(component))
+        except Exception:
+            fouten.add(
+                plaats.regel("FREEBUSY") if plaats else None,
+                "FREEBUSY",
+                _("deze bezette tijden kunnen niet gelezen worden."),
+            )
+    fouten.check()
+    return _merged(blokken, venster)
+
+
+def _plaatsen(onderdelen: list[_Onderdeel], aantal: int) -> list[_Onderdeel | None]:
+    """Where each component is in the file, when our count agrees with icalendar's."""
+    return [*onderdelen] if len(onderdelen) == aantal else [None] * aantal
+
+
+def _afspraken(
+    events: list[Any], plaatsen: list[_Onderdeel | None], fouten: Fouten
+) -> list[_Afspraak]:
     afspraken: list[_Afspraak] = []
     for event, plaats in zip(events, plaatsen, strict=True):
         try:
@@ -110,7 +128,13 @@ def read_ical(data: bytes, bestand: str, van: date, tot: date) -> list[BezetBlok
             continue
         if afspraak is not None:
             afspraken.append(afspraak)
+    return afspraken
 
+
+def _afspraak_blokken(
+    afspraken: list[_Afspraak], venster: tuple[datetime, datetime], fouten: Fouten
+) -> list[tuple[datetime, datetime]]:
+    """Every occurrence in the window, within ``MAX_REKENTIJD`` for the whole file."""
     vervangen: set[tuple[str, date | datetime]] = {
         (a.uid, a.herhaling_id) for a in afspraken if a.uid and a.herhaling_id is not None
     }
@@ -136,26 +160,97 @@ def read_ical(data: bytes, bestand: str, van: date, tot: date) -> list[BezetBlok
                 "RRULE",
                 _("de herhaling van deze afspraak kan niet berekend worden."),
             )
+    return blokken
 
-    vrij_componenten = [c for kalender in kalenders for c in kalender.walk("VFREEBUSY")]
-    vrij_plaatsen: list[_Onderdeel | None] = [*vrijbezet]
-    if len(vrij_plaatsen) != len(vrij_componenten):
-        vrij_plaatsen = [None] * len(vrij_componenten)
-    for component, plaats in zip(vrij_componenten, vrij_plaatsen, strict=True):
-        try:
-            blokken.extend(_vrijbezet_blokken(component))
-        except Exception:
+
+@dataclass
+class _Structuur:
+    """Check lines and BEGIN/END ourselves: icalendar forgives much, and never says which line.
+
+    Keeps where each VEVENT and VFREEBUSY and their properties are, for messages.
+    """
+
+    fouten: Fouten
+    open_: list[tuple[str, int]] = field(default_factory=list)
+    gebeurtenissen: list[_Onderdeel] = field(default_factory=list)
+    vrijbezet: list[_Onderdeel] = field(default_factory=list)
+    huidig: _Onderdeel | None = None
+
+    @classmethod
+    def read(cls, tekst: str, fouten: Fouten) -> _Structuur:
+        structuur = cls(fouten)
+        logisch = _logische_regels(tekst, fouten)
+        for nummer, regel in logisch:
+            structuur.regel(nummer, regel)
+        if structuur.open_:
+            naam, nummer = structuur.open_[-1]
             fouten.add(
-                plaats.regel("FREEBUSY") if plaats else None,
-                "FREEBUSY",
-                _("deze bezette tijden kunnen niet gelezen worden."),
+                nummer,
+                None,
+                _(
+                    "BEGIN:%(naam)s wordt nergens afgesloten met END:%(naam)s; is het bestand "
+                    "volledig?"
+                )
+                % {"naam": naam},
             )
-    fouten.check()
-    return _merged(blokken, venster)
+        return structuur
+
+    def regel(self, nummer: int, regel: str) -> None:
+        treffer = _INHOUDSREGEL.match(regel)
+        if treffer is None:
+            self.fouten.add(
+                nummer,
+                None,
+                _("'%(tekst)s' is geen geldige agendaregel; verwacht wordt NAAM:waarde.")
+                % {"tekst": _kort(regel)},
+            )
+            return
+        naam = treffer.group(1).upper()
+        waarde = regel[treffer.end() :].strip().upper()
+        if naam == "BEGIN":
+            self.begin(nummer, waarde)
+        elif naam == "END":
+            self.end(nummer, waarde)
+        elif not self.open_:
+            self.fouten.add(
+                nummer,
+                None,
+                _("'%(tekst)s' staat buiten BEGIN:VCALENDAR … END:VCALENDAR.")
+                % {"tekst": _kort(regel)},
+            )
+        elif self.huidig is not None and self.open_[-1][0] == self.huidig.naam:
+            self.huidig.eigenschappen.setdefault(naam, nummer)
+
+    def begin(self, nummer: int, waarde: str) -> None:
+        if not self.open_ and waarde != "VCALENDAR":
+            self.fouten.add(
+                nummer, None, _("na END:VCALENDAR kan alleen een nieuwe BEGIN:VCALENDAR komen.")
+            )
+        self.open_.append((waarde, nummer))
+        if waarde in ("VEVENT", "VFREEBUSY"):
+            self.huidig = _Onderdeel(waarde, nummer)
+            (self.gebeurtenissen if waarde == "VEVENT" else self.vrijbezet).append(self.huidig)
+
+    def end(self, nummer: int, waarde: str) -> None:
+        if not self.open_ or self.open_[-1][0] != waarde:
+            if self.open_:
+                melding = _("END:%(naam)s past niet bij BEGIN:%(open)s op regel %(regel)d.") % {
+                    "naam": waarde,
+                    "open": self.open_[-1][0],
+                    "regel": self.open_[-1][1],
+                }
+            else:
+                melding = _("END:%(naam)s zonder BEGIN:%(naam)s.") % {"naam": waarde}
+            # everything after a broken nesting is guesswork
+            self.fouten.refuse(melding, regel=nummer)
+        self.open_.pop()
+        if waarde in ("VEVENT", "VFREEBUSY"):
+            self.huidig = None
 
 
-def _ical_structuur(tekst: str, fouten: Fouten) -> tuple[list[_Onderdeel], list[_Onderdeel]]:
-    """Check lines and BEGIN/END ourselves: icalendar forgives much, and never says which line."""
+def _logische_regels(tekst: str, fouten: Fouten) -> list[tuple[int, str]]:
+    """Folded lines joined again, each with the line it starts on; the first must open a
+    calendar."""
     logisch: list[tuple[int, str]] = []
     for nummer, regel in enumerate(re.split(r"\r\n|\r|\n", tekst), start=1):
         if regel[:1] in (" ", "\t") and logisch:
@@ -163,74 +258,14 @@ def _ical_structuur(tekst: str, fouten: Fouten) -> tuple[list[_Onderdeel], list[
         elif regel.strip():
             logisch.append((nummer, regel))
     if logisch and logisch[0][1].strip().upper() != "BEGIN:VCALENDAR":
-        fouten.add(
-            logisch[0][0],
-            None,
+        fouten.refuse(
             _(
                 "dit is geen agendabestand (.ics): de eerste regel moet BEGIN:VCALENDAR zijn. "
                 "Exporteer de agenda uit Outlook of Google Agenda als .ics-bestand."
             ),
+            regel=logisch[0][0],
         )
-        fouten.fail()
-
-    open_: list[tuple[str, int]] = []
-    gebeurtenissen: list[_Onderdeel] = []
-    vrijbezet: list[_Onderdeel] = []
-    huidig: _Onderdeel | None = None
-    for nummer, regel in logisch:
-        treffer = _INHOUDSREGEL.match(regel)
-        if treffer is None:
-            fouten.add(
-                nummer,
-                None,
-                _("'%(tekst)s' is geen geldige agendaregel; verwacht wordt NAAM:waarde.")
-                % {"tekst": _kort(regel)},
-            )
-            continue
-        naam = treffer.group(1).upper()
-        waarde = regel[treffer.end() :].strip().upper()
-        if naam == "BEGIN":
-            if not open_ and waarde != "VCALENDAR":
-                fouten.add(
-                    nummer, None, _("na END:VCALENDAR kan alleen een nieuwe BEGIN:VCALENDAR komen.")
-                )
-            open_.append((waarde, nummer))
-            if waarde in ("VEVENT", "VFREEBUSY"):
-                huidig = _Onderdeel(waarde, nummer)
-                (gebeurtenissen if waarde == "VEVENT" else vrijbezet).append(huidig)
-        elif naam == "END":
-            if not open_ or open_[-1][0] != waarde:
-                if open_:
-                    melding = _("END:%(naam)s past niet bij BEGIN:%(open)s op regel %(regel)d.") % {
-                        "naam": waarde,
-                        "open": open_[-1][0],
-                        "regel": open_[-1][1],
-                    }
-                else:
-                    melding = _("END:%(naam)s zonder BEGIN:%(naam)s.") % {"naam": waarde}
-                fouten.add(nummer, None, melding)
-                fouten.fail()  # everything after a broken nesting is guesswork
-            open_.pop()
-            if waarde in ("VEVENT", "VFREEBUSY"):
-                huidig = None
-        elif not open_:
-            fouten.add(
-                nummer,
-                None,
-                _("'%(tekst)s' staat buiten BEGIN:VCALENDAR … END:VCALENDAR.")
-                % {"tekst": _kort(regel)},
-            )
-        elif huidig is not None and open_[-1][0] == huidig.naam:
-            huidig.eigenschappen.setdefault(naam, nummer)
-    if open_:
-        naam, nummer = open_[-1]
-        fouten.add(
-            nummer,
-            None,
-            _("BEGIN:%(naam)s wordt nergens afgesloten met END:%(naam)s; is het bestand volledig?")
-            % {"naam": naam},
-        )
-    return gebeurtenissen, vrijbezet
+    return logisch
 
 
 def _kort(tekst: str) -> str:
@@ -305,6 +340,38 @@ def _datumlijst(
 
 
 def _afspraak(event: Any, plaats: _Onderdeel | None, fouten: Fouten) -> _Afspraak | None:
+    start = _start(event, plaats, fouten)
+    if start is None:
+        return None
+    hele_dag = not isinstance(start, datetime)
+    zone: tzinfo = BRUSSEL
+    if isinstance(start, datetime):
+        zone = _bewust(start).tzinfo or BRUSSEL
+    begin = _in_zone(start, zone)
+    duur = _duur(event, plaats, fouten, begin, zone, hele_dag)
+    if duur is None:
+        return None
+    vrij = (
+        _tekstwaarde(event, "STATUS") == "CANCELLED"
+        or _tekstwaarde(event, "TRANSP") == "TRANSPARENT"
+        or _tekstwaarde(event, "X-MICROSOFT-CDO-BUSYSTATUS") == "FREE"
+    )
+    uid = str(event.get("UID")) if event.get("UID") is not None else None
+    afspraak = _Afspraak(
+        uid, plaats, begin, zone, duur, hele_dag, bezet=not vrij and duur > timedelta(0)
+    )
+    herhaling = _datumwaarde(event, "RECURRENCE-ID", plaats, fouten)
+    if isinstance(herhaling, datetime):
+        afspraak.herhaling_id = _bewust(herhaling).astimezone(UTC)
+    elif isinstance(herhaling, date) and not isinstance(herhaling, timedelta):
+        afspraak.herhaling_id = herhaling
+    if herhaling is not None:
+        return afspraak  # an override stands for one occurrence; its own RRULE is not expanded
+    _herhalingen(event, afspraak, fouten)
+    return afspraak
+
+
+def _start(event: Any, plaats: _Onderdeel | None, fouten: Fouten) -> date | datetime | None:
     start = _datumwaarde(event, "DTSTART", plaats, fouten)
     if start is None:
         if event.get("DTSTART") is None:
@@ -321,14 +388,21 @@ def _afspraak(event: Any, plaats: _Onderdeel | None, fouten: Fouten) -> _Afspraa
             _("het begin is geen datum of tijd."),
         )
         return None
+    return start
 
+
+def _duur(
+    event: Any,
+    plaats: _Onderdeel | None,
+    fouten: Fouten,
+    begin: datetime,
+    zone: tzinfo,
+    hele_dag: bool,
+) -> timedelta | None:
+    """From DTEND, else DURATION, else a whole day or nothing; None when it ends before it
+    begins."""
     einde = _datumwaarde(event, "DTEND", plaats, fouten)
     duur_waarde = _datumwaarde(event, "DURATION", plaats, fouten)
-    hele_dag = not isinstance(start, datetime)
-    zone: tzinfo = BRUSSEL
-    if isinstance(start, datetime):
-        zone = _bewust(start).tzinfo or BRUSSEL
-    begin = _in_zone(start, zone)
     if isinstance(einde, date) and not isinstance(einde, timedelta):
         duur = _in_zone(einde, zone) - begin
     elif isinstance(duur_waarde, timedelta):
@@ -342,25 +416,12 @@ def _afspraak(event: Any, plaats: _Onderdeel | None, fouten: Fouten) -> _Afspraa
             _("het einde ligt vóór het begin."),
         )
         return None
+    return duur
 
-    vrij = (
-        _tekstwaarde(event, "STATUS") == "CANCELLED"
-        or _tekstwaarde(event, "TRANSP") == "TRANSPARENT"
-        or _tekstwaarde(event, "X-MICROSOFT-CDO-BUSYSTATUS") == "FREE"
-    )
-    uid = str(event.get("UID")) if event.get("UID") is not None else None
-    afspraak = _Afspraak(
-        uid, plaats, begin, zone, duur, hele_dag, bezet=not vrij and duur > timedelta(0)
-    )
 
-    herhaling = _datumwaarde(event, "RECURRENCE-ID", plaats, fouten)
-    if isinstance(herhaling, datetime):
-        afspraak.herhaling_id = _bewust(herhaling).astimezone(UTC)
-    elif isinstance(herhaling, date) and not isinstance(herhaling, timedelta):
-        afspraak.herhaling_id = herhaling
-    if herhaling is not None:
-        return afspraak  # an override stands for one occurrence; its own RRULE is not expanded
-
+def _herhalingen(event: Any, afspraak: _Afspraak, fouten: Fouten) -> None:
+    """RRULE, RDATE and EXDATE of a series, in the event's own zone."""
+    plaats, zone = afspraak.plaats, afspraak.zone
     for regel in event.rrules if event.get("RRULE") is not None else []:
         if isinstance(regel, icalendar.vRecur):
             afspraak.regels.append(regel)
@@ -372,12 +433,11 @@ def _afspraak(event: Any, plaats: _Onderdeel | None, fouten: Fouten) -> _Afspraa
             )
     afspraak.extra = [_in_zone(w, zone) for w in _datumlijst(event, "RDATE", plaats, fouten)]
     for uitzondering in _datumlijst(event, "EXDATE", plaats, fouten):
-        if isinstance(uitzondering, datetime) and not hele_dag:
+        if isinstance(uitzondering, datetime) and not afspraak.hele_dag:
             afspraak.uitgezonderd.add(_in_zone(uitzondering, zone))
         else:
             dag = uitzondering.date() if isinstance(uitzondering, datetime) else uitzondering
             afspraak.uitgezonderde_dagen.add(dag)
-    return afspraak
 
 
 def _make_rrule(regel: Any, afspraak: _Afspraak, grens: datetime) -> rrule:

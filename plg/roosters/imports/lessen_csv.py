@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -42,8 +43,18 @@ def read_lessen_csv(
 ) -> list[LesRegel]:
     """Our documented CSV (see docs/tijd-maken-import.md): one line per teacher, day and period."""
     fouten = Fouten(bestand)
-    tekst = read_text(data, fouten, codering)
+    rijen = _rijen(read_text(data, fouten, codering), fouten, scheidingsteken)
+    kop = _Kop.read(*rijen[0], fouten)
+    lessen = [les for regel, rij in rijen[1:] if (les := kop.les(regel, rij, fouten)) is not None]
+    uniek = _without_doubles(lessen, fouten, kop.titel("groep"), kop.titel("vak"))
+    if not uniek and not fouten:
+        fouten.add(None, None, _("het bestand bevat alleen een kopregel en geen lessen."))
+    fouten.check()
+    return uniek
 
+
+def _rijen(tekst: str, fouten: Fouten, scheidingsteken: str | None) -> list[tuple[int, list[str]]]:
+    """The rows, split by the separator asked, hinted by Excel, or that fits the header best."""
     kop_nummer, kopregel = first_line(tekst)
     sep_regel = re.fullmatch(r"\s*sep=(.)\s*", kopregel, re.IGNORECASE)  # Excel's hint line
     if scheidingsteken:
@@ -52,78 +63,82 @@ def read_lessen_csv(
         teken = sep_regel.group(1)
     else:
         teken = max(SCHEIDINGSTEKENS, key=lambda t: _kopscore(kopregel, t))
-
     rijen = read_rows(tekst, teken, fouten)
     fouten.check()
     if sep_regel:
         rijen = [(nummer, rij) for nummer, rij in rijen if nummer != kop_nummer]
     if not rijen:
-        fouten.add(None, None, _("het bestand is leeg."))
-        fouten.fail()
+        fouten.refuse(_("het bestand is leeg."))
+    return rijen
 
-    kop_regel, kop = rijen[0]
-    posities: dict[str, int] = {}
-    for index, kopnaam in enumerate(kop):
-        kolom = _KOLOM_VAN.get(_kolomnaam(kopnaam))
-        if kolom is None:
-            continue  # extra columns such as "lokaal" are allowed and ignored
-        if kolom in posities:
-            fouten.add(
-                kop_regel,
-                kopnaam,
-                _("deze kolom staat twee keer in de kopregel; laat er één staan."),
-            )
-        posities[kolom] = index
-    verwacht = _("leerkracht;dag;lesuur;groep;vak")
-    for kolom in _KOLOMMEN:
-        if kolom not in posities:
-            fouten.add(
-                kop_regel,
-                kolom,
-                _(
-                    "deze kolom ontbreekt in de kopregel. De eerste regel moet de kolomnamen "
-                    "bevatten, bijvoorbeeld: %(verwacht)s"
+
+@dataclass(frozen=True)
+class _Kop:
+    """Where each column is, and its header as the user wrote it (errors name it so)."""
+
+    kop: list[str]
+    posities: dict[str, int]
+
+    @classmethod
+    def read(cls, kop_regel: int, kop: list[str], fouten: Fouten) -> _Kop:
+        posities: dict[str, int] = {}
+        for index, kopnaam in enumerate(kop):
+            kolom = _KOLOM_VAN.get(_kolomnaam(kopnaam))
+            if kolom is None:
+                continue  # extra columns such as "lokaal" are allowed and ignored
+            if kolom in posities:
+                fouten.add(
+                    kop_regel,
+                    kopnaam,
+                    _("deze kolom staat twee keer in de kopregel; laat er één staan."),
                 )
-                % {"verwacht": verwacht},
-            )
-    fouten.check()
+            posities[kolom] = index
+        verwacht = _("leerkracht;dag;lesuur;groep;vak")
+        for kolom in _KOLOMMEN:
+            if kolom not in posities:
+                fouten.add(
+                    kop_regel,
+                    kolom,
+                    _(
+                        "deze kolom ontbreekt in de kopregel. De eerste regel moet de kolomnamen "
+                        "bevatten, bijvoorbeeld: %(verwacht)s"
+                    )
+                    % {"verwacht": verwacht},
+                )
+        fouten.check()
+        return cls(kop, posities)
 
-    def veld(rij: list[str], kolom: str) -> str:
-        index = posities[kolom]
+    def veld(self, rij: list[str], kolom: str) -> str:
+        index = self.posities[kolom]
         return rij[index] if index < len(rij) else ""
 
-    def titel(kolom: str) -> str:
-        return kop[posities[kolom]]  # the header as the user wrote it
+    def titel(self, kolom: str) -> str:
+        return self.kop[self.posities[kolom]]
 
-    lessen: list[LesRegel] = []
-    for regel, rij in rijen[1:]:
-        leerkracht, melding = read_leerkracht(veld(rij, "leerkracht"))
+    def les(self, regel: int, rij: list[str], fouten: Fouten) -> LesRegel | None:
+        """The lesson on this row, or None with every mistake in it added to ``fouten``."""
+        leerkracht, melding = read_leerkracht(self.veld(rij, "leerkracht"))
         if melding:
-            fouten.add(regel, titel("leerkracht"), melding)
-        dag, melding = read_dag(veld(rij, "dag"), alleen_getal=False)
+            fouten.add(regel, self.titel("leerkracht"), melding)
+        dag, melding = read_dag(self.veld(rij, "dag"), alleen_getal=False)
         if melding:
-            fouten.add(regel, titel("dag"), melding)
-        lesuur, melding = read_lesuur(veld(rij, "lesuur"))
+            fouten.add(regel, self.titel("dag"), melding)
+        lesuur, melding = read_lesuur(self.veld(rij, "lesuur"))
         if melding:
-            fouten.add(regel, titel("lesuur"), melding)
-        groep, vak = veld(rij, "groep"), veld(rij, "vak")
+            fouten.add(regel, self.titel("lesuur"), melding)
+        groep, vak = self.veld(rij, "groep"), self.veld(rij, "vak")
         for kolom, waarde in (("groep", groep), ("vak", vak)):
             if melding := too_long(waarde):
-                fouten.add(regel, titel(kolom), melding)
-        if leerkracht is not None and dag is not None and lesuur is not None:
-            lessen.append(LesRegel(leerkracht, dag, lesuur, groep, vak, regel))
-
-    uniek = _without_doubles(lessen, fouten, titel("groep"), titel("vak"))
-    if not uniek and not fouten:
-        fouten.add(None, None, _("het bestand bevat alleen een kopregel en geen lessen."))
-    fouten.check()
-    return uniek
+                fouten.add(regel, self.titel(kolom), melding)
+        if leerkracht is None or dag is None or lesuur is None:
+            return None
+        return LesRegel(leerkracht, dag, lesuur, groep, vak, regel)
 
 
 def _kopscore(kopregel: str, teken: str) -> tuple[int, int]:
     try:
         velden = next(csv.reader([kopregel], delimiter=teken), [])
-    except csv.Error:  # a field over the csv module's limit: `_rijen` names the line
+    except csv.Error:  # a field over the csv module's limit: `read_rows` names the line
         return 0, 0
     return sum(_kolomnaam(v) in _KOLOM_VAN for v in velden), len(velden)
 

@@ -17,83 +17,70 @@ MAX_BYTES = 5 * 1024 * 1024  # a large school's GPU001 is well under 1 MB
 
 def read_text(data: bytes, fouten: Fouten, codering: str | None) -> str:
     """Decode the upload, or raise with one file-level error that says what to do instead."""
-    if len(data) > MAX_BYTES:
-        fouten.add(
-            None,
-            None,
-            _("het bestand is %(grootte)d MB; het mag hoogstens %(grens)d MB zijn.")
-            % {"grootte": -(-len(data) // (1024 * 1024)), "grens": MAX_BYTES // (1024 * 1024)},
-        )
-        fouten.fail()
-    if not data.strip(b" \t\r\n\x00\x1a\xef\xbb\xbf\xff\xfe"):
-        fouten.add(None, None, _("het bestand is leeg."))
-        fouten.fail()
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        fouten.add(
-            None,
-            None,
-            _(
-                "dit is een Excel-werkmap, geen tekstbestand. Bewaar het in Excel met "
-                "'Opslaan als' als 'CSV (gescheiden door lijstscheidingsteken)'."
-            ),
-        )
-        fouten.fail()
-
-    if codering:
-        try:
-            naam = codecs.lookup(codering).name
-        except LookupError:
-            fouten.add(
-                None, None, _("'%(codering)s' is geen bekende codering.") % {"codering": codering}
-            )
-            fouten.fail()
-    elif data.startswith(codecs.BOM_UTF8):
-        naam = "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        naam = "utf-16"
-    elif (zonder_bom := _utf16_without_bom(data)) is not None:
-        naam = zonder_bom
-    elif b"\x00" in data:
-        _not_text(fouten)  # 8-bit text never holds a zero byte; a picture or program does
-    else:
-        try:
-            naam = "utf-8"
-            data.decode(naam)
-        except UnicodeDecodeError:
-            naam = "cp1252"
-
+    _refuse_obvious(data, fouten)
+    naam = _codering(data, fouten, codering)
     try:
         tekst = data.decode(naam)
     except UnicodeDecodeError as fout:
-        regel = data[: fout.start].count(b"\n") + 1 if "16" not in naam else None
-        fouten.add(
-            regel,
-            None,
+        fouten.refuse(
             _(
                 "dit is geen tekst in de tekencodering %(codering)s. Kies een andere "
                 "tekencodering, of bewaar het bestand opnieuw als CSV (UTF-8)."
             )
             % {"codering": naam},
+            regel=data[: fout.start].count(b"\n") + 1 if "16" not in naam else None,
         )
-        fouten.fail()
-
     tekst = tekst.removeprefix("\ufeff").rstrip("\x1a")  # a BOM we were told to ignore; DOS EOF
     vreemd = sum(1 for teken in tekst if ord(teken) < 32 and teken not in "\t\r\n\x0c")
     if "\x00" in tekst or vreemd > len(tekst) // 100:
         _not_text(fouten)
     if not tekst.strip():
-        fouten.add(None, None, _("het bestand is leeg."))
-        fouten.fail()
+        fouten.refuse(_("het bestand is leeg."))
     return tekst
 
 
+def _refuse_obvious(data: bytes, fouten: Fouten) -> None:
+    """Too large, empty, or a workbook: said before anything is decoded."""
+    if len(data) > MAX_BYTES:
+        fouten.refuse(
+            _("het bestand is %(grootte)d MB; het mag hoogstens %(grens)d MB zijn.")
+            % {"grootte": -(-len(data) // (1024 * 1024)), "grens": MAX_BYTES // (1024 * 1024)}
+        )
+    if not data.strip(b" \t\r\n\x00\x1a\xef\xbb\xbf\xff\xfe"):
+        fouten.refuse(_("het bestand is leeg."))
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        fouten.refuse(
+            _(
+                "dit is een Excel-werkmap, geen tekstbestand. Bewaar het in Excel met "
+                "'Opslaan als' als 'CSV (gescheiden door lijstscheidingsteken)'."
+            )
+        )
+
+
+def _codering(data: bytes, fouten: Fouten, codering: str | None) -> str:
+    """The encoding the caller named, else the one the bytes give away."""
+    if codering:
+        try:
+            return codecs.lookup(codering).name
+        except LookupError:
+            fouten.refuse(_("'%(codering)s' is geen bekende codering.") % {"codering": codering})
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if (zonder_bom := _utf16_without_bom(data)) is not None:
+        return zonder_bom
+    if b"\x00" in data:
+        _not_text(fouten)  # 8-bit text never holds a zero byte; a picture or program does
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
 def _not_text(fouten: Fouten) -> NoReturn:
-    fouten.add(
-        None,
-        None,
-        _("dit is geen tekstbestand. Verwacht wordt een tekstbestand (CSV, TXT of ICS)."),
-    )
-    fouten.fail()
+    fouten.refuse(_("dit is geen tekstbestand. Verwacht wordt een tekstbestand (CSV, TXT of ICS)."))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -141,13 +128,10 @@ def choose_scheidingsteken(waarde: str, fouten: Fouten) -> str:
     if waarde.strip().casefold() in {"tab", "\\t"} or waarde == "\t":
         return "\t"
     if len(waarde) != 1 or waarde in '"\r\n':
-        fouten.add(
-            None,
-            None,
+        fouten.refuse(
             _("'%(teken)s' kan geen scheidingsteken zijn; gebruik ; of , of tab.")
-            % {"teken": waarde},
+            % {"teken": waarde}
         )
-        fouten.fail()
     return waarde
 
 

@@ -24,6 +24,7 @@ both changeable).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -59,18 +60,24 @@ def _gpu_rijen(
         if passend > 0 and score > beste:
             beste, gekozen = score, teken
     if not gekozen:
-        fouten.add(
-            None,
-            None,
+        fouten.refuse(
             _(
                 "de kolommen zijn niet te herkennen. %(soort)s heeft op elke regel minstens "
                 "%(aantal)d velden, gescheiden door een komma, puntkomma of tab. Kies het "
                 "scheidingsteken zelf, of exporteer het bestand opnieuw uit Untis."
             )
-            % {"soort": soort, "aantal": min_kolommen},
+            % {"soort": soort, "aantal": min_kolommen}
         )
-        fouten.fail()
     return fouten, read_rows(tekst, gekozen, fouten)
+
+
+class _Uur(NamedTuple):
+    regel: int
+    leerkracht: str
+    dag: int
+    lesuur: int
+    groep: str
+    vak: str
 
 
 @outside_transaction
@@ -81,45 +88,13 @@ def read_gpu_lessen(
     fouten, rijen = _gpu_rijen(
         data, bestand, scheidingsteken, codering, 7, _("GPU001.TXT (lesrooster)")
     )
-    per_uur: dict[tuple[str, int, int], list[tuple[int, str, str, str]]] = {}
+    per_uur: dict[tuple[str, int, int], list[_Uur]] = {}
     onleesbaar = 0
     for regel, rij in rijen:
-        if len(rij) < 7:
-            onleesbaar += 1
-            fouten.add(
-                regel,
-                None,
-                _(
-                    "deze regel heeft %(aantal)d velden; een regel van GPU001.TXT heeft er minstens "
-                    "7 (nummer, klas, leerkracht, vak, lokaal, dag, lesuur)."
-                )
-                % {"aantal": len(rij)},
-            )
-            continue
-        groep, leerkracht, vak = rij[1], rij[2], rij[3]
-        if not leerkracht:
-            continue  # a lesson without a teacher keeps nobody busy
-        dag, dagfout = read_dag(rij[5], alleen_getal=True)
-        if dagfout:
-            fouten.add(regel, _("dag (kolom 6)"), dagfout)
-        lesuur, uurfout = read_lesuur(rij[6])
-        if uurfout:
-            fouten.add(regel, _("lesuur (kolom 7)"), uurfout)
-        if dagfout or uurfout:
-            onleesbaar += 1
-        for kolom, waarde in ((_("klas (kolom 2)"), groep), (_("vak (kolom 4)"), vak)):
-            if melding := too_long(waarde):
-                fouten.add(regel, kolom, melding)
-        if len(leerkracht) > MAX_TEKST:
-            fouten.add(
-                regel,
-                _("leerkracht (kolom 3)"),
-                _("de afkorting is langer dan %(max)d tekens.") % {"max": MAX_TEKST},
-            )
-        elif dag is not None and lesuur is not None:
-            sleutel = (leerkracht.casefold(), dag, lesuur)
-            per_uur.setdefault(sleutel, []).append((regel, leerkracht, groep, vak))
-
+        leesbaar, uur = _gpu001_uur(regel, rij, fouten)
+        onleesbaar += not leesbaar
+        if uur is not None:
+            per_uur.setdefault((uur.leerkracht.casefold(), uur.dag, uur.lesuur), []).append(uur)
     if not per_uur:
         if onleesbaar:
             fouten.add(
@@ -130,14 +105,53 @@ def read_gpu_lessen(
         elif not fouten:
             fouten.add(None, None, _("het bestand bevat geen enkele les met een leerkracht."))
     fouten.check()
-
     lessen = []
-    for (_code, dag, lesuur), regels in per_uur.items():
-        groepen = ", ".join(dict.fromkeys(groep for _r, _l, groep, _v in regels if groep))
-        vakken = ", ".join(dict.fromkeys(vak for _r, _l, _g, vak in regels if vak))
-        regel, leerkracht = regels[0][0], regels[0][1]
-        lessen.append(LesRegel(leerkracht, dag, lesuur, groepen, vakken, regel))
+    for uren in per_uur.values():
+        groepen = ", ".join(dict.fromkeys(uur.groep for uur in uren if uur.groep))
+        vakken = ", ".join(dict.fromkeys(uur.vak for uur in uren if uur.vak))
+        eerste = uren[0]
+        lessen.append(
+            LesRegel(eerste.leerkracht, eerste.dag, eerste.lesuur, groepen, vakken, eerste.regel)
+        )
     return sorted(lessen, key=lambda les: les.regel)
+
+
+def _gpu001_uur(regel: int, rij: list[str], fouten: Fouten) -> tuple[bool, _Uur | None]:
+    """Whether the row reads as a lesson at all, and the teacher's period it holds."""
+    if len(rij) < 7:
+        fouten.add(
+            regel,
+            None,
+            _(
+                "deze regel heeft %(aantal)d velden; een regel van GPU001.TXT heeft er minstens "
+                "7 (nummer, klas, leerkracht, vak, lokaal, dag, lesuur)."
+            )
+            % {"aantal": len(rij)},
+        )
+        return False, None
+    groep, leerkracht, vak = rij[1], rij[2], rij[3]
+    if not leerkracht:
+        return True, None  # a lesson without a teacher keeps nobody busy
+    dag, dagfout = read_dag(rij[5], alleen_getal=True)
+    if dagfout:
+        fouten.add(regel, _("dag (kolom 6)"), dagfout)
+    lesuur, uurfout = read_lesuur(rij[6])
+    if uurfout:
+        fouten.add(regel, _("lesuur (kolom 7)"), uurfout)
+    for kolom, waarde in ((_("klas (kolom 2)"), groep), (_("vak (kolom 4)"), vak)):
+        if melding := too_long(waarde):
+            fouten.add(regel, kolom, melding)
+    leesbaar = not (dagfout or uurfout)
+    if len(leerkracht) > MAX_TEKST:
+        fouten.add(
+            regel,
+            _("leerkracht (kolom 3)"),
+            _("de afkorting is langer dan %(max)d tekens.") % {"max": MAX_TEKST},
+        )
+        return leesbaar, None
+    if dag is None or lesuur is None:
+        return leesbaar, None
+    return leesbaar, _Uur(regel, leerkracht, dag, lesuur, groep, vak)
 
 
 @outside_transaction
@@ -149,60 +163,64 @@ def read_gpu_leerkrachten(
         data, bestand, scheidingsteken, codering, 2, _("GPU004.TXT (leerkrachten)")
     )
     if _looks_like_gpu001(rijen):
-        fouten.add(
-            None,
-            None,
+        fouten.refuse(
             _(
                 "dit lijkt het lesrooster (GPU001.TXT), niet de lijst van leerkrachten. "
                 "Exporteer in Untis de leerkrachten als GPU004.TXT."
-            ),
+            )
         )
-        fouten.fail()
-
     leerkrachten: list[Leerkracht] = []
     eerst_gezien: dict[str, int] = {}
     for regel, rij in rijen:
-        code = rij[0]
-        familienaam = rij[1] if len(rij) > 1 else ""
-        voornaam = rij[28] if len(rij) > 28 else ""
-        email = rij[32] if len(rij) > 32 else ""
-        goed = True
-        if not code:
-            fouten.add(regel, _("naam (kolom 1)"), _("de afkorting van de leerkracht ontbreekt."))
-            goed = False
-        elif code.casefold() in eerst_gezien:
-            fouten.add(
-                regel,
-                _("naam (kolom 1)"),
-                _(
-                    "de afkorting '%(code)s' staat ook al op regel %(eerder)d; elke leerkracht "
-                    "heeft een eigen afkorting (hoofdletters en kleine letters tellen als gelijk)."
-                )
-                % {"code": code, "eerder": eerst_gezien[code.casefold()]},
-            )
-            goed = False
-        else:
-            eerst_gezien[code.casefold()] = regel
-        for kolom, waarde in (
-            (_("naam (kolom 1)"), code),
-            (_("langnaam (kolom 2)"), familienaam),
-            (_("voornaam (kolom 29)"), voornaam),
-        ):
-            if melding := too_long(waarde):
-                fouten.add(regel, kolom, melding)
-                goed = False
-        if email:
-            email_goed, melding = read_email(email)
-            if melding:
-                fouten.add(regel, _("e-mail (kolom 33)"), melding)
-                goed = False
-            email = email_goed or ""
-        if goed:
-            leerkrachten.append(Leerkracht(code, familienaam, voornaam, email))
+        leerkracht = _gpu004_leerkracht(regel, rij, eerst_gezien, fouten)
+        if leerkracht is not None:
+            leerkrachten.append(leerkracht)
     if not leerkrachten and not fouten:
         fouten.add(None, None, _("het bestand bevat geen leerkrachten."))
     fouten.check()
     return leerkrachten
+
+
+def _gpu004_leerkracht(
+    regel: int, rij: list[str], eerst_gezien: dict[str, int], fouten: Fouten
+) -> Leerkracht | None:
+    """The teacher on this row, or None with every mistake in it added to ``fouten``."""
+    code = rij[0]
+    familienaam = rij[1] if len(rij) > 1 else ""
+    voornaam = rij[28] if len(rij) > 28 else ""
+    email = rij[32] if len(rij) > 32 else ""
+    goed = True
+    if not code:
+        fouten.add(regel, _("naam (kolom 1)"), _("de afkorting van de leerkracht ontbreekt."))
+        goed = False
+    elif code.casefold() in eerst_gezien:
+        fouten.add(
+            regel,
+            _("naam (kolom 1)"),
+            _(
+                "de afkorting '%(code)s' staat ook al op regel %(eerder)d; elke leerkracht "
+                "heeft een eigen afkorting (hoofdletters en kleine letters tellen als gelijk)."
+            )
+            % {"code": code, "eerder": eerst_gezien[code.casefold()]},
+        )
+        goed = False
+    else:
+        eerst_gezien[code.casefold()] = regel
+    for kolom, waarde in (
+        (_("naam (kolom 1)"), code),
+        (_("langnaam (kolom 2)"), familienaam),
+        (_("voornaam (kolom 29)"), voornaam),
+    ):
+        if melding := too_long(waarde):
+            fouten.add(regel, kolom, melding)
+            goed = False
+    if email:
+        email_goed, melding = read_email(email)
+        if melding:
+            fouten.add(regel, _("e-mail (kolom 33)"), melding)
+            goed = False
+        email = email_goed or ""
+    return Leerkracht(code, familienaam, voornaam, email) if goed else None
 
 
 def _looks_like_gpu001(rijen: list[tuple[int, list[str]]]) -> bool:
