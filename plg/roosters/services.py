@@ -79,7 +79,7 @@ def parse_lesuren(text: str, veld: str) -> list[tuple[int, time, time]]:
 
 
 @transaction.atomic
-def bewaar_lesuren(*, kalender: Kalender, lesuren: Sequence[tuple[int, time, time]]) -> None:
+def save_lesuren(*, kalender: Kalender, lesuren: Sequence[tuple[int, time, time]]) -> None:
     kalender.lesuren.all().delete()
     Lesuur.objects.bulk_create(
         Lesuur(kalender=kalender, nummer=nummer, begin=begin, einde=einde)
@@ -175,7 +175,7 @@ def _lessen(school: School, resolved: list[tuple[LesRegel, User]]) -> list[Les]:
     return lessen
 
 
-def importeer_lessen(
+def import_lessen(
     *, school: School, door: User, bestand: str, regels: Sequence[LesRegel]
 ) -> int:
     """Replace the school's timetable with the lessons of one CSV file: checked first, then
@@ -183,7 +183,7 @@ def importeer_lessen(
     resolved = _resolve(school, regels, bestand, _codes(school))
     _check_lesuren(school, regels, bestand)
     lessen = _lessen(school, resolved)
-    _vervang(
+    _replace_rows(
         Les.objects.filter(school=school),
         lessen,
         verslag=Roosterimport(
@@ -194,7 +194,7 @@ def importeer_lessen(
 
 
 @transaction.atomic
-def _vervang(oud: QuerySet[Any], nieuw: list[Any], *, verslag: Roosterimport) -> None:
+def _replace_rows(oud: QuerySet[Any], nieuw: list[Any], *, verslag: Roosterimport) -> None:
     """The old rows out, the new ones in and the import recorded: one short transaction, so
     whatever was read and checked before is written all or nothing."""
     oud.delete()
@@ -247,7 +247,7 @@ def _match_teachers(
     return codes
 
 
-def importeer_untis(
+def import_untis(
     *,
     school: School,
     door: User,
@@ -266,7 +266,7 @@ def importeer_untis(
         Leerkrachtcode.objects.bulk_create(
             Leerkrachtcode(school=school, code=code, user=user) for code, user in codes.items()
         )
-        _vervang(
+        _replace_rows(
             Les.objects.filter(school=school),
             lessen,
             verslag=Roosterimport(
@@ -279,7 +279,7 @@ def importeer_untis(
     return len(lessen)
 
 
-def importeer_bezet(
+def import_bezet(
     *,
     user: User,
     school: School,
@@ -295,7 +295,7 @@ def importeer_bezet(
     zone = timezone.get_default_timezone()
     start = datetime.combine(van, time.min, tzinfo=zone)
     end = datetime.combine(tot + timedelta(days=1), time.min, tzinfo=zone)
-    _vervang(
+    _replace_rows(
         Bezetting.objects.filter(user=user).filter(Q(einde__gt=start) & Q(begin__lt=end)),
         [Bezetting(user=user, begin=blok.begin, einde=blok.einde) for blok in blokken],
         verslag=Roosterimport(

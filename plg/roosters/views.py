@@ -40,7 +40,7 @@ def school_kalender(request: AuthedRequest, pk: int) -> HttpResponse:
     form = KalenderForm(request.POST or None, instance=kalender)
     if request.method == "POST" and form.is_valid():
         form.save()
-        services.bewaar_lesuren(kalender=kalender, lesuren=form.cleaned_data["lesuren_tekst"])
+        services.save_lesuren(kalender=kalender, lesuren=form.cleaned_data["lesuren_tekst"])
         messages.success(request, _("De schoolkalender is bewaard."))
         return redirect("school_kalender", pk=school.pk)
     return _kalender_page(request, school, form, VrijeDagenForm())
@@ -95,7 +95,7 @@ def _import(request: AuthedRequest, school: School, soort: str) -> tuple[Any, in
         form: Any = LessenCsvForm(request.POST, request.FILES)
         if form.is_valid():
             name, data = form.cleaned_data["bestand"]
-            return form, services.importeer_lessen(
+            return form, services.import_lessen(
                 school=school,
                 door=request.user,
                 bestand=name,
@@ -112,7 +112,7 @@ def _import(request: AuthedRequest, school: School, soort: str) -> tuple[Any, in
             lk_name, lk_data = form.cleaned_data["leerkrachten"]
             leerkrachten = read_gpu_leerkrachten(lk_data, lk_name, **options)
             regels = read_gpu_lessen(les_data, les_name, **options)
-            return form, services.importeer_untis(
+            return form, services.import_untis(
                 school=school,
                 door=request.user,
                 lessen_bestand=les_name,
@@ -125,7 +125,7 @@ def _import(request: AuthedRequest, school: School, soort: str) -> tuple[Any, in
         if form.is_valid():
             name, data = form.cleaned_data["bestand"]
             van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
-            return form, services.importeer_bezet(
+            return form, services.import_bezet(
                 user=form.cleaned_data["persoon"],
                 school=school,
                 door=request.user,

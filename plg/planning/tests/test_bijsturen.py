@@ -24,7 +24,7 @@ def _begins(maandplan):
 
 def _move(maandplan, index, voorstel):
     meeting = maandplan.voorstel["plaatsingen"][index]
-    return bijsturen.verplaats(
+    return bijsturen.move(
         maandplan=maandplan,
         index=index,
         plg=meeting["plg"],
@@ -62,7 +62,7 @@ def test_moving_changes_only_that_meeting_and_the_plan_is_no_longer_called_best(
     assert maandplan.status == MaandplanStatus.KLAAR
     assert not Bijeenkomst.objects.exists() and not mailoutbox  # still only a proposal
     with django_capture_on_commit_callbacks(execute=True):
-        services.pas_maandplan_toe(maandplan=maandplan)
+        services.apply_maandplan(maandplan=maandplan)
     assert sorted(Bijeenkomst.objects.values_list("starts_at", flat=True)) == sorted(
         [keuze.moment.begin, second]
     )
@@ -166,7 +166,7 @@ def test_bad_input_on_the_page_is_refused_with_a_message(
 def test_an_applied_plan_cannot_be_adjusted(client, rooster, django_capture_on_commit_callbacks):
     maandplan = plan(rooster, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        services.pas_maandplan_toe(maandplan=maandplan)
+        services.apply_maandplan(maandplan=maandplan)
     client.login(username=rooster.leader.email, password=PASSWORD)
     assert client.get(reverse("maandplan_bijsturen", args=[maandplan.pk, 0])).status_code == 404
     page = client.get(reverse("maandplan", args=[maandplan.pk])).content.decode()
@@ -205,7 +205,7 @@ def test_a_move_for_a_meeting_that_is_no_longer_at_that_index_is_refused(
     before = maandplan.voorstel
     keuze = bijsturen.bijsturing(maandplan, 0).alternatieven()[0]
     other = before["plaatsingen"][1]
-    assert not bijsturen.verplaats(
+    assert not bijsturen.move(
         maandplan=maandplan,
         index=0,
         plg=other["plg"],
@@ -236,7 +236,7 @@ def test_moments_of_a_plg_over_schools_name_their_school(
 
 def _leave_out(maandplan, index):
     meeting = maandplan.voorstel["plaatsingen"][index]
-    return bijsturen.laat_weg(
+    return bijsturen.leave_out(
         maandplan=maandplan,
         index=index,
         plg=meeting["plg"],
@@ -265,7 +265,7 @@ def test_a_meeting_left_out_goes_with_its_substitutions_and_is_listed_apart(
     page = client.get(reverse("maandplan", args=[maandplan.pk])).content.decode()
     assert "Met de hand uit het voorstel gehaald" in page and "Niet alles paste" not in page
     with django_capture_on_commit_callbacks(execute=True):
-        created = services.pas_maandplan_toe(maandplan=maandplan)
+        created = services.apply_maandplan(maandplan=maandplan)
     assert [b.starts_at for b in created] == [second]
 
 

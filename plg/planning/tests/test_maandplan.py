@@ -55,13 +55,13 @@ def test_applying_a_month_plan_creates_the_bijeenkomsten_once_and_tells_everyone
 ):
     maandplan = plan(rooster, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        created = services.pas_maandplan_toe(maandplan=maandplan)
+        created = services.apply_maandplan(maandplan=maandplan)
     assert len(created) == 2
     assert Bijeenkomst.objects.filter(plg=rooster.plg).count() == 2
     assert {m.to[0] for m in mailoutbox} == {rooster.coach.email, rooster.member.email}
     maandplan.refresh_from_db()
     assert maandplan.status == MaandplanStatus.TOEGEPAST
-    assert services.pas_maandplan_toe(maandplan=maandplan) == []
+    assert services.apply_maandplan(maandplan=maandplan) == []
     assert Bijeenkomst.objects.filter(plg=rooster.plg).count() == 2
 
 
@@ -76,7 +76,7 @@ def test_substitutes_are_named_when_only_lesson_time_is_left(
     assert {v["vervanger_naam"] for v in voorstel["vervangingen"]} == {"Kato Test"}
     assert voorstel["max_vervanger_last"] == 4
     with django_capture_on_commit_callbacks(execute=True):
-        services.pas_maandplan_toe(maandplan=maandplan)
+        services.apply_maandplan(maandplan=maandplan)
     assert Vervangbeurt.objects.filter(vervanger=rooster.colleague, groep="3A").count() == 4
 
 

@@ -23,7 +23,7 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 def search(w, van: date = MONDAY, tot: date | None = None):
-    return services.zoek_momenten(plg=w.plg, van=van, tot=tot or van + timedelta(days=4))
+    return services.search_momenten(plg=w.plg, van=van, tot=tot or van + timedelta(days=4))
 
 
 def test_best_moment_needs_nobody_to_be_replaced(rooster):
@@ -97,7 +97,7 @@ def test_a_cross_school_plg_meets_only_after_school(rooster):
         coach=rooster.coach, name="Samen over scholen", schools=[rooster.school, rooster.sister]
     )
     Lidmaatschap.objects.create(plg=plg, user=sister_teacher)
-    _probleem, resultaat = services.zoek_momenten(
+    _probleem, resultaat = services.search_momenten(
         plg=plg, van=MONDAY, tot=MONDAY + timedelta(days=4)
     )
     assert resultaat.voorstellen
