@@ -68,7 +68,8 @@ def _serialise(calendar: Calendar, events: Iterable[Event]) -> bytes:
     for event in events:
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def agenda(user: User) -> bytes:

@@ -158,7 +158,7 @@ def _nodig(
     model.model.minimize(expressie)
     solver = new_solver(seconds, 1)
     status = solver.solve(model.model)
-    model.model.clear_objective()
+    model.model.clear_objective()  # type: ignore[no-untyped-call]  # unannotated in ortools
     if status == cp_model.OPTIMAL:
         return int(solver.objective_value)
     return None

@@ -17,7 +17,7 @@ from plg.roosters.services import parse_lesuren
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class KalenderForm(forms.ModelForm):
+class KalenderForm(forms.ModelForm[Kalender]):
     lesuren_tekst = forms.CharField(
         label=_("Lesuren"),
         max_length=1000,

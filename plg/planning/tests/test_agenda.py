@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 import pytest
-from django.test import override_settings
+from django.core.mail import EmailMessage
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
+from pytest_django.fixtures import DjangoCaptureOnCommitCallbacks
 
 from conftest import PASSWORD
+from plg.accounts.models import User
 from plg.meetings.services import plan_bijeenkomst
 from plg.planning import accounts, services, tasks
 from plg.planning.models import Herinnering, Kalenderfeed, Vervangbeurt
@@ -23,7 +27,7 @@ def local(year: int, month: int, day: int, hour: int, minute: int = 0) -> dateti
     return datetime(year, month, day, hour, minute, tzinfo=BRUSSELS)
 
 
-def feed_of(client, user) -> Calendar:
+def feed_of(client: Client, user: User) -> Calendar:
     feed = Kalenderfeed.objects.create(user=user)
     response = client.get(reverse("agenda_feed", args=[feed.token]))
     assert response.status_code == 200
@@ -38,7 +42,9 @@ def feed_of(client, user) -> Calendar:
         (local(2027, 10, 29, 14), local(2027, 11, 1, 14)),  # last Sunday of October: 31 Oct
     ],
 )
-def test_the_feed_keeps_wall_clock_time_across_the_clock_change(world, client, before, after):
+def test_the_feed_keeps_wall_clock_time_across_the_clock_change(
+    world: Any, client: Client, before: datetime, after: datetime
+) -> None:
     for starts_at in (before, after):
         plan_bijeenkomst(plg=world.plg, starts_at=starts_at, place="", duration_minutes=100)
     calendar = feed_of(client, world.member)
@@ -54,7 +60,9 @@ def test_the_feed_keeps_wall_clock_time_across_the_clock_change(world, client, b
     ] * 2
 
 
-def test_the_feed_holds_bijeenkomsten_of_my_plgs_and_my_substitution_duties(world, client):
+def test_the_feed_holds_bijeenkomsten_of_my_plgs_and_my_substitution_duties(
+    world: Any, client: Client
+) -> None:
     soon = timezone.now() + timedelta(days=3)
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=soon, place="Zaal", duration_minutes=100
@@ -78,7 +86,9 @@ def test_the_feed_holds_bijeenkomsten_of_my_plgs_and_my_substitution_duties(worl
     assert outsider == []
 
 
-def test_a_revoked_feed_link_stops_working_and_a_new_one_replaces_it(world, client):
+def test_a_revoked_feed_link_stops_working_and_a_new_one_replaces_it(
+    world: Any, client: Client
+) -> None:
     client.login(username=world.member.email, password=PASSWORD)
     client.post(reverse("feed_nieuw"))
     old = Kalenderfeed.objects.get(user=world.member)
@@ -92,7 +102,9 @@ def test_a_revoked_feed_link_stops_working_and_a_new_one_replaces_it(world, clie
     assert new.token not in client.get(reverse("tijd")).content.decode()
 
 
-def test_reminders_go_once_before_and_after_a_bijeenkomst(world, mailoutbox):
+def test_reminders_go_once_before_and_after_a_bijeenkomst(
+    world: Any, mailoutbox: list[EmailMessage]
+) -> None:
     starts_at = timezone.now() + timedelta(days=3)
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=starts_at, place="", duration_minutes=100
@@ -109,7 +121,9 @@ def test_reminders_go_once_before_and_after_a_bijeenkomst(world, mailoutbox):
     assert reverse("leerlog", args=[bijeenkomst.pk]) in mailoutbox[-1].body
 
 
-def test_a_moved_bijeenkomst_moves_its_reminder_and_a_stale_one_is_not_sent(world, mailoutbox):
+def test_a_moved_bijeenkomst_moves_its_reminder_and_a_stale_one_is_not_sent(
+    world: Any, mailoutbox: list[EmailMessage]
+) -> None:
     starts_at = timezone.now() + timedelta(days=5)
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=starts_at, place="", duration_minutes=100
@@ -127,8 +141,8 @@ def test_a_moved_bijeenkomst_moves_its_reminder_and_a_stale_one_is_not_sent(worl
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 def test_with_the_database_queue_reminders_wait_for_their_time(
-    world, django_capture_on_commit_callbacks
-):
+    world: Any, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     from django_tasks_db.models import DBTaskResult
 
     starts_at = timezone.now() + timedelta(days=5)
@@ -141,7 +155,7 @@ def test_with_the_database_queue_reminders_wait_for_their_time(
     assert runs == [starts_at - timedelta(days=1), starts_at + timedelta(minutes=130)]
 
 
-def test_a_teachers_account_counts_their_plg_minutes_against_the_target(world):
+def test_a_teachers_account_counts_their_plg_minutes_against_the_target(world: Any) -> None:
     month = local(2027, 3, 1, 0).date()
     for day in (3, 17):
         plan_bijeenkomst(
@@ -153,7 +167,7 @@ def test_a_teachers_account_counts_their_plg_minutes_against_the_target(world):
     assert accounts.teacher_account(world.colleague, [month])[0].minuten == 0
 
 
-def test_a_school_sees_team_totals_not_people(world):
+def test_a_school_sees_team_totals_not_people(world: Any) -> None:
     month = local(2027, 3, 1, 0).date()
     plan_bijeenkomst(
         plg=world.plg, starts_at=local(2027, 3, 3, 15, 45), place="", duration_minutes=100

@@ -443,7 +443,8 @@ def _herhalingen(event: Any, afspraak: _Afspraak, fouten: Fouten) -> None:
 def _make_rrule(regel: Any, afspraak: _Afspraak, grens: datetime) -> rrule:
     """One RRULE in wall-clock time; UNTIL moved into the event's zone, capped at the window."""
     zonder_einde = icalendar.vRecur({k: v for k, v in regel.items() if k != "UNTIL"})
-    herhaling: rrule = rrulestr(zonder_einde.to_ical().decode(), dtstart=afspraak.start)
+    ical: bytes = zonder_einde.to_ical()  # type: ignore[no-untyped-call]  # unannotated
+    herhaling: rrule = rrulestr(ical.decode(), dtstart=afspraak.start)
     tot = None
     if regel.get("UNTIL"):
         einde = regel["UNTIL"][0]

@@ -3,6 +3,7 @@ binary, too large or wrongly encoded files get one clear message, and random byt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -18,13 +19,13 @@ from plg.roosters.tests.uploads import LESSEN, VERWACHT, als_csv, fouten_van
 
 
 @pytest.mark.parametrize("data", [b"", b"   \r\n\r\n", b"\xef\xbb\xbf", b"\xff\xfe"])
-def test_an_empty_file_is_one_clear_error(data):
+def test_an_empty_file_is_one_clear_error(data: bytes) -> None:
     [fout] = fouten_van(read_lessen_csv, data, "lessen.csv")
     assert (fout.regel, fout.veld) == (None, None) and "leeg" in fout.melding
     assert str(fout) == "lessen.csv: het bestand is leeg."
 
 
-def test_only_a_header_is_no_timetable():
+def test_only_a_header_is_no_timetable() -> None:
     [fout] = fouten_van(read_lessen_csv, als_csv([LESSEN[0]]), "lessen.csv")
     assert "geen lessen" in fout.melding
 
@@ -37,17 +38,17 @@ def test_only_a_header_is_no_timetable():
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
     ],
 )
-def test_binary_garbage_is_refused_as_not_text(data):
+def test_binary_garbage_is_refused_as_not_text(data: bytes) -> None:
     [fout] = fouten_van(read_lessen_csv, data, "foto.png")
     assert fout.regel is None and ("tekst" in fout.melding)
 
 
-def test_an_excel_workbook_says_to_save_as_csv():
+def test_an_excel_workbook_says_to_save_as_csv() -> None:
     [fout] = fouten_van(read_lessen_csv, b"PK\x03\x04" + b"\x00" * 100, "lessen.xlsx")
     assert "Excel" in fout.melding and "CSV" in fout.melding
 
 
-def test_all_errors_are_reported_together_in_line_order():
+def test_all_errors_are_reported_together_in_line_order() -> None:
     data = als_csv(
         [
             LESSEN[0],
@@ -66,7 +67,7 @@ def test_all_errors_are_reported_together_in_line_order():
     ]
 
 
-def test_after_fifty_errors_the_rest_is_counted():
+def test_after_fifty_errors_the_rest_is_counted() -> None:
     data = als_csv([LESSEN[0]] + [["JDV", "zondag", str(i % 12 + 1), "", ""] for i in range(70)])
     with pytest.raises(ImportMislukt) as info:
         read_lessen_csv(data, "lessen.csv")
@@ -75,23 +76,23 @@ def test_after_fifty_errors_the_rest_is_counted():
     assert str(info.value.fouten[-1]) == "lessen.csv: en nog 20 fouten"
 
 
-def test_a_file_over_the_limit_is_refused_before_reading():
+def test_a_file_over_the_limit_is_refused_before_reading() -> None:
     [fout] = fouten_van(read_lessen_csv, b"a" * (MAX_BYTES + 1), "groot.csv")
     assert "MB" in fout.melding
 
 
-def test_the_caller_may_say_separator_and_encoding():
+def test_the_caller_may_say_separator_and_encoding() -> None:
     data = als_csv(LESSEN, "|", "cp1252")
     assert read_lessen_csv(data, "lessen.csv", scheidingsteken="|", codering="cp1252") == VERWACHT
 
 
-def test_a_wrong_encoding_from_the_caller_names_the_line():
+def test_a_wrong_encoding_from_the_caller_names_the_line() -> None:
     data = "leerkracht;dag;lesuur;groep;vak\nJDV;ma;1;3A;Français\n".encode("cp1252")
     [fout] = fouten_van(read_lessen_csv, data, "lessen.csv", codering="utf-8")
     assert fout.regel == 2 and "UTF-8" in fout.melding
 
 
-def test_the_exception_text_lists_every_error():
+def test_the_exception_text_lists_every_error() -> None:
     data = als_csv([LESSEN[0], ["JDV", "zo", "1", "", ""], ["JDV", "ma", "x", "", ""]])
     with pytest.raises(ImportMislukt) as info:
         read_lessen_csv(data, "lessen.csv")
@@ -108,7 +109,9 @@ LEZERS = [
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=400), lezer=st.sampled_from(LEZERS))
-def test_random_bytes_never_crash_with_anything_but_import_mislukt(data, lezer):
+def test_random_bytes_never_crash_with_anything_but_import_mislukt(
+    data: bytes, lezer: Callable[[bytes], object]
+) -> None:
     try:
         lezer(data)
     except ImportMislukt as fout:

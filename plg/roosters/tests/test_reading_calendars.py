@@ -50,7 +50,7 @@ OUTLOOK_ZONE = [
 ]
 
 
-def test_a_utc_event_becomes_brussels_time():
+def test_a_utc_event_becomes_brussels_time() -> None:
     data = ics(*event("DTSTART:20270310T120000Z", "DTEND:20270310T130000Z", "SUMMARY:Geheim"))
     [blok] = read_ical(data, "agenda.ics", *MAART)
     assert blok.begin == datetime(2027, 3, 10, 13, 0, tzinfo=BRUSSEL)
@@ -59,7 +59,7 @@ def test_a_utc_event_becomes_brussels_time():
     assert not hasattr(blok, "titel") and "Geheim" not in repr(blok)
 
 
-def test_floating_time_and_unknown_zone_are_brussels_time():
+def test_floating_time_and_unknown_zone_are_brussels_time() -> None:
     data = ics(
         *event("DTSTART:20270310T090000", "DURATION:PT50M", uid="a"),
         *event(
@@ -74,7 +74,7 @@ def test_floating_time_and_unknown_zone_are_brussels_time():
     ]
 
 
-def test_an_all_day_event_is_busy_from_midnight_to_midnight():
+def test_an_all_day_event_is_busy_from_midnight_to_midnight() -> None:
     data = ics(*event("DTSTART;VALUE=DATE:20270329", "DTEND;VALUE=DATE:20270331"))
     [blok] = read_ical(data, "agenda.ics", *MAART)
     assert (blok.begin, blok.einde) == (
@@ -83,7 +83,7 @@ def test_an_all_day_event_is_busy_from_midnight_to_midnight():
     )
 
 
-def test_an_all_day_event_without_end_is_one_day():
+def test_an_all_day_event_without_end_is_one_day() -> None:
     [blok] = read_ical(ics(*event("DTSTART;VALUE=DATE:20270328")), "a.ics", *MAART)
     assert blok.einde.astimezone(UTC) - blok.begin.astimezone(UTC) == timedelta(hours=23)
 
@@ -96,7 +96,7 @@ def test_an_all_day_event_without_end_is_one_day():
         "Europe/Brussels",
     ],
 )
-def test_outlook_windows_zone_names_are_understood(zone):
+def test_outlook_windows_zone_names_are_understood(zone: str) -> None:
     tabel = [r.replace("Romance Standard Time", zone.strip('"')) for r in OUTLOOK_ZONE]
     data = ics(
         *tabel,
@@ -106,7 +106,7 @@ def test_outlook_windows_zone_names_are_understood(zone):
     assert blok.begin == datetime(2027, 4, 1, 12, 0, tzinfo=UTC)
 
 
-def test_weekly_meeting_stays_at_14_across_the_march_change_with_exdate_and_overrides():
+def test_weekly_meeting_stays_at_14_across_the_march_change_with_exdate_and_overrides() -> None:
     data = ics(
         *OUTLOOK_ZONE,
         *event(
@@ -142,7 +142,7 @@ def test_weekly_meeting_stays_at_14_across_the_march_change_with_exdate_and_over
     assert utc_uren == [13, 13, 12, 14, 12]
 
 
-def test_weekly_meeting_stays_at_14_across_the_october_change():
+def test_weekly_meeting_stays_at_14_across_the_october_change() -> None:
     data = ics(
         *event(
             "DTSTART;TZID=Europe/Brussels:20271018T140000",
@@ -156,14 +156,14 @@ def test_weekly_meeting_stays_at_14_across_the_october_change():
     assert blokken[2].begin.date() == date(2027, 11, 1)
 
 
-def test_a_recurring_series_is_cut_to_the_window():
+def test_a_recurring_series_is_cut_to_the_window() -> None:
     data = ics(*event("DTSTART:20200106T080000", "DTEND:20200106T090000", "RRULE:FREQ=DAILY"))
     blokken = read_ical(data, "a.ics", date(2027, 3, 1), date(2027, 3, 7))
     assert len(blokken) == 7
     assert blokken[0].begin == datetime(2027, 3, 1, 8, tzinfo=BRUSSEL)
 
 
-def test_exdate_as_a_date_removes_that_day():
+def test_exdate_as_a_date_removes_that_day() -> None:
     data = ics(
         *event(
             "DTSTART;TZID=Europe/Brussels:20270301T100000",
@@ -178,12 +178,12 @@ def test_exdate_as_a_date_removes_that_day():
 @pytest.mark.parametrize(
     "regel", ["STATUS:CANCELLED", "TRANSP:TRANSPARENT", "X-MICROSOFT-CDO-BUSYSTATUS:FREE"]
 )
-def test_cancelled_and_free_events_are_not_busy(regel):
+def test_cancelled_and_free_events_are_not_busy(regel: str) -> None:
     data = ics(*event("DTSTART:20270310T120000Z", "DTEND:20270310T130000Z", regel))
     assert read_ical(data, "a.ics", *MAART) == []
 
 
-def test_overlapping_events_merge_into_one_block_and_are_clipped():
+def test_overlapping_events_merge_into_one_block_and_are_clipped() -> None:
     data = ics(
         *event("DTSTART:20270310T090000", "DTEND:20270310T110000", uid="a"),
         *event("DTSTART:20270310T100000", "DTEND:20270310T120000", uid="b"),
@@ -196,7 +196,7 @@ def test_overlapping_events_merge_into_one_block_and_are_clipped():
     ]
 
 
-def test_freebusy_periods_are_busy_except_free():
+def test_freebusy_periods_are_busy_except_free() -> None:
     data = ics(
         "BEGIN:VFREEBUSY",
         "DTSTART:20270301T000000Z",
@@ -208,36 +208,36 @@ def test_freebusy_periods_are_busy_except_free():
     assert [b.begin.day for b in read_ical(data, "vrijbezet.vfb", *MAART)] == [2, 3]
 
 
-def test_a_calendar_without_events_is_empty_not_an_error():
+def test_a_calendar_without_events_is_empty_not_an_error() -> None:
     assert read_ical(ics(), "leeg.ics", *MAART) == []
 
 
-def test_a_bad_date_names_the_line_and_property():
+def test_a_bad_date_names_the_line_and_property() -> None:
     data = ics(*event("DTSTART:2027-03-10 12:00", "DTEND:20270310T130000Z"))
     [fout] = fouten_van(read_ical, data, "agenda.ics", *MAART)
     assert (fout.regel, fout.veld) == (7, "DTSTART")
     assert "2027-03-10 12:00" in fout.melding
 
 
-def test_a_line_that_is_no_calendar_line_is_named():
+def test_a_line_that_is_no_calendar_line_is_named() -> None:
     data = ics(*event("DTSTART:20270310T120000Z", "dit hoort hier niet"))
     [fout] = fouten_van(read_ical, data, "agenda.ics", *MAART)
     assert fout.regel == 8 and "NAAM:waarde" in fout.melding
 
 
-def test_a_cut_off_file_names_the_unclosed_event():
+def test_a_cut_off_file_names_the_unclosed_event() -> None:
     data = ics(*event("DTSTART:20270310T120000Z"))[:-40]
     fouten = fouten_van(read_ical, data, "agenda.ics", *MAART)
     assert any(f.regel == 4 and "END:VEVENT" in f.melding for f in fouten)
 
 
-def test_a_mismatched_end_is_named():
+def test_a_mismatched_end_is_named() -> None:
     data = ics("BEGIN:VEVENT", "DTSTART:20270310T120000Z", "END:VTODO")
     [fout] = fouten_van(read_ical, data, "agenda.ics", *MAART)
     assert fout.regel == 6 and "BEGIN:VEVENT op regel 4" in fout.melding
 
 
-def test_a_missing_start_and_a_bad_rule_are_reported_together():
+def test_a_missing_start_and_a_bad_rule_are_reported_together() -> None:
     data = ics(
         *event("DTEND:20270310T130000Z", uid="a"),
         *event("DTSTART:20270310T120000Z", "RRULE:FREQ=SOMETIMES", uid="b"),
@@ -246,12 +246,12 @@ def test_a_missing_start_and_a_bad_rule_are_reported_together():
     assert [(f.regel, f.veld) for f in fouten] == [(4, "DTSTART"), (13, "RRULE")]
 
 
-def test_a_csv_is_not_a_calendar():
+def test_a_csv_is_not_a_calendar() -> None:
     [fout] = fouten_van(read_ical, als_csv(LESSEN), "lessen.csv", *MAART)
     assert fout.regel == 1
 
 
-def test_an_end_before_the_start_is_named():
+def test_an_end_before_the_start_is_named() -> None:
     data = ics(*event("DTSTART:20270310T120000Z", "DTEND:20270310T110000Z"))
     [fout] = fouten_van(read_ical, data, "agenda.ics", *MAART)
     assert (fout.regel, fout.veld) == (8, "DTEND")

@@ -15,24 +15,26 @@ from plg.roosters.tests.uploads import LESSEN, VERWACHT, als_csv, fouten_van
 
 @pytest.mark.parametrize("scheidingsteken", [";", ",", "\t"])
 @pytest.mark.parametrize("codering", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
-def test_a_good_csv_is_read_in_every_separator_and_encoding(scheidingsteken, codering):
+def test_a_good_csv_is_read_in_every_separator_and_encoding(
+    scheidingsteken: str, codering: str
+) -> None:
     data = als_csv(LESSEN, scheidingsteken, codering)
     assert read_lessen_csv(data, "lessen.csv") == VERWACHT
 
 
-def test_utf16_without_byte_order_mark_is_recognised():
+def test_utf16_without_byte_order_mark_is_recognised() -> None:
     data = als_csv(LESSEN, "\t", "utf-16-le")
     assert read_lessen_csv(data, "lessen.txt") == VERWACHT
 
 
-def test_header_names_ignore_case_spaces_order_and_may_be_english():
+def test_header_names_ignore_case_spaces_order_and_may_be_english() -> None:
     rijen = [["  SUBJECT", "Group ", "Teacher", "PERIOD", " Day "]] + [
         [r[4], r[3], r[0], r[2], r[1]] for r in LESSEN[1:]
     ]
     assert read_lessen_csv(als_csv(rijen), "lessons.csv") == VERWACHT
 
 
-def test_extra_columns_are_ignored():
+def test_extra_columns_are_ignored() -> None:
     rijen = [[*r, "lokaal"] if i == 0 else [*r, "A1.02"] for i, r in enumerate(LESSEN)]
     assert read_lessen_csv(als_csv(rijen), "lessen.csv") == VERWACHT
 
@@ -50,25 +52,25 @@ def test_extra_columns_are_ignored():
         ("donderdag", 3),
     ],
 )
-def test_day_may_be_short_long_english_or_a_number(waarde, dag):
+def test_day_may_be_short_long_english_or_a_number(waarde: str, dag: int) -> None:
     data = als_csv([LESSEN[0], ["JDV", waarde, "3", "3A", "Frans"]])
     assert read_lessen_csv(data, "lessen.csv")[0].dag == dag
 
 
-def test_excel_separator_hint_line_and_empty_lines_are_skipped_with_true_line_numbers():
+def test_excel_separator_hint_line_and_empty_lines_are_skipped_with_true_line_numbers() -> None:
     data = b"sep=,\r\n\r\nleerkracht,dag,lesuur,groep,vak\r\n\r\nJDV,ma,1,3A,Frans\r\n,,,,\r\nJDV,di,1,3A,Frans\r\n"
     lessen = read_lessen_csv(data, "lessen.csv")
     assert [(les.dag, les.regel) for les in lessen] == [(0, 5), (1, 7)]
 
 
-def test_the_same_lesson_twice_counts_once():
+def test_the_same_lesson_twice_counts_once() -> None:
     data = als_csv(
         [LESSEN[0], ["JDV", "ma", "1", "3A", "Frans"], ["JDV", "Maandag", "1", "3a", "frans"]]
     )
     assert len(read_lessen_csv(data, "lessen.csv")) == 1
 
 
-def test_one_teacher_with_two_groups_in_one_period_names_both_lines():
+def test_one_teacher_with_two_groups_in_one_period_names_both_lines() -> None:
     data = als_csv(
         [
             LESSEN[0],
@@ -83,14 +85,14 @@ def test_one_teacher_with_two_groups_in_one_period_names_both_lines():
     assert "3A+3B" in fout.melding  # says how to write a shared lesson
 
 
-def test_two_teachers_in_one_group_at_once_is_fine():
+def test_two_teachers_in_one_group_at_once_is_fine() -> None:
     data = als_csv(
         [LESSEN[0], ["JDV", "ma", "1", "3A", "Frans"], ["KLM", "ma", "1", "3A", "Frans"]]
     )
     assert len(read_lessen_csv(data, "lessen.csv")) == 2
 
 
-def test_an_unknown_day_names_file_line_and_field_and_what_to_use():
+def test_an_unknown_day_names_file_line_and_field_and_what_to_use() -> None:
     data = als_csv([LESSEN[0], LESSEN[1], LESSEN[2], ["JDV", "zondag", "1", "3A", "Frans"]])
     [fout] = fouten_van(read_lessen_csv, data, "lessen.csv")
     assert str(fout) == (
@@ -98,7 +100,7 @@ def test_an_unknown_day_names_file_line_and_field_and_what_to_use():
     )
 
 
-def test_a_word_that_is_no_day_at_all_is_explained():
+def test_a_word_that_is_no_day_at_all_is_explained() -> None:
     [fout] = fouten_van(
         read_lessen_csv, als_csv([LESSEN[0], ["JDV", "mandag", "1", "", ""]]), "l.csv"
     )
@@ -116,7 +118,7 @@ def test_a_word_that_is_no_day_at_all_is_explained():
         ("2.5", "geen getal"),
     ],
 )
-def test_a_wrong_period_says_a_number_from_1_to_12_is_expected(waarde, tekst):
+def test_a_wrong_period_says_a_number_from_1_to_12_is_expected(waarde: str, tekst: str) -> None:
     [fout] = fouten_van(
         read_lessen_csv, als_csv([LESSEN[0], ["JDV", "ma", waarde, "3A", ""]]), "l.csv"
     )
@@ -124,7 +126,7 @@ def test_a_wrong_period_says_a_number_from_1_to_12_is_expected(waarde, tekst):
     assert tekst in fout.melding and "1 tot 12" in fout.melding
 
 
-def test_the_field_is_named_as_the_user_wrote_the_header():
+def test_the_field_is_named_as_the_user_wrote_the_header() -> None:
     data = als_csv(
         [["Teacher", "Day", "Period", "Group", "Subject"], ["JDV", "sunday", "1", "", ""]]
     )
@@ -132,27 +134,27 @@ def test_the_field_is_named_as_the_user_wrote_the_header():
     assert fout.veld == "Day"
 
 
-def test_a_missing_column_is_named_with_the_expected_header():
+def test_a_missing_column_is_named_with_the_expected_header() -> None:
     data = als_csv([["leerkracht", "lesuur", "groep", "vak"], ["JDV", "1", "3A", "Frans"]])
     [fout] = fouten_van(read_lessen_csv, data, "lessen.csv")
     assert (fout.regel, fout.veld) == (1, "dag")
     assert "leerkracht;dag;lesuur;groep;vak" in fout.melding
 
 
-def test_a_file_without_header_misses_every_column():
+def test_a_file_without_header_misses_every_column() -> None:
     data = als_csv([["JDV", "ma", "1", "3A", "Frans"]])
     fouten = fouten_van(read_lessen_csv, data, "lessen.csv")
     assert {f.veld for f in fouten} == {"leerkracht", "dag", "lesuur", "groep", "vak"}
 
 
-def test_a_wrong_email_address_is_named():
+def test_a_wrong_email_address_is_named() -> None:
     [fout] = fouten_van(
         read_lessen_csv, als_csv([LESSEN[0], ["an@@school", "ma", "1", "", ""]]), "l.csv"
     )
     assert (fout.regel, fout.veld) == (2, "leerkracht") and "e-mailadres" in fout.melding
 
 
-def test_a_missing_teacher_is_named():
+def test_a_missing_teacher_is_named() -> None:
     [fout] = fouten_van(read_lessen_csv, als_csv([LESSEN[0], ["", "ma", "1", "3A", ""]]), "l.csv")
     assert (fout.regel, fout.veld) == (2, "leerkracht")
 
@@ -187,14 +189,18 @@ _DAGVORMEN = [
     ),
 )
 def test_valid_rows_round_trip_through_a_written_csv(
-    lessen, scheidingsteken, codering, dagvorm, kop
-):
+    lessen: list[tuple[str, int, int, str, str]],
+    scheidingsteken: str,
+    codering: str,
+    dagvorm: list[str],
+    kop: list[str],
+) -> None:
     rijen = [kop] + [[c, dagvorm[d], str(u), g, v] for c, d, u, g, v in lessen]
     gelezen = read_lessen_csv(als_csv(rijen, scheidingsteken, codering), "lessen.csv")
     assert [(r.leerkracht, r.dag, r.lesuur, r.groep, r.vak) for r in gelezen] == lessen
 
 
-def test_the_example_in_the_school_documentation_reads():
+def test_the_example_in_the_school_documentation_reads() -> None:
     tekst = (Path(__file__).resolve().parents[3] / "docs" / "tijd-maken-import.md").read_text()
     voorbeeld = tekst.split("```\nleerkracht;")[1].split("```")[0]
     lessen = read_lessen_csv(("leerkracht;" + voorbeeld).encode("cp1252"), "voorbeeld.csv")

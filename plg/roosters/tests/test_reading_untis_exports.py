@@ -3,6 +3,8 @@ telling the user when they gave one for the other."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from plg.roosters.imports.records import Leerkracht, LesRegel
@@ -19,7 +21,12 @@ GPU001 = [
 ]
 
 
-def als_gpu(rijen, scheidingsteken: str = ",", codering: str = "cp1252", quote=True) -> bytes:
+def als_gpu(
+    rijen: Sequence[Sequence[object]],
+    scheidingsteken: str = ",",
+    codering: str = "cp1252",
+    quote: bool = True,
+) -> bytes:
     regels = []
     for rij in rijen:
         velden = [f'"{w}"' if quote and isinstance(w, str) and w else str(w) for w in rij]
@@ -37,22 +44,24 @@ GPU001_VERWACHT = [
 
 @pytest.mark.parametrize("scheidingsteken", [",", ";", "\t"])
 @pytest.mark.parametrize("codering", ["cp1252", "utf-8", "utf-8-sig"])
-def test_gpu001_is_read_in_every_separator_and_encoding(scheidingsteken, codering):
+def test_gpu001_is_read_in_every_separator_and_encoding(
+    scheidingsteken: str, codering: str
+) -> None:
     data = als_gpu(GPU001, scheidingsteken, codering)
     assert read_gpu_lessen(data, "GPU001.TXT") == GPU001_VERWACHT
 
 
-def test_gpu001_without_quotes_is_read_too():
+def test_gpu001_without_quotes_is_read_too() -> None:
     assert read_gpu_lessen(als_gpu(GPU001, ";", quote=False), "GPU001.TXT") == GPU001_VERWACHT
 
 
-def test_gpu001_alternating_weeks_merge_subjects():
+def test_gpu001_alternating_weeks_merge_subjects() -> None:
     rijen = [(1, "3A", "PEE", "WI", "", 1, 1, ""), (2, "3B", "PEE", "FY", "", 1, 1, "")]
     [les] = read_gpu_lessen(als_gpu(rijen), "GPU001.TXT")
     assert (les.groep, les.vak) == ("3A, 3B", "WI, FY")
 
 
-def test_gpu001_weekend_and_bad_period_are_named_by_column():
+def test_gpu001_weekend_and_bad_period_are_named_by_column() -> None:
     rijen = [
         GPU001[0],
         (7, "3A", "PEE", "WI", "", 6, 1, ""),
@@ -63,23 +72,23 @@ def test_gpu001_weekend_and_bad_period_are_named_by_column():
     assert "weekend" in fouten[0].melding
 
 
-def test_gpu001_short_row_is_named():
+def test_gpu001_short_row_is_named() -> None:
     fouten = fouten_van(read_gpu_lessen, als_gpu([GPU001[0], (9, "3A", "PEE")]), "GPU001.TXT")
     assert [(f.regel, f.veld) for f in fouten] == [(2, None)]
     assert "minstens 7" in fouten[0].melding
 
 
-def test_gpu004_given_as_timetable_gets_a_hint():
+def test_gpu004_given_as_timetable_gets_a_hint() -> None:
     fouten = fouten_van(read_gpu_lessen, als_gpu(GPU004), "GPU004.TXT")
     assert fouten[0].regel is None and "GPU001" in fouten[0].melding
 
 
-def test_gpu001_separator_may_be_given():
+def test_gpu001_separator_may_be_given() -> None:
     data = als_gpu(GPU001, ";", "cp1252")
     assert read_gpu_lessen(data, "g.txt", scheidingsteken=";", codering="cp1252") == GPU001_VERWACHT
 
 
-def test_a_lessons_csv_is_not_a_gpu001():
+def test_a_lessons_csv_is_not_a_gpu001() -> None:
     fouten = fouten_van(read_gpu_lessen, als_csv(LESSEN), "lessen.csv")
     assert any("GPU001" in f.melding for f in fouten)
 
@@ -87,7 +96,9 @@ def test_a_lessons_csv_is_not_a_gpu001():
 # --- Untis GPU004 ----------------------------------------------------------------------------
 
 
-def leraar(code, langnaam, voornaam="", email="", lengte=45):
+def leraar(
+    code: str, langnaam: str, voornaam: str = "", email: str = "", lengte: int = 45
+) -> list[object]:
     rij: list[object] = [""] * lengte
     rij[0], rij[1], rij[2], rij[5], rij[16] = code, langnaam, "5", "mn", "Vakgroep"
     if lengte > 28:
@@ -107,7 +118,9 @@ GPU004 = [
 
 @pytest.mark.parametrize("scheidingsteken", [",", ";", "\t"])
 @pytest.mark.parametrize("codering", ["cp1252", "utf-8"])
-def test_gpu004_is_read_in_every_separator_and_encoding(scheidingsteken, codering):
+def test_gpu004_is_read_in_every_separator_and_encoding(
+    scheidingsteken: str, codering: str
+) -> None:
     data = als_gpu(GPU004, scheidingsteken, codering)
     assert read_gpu_leerkrachten(data, "GPU004.TXT") == [
         Leerkracht("PEE", "Peeters", "An", "an.peeters@school.be"),
@@ -116,30 +129,30 @@ def test_gpu004_is_read_in_every_separator_and_encoding(scheidingsteken, coderin
     ]
 
 
-def test_gpu004_comma_inside_quotes_stays_in_the_name():
+def test_gpu004_comma_inside_quotes_stays_in_the_name() -> None:
     data = als_gpu([leraar("PEE", "Peeters, A.", "An")])
     assert read_gpu_leerkrachten(data, "GPU004.TXT")[0].familienaam == "Peeters, A."
 
 
-def test_gpu004_duplicate_code_and_bad_email_are_named():
+def test_gpu004_duplicate_code_and_bad_email_are_named() -> None:
     rijen = [*GPU004, leraar("PEE", "Pauwels"), leraar("XYZ", "X", "Y", "geen-adres")]
     fouten = fouten_van(read_gpu_leerkrachten, als_gpu(rijen), "GPU004.TXT")
     assert [(f.regel, f.veld) for f in fouten] == [(4, "naam (kolom 1)"), (5, "e-mail (kolom 33)")]
     assert "regel 1" in fouten[0].melding
 
 
-def test_gpu004_codes_differing_only_in_case_are_one_teacher():
+def test_gpu004_codes_differing_only_in_case_are_one_teacher() -> None:
     fouten = fouten_van(
         read_gpu_leerkrachten, als_gpu([*GPU004, leraar("pee", "Pauwels")]), "g.txt"
     )
     assert [(f.regel, f.veld) for f in fouten] == [(4, "naam (kolom 1)")]
 
 
-def test_gpu001_given_as_teachers_gets_a_hint():
+def test_gpu001_given_as_teachers_gets_a_hint() -> None:
     [fout] = fouten_van(read_gpu_leerkrachten, als_gpu(GPU001), "GPU001.TXT")
     assert fout.regel is None and "GPU004" in fout.melding
 
 
-def test_gpu_binary_and_empty_files_are_refused():
+def test_gpu_binary_and_empty_files_are_refused() -> None:
     assert "leeg" in fouten_van(read_gpu_leerkrachten, b"", "GPU004.TXT")[0].melding
     assert "tekst" in fouten_van(read_gpu_lessen, bytes(range(256)) * 3, "GPU001.TXT")[0].melding

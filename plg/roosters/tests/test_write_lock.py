@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from plg.communities.models import Notitie
@@ -98,7 +99,9 @@ def _sqlite_only() -> None:
         pytest.skip("the whole-database write lock is SQLite's")
 
 
-def test_others_can_write_while_a_large_calendar_is_read(world, client, monkeypatch):
+def test_others_can_write_while_a_large_calendar_is_read(
+    world: Any, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     login(client, world.member)
     response, wrote = _while_parsing(
         monkeypatch,
@@ -116,7 +119,9 @@ def test_others_can_write_while_a_large_calendar_is_read(world, client, monkeypa
     assert Bezetting.objects.filter(user=world.member).exists()
 
 
-def test_others_can_write_while_a_large_timetable_is_read(world, client, monkeypatch):
+def test_others_can_write_while_a_large_timetable_is_read(
+    world: Any, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     login(client, world.leader)
     kalender_van(world.school)
     response, wrote = _while_parsing(
