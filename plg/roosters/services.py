@@ -175,9 +175,7 @@ def _lessen(school: School, resolved: list[tuple[LesRegel, User]]) -> list[Les]:
     return lessen
 
 
-def import_lessen(
-    *, school: School, door: User, bestand: str, regels: Sequence[LesRegel]
-) -> int:
+def import_lessen(*, school: School, door: User, bestand: str, regels: Sequence[LesRegel]) -> int:
     """Replace the school's timetable with the lessons of one CSV file: checked first, then
     written in one short transaction."""
     resolved = _resolve(school, regels, bestand, _codes(school))
