@@ -9,7 +9,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from plg.post.services import verstuur_nu
+from plg.post.services import send_now
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class ResetForm(PasswordResetForm):
     ) -> None:
         context = {**context, "site_url": settings.SITE_URL}
         try:
-            verstuur_nu(
+            send_now(
                 aan=to_email,
                 onderwerp=render_to_string(subject_template_name, context),
                 tekst=render_to_string(email_template_name, context),

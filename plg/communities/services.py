@@ -65,12 +65,12 @@ def invite(
     earlier = Uitnodiging.objects.filter(
         plg=plg, email__iexact=email, status=UitnodigingStatus.OPEN
     )
-    post.intrekken(earlier)  # a mail with a withdrawn link must not leave any more
+    post.withdraw_berichten(earlier)  # a mail with a withdrawn link must not leave any more
     earlier.update(status=UitnodigingStatus.INGETROKKEN)
     uitnodiging = Uitnodiging.objects.create(
         plg=plg, email=email, school=school, invited_by=invited_by, message=message
     )
-    post.klaarzetten([mails.uitnodiging(uitnodiging)])
+    post.queue_berichten([mails.uitnodiging(uitnodiging)])
     return uitnodiging
 
 

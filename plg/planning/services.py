@@ -75,7 +75,7 @@ def announce(bijeenkomst: Bijeenkomst, *, door: User | None = None) -> None:
     """Invitations with a calendar file now (in the outbox, with the bijeenkomst), reminders
     later."""
     plan_herinneringen(bijeenkomst)
-    post.klaarzetten(mails.uitnodigingen(bijeenkomst, door=door))
+    post.queue_berichten(mails.uitnodigingen(bijeenkomst, door=door))
 
 
 @transaction.atomic

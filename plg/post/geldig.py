@@ -32,7 +32,7 @@ def controle(*soorten: str) -> Callable[[Controle], Controle]:
     return register
 
 
-def mag_nog(door: Any, berichten: Iterable[Bericht]) -> set[int]:
+def may_resend(door: Any, berichten: Iterable[Bericht]) -> set[int]:
     """The pks of these mails that ``door`` may send again now (one check per kind)."""
     per_soort: dict[str, list[Bericht]] = {}
     for bericht in berichten:

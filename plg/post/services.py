@@ -16,7 +16,7 @@ from plg.post import geldig, koppen
 from plg.post.models import Bericht, Status
 
 
-def klaarzetten(berichten: Iterable[Bericht]) -> int:
+def queue_berichten(berichten: Iterable[Bericht]) -> int:
     """Store each e-mail in the caller's transaction; returns how many are new.
 
     A row whose ``sleutel`` is already stored is skipped, so a step that runs twice sends once.
@@ -33,17 +33,17 @@ def klaarzetten(berichten: Iterable[Bericht]) -> int:
         bericht.aangemaakt_op = bericht.volgende_poging = nu
     if nieuw:
         Bericht.objects.bulk_create(nieuw.values(), ignore_conflicts=True)
-        transaction.on_commit(bezorg_straks, robust=True)
+        transaction.on_commit(deliver_later, robust=True)
     return len(nieuw)
 
 
 @transaction.atomic
-def opnieuw(berichten: QuerySet[Bericht], *, door: Any) -> tuple[int, int]:
+def retry_berichten(berichten: QuerySet[Bericht], *, door: Any) -> tuple[int, int]:
     """Failed e-mails get a fresh set of attempts, starting now, when their cause still holds
     and ``door`` may still send them (asked of the app that wrote them, ``geldig``); returns
     how many go again and how many may not."""
     mislukt = list(berichten.filter(status=Status.MISLUKT).select_for_update())
-    mag = geldig.mag_nog(door, mislukt)
+    mag = geldig.may_resend(door, mislukt)
     count = Bericht.objects.filter(pk__in=mag, status=Status.MISLUKT).update(
         status=Status.WACHT,
         pogingen=0,
@@ -52,11 +52,11 @@ def opnieuw(berichten: QuerySet[Bericht], *, door: Any) -> tuple[int, int]:
         oorzaak="",
     )
     if count:
-        transaction.on_commit(bezorg_straks, robust=True)
+        transaction.on_commit(deliver_later, robust=True)
     return count, len(mislukt) - count
 
 
-def intrekken(over: QuerySet[Any]) -> int:
+def withdraw_berichten(over: QuerySet[Any]) -> int:
     """E-mails about these objects that have not left will not leave (an invitation withdrawn,
     a wave closed): those waiting, those that failed (nobody can send them again), and one in
     a worker's hands (if handing it over fails, or the worker dies, it is not taken again)."""
@@ -73,16 +73,16 @@ def onderweg_over(over: QuerySet[Any]) -> set[int]:
 
 
 @outside_transaction
-def verstuur_nu(*, aan: str, onderwerp: str, tekst: str) -> None:
+def send_now(*, aan: str, onderwerp: str, tekst: str) -> None:
     """Send during the request, never stored: only for a mail whose text must not be kept
     anywhere (the scan's resume link, decision 20). Built like every other message."""
     koppen.email(aan=aan, onderwerp=onderwerp, tekst=tekst).send()
 
 
-def bezorg_straks() -> None:
-    from plg.post.tasks import bezorg
+def deliver_later() -> None:
+    from plg.post.tasks import deliver
 
-    bezorg.enqueue()
+    deliver.enqueue()
 
 
 def _domein() -> str:

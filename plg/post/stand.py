@@ -46,7 +46,7 @@ def stand(*, over: QuerySet[Any], user: Any) -> Stand:
     mijn = berichten.filter(door=user, status=Status.MISLUKT).only(
         "pk", "soort", "over_id", "sleutel"
     )
-    return Stand(rijen=rijen, mijn_mislukte=sorted(geldig.mag_nog(user, mijn)))
+    return Stand(rijen=rijen, mijn_mislukte=sorted(geldig.may_resend(user, mijn)))
 
 
 def per_object(*, over: QuerySet[Any], user: Any) -> dict[int, Bericht]:
@@ -54,7 +54,7 @@ def per_object(*, over: QuerySet[Any], user: Any) -> dict[int, Bericht]:
     sent it and may still send it again (the retry form's value), else nothing."""
     berichten = {b.over_id: b for b in Bericht.objects.over(over).order_by("pk")}
     mijn = [b for b in berichten.values() if b.is_mislukt and b.door_id == user.pk]
-    mag = geldig.mag_nog(user, mijn)
+    mag = geldig.may_resend(user, mijn)
     for bericht in berichten.values():
         bericht.opnieuw = [bericht.pk] if bericht.pk in mag else []  # type: ignore[attr-defined]
     return berichten

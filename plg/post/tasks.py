@@ -10,5 +10,5 @@ from plg.post import bezorging
 
 
 @task()
-def bezorg() -> dict[str, int]:
-    return asdict(bezorging.bezorg())
+def deliver() -> dict[str, int]:
+    return asdict(bezorging.deliver())

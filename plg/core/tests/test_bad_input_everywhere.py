@@ -246,9 +246,9 @@ def failed_mails(objects: dict[str, Any]) -> None:
     """Every mail of the set-up failed, so the pages offer the retry form to hammer."""
     from plg.communities import mails
     from plg.post.models import Bericht, Status
-    from plg.post.services import klaarzetten
+    from plg.post.services import queue_berichten
 
-    klaarzetten([mails.uitnodiging(objects["uitnodiging"])])
+    queue_berichten([mails.uitnodiging(objects["uitnodiging"])])
     Bericht.objects.update(status=Status.MISLUKT)
 
 

@@ -36,8 +36,8 @@ def test_slow_work_inside_a_transaction_is_refused() -> None:
         "plg.planning.services.search_momenten",
         "plg.planning.services.calculate_maandplan",
         "plg.planning.bijsturen.bijsturing",
-        "plg.post.bezorging._geef_af",
-        "plg.post.services.verstuur_nu",
+        "plg.post.bezorging._hand_over",
+        "plg.post.services.send_now",
     ],
 )
 @pytest.mark.django_db
