@@ -57,20 +57,8 @@ def _objects(w: Any) -> dict[str, Any]:
     from plg.live.models import Gastlink, LiveSessie
 
     sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=w.coach)
-    from plg.scans import services as scan_services
-
-    afname = scan_services.open_afname(opened_by=w.leader, title="Scan", schools=[w.school])
-    gesloten = scan_services.open_afname(opened_by=w.leader, title="Toen", schools=[w.school])
-    scan_services.close_afname(afname=gesloten)
-    zelfscan = scan_services.open_zelfscan(plg=w.plg, opened_by=w.coach, title="Start")
-    zelfscan_toen = scan_services.open_zelfscan(plg=w.plg, opened_by=w.coach, title="Toen")
-    scan_services.close_afname(afname=zelfscan_toen)
     return {
-        "afname": afname,
-        "gesloten": gesloten,
-        "toegang": afname.toegangen.get(email=w.member.email),
-        "zelfscan": zelfscan,
-        "zelfscan_toen": zelfscan_toen,
+        **_scan_objects(w),
         "gastlink": Gastlink.objects.create(
             sessie=sessie,
             name="Expert",
@@ -86,6 +74,36 @@ def _objects(w: Any) -> dict[str, Any]:
         ),
         "bijeenkomst": bijeenkomst,
         "blok": bijeenkomst.blokken.first(),
+        **_community_objects(w),
+        "bijlage": bijlage,
+        "uitnodiging": Uitnodiging.objects.create(
+            plg=w.plg, email="new@regenboog.example", school=w.school, invited_by=w.coach
+        ),
+        **_planning_objects(w),
+        "bericht": _failed_mail(w),
+    }
+
+
+def _scan_objects(w: Any) -> dict[str, Any]:
+    from plg.scans import services as scan_services
+
+    afname = scan_services.open_afname(opened_by=w.leader, title="Scan", schools=[w.school])
+    gesloten = scan_services.open_afname(opened_by=w.leader, title="Toen", schools=[w.school])
+    scan_services.close_afname(afname=gesloten)
+    zelfscan = scan_services.open_zelfscan(plg=w.plg, opened_by=w.coach, title="Start")
+    zelfscan_toen = scan_services.open_zelfscan(plg=w.plg, opened_by=w.coach, title="Toen")
+    scan_services.close_afname(afname=zelfscan_toen)
+    return {
+        "afname": afname,
+        "gesloten": gesloten,
+        "toegang": afname.toegangen.get(email=w.member.email),
+        "zelfscan": zelfscan,
+        "zelfscan_toen": zelfscan_toen,
+    }
+
+
+def _community_objects(w: Any) -> dict[str, Any]:
+    return {
         "leervraag": Leervraag.objects.create(
             plg=w.plg, created_by=w.coach, current_text="Waarom?"
         ),
@@ -94,12 +112,6 @@ def _objects(w: Any) -> dict[str, Any]:
             plg=w.plg, author=w.coach, title="M", due_date=timezone.localdate()
         ),
         "lid": w.plg.lidmaatschappen.get(user=w.member),
-        "bijlage": bijlage,
-        "uitnodiging": Uitnodiging.objects.create(
-            plg=w.plg, email="new@regenboog.example", school=w.school, invited_by=w.coach
-        ),
-        **_planning_objects(w),
-        "bericht": _failed_mail(w),
     }
 
 
