@@ -59,6 +59,77 @@ async def _connect(sessie: LiveSessie, user: Any, session: dict[str, Any] | None
     return client
 
 
+class _Room:
+    """The participants' sockets, and every frame each of them received."""
+
+    def __init__(self, clients: dict[str, Any]) -> None:
+        self.clients = clients
+        self.frames: dict[str, list[str]] = {name: [] for name in clients}
+
+    @classmethod
+    async def join(cls, world: Any, sessie: LiveSessie, link: Gastlink) -> _Room:
+        room = cls(
+            {
+                "coach": await _connect(sessie, world.coach),
+                "member": await _connect(sessie, world.member),
+                "leader": await _connect(sessie, world.leader),
+                "guest": await _connect(sessie, AnonymousUser(), {GUEST_SESSION_KEY: [link.token]}),
+            }
+        )
+        for name, client in room.clients.items():
+            room.frames[name].append(await client.receive_from())
+        return room
+
+    async def say(self, who: str, command: dict[str, Any]) -> None:
+        """Each change reaches every participant as one frame."""
+        await self.clients[who].send_json_to(command)
+        for name, client in self.clients.items():
+            self.frames[name].append(await client.receive_from())
+
+    async def leave(self) -> None:
+        for name, client in self.clients.items():
+            await client.send_json_to({"type": "sync"})
+            self.frames[name].append(await client.receive_from())
+            assert await client.receive_nothing(timeout=0.05)
+            await client.disconnect()
+
+
+async def _cards_and_rounds(room: _Room, blok: dict[str, int]) -> None:
+    kandoe = blok[Stap.VERWERKING]
+    await room.say("coach", {"type": "step.start", "blok": kandoe})
+    await room.say(
+        "member",
+        {"type": "card.add", "blok": kandoe, "text": "QHIDDENTEXT", "why": "QHIDDENWHY"},
+    )
+    await room.say("leader", {"type": "card.add", "blok": kandoe, "text": "QLEADERCARD"})
+    await room.say(
+        "coach",
+        {"type": "card.add", "blok": blok[Stap.INPUT], "text": "QANON", "anonymous": True},
+    )
+    for who, stap, audience in [
+        ("member", Stap.CHECKIN, "ik"),
+        ("member", Stap.CHECKOUT, "netwerk"),
+        ("coach", Stap.CHECKIN, "plg"),
+        ("coach", Stap.CHECKOUT, "team"),
+        ("leader", Stap.CHECKIN, "leiding"),
+    ]:
+        text = f"QW{audience.upper()}"
+        await room.say(
+            who, {"type": "round.write", "blok": blok[stap], "text": text, "audience": audience}
+        )
+
+
+async def _oase(room: _Room, blok: dict[str, int], inbrenger: int) -> None:
+    oase = blok[Stap.DOELEN]
+    await room.say("coach", {"type": "step.start", "blok": oase})
+    await room.say(
+        "coach", {"type": "oase.setup", "blok": oase, "inbrenger": inbrenger, "thema": "QTHEMA"}
+    )
+    for _ in range(3):
+        await room.say("coach", {"type": "oase.next", "blok": oase})
+    await room.say("member", {"type": "oase.evaluate", "blok": oase, "text": "QEVAL"})
+
+
 def _play(world: Any, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]]:
     """Everyone joins; cards and round contributions are written; every frame is kept."""
     blok = {b.stap: b.pk for b in sessie.bijeenkomst.blokken.all()}
@@ -70,63 +141,15 @@ def _play(world: Any, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]]:
     )
 
     async def scenario() -> dict[str, list[str]]:
-        clients = {
-            "coach": await _connect(sessie, world.coach),
-            "member": await _connect(sessie, world.member),
-            "leader": await _connect(sessie, world.leader),
-            "guest": await _connect(sessie, AnonymousUser(), {GUEST_SESSION_KEY: [link.token]}),
-        }
-        frames: dict[str, list[str]] = {
-            name: [await client.receive_from()] for name, client in clients.items()
-        }
-
-        async def say(who: str, command: dict[str, Any]) -> None:
-            """Each change reaches every participant as one frame."""
-            await clients[who].send_json_to(command)
-            for name, client in clients.items():
-                frames[name].append(await client.receive_from())
-
-        kandoe = blok[Stap.VERWERKING]
-        await say("coach", {"type": "step.start", "blok": kandoe})
-        await say(
-            "member",
-            {"type": "card.add", "blok": kandoe, "text": "QHIDDENTEXT", "why": "QHIDDENWHY"},
-        )
-        await say("leader", {"type": "card.add", "blok": kandoe, "text": "QLEADERCARD"})
-        await say(
-            "coach",
-            {"type": "card.add", "blok": blok[Stap.INPUT], "text": "QANON", "anonymous": True},
-        )
-        for who, stap, audience in [
-            ("member", Stap.CHECKIN, "ik"),
-            ("member", Stap.CHECKOUT, "netwerk"),
-            ("coach", Stap.CHECKIN, "plg"),
-            ("coach", Stap.CHECKOUT, "team"),
-            ("leader", Stap.CHECKIN, "leiding"),
-        ]:
-            text = f"QW{audience.upper()}"
-            await say(
-                who, {"type": "round.write", "blok": blok[stap], "text": text, "audience": audience}
-            )
-        oase = blok[Stap.DOELEN]
-        await say("coach", {"type": "step.start", "blok": oase})
-        await say(
-            "coach",
-            {"type": "oase.setup", "blok": oase, "inbrenger": world.member.pk, "thema": "QTHEMA"},
-        )
-        for _ in range(3):
-            await say("coach", {"type": "oase.next", "blok": oase})
-        await say("member", {"type": "oase.evaluate", "blok": oase, "text": "QEVAL"})
+        room = await _Room.join(world, sessie, link)
+        await _cards_and_rounds(room, blok)
+        await _oase(room, blok, world.member.pk)
         if reveal:
-            await say("coach", {"type": "step.start", "blok": kandoe})
-            frames = {name: [] for name in clients}
-            await say("coach", {"type": "board.reveal"})
-        for name, client in clients.items():
-            await client.send_json_to({"type": "sync"})
-            frames[name].append(await client.receive_from())
-            assert await client.receive_nothing(timeout=0.05)
-            await client.disconnect()
-        return frames
+            await room.say("coach", {"type": "step.start", "blok": blok[Stap.VERWERKING]})
+            room.frames = {name: [] for name in room.clients}
+            await room.say("coach", {"type": "board.reveal"})
+        await room.leave()
+        return room.frames
 
     return play(scenario())
 
