@@ -11,6 +11,7 @@ covered as soon as it has its row there.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -114,55 +115,69 @@ def base_value(kind: str, value: str, options: list[str]) -> Any:
     return value or {"number": "1", "email": "iemand@example.org"}.get(kind, "x")
 
 
-def variants(fields: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, dict[str, Any]]]:
+Field = tuple[str, str, str, list[str]]  # name, kind, value, options
+Chooser = Callable[[str, str], "str | None"]  # (kind, value) -> the bad value, or None
+
+
+def variants(fields: list[Field]) -> list[tuple[str, dict[str, Any]]]:
     """One payload per kind of bad value, with that value in every field it fits."""
     base: dict[str, Any] = {}
     for name, kind, value, options in fields:
         if kind in {"checkbox", "radio"} and name in base:
             continue
         base[name] = base_value(kind, value, options)
-    found: list[tuple[str, dict[str, Any]]] = []
-
-    def payload(label: str, choose: Any) -> None:
-        data = dict(base)
-        changed = False
-        for name, kind, value, _options in fields:
-            bad = choose(kind, value)
-            if bad is not None:
-                data[name], changed = bad, True
-        if changed:
-            found.append((label, data))
-
-    def text(bad: str) -> Any:
-        def choose(kind: str, value: str) -> str | None:
-            plain = kind in {"text", "textarea", "search", "password", "email", "url"}
-            return bad if plain or (kind == "hidden" and is_free_text(value)) else None
-
-        return choose
-
-    for label, bad in TEXTS.items():
-        payload(label, text(bad))
-    for index in (0, 1):
-
-        def date(kind: str, value: str, index: int = index) -> str | None:
-            if kind in DATES:
-                return DATES[kind][index]
-            if kind == "hidden" and DATE_LIKE.match(value):
-                year = ("0001", "9999")[index]
-                return year + value[4:]
-            return None
-
-        payload(f"year-{index}", date)
-    for index, number in enumerate(NUMBERS):
-
-        def numeric(kind: str, value: str, number: str = number) -> str | None:
-            counted = kind in {"hidden", "radio"} and value.isascii() and value.isdigit()
-            return number if kind == "number" or counted else None
-
-        payload(f"number-{index}", numeric)
+    choosers = [
+        *((label, _text(bad)) for label, bad in TEXTS.items()),
+        *((f"year-{index}", _date(index)) for index in (0, 1)),
+        *((f"number-{index}", _numeric(number)) for index, number in enumerate(NUMBERS)),
+    ]
+    found = [
+        (label, data)
+        for label, choose in choosers
+        if (data := _payload(base, fields, choose)) is not None
+    ]
     if "next" in base:
         found += [(f"next-{index}", {**base, "next": nxt}) for index, nxt in enumerate(NEXTS)]
     return found
+
+
+def _payload(base: dict[str, Any], fields: list[Field], choose: Chooser) -> dict[str, Any] | None:
+    """The base payload with a bad value in every field that takes one; None if none does."""
+    data = dict(base)
+    changed = False
+    for name, kind, value, _options in fields:
+        bad = choose(kind, value)
+        if bad is not None:
+            data[name], changed = bad, True
+    return data if changed else None
+
+
+def _text(bad: str) -> Chooser:
+    def choose(kind: str, value: str) -> str | None:
+        plain = kind in {"text", "textarea", "search", "password", "email", "url"}
+        return bad if plain or (kind == "hidden" and is_free_text(value)) else None
+
+    return choose
+
+
+def _date(index: int) -> Chooser:
+    def choose(kind: str, value: str) -> str | None:
+        if kind in DATES:
+            return DATES[kind][index]
+        if kind == "hidden" and DATE_LIKE.match(value):
+            year = ("0001", "9999")[index]
+            return year + value[4:]
+        return None
+
+    return choose
+
+
+def _numeric(number: str) -> Chooser:
+    def choose(kind: str, value: str) -> str | None:
+        counted = kind in {"hidden", "radio"} and value.isascii() and value.isdigit()
+        return number if kind == "number" or counted else None
+
+    return choose
 
 
 def is_free_text(value: str) -> bool:
