@@ -49,7 +49,8 @@ def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv] or [ROOT / s for s in SOURCES]
     found = 0
     for module in modules(paths):
-        name = module.resolve().relative_to(ROOT).as_posix()
+        path = module.resolve()
+        name = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(module)
         if name.endswith(EXCEPTIONS):
             continue
         for line, message in breaches(module):
