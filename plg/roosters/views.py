@@ -28,7 +28,7 @@ from plg.roosters.imports.untis import read_gpu_leerkrachten, read_gpu_lessen
 from plg.roosters.models import Dag, Kruisvervanger, Les, Planner, Roosterimport
 
 
-def school_context(school: School, tab: str, user: Any) -> dict[str, Any]:
+def school_context(school: School, tab: str, user: User) -> dict[str, Any]:
     """Shared by every page of a school's 'Tijd maken'."""
     return {"school": school, "tab": tab, "may_lead": may_lead(user, school)}
 
