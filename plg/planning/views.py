@@ -21,7 +21,7 @@ from plg.organisations.models import Aanstelling, School
 from plg.planning import accounts, bijsturen, feeds, services, slots
 from plg.planning import problem as p
 from plg.planning.authorizers import get_maandplan
-from plg.planning.forms import BijeenkomstForm, KiesForm, MaandplanForm, VerplaatsForm, ZoekForm
+from plg.planning.forms import BijeenkomstForm, ChooseForm, MaandplanForm, MoveForm, SearchForm
 from plg.planning.models import Kalenderfeed, Maandplan, MaandplanStatus
 from plg.planning.voorstel import Plaatsing
 from plg.roosters import services as rooster_services
@@ -148,7 +148,7 @@ def _by_kind(
 def plg_momenten(request: AuthedRequest, pk: int) -> HttpResponse:
     """When can we meet? Ranked moments for the coming weeks, for the procescoach."""
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
-    form = ZoekForm(request.GET or None)
+    form = SearchForm(request.GET or None)
     context: dict[str, Any] = plg_context(plg, lid) | {"form": form}
     if form.is_valid():
         probleem, resultaat = services.search_momenten(plg=plg, **form.cleaned_data)
@@ -166,7 +166,7 @@ def plg_momenten(request: AuthedRequest, pk: int) -> HttpResponse:
 def plg_moment_kiezen(request: AuthedRequest, pk: int) -> HttpResponse:
     """Search again before planning: the moment must still be free, with the same substitutes."""
     plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
-    form = KiesForm(request.POST)
+    form = ChooseForm(request.POST)
     if not form.is_valid():
         problems = [str(error) for errors in form.errors.values() for error in errors]
         messages.error(
@@ -334,7 +334,7 @@ def maandplan_bijsturen(request: AuthedRequest, pk: int, index: int) -> HttpResp
 def maandplan_verplaatsen(request: AuthedRequest, pk: int, index: int) -> HttpResponse:
     plan = get_maandplan(request.user, pk)
     _plaatsing(plan, index)
-    form = VerplaatsForm(request.POST)
+    form = MoveForm(request.POST)
     if form.is_valid() and bijsturen.move(maandplan=plan, index=index, **form.cleaned_data):
         messages.success(
             request, _("De bijeenkomst is verplaatst in het voorstel. Er is nog niets ingepland.")
