@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -18,7 +19,7 @@ from plg.accounts.models import User
 from plg.meetings.services import plan_bijeenkomst
 from plg.planning import accounts, services, tasks
 from plg.planning.models import Herinnering, Kalenderfeed, Vervangbeurt
-from plg.planning.problem import BRUSSELS
+from plg.planning.problem import BRUSSELS, Vervanging
 
 pytestmark = pytest.mark.django_db
 
@@ -67,23 +68,37 @@ def test_the_feed_holds_bijeenkomsten_of_my_plgs_and_my_substitution_duties(
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=soon, place="Zaal", duration_minutes=100
     )
-    Vervangbeurt.objects.create(
-        bijeenkomst=bijeenkomst,
-        school=world.school,
-        afwezige=world.member,
-        vervanger=world.colleague,
-        datum=soon.date(),
-        lesuur=1,
-        begin=soon,
-        einde=soon + timedelta(minutes=50),
-        groep="3A",
-    )
+    Vervangbeurt.for_vervanging(
+        bijeenkomst,
+        Vervanging(world.member.pk, world.colleague.pk, world.school.pk, soon.date(), 1, "3A"),
+        (soon, soon + timedelta(minutes=50)),
+    ).save()
     member = [str(e["summary"]) for e in feed_of(client, world.member).walk("VEVENT")]
     colleague = feed_of(client, world.colleague).walk("VEVENT")
     outsider = feed_of(client, world.outsider).walk("VEVENT")
     assert member == ["PLG Huiswerk met betekenis"]
     assert [str(e["summary"]) for e in colleague] == ["Vervanging 3A (lesuur 1)"]
     assert outsider == []
+
+
+def test_a_duty_reads_the_same_on_my_time_page_and_in_my_calendar(
+    world: Any, client: Client
+) -> None:
+    soon = timezone.localtime() + timedelta(days=3)
+    begin = soon.replace(hour=10, minute=25, second=0, microsecond=0)
+    bijeenkomst = plan_bijeenkomst(plg=world.plg, starts_at=begin, place="", duration_minutes=100)
+    beurt = Vervangbeurt.for_vervanging(
+        bijeenkomst,
+        Vervanging(world.member.pk, world.colleague.pk, world.school.pk, begin.date(), 3, "3A"),
+        (begin, begin + timedelta(minutes=50)),
+    )
+    beurt.save()
+    assert beurt.omschrijving == "lesuur 3 (10:25–11:15): 3A, voor Mehdi Test"
+    [event] = feed_of(client, world.colleague).walk("VEVENT")
+    assert (str(event["summary"]), str(event["description"])) == (beurt.titel, beurt.uitleg)
+    client.login(username=world.colleague.email, password=PASSWORD)
+    page = html.unescape(client.get(reverse("tijd")).content.decode())
+    assert beurt.omschrijving in page
 
 
 def test_a_revoked_feed_link_stops_working_and_a_new_one_replaces_it(

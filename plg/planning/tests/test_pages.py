@@ -18,6 +18,7 @@ from plg.accounts.models import User
 from plg.meetings.services import plan_bijeenkomst
 from plg.organisations.models import Aanstelling, Functie
 from plg.planning.models import Kalenderfeed, Maandplan, Vervangbeurt
+from plg.planning.problem import Vervanging
 from plg.planning.tests.factories import proposal_with_one_meeting
 from plg.planning.voorstel import Voorstel
 from plg.roosters.models import Bezetting, Les, Roosterimport, SoortVrij
@@ -42,17 +43,11 @@ def _grow(w: Any, n: int) -> None:
         Bezetting.objects.create(user=teacher, begin=soon, einde=soon + timedelta(hours=1))
         bijeenkomst = plan_bijeenkomst(plg=w.plg, starts_at=soon, place="", duration_minutes=100)
         for vervanger in (w.member, w.colleague):
-            Vervangbeurt.objects.create(
-                bijeenkomst=bijeenkomst,
-                school=w.school,
-                afwezige=teacher,
-                vervanger=vervanger,
-                datum=soon.date(),
-                lesuur=i,
-                begin=soon,
-                einde=soon + timedelta(minutes=50),
-                groep=f"{i}A",
-            )
+            Vervangbeurt.for_vervanging(
+                bijeenkomst,
+                Vervanging(teacher.pk, vervanger.pk, w.school.pk, soon.date(), i, f"{i}A"),
+                (soon, soon + timedelta(minutes=50)),
+            ).save()
         add_vrije_dagen(
             kalender=kalender,
             van=timezone.localdate() + timedelta(days=40 + i),
