@@ -12,3 +12,7 @@ from plg.post import bezorging
 @task()
 def deliver() -> dict[str, int]:
     return asdict(bezorging.deliver())
+
+
+# Deliveries queued before the rename name this path in the database queue.
+bezorg = deliver
