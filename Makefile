@@ -31,6 +31,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/house_rules.py
+	$(BIN)/lint-imports
 
 typecheck: setup
 	$(BIN)/mypy plg

@@ -30,7 +30,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """On a busy two-core machine a WebSocket round trip can take longer than Playwright's 5 s;
+    """On a slow CI runner a WebSocket round trip can take longer than Playwright's 5 s;
     what never happens still fails, only later."""
     from playwright.sync_api import expect
 

@@ -1,16 +1,13 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from plg.core import views as core_views
-
 urlpatterns = [
-    path("", core_views.home, name="home"),
     path("taal/", set_language, name="set_language"),
+    path("", include("plg.pages.urls")),
     path("", include("plg.accounts.urls")),
     path("", include("plg.communities.urls")),
     path("", include("plg.meetings.urls")),
     path("", include("plg.methods.urls")),
-    path("", include("plg.organisations.urls")),
     path("", include("plg.live.urls")),
     path("", include("plg.scans.urls")),
     path("", include("plg.roosters.urls")),

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django import forms
@@ -9,9 +8,8 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from plg.post.services import send_now
-
-logger = logging.getLogger(__name__)
+from plg.core.validators import MAX_PASSWORD
+from plg.post.services import send_beside_response
 
 
 class LoginForm(AuthenticationForm):
@@ -23,7 +21,7 @@ class LoginForm(AuthenticationForm):
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
     password = forms.CharField(
-        label=_("Wachtwoord"), max_length=256, strip=False, widget=forms.PasswordInput
+        label=_("Wachtwoord"), max_length=MAX_PASSWORD, strip=False, widget=forms.PasswordInput
     )
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -38,10 +36,10 @@ class LoginForm(AuthenticationForm):
 class ResetForm(PasswordResetForm):
     """Django's reset form, its mail built and sent by the post app (decision 33).
 
-    Sent during the request and never stored: the link is a key to the account, and a stored
-    row keeps its text until it has left. The link leads to ``SITE_URL``, never to the host a
-    request named. A failure is logged without the address and not shown: the page answers
-    the same whether or not the address has an account.
+    Never stored: the link is a key to the account, and a stored row keeps its text until it
+    has left. Sent beside the request, so the page answers alike, and as fast, whether or not
+    the address has an account; a failure is logged without the address and not shown. The
+    link leads to ``SITE_URL``, never to the host a request named.
     """
 
     def send_mail(
@@ -54,11 +52,9 @@ class ResetForm(PasswordResetForm):
         html_email_template_name: str | None = None,
     ) -> None:
         context = {**context, "site_url": settings.SITE_URL}
-        try:
-            send_now(
-                aan=to_email,
-                onderwerp=render_to_string(subject_template_name, context),
-                tekst=render_to_string(email_template_name, context),
-            )
-        except Exception as error:
-            logger.warning("A password-reset mail could not be sent (%s)", type(error).__name__)
+        send_beside_response(
+            aan=to_email,
+            onderwerp=render_to_string(subject_template_name, context),
+            tekst=render_to_string(email_template_name, context),
+            waarom="A password-reset mail",
+        )

@@ -17,11 +17,10 @@ from plg.communities.models import (
 )
 from plg.communities.sharing import Audience
 from plg.communities.versions import VersionedForm
-from plg.core.validators import sensible_date, single_line
+from plg.core.validators import MAX_PASSWORD, sensible_date, single_line
 from plg.organisations.models import School
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MAX_PASSWORD = 256  # hashing is slow on purpose: no megabyte passwords
 
 
 class AudienceRadio(forms.RadioSelect):

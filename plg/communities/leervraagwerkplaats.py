@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plg.accounts.http import AuthedRequest
 from plg.communities import services
 from plg.communities.authorizers import get_plg, require_open
 from plg.communities.context import plg_context
 from plg.communities.forms import LeervraagForm, ThemaForm
 from plg.communities.leervraag_check import check_leervraag
 from plg.communities.models import PLG, Leervraag, LeervraagVersie, Lidmaatschap, Thema
-from plg.core.http import AuthedRequest
 
 
 def _workshop_context(request: AuthedRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:

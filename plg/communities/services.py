@@ -31,6 +31,7 @@ from plg.communities.models import (
 )
 from plg.communities.signals import rechten_gewijzigd
 from plg.communities.versions import save_versioned
+from plg.core.db import outside_transaction
 from plg.core.ordering import moved
 from plg.organisations.models import Aanstelling, Functie, School
 from plg.post import services as post
@@ -112,9 +113,9 @@ def change_fase(*, plg: PLG, fase: str) -> None:
     plg.closed_at = timezone.now() if fase == Fase.AFGESLOTEN else None
     plg.save(update_fields=["fase", "closed_at"])
     if plg.is_archived:
-        plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN).update(
-            status=UitnodigingStatus.INGETROKKEN
-        )
+        open_ = plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN)
+        post.withdraw_berichten(open_)  # a mail with a withdrawn link must not leave any more
+        open_.update(status=UitnodigingStatus.INGETROKKEN)
         rechten_gewijzigd.send(sender=PLG, plg_id=plg.pk, users=None)
 
 
@@ -225,7 +226,6 @@ def celebrate(
     return save_versioned(mijlpaal, version=version, by=by)
 
 
-@transaction.atomic
 def save_afronding(
     *,
     afronding: Afronding,
@@ -234,12 +234,46 @@ def save_afronding(
     bijlagen: Iterable[Any] = (),
     afsluiten: bool = False,
 ) -> Afronding:
-    """The proposal to the team with its new attachments; closing the PLG if asked and allowed."""
+    """The proposal to the team with its new attachments; closing the PLG if asked and allowed.
+
+    The files are written to storage first, outside the transaction (slow work never holds
+    the write lock); when the save does not happen (a version conflict), they are removed."""
+    stored = store_bijlagen(bijlagen)
+    try:
+        return _save_afronding(
+            afronding=afronding, version=version, by=by, stored=stored, afsluiten=afsluiten
+        )
+    except BaseException:
+        for file_name, _name in stored:
+            Bijlage.file.field.storage.delete(file_name)
+        raise
+
+
+@outside_transaction
+def store_bijlagen(uploads: Iterable[Any]) -> list[tuple[str, str]]:
+    """Each upload in storage, as (its name there, the name it was uploaded with)."""
+    field = Bijlage.file.field
+    return [
+        (field.storage.save(field.generate_filename(None, upload.name), upload), upload.name)
+        for upload in uploads
+    ]
+
+
+@transaction.atomic
+def _save_afronding(
+    *,
+    afronding: Afronding,
+    version: int | None,
+    by: User,
+    stored: list[tuple[str, str]],
+    afsluiten: bool,
+) -> Afronding:
     if afronding.pk is None:
         afronding.author = by
     save_versioned(afronding, version=version, by=by)
-    for upload in bijlagen:
-        Bijlage.objects.create(afronding=afronding, file=upload, name=upload.name[:200])
+    Bijlage.objects.bulk_create(
+        Bijlage(afronding=afronding, file=file_name, name=name[:200]) for file_name, name in stored
+    )
     if afsluiten and afronding.plg.fase == Fase.AFRONDEN:
         change_fase(plg=afronding.plg, fase=Fase.AFGESLOTEN)
     return afronding

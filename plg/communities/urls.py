@@ -4,7 +4,6 @@ from plg.communities import leervraagwerkplaats, views
 
 urlpatterns = [
     path("plg/nieuw/", views.plg_create, name="plg_create"),
-    path("plg/<int:pk>/", views.plg_detail, name="plg_detail"),
     path("plg/<int:pk>/bewerken/", views.plg_edit, name="plg_edit"),
     path("plg/<int:pk>/fase/", views.plg_fase, name="plg_fase"),
     path("plg/<int:pk>/leden/", views.leden, name="plg_leden"),
@@ -37,8 +36,6 @@ urlpatterns = [
     path("plg/<int:pk>/mijlpalen/<int:mp_pk>/vieren/", views.mijlpaal_vier, name="mijlpaal_vier"),
     path("plg/<int:pk>/notities/", views.notitie_nieuw, name="notitie_nieuw"),
     path("plg/<int:pk>/afronden/", views.afronden, name="afronden"),
-    path("plg/<int:pk>/archief/", views.archief, name="archief"),
-    path("plg/<int:pk>/gedeeld/", views.gedeeld, name="gedeeld"),
     path("plg/<int:pk>/bijlagen/<int:bijlage_pk>/", views.bijlage, name="bijlage"),
     path("uitnodiging/<str:token>/", views.uitnodiging, name="uitnodiging"),
 ]

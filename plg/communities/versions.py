@@ -134,8 +134,9 @@ class Conflict:
     """The saved text is no longer shared with this person: it is not shown, only the fact."""
 
     def add(self, label: str, *, theirs: str, mine: str) -> None:
-        """A part of the page outside the form's own fields (a formset), when it differs."""
-        if theirs != mine:
+        """A part of the page outside the form's own fields (a formset), when it differs and
+        the saved text may still be shown to this person."""
+        if theirs != mine and not self.unreadable:
             self.differences.append(Difference(label=label, theirs=theirs, mine=mine))
 
 

@@ -1,20 +1,18 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.communities import services
 from plg.communities.authorizers import get_plg, require_open, require_shared_view
@@ -36,18 +34,13 @@ from plg.communities.models import (
     Actieplan,
     Afronding,
     Bijlage,
-    LeervraagVersie,
     Lidmaatschap,
     Mijlpaal,
-    Notitie,
     Rol,
     Uitnodiging,
     UitnodigingStatus,
 )
 from plg.communities.sharing import Audience, editable
-from plg.core.http import AuthedRequest
-from plg.live.summary import shared_sessions
-from plg.meetings.models import Bijeenkomst, LeerlogEntry, Terugblik
 from plg.organisations.authorizers import schools_of
 from plg.post.stand import per_object as post_per_object
 
@@ -71,46 +64,6 @@ def plg_create(request: AuthedRequest) -> HttpResponse:
     if len(schools) == 1 and not form.is_bound:
         form.fields["schools"].initial = [schools[0].pk]
     return render(request, "communities/plg_form.html", {"form": form})
-
-
-@login_required
-def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    plg, lid = get_plg(request.user, pk)
-    now = timezone.now()
-    bijeenkomsten = list(plg.bijeenkomsten.all())
-    next_bijeenkomst = (
-        Bijeenkomst.objects.filter(plg=plg, starts_at__gte=now)
-        .prefetch_related(Prefetch("blokken", queryset=_blokken()))
-        .order_by("starts_at")
-        .first()
-    )
-    context = plg_context(plg, lid) | {
-        "leden": plg.lidmaatschappen.select_related("user"),
-        "leervraag": plg.gekozen_leervraag,
-        "actieplan": Actieplan.objects.visible_to(request.user).filter(plg=plg).first(),
-        "mijlpalen": Mijlpaal.objects.visible_to(request.user).filter(plg=plg),
-        "notities": Notitie.objects.visible_to(request.user)
-        .filter(plg=plg)
-        .select_related("author")[:20],
-        "bijeenkomsten": bijeenkomsten,
-        "next_bijeenkomst": next_bijeenkomst,
-        "fase_form": FaseForm(plg=plg),
-        "notitie_form": NotitieForm(initial={"audience": Audience.PLG}),
-        "open_opdrachten": plg_opdrachten(plg, request.user),
-    }
-    return render(request, "communities/plg_detail.html", context)
-
-
-def _blokken() -> Any:
-    from plg.meetings.models import AgendaBlok
-
-    return AgendaBlok.objects.select_related("werkvorm")
-
-
-def plg_opdrachten(plg: PLG, user: Any) -> Any:
-    from plg.meetings.models import Opdracht
-
-    return Opdracht.objects.filter(bijeenkomst__plg=plg, owner=user, done=False)
 
 
 @login_required
@@ -433,59 +386,6 @@ def afronden(request: AuthedRequest, pk: int) -> HttpResponse:
         "bijlagen": existing.bijlagen.all() if existing else [],
     }
     return render(request, "communities/afronden.html", context, status=form.status)
-
-
-def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:
-    """The summary of a PLG as one reader may see it: shared with the archive and overviews."""
-    user = request.user
-    return {
-        "plg": plg,
-        "leervragen": plg.leervragen.prefetch_related(
-            Prefetch("versies", queryset=LeervraagVersie.objects.select_related("author"))
-        ),
-        "bijeenkomsten": plg.bijeenkomsten.prefetch_related(_visible_leerlogs(user)),
-        "terugblikken": Terugblik.objects.visible_to(user)
-        .filter(bijeenkomst__plg=plg)
-        .select_related("bijeenkomst"),
-        "mijlpalen": Mijlpaal.objects.visible_to(user).filter(plg=plg),
-        "actieplan": Actieplan.objects.visible_to(user).filter(plg=plg).first(),
-        "afronding": Afronding.objects.visible_to(user)
-        .filter(plg=plg)
-        .prefetch_related("bijlagen")
-        .first(),
-        "notities": Notitie.objects.visible_to(user).filter(plg=plg).select_related("author"),
-    }
-
-
-def _visible_leerlogs(user: Any) -> Any:
-    return Prefetch(
-        "leerlog",
-        queryset=LeerlogEntry.objects.visible_to(user).select_related("author"),
-        to_attr="zichtbare_leerlogs",
-    )
-
-
-@login_required
-def archief(request: AuthedRequest, pk: int) -> HttpResponse:
-    plg, lid = get_plg(request.user, pk)
-    context = plg_context(plg, lid) | _summary_context(request, plg)
-    return render(request, "communities/archief.html", context)
-
-
-@login_required
-def gedeeld(request: AuthedRequest, pk: int) -> HttpResponse:
-    """What a PLG shared with people outside it: school leader, team, network."""
-    plg = get_object_or_404(PLG.objects.select_related("scholengemeenschap"), pk=pk)
-    require_shared_view(request.user, plg)
-    context = _summary_context(request, plg) | {
-        "outsider": True,
-        "gedeelde_sessies": shared_sessions(request.user)
-        .filter(bijeenkomst__plg=plg)
-        .select_related("bijeenkomst")
-        .order_by("bijeenkomst__starts_at"),
-    }
-    context["leervragen"] = []
-    return render(request, "communities/gedeeld.html", context)
 
 
 @login_required

@@ -1,22 +1,12 @@
-"""Small helpers for reading a request: the signed-in request type, numbers and return paths."""
+"""Small helpers for reading a request: numbers and return paths."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
-from django_htmx.middleware import HtmxDetails
-
-from plg.accounts.models import User
 
 # The largest key a BigAutoField holds (PostgreSQL's bigint, SQLite's integer).
 MAX_ID = 2**63 - 1
-
-
-class AuthedRequest(HttpRequest):
-    """A request behind ``login_required``: its user is a real account."""
-
-    user: User
-    htmx: HtmxDetails
 
 
 def parse_small_int(raw: object, maximum: int) -> int | None:

@@ -1,8 +1,8 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
 from django.utils import translation
 
 
@@ -38,7 +38,7 @@ class RefuseNulMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.path or _has_nul(request.GET) or _has_nul(request.POST):
-            raise BadRequest("NUL character in the request")
+            return render(request, "400.html", {"nul": True}, status=400)
         return self.get_response(request)
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)
 # Line and paragraph separators break a line as surely as a newline does.
+MAX_PASSWORD = 256  # hashing is slow on purpose: no megabyte passwords
 NOT_ON_ONE_LINE = {"Cc", "Zl", "Zp"}
 
 

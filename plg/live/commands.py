@@ -20,8 +20,9 @@ from django.utils.translation import gettext as _
 
 from plg.communities.models import Fase, Lidmaatschap
 from plg.communities.sharing import Audience
+from plg.core.http import MAX_ID
 from plg.live.authorizers import deelname, rights
-from plg.live.boards import PRIVATE_FIRST, RINGS, board_kind, kind_of, zones_for
+from plg.live.boards import RINGS, board_kind, kind_of, still_hidden, zones_for
 from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zet, Zone
 from plg.live.participants import (
     Deelname,
@@ -36,7 +37,6 @@ from plg.methods.models import Stap, Werkvorm
 
 ROUND_STEPS = {Stap.CHECKIN, Stap.CHECKOUT}
 TEXT_LIMIT = 300
-MAX_ID = 2**31 - 1
 MAX_MERGE = 50
 
 
@@ -203,19 +203,24 @@ def _blok(sessie: LiveSessie, blok_id: int) -> AgendaBlok:
     return blok
 
 
-@command("step.start", by=Wie.COACH)
-def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
-    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+def _start_blok(sessie: LiveSessie, blok: AgendaBlok) -> None:
+    """A step starts afresh: its own clock from zero, no extra minutes, the first turn."""
+    now = timezone.now()
     _save_clock(
         sessie,
         current_blok=blok,
         running=True,
-        clock_started_at=timezone.now(),
+        clock_started_at=now,
         elapsed_seconds=0,
         extra_seconds=0,
         turn=0,
-        turn_started_at=timezone.now(),
+        turn_started_at=now,
     )
+
+
+@command("step.start", by=Wie.COACH)
+def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    _start_blok(sessie, _blok(sessie, _int(command, "blok", label=_("blok"))))
 
 
 @command("step.pause", by=Wie.COACH)
@@ -252,16 +257,7 @@ def _next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     index = ids.index(sessie.current_blok_id) + 1 if sessie.current_blok_id in ids else 0
     if index >= len(blokken):
         raise Refused(_("Dit was de laatste stap."))
-    _save_clock(
-        sessie,
-        current_blok=blokken[index],
-        running=True,
-        clock_started_at=timezone.now(),
-        elapsed_seconds=0,
-        extra_seconds=0,
-        turn=0,
-        turn_started_at=timezone.now(),
-    )
+    _start_blok(sessie, blokken[index])
 
 
 @command("turn.next", by=Wie.COACH)
@@ -381,8 +377,20 @@ def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> in
     ).pk
 
 
-def _card(sessie: LiveSessie, command: dict[str, Any]) -> Kaart:
-    """The card as the sender saw it: a newer version means someone else moved it first."""
+def _hidden(sessie: LiveSessie, blok: AgendaBlok) -> bool:
+    """Whether this board still hides its cards (``boards.still_hidden``); a command never
+    reaches a session that is over."""
+    board = {"id": blok.pk, "board": board_kind(blok)}
+    return bool(still_hidden([board], sessie.revealed_blokken, over=sessie.is_ended))
+
+
+def WAIT_FOR_REVEAL() -> str:
+    return _("Wacht tot de procescoach de kaarten toont.")
+
+
+def _card(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> Kaart:
+    """The card as the sender saw it: a newer version means someone else moved it first. On
+    a board that still hides its cards, only its author touches a card."""
     kaart = (
         Kaart.objects.select_related("blok__werkvorm")
         .filter(pk=_int(command, "card", label=_("kaart")), sessie=sessie, merged_into=None)
@@ -390,6 +398,8 @@ def _card(sessie: LiveSessie, command: dict[str, Any]) -> Kaart:
     )
     if kaart is None:
         raise Refused(_("Deze kaart bestaat niet (meer)."))
+    if kaart.author_id != viewer.user_id and _hidden(sessie, kaart.blok):
+        raise Refused(WAIT_FOR_REVEAL())
     if kaart.version != _int(command, "version", label=_("versie")):
         raise Refused(CONFLICT())
     return kaart
@@ -410,14 +420,14 @@ def _swap(kaart: Kaart, **changes: Any) -> None:
 
 @command("card.move", by=Wie.DEELNEMERS)
 def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
-    kaart = _card(sessie, command)
+    kaart = _card(sessie, viewer, command)
     zone = command.get("zone")
     if zone not in zones_for(kaart.blok):
         raise Refused(_("Deze plaats bestaat niet op dit bord."))
     reason = _text(command, "reason", required=False, label=_("reden"))
     if board_kind(kaart.blok) == "kandoe":
-        if kaart.blok_id not in sessie.revealed_blokken:
-            raise Refused(_("Wacht tot de procescoach de kaarten toont."))
+        if _hidden(sessie, kaart.blok):
+            raise Refused(WAIT_FOR_REVEAL())
         if kaart.author_id == viewer.user_id:
             raise Refused(_("Bij KanDoe verplaats je een kaart van iemand anders."))
         if RINGS.index(Zone(kaart.zone)) - RINGS.index(Zone(zone)) != 1:
@@ -433,7 +443,7 @@ def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> i
 
 @command("card.park", by=Wie.DEELNEMERS)
 def _card_park(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
-    kaart = _card(sessie, command)
+    kaart = _card(sessie, viewer, command)
     _swap(kaart, parked=not kaart.parked)
     return kaart.pk
 
@@ -454,8 +464,8 @@ def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> 
     if len(kaarten) != len(set(ids)) or len({k.blok_id for k in kaarten}) != 1:
         raise Refused(_("Deze kaarten kunnen niet samen: ze liggen niet op hetzelfde bord."))
     kind = board_kind(kaarten[0].blok)
-    if kind in PRIVATE_FIRST and kaarten[0].blok_id not in sessie.revealed_blokken:
-        raise Refused(_("Wacht tot de procescoach de kaarten toont."))
+    if _hidden(sessie, kaarten[0].blok):
+        raise Refused(WAIT_FOR_REVEAL())
     if kind != "kandoe" and len({k.zone for k in kaarten}) != 1:
         raise Refused(_("Cluster kaarten uit hetzelfde vak."))
     zones = zones_for(kaarten[0].blok)

@@ -5,7 +5,7 @@ leave, changes a role or archives a PLG calls ``rights_changed`` (the PLG's own 
 through the signal ``communities.signals.rechten_gewijzigd``). Once that change is committed,
 the consumers of the people concerned look again at what they may do: gone means their socket
 closes, another role means their page reloads. Each command is checked against the rights of
-that moment as well (``services.apply``), so a message that gets lost only delays the close.
+that moment as well (``commands.apply``), so a message that gets lost only delays the close.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from plg.accounts.models import User
-from plg.live.boards import zones_for
+from plg.live.boards import hidden_boards, zones_for
 from plg.live.models import Gastlink, Kaart, LiveSessie
 from plg.live.revocation import GUEST, rights_changed
 from plg.meetings.models import AgendaBlok
@@ -66,12 +66,28 @@ def ranked_cards(blok: AgendaBlok) -> list[Kaart]:
     return sorted(kaarten, key=lambda k: (zones.index(k.zone), k.created_at, k.pk))
 
 
+class StillHidden(Exception):
+    """The board's cards are still written alone: they are not the PLG's to keep yet."""
+
+
+def _still_hidden(blok: AgendaBlok) -> bool:
+    sessie = (
+        LiveSessie.objects.select_related("bijeenkomst__plg")
+        .filter(bijeenkomst_id=blok.bijeenkomst_id)
+        .first()
+    )
+    return sessie is not None and blok.pk in hidden_boards(sessie)
+
+
 @transaction.atomic
 def save_ranking(*, blok: AgendaBlok, as_kind: str, by: Any) -> int:
     """Store a board's ordered cards as the PLG's themes or candidate leervragen, after what is
-    already there; returns how many were added."""
+    already there; returns how many were added. Every member reads those, so a board whose
+    cards the coach has not shown yet is refused (``StillHidden``)."""
     from plg.communities import services as community_services
 
+    if _still_hidden(blok):
+        raise StillHidden
     plg = blok.bijeenkomst.plg
     kaarten = ranked_cards(blok)
     if as_kind == "leervraag":

@@ -82,7 +82,6 @@ class Samenvatting:
     opdrachten: list[Opdrachtregel] = field(default_factory=list)
     intervisies: list[Intervisieregel] = field(default_factory=list)
     bijdragen: list[Bijdrageregel] = field(default_factory=list)
-    for_members: bool = True
     boards_shared: bool = True
 
     @property
@@ -144,7 +143,6 @@ def build_summary(bijeenkomst: Bijeenkomst, user: Any, *, member: bool) -> Samen
         opdrachten=_opdrachten(bijeenkomst, names=names) if member else [],
         intervisies=_intervisies(bijeenkomst) if names else [],
         bijdragen=_bijdragen(bijeenkomst, user, names=names),
-        for_members=member,
         boards_shared=shared,
     )
 

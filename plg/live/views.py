@@ -3,21 +3,23 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.communities.authorizers import get_plg, membership, require_shared_view
 from plg.communities.context import plg_context
 from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience
-from plg.core.http import AuthedRequest
 from plg.core.pdf import pdf_response
 from plg.core.validators import single_line
 from plg.live import services
@@ -52,6 +54,7 @@ def _sessie_context(
             {w for school in bijeenkomst.plg.schools.all() for w in school.waarden_lijst()}
         ),
         "oase_fasen": OASE_FASEN,
+        "join_address": _site_address(reverse("live_join")),
         "vragen": Vraag.objects.select_related("groep") if coach else Vraag.objects.none(),
         "kandoe_blokken": [
             b for b in bijeenkomst.blokken.select_related("werkvorm") if board_kind(b) == "kandoe"
@@ -64,11 +67,20 @@ def _sessie_context(
             "werkvormen": list(
                 Werkvorm.objects.available_to(viewer.user_id).values("id", "name", "steps")
             ),
-            "gastlinks": sessie.gastlinks.filter(withdrawn_at=None),
+            "gastlinks": [
+                (link, settings.SITE_URL + reverse("live_gast", args=[link.token]))
+                for link in sessie.gastlinks.filter(withdrawn_at=None)
+            ],
             "gast_form": GastForm(),
             "leiders_form": SchoolleidersForm(sessie=sessie),
         }
     return context
+
+
+def _site_address(path: str) -> str:
+    """Where a path is on our own site (``SITE_URL``, never the host a request named), as it is
+    read aloud from the projector: without the scheme."""
+    return settings.SITE_URL.split("://", 1)[-1] + path
 
 
 @login_required
@@ -235,7 +247,17 @@ def save_ranking(request: AuthedRequest, bid: int, blok_pk: int) -> HttpResponse
     as_kind = request.POST.get("als", "")
     if as_kind not in {"thema", "leervraag"} or board_kind(blok) != "kandoe":
         raise Http404
-    count = services.save_ranking(blok=blok, as_kind=as_kind, by=request.user)
+    try:
+        count = services.save_ranking(blok=blok, as_kind=as_kind, by=request.user)
+    except services.StillHidden:
+        messages.error(
+            request,
+            gettext(
+                "Toon eerst de kaarten van dit bord: zolang ze verborgen zijn, bewaar je ze "
+                "niet als thema's of leervragen voor de PLG."
+            ),
+        )
+        return redirect("live", bid=bid)
     messages.success(request, gettext("%(count)s kaarten bewaard, in volgorde.") % {"count": count})
     return redirect("themas" if as_kind == "thema" else "leervragen", pk=plg.pk)
 

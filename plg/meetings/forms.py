@@ -32,7 +32,22 @@ class BijeenkomstForm(forms.ModelForm):
 
 
 class BijeenkomstEditForm(VersionedForm, BijeenkomstForm):
-    """The same fields, for a bijeenkomst that exists and that co-coaches may edit at once."""
+    """The same fields, for a bijeenkomst that exists and that co-coaches may edit at once.
+    Its time stays put once colleagues cover classes for it: their duties hold for that time."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        moved = {"starts_at", "duration_minutes"} & set(self.changed_data)
+        if moved and self.instance.pk and self.instance.vervangbeurten.exists():
+            for field in sorted(moved):
+                self.add_error(
+                    field,
+                    _(
+                        "Collega's vangen klassen op voor deze bijeenkomst op dit moment. "
+                        "Kies een nieuw moment via Tijd maken; dan krijgt iedereen bericht."
+                    ),
+                )
+        return cleaned
 
 
 class AgendaBlokForm(forms.ModelForm):

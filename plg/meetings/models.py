@@ -148,3 +148,28 @@ class LeerlogEntry(Versioned, Shared):
 
     def __str__(self) -> str:
         return f"{self.author} – {self.bijeenkomst}"
+
+
+class HerinneringSoort(models.TextChoices):
+    VOORAF = "vooraf", _("voor de bijeenkomst")
+    LEERLOG = "leerlog", _("na de bijeenkomst")
+
+
+class Herinnering(models.Model):
+    """A reminder to send once: the day before a bijeenkomst, and after it for the leerlog."""
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, on_delete=models.CASCADE, related_name="herinneringen"
+    )
+    soort = models.CharField(max_length=10, choices=HerinneringSoort.choices)
+    due_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["bijeenkomst", "soort"], name="one_reminder_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bijeenkomst} {self.soort}"

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils import timezone
 
 from plg.communities.models import PLG
 from plg.communities.versions import save_versioned
 from plg.core.ordering import moved
-from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Terugblik
+from plg.meetings import mails
+from plg.meetings.models import (
+    AgendaBlok,
+    Bijeenkomst,
+    Herinnering,
+    HerinneringSoort,
+    LeerlogEntry,
+    Terugblik,
+)
+from plg.meetings.tasks import send_herinnering
 from plg.methods.models import Stap, Werkvorm
+from plg.post import services as post
+from plg.post.models import Bericht
 
 if TYPE_CHECKING:
     from plg.accounts.models import User
@@ -64,6 +77,64 @@ def plan_bijeenkomst(
 
 
 @transaction.atomic
+def plan_and_announce_bijeenkomst(
+    *,
+    plg: PLG,
+    starts_at: datetime,
+    place: str,
+    duration_minutes: int,
+    doelen: str = "",
+    door: User | None = None,
+    arrange: Callable[[Bijeenkomst], Iterable[Bericht]] | None = None,
+) -> Bijeenkomst:
+    """Plan a bijeenkomst on the stramien and tell everyone: the members' invitations with a
+    calendar file go to the outbox with it, its reminders are queued for later.
+
+    ``arrange`` is for what a caller plans along with it (planning's substitutes): it stores
+    that and returns the mails telling those people, sent with the invitations.
+    """
+    bijeenkomst = plan_bijeenkomst(
+        plg=plg,
+        starts_at=starts_at,
+        place=place,
+        duration_minutes=duration_minutes,
+        doelen=doelen,
+    )
+    others = list(arrange(bijeenkomst)) if arrange is not None else []
+    plan_herinneringen(bijeenkomst)
+    post.queue_berichten([*mails.uitnodigingen(bijeenkomst, door=door), *others])
+    return bijeenkomst
+
+
+def plan_herinneringen(bijeenkomst: Bijeenkomst) -> None:
+    """A reminder the day before (agenda, assignments) and one after (the leerlog).
+
+    Moving a bijeenkomst moves its reminders; a reminder already sent is not sent again.
+    """
+    due = {
+        HerinneringSoort.VOORAF: bijeenkomst.starts_at - timedelta(days=1),
+        HerinneringSoort.LEERLOG: bijeenkomst.starts_at
+        + timedelta(minutes=bijeenkomst.duration_minutes + 30),
+    }
+    for soort, due_at in due.items():
+        herinnering, _created = Herinnering.objects.update_or_create(
+            bijeenkomst=bijeenkomst, soort=soort, defaults={"due_at": due_at}
+        )
+        if (
+            herinnering.sent_at is None
+            and due_at > timezone.now()
+            and send_herinnering.get_backend().supports_defer
+        ):
+            transaction.on_commit(partial(_queue_reminder, herinnering))
+
+
+def _queue_reminder(herinnering: Herinnering) -> None:
+    send_herinnering.using(run_after=herinnering.due_at).enqueue(
+        herinnering.pk, herinnering.due_at.isoformat()
+    )
+
+
+@transaction.atomic
 def add_blok(*, bijeenkomst: Bijeenkomst, blok: AgendaBlok) -> AgendaBlok:
     """New blocks go before the check-out, which closes every bijeenkomst."""
     blokken = list(bijeenkomst.blokken.order_by("position", "id"))
@@ -98,11 +169,16 @@ def save_terugblik(
 
 @transaction.atomic
 def save_bijeenkomst(*, bijeenkomst: Bijeenkomst, version: int | None, by: User) -> Bijeenkomst:
-    """Moving a bijeenkomst moves its reminders with it."""
-    from plg.planning.services import plan_herinneringen
-
+    """Moving a bijeenkomst moves its reminders with it; once announced, the invitations for
+    the old time that have not left are withdrawn and the members get one for the new time."""
+    before = Bijeenkomst.objects.filter(pk=bijeenkomst.pk).values_list("starts_at", flat=True)
+    moved = bijeenkomst.starts_at not in before
     save_versioned(bijeenkomst, version=version, by=by)
     plan_herinneringen(bijeenkomst)
+    about = Bijeenkomst.objects.filter(pk=bijeenkomst.pk)
+    if moved and Bericht.objects.over(about).exists():
+        post.withdraw_berichten(about)
+        post.queue_berichten(mails.uitnodigingen(bijeenkomst, door=by))
     return bijeenkomst
 
 

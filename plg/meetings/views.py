@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,12 +15,13 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
 from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience, editable
-from plg.core.http import AuthedRequest, safe_next
+from plg.core.http import safe_next
 from plg.meetings import services
 from plg.meetings.forms import (
     AgendaBlokForm,
@@ -33,7 +33,6 @@ from plg.meetings.forms import (
 )
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 from plg.methods.models import Stap, Vraag, Werkvorm
-from plg.planning import services as planning_services
 from plg.post.stand import stand as post_stand
 
 
@@ -85,9 +84,9 @@ def bijeenkomst_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
         request.POST or None, initial={"duration_minutes": services.default_duration(plg)}
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            bijeenkomst = services.plan_bijeenkomst(plg=plg, **form.cleaned_data)
-            planning_services.announce(bijeenkomst, door=request.user)
+        bijeenkomst = services.plan_and_announce_bijeenkomst(
+            plg=plg, door=request.user, **form.cleaned_data
+        )
         messages.success(request, _("De bijeenkomst is gepland, met een agenda op het stramien."))
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from plg.core.http import AuthedRequest
+from plg.accounts.http import AuthedRequest
 from plg.methods.forms import WerkvormForm
 from plg.methods.models import Vragengroep, Werkvorm
 from plg.organisations.authorizers import schools_of

@@ -1,5 +1,5 @@
-"""The e-mails of planning: the invitation with a calendar file, the substitutes' classes, the
-reminders before and after a bijeenkomst, and when they may still go."""
+"""The e-mails of planning: the substitutes' classes, and when the mails of what a planner
+planned may still go."""
 
 from __future__ import annotations
 
@@ -12,141 +12,44 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from plg.communities.models import Fase, Rol
-from plg.meetings.models import Bijeenkomst, Opdracht
-from plg.planning import feeds
-from plg.planning.models import Herinnering, HerinneringSoort, Vervangbeurt
+from plg.meetings.mails import coached_by, moment, still_ahead
+from plg.meetings.models import Bijeenkomst
+from plg.planning.models import Vervangbeurt
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
 from plg.roosters.authorizers import schools_to_plan
 
 
-def _moment(bijeenkomst: Bijeenkomst) -> str:
-    """The time an invitation names, part of its key: a moved bijeenkomst gets new mails."""
-    return f"{timezone.localtime(bijeenkomst.starts_at):%Y%m%dT%H%M}"
-
-
-def uitnodigingen(bijeenkomst: Bijeenkomst, *, door: Any) -> list[Bericht]:
-    """Members get the bijeenkomst with a calendar file; substitutes get their classes."""
-    link = settings.SITE_URL + reverse("bijeenkomst_detail", args=[bijeenkomst.pk])
+def vervangingen(bijeenkomst: Bijeenkomst, *, door: Any) -> list[Bericht]:
+    """Each substitute gets the classes they take over so members can be at the bijeenkomst."""
     when = timezone.localtime(bijeenkomst.starts_at)
+    beurten: dict[tuple[int, str], list[Vervangbeurt]] = {}
+    for beurt in Vervangbeurt.objects.filter(bijeenkomst=bijeenkomst).select_related(
+        "vervanger", "afwezige"
+    ):
+        beurten.setdefault((beurt.vervanger_id, beurt.vervanger.email), []).append(beurt)
     with translation.override(settings.LANGUAGE_CODE):
-        subject = _("PLG %(plg)s: bijeenkomst op %(dag)s") % {
-            "plg": bijeenkomst.plg.name,
-            "dag": f"{when:%d/%m/%Y %H:%M}",
-        }
-        body = render_to_string(
-            "planning/email/uitnodiging.txt", {"bijeenkomst": bijeenkomst, "link": link}
-        )
-        ics = {
-            "naam": "bijeenkomst.ics",
-            "inhoud": feeds.uitnodiging(bijeenkomst).decode(),
-            "type": "text/calendar",
-        }
-        berichten = [
+        return [
             Bericht(
-                sleutel=f"bijeenkomst:{bijeenkomst.pk}:{_moment(bijeenkomst)}:{user_id}",
-                soort=Soort.BIJEENKOMST,
+                sleutel=f"vervanging:{bijeenkomst.pk}:{moment(bijeenkomst)}:{user_id}",
+                soort=Soort.VERVANGING,
                 over=bijeenkomst,
                 door=door,
                 aan=email,
-                onderwerp=subject,
-                tekst=body,
-                bijlagen=[ics],
-            )
-            for user_id, email in bijeenkomst.plg.lidmaatschappen.values_list(
-                "user_id", "user__email"
-            )
-        ]
-        beurten: dict[tuple[int, str], list[Vervangbeurt]] = {}
-        for beurt in Vervangbeurt.objects.filter(bijeenkomst=bijeenkomst).select_related(
-            "vervanger", "afwezige"
-        ):
-            beurten.setdefault((beurt.vervanger_id, beurt.vervanger.email), []).append(beurt)
-        for (user_id, email), duties in beurten.items():
-            berichten.append(
-                Bericht(
-                    sleutel=f"vervanging:{bijeenkomst.pk}:{_moment(bijeenkomst)}:{user_id}",
-                    soort=Soort.VERVANGING,
-                    over=bijeenkomst,
-                    door=door,
-                    aan=email,
-                    onderwerp=_("Vervanging op %(dag)s") % {"dag": f"{when:%d/%m/%Y}"},
-                    tekst=render_to_string(
-                        "planning/email/vervanging.txt",
-                        {"beurten": duties, "link": settings.SITE_URL + reverse("tijd")},
-                    ),
-                )
-            )
-    return berichten
-
-
-def herinneringen(herinnering: Herinnering) -> list[Bericht]:
-    """One per member, with their own open assignments; sent by nobody (the system)."""
-    bijeenkomst = herinnering.bijeenkomst
-    leerlog = herinnering.soort == HerinneringSoort.LEERLOG
-    template = "planning/email/leerlog.txt" if leerlog else "planning/email/herinnering.txt"
-    target = "leerlog" if leerlog else "bijeenkomst_detail"
-    when = timezone.localtime(bijeenkomst.starts_at)
-    blokken = list(bijeenkomst.blokken.select_related("werkvorm"))
-    open_per_lid: dict[int, list[str]] = {}
-    for owner_id, description in Opdracht.objects.filter(
-        bijeenkomst__plg=bijeenkomst.plg, done=False
-    ).values_list("owner_id", "description"):
-        open_per_lid.setdefault(owner_id, []).append(description)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = (
-            _("Wat nam je mee uit de PLG %(plg)s?")
-            if leerlog
-            else _("Morgen: PLG %(plg)s om %(uur)s")
-        ) % {"plg": bijeenkomst.plg.name, "uur": f"{when:%H:%M}"}
-        return [
-            Bericht(
-                sleutel=f"herinnering:{herinnering.pk}:{user_id}",
-                soort=Soort.LEERLOG if leerlog else Soort.HERINNERING,
-                over=bijeenkomst,
-                aan=email,
-                onderwerp=subject,
+                onderwerp=_("Vervanging op %(dag)s") % {"dag": f"{when:%d/%m/%Y}"},
                 tekst=render_to_string(
-                    template,
-                    {
-                        "bijeenkomst": bijeenkomst,
-                        "blokken": blokken,
-                        "opdrachten": open_per_lid.get(user_id, []),
-                        "link": settings.SITE_URL + reverse(target, args=[bijeenkomst.pk]),
-                    },
+                    "planning/email/vervanging.txt",
+                    {"beurten": duties, "link": settings.SITE_URL + reverse("tijd")},
                 ),
             )
-            for user_id, email in bijeenkomst.plg.lidmaatschappen.values_list(
-                "user_id", "user__email"
-            )
+            for (user_id, email), duties in beurten.items()
         ]
 
 
 @geldig.controle(Soort.BIJEENKOMST, Soort.VERVANGING)
-def bijeenkomst_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
-    """Sent again while the bijeenkomst is still ahead at the time the mail names (a moved one
-    got mails of its own) and its PLG is not archived, by a coach of the PLG or a planner of
-    one of its schools."""
-    bijeenkomsten = (
-        Bijeenkomst.objects.filter(pk__in=geldig.over_ids(berichten), starts_at__gt=timezone.now())
-        .exclude(plg__fase=Fase.AFGESLOTEN)
-        .filter(
-            Q(plg__lidmaatschappen__user=door, plg__lidmaatschappen__rol=Rol.PROCESCOACH)
-            | Q(plg__schools__in=schools_to_plan(door))
-        )
-        .distinct()
+def bijeenkomst_may_resend(door: Any, berichten: list[Bericht]) -> set[int]:
+    """Sent again while the bijeenkomst is still ahead at the time the mail names and its PLG
+    is not archived, by a coach of the PLG or a planner of one of its schools."""
+    return still_ahead(
+        berichten, may_send=coached_by(door) | Q(plg__schools__in=schools_to_plan(door))
     )
-    momenten = {bijeenkomst.pk: _moment(bijeenkomst) for bijeenkomst in bijeenkomsten}
-    return {
-        bericht.pk
-        for bericht in berichten
-        if momenten.get(bericht.over_id) == bericht.sleutel.split(":")[2]
-    }
-
-
-@geldig.controle(Soort.HERINNERING, Soort.LEERLOG)
-def herinnering_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
-    """Reminders are the system's own: nobody sent them, so nobody sends them again (the next
-    one comes by itself)."""
-    return set()

@@ -1,8 +1,10 @@
-"""Turning a chosen moment or a month plan into bijeenkomsten, duties, invitations and reminders."""
+"""Turning a chosen moment or a month plan into bijeenkomsten with their substitution duties
+(announced through ``meetings.services.plan_and_announce_bijeenkomst``)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import partial
 
@@ -14,15 +16,13 @@ from plg.accounts.models import User
 from plg.communities.models import PLG
 from plg.core.db import outside_transaction
 from plg.meetings.models import Bijeenkomst
-from plg.meetings.services import plan_bijeenkomst
+from plg.meetings.services import plan_and_announce_bijeenkomst
 from plg.organisations.models import Scholengemeenschap, School
 from plg.planning import build, mails, slots
 from plg.planning import problem as p
 from plg.planning.explain import uitleg
 from plg.planning.greedy import plan_slim
 from plg.planning.models import (
-    Herinnering,
-    HerinneringSoort,
     Maandplan,
     MaandplanStatus,
     Vervangbeurt,
@@ -30,7 +30,7 @@ from plg.planning.models import (
 )
 from plg.planning.solver import plan_cpsat
 from plg.planning.voorstel import Voorstel
-from plg.post import services as post
+from plg.post.models import Bericht
 
 MAX_SEARCH_DAYS = 62
 
@@ -63,19 +63,25 @@ def search_momenten(*, plg: PLG, van: date, tot: date) -> tuple[p.Probleem, slot
 
 
 def _store_duties(
-    bijeenkomst: Bijeenkomst, probleem: p.Probleem, vervangingen: list[p.Vervanging]
+    bijeenkomst: Bijeenkomst, *, duties: list[tuple[p.Vervanging, tuple[datetime, datetime]]]
 ) -> None:
+    """The substitutions of a planned bijeenkomst, each at the time its period runs."""
     Vervangbeurt.objects.bulk_create(
-        Vervangbeurt.for_vervanging(bijeenkomst, v, p.vervangtijd(probleem, v))
-        for v in vervangingen
+        Vervangbeurt.for_vervanging(bijeenkomst, v, tijd) for v, tijd in duties
     )
 
 
-def announce(bijeenkomst: Bijeenkomst, *, door: User | None = None) -> None:
-    """Invitations with a calendar file now (in the outbox, with the bijeenkomst), reminders
-    later."""
-    plan_herinneringen(bijeenkomst)
-    post.queue_berichten(mails.uitnodigingen(bijeenkomst, door=door))
+def _with_substitutes(
+    store_duties: Callable[[Bijeenkomst], object], *, door: User | None
+) -> Callable[[Bijeenkomst], list[Bericht]]:
+    """What a planned bijeenkomst brings along: its substitution duties, stored, and the mails
+    that tell the substitutes."""
+
+    def arrange(bijeenkomst: Bijeenkomst) -> list[Bericht]:
+        store_duties(bijeenkomst)
+        return mails.vervangingen(bijeenkomst, door=door)
+
+    return arrange
 
 
 @transaction.atomic
@@ -89,46 +95,19 @@ def plan_voorstel(
 ) -> Bijeenkomst:
     """The coach picked a moment: plan it, name the substitutes, tell everyone."""
     moment = voorstel.moment
-    bijeenkomst = plan_bijeenkomst(
+    return plan_and_announce_bijeenkomst(
         plg=plg,
         starts_at=moment.begin,
         place=place,
         duration_minutes=int((moment.einde - moment.begin).total_seconds() // 60),
-    )
-    _store_duties(bijeenkomst, probleem, list(voorstel.vervangingen))
-    announce(bijeenkomst, door=door)
-    return bijeenkomst
-
-
-def plan_herinneringen(bijeenkomst: Bijeenkomst) -> None:
-    """A reminder the day before (agenda, assignments) and one after (the leerlog).
-
-    Moving a bijeenkomst moves its reminders; a reminder already sent is not sent again.
-    """
-    from plg.planning.tasks import send_herinnering
-
-    due = {
-        HerinneringSoort.VOORAF: bijeenkomst.starts_at - timedelta(days=1),
-        HerinneringSoort.LEERLOG: bijeenkomst.starts_at
-        + timedelta(minutes=bijeenkomst.duration_minutes + 30),
-    }
-    for soort, due_at in due.items():
-        herinnering, _created = Herinnering.objects.update_or_create(
-            bijeenkomst=bijeenkomst, soort=soort, defaults={"due_at": due_at}
-        )
-        if (
-            herinnering.sent_at is None
-            and due_at > timezone.now()
-            and send_herinnering.get_backend().supports_defer
-        ):
-            transaction.on_commit(partial(_queue_reminder, herinnering))
-
-
-def _queue_reminder(herinnering: Herinnering) -> None:
-    from plg.planning.tasks import send_herinnering
-
-    send_herinnering.using(run_after=herinnering.due_at).enqueue(
-        herinnering.pk, herinnering.due_at.isoformat()
+        door=door,
+        arrange=_with_substitutes(
+            partial(
+                _store_duties,
+                duties=[(v, p.vervangtijd(probleem, v)) for v in voorstel.vervangingen],
+            ),
+            door=door,
+        ),
     )
 
 
@@ -219,21 +198,20 @@ def apply_maandplan(*, maandplan: Maandplan, door: User | None = None) -> list[B
         return []
     voorstel = maandplan.get_voorstel()
     plgs = PLG.objects.in_bulk([x.plg for x in voorstel.plaatsingen])
-    created: dict[tuple[int, datetime], Bijeenkomst] = {}
+    created: list[Bijeenkomst] = []
     for plaatsing in voorstel.plaatsingen:
-        created[(plaatsing.plg, plaatsing.begin)] = plan_bijeenkomst(
-            plg=plgs[plaatsing.plg],
-            starts_at=plaatsing.begin,
-            place="",
-            duration_minutes=plaatsing.minuten,
+        duties = [(v.vervanging, v.tijd) for v in voorstel.vervangingen if v.is_for(plaatsing)]
+        created.append(
+            plan_and_announce_bijeenkomst(
+                plg=plgs[plaatsing.plg],
+                starts_at=plaatsing.begin,
+                place="",
+                duration_minutes=plaatsing.minuten,
+                door=door,
+                arrange=_with_substitutes(partial(_store_duties, duties=duties), door=door),
+            )
         )
-    Vervangbeurt.objects.bulk_create(
-        Vervangbeurt.for_vervanging(created[(v.plg, v.bijeenkomst)], v.vervanging, v.tijd)
-        for v in voorstel.vervangingen
-    )
-    for bijeenkomst in created.values():
-        announce(bijeenkomst, door=door)
     maandplan.status = MaandplanStatus.TOEGEPAST
     maandplan.toegepast_op = timezone.now()
     maandplan.save(update_fields=["status", "toegepast_op"])
-    return list(created.values())
+    return created

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plg.accounts.http import AuthedRequest
 from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
-from plg.core.http import AuthedRequest
 from plg.organisations.models import Aanstelling, School
 from plg.planning import accounts, bijsturen, feeds, services, slots
 from plg.planning import problem as p

@@ -7,6 +7,8 @@ send again, which may still go? That is: their cause still holds (the invitation
 open, the wave still runs, the bijeenkomst is still ahead at the time the mail names), and
 the person still has the right to send it (still coach of that PLG, still runs that school in
 the wave). A kind without a check is never sent again, and a test fails while one has none.
+A kind several apps send on someone's behalf (a bijeenkomst's invitation: its coach through
+meetings, a planner through planning) has a check from each; a mail may go when one says yes.
 """
 
 from __future__ import annotations
@@ -18,29 +20,32 @@ from plg.post.models import Bericht, Soort
 
 Controle = Callable[[Any, list[Bericht]], set[int]]
 
-CONTROLES: dict[str, Controle] = {}
+CONTROLES: dict[str, list[Controle]] = {}
 
 
 def controle(*soorten: str) -> Callable[[Controle], Controle]:
-    """Register ``check(door, berichten) -> pks that may go`` for these kinds of mail."""
+    """Register ``check(door, berichten) -> pks that may go`` for these kinds of mail, next to
+    any other app's check for them."""
 
     def register(check: Controle) -> Controle:
         for soort in soorten:
-            CONTROLES[soort] = check
+            CONTROLES.setdefault(soort, []).append(check)
         return check
 
     return register
 
 
 def may_resend(door: Any, berichten: Iterable[Bericht]) -> set[int]:
-    """The pks of these mails that ``door`` may send again now (one check per kind)."""
+    """The pks of these mails that ``door`` may send again now (a yes of one check of their
+    kind)."""
     per_soort: dict[str, list[Bericht]] = {}
     for bericht in berichten:
         per_soort.setdefault(bericht.soort, []).append(bericht)
     toegestaan: set[int] = set()
+    if not getattr(door, "is_authenticated", False):
+        return toegestaan
     for soort, groep in per_soort.items():
-        check = CONTROLES.get(soort)
-        if check is not None and getattr(door, "is_authenticated", False):
+        for check in CONTROLES.get(soort, []):
             toegestaan |= check(door, groep) & {bericht.pk for bericht in groep}
     return toegestaan
 

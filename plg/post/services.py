@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Iterable
 from email.utils import make_msgid, parseaddr
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from plg.core.db import outside_transaction
 from plg.post import geldig, koppen
 from plg.post.models import Bericht, Status
+
+logger = logging.getLogger(__name__)
+AFTER_RESPONSE = "post-na-antwoord"
 
 
 def queue_berichten(berichten: Iterable[Bericht]) -> int:
@@ -59,11 +64,12 @@ def retry_berichten(berichten: QuerySet[Bericht], *, door: Any) -> tuple[int, in
 def withdraw_berichten(over: QuerySet[Any]) -> int:
     """E-mails about these objects that have not left will not leave (an invitation withdrawn,
     a wave closed): those waiting, those that failed (nobody can send them again), and one in
-    a worker's hands (if handing it over fails, or the worker dies, it is not taken again)."""
+    a worker's hands (if handing it over fails, or the worker dies, it is not taken again).
+    Their text and attachments, which hold the link the mail was for, are not kept."""
     return (
         Bericht.objects.over(over)
         .filter(status__in=[Status.WACHT, Status.BEZIG, Status.MISLUKT])
-        .update(status=Status.INGETROKKEN)
+        .update(status=Status.INGETROKKEN, tekst="", bijlagen=[])
     )
 
 
@@ -87,3 +93,24 @@ def deliver_later() -> None:
 
 def _domein() -> str:
     return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "plg.invalid"
+
+
+def send_beside_response(*, aan: str, onderwerp: str, tekst: str, waarom: str) -> None:
+    """Send a never-stored mail beside the request instead of in it: the page answers without
+    waiting for the mail server, so how long it takes tells nobody whether a mail left (the
+    password reset answers alike for an address with and without an account). A failure is
+    logged with ``waarom`` and the kind of error, never the address."""
+
+    def send() -> None:
+        try:
+            send_now(aan=aan, onderwerp=onderwerp, tekst=tekst)
+        except Exception as error:  # a thread of its own: nobody else would hear of it
+            logger.warning("%s could not be sent (%s)", waarom, type(error).__name__)
+        finally:
+            if settings.MAIL_BESIDE_RESPONSE:
+                connection.close()  # the thread's own connection, if it opened one
+
+    if settings.MAIL_BESIDE_RESPONSE:
+        threading.Thread(target=send, name=AFTER_RESPONSE, daemon=True).start()
+    else:
+        send()

@@ -52,7 +52,11 @@ def stand(*, over: QuerySet[Any], user: Any) -> Stand:
 def per_object(*, over: QuerySet[Any], user: Any) -> dict[int, Bericht]:
     """The latest e-mail about each object; ``opnieuw`` holds its pk when it failed, this user
     sent it and may still send it again (the retry form's value), else nothing."""
-    berichten = {b.over_id: b for b in Bericht.objects.over(over).order_by("pk")}
+    rijen = Bericht.objects.over(over).order_by("pk")
+    berichten = {
+        b.over_id: b
+        for b in rijen.only("pk", "over_id", "status", "oorzaak", "door", "soort", "sleutel")
+    }
     mijn = [b for b in berichten.values() if b.is_mislukt and b.door_id == user.pk]
     mag = geldig.may_resend(user, mijn)
     for bericht in berichten.values():

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
-from plg.core.http import AuthedRequest
 from plg.organisations.models import Aanstelling, School
 from plg.roosters import services
 from plg.roosters.authorizers import get_school_to_plan, may_lead, may_see_timetable

@@ -281,6 +281,10 @@ def scan_verder(request: HttpRequest, token: str) -> HttpResponse:
     which a browser never sends to a server (so no access log holds it), and no person's link.
     Sent at once, never stored (not even in the task queue): it opens their answers."""
     toegang = get_toegang(token, request.user)
+    if not toegang.afname.is_open:
+        return render(request, "scans/gesloten.html", {"afname": toegang.afname}, status=410)
+    if _answered(request, toegang):
+        return redirect("scan_bedankt", token)
     key = _cookie_key(request, _key_cookie(toegang))
     form = ResumeForm(request.POST)
     deel = _step(request.POST.get("deel", ""), len(toegang.afname.instrument.sections))

@@ -120,7 +120,14 @@ def open_afname(
     )
     post.queue_berichten(
         mails.uitnodigingen(
-            afname=afname, toegangen=_te_mailen(afname), door=opened_by, herinnering=False
+            afname=afname,
+            toegangen=list(
+                reminder_recipients(afname=afname, schools=schools)
+                .select_related("school")
+                .order_by("pk")
+            ),
+            door=opened_by,
+            herinnering=False,
         )
     )
     return afname
@@ -189,8 +196,8 @@ def toegang_for_member(*, afname: Afname, user: User) -> Toegang:
 
 
 def reminder_recipients(*, afname: Afname, schools: Iterable[School]) -> QuerySet[Toegang]:
-    """Who a reminder for these schools of the wave reaches: the personal links there that have
-    not been used to submit."""
+    """Who a mail about these schools of the wave reaches (the invitation when it opens, a
+    reminder later): the personal links there that have not been used to submit."""
     return afname.toegangen.filter(
         soort=ToegangSoort.PERSOONLIJK, responded=False, school__in=list(schools)
     ).exclude(email="")
@@ -200,8 +207,9 @@ def reminder_recipients(*, afname: Afname, schools: Iterable[School]) -> QuerySe
 def remind(*, afname: Afname, schools: Iterable[School], door: User | None = None) -> int:
     """E-mail again, in the given schools of the wave only, everyone whose personal link has not
     been used to submit; returns how many. Someone whose previous mail has not left yet is not
-    mailed twice."""
-    Afname.objects.select_for_update().filter(pk=afname.pk).first()
+    mailed twice. A wave closed meanwhile mails nobody."""
+    if not Afname.objects.select_for_update().filter(pk=afname.pk, closed_at=None).exists():
+        return 0
     onderweg = post.onderweg_over(afname.toegangen.all())
     toegangen = [
         t
@@ -217,15 +225,6 @@ def remind(*, afname: Afname, schools: Iterable[School], door: User | None = Non
         reminders_sent=F("reminders_sent") + 1
     )
     return len(toegangen)
-
-
-def _te_mailen(afname: Afname) -> list[Toegang]:
-    return list(
-        afname.toegangen.filter(soort=ToegangSoort.PERSOONLIJK, responded=False)
-        .exclude(email="")
-        .select_related("school")
-        .order_by("pk")
-    )
 
 
 def find_antwoordset(*, afname: Afname, key: str) -> Antwoordset | None:
@@ -423,9 +422,12 @@ def poster(afname: Afname, school: School | None) -> Toegang:
 
 @transaction.atomic
 def close_afname(*, afname: Afname) -> None:
-    """Close the wave: unfinished answer sets are dropped, the results computed and stored."""
+    """Close the wave: unfinished answer sets are dropped, the results computed and stored.
+    Closed once: a second close (two people at the same moment) changes nothing."""
     from plg.scans.results import compute
 
+    if not Afname.objects.select_for_update().filter(pk=afname.pk, closed_at=None).exists():
+        return
     afname.closed_at = timezone.now()
     afname.save(update_fields=["closed_at"])
     afname.antwoordsets.filter(submitted=False).delete()

@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plg.accounts.http import AuthedRequest
 from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
-from plg.core.http import AuthedRequest
 from plg.core.pdf import pdf_response
 from plg.organisations.authorizers import schools_of, schools_supported_by
 from plg.post.stand import stand as post_stand

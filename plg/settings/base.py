@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "plg.roosters",
     "plg.planning",
     "plg.post",
+    "plg.pages",
     "channels",
     "axes",
 ]
@@ -91,7 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "plg.core.context_processors.navigation",
+                "plg.pages.context_processors.navigation",
             ],
         },
     },
@@ -129,6 +130,8 @@ AXES_VERBOSE = False  # no start-up banner, no user agents in the log
 AXES_USERNAME_CALLABLE = "plg.accounts.backends.login_address"
 AXES_CLIENT_IP_CALLABLE = "plg.core.throttle.client_ip"
 AXES_LOCKOUT_CALLABLE = "plg.accounts.views.geblokkeerd"
+# A mail that is never stored (the password reset) is sent beside the request, not in it.
+MAIL_BESIDE_RESPONSE = True
 # How many proxies of our own stand in front (their X-Forwarded-For entries are trusted).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 AUTH_PASSWORD_VALIDATORS = [

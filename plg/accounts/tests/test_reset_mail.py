@@ -4,6 +4,8 @@ handed over outside any transaction, and never stored, because it holds a key to
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,6 +14,7 @@ from django.urls import reverse
 
 from plg.post import koppen
 from plg.post.models import Bericht
+from plg.post.services import AFTER_RESPONSE
 from plg.post.tests import backends
 
 
@@ -65,4 +68,52 @@ def test_a_reset_mail_that_cannot_leave_says_nothing_of_the_account_and_logs_no_
     assert response.status_code == 302
     assert response["Location"] == reverse("password_reset_done")
     assert caplog.records
+    assert world.member.email not in caplog.text
+
+
+@pytest.fixture
+def beside_the_request(settings: Any) -> Iterator[None]:
+    """Mails sent beside the request, as in production, with a mail server that waits."""
+    settings.MAIL_BESIDE_RESPONSE = True
+    settings.EMAIL_BACKEND = "plg.post.tests.backends.Waits"
+    backends.reset()
+    yield
+    backends.Waits.open.set()
+    _join_mail_threads()
+    backends.reset()
+
+
+def _join_mail_threads() -> None:
+    for thread in threading.enumerate():
+        if thread.name == AFTER_RESPONSE:
+            thread.join(timeout=30)
+
+
+def test_the_reset_page_answers_before_the_mail_server_does(
+    client: Any, world: Any, beside_the_request: None
+) -> None:
+    """So an address with an account answers as fast as one without: the page's time tells
+    nobody who has an account."""
+    response = client.post(reverse("password_reset"), {"email": world.member.email})
+    assert response.status_code == 302
+    assert mail.outbox == []  # the mail server has not accepted anything yet
+    backends.Waits.open.set()
+    _join_mail_threads()
+    assert [m.to for m in mail.outbox] == [[world.member.email]]
+
+
+def test_a_reset_mail_that_fails_beside_the_request_is_logged_without_the_address(
+    client: Any, world: Any, settings: Any, caplog: Any
+) -> None:
+    settings.MAIL_BESIDE_RESPONSE = True
+    settings.EMAIL_BACKEND = "plg.post.tests.backends.Refuses"
+    backends.reset(down=True)
+    try:
+        with caplog.at_level(logging.WARNING):
+            response = client.post(reverse("password_reset"), {"email": world.member.email})
+            _join_mail_threads()
+    finally:
+        backends.reset()
+    assert response["Location"] == reverse("password_reset_done")
+    assert "A password-reset mail could not be sent (ConnectionRefusedError)" in caplog.text
     assert world.member.email not in caplog.text

@@ -84,3 +84,18 @@ def test_a_refused_reset_says_so_in_dutch(client: Any, world: Any) -> None:
         response = client.post(reverse("password_reset"), {"email": world.member.email})
     assert response.status_code == 429
     assert "al enkele e-mails" in response.content.decode()
+
+
+def test_no_log_line_says_who_logged_in_failed_or_was_locked_out(
+    client: Any, world: Any, caplog: Any
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    wrong(client, world.member.email, 6)
+    right(client, world.coach.email)
+    client.post(reverse("logout"))
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "AXES" in logged  # the throttle did log: failures, the lock, the login
+    for secret in (world.member.email, world.coach.email, "203.0.113.7"):
+        assert secret not in logged

@@ -11,6 +11,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,6 +27,7 @@ from plg.communities.models import (
     Uitnodiging,
     UitnodigingStatus,
 )
+from plg.core.db import SlowWorkInTransaction
 from plg.organisations.models import Aanstelling
 
 
@@ -419,27 +421,65 @@ def test_afronden_stores_proposal_attachment_and_closes(client: Any, world: Any)
     assert world.plg.afronding.bijlagen.get().name == "voorstel.txt"
 
 
-def test_archive_shows_leervraag_history_and_shared_learning(client: Any, world: Any) -> None:
-    services.add_leervraag(plg=world.plg, text="Waarom huiswerk?", author=world.coach)
-    world.plg.fase = Fase.AFGESLOTEN
+def test_an_attachment_is_stored_before_the_proposal_is_written(world: Any) -> None:
+    """Writing a file is slow work: it never happens while the database's write lock is held."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from plg.communities.models import Afronding
+
+    with transaction.atomic(), pytest.raises(SlowWorkInTransaction):
+        services.save_afronding(
+            afronding=Afronding(plg=world.plg, voorstel="x", audience="team"),
+            version=None,
+            by=world.coach,
+            bijlagen=[SimpleUploadedFile("voorstel.txt", b"tekst")],
+        )
+
+
+def _stored_files() -> set[str]:
+    from plg.communities.models import Bijlage
+
+    storage = Bijlage.file.field.storage
+    if not storage.exists("voorstellen"):
+        return set()
+    folders, _files = storage.listdir("voorstellen")
+    return {f"{d}/{f}" for d in folders for f in storage.listdir(f"voorstellen/{d}")[1]}
+
+
+def test_an_attachment_of_a_proposal_that_was_not_saved_leaves_no_file(world: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from plg.communities.models import Afronding, Bijlage
+    from plg.communities.versions import VersionConflict
+
+    Afronding.objects.create(plg=world.plg, voorstel="Eerst", audience="team", author=world.coach)
+    stale = Afronding.objects.get(plg=world.plg)
+    Afronding.objects.filter(pk=stale.pk).update(version=stale.version + 1)
+    before = _stored_files()
+    with pytest.raises(VersionConflict):
+        services.save_afronding(
+            afronding=stale,
+            version=stale.version,
+            by=world.coach,
+            bijlagen=[SimpleUploadedFile("voorstel.txt", b"tekst")],
+        )
+    assert not Bijlage.objects.exists()
+    assert _stored_files() == before
+
+
+def test_archiving_withdraws_the_invitation_mails_that_had_not_left(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from plg.post.models import Bericht, Status
+
+    with django_capture_on_commit_callbacks(execute=False):
+        services.invite(
+            plg=world.plg,
+            email="nieuw@regenboog.example",
+            school=world.school,
+            invited_by=world.coach,
+        )
+    world.plg.fase = Fase.AFRONDEN
     world.plg.save()
-    login(client, world.member)
-    html = client.get(reverse("archief", args=[world.plg.pk])).content.decode()
-    assert "Waarom huiswerk?" in html
-
-
-def test_school_leader_sets_the_working_group_length(client: Any, world: Any) -> None:
-    login(client, world.leader)
-    client.post(reverse("school_overview", args=[world.school.pk]), {"werkgroep_minutes": "45"})
-    world.school.refresh_from_db()
-    assert world.school.default_bijeenkomst_minutes == 90
-
-
-def test_working_group_length_out_of_range_names_the_field(client: Any, world: Any) -> None:
-    login(client, world.leader)
-    response = client.post(
-        reverse("school_overview", args=[world.school.pk]), {"werkgroep_minutes": "5"}
-    )
-    assert "Kies een duur tussen 15 en 240 minuten." in response.content.decode()
-    world.school.refresh_from_db()
-    assert world.school.werkgroep_minutes == 50
+    services.change_fase(plg=world.plg, fase=Fase.AFGESLOTEN)
+    assert list(Bericht.objects.values_list("status", flat=True)) == [Status.INGETROKKEN]

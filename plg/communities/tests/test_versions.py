@@ -254,6 +254,8 @@ def test_a_text_made_private_meanwhile_is_not_shown_beside_mine(world: Any) -> N
     form.show_conflict(VersionConflict(plan), plg=world.plg, viewer=world.coach)
     assert form.conflict is not None and form.conflict.unreadable
     assert form.conflict.differences == []
+    form.conflict.add("Opdrachten", theirs="hun opdrachten", mine="mijn opdrachten")
+    assert form.conflict.differences == [], "nor a part outside the form's own fields"
     assert form.data["gewenste_verandering"] == MINE
     assert "version" not in form.data, "saving again must not overwrite the private text"
 

@@ -266,3 +266,13 @@ def test_a_nul_byte_in_a_form_is_refused_and_nothing_is_stored(client: Any, worl
     assert response.status_code == 400
     assert "NUL" in page(response) or "teken" in page(response)
     assert not Notitie.objects.exists()
+
+
+def test_another_bad_request_does_not_blame_a_nul_character(client: Any, world: Any) -> None:
+    """Too many fields in one form is refused too (400), for a reason of its own."""
+    login(client, world.coach)
+    fields = {f"veld{i}": "x" for i in range(1200)}
+    response = client.post(reverse("notitie_nieuw", args=[world.plg.pk]), fields)
+    assert response.status_code == 400
+    assert "NUL" not in page(response)
+    assert "konden we niet verwerken" in page(response)

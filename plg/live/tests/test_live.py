@@ -17,6 +17,7 @@ from plg.live import commands, participants
 from plg.live import state as live_state
 from plg.live.models import Kaart, LiveSessie, Zone
 from plg.live.routing import websocket_urlpatterns
+from plg.live.tests import screen
 from plg.meetings import services as meeting_services
 from plg.methods.models import Stap, Werkvorm
 
@@ -49,7 +50,7 @@ async def join(sessie: LiveSessie, user: Any) -> WebsocketCommunicator:
     assert connected, code
     first = await client.receive_json_from()
     assert first["type"] == "state"
-    client.state = live_state.merged(first["state"], first["viewer"], first.get("names"))  # type: ignore[attr-defined]
+    client.state = screen.merged(first["state"], first["viewer"], first.get("names"))  # type: ignore[attr-defined]
     return client
 
 
@@ -59,13 +60,11 @@ async def seen(client: WebsocketCommunicator) -> dict[str, Any]:
     message = await client.receive_json_from()
     if message["type"] == "cards":
         before = client.state  # type: ignore[attr-defined]
-        state = live_state.with_delta(
-            before, message["state"], message["viewer"], message.get("names")
-        )
+        state = screen.with_delta(before, message["state"], message["viewer"], message.get("names"))
         assert state is not None, "a delta that does not follow on"
     else:
         assert message["type"] == "state", message
-        state = live_state.merged(message["state"], message["viewer"], message.get("names"))
+        state = screen.merged(message["state"], message["viewer"], message.get("names"))
     client.state = state  # type: ignore[attr-defined]
     return state
 
@@ -405,6 +404,47 @@ def test_kandoe_outcome_is_saved_as_ordered_themes(
     assert [t.title for t in world.plg.themas.order_by("position")] == ["Kern", "Kaart"]
 
 
+@pytest.mark.parametrize(("als", "kept"), [("thema", "themas"), ("leervraag", "leervragen")])
+def test_a_kandoe_outcome_is_not_kept_while_its_cards_are_hidden(
+    client: Any, world: Any, sessie: LiveSessie, als: str, kept: str
+) -> None:
+    """Every member reads the PLG's themes and leervragen: a card written alone stays with
+    its author until the coach shows the board."""
+    from django.urls import reverse
+
+    from conftest import PASSWORD
+
+    blok = sessie.bijeenkomst.blokken.get(pk=kandoe_blok(sessie))
+    Kaart.objects.create(
+        sessie=sessie, blok=blok, author=world.member, text="Geheim", zone=Zone.RING_3
+    )
+    client.login(username=world.coach.email, password=PASSWORD)
+    response = client.post(
+        reverse("live_save_ranking", args=[sessie.bijeenkomst_id, blok.pk]),
+        {"als": als},
+        follow=True,
+    )
+    assert "Toon eerst de kaarten" in response.content.decode()
+    assert not getattr(world.plg, kept).exists()
+
+
+def test_a_card_with_an_id_beyond_two_to_the_31st_can_be_parked(
+    world: Any, sessie: LiveSessie
+) -> None:
+    kaart = Kaart.objects.create(
+        pk=2**31 + 7,
+        sessie=sessie,
+        blok=sessie.bijeenkomst.blokken.get(stap=Stap.INPUT),
+        author=world.member,
+        text="Ver weg",
+        zone=Zone.LOS,
+    )
+    member = participants.Viewer(world.member.pk, "m", role=participants.Deelname.LID)
+    commands.apply(sessie.pk, member, {"type": "card.park", "card": kaart.pk, "version": 0})
+    kaart.refresh_from_db()
+    assert kaart.parked
+
+
 def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
     world: Any, sessie: LiveSessie
 ) -> None:
@@ -417,7 +457,7 @@ def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
         message = await member.receive_json_from()
         assert message["type"] == "cards" and len(message["state"]["cards"]) == 1
         assert "blokken" not in message["state"]  # not the whole board
-        member.state = live_state.with_delta(member.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
+        member.state = screen.with_delta(member.state, message["state"], message["viewer"])  # type: ignore[attr-defined]
         # a change this client never heard of (as if its message was lost)
         await asyncio.to_thread(
             commands.apply,
@@ -427,7 +467,7 @@ def test_a_card_change_sends_one_card_and_a_client_that_missed_one_resyncs(
         )
         await member.send_json_to({"type": "card.add", "blok": blok, "text": "Derde"})
         message = await member.receive_json_from()
-        assert live_state.with_delta(member.state, message["state"], message["viewer"]) is None  # type: ignore[attr-defined]
+        assert screen.with_delta(member.state, message["state"], message["viewer"]) is None  # type: ignore[attr-defined]
         await member.send_json_to({"type": "sync"})
         state = await seen(member)
         assert [c["text"] for c in state["cards"]] == ["Eerste", "Gemist", "Derde"]

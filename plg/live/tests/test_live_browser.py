@@ -93,6 +93,40 @@ def test_coach_and_member_see_each_other_live(
     member.close()
 
 
+def test_a_hidden_card_offers_no_move_or_park_to_anyone_but_its_author(
+    browser: Browser, world: Any, asgi_server: str
+) -> None:
+    load_catalogue()
+    bijeenkomst = meeting_services.plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now(), place="Zaal", duration_minutes=100
+    )
+    blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
+    blok.werkvorm = Werkvorm.objects.get(slug="beginsituatie-analyse", school=None)
+    blok.save()
+    coach, member = browser.new_page(), browser.new_page()
+    sign_in(coach, asgi_server, world.coach)
+    sign_in(member, asgi_server, world.member)
+    open_live(coach, asgi_server, bijeenkomst)
+    open_live(member, asgi_server, bijeenkomst)
+    start(coach, blok.pk)
+    member.fill("#live-card-text", "Sterk team")
+    member.get_by_role("button", name="Kaart toevoegen").click()
+
+    own = member.locator(".live-card", has_text="Sterk team")
+    expect(own.get_by_role("combobox", name="Verplaats")).to_be_visible()
+    expect(own.get_by_role("button", name="Parkeren")).to_be_visible()
+    hidden = coach.locator(".live-card")
+    expect(hidden).to_contain_text("verborgen")
+    expect(hidden.get_by_role("combobox", name="Verplaats")).to_have_count(0)
+    expect(hidden.get_by_role("button", name="Parkeren")).to_have_count(0)
+
+    coach.get_by_role("button", name="Kaarten tonen").click()
+    expect(hidden.get_by_role("combobox", name="Verplaats")).to_be_visible()
+    expect(hidden.get_by_role("button", name="Parkeren")).to_be_visible()
+    coach.close()
+    member.close()
+
+
 def test_oase_runs_through_its_phases(browser: Browser, world: Any, asgi_server: str) -> None:
     from plg.live.models import Intervisie
 
@@ -152,6 +186,7 @@ def test_kandoe_played_to_the_end_and_saved_as_priorities(
         page.fill("#live-card-text", text)
         page.get_by_role("button", name="Kaart toevoegen").click()
     expect(coach.locator(".live-card")).to_have_count(2)
+    expect(coach.get_by_role("button", name="Bewaren als thema's")).to_be_hidden()
     coach.get_by_role("button", name="Kaarten tonen").click()
 
     def inward(page: Page, text: str, reason: str) -> None:
@@ -213,8 +248,9 @@ def test_a_dropped_connection_comes_back_with_what_changed_meanwhile(
 
 
 def test_a_guest_follows_with_a_link_and_cannot_write(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any, settings: Any
 ) -> None:
+    settings.SITE_URL = asgi_server  # the guest link leads to the site's own address
     coach = browser.new_page()
     sign_in(coach, asgi_server, world.coach)
     open_live(coach, asgi_server, bijeenkomst)
@@ -237,8 +273,9 @@ def test_a_guest_follows_with_a_link_and_cannot_write(
 
 
 def test_a_withdrawn_guest_link_ends_the_guests_screen_at_once(
-    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any
+    browser: Browser, world: Any, asgi_server: str, bijeenkomst: Any, settings: Any
 ) -> None:
+    settings.SITE_URL = asgi_server  # the guest link leads to the site's own address
     coach = browser.new_page()
     sign_in(coach, asgi_server, world.coach)
     open_live(coach, asgi_server, bijeenkomst)

@@ -19,6 +19,7 @@ from plg.live.authorizers import live_access, viewer_for
 from plg.live.commands import Refused, Revoked
 from plg.live.models import Gastlink, Kaart, LiveSessie, Zone
 from plg.live.participants import Deelname, Viewer
+from plg.live.tests import screen
 from plg.live.tests.test_live import APP, play
 from plg.meetings import services as meeting_services
 from plg.meetings.models import Terugblik
@@ -61,7 +62,7 @@ def state_for(sessie: LiveSessie, viewer: Viewer) -> dict[str, Any]:
     message = live_state.broadcast(live_state.snapshot(sessie.pk))
     part = json.loads(json.dumps(live_state.viewer_part(message, viewer)))
     names = json.loads(message.names) if viewer.reads_members_part else None
-    return live_state.merged(json.loads(message.public), part, names)
+    return screen.merged(json.loads(message.public), part, names)
 
 
 def guest_link(world: Any, sessie: LiveSessie, **extra: Any) -> Gastlink:
@@ -132,6 +133,31 @@ def test_coach_makes_and_withdraws_a_guest_link(
     assert reverse("live_gast", args=[link.token]) in page
     client.post(reverse("live_gast_intrekken", args=[sessie.bijeenkomst_id, link.pk]))
     assert not Gastlink.objects.get().is_valid(timezone.now())
+
+
+def test_a_guest_link_leads_to_the_site_whatever_host_the_request_named(
+    client: Any, world: Any, sessie: LiveSessie, settings: Any
+) -> None:
+    settings.SITE_URL = "https://plg.example"
+    link = guest_link(world, sessie)
+    client.login(username=world.coach.email, password=PASSWORD)
+    page = client.get(
+        reverse("live", args=[sessie.bijeenkomst_id]), HTTP_HOST="evil.example"
+    ).content.decode()
+    assert f'value="https://plg.example{reverse("live_gast", args=[link.token])}"' in page
+    assert "evil.example" not in page
+
+
+def test_the_way_to_join_names_the_sites_own_address(
+    client: Any, world: Any, sessie: LiveSessie, settings: Any
+) -> None:
+    settings.SITE_URL = "https://plg.example"
+    client.login(username=world.member.email, password=PASSWORD)
+    page = client.get(
+        reverse("live", args=[sessie.bijeenkomst_id]), HTTP_HOST="evil.example"
+    ).content.decode()
+    assert f"<strong>plg.example{reverse('live_join')}</strong>" in page
+    assert "evil.example" not in page
 
 
 @pytest.mark.django_db(transaction=True)
@@ -412,6 +438,40 @@ def test_beginsituatie_clusters_after_the_reveal_within_one_quadrant(
     cluster = next(c for c in state_for(sessie, member(world))["cards"] if c["text"] == "Wij")
     assert cluster["zone"] == Zone.STERKTE
     assert sorted(cluster["members"]) == ["Goede sfeer", "Sterk team"]
+
+
+@pytest.mark.parametrize(
+    "command", [{"type": "card.move", "zone": Zone.KANS}, {"type": "card.park"}]
+)
+def test_nobody_moves_or_parks_a_card_of_someone_else_while_the_board_hides_it(
+    world: Any, sessie: LiveSessie, command: dict[str, Any]
+) -> None:
+    kaart = Kaart.objects.create(
+        sessie=sessie,
+        blok_id=blok(sessie, "verwerking"),
+        author=world.member,
+        text="Geheim",
+        zone=Zone.STERKTE,
+    )
+    with pytest.raises(Refused, match="Wacht tot de procescoach de kaarten toont"):
+        commands.apply(sessie.pk, coach(world), command | {"card": kaart.pk, "version": 0})
+    kaart.refresh_from_db()
+    assert (kaart.zone, kaart.parked, kaart.version) == (Zone.STERKTE, False, 0)
+
+
+def test_the_author_moves_and_parks_their_own_hidden_card(world: Any, sessie: LiveSessie) -> None:
+    kaart = Kaart.objects.create(
+        sessie=sessie,
+        blok_id=blok(sessie, "verwerking"),
+        author=world.member,
+        text="Geheim",
+        zone=Zone.STERKTE,
+    )
+    move = {"type": "card.move", "card": kaart.pk, "version": 0, "zone": Zone.KANS}
+    commands.apply(sessie.pk, member(world), move)
+    commands.apply(sessie.pk, member(world), {"type": "card.park", "card": kaart.pk, "version": 1})
+    kaart.refresh_from_db()
+    assert (kaart.zone, kaart.parked) == (Zone.KANS, True)
 
 
 # Sharing the results ------------------------------------------------------------------------

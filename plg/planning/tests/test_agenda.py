@@ -1,4 +1,4 @@
-"""Calendar feeds, reminders and time accounts."""
+"""Calendar feeds and time accounts."""
 
 from __future__ import annotations
 
@@ -7,18 +7,16 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 import pytest
-from django.core.mail import EmailMessage
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
-from pytest_django.fixtures import DjangoCaptureOnCommitCallbacks
 
 from conftest import PASSWORD
 from plg.accounts.models import User
 from plg.meetings.services import plan_bijeenkomst
-from plg.planning import accounts, services, tasks
-from plg.planning.models import Herinnering, Kalenderfeed, Vervangbeurt
+from plg.planning import accounts
+from plg.planning.models import Kalenderfeed, Vervangbeurt
 from plg.planning.problem import BRUSSELS, Vervanging
 
 pytestmark = pytest.mark.django_db
@@ -115,59 +113,6 @@ def test_a_revoked_feed_link_stops_working_and_a_new_one_replaces_it(
     client.post(reverse("feed_intrekken"))
     assert client.get(reverse("agenda_feed", args=[new.token])).status_code == 404
     assert new.token not in client.get(reverse("tijd")).content.decode()
-
-
-def test_reminders_go_once_before_and_after_a_bijeenkomst(
-    world: Any, mailoutbox: list[EmailMessage]
-) -> None:
-    starts_at = timezone.now() + timedelta(days=3)
-    bijeenkomst = plan_bijeenkomst(
-        plg=world.plg, starts_at=starts_at, place="", duration_minutes=100
-    )
-    services.plan_herinneringen(bijeenkomst)
-    assert tasks.send_due_reminders() == 0
-    Herinnering.objects.filter(soort="vooraf").update(due_at=timezone.now() - timedelta(minutes=1))
-    assert tasks.send_due_reminders() == 1
-    assert tasks.send_due_reminders() == 0
-    assert {m.to[0] for m in mailoutbox} == {world.coach.email, world.member.email}
-    assert "Check-in" in mailoutbox[0].body or "check-in" in mailoutbox[0].body
-    Herinnering.objects.filter(soort="leerlog").update(due_at=timezone.now() - timedelta(minutes=1))
-    assert tasks.send_due_reminders() == 1
-    assert reverse("leerlog", args=[bijeenkomst.pk]) in mailoutbox[-1].body
-
-
-def test_a_moved_bijeenkomst_moves_its_reminder_and_a_stale_one_is_not_sent(
-    world: Any, mailoutbox: list[EmailMessage]
-) -> None:
-    starts_at = timezone.now() + timedelta(days=5)
-    bijeenkomst = plan_bijeenkomst(
-        plg=world.plg, starts_at=starts_at, place="", duration_minutes=100
-    )
-    services.plan_herinneringen(bijeenkomst)
-    queued = Herinnering.objects.get(soort="vooraf")
-    bijeenkomst.starts_at = starts_at + timedelta(days=2)
-    bijeenkomst.save()
-    services.plan_herinneringen(bijeenkomst)
-    moved = Herinnering.objects.get(soort="vooraf")
-    assert moved.due_at == bijeenkomst.starts_at - timedelta(days=1)
-    assert tasks.send_herinnering.call(queued.pk, queued.due_at.isoformat()) is False
-    assert mailoutbox == []
-
-
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-def test_with_the_database_queue_reminders_wait_for_their_time(
-    world: Any, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
-) -> None:
-    from django_tasks_db.models import DBTaskResult
-
-    starts_at = timezone.now() + timedelta(days=5)
-    bijeenkomst = plan_bijeenkomst(
-        plg=world.plg, starts_at=starts_at, place="", duration_minutes=100
-    )
-    with django_capture_on_commit_callbacks(execute=True):
-        services.plan_herinneringen(bijeenkomst)
-    runs = sorted(DBTaskResult.objects.values_list("run_after", flat=True))
-    assert runs == [starts_at - timedelta(days=1), starts_at + timedelta(minutes=130)]
 
 
 def test_a_teachers_account_counts_their_plg_minutes_against_the_target(world: Any) -> None:

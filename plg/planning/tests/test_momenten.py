@@ -12,9 +12,10 @@ from pytest_django.fixtures import DjangoCaptureOnCommitCallbacks
 from plg.accounts.models import User
 from plg.communities import services as community_services
 from plg.communities.models import Lidmaatschap
+from plg.meetings.models import Herinnering
 from plg.organisations.models import School
 from plg.planning import services
-from plg.planning.models import Herinnering, Vervangbeurt
+from plg.planning.models import Vervangbeurt
 from plg.planning.problem import BRUSSELS, Probleem, Soort
 from plg.planning.slots import Zoekresultaat
 from plg.planning.tests.conftest import MONDAY

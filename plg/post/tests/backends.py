@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import smtplib
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
@@ -60,6 +61,16 @@ class Refuses(EmailBackend):
         return super().send_messages(messages)
 
 
+class Waits(EmailBackend):
+    """A slow mail server: accepts a message only once the test ``opens`` it."""
+
+    open: ClassVar[threading.Event] = threading.Event()
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        Waits.open.wait(timeout=30)
+        return super().send_messages(messages)
+
+
 def reset(**changes: Any) -> None:
     DiesAfter.sends = changes.get("sends", 0)
     DiesAfter.after_accepting = changes.get("after_accepting", False)
@@ -68,6 +79,7 @@ def reset(**changes: Any) -> None:
     Refuses.refused = set(changes.get("refused", ()))
     Refuses.down = changes.get("down", False)
     Refuses.meanwhile = changes.get("refuses_meanwhile")
+    Waits.open = threading.Event()
 
 
 class ToFileThenKilled(EmailBackend):

@@ -135,6 +135,19 @@ def test_closing_a_wave_withdraws_its_mails_that_have_not_left(
     assert mailoutbox == []
 
 
+def test_the_text_of_a_withdrawn_mail_is_not_kept(
+    world, refusing_mail, mailoutbox, django_capture_on_commit_callbacks
+):
+    refusing_mail(down=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        afname = open_wave(world)
+    assert Bericht.objects.exclude(tekst="").exists()  # waiting, with the personal links
+    scan_services.close_afname(afname=afname)
+    assert set(Bericht.objects.values_list("status", flat=True)) == {Status.INGETROKKEN}
+    assert not Bericht.objects.exclude(tekst="").exists()
+    assert not Bericht.objects.exclude(bijlagen=[]).exists()
+
+
 def test_a_mail_a_dead_worker_held_when_its_wave_closed_does_not_go_once_the_claim_expires(
     world, dying_mail, later, mailoutbox, django_capture_on_commit_callbacks
 ):

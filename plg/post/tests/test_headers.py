@@ -10,8 +10,7 @@ import pytest
 from django.utils import timezone
 
 from plg.communities import services as community_services
-from plg.meetings.services import plan_bijeenkomst
-from plg.planning import services as planning_services
+from plg.meetings.services import plan_and_announce_bijeenkomst
 from plg.post import koppen
 from plg.scans import services as scan_services
 
@@ -58,11 +57,13 @@ def test_a_plg_name_with_a_line_break_still_announces_the_bijeenkomst(
 ):
     world.plg.name = EVIL
     world.plg.save()
-    bijeenkomst = plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now() + timedelta(days=3), place="", duration_minutes=90
-    )
     with django_capture_on_commit_callbacks(execute=True):
-        planning_services.announce(bijeenkomst)
+        plan_and_announce_bijeenkomst(
+            plg=world.plg,
+            starts_at=timezone.now() + timedelta(days=3),
+            place="",
+            duration_minutes=90,
+        )
     assert sorted(m.to[0] for m in mailoutbox) == sorted([world.coach.email, world.member.email])
     for message in mailoutbox:
         assert_one_line_and_no_extra_recipient(message, message.to[0])

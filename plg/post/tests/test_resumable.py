@@ -11,10 +11,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from plg.meetings.services import plan_bijeenkomst
-from plg.planning import services as planning_services
-from plg.planning import tasks as planning_tasks
-from plg.planning.models import Herinnering
+from plg.meetings import tasks as meeting_tasks
+from plg.meetings.models import Herinnering
+from plg.meetings.services import plan_bijeenkomst, plan_herinneringen
 from plg.scans import services as scan_services
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +40,7 @@ def due_reminder(world: Any) -> Herinnering:
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=timezone.now() + timedelta(days=3), place="", duration_minutes=90
     )
-    planning_services.plan_herinneringen(bijeenkomst)
+    plan_herinneringen(bijeenkomst)
     Herinnering.objects.filter(soort="vooraf").update(due_at=timezone.now() - timedelta(minutes=1))
     return Herinnering.objects.get(soort="vooraf")
 
@@ -85,7 +84,7 @@ def test_a_reminder_whose_worker_died_after_sending_is_not_sent_again_by_herinne
     herinnering = due_reminder(world)
     dying_mail(dies_on_close=True)
     with django_capture_on_commit_callbacks(execute=True):
-        planning_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
+        meeting_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
     assert sorted(m.to[0] for m in mailoutbox) == sorted([world.coach.email, world.member.email])
     dying_mail(sends=100)
     later(hours=1)
@@ -98,8 +97,8 @@ def test_the_reminder_step_run_twice_mails_each_member_once(
 ):
     herinnering = due_reminder(world)
     with django_capture_on_commit_callbacks(execute=True):
-        planning_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
-        planning_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
+        meeting_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
+        meeting_tasks.send_herinnering.enqueue(herinnering.pk, herinnering.due_at.isoformat())
     cron()
     assert sorted(m.to[0] for m in mailoutbox) == sorted([world.coach.email, world.member.email])
 

@@ -211,14 +211,16 @@ def test_members_do_not_see_the_mail_state_of_a_bijeenkomst(
 
     from django.utils import timezone
 
-    from plg.meetings.services import plan_bijeenkomst
-    from plg.planning import services as planning_services
+    from plg.meetings.services import plan_and_announce_bijeenkomst
 
-    bijeenkomst = plan_bijeenkomst(
-        plg=world.plg, starts_at=timezone.now() + timedelta(days=3), place="", duration_minutes=90
-    )
     with django_capture_on_commit_callbacks(execute=True):
-        planning_services.announce(bijeenkomst, door=world.coach)
+        bijeenkomst = plan_and_announce_bijeenkomst(
+            plg=world.plg,
+            starts_at=timezone.now() + timedelta(days=3),
+            place="",
+            duration_minutes=90,
+            door=world.coach,
+        )
     client.login(username=world.member.email, password=PASSWORD)
     html = client.get(reverse("bijeenkomst_detail", args=[bijeenkomst.pk])).content.decode()
     assert "post-stand" not in html

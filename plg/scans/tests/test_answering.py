@@ -197,6 +197,16 @@ def test_nothing_answered_yet_mails_no_resume_link(world, wave, client, mailoutb
     assert "nog niets ingevuld" in response.content.decode()
 
 
+def test_a_closed_wave_mails_no_resume_link(world, wave, client, mailoutbox):
+    page = _open(client, _link(mailoutbox[0]))
+    client.post(page + "?deel=0", {"cv1": "5", "richting": "verder"})
+    services.close_afname(afname=wave)
+    mail.outbox.clear()
+    response = client.post(page + "verder/", {"email": "mij@thuis.example", "deel": "1"})
+    assert response.status_code == 410
+    assert mail.outbox == []
+
+
 def test_go_on_with_the_same_answers_on_another_device(world, wave, client, mailoutbox):
     """The resume link opens the answers on a new device; the person's own link (opened there
     next) carries on with them, and the answers are handed in once, through that link."""

@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from plg.post.models import Bericht
+from plg.post.models import Status as BerichtStatus
 from plg.scans import services
 from plg.scans.models import Afname, Antwoordset, ToegangSoort
 
@@ -67,3 +69,21 @@ def test_handing_in_just_after_the_close_shows_the_closed_page(
     assert response.status_code == 410
     assert "afgesloten" in response.content.decode()
     assert not Antwoordset.objects.filter(submitted=True).exists()
+
+
+def test_a_reminder_sent_after_the_wave_closed_mails_nobody(world, wave, mailoutbox):
+    """The page checked the wave was open; it closed before the reminder was written."""
+    stale = Afname.objects.get(pk=wave.pk)
+    services.close_afname(afname=Afname.objects.get(pk=wave.pk))
+    mailoutbox.clear()
+    assert services.remind(afname=stale, schools=stale.schools.all()) == 0
+    assert not Bericht.objects.filter(status=BerichtStatus.WACHT).exists()
+    assert mailoutbox == []
+
+
+def test_closing_a_wave_twice_keeps_the_first_close(world, wave):
+    first, second = Afname.objects.get(pk=wave.pk), Afname.objects.get(pk=wave.pk)
+    services.close_afname(afname=first)
+    closed_at = Afname.objects.get(pk=wave.pk).closed_at
+    services.close_afname(afname=second)
+    assert Afname.objects.get(pk=wave.pk).closed_at == closed_at

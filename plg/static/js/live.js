@@ -121,8 +121,9 @@
     renderParking();
     if (isCoach) {
       $("live-merge").hidden = !blok || !["kandoe", "beginsituatie-analyse"].includes(blok.board) || state.ended;
-      document.querySelectorAll(".live-save").forEach((form) => {
-        form.hidden = !blok || form.dataset.blok !== String(blok.id);
+      document.querySelectorAll(".live-save").forEach((form) => {  // kept once shown to all
+        form.hidden = !blok || form.dataset.blok !== String(blok.id) ||
+          !(state.ended || state.revealed_blokken.includes(blok.id));
       });
       document.querySelectorAll("#live-vragen li").forEach((li) => {
         li.hidden = !blok || !li.dataset.steps.split(" ").includes(blok.stap);
@@ -181,15 +182,17 @@
       card.why ? el("div", { class: "meta", text: card.why }) : null,
       card.members.length ? el("ul", { class: "cluster" }, ...card.members.map((text) => el("li", { text }))) : null,
       el("div", { class: "meta", text: meta }));
-    if (state.ended || !writes) return node;
+    // A card still hidden here is someone else's (my own come back with their text): until the
+    // coach shows the board, only its author moves or parks it.
+    if (state.ended || !writes || card.hidden) return node;
     const actions = el("div", { class: "actions" });
     const version = card.version;
-    if (isCoach && !card.hidden && (blok.board === "kandoe" || blok.board === "beginsituatie-analyse")) {
+    if (isCoach && (blok.board === "kandoe" || blok.board === "beginsituatie-analyse")) {
       actions.appendChild(el("input", { type: "checkbox", "data-merge": card.id, "aria-label": T.select }));
     }
     if (blok.board === "kandoe") {
       const ring = blok.zones.indexOf(card.zone);
-      if (!card.mine && ring > 0 && !card.hidden) {
+      if (!card.mine && ring > 0) {
         const reason = el("input", { "aria-label": T.reason, placeholder: T.reason, maxlength: "300" });
         actions.append(reason, el("button", { type: "button", class: "small", text: T.inward,
           onclick: () => send({ type: "card.move", card: card.id, version, zone: blok.zones[ring - 1],

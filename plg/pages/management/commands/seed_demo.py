@@ -17,6 +17,8 @@ from plg.communities.sharing import Audience
 from plg.meetings import services as meeting_services
 from plg.meetings.models import DoelenBereikt, LeerlogEntry, Opdracht, Terugblik
 from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
+from plg.roosters.models import Kalender, Kruisvervanger, Les, Roosterimport, SoortVrij
+from plg.roosters.services import add_vrije_dagen, kalender_van
 from plg.scans import services as scan_services
 from plg.scans.models import Afname
 
@@ -153,6 +155,12 @@ def _huiswerk(people: dict[str, User], school: School) -> None:
         titles=["Huiswerk en gelijke kansen", "Rol van de ouders", "Huiswerkklas"],
         author=coach,
     )
+    _huiswerk_plan(plg, coach)
+    _huiswerk_bijeenkomsten(plg, coach, bram)
+
+
+def _huiswerk_plan(plg: PLG, coach: User) -> None:
+    """The actieplan with a milestone celebrated and one ahead, and a note for the members."""
     Actieplan.objects.create(
         plg=plg,
         author=coach,
@@ -183,6 +191,10 @@ def _huiswerk(people: dict[str, User], school: School) -> None:
         audience=Audience.PLG,
         text="Volgende keer: elk brengt één huiswerktaak mee uit de eigen klas.",
     )
+
+
+def _huiswerk_bijeenkomsten(plg: PLG, coach: User, bram: User) -> None:
+    """One bijeenkomst behind them, with its check-out, an assignment and a leerlog; one ahead."""
     past = meeting_services.plan_bijeenkomst(
         plg=plg,
         starts_at=_at(-14),
@@ -336,56 +348,11 @@ def _tijd(people: dict[str, User], schools: list[School]) -> None:
     """A week for every teacher (a class of their own, free while a specialist teaches it),
     the Christmas holidays, a day without pupils in three weeks, and the Regenboog's
     procescoach as a substitute for Sint-Jozef."""
-    from plg.roosters.models import Kruisvervanger, Les, Roosterimport, SoortVrij
-    from plg.roosters.services import add_vrije_dagen, kalender_van
-
     lessons = []
     for school in schools:
         kalender = kalender_van(school)
-        van, tot = _kerstvakantie(timezone.localdate())
-        add_vrije_dagen(
-            kalender=kalender,
-            van=van,
-            tot=tot,
-            soort=SoortVrij.VAKANTIE,
-            omschrijving="Kerstvakantie",
-        )
-        studiedag = timezone.localdate() + timedelta(days=21)
-        while studiedag.weekday() > 4:
-            studiedag += timedelta(days=1)
-        add_vrije_dagen(
-            kalender=kalender,
-            van=studiedag,
-            tot=studiedag,
-            soort=SoortVrij.ZONDER_LEERLINGEN,
-            omschrijving="Pedagogische studiedag",
-        )
-        team = [
-            a.user
-            for a in Aanstelling.objects.filter(
-                school=school,
-                functie__in=[Functie.LERAAR, Functie.BEGINNENDE_LERAAR, Functie.ZORGCOORDINATOR],
-            ).select_related("user")
-        ]
-        periods = list(kalender.lesuren.values_list("nummer", flat=True))
-        for index, teacher in enumerate(team):
-            groep = f"{index % 6 + 1}{'AB'[index // 6]}"
-            free = {(index % 5, periods[-2]), (index % 5, periods[-1]), ((index + 2) % 5, 3)}
-            for dag in range(5):
-                for nummer in periods:
-                    if dag == 2 and nummer > kalender.woensdag_tot:
-                        continue
-                    if (dag, nummer) not in free:
-                        lessons.append(
-                            Les(
-                                school=school,
-                                leerkracht=teacher,
-                                dag=dag,
-                                lesuur=nummer,
-                                groep=groep,
-                                vak="klasuur",
-                            )
-                        )
+        _vrije_dagen(kalender)
+        lessons.extend(_lessen(school, kalender))
     Les.objects.bulk_create(lessons)
     for school, leader in zip(
         schools, ["directie@regenboog.example", "directie@sintjozef.example"], strict=True
@@ -398,3 +365,57 @@ def _tijd(people: dict[str, User], schools: list[School]) -> None:
             door=people[leader],
         )
     Kruisvervanger.objects.create(school=schools[1], user=people["an@regenboog.example"])
+
+
+def _vrije_dagen(kalender: Kalender) -> None:
+    """The Christmas holidays, and a pedagogical study day on the first weekday in three weeks."""
+    van, tot = _kerstvakantie(timezone.localdate())
+    add_vrije_dagen(
+        kalender=kalender,
+        van=van,
+        tot=tot,
+        soort=SoortVrij.VAKANTIE,
+        omschrijving="Kerstvakantie",
+    )
+    studiedag = timezone.localdate() + timedelta(days=21)
+    while studiedag.weekday() > 4:
+        studiedag += timedelta(days=1)
+    add_vrije_dagen(
+        kalender=kalender,
+        van=studiedag,
+        tot=studiedag,
+        soort=SoortVrij.ZONDER_LEERLINGEN,
+        omschrijving="Pedagogische studiedag",
+    )
+
+
+def _lessen(school: School, kalender: Kalender) -> list[Les]:
+    """Each teacher their own class all week, but for three periods a specialist teaches it."""
+    team = [
+        a.user
+        for a in Aanstelling.objects.filter(
+            school=school,
+            functie__in=[Functie.LERAAR, Functie.BEGINNENDE_LERAAR, Functie.ZORGCOORDINATOR],
+        ).select_related("user")
+    ]
+    periods = list(kalender.lesuren.values_list("nummer", flat=True))
+    lessons = []
+    for index, teacher in enumerate(team):
+        groep = f"{index % 6 + 1}{'AB'[index // 6]}"
+        free = {(index % 5, periods[-2]), (index % 5, periods[-1]), ((index + 2) % 5, 3)}
+        for dag in range(5):
+            for nummer in periods:
+                if dag == 2 and nummer > kalender.woensdag_tot:
+                    continue
+                if (dag, nummer) not in free:
+                    lessons.append(
+                        Les(
+                            school=school,
+                            leerkracht=teacher,
+                            dag=dag,
+                            lesuur=nummer,
+                            groep=groep,
+                            vak="klasuur",
+                        )
+                    )
+    return lessons

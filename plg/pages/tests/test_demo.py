@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from plg.core.management.commands.seed_demo import _kerstvakantie
+from plg.pages.management.commands.seed_demo import _kerstvakantie
 
 
 @pytest.mark.parametrize(

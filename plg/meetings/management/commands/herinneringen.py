@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from plg.planning.tasks import send_due_reminders
+from plg.meetings.tasks import send_due_reminders
 
 
 class Command(BaseCommand):

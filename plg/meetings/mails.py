@@ -1,0 +1,137 @@
+"""The e-mails of a bijeenkomst: the members' invitation with a calendar file, the reminders
+before and after it, and when they may still go."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from plg.communities.models import Fase, Rol
+from plg.meetings import ical
+from plg.meetings.models import Bijeenkomst, Herinnering, HerinneringSoort, Opdracht
+from plg.post import geldig
+from plg.post.models import Bericht, Soort
+
+
+def moment(bijeenkomst: Bijeenkomst) -> str:
+    """The time an invitation names, part of its key: a moved bijeenkomst gets new mails."""
+    return f"{timezone.localtime(bijeenkomst.starts_at):%Y%m%dT%H%M}"
+
+
+def uitnodigingen(bijeenkomst: Bijeenkomst, *, door: Any) -> list[Bericht]:
+    """Every member gets the bijeenkomst with a calendar file."""
+    link = settings.SITE_URL + reverse("bijeenkomst_detail", args=[bijeenkomst.pk])
+    when = timezone.localtime(bijeenkomst.starts_at)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("PLG %(plg)s: bijeenkomst op %(dag)s") % {
+            "plg": bijeenkomst.plg.name,
+            "dag": f"{when:%d/%m/%Y %H:%M}",
+        }
+        body = render_to_string(
+            "meetings/email/uitnodiging.txt", {"bijeenkomst": bijeenkomst, "link": link}
+        )
+        ics = {
+            "naam": "bijeenkomst.ics",
+            "inhoud": ical.uitnodiging(bijeenkomst).decode(),
+            "type": "text/calendar",
+        }
+        return [
+            Bericht(
+                sleutel=f"bijeenkomst:{bijeenkomst.pk}:{moment(bijeenkomst)}:{user_id}",
+                soort=Soort.BIJEENKOMST,
+                over=bijeenkomst,
+                door=door,
+                aan=email,
+                onderwerp=subject,
+                tekst=body,
+                bijlagen=[ics],
+            )
+            for user_id, email in bijeenkomst.plg.lidmaatschappen.values_list(
+                "user_id", "user__email"
+            )
+        ]
+
+
+def herinneringen(herinnering: Herinnering) -> list[Bericht]:
+    """One per member, with their own open assignments; sent by nobody (the system)."""
+    bijeenkomst = herinnering.bijeenkomst
+    leerlog = herinnering.soort == HerinneringSoort.LEERLOG
+    template = "meetings/email/leerlog.txt" if leerlog else "meetings/email/herinnering.txt"
+    target = "leerlog" if leerlog else "bijeenkomst_detail"
+    when = timezone.localtime(bijeenkomst.starts_at)
+    blokken = list(bijeenkomst.blokken.select_related("werkvorm"))
+    open_per_lid: dict[int, list[str]] = {}
+    for owner_id, description in Opdracht.objects.filter(
+        bijeenkomst__plg=bijeenkomst.plg, done=False
+    ).values_list("owner_id", "description"):
+        open_per_lid.setdefault(owner_id, []).append(description)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = (
+            _("Wat nam je mee uit de PLG %(plg)s?")
+            if leerlog
+            else _("Morgen: PLG %(plg)s om %(uur)s")
+        ) % {"plg": bijeenkomst.plg.name, "uur": f"{when:%H:%M}"}
+        return [
+            Bericht(
+                sleutel=f"herinnering:{herinnering.pk}:{user_id}",
+                soort=Soort.LEERLOG if leerlog else Soort.HERINNERING,
+                over=bijeenkomst,
+                aan=email,
+                onderwerp=subject,
+                tekst=render_to_string(
+                    template,
+                    {
+                        "bijeenkomst": bijeenkomst,
+                        "blokken": blokken,
+                        "opdrachten": open_per_lid.get(user_id, []),
+                        "link": settings.SITE_URL + reverse(target, args=[bijeenkomst.pk]),
+                    },
+                ),
+            )
+            for user_id, email in bijeenkomst.plg.lidmaatschappen.values_list(
+                "user_id", "user__email"
+            )
+        ]
+
+
+def coached_by(door: Any) -> Q:
+    """The bijeenkomsten of the PLG's where ``door`` is a procescoach."""
+    return Q(plg__lidmaatschappen__user=door, plg__lidmaatschappen__rol=Rol.PROCESCOACH)
+
+
+def still_ahead(berichten: list[Bericht], *, may_send: Q) -> set[int]:
+    """Of these mails about a bijeenkomst, those whose bijeenkomst is still ahead at the time
+    the mail names (a moved one got mails of its own), in a PLG not archived, and among the
+    bijeenkomsten ``may_send`` selects: those the person who asks may send for."""
+    bijeenkomsten = (
+        Bijeenkomst.objects.filter(pk__in=geldig.over_ids(berichten), starts_at__gt=timezone.now())
+        .exclude(plg__fase=Fase.AFGESLOTEN)
+        .filter(may_send)
+        .distinct()
+    )
+    momenten = {bijeenkomst.pk: moment(bijeenkomst) for bijeenkomst in bijeenkomsten}
+    return {
+        bericht.pk
+        for bericht in berichten
+        if momenten.get(bericht.over_id) == bericht.sleutel.split(":")[2]
+    }
+
+
+@geldig.controle(Soort.BIJEENKOMST)
+def bijeenkomst_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
+    """A coach of the PLG sends its invitations again while the bijeenkomst is ahead (the
+    planners of its schools may too: ``planning/mails.py``)."""
+    return still_ahead(berichten, may_send=coached_by(door))
+
+
+@geldig.controle(Soort.HERINNERING, Soort.LEERLOG)
+def herinnering_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
+    """Reminders are the system's own: nobody sent them, so nobody sends them again (the next
+    one comes by itself)."""
+    return set()

@@ -1,0 +1,221 @@
+"""The pages that combine several apps: a person's home, the overviews of a school leader and an
+advisor, a PLG's main page, its archive and what it shared with people around it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plg.accounts.http import AuthedRequest
+from plg.communities.authorizers import get_plg, require_shared_view
+from plg.communities.context import plg_context
+from plg.communities.forms import FaseForm, NotitieForm
+from plg.communities.models import (
+    PLG,
+    Actieplan,
+    Afronding,
+    Fase,
+    LeervraagVersie,
+    Lidmaatschap,
+    Mijlpaal,
+    Notitie,
+    Uitnodiging,
+    UitnodigingStatus,
+)
+from plg.communities.sharing import Audience
+from plg.live.models import LiveSessie
+from plg.live.summary import shared_sessions
+from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
+from plg.organisations.authorizers import require_school_leader, schools_supported_by
+from plg.organisations.models import School
+from plg.pages.forms import SchoolInstellingenForm
+
+
+@login_required
+def home(request: AuthedRequest) -> HttpResponse:
+    """Mijn PLG's: where I take part, what comes next, and invitations waiting for an answer."""
+    user = request.user
+    next_meeting = Bijeenkomst.objects.filter(
+        plg=OuterRef("plg_id"), starts_at__gte=timezone.now()
+    ).order_by("starts_at")
+    lidmaatschappen = (
+        Lidmaatschap.objects.filter(user=user)
+        .select_related("plg")
+        .annotate(
+            next_starts_at=Subquery(next_meeting.values("starts_at")[:1]),
+            next_id=Subquery(next_meeting.values("id")[:1]),
+        )
+        .order_by("plg__closed_at", "plg__name")
+    )
+    uitnodigingen = Uitnodiging.objects.filter(
+        email__iexact=user.email,
+        status=UitnodigingStatus.OPEN,
+        expires_at__gt=timezone.now(),
+    ).select_related("plg", "invited_by")
+    opdrachten = (
+        Opdracht.objects.filter(
+            owner=user, done=False, bijeenkomst__plg__lidmaatschappen__user=user
+        )
+        .exclude(bijeenkomst__plg__fase=Fase.AFGESLOTEN)
+        .select_related("bijeenkomst__plg")
+    )
+    aanwezig = LiveSessie.objects.filter(schoolleiders=user, ended_at=None).select_related(
+        "bijeenkomst__plg"
+    )
+    return render(
+        request,
+        "pages/home.html",
+        {
+            "aanwezig": aanwezig,
+            "lidmaatschappen": lidmaatschappen,
+            "uitnodigingen": uitnodigingen,
+            "opdrachten": opdrachten,
+        },
+    )
+
+
+def plg_cards(user: Any, plgs: Any) -> Any:
+    """PLG's as an outsider sees them: phase, next bijeenkomst, shared milestones.
+
+    Deliberately no member names or per-teacher figures: this is not a monitoring table.
+    """
+    next_meeting = (
+        Bijeenkomst.objects.filter(plg=OuterRef("pk"), starts_at__gte=timezone.now())
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    return plgs.annotate(
+        next_starts_at=Subquery(next_meeting),
+        aantal_leden=Count("lidmaatschappen", distinct=True),
+    ).prefetch_related(
+        Prefetch(
+            "mijlpalen",
+            queryset=Mijlpaal.objects.visible_to(user),
+            to_attr="gedeelde_mijlpalen",
+        )
+    )
+
+
+@login_required
+def school_overview(request: AuthedRequest, pk: int) -> HttpResponse:
+    school = get_object_or_404(School.objects.select_related("scholengemeenschap"), pk=pk)
+    require_school_leader(request.user, school)
+    form = SchoolInstellingenForm(request.POST or None, instance=school)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De instelling is bewaard."))
+        return redirect("school_overview", pk=school.pk)
+    plgs = plg_cards(request.user, PLG.objects.of_schools([school.pk]))
+    return render(
+        request,
+        "pages/school_overview.html",
+        {"school": school, "plgs": plgs, "form": form},
+    )
+
+
+@login_required
+def begeleiding(request: AuthedRequest) -> HttpResponse:
+    """The advisor's view: the schools they support, with their PLG's side by side."""
+    schools = list(schools_supported_by(request.user).select_related("scholengemeenschap"))
+    if not schools:
+        raise Http404
+    plgs = list(
+        plg_cards(request.user, PLG.objects.of_schools([s.pk for s in schools])).prefetch_related(
+            "schools"
+        )
+    )
+    for school in schools:
+        school.plg_list = [p for p in plgs if any(s.pk == school.pk for s in p.schools.all())]
+    return render(request, "pages/begeleiding.html", {"schools": schools})
+
+
+@login_required
+def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk)
+    now = timezone.now()
+    bijeenkomsten = list(plg.bijeenkomsten.all())
+    next_bijeenkomst = (
+        Bijeenkomst.objects.filter(plg=plg, starts_at__gte=now)
+        .prefetch_related(
+            Prefetch("blokken", queryset=AgendaBlok.objects.select_related("werkvorm"))
+        )
+        .order_by("starts_at")
+        .first()
+    )
+    context = plg_context(plg, lid) | {
+        "leden": plg.lidmaatschappen.select_related("user"),
+        "leervraag": plg.gekozen_leervraag,
+        "actieplan": Actieplan.objects.visible_to(request.user).filter(plg=plg).first(),
+        "mijlpalen": Mijlpaal.objects.visible_to(request.user).filter(plg=plg),
+        "notities": Notitie.objects.visible_to(request.user)
+        .filter(plg=plg)
+        .select_related("author")[:20],
+        "bijeenkomsten": bijeenkomsten,
+        "next_bijeenkomst": next_bijeenkomst,
+        "fase_form": FaseForm(plg=plg),
+        "notitie_form": NotitieForm(initial={"audience": Audience.PLG}),
+        "open_opdrachten": Opdracht.objects.filter(
+            bijeenkomst__plg=plg, owner=request.user, done=False
+        ),
+    }
+    return render(request, "pages/plg_detail.html", context)
+
+
+def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:
+    """The summary of a PLG as one reader may see it: shared by the archive and `gedeeld`."""
+    user = request.user
+    return {
+        "plg": plg,
+        "leervragen": plg.leervragen.prefetch_related(
+            Prefetch("versies", queryset=LeervraagVersie.objects.select_related("author"))
+        ),
+        "bijeenkomsten": plg.bijeenkomsten.prefetch_related(_visible_leerlogs(user)),
+        "terugblikken": Terugblik.objects.visible_to(user)
+        .filter(bijeenkomst__plg=plg)
+        .select_related("bijeenkomst"),
+        "mijlpalen": Mijlpaal.objects.visible_to(user).filter(plg=plg),
+        "actieplan": Actieplan.objects.visible_to(user).filter(plg=plg).first(),
+        "afronding": Afronding.objects.visible_to(user)
+        .filter(plg=plg)
+        .prefetch_related("bijlagen")
+        .first(),
+        "notities": Notitie.objects.visible_to(user).filter(plg=plg).select_related("author"),
+    }
+
+
+def _visible_leerlogs(user: Any) -> Any:
+    return Prefetch(
+        "leerlog",
+        queryset=LeerlogEntry.objects.visible_to(user).select_related("author"),
+        to_attr="zichtbare_leerlogs",
+    )
+
+
+@login_required
+def archief(request: AuthedRequest, pk: int) -> HttpResponse:
+    plg, lid = get_plg(request.user, pk)
+    context = plg_context(plg, lid) | _summary_context(request, plg)
+    return render(request, "pages/archief.html", context)
+
+
+@login_required
+def gedeeld(request: AuthedRequest, pk: int) -> HttpResponse:
+    """What a PLG shared with people outside it: school leader, team, network."""
+    plg = get_object_or_404(PLG.objects.select_related("scholengemeenschap"), pk=pk)
+    require_shared_view(request.user, plg)
+    context = _summary_context(request, plg) | {
+        "outsider": True,
+        "gedeelde_sessies": shared_sessions(request.user)
+        .filter(bijeenkomst__plg=plg)
+        .select_related("bijeenkomst")
+        .order_by("bijeenkomst__starts_at"),
+    }
+    context["leervragen"] = []
+    return render(request, "pages/gedeeld.html", context)
