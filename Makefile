@@ -34,6 +34,7 @@ run: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/house_rules.py
 	$(BIN)/lint-imports
 
 typecheck: setup

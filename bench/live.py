@@ -238,58 +238,11 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=10, help="mean seconds between actions")
     args = parser.parse_args()
     seconds = 10 if args.quick else args.seconds
-    tmp = Path(tempfile.mkdtemp())
-    env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "plg.settings.development",
-        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
-        "DEBUG": "false",
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "LOG_LEVEL": "WARNING",
-    }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-    log("migrated")
-    made = subprocess.run(
-        [*manage, "shell", "-v0", "-c", SETUP.format(sessions=args.sessions, clients=args.clients)],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    sessions = json.loads(made.stdout.strip().splitlines()[-1])
-    log(f"{args.sessions} sessions x {args.clients} members made")
+    env, sessions = prepare(args.sessions, args.clients)
     results = {}
     for name, app in (("floor", "bench.echo_asgi:application"), ("live", "plg.asgi:application")):
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                app,
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-                "--ws-max-size",
-                "16777216",
-                "--ws",
-                args.ws,
-            ],
-            env=env,
-            cwd=ROOT,
-        )
-        try:
-            wait_for_port(port)
-            run, elapsed = asyncio.run(load(port, sessions, args.clients, seconds, args.interval))
-            results[name] = summary(run, elapsed)
-            log(f"{name} measured")
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        results[name] = measure(app, env, args.ws, sessions, args.clients, seconds, args.interval)
+        log(f"{name} measured")
     live, floor = results["live"], results["floor"]
     for name, row in results.items():
         print(
@@ -315,6 +268,72 @@ def main() -> None:
             }
         )
     )
+
+
+def prepare(sessions: int, clients: int) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """A database of its own with the sessions and their members' sign-in cookies."""
+    tmp = Path(tempfile.mkdtemp())
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "plg.settings.development",
+        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
+        "DEBUG": "false",
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "LOG_LEVEL": "WARNING",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    log("migrated")
+    made = subprocess.run(
+        [*manage, "shell", "-v0", "-c", SETUP.format(sessions=sessions, clients=clients)],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    made_sessions: list[dict[str, Any]] = json.loads(made.stdout.strip().splitlines()[-1])
+    log(f"{sessions} sessions x {clients} members made")
+    return env, made_sessions
+
+
+def measure(
+    app: str,
+    env: dict[str, str],
+    ws: str,
+    sessions: list[dict[str, Any]],
+    clients: int,
+    seconds: float,
+    interval: float,
+) -> dict[str, float]:
+    """Serve ``app`` on a free port and load it; the server stops whatever happens."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            app,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--ws-max-size",
+            "16777216",
+            "--ws",
+            ws,
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        wait_for_port(port)
+        run, elapsed = asyncio.run(load(port, sessions, clients, seconds, interval))
+        return summary(run, elapsed)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 if __name__ == "__main__":

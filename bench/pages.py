@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "plg.settings.test"
@@ -44,24 +45,8 @@ def main() -> None:
     call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
     from plg.accounts.models import User
-    from plg.communities import services
-    from plg.communities.models import PLG
-    from plg.meetings import services as meetings
-    from plg.organisations.models import School
 
-    coach = User.objects.get(email="an@regenboog.example")
-    school = School.objects.get(name="Basisschool De Regenboog")
-    plg = PLG.objects.get(name="Huiswerk met betekenis")
-    for i in range(30):
-        services.create_plg(coach=coach, name=f"Extra {i}", schools=[school])
-        meetings.plan_bijeenkomst(
-            plg=plg,
-            starts_at=timezone.now() + timedelta(days=i + 10),
-            place="x",
-            duration_minutes=120,
-        )
-    bijeenkomst = plg.bijeenkomsten.order_by("starts_at").first()
-    assert bijeenkomst is not None
+    coach, school, plg, bijeenkomst = more_data()
 
     anonymous = Client()
     client = Client()
@@ -80,20 +65,7 @@ def main() -> None:
     results = {}
     for name, (who, url) in pages.items():
         assert who.get(url).status_code == 200, name
-        queries: list[str] = []
-
-        def count(execute, sql, params, many, context, queries=queries):
-            queries.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(count):
-            who.get(url)
-        samples = []
-        for _ in range(rounds):
-            start = time.perf_counter()
-            who.get(url)
-            samples.append((time.perf_counter() - start) * 1000)
-        results[name] = {"median_ms": round(statistics.median(samples), 2), "queries": len(queries)}
+        results[name] = measure(who, url, rounds)
     floor = results["floor: login"]["median_ms"]
     for name, row in results.items():
         row["ratio"] = round(row["median_ms"] / floor, 2)
@@ -102,6 +74,48 @@ def main() -> None:
         )
     worst = max((r["ratio"] for n, r in results.items() if not n.startswith("floor")), default=0)
     print(json.dumps({"floor_ms": floor, "worst_ratio": worst, "pages": results}))
+
+
+def more_data() -> tuple[Any, Any, Any, Any]:
+    """Thirty more PLG's for the coach and thirty more bijeenkomsten for one PLG."""
+    from plg.accounts.models import User
+    from plg.communities import services
+    from plg.communities.models import PLG
+    from plg.meetings import services as meetings
+    from plg.organisations.models import School
+
+    coach = User.objects.get(email="an@regenboog.example")
+    school = School.objects.get(name="Basisschool De Regenboog")
+    plg = PLG.objects.get(name="Huiswerk met betekenis")
+    for i in range(30):
+        services.create_plg(coach=coach, name=f"Extra {i}", schools=[school])
+        meetings.plan_bijeenkomst(
+            plg=plg,
+            starts_at=timezone.now() + timedelta(days=i + 10),
+            place="x",
+            duration_minutes=120,
+        )
+    bijeenkomst = plg.bijeenkomsten.order_by("starts_at").first()
+    assert bijeenkomst is not None
+    return coach, school, plg, bijeenkomst
+
+
+def measure(who: Client, url: str, rounds: int) -> dict[str, float]:
+    """The queries of one request, and the median time of ``rounds`` more."""
+    queries: list[str] = []
+
+    def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        who.get(url)
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        who.get(url)
+        samples.append((time.perf_counter() - start) * 1000)
+    return {"median_ms": round(statistics.median(samples), 2), "queries": len(queries)}
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The month planner on a generated scholengemeenschap: naive greedy, smart greedy and CP-SAT,
 compared on one cost scale, in the same run.
 
-The default scholengemeenschap (``genereer`` in plg/planning/tests/generator.py, seeded) has 8
+The default scholengemeenschap (``generate`` in plg/planning/tests/generator.py, seeded) has 8
 schools of 60 teachers with block timetables (8 periods of 50 minutes, lunch, Wednesday afternoon
 free, about 22 of 36 periods taught, mostly in double periods), 5 PLG's of 5-8 members per school
 of which 20% across two schools, two meetings of 100 minutes each at least 7 days apart in March
@@ -44,7 +44,7 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def describe(probleem: Any, plan: Any, valid: list[str]) -> dict[str, Any]:
-    from plg.planning.solver import kosten, na_school_deelnames
+    from plg.planning.costs import kosten, na_school_deelnames
 
     return {
         "status": str(plan.status),
@@ -63,10 +63,10 @@ def run_one(schools: int, seed: int, seconds: float, workers: list[int]) -> dict
     from plg.planning.greedy import plan_naief, plan_slim
     from plg.planning.problem import Status
     from plg.planning.solver import plan_cpsat
-    from plg.planning.tests.generator import genereer
+    from plg.planning.tests.generator import generate
 
     start = time.perf_counter()
-    probleem = genereer(schools, seed)
+    probleem = generate(schools, seed)
     generated = time.perf_counter() - start
     log(
         f"{schools} schools: {len(probleem.leerkrachten)} teachers, {len(probleem.groepen)} PLG's"
@@ -159,25 +159,33 @@ def main() -> None:
         sizes = (DEFAULT_SCHOOLS,)
     else:
         sizes = (DEFAULT_SCHOOLS // 2, DEFAULT_SCHOOLS, DEFAULT_SCHOOLS * 2)
-    rows = []
-    for schools in sizes:
-        log(f"size: {schools} schools")
-        child = subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                *("--one", str(schools), "--seed", str(args.seed)),
-                *("--seconds", str(args.seconds), "--workers", args.workers),
-            ],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
-            check=True,
-        )
-        rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
+    rows = [run_child(schools, args.seed, args.seconds, args.workers) for schools in sizes]
+    print_table(rows, args.seed, args.seconds, workers[0])
+    print(json.dumps(summary(rows, args.quick)))
 
+
+def run_child(schools: int, seed: int, seconds: float, workers: str) -> dict[str, Any]:
+    """One size in a process of its own, so its peak RSS is its own."""
+    log(f"size: {schools} schools")
+    child = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            *("--one", str(schools), "--seed", str(seed)),
+            *("--seconds", str(seconds), "--workers", workers),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    row: dict[str, Any] = json.loads(child.stdout.strip().splitlines()[-1])
+    return row
+
+
+def print_table(rows: list[dict[str, Any]], seed: int, seconds: float, workers: int) -> None:
     print(
-        f"seed {args.seed}; CP-SAT limit {args.seconds:g} s, {workers[0]} workers; "
+        f"seed {seed}; CP-SAT limit {seconds:g} s, {workers} workers; "
         "objective = one lexicographic cost (unplaced, substitution periods, highest load, "
         "after-school attendances)"
     )
@@ -187,59 +195,63 @@ def main() -> None:
         f"{'errors':>6} {'peak RSS':>9}"
     )
     for row in rows:
-        for name in ("naive", "smart", "cpsat"):
-            r = row[name]
-            bound = f"{r['bound']:>11.0f}" if r.get("bound") is not None else f"{'':>11}"
-            gap = f"{r['gap_percent']:>6.2f}" if r.get("gap_percent") is not None else f"{'':>6}"
-            print(
-                f"{row['schools']:>7} {name:<8} {r['status']:<11} {r['objective']:>11} {bound} "
-                f"{gap} {r['seconds']:>7.2f}s {r['substitution_periods']:>6} "
-                f"{r['max_substitute_load']:>8} {r['after_school_attendances']:>6} "
-                f"{r['unplaced']:>8} {r['errors']:>6} {row['peak_rss_mb']:>6.0f} MB"
-            )
-        for extra in row["cpsat_workers"][1:]:
-            print(
-                f"{'':>7} {'cpsat/' + str(extra['workers']):<8} {extra['status']:<11} "
-                f"{extra['objective']:>11} {extra['bound']:>11.0f} {extra['gap_percent']:>6.2f} "
-                f"{extra['solve_seconds']:>7.2f}s"
-            )
-        if "cpsat_slow" in row:
-            slow = row["cpsat_slow"]
-            print(
-                f"{'':>7} {'cpsat/30s':<8} {slow['status']:<11} {slow['objective']:>11} "
-                f"{'':>11} {slow['gap_percent'] or 0:>6.2f} {slow['solve_seconds']:>7.2f}s"
-            )
+        print_size(row)
     for row in rows:
         met = bars(row)
         print(
             f"targets at {row['schools']} schools: "
             + "; ".join(f"{text} ({'met' if ok else 'NOT met'})" for text, ok in met)
         )
+
+
+def print_size(row: dict[str, Any]) -> None:
+    for name in ("naive", "smart", "cpsat"):
+        r = row[name]
+        bound = f"{r['bound']:>11.0f}" if r.get("bound") is not None else f"{'':>11}"
+        gap = f"{r['gap_percent']:>6.2f}" if r.get("gap_percent") is not None else f"{'':>6}"
+        print(
+            f"{row['schools']:>7} {name:<8} {r['status']:<11} {r['objective']:>11} {bound} "
+            f"{gap} {r['seconds']:>7.2f}s {r['substitution_periods']:>6} "
+            f"{r['max_substitute_load']:>8} {r['after_school_attendances']:>6} "
+            f"{r['unplaced']:>8} {r['errors']:>6} {row['peak_rss_mb']:>6.0f} MB"
+        )
+    for extra in row["cpsat_workers"][1:]:
+        print(
+            f"{'':>7} {'cpsat/' + str(extra['workers']):<8} {extra['status']:<11} "
+            f"{extra['objective']:>11} {extra['bound']:>11.0f} {extra['gap_percent']:>6.2f} "
+            f"{extra['solve_seconds']:>7.2f}s"
+        )
+    if "cpsat_slow" in row:
+        slow = row["cpsat_slow"]
+        print(
+            f"{'':>7} {'cpsat/30s':<8} {slow['status']:<11} {slow['objective']:>11} "
+            f"{'':>11} {slow['gap_percent'] or 0:>6.2f} {slow['solve_seconds']:>7.2f}s"
+        )
+
+
+def summary(rows: list[dict[str, Any]], quick: bool) -> dict[str, Any]:
+    """The JSON line: the 8-school size, with every size in ``sizes``."""
     main_row = next((r for r in rows if r["schools"] == DEFAULT_SCHOOLS), rows[0])
     cpsat = main_row["cpsat"]
-    print(
-        json.dumps(
-            {
-                "schools": main_row["schools"],
-                "cpsat_status": cpsat["status"],
-                "cpsat_objective": cpsat["objective"],
-                "cpsat_bound": cpsat["bound"],
-                "naive_objective": main_row["naive"]["objective"],
-                "smart_objective": main_row["smart"]["objective"],
-                "gap_percent": cpsat["gap_percent"],
-                "solve_seconds": cpsat["solve_seconds"],
-                "unplaced_naive": main_row["naive"]["unplaced"],
-                "unplaced_smart": main_row["smart"]["unplaced"],
-                "unplaced_cpsat": cpsat["unplaced"],
-                "max_substitute_load": cpsat["max_substitute_load"],
-                "peak_rss_mb": main_row["peak_rss_mb"],
-                "peak_rss_mb_children": peak_rss_mb(resource.RUSAGE_CHILDREN),
-                "targets_met": all(ok for row in rows for _, ok in bars(row)),
-                "quick": args.quick,
-                "sizes": rows,
-            }
-        )
-    )
+    return {
+        "schools": main_row["schools"],
+        "cpsat_status": cpsat["status"],
+        "cpsat_objective": cpsat["objective"],
+        "cpsat_bound": cpsat["bound"],
+        "naive_objective": main_row["naive"]["objective"],
+        "smart_objective": main_row["smart"]["objective"],
+        "gap_percent": cpsat["gap_percent"],
+        "solve_seconds": cpsat["solve_seconds"],
+        "unplaced_naive": main_row["naive"]["unplaced"],
+        "unplaced_smart": main_row["smart"]["unplaced"],
+        "unplaced_cpsat": cpsat["unplaced"],
+        "max_substitute_load": cpsat["max_substitute_load"],
+        "peak_rss_mb": main_row["peak_rss_mb"],
+        "peak_rss_mb_children": peak_rss_mb(resource.RUSAGE_CHILDREN),
+        "targets_met": all(ok for row in rows for _, ok in bars(row)),
+        "quick": quick,
+        "sizes": rows,
+    }
 
 
 if __name__ == "__main__":

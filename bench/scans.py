@@ -124,21 +124,31 @@ def insert(cursor: Any, table: str, columns: tuple[str, ...], rows: list[tuple[A
 
 def generate(schools: int, seed: int = 1) -> dict[str, Any]:
     """The network, one closed wave per scholengemeenschap, answers with planted profiles."""
-    from django.db import connection, transaction
+    from django.db import connection
+
+    rng = random.Random(seed)
+    network, made, afnames = _network(schools)
+    planted = {school.pk: rng.choice(list(PLANTED)) for school in made}
+    rows = _Rows()
+    for n, school in enumerate(made):
+        rows.add_school(rng, afnames[n // PER_SG].pk, school.pk, PLANTED[planted[school.pk]])
+        if len(rows.sets) >= COMMIT_EVERY:
+            rows.flush()
+    if rows.sets:
+        rows.flush()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE" if connection.vendor == "sqlite" else "VACUUM ANALYZE")
+    return {"network_id": network.pk, "planted": planted}
+
+
+def _network(schools: int) -> tuple[Any, list[Any], list[Any]]:
+    """The network, its scholengemeenschappen of ``PER_SG`` schools, one closed wave each."""
     from django.utils import timezone
 
     from plg.accounts.models import User
     from plg.organisations.models import Network, Scholengemeenschap, School
-    from plg.scans.instruments import instruments
-    from plg.scans.models import Afname, Antwoordset
-    from plg.scans.services import section_scores
+    from plg.scans.models import Afname
 
-    rng = random.Random(seed)
-    instrument = instruments()[("plg-scan", VERSION)]
-    scored = instrument.scored_sections()
-    assert sum(len(s.items) for s in scored) == ITEM_COUNT
-    roles = len(instrument.background.choices["nl"]) if instrument.background else 1
-    uuid_prep = Antwoordset._meta.pk.get_db_prep_value  # hex on SQLite, native on PostgreSQL
     now = timezone.now()
     user = User.objects.create(email="bench@scans.example")
     network = Network.objects.create(name="Bench netwerk")
@@ -165,54 +175,70 @@ def generate(schools: int, seed: int = 1) -> dict[str, Any]:
         Afname.schools.through(afname_id=afnames[n // PER_SG].pk, school_id=school.pk)
         for n, school in enumerate(made)
     )
-    planted = {school.pk: rng.choice(list(PLANTED)) for school in made}
-    set_rows: list[tuple[Any, ...]] = []
-    answer_rows: list[tuple[Any, ...]] = []
-    score_rows: list[tuple[Any, ...]] = []
+    return network, made, afnames
 
-    def flush() -> None:
-        with transaction.atomic(), connection.cursor() as cursor:
-            insert(
-                cursor,
-                "scans_antwoordset",
-                ("id", "afname_id", "school_id", "key_hash", "rolgroep", "submitted"),
-                set_rows,
-            )
-            insert(cursor, "scans_antwoord", ("antwoordset_id", "item", "value"), answer_rows)
-            insert(cursor, "scans_sectiescore", ("antwoordset_id", "section", "score"), score_rows)
-        set_rows.clear()
-        answer_rows.clear()
-        score_rows.clear()
 
-    for n, school in enumerate(made):
-        afname = afnames[n // PER_SG]
-        level = PLANTED[planted[school.pk]] + rng.gauss(0, 0.15)
-        section_level = {s.key: level + rng.gauss(0, 0.2) for s in scored}
+class _Rows:
+    """Answer sets, answers and section scores waiting to be written in one transaction."""
+
+    def __init__(self) -> None:
+        from plg.scans.instruments import instruments
+        from plg.scans.models import Antwoordset
+
+        self.instrument = instruments()[("plg-scan", VERSION)]
+        self.scored = self.instrument.scored_sections()
+        assert sum(len(s.items) for s in self.scored) == ITEM_COUNT
+        background = self.instrument.background
+        self.roles = len(background.choices["nl"]) if background else 1
+        self.uuid_prep = Antwoordset._meta.pk.get_db_prep_value  # hex on SQLite, native on PG
+        self.sets: list[tuple[Any, ...]] = []
+        self.answers: list[tuple[Any, ...]] = []
+        self.scores: list[tuple[Any, ...]] = []
+
+    def add_school(self, rng: random.Random, afname_id: int, school_id: int, base: float) -> None:
+        """``PER_SCHOOL`` respondents around the school's planted level."""
+        from django.db import connection
+
+        from plg.scans.services import section_scores
+
+        level = base + rng.gauss(0, 0.15)
+        section_level = {s.key: level + rng.gauss(0, 0.2) for s in self.scored}
         for _ in range(PER_SCHOOL):
             key = uuid.uuid4()
-            set_id = uuid_prep(key, connection)
+            set_id = self.uuid_prep(key, connection)
             person = rng.gauss(0, 0.4)
             values = {}
-            for section in scored:
+            for section in self.scored:
                 for item in section.items:
                     value = min(
                         5, max(1, round(section_level[section.key] + person + rng.gauss(0, 0.7)))
                     )
                     values[item.key] = 6 - value if item.reverse else value
             key_hash = hashlib.sha256(key.bytes).hexdigest()
-            set_rows.append((set_id, afname.pk, school.pk, key_hash, rng.randrange(roles), True))
-            answer_rows.extend((set_id, item, value) for item, value in values.items())
-            score_rows.extend(
-                (set_id, section, score)
-                for section, score in section_scores(instrument, values).items()
+            self.sets.append(
+                (set_id, afname_id, school_id, key_hash, rng.randrange(self.roles), True)
             )
-        if len(set_rows) >= COMMIT_EVERY:
-            flush()
-    if set_rows:
-        flush()
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE" if connection.vendor == "sqlite" else "VACUUM ANALYZE")
-    return {"network_id": network.pk, "planted": planted}
+            self.answers.extend((set_id, item, value) for item, value in values.items())
+            self.scores.extend(
+                (set_id, section, score)
+                for section, score in section_scores(self.instrument, values).items()
+            )
+
+    def flush(self) -> None:
+        from django.db import connection, transaction
+
+        with transaction.atomic(), connection.cursor() as cursor:
+            insert(
+                cursor,
+                "scans_antwoordset",
+                ("id", "afname_id", "school_id", "key_hash", "rolgroep", "submitted"),
+                self.sets,
+            )
+            insert(cursor, "scans_antwoord", ("antwoordset_id", "item", "value"), self.answers)
+            insert(cursor, "scans_sectiescore", ("antwoordset_id", "section", "score"), self.scores)
+        self.sets.clear()
+        self.answers.clear()
+        self.scores.clear()
 
 
 def work(network_id: int) -> tuple[float, float, Any]:
@@ -271,22 +297,8 @@ def run_one(schools: int, rounds: int) -> dict[str, Any]:
         generated = time.perf_counter() - start
         rss_generated = peak_rss_mb()
         log(f"generated in {generated:.1f} s, peak RSS so far {rss_generated} MB")
-        floors: list[float] = []
-        works: list[tuple[float, float]] = []
-        overview = None
-        for n in range(rounds):
-            if n % 2 == 0:
-                floors.append(floor())
-            compute_s, overview_s, overview = work(world["network_id"])
-            works.append((compute_s, overview_s))
-            if n % 2 == 1:
-                floors.append(floor())
-            log(
-                f"round {n + 1}: compute {compute_s:.2f} s + overview {overview_s:.2f} s, "
-                f"floor {floors[-1]:.2f} s"
-            )
+        floors, works, overview = rounds_of(world["network_id"], rounds)
         instruments.instruments.cache_clear()
-    assert overview is not None
     compute_s, overview_s = min(works, key=sum)
     seconds = compute_s + overview_s
     shown = [row for row in overview.rows if row.enough]
@@ -314,6 +326,26 @@ def run_one(schools: int, rounds: int) -> dict[str, Any]:
         if overview.agreement
         else None,
     }
+
+
+def rounds_of(network_id: int, rounds: int) -> tuple[list[float], list[tuple[float, float]], Any]:
+    """The work ``rounds`` times, the floor query before or after each round in turn."""
+    floors: list[float] = []
+    works: list[tuple[float, float]] = []
+    overview = None
+    for n in range(rounds):
+        if n % 2 == 0:
+            floors.append(floor())
+        compute_s, overview_s, overview = work(network_id)
+        works.append((compute_s, overview_s))
+        if n % 2 == 1:
+            floors.append(floor())
+        log(
+            f"round {n + 1}: compute {compute_s:.2f} s + overview {overview_s:.2f} s, "
+            f"floor {floors[-1]:.2f} s"
+        )
+    assert overview is not None
+    return floors, works, overview
 
 
 # --- the databases and the parent -----------------------------------------------------------

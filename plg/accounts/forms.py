@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from plg.core.validators import MAX_PASSWORD
-from plg.post.services import verstuur_naast_antwoord
+from plg.post.services import send_beside_response
 
 
 class LoginForm(AuthenticationForm):
@@ -52,7 +52,7 @@ class ResetForm(PasswordResetForm):
         html_email_template_name: str | None = None,
     ) -> None:
         context = {**context, "site_url": settings.SITE_URL}
-        verstuur_naast_antwoord(
+        send_beside_response(
             aan=to_email,
             onderwerp=render_to_string(subject_template_name, context),
             tekst=render_to_string(email_template_name, context),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 CRITERIA: tuple[str, ...] = (
     "is_question",
@@ -418,75 +419,81 @@ def _needs_werkgroep(text: _Text, criteria: dict[str, bool]) -> bool:
 
 
 def _explanation(criterion: str, met: bool) -> str:
-    """The Dutch feedback for one verdict; the Dutch text is the msgid for translation."""
-    if criterion == "is_question":
-        if met:
-            return _(
-                "Jullie tekst is als een vraag geformuleerd. Fijn, want een vraag nodigt uit "
-                "om samen op zoek te gaan in plaats van meteen een oordeel te vellen."
-            )
-        return _(
+    """The Dutch feedback for one verdict, in the language of the request."""
+    gehaald, niet_gehaald = _EXPLANATIONS[criterion]
+    return _(gehaald if met else niet_gehaald)
+
+
+# What each verdict says, met and not met; the Dutch text is the msgid for translation.
+_EXPLANATIONS: dict[str, tuple[str, str]] = {
+    "is_question": (
+        gettext_noop(
+            "Jullie tekst is als een vraag geformuleerd. Fijn, want een vraag nodigt uit "
+            "om samen op zoek te gaan in plaats van meteen een oordeel te vellen."
+        ),
+        gettext_noop(
             "Dit leest nog als een vaststelling of een gevoel, niet als een vraag. Dat is een "
             "waardevol vertrekpunt! Maak er een vraag van: wat loopt er precies stroef, en "
             "waarom raakt het jullie? Begin bijvoorbeeld met 'Waarom ...' of 'Wat betekent ...'."
-        )
-    if criterion == "why_not_how":
-        if met:
-            return _(
-                "Jullie vraag peilt naar het waarom of naar de betekenis achter jullie praktijk. "
-                "Zo blijft het gesprek open en krijgen jullie de kans om eerst te begrijpen "
-                "voordat jullie iets veranderen."
-            )
-        return _(
+        ),
+    ),
+    "why_not_how": (
+        gettext_noop(
+            "Jullie vraag peilt naar het waarom of naar de betekenis achter jullie praktijk. "
+            "Zo blijft het gesprek open en krijgen jullie de kans om eerst te begrijpen "
+            "voordat jullie iets veranderen."
+        ),
+        gettext_noop(
             "Jullie vraag zoekt vooral naar het hoe, wie of wanneer, of de richting is nog niet "
             "duidelijk. Dan duiken oplossingen snel op. Zet er eens een waarom-vraag naast: "
             "waarom doen we dit eigenlijk, en wat willen we ermee bereiken?"
-        )
-    if criterion == "own_learning":
-        if met:
-            return _(
-                "De vraag gaat over jullie zelf, als leraren of als team. Zo wordt het een "
-                "gedeelde zoektocht waarin jullie ook je eigen kijk op onderwijs durven bevragen."
-            )
-        return _(
+        ),
+    ),
+    "own_learning": (
+        gettext_noop(
+            "De vraag gaat over jullie zelf, als leraren of als team. Zo wordt het een "
+            "gedeelde zoektocht waarin jullie ook je eigen kijk op onderwijs durven bevragen."
+        ),
+        gettext_noop(
             "We lezen nog niet wat jullie als team zelf willen leren. Vraag jullie samen af: "
             "wat willen wij hier bijleren, en welke gewoontes of overtuigingen van onszelf "
             "komen zo in beeld?"
-        )
-    if criterion == "not_too_concrete":
-        if met:
-            return _(
-                "We vinden geen planning, tijdstippen of taakverdeling in de vraag. Goed zo: "
-                "dan blijft er ruimte om eerst samen te onderzoeken voor jullie iets beslissen."
-            )
-        return _(
+        ),
+    ),
+    "not_too_concrete": (
+        gettext_noop(
+            "We vinden geen planning, tijdstippen of taakverdeling in de vraag. Goed zo: "
+            "dan blijft er ruimte om eerst samen te onderzoeken voor jullie iets beslissen."
+        ),
+        gettext_noop(
             "De vraag bevat praktische details, zoals dagen, uren, een frequentie, een budget "
             "of wie wat doet. Zo wordt ze een taak en springen jullie snel naar een oplossing. "
             "Laat die details even los: wat zit er achter deze praktische kwestie?"
-        )
-    if criterion == "not_too_vague":
-        if met:
-            return _(
-                "Jullie vraag heeft een herkenbaar onderwerp. Zo weet iedereen waarover het "
-                "gesprek gaat, en dat maakt het makkelijker om samen de diepte in te gaan."
-            )
-        return _(
+        ),
+    ),
+    "not_too_vague": (
+        gettext_noop(
+            "Jullie vraag heeft een herkenbaar onderwerp. Zo weet iedereen waarover het "
+            "gesprek gaat, en dat maakt het makkelijker om samen de diepte in te gaan."
+        ),
+        gettext_noop(
             "De vraag is nog erg kort of algemeen: ze zou over bijna alles kunnen gaan. Maak "
             "duidelijk welk stuk van jullie praktijk jullie bedoelen, zoals huiswerk, "
             "feedback, het rapport of samenwerkend leren."
-        )
-    if criterion != "child_link":
-        raise KeyError(criterion)
-    if met:
-        return _(
+        ),
+    ),
+    "child_link": (
+        gettext_noop(
             "Jullie leggen de link met de leerlingen. Zo blijft zichtbaar wat de kinderen "
             "uiteindelijk winnen bij wat jullie samen leren."
-        )
-    return _(
-        "Het verband met de leerlingen staat er nog niet in. Vraag jullie eens af: wat "
-        "hebben onze kinderen eraan als wij hier meer over leren? Neem dat antwoord mee in "
-        "de formulering."
-    )
+        ),
+        gettext_noop(
+            "Het verband met de leerlingen staat er nog niet in. Vraag jullie eens af: wat "
+            "hebben onze kinderen eraan als wij hier meer over leren? Neem dat antwoord mee in "
+            "de formulering."
+        ),
+    ),
+}
 
 
 def _werkgroep_hint() -> str:

@@ -70,12 +70,12 @@ def invite(
     earlier = Uitnodiging.objects.filter(
         plg=plg, email__iexact=email, status=UitnodigingStatus.OPEN
     )
-    post.intrekken(earlier)  # a mail with a withdrawn link must not leave any more
+    post.withdraw_berichten(earlier)  # a mail with a withdrawn link must not leave any more
     earlier.update(status=UitnodigingStatus.INGETROKKEN)
     uitnodiging = Uitnodiging.objects.create(
         plg=plg, email=email, school=school, invited_by=invited_by, message=message
     )
-    post.klaarzetten([mails.uitnodiging(uitnodiging)])
+    post.queue_berichten([mails.uitnodiging(uitnodiging)])
     return uitnodiging
 
 
@@ -118,7 +118,7 @@ def change_fase(*, plg: PLG, fase: str) -> None:
     plg.save(update_fields=["fase", "closed_at"])
     if plg.is_archived:
         open_ = plg.uitnodigingen.filter(status=UitnodigingStatus.OPEN)
-        post.intrekken(open_)  # a mail with a withdrawn link must not leave any more
+        post.withdraw_berichten(open_)  # a mail with a withdrawn link must not leave any more
         open_.update(status=UitnodigingStatus.INGETROKKEN)
         rights_changed.send(sender=PLG, plg_id=plg.pk, users=None)
 

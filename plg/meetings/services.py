@@ -102,7 +102,7 @@ def plan_and_announce_bijeenkomst(
     )
     others = list(arrange(bijeenkomst)) if arrange is not None else []
     plan_herinneringen(bijeenkomst)
-    post.klaarzetten([*mails.uitnodigingen(bijeenkomst, door=door), *others])
+    post.queue_berichten([*mails.uitnodigingen(bijeenkomst, door=door), *others])
     return bijeenkomst
 
 
@@ -177,8 +177,8 @@ def save_bijeenkomst(*, bijeenkomst: Bijeenkomst, version: int | None, by: User)
     plan_herinneringen(bijeenkomst)
     about = Bijeenkomst.objects.filter(pk=bijeenkomst.pk)
     if moved and Bericht.objects.over(about).exists():
-        post.intrekken(about)
-        post.klaarzetten(mails.uitnodigingen(bijeenkomst, door=by))
+        post.withdraw_berichten(about)
+        post.queue_berichten(mails.uitnodigingen(bijeenkomst, door=by))
     return bijeenkomst
 
 

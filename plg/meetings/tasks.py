@@ -28,7 +28,7 @@ def send_herinnering(herinnering_id: int, due_at: str) -> bool:
         )
         if herinnering is None or herinnering.due_at != datetime.fromisoformat(due_at):
             return False
-        post.klaarzetten(mails.herinneringen(herinnering))
+        post.queue_berichten(mails.herinneringen(herinnering))
         herinnering.sent_at = timezone.now()
         herinnering.save(update_fields=["sent_at"])
     return True
@@ -42,5 +42,5 @@ def send_due_reminders() -> int:
         sent_at__isnull=True, due_at__lte=timezone.now()
     ).values_list("pk", "due_at"):
         due += bool(send_herinnering.call(pk, due_at.isoformat()))
-    bezorging.bezorg()
+    bezorging.deliver()
     return due

@@ -1,6 +1,6 @@
 """Moving one meeting of a month plan before it is applied; the rest of the plan stays put.
 
-Other moments for that PLG are searched as for a procescoach (``slots.zoek``), with the rest of
+Other moments for that PLG are searched as for a procescoach (``slots.search``), with the rest of
 the proposal counted as busy time and as substitute load. Each alternative is then checked as
 part of the whole plan by the independent validator (``check.fouten``), so a move never breaks
 a rule the month planner kept: distance between meetings, caps, nobody in two places.
@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db import transaction
 
@@ -19,7 +18,8 @@ from plg.core.db import outside_transaction
 from plg.planning import check, slots
 from plg.planning import problem as p
 from plg.planning.models import Maandplan, MaandplanStatus
-from plg.planning.services import maandprobleem, serialise
+from plg.planning.services import maandprobleem
+from plg.planning.voorstel import Plaatsing, Voorstel, Weggelaten
 
 SHOWN = 5  # alternatives per kind (everyone free, with substitution, after school)
 
@@ -34,7 +34,7 @@ class Bijsturing:
     rest: p.Plan  # the proposal without this meeting and its substitutions
     kandidaten: list[slots.Voorstel]  # ranked, not yet checked with the rest
 
-    def plan_met(self, keuze: slots.Voorstel) -> p.Plan:
+    def plan_with(self, keuze: slots.Voorstel) -> p.Plan:
         plaatsingen = {g: list(ids) for g, ids in self.rest.plaatsingen.items()}
         plaatsingen.setdefault(self.groep.id, []).append(keuze.moment.id)
         return replace(
@@ -44,10 +44,10 @@ class Bijsturing:
             niet_geplaatst=_missing(self.probleem, plaatsingen),
         )
 
-    def past(self, keuze: slots.Voorstel) -> bool:
+    def fits(self, keuze: slots.Voorstel) -> bool:
         """Another moment than now, and the whole plan with it breaks no rule."""
         return keuze.moment.id != self.huidig.id and not check.fouten(
-            self.probleem, self.plan_met(keuze)
+            self.probleem, self.plan_with(keuze)
         )
 
     def alternatieven(self) -> list[slots.Voorstel]:
@@ -55,7 +55,7 @@ class Bijsturing:
         found: list[slots.Voorstel] = []
         per_soort: Counter[str] = Counter()
         for kandidaat in self.kandidaten:
-            if per_soort[kandidaat.soort] < SHOWN and self.past(kandidaat):
+            if per_soort[kandidaat.soort] < SHOWN and self.fits(kandidaat):
                 found.append(kandidaat)
                 per_soort[kandidaat.soort] += 1
         return found
@@ -76,23 +76,12 @@ def _plekken(probleem: p.Probleem) -> dict[Plek, p.Moment]:
     }
 
 
-def _plek(plaatsing: dict[str, Any]) -> Plek:
+def _plek(plaatsing: Plaatsing) -> Plek:
     return (
-        datetime.fromisoformat(plaatsing["begin"]),
-        timedelta(minutes=plaatsing["minuten"]),
-        plaatsing["soort"],
-        plaatsing["school"],
-    )
-
-
-def _vervanging(v: dict[str, Any]) -> p.Vervanging:
-    return p.Vervanging(
-        afwezige=v["afwezige"],
-        vervanger=v["vervanger"],
-        school=v["school"],
-        dag=datetime.fromisoformat(v["dag"]).date(),
-        lesuur=v["lesuur"],
-        groep=v["groep"],
+        plaatsing.begin,
+        timedelta(minutes=plaatsing.minuten),
+        plaatsing.soort,
+        plaatsing.school,
     )
 
 
@@ -117,51 +106,30 @@ def _busy_with_rest(probleem: p.Probleem, rest: p.Plan) -> p.Probleem:
 @outside_transaction
 def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
     """None when the proposal no longer fits the agendas of today (then compute it again)."""
-    voorstel = maandplan.voorstel
-    plaatsingen = voorstel.get("plaatsingen", [])
-    weg = Counter(x["plg"] for x in voorstel.get("weggelaten", []))
+    voorstel = maandplan.get_voorstel()
+    weg = Counter(x.plg for x in voorstel.weggelaten)
     month = maandprobleem(maandplan)
     # What the planner took out, the PLG no longer needs from this plan.
     probleem = replace(
         month,
         groepen=tuple(replace(g, aantal=max(0, g.aantal - weg[g.id])) for g in month.groepen),
     )
-    groepen = {g.id: g for g in probleem.groepen}
-    target = plaatsingen[index]
-    placed: dict[int, list[int]] = defaultdict(list)
-    plekken = _plekken(probleem)
-    huidig = None
-    for n, plaatsing in enumerate(plaatsingen):
-        moment = plekken.get(_plek(plaatsing))
-        if moment is None or plaatsing["plg"] not in groepen:
-            return None
-        if n == index:
-            huidig = moment
-        else:
-            placed[plaatsing["plg"]].append(moment.id)
-    if huidig is None:
+    placed = _placed(probleem, voorstel.plaatsingen, index)
+    if placed is None:
         return None
-    own = (target["plg"], target["begin"])
-    vervangingen = [
-        _vervanging(v)
-        for v in voorstel.get("vervangingen", [])
-        if (v["plg"], v["bijeenkomst"]) != own
-    ]
-    eigen = tuple(
-        _vervanging(v)
-        for v in voorstel.get("vervangingen", [])
-        if (v["plg"], v["bijeenkomst"]) == own
-    )
+    huidig, plaatsingen = placed
+    target = voorstel.plaatsingen[index]
     rest = p.Plan(
-        methode=str(voorstel.get("methode", "")),
+        methode=voorstel.methode,
         status=p.Status.HAALBAAR,  # moved by hand: a plan, no longer proven the best
-        plaatsingen=dict(placed),
-        vervangingen=vervangingen,
-        niet_geplaatst=_missing(probleem, placed),
+        plaatsingen=plaatsingen,
+        vervangingen=[v.vervanging for v in voorstel.vervangingen if not v.is_for(target)],
+        niet_geplaatst=_missing(probleem, plaatsingen),
     )
-    groep = groepen[target["plg"]]
+    eigen = tuple(v.vervanging for v in voorstel.vervangingen if v.is_for(target))
+    groep = next(g for g in probleem.groepen if g.id == target.plg)
     bijsturing = Bijsturing(groep, huidig, probleem, rest, [])
-    if check.fouten(probleem, bijsturing.plan_met(slots.Voorstel(huidig, eigen))):
+    if check.fouten(probleem, bijsturing.plan_with(slots.Voorstel(huidig, eigen))):
         return None
     load: Counter[tuple[int, tuple[int, int]]] = Counter()
     for v in rest.vervangingen:
@@ -170,35 +138,56 @@ def bijsturing(maandplan: Maandplan, index: int) -> Bijsturing | None:
     andere = groep.vaste_dagen + tuple(
         m.dag for m in probleem.momenten if m.id in set(rest.plaatsingen.get(groep.id, []))
     )
-    gevonden = slots.zoek(_busy_with_rest(probleem, rest), groep, load=load, andere=andere)
+    gevonden = slots.search(_busy_with_rest(probleem, rest), groep, load=load, andere=andere)
     return replace(bijsturing, kandidaten=gevonden.voorstellen)
+
+
+def _placed(
+    probleem: p.Probleem, plaatsingen: list[Plaatsing], index: int
+) -> tuple[p.Moment, dict[int, list[int]]] | None:
+    """Meeting ``index``'s moment, and the moments of the others per PLG; None when one of them
+    is no longer a candidate (or its PLG no longer in the plan)."""
+    groepen = {g.id for g in probleem.groepen}
+    placed: dict[int, list[int]] = defaultdict(list)
+    plekken = _plekken(probleem)
+    huidig = None
+    for n, plaatsing in enumerate(plaatsingen):
+        moment = plekken.get(_plek(plaatsing))
+        if moment is None or plaatsing.plg not in groepen:
+            return None
+        if n == index:
+            huidig = moment
+        else:
+            placed[plaatsing.plg].append(moment.id)
+    if huidig is None:
+        return None
+    return huidig, dict(placed)
 
 
 def _is_meeting(maandplan: Maandplan, index: int, plg: int, was: datetime) -> bool:
     """Meeting ``index`` of a proposal that can still change is this PLG's meeting at ``was``
     (a second tab or planner may have changed the list since the page was shown)."""
-    plaatsingen = maandplan.voorstel.get("plaatsingen", [])
+    plaatsingen = maandplan.get_voorstel().plaatsingen
     if maandplan.status != MaandplanStatus.KLAAR or not 0 <= index < len(plaatsingen):
         return False
     meeting = plaatsingen[index]
-    return (meeting["plg"], datetime.fromisoformat(meeting["begin"])) == (plg, was)
+    return (meeting.plg, meeting.begin) == (plg, was)
 
 
-def _replace(maandplan: Maandplan, found: Bijsturing, plan: p.Plan, **extra: Any) -> bool:
+def _replace(maandplan: Maandplan, found: Bijsturing, plan: p.Plan, voorstel: Voorstel) -> bool:
     """Store the adjusted proposal, under the row lock and only if nobody changed it since."""
-    voorstel = maandplan.voorstel
-    kept = {k: voorstel[k] for k in ("aantal", "min_dagen_tussen", "weggelaten") if k in voorstel}
-    nieuw = kept | serialise(found.probleem, plan, voorstel.get("uitleg", []))
+    stored = maandplan.voorstel
+    nieuw = voorstel.with_plan(found.probleem, plan, voorstel.uitleg)
     with transaction.atomic():
         locked = Maandplan.objects.select_for_update().get(pk=maandplan.pk)
-        if locked.status != MaandplanStatus.KLAAR or locked.voorstel != voorstel:
+        if locked.status != MaandplanStatus.KLAAR or locked.voorstel != stored:
             return False
-        locked.voorstel = nieuw | extra | {"aangepast": True}
+        locked.set_voorstel(replace(nieuw, aangepast=True))
         locked.save(update_fields=["voorstel"])
     return True
 
 
-def verplaats(
+def move(
     *, maandplan: Maandplan, index: int, plg: int, was: datetime, begin: datetime, school: int
 ) -> bool:
     """Move meeting ``index`` (the PLG's meeting at ``was``) to another moment; False when
@@ -219,12 +208,12 @@ def verplaats(
         ),
         None,
     )
-    if found is None or keuze is None or not found.past(keuze):
+    if found is None or keuze is None or not found.fits(keuze):
         return False
-    return _replace(maandplan, found, found.plan_met(keuze))
+    return _replace(maandplan, found, found.plan_with(keuze), maandplan.get_voorstel())
 
 
-def laat_weg(*, maandplan: Maandplan, index: int, plg: int, was: datetime) -> bool:
+def leave_out(*, maandplan: Maandplan, index: int, plg: int, was: datetime) -> bool:
     """Leave meeting ``index`` out of the proposal (the PLG plans it itself, say), with the
     substitutions it needed. It is listed as left out, not as a meeting that did not fit."""
     if not _is_meeting(maandplan, index, plg, was):
@@ -232,11 +221,9 @@ def laat_weg(*, maandplan: Maandplan, index: int, plg: int, was: datetime) -> bo
     found = bijsturing(maandplan, index)
     if found is None:
         return False
-    as_if_placed = found.plan_met(slots.Voorstel(found.huidig))
+    as_if_placed = found.plan_with(slots.Voorstel(found.huidig))
     plan = replace(found.rest, niet_geplaatst=as_if_placed.niet_geplaatst)
-    meeting = maandplan.voorstel["plaatsingen"][index]
-    weggelaten = [
-        *maandplan.voorstel.get("weggelaten", []),
-        {"plg": meeting["plg"], "naam": meeting["naam"], "begin": meeting["begin"]},
-    ]
-    return _replace(maandplan, found, plan, weggelaten=weggelaten)
+    voorstel = maandplan.get_voorstel()
+    meeting = voorstel.plaatsingen[index]
+    weggelaten = [*voorstel.weggelaten, Weggelaten.of(meeting)]
+    return _replace(maandplan, found, plan, replace(voorstel, weggelaten=weggelaten))

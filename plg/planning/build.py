@@ -69,7 +69,7 @@ def probleem(
     PLG's meetings already in the range lower how many are still to place.
     """
     school_ids = [s.pk for s in schools]
-    start, end = _window(van, tot)
+    window = _window(van, tot)
     plg_ids = [plg.pk for plg in plgs]
     leden: dict[int, list[int]] = defaultdict(list)
     for plg_id, user_id in Lidmaatschap.objects.filter(plg__in=plg_ids).values_list(
@@ -77,7 +77,44 @@ def probleem(
     ):
         leden[plg_id].append(user_id)
     member_ids = {u for users in leden.values() for u in users}
+    leerkrachten = _leerkrachten(school_ids, member_ids, window)
+    geplande, vaste_dagen = _planned(plg_ids, window, timedelta(days=min_dagen_tussen))
+    groepen = tuple(
+        p.Groep(
+            id=plg.pk,
+            naam=plg.name,
+            leden=tuple(sorted(leden.get(plg.pk, []))),
+            scholen=tuple(sorted(s.pk for s in plg.schools.all())),
+            aantal=max(0, aantal - geplande.get(plg.pk, 0)),
+            minuten=default_duration(plg),
+            min_dagen_tussen=min_dagen_tussen,
+            vaste_dagen=tuple(sorted(vaste_dagen[plg.pk])),
+        )
+        for plg in plgs
+    )
+    all_schools = {s.pk: s for s in schools}
+    elsewhere = {school for groep in groepen for school in groep.scholen} | {
+        leerkracht.school for leerkracht in leerkrachten.values()
+    }
+    all_schools |= School.objects.in_bulk(elsewhere - set(all_schools))
+    rows = _kalender_rows(all_schools.values())
+    cal = {k.school_id: _kalender(k, van, tot) for k in rows}
+    minuten = sorted({g.minuten for g in groepen}) or [100]
+    return p.Probleem(
+        kalenders=cal,
+        leerkrachten=leerkrachten,
+        groepen=groepen,
+        momenten=tuple(_momenten(cal.values(), van, tot, minuten)),
+        vervang_max_week=min((k.vervang_max_week for k in rows), default=2),
+        na_school_max_maand=min((k.na_school_max_maand for k in rows), default=2),
+        schoolnamen={pk: s.name for pk, s in all_schools.items()},
+    )
 
+
+def _leerkrachten(
+    school_ids: list[int], member_ids: set[int], window: tuple[datetime, datetime]
+) -> dict[int, p.Leerkracht]:
+    """Members and everyone teaching at these schools (or covering there), with their week."""
     kruis: dict[int, set[int]] = defaultdict(set)
     for user_id, school_id in Kruisvervanger.objects.filter(school__in=school_ids).values_list(
         "user_id", "school_id"
@@ -99,7 +136,26 @@ def probleem(
     ):
         home.setdefault(user_id, school_id)
     people = {u.pk: u for u in User.objects.filter(pk__in=member_ids | set(lessen))}
+    bezet = _bezet(people, window)
+    return {
+        user_id: p.Leerkracht(
+            id=user_id,
+            naam=user.display_name,
+            school=les_school.get(user_id) or home.get(user_id) or school_ids[0],
+            lessen=lessen.get(user_id, {}),
+            bezet=tuple(bezet.get(user_id, ())),
+            kan_vervangen=user_id in lessen,
+            vervangt_ook=frozenset(kruis.get(user_id, ())),
+        )
+        for user_id, user in people.items()
+    }
 
+
+def _bezet(
+    people: dict[int, User], window: tuple[datetime, datetime]
+) -> dict[int, list[tuple[datetime, datetime]]]:
+    """Imported busy times, bijeenkomsten and substitution duties in the window."""
+    start, end = window
     bezet: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
     for user_id, begin, einde in Bezetting.objects.filter(
         user__in=people, einde__gt=start, begin__lt=end
@@ -112,63 +168,27 @@ def probleem(
     ).values_list("plg__lidmaatschappen__user", "starts_at", "duration_minutes"):
         if user_id in people:
             bezet[user_id].append((begin, begin + timedelta(minutes=minutes)))
+    for user_id, begin, einde in Vervangbeurt.objects.filter(
+        vervanger__in=people, einde__gt=start, begin__lt=end
+    ).values_list("vervanger_id", "begin", "einde"):
+        bezet[user_id].append((begin, einde))
+    return bezet
+
+
+def _planned(
+    plg_ids: list[int], window: tuple[datetime, datetime], marge: timedelta
+) -> tuple[dict[int, int], dict[int, set[date]]]:
+    """Per PLG: its bijeenkomsten in the window, and the days of those near it."""
+    start, end = window
     geplande: dict[int, int] = defaultdict(int)
     vaste_dagen: dict[int, set[date]] = defaultdict(set)
-    marge = timedelta(days=min_dagen_tussen)
     for plg_id, starts_at in Bijeenkomst.objects.filter(
         plg__in=plg_ids, starts_at__gte=start - marge, starts_at__lt=end + marge
     ).values_list("plg", "starts_at"):
         vaste_dagen[plg_id].add(starts_at.astimezone(p.BRUSSELS).date())
         if start <= starts_at < end:
             geplande[plg_id] += 1
-    for user_id, begin, einde in Vervangbeurt.objects.filter(
-        vervanger__in=people, einde__gt=start, begin__lt=end
-    ).values_list("vervanger_id", "begin", "einde"):
-        bezet[user_id].append((begin, einde))
-
-    leerkrachten = {
-        user_id: p.Leerkracht(
-            id=user_id,
-            naam=user.display_name,
-            school=les_school.get(user_id) or home.get(user_id) or school_ids[0],
-            lessen=lessen.get(user_id, {}),
-            bezet=tuple(bezet.get(user_id, ())),
-            kan_vervangen=user_id in lessen,
-            vervangt_ook=frozenset(kruis.get(user_id, ())),
-        )
-        for user_id, user in people.items()
-    }
-    all_schools = {s.pk: s for s in schools}
-    groepen = tuple(
-        p.Groep(
-            id=plg.pk,
-            naam=plg.name,
-            leden=tuple(sorted(leden.get(plg.pk, []))),
-            scholen=tuple(sorted(s.pk for s in plg.schools.all())),
-            aantal=max(0, aantal - geplande.get(plg.pk, 0)),
-            minuten=default_duration(plg),
-            min_dagen_tussen=min_dagen_tussen,
-            vaste_dagen=tuple(sorted(vaste_dagen[plg.pk])),
-        )
-        for plg in plgs
-    )
-    elsewhere = {school for groep in groepen for school in groep.scholen} | {
-        leerkracht.school for leerkracht in leerkrachten.values()
-    }
-    all_schools |= School.objects.in_bulk(elsewhere - set(all_schools))
-    rows = _kalender_rows(all_schools.values())
-    cal = {k.school_id: _kalender(k, van, tot) for k in rows}
-    minuten = sorted({g.minuten for g in groepen}) or [100]
-    momenten = _momenten(cal.values(), van, tot, minuten)
-    return p.Probleem(
-        kalenders=cal,
-        leerkrachten=leerkrachten,
-        groepen=groepen,
-        momenten=tuple(momenten),
-        vervang_max_week=min((k.vervang_max_week for k in rows), default=2),
-        na_school_max_maand=min((k.na_school_max_maand for k in rows), default=2),
-        schoolnamen={pk: s.name for pk, s in all_schools.items()},
-    )
+    return geplande, vaste_dagen
 
 
 def _momenten(

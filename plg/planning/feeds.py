@@ -23,19 +23,11 @@ FEED_FUTURE_DAYS = 400
 def _vervangbeurt_event(beurt: Vervangbeurt) -> Event:
     event = Event()
     event.add("uid", f"vervanging-{beurt.pk}@plg-werkplaats")
-    event.add(
-        "summary",
-        _("Vervanging %(groep)s (lesuur %(lesuur)s)")
-        % {"groep": beurt.groep, "lesuur": beurt.lesuur},
-    )
+    event.add("summary", beurt.titel)
     event.add("dtstart", local(beurt.begin))
     event.add("dtend", local(beurt.einde))
     event.add("dtstamp", beurt.begin)
-    event.add(
-        "description",
-        _("Je neemt de klas over zodat %(naam)s naar een PLG-bijeenkomst kan.")
-        % {"naam": beurt.afwezige.display_name},
-    )
+    event.add("description", beurt.uitleg)
     return event
 
 

@@ -13,7 +13,7 @@ from plg.planning.services import MAX_SEARCH_DAYS
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ZoekForm(forms.Form):
+class SearchForm(forms.Form):
     van = forms.DateField(label=_("Van"), widget=DATE, validators=[sensible_date])
     tot = forms.DateField(label=_("Tot en met"), widget=DATE, validators=[sensible_date])
 
@@ -35,7 +35,7 @@ class ZoekForm(forms.Form):
         return cleaned
 
 
-class KiesForm(forms.Form):
+class ChooseForm(forms.Form):
     begin = forms.DateTimeField(widget=forms.HiddenInput, validators=[sensible_date])
     van = forms.DateField(widget=forms.HiddenInput, validators=[sensible_date])
     tot = forms.DateField(widget=forms.HiddenInput, validators=[sensible_date])
@@ -51,7 +51,7 @@ class BijeenkomstForm(forms.Form):
     was = forms.DateTimeField(widget=forms.HiddenInput, validators=[sensible_date])
 
 
-class VerplaatsForm(BijeenkomstForm):
+class MoveForm(BijeenkomstForm):
     """... and where it goes."""
 
     begin = forms.DateTimeField(widget=forms.HiddenInput, validators=[sensible_date])

@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from plg.planning.analysis import Analyse, Interval, analyse_month, max_plaatsbaar
+from plg.planning.costs import kosten
 from plg.planning.problem import (
     Groep,
     Moment,
@@ -25,9 +27,8 @@ from plg.planning.problem import (
     Soort,
     Status,
     Vervanging,
-    overlapt,
+    overlaps,
 )
-from plg.planning.solver import Analyse, Interval, analyseer, kosten, max_plaatsbaar
 
 Kiezer = Callable[[list[int], "_Stand", tuple[int, int]], int]
 
@@ -47,11 +48,11 @@ class _Stand:
 
     def vrij(self, t: int, tijd: Interval) -> bool:
         """Neither in a meeting nor covering a class at any instant of ``tijd``."""
-        return not any(overlapt(tijd, blok) for blok in self.vergadert[t]) and not any(
-            overlapt(tijd, blok) for blok in self.vervangt[t]
+        return not any(overlaps(tijd, blok) for blok in self.vergadert[t]) and not any(
+            overlaps(tijd, blok) for blok in self.vervangt[t]
         )
 
-    def kan(self, groep: Groep, moment: Moment) -> bool:
+    def can_place(self, groep: Groep, moment: Moment) -> bool:
         """The rules that do not depend on substitutes: distance, overlap, the after-school cap."""
         probleem = self.analyse.probleem
         for ander in self.plaatsingen.get(groep.id, []):
@@ -84,7 +85,7 @@ class _Stand:
                 if c not in groep.leden
                 and self.week_last[(c, week)] + extra_week[c] < cap
                 and self.vrij(c, tijd)
-                and not any(overlapt(tijd, blok) for blok in extra[c])
+                and not any(overlaps(tijd, blok) for blok in extra[c])
             ]
             if not vrij:
                 return None
@@ -94,7 +95,7 @@ class _Stand:
             extra_week[c] += 1
         return gekozen
 
-    def plaats(self, groep: Groep, moment: Moment, gekozen: list[tuple[int, int, int]]) -> None:
+    def place(self, groep: Groep, moment: Moment, gekozen: list[tuple[int, int, int]]) -> None:
         leraren = self.analyse.probleem.leerkrachten
         self.plaatsingen.setdefault(groep.id, []).append(moment.id)
         for t in groep.leden:
@@ -144,20 +145,20 @@ def _minst_belast(vrij: list[int], stand: _Stand, week: tuple[int, int]) -> int:
 def plan_naief(probleem: Probleem) -> Plan:
     """By hand: in the given order, each meeting at the cheapest, earliest possible moment."""
     start = klok.monotonic()
-    stand = _Stand(analyseer(probleem))
+    stand = _Stand(analyse_month(probleem))
     for groep in probleem.groepen:
         momenten = sorted(stand.analyse.toegelaten[groep.id], key=lambda m: (m.begin, m.id))
         for _ in range(groep.aantal):
             beste: tuple[int, Moment, list[tuple[int, int, int]]] | None = None
             for moment in momenten:
-                if not stand.kan(groep, moment):
+                if not stand.can_place(groep, moment):
                     continue
                 gekozen = stand.vervangers(groep, moment, _eerste)
                 if gekozen is not None and (beste is None or len(gekozen) < beste[0]):
                     beste = (len(gekozen), moment, gekozen)
             if beste is None:
                 break
-            stand.plaats(groep, beste[1], beste[2])
+            stand.place(groep, beste[1], beste[2])
     return stand.plan("naief", start)
 
 
@@ -190,7 +191,7 @@ def _beste_slim(stand: _Stand, groep: Groep, opties: list[Optie]) -> Optie:
 def plan_slim(probleem: Probleem) -> Plan:
     """Most constrained PLG first (fewest allowed moments), each meeting by ``_beste_slim``."""
     start = klok.monotonic()
-    stand = _Stand(analyseer(probleem))
+    stand = _Stand(analyse_month(probleem))
     analyse = stand.analyse
     volgorde = sorted(probleem.groepen, key=lambda g: (len(analyse.toegelaten[g.id]), g.id))
     for groep in volgorde:
@@ -198,12 +199,12 @@ def plan_slim(probleem: Probleem) -> Plan:
         for _ in range(groep.aantal):
             opties: list[Optie] = []
             for moment in momenten:
-                if stand.kan(groep, moment):
+                if stand.can_place(groep, moment):
                     gekozen = stand.vervangers(groep, moment, _minst_belast)
                     if gekozen is not None:
                         opties.append((moment, gekozen))
             if not opties:
                 break
             moment, gekozen = _beste_slim(stand, groep, opties)
-            stand.plaats(groep, moment, gekozen)
+            stand.place(groep, moment, gekozen)
     return stand.plan("slim", start)

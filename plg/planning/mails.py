@@ -47,7 +47,7 @@ def vervangingen(bijeenkomst: Bijeenkomst, *, door: Any) -> list[Bericht]:
 
 
 @geldig.controle(Soort.BIJEENKOMST, Soort.VERVANGING)
-def bijeenkomst_mag_nog(door: Any, berichten: list[Bericht]) -> set[int]:
+def bijeenkomst_may_resend(door: Any, berichten: list[Bericht]) -> set[int]:
     """Sent again while the bijeenkomst is still ahead at the time the mail names and its PLG
     is not archived, by a coach of the PLG or a planner of one of its schools."""
     return still_ahead(

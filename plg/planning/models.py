@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.dateformat import time_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from plg.meetings.models import Bijeenkomst
 from plg.organisations.models import Scholengemeenschap, School
+from plg.planning.problem import Vervanging
+from plg.planning.voorstel import Voorstel
 
 
 class Vervangbeurt(models.Model):
@@ -43,6 +47,50 @@ class Vervangbeurt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.datum} {self.lesuur}: {self.groep}"
+
+    @classmethod
+    def for_vervanging(
+        cls, bijeenkomst: Bijeenkomst, vervanging: Vervanging, tijd: tuple[datetime, datetime]
+    ) -> Vervangbeurt:
+        """The one way a duty is made: a plan's substitution, at the time its period runs."""
+        begin, einde = tijd
+        return cls(
+            bijeenkomst=bijeenkomst,
+            school_id=vervanging.school,
+            afwezige_id=vervanging.afwezige,
+            vervanger_id=vervanging.vervanger,
+            datum=vervanging.dag,
+            lesuur=vervanging.lesuur,
+            begin=begin,
+            einde=einde,
+            groep=vervanging.groep[:50],
+        )
+
+    @property
+    def omschrijving(self) -> str:
+        """The period, its times, the class and for whom: the substitute's list and e-mail."""
+        return gettext("lesuur %(lesuur)s (%(begin)s–%(einde)s): %(groep)s, voor %(naam)s") % {
+            "lesuur": self.lesuur,
+            "begin": time_format(timezone.localtime(self.begin), "H:i"),
+            "einde": time_format(timezone.localtime(self.einde), "H:i"),
+            "groep": self.groep,
+            "naam": self.afwezige.display_name,
+        }
+
+    @property
+    def titel(self) -> str:
+        """The calendar entry's title."""
+        return gettext("Vervanging %(groep)s (lesuur %(lesuur)s)") % {
+            "groep": self.groep,
+            "lesuur": self.lesuur,
+        }
+
+    @property
+    def uitleg(self) -> str:
+        """Why the calendar entry is there."""
+        return gettext("Je neemt de klas over zodat %(naam)s naar een PLG-bijeenkomst kan.") % {
+            "naam": self.afwezige.display_name
+        }
 
 
 class MaandplanStatus(models.TextChoices):
@@ -85,6 +133,13 @@ class Maandplan(models.Model):
     @property
     def is_klaar(self) -> bool:
         return self.status != MaandplanStatus.BEZIG
+
+    def get_voorstel(self) -> Voorstel:
+        """The stored JSON as its one typed definition."""
+        return Voorstel.from_json(self.voorstel)
+
+    def set_voorstel(self, voorstel: Voorstel) -> None:
+        self.voorstel = voorstel.to_json()
 
 
 def new_feed_token() -> str:

@@ -213,7 +213,7 @@ def _gap(before: LesuurTijd, after: LesuurTijd) -> int:
     return _minutes(after.begin) - _minutes(before.einde)
 
 
-def overlapt(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> bool:
+def overlaps(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -233,14 +233,14 @@ def bezet_tijdens(
     probleem: Probleem, leerkracht: Leerkracht, begin: datetime, einde: datetime
 ) -> bool:
     """Busy by an imported calendar entry (lessons are not busy: they can be covered)."""
-    return any(overlapt((begin, einde), blok) for blok in leerkracht.bezet)
+    return any(overlaps((begin, einde), blok) for blok in leerkracht.bezet)
 
 
-def lesgeeft_tijdens(
+def teaches_during(
     probleem: Probleem, leerkracht: Leerkracht, begin: datetime, einde: datetime
 ) -> bool:
     return any(
-        overlapt((begin, einde), les) for les in lestijden(probleem, leerkracht, begin.date())
+        overlaps((begin, einde), les) for les in lestijden(probleem, leerkracht, begin.date())
     )
 
 
@@ -261,7 +261,7 @@ def kandidaat_vervangers(probleem: Probleem, school: int, dag: date, nummer: int
         for leerkracht in probleem.leerkrachten.values()
         if leerkracht.kan_vervangen
         and (leerkracht.school == school or school in leerkracht.vervangt_ook)
-        and not lesgeeft_tijdens(probleem, leerkracht, *slot)
+        and not teaches_during(probleem, leerkracht, *slot)
         and not bezet_tijdens(probleem, leerkracht, *slot)
     ]
 

@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import partial
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -30,6 +29,7 @@ from plg.planning.models import (
     first_of_month,
 )
 from plg.planning.solver import plan_cpsat
+from plg.planning.voorstel import Voorstel
 from plg.post.models import Bericht
 
 MAX_SEARCH_DAYS = 62
@@ -48,7 +48,7 @@ def week_load(van: date, tot: date) -> Counter[tuple[int, tuple[int, int]]]:
 
 
 @outside_transaction
-def zoek_momenten(*, plg: PLG, van: date, tot: date) -> tuple[p.Probleem, slots.Zoekresultaat]:
+def search_momenten(*, plg: PLG, van: date, tot: date) -> tuple[p.Probleem, slots.Zoekresultaat]:
     schools = list(plg.schools.all())
     probleem = build.probleem(schools=schools, plgs=[plg], van=van, tot=tot, aantal=1)
     groep = probleem.groepen[0]
@@ -59,29 +59,16 @@ def zoek_momenten(*, plg: PLG, van: date, tot: date) -> tuple[p.Probleem, slots.
             starts_at__date__lte=tot + timedelta(days=31),
         ).values_list("starts_at", flat=True)
     )
-    return probleem, slots.zoek(probleem, groep, load=week_load(van, tot), andere=andere)
+    return probleem, slots.search(probleem, groep, load=week_load(van, tot), andere=andere)
 
 
 def _store_duties(
-    bijeenkomst: Bijeenkomst, probleem: p.Probleem, vervangingen: list[p.Vervanging]
+    bijeenkomst: Bijeenkomst, *, duties: list[tuple[p.Vervanging, tuple[datetime, datetime]]]
 ) -> None:
-    duties = []
-    for v in vervangingen:
-        begin, einde = p.vervangtijd(probleem, v)
-        duties.append(
-            Vervangbeurt(
-                bijeenkomst=bijeenkomst,
-                school_id=v.school,
-                afwezige_id=v.afwezige,
-                vervanger_id=v.vervanger,
-                datum=v.dag,
-                lesuur=v.lesuur,
-                begin=begin,
-                einde=einde,
-                groep=v.groep[:50],
-            )
-        )
-    Vervangbeurt.objects.bulk_create(duties)
+    """The substitutions of a planned bijeenkomst, each at the time its period runs."""
+    Vervangbeurt.objects.bulk_create(
+        Vervangbeurt.for_vervanging(bijeenkomst, v, tijd) for v, tijd in duties
+    )
 
 
 def _with_substitutes(
@@ -115,7 +102,10 @@ def plan_voorstel(
         duration_minutes=int((moment.einde - moment.begin).total_seconds() // 60),
         door=door,
         arrange=_with_substitutes(
-            partial(_store_duties, probleem=probleem, vervangingen=list(voorstel.vervangingen)),
+            partial(
+                _store_duties,
+                duties=[(v, p.vervangtijd(probleem, v)) for v in voorstel.vervangingen],
+            ),
             door=door,
         ),
     )
@@ -144,7 +134,7 @@ def start_maandplan(
         scholengemeenschap=scholengemeenschap,
         maand=first_of_month(maand),
         door=door,
-        voorstel={"aantal": aantal, "min_dagen_tussen": min_dagen_tussen},
+        voorstel=Voorstel(aantal=aantal, min_dagen_tussen=min_dagen_tussen).to_json(),
     )
     transaction.on_commit(lambda: compute_maandplan.enqueue(maandplan.pk))
     return maandplan
@@ -168,18 +158,19 @@ def maandprobleem(maandplan: Maandplan) -> p.Probleem:
     schools, plgs = scope_of(maandplan)
     van, tot = month_range(maandplan.maand)
     van = max(van, timezone.localdate() + timedelta(days=1))
+    voorstel = maandplan.get_voorstel()
     return build.probleem(
         schools=schools,
         plgs=plgs,
         van=van,
         tot=max(van, tot),
-        aantal=int(maandplan.voorstel.get("aantal", 2)),
-        min_dagen_tussen=int(maandplan.voorstel.get("min_dagen_tussen", 7)),
+        aantal=voorstel.aantal,
+        min_dagen_tussen=voorstel.min_dagen_tussen,
     )
 
 
 @outside_transaction
-def bereken_maandplan(maandplan: Maandplan) -> MaandplanStatus:
+def calculate_maandplan(maandplan: Maandplan) -> MaandplanStatus:
     """CP-SAT first; if it finds nothing in time, the smart greedy plan is the fallback."""
     probleem = maandprobleem(maandplan)
     plan = plan_cpsat(probleem, seconds=settings.PLANNER_SECONDS)
@@ -188,117 +179,39 @@ def bereken_maandplan(maandplan: Maandplan) -> MaandplanStatus:
     status = (
         MaandplanStatus.ONHAALBAAR if plan.status == p.Status.ONHAALBAAR else MaandplanStatus.KLAAR
     )
-    asked = {k: maandplan.voorstel.get(k) for k in ("aantal", "min_dagen_tussen")}
-    maandplan.voorstel = asked | serialise(probleem, plan, uitleg(probleem, plan.redenen))
+    asked = maandplan.get_voorstel()
+    maandplan.set_voorstel(
+        Voorstel(aantal=asked.aantal, min_dagen_tussen=asked.min_dagen_tussen).with_plan(
+            probleem, plan, uitleg(probleem, plan.redenen)
+        )
+    )
     maandplan.status = status
     maandplan.save(update_fields=["voorstel", "status"])
     return status
 
 
-def serialise(probleem: p.Probleem, plan: p.Plan, uitleg: list[str]) -> dict[str, Any]:
-    """What the proposal page shows and what applying it needs, in JSON."""
-    momenten = {m.id: m for m in probleem.momenten}
-    groepen = {g.id: g for g in probleem.groepen}
-    placed = [
-        (groepen[groep_id], momenten[m])
-        for groep_id, moment_ids in plan.plaatsingen.items()
-        for m in moment_ids
-    ]
-    vervangingen = []
-    for v in plan.vervangingen:
-        begin, einde = p.vervangtijd(probleem, v)
-        groep, moment = next(
-            (g, m)
-            for g, m in placed
-            if v.afwezige in g.leden and m.begin < einde and begin < m.einde
-        )
-        vervangingen.append(
-            {
-                "plg": groep.id,
-                "bijeenkomst": moment.begin.isoformat(),
-                "school": v.school,
-                "afwezige": v.afwezige,
-                "afwezige_naam": probleem.leerkrachten[v.afwezige].naam,
-                "vervanger": v.vervanger,
-                "vervanger_naam": probleem.leerkrachten[v.vervanger].naam,
-                "dag": v.dag.isoformat(),
-                "lesuur": v.lesuur,
-                "begin": begin.isoformat(),
-                "einde": einde.isoformat(),
-                "groep": v.groep,
-            }
-        )
-    return {
-        "methode": plan.methode,
-        "status": str(plan.status),
-        "gap_percent": plan.gap_percent,
-        "solve_seconds": round(plan.solve_seconds, 2),
-        "plaatsingen": sorted(
-            (
-                {
-                    "plg": groep.id,
-                    "naam": groep.naam,
-                    "begin": moment.begin.isoformat(),
-                    "minuten": groep.minuten,
-                    "soort": str(moment.soort),
-                    "school": probleem.schoolnamen.get(moment.school, ""),
-                }
-                for groep, moment in placed
-            ),
-            key=lambda x: (x["begin"], x["naam"]),
-        ),
-        "vervangingen": sorted(vervangingen, key=lambda x: (x["begin"], x["vervanger_naam"])),
-        "niet_geplaatst": [
-            {"naam": groepen[k].naam, "aantal": v} for k, v in plan.niet_geplaatst.items() if v
-        ],
-        "uitleg": uitleg,
-        "aantal_vervanguren": plan.vervanguren,
-        "max_vervanger_last": plan.max_vervanger_last,
-    }
-
-
 @transaction.atomic
-def pas_maandplan_toe(*, maandplan: Maandplan, door: User | None = None) -> list[Bijeenkomst]:
+def apply_maandplan(*, maandplan: Maandplan, door: User | None = None) -> list[Bijeenkomst]:
     """Every proposed meeting becomes a bijeenkomst with its duties; all of them or none."""
     maandplan = Maandplan.objects.select_for_update().get(pk=maandplan.pk)
     if maandplan.status != MaandplanStatus.KLAAR:
         return []
-    voorstel = maandplan.voorstel
-    plgs = PLG.objects.in_bulk([x["plg"] for x in voorstel["plaatsingen"]])
+    voorstel = maandplan.get_voorstel()
+    plgs = PLG.objects.in_bulk([x.plg for x in voorstel.plaatsingen])
     created: list[Bijeenkomst] = []
-    for plaatsing in voorstel["plaatsingen"]:
-        key = (plaatsing["plg"], plaatsing["begin"])
-        vervangingen = [v for v in voorstel["vervangingen"] if (v["plg"], v["bijeenkomst"]) == key]
+    for plaatsing in voorstel.plaatsingen:
+        duties = [(v.vervanging, v.tijd) for v in voorstel.vervangingen if v.is_for(plaatsing)]
         created.append(
             plan_and_announce_bijeenkomst(
-                plg=plgs[plaatsing["plg"]],
-                starts_at=datetime.fromisoformat(plaatsing["begin"]),
+                plg=plgs[plaatsing.plg],
+                starts_at=plaatsing.begin,
                 place="",
-                duration_minutes=plaatsing["minuten"],
+                duration_minutes=plaatsing.minuten,
                 door=door,
-                arrange=_with_substitutes(
-                    partial(_store_proposed_duties, vervangingen=vervangingen), door=door
-                ),
+                arrange=_with_substitutes(partial(_store_duties, duties=duties), door=door),
             )
         )
     maandplan.status = MaandplanStatus.TOEGEPAST
     maandplan.toegepast_op = timezone.now()
     maandplan.save(update_fields=["status", "toegepast_op"])
     return created
-
-
-def _store_proposed_duties(bijeenkomst: Bijeenkomst, *, vervangingen: list[dict[str, Any]]) -> None:
-    Vervangbeurt.objects.bulk_create(
-        Vervangbeurt(
-            bijeenkomst=bijeenkomst,
-            school_id=v["school"],
-            afwezige_id=v["afwezige"],
-            vervanger_id=v["vervanger"],
-            datum=date.fromisoformat(v["dag"]),
-            lesuur=v["lesuur"],
-            begin=datetime.fromisoformat(v["begin"]),
-            einde=datetime.fromisoformat(v["einde"]),
-            groep=v["groep"][:50],
-        )
-        for v in vervangingen
-    )

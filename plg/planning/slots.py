@@ -68,7 +68,7 @@ def toegelaten(probleem: p.Probleem, groep: p.Groep, moment: p.Moment) -> bool:
         lid = probleem.leerkrachten[lid_id]
         if p.bezet_tijdens(probleem, lid, moment.begin, moment.einde):
             return False
-        teaches = p.lesgeeft_tijdens(probleem, lid, moment.begin, moment.einde)
+        teaches = p.teaches_during(probleem, lid, moment.begin, moment.einde)
         if teaches and (moment.soort != p.Soort.LES or lid.school != moment.school):
             return False
     return True
@@ -113,7 +113,7 @@ def _cover(
     return tuple(result)
 
 
-def zoek(
+def search(
     probleem: p.Probleem,
     groep: p.Groep,
     *,

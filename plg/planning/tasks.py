@@ -19,7 +19,7 @@ def compute_maandplan(maandplan_id: int) -> str:
         pk=maandplan_id
     )
     try:
-        return str(services.bereken_maandplan(maandplan))
+        return str(services.calculate_maandplan(maandplan))
     except Exception:
         Maandplan.objects.filter(pk=maandplan_id).update(status=MaandplanStatus.MISLUKT)
         raise

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,12 +21,13 @@ from plg.organisations.models import Aanstelling, School
 from plg.planning import accounts, bijsturen, feeds, services, slots
 from plg.planning import problem as p
 from plg.planning.authorizers import get_maandplan
-from plg.planning.forms import BijeenkomstForm, KiesForm, MaandplanForm, VerplaatsForm, ZoekForm
+from plg.planning.forms import BijeenkomstForm, ChooseForm, MaandplanForm, MoveForm, SearchForm
 from plg.planning.models import Kalenderfeed, Maandplan, MaandplanStatus
-from plg.roosters import imports
+from plg.planning.voorstel import Plaatsing
 from plg.roosters import services as rooster_services
 from plg.roosters.authorizers import coordinated, get_school_to_plan
 from plg.roosters.forms import IcalForm
+from plg.roosters.imports.errors import ImportFout, ImportMislukt
 from plg.roosters.models import Roosterimport
 from plg.roosters.views import school_context
 
@@ -61,12 +61,12 @@ def tijd_bezet(request: AuthedRequest) -> HttpResponse:
     if aanstelling is None:
         raise Http404
     form = IcalForm(request.POST, request.FILES)
-    fouten: list[imports.ImportFout] = []
+    fouten: list[ImportFout] = []
     if form.is_valid():
         name, data = form.cleaned_data["bestand"]
         van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
         try:
-            aantal = rooster_services.importeer_bezet(
+            aantal = rooster_services.import_bezet(
                 user=request.user,
                 school=aanstelling.school,
                 door=request.user,
@@ -75,7 +75,7 @@ def tijd_bezet(request: AuthedRequest) -> HttpResponse:
                 van=van,
                 tot=tot,
             )
-        except imports.ImportMislukt as error:
+        except ImportMislukt as error:
             fouten = error.fouten
         else:
             messages.success(
@@ -148,10 +148,10 @@ def _by_kind(
 def plg_momenten(request: AuthedRequest, pk: int) -> HttpResponse:
     """When can we meet? Ranked moments for the coming weeks, for the procescoach."""
     plg, lid = get_plg(request.user, pk, coach=True, writable=True)
-    form = ZoekForm(request.GET or None)
+    form = SearchForm(request.GET or None)
     context: dict[str, Any] = plg_context(plg, lid) | {"form": form}
     if form.is_valid():
-        probleem, resultaat = services.zoek_momenten(plg=plg, **form.cleaned_data)
+        probleem, resultaat = services.search_momenten(plg=plg, **form.cleaned_data)
         context |= {
             "resultaat": resultaat,
             "voorstellen": _by_kind(probleem, resultaat.voorstellen),
@@ -166,7 +166,7 @@ def plg_momenten(request: AuthedRequest, pk: int) -> HttpResponse:
 def plg_moment_kiezen(request: AuthedRequest, pk: int) -> HttpResponse:
     """Search again before planning: the moment must still be free, with the same substitutes."""
     plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
-    form = KiesForm(request.POST)
+    form = ChooseForm(request.POST)
     if not form.is_valid():
         problems = [str(error) for errors in form.errors.values() for error in errors]
         messages.error(
@@ -174,7 +174,7 @@ def plg_moment_kiezen(request: AuthedRequest, pk: int) -> HttpResponse:
             _("Dat moment kan niet: %(fout)s") % {"fout": " ".join(dict.fromkeys(problems))},
         )
         return redirect("plg_momenten", pk=plg.pk)
-    probleem, resultaat = services.zoek_momenten(
+    probleem, resultaat = services.search_momenten(
         plg=plg, van=form.cleaned_data["van"], tot=form.cleaned_data["tot"]
     )
     voorstel = next(
@@ -248,21 +248,15 @@ def maandplannen(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-def _local_begins(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Times back from JSON to Brussels time."""
-    return [x | {"begin": timezone.localtime(datetime.fromisoformat(x["begin"]))} for x in rows]
-
-
 def _maandplan_context(maandplan: Maandplan) -> dict[str, Any]:
     """Shared by the page and its polled fragment."""
-    voorstel = maandplan.voorstel
+    voorstel = maandplan.get_voorstel()
     return {
         "maandplan": maandplan,
         "voorstel": voorstel,
-        **{
-            key: _local_begins(voorstel.get(key, []))
-            for key in ("plaatsingen", "weggelaten", "vervangingen")
-        },
+        "plaatsingen": voorstel.plaatsingen,
+        "weggelaten": voorstel.weggelaten,
+        "vervangingen": voorstel.vervangingen,
     }
 
 
@@ -295,7 +289,7 @@ def maandplan_hx(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def maandplan_toepassen(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = get_maandplan(request.user, pk)
-    created = services.pas_maandplan_toe(maandplan=plan, door=request.user)
+    created = services.apply_maandplan(maandplan=plan, door=request.user)
     if created:
         messages.success(
             request,
@@ -307,12 +301,12 @@ def maandplan_toepassen(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("maandplan", pk=plan.pk)
 
 
-def _plaatsing(maandplan: Maandplan, index: int) -> dict[str, Any]:
+def _plaatsing(maandplan: Maandplan, index: int) -> Plaatsing:
     """One meeting of a proposal that can still be moved; 404 for anything else."""
-    plaatsingen = maandplan.voorstel.get("plaatsingen", [])
+    plaatsingen = maandplan.get_voorstel().plaatsingen
     if maandplan.status != MaandplanStatus.KLAAR or not 0 <= index < len(plaatsingen):
         raise Http404
-    return _local_begins([plaatsingen[index]])[0]
+    return plaatsingen[index]
 
 
 @login_required
@@ -340,8 +334,8 @@ def maandplan_bijsturen(request: AuthedRequest, pk: int, index: int) -> HttpResp
 def maandplan_verplaatsen(request: AuthedRequest, pk: int, index: int) -> HttpResponse:
     plan = get_maandplan(request.user, pk)
     _plaatsing(plan, index)
-    form = VerplaatsForm(request.POST)
-    if form.is_valid() and bijsturen.verplaats(maandplan=plan, index=index, **form.cleaned_data):
+    form = MoveForm(request.POST)
+    if form.is_valid() and bijsturen.move(maandplan=plan, index=index, **form.cleaned_data):
         messages.success(
             request, _("De bijeenkomst is verplaatst in het voorstel. Er is nog niets ingepland.")
         )
@@ -356,7 +350,7 @@ def maandplan_weglaten(request: AuthedRequest, pk: int, index: int) -> HttpRespo
     plan = get_maandplan(request.user, pk)
     _plaatsing(plan, index)
     form = BijeenkomstForm(request.POST)
-    if form.is_valid() and bijsturen.laat_weg(maandplan=plan, index=index, **form.cleaned_data):
+    if form.is_valid() and bijsturen.leave_out(maandplan=plan, index=index, **form.cleaned_data):
         messages.success(
             request,
             _("Deze bijeenkomst is uit het voorstel gehaald; de rest blijft zoals hij was."),

@@ -46,42 +46,42 @@ def wachttijd(pogingen: int) -> timedelta:
     return timedelta(minutes=4 ** max(pogingen - 1, 0))
 
 
-def bezorg() -> Resultaat:
+def deliver() -> Resultaat:
     """Send every e-mail whose time has come; returns what happened."""
     resultaat = Resultaat()
     claim = uuid.uuid4().hex
-    _geef_op()
+    _give_up_dead_claims()
     verbinding: BaseEmailBackend | None = None
     eerste = True
     try:
-        while (bericht := _neem(claim)) is not None:
-            if eerste and _kan_wachten():
-                _wek_na(timezone.now() + LEASE + MARGIN)
+        while (bericht := _claim_next(claim)) is not None:
+            if eerste and _can_defer():
+                _wake_at(timezone.now() + LEASE + MARGIN)
             eerste = False
             try:
                 verbinding = verbinding or get_connection(timeout=SMTP_TIMEOUT)
-                _geef_af(verbinding, bericht)
+                _hand_over(verbinding, bericht)
             except Exception as error:  # one bad mail must not stop the others
                 if not isinstance(error, SEND_ERRORS):
                     logger.exception("E-mail %s failed on a fault of ours", bericht.pk)
-                _sluit(verbinding)
+                _close(verbinding)
                 verbinding = None
-                if _mislukt(bericht, claim, error):
+                if _record_failure(bericht, claim, error):
                     resultaat.mislukt += 1
                 else:
                     resultaat.uitgesteld += 1
             else:
-                _verstuurd(bericht, claim)
+                _mark_sent(bericht, claim)
                 resultaat.verstuurd += 1
     finally:
         if verbinding is not None:
             verbinding.close()
-    _wek_voor_wat_blijft()
+    _wake_for_what_remains()
     return resultaat
 
 
 @outside_transaction  # talking to a mail server is slow: never under the write lock
-def _geef_af(verbinding: BaseEmailBackend, bericht: Bericht) -> None:
+def _hand_over(verbinding: BaseEmailBackend, bericht: Bericht) -> None:
     """Hand the message to the mail server, under its own Message-ID every time."""
     message = koppen.email(
         aan=bericht.aan,
@@ -95,17 +95,17 @@ def _geef_af(verbinding: BaseEmailBackend, bericht: Bericht) -> None:
         raise smtplib.SMTPException("the mail backend did not accept the message")
 
 
-def _klaar(nu: datetime) -> Q:
+def _due(nu: datetime) -> Q:
     return Q(status=Status.WACHT, volgende_poging__lte=nu) | Q(
         status=Status.BEZIG, geclaimd_op__lt=nu - LEASE, pogingen__lt=MAX_POGINGEN
     )
 
 
-def _neem(claim: str) -> Bericht | None:
+def _claim_next(claim: str) -> Bericht | None:
     """Claim the next e-mail that is due, or one whose claim expired; None when there is none."""
     while True:
         nu = timezone.now()
-        klaar = Bericht.objects.filter(_klaar(nu))
+        klaar = Bericht.objects.filter(_due(nu))
         pk = klaar.order_by("volgende_poging", "pk").values_list("pk", flat=True).first()
         if pk is None:
             return None
@@ -115,7 +115,7 @@ def _neem(claim: str) -> Bericht | None:
             return Bericht.objects.get(pk=pk)
 
 
-def _geef_op() -> None:
+def _give_up_dead_claims() -> None:
     """An e-mail whose worker died on every attempt is not tried forever."""
     Bericht.objects.filter(
         status=Status.BEZIG,
@@ -129,7 +129,7 @@ def _geef_op() -> None:
     )
 
 
-def _verstuurd(bericht: Bericht, claim: str) -> None:
+def _mark_sent(bericht: Bericht, claim: str) -> None:
     """Sent: the text and attachments are not kept."""
     if not Bericht.objects.filter(pk=bericht.pk, claim=claim).update(
         status=Status.VERSTUURD,
@@ -142,10 +142,10 @@ def _verstuurd(bericht: Bericht, claim: str) -> None:
         logger.warning("E-mail %s was sent after its claim had expired", bericht.pk)
 
 
-def _mislukt(bericht: Bericht, claim: str, error: Exception) -> bool:
+def _record_failure(bericht: Bericht, claim: str, error: Exception) -> bool:
     """Record the failure; True when it is final, False when it will be tried again."""
     fout = f"{type(error).__name__}: {error}"[:500]
-    finaal = _blijvend(error) or bericht.pogingen >= MAX_POGINGEN
+    finaal = _is_permanent(error) or bericht.pogingen >= MAX_POGINGEN
     # Still ours and not withdrawn meanwhile: a withdrawn mail stays withdrawn.
     Bericht.objects.filter(pk=bericht.pk, claim=claim, status=Status.BEZIG).update(
         status=Status.MISLUKT if finaal else Status.WACHT,
@@ -177,7 +177,7 @@ def oorzaak(error: Exception) -> Oorzaak:
     return Oorzaak.ANDERS
 
 
-def _blijvend(error: Exception) -> bool:
+def _is_permanent(error: Exception) -> bool:
     """A refusal (5xx) or a message that cannot be built will not change by trying again."""
     if isinstance(error, koppen.OngeldigBericht):
         return True
@@ -186,7 +186,7 @@ def _blijvend(error: Exception) -> bool:
     return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
 
 
-def _sluit(verbinding: BaseEmailBackend | None) -> None:
+def _close(verbinding: BaseEmailBackend | None) -> None:
     """After a failure the connection may be broken: the next e-mail opens a new one."""
     if verbinding is None:
         return
@@ -196,26 +196,26 @@ def _sluit(verbinding: BaseEmailBackend | None) -> None:
         logger.warning("Closing the mail connection failed", exc_info=True)
 
 
-def _wek_na(moment: datetime) -> None:
+def _wake_at(moment: datetime) -> None:
     """Leave a wake-up call on the task queue. Before sending: if this worker dies, the next
     one finds what it left once its claim has expired, without anyone clicking."""
-    from plg.post.tasks import bezorg as bezorg_taak
+    from plg.post.tasks import deliver as deliver_task
 
     try:
-        bezorg_taak.using(run_after=moment).enqueue()
+        deliver_task.using(run_after=moment).enqueue()
     except DatabaseError:  # the queue is a table; a locked or lost database must not stop sending
         logger.warning("Could not queue the next delivery", exc_info=True)
 
 
-def _kan_wachten() -> bool:
-    from plg.post.tasks import bezorg as bezorg_taak
+def _can_defer() -> bool:
+    from plg.post.tasks import deliver as deliver_task
 
-    return bool(bezorg_taak.get_backend().supports_defer)
+    return bool(deliver_task.get_backend().supports_defer)
 
 
-def _wek_voor_wat_blijft() -> None:
+def _wake_for_what_remains() -> None:
     """A retry that waits, or a mail in another worker's hands, gets a delivery at its time."""
-    if not _kan_wachten():
+    if not _can_defer():
         return
     tijden = Bericht.objects.aggregate(
         wacht=Min("volgende_poging", filter=Q(status=Status.WACHT)),
@@ -226,4 +226,4 @@ def _wek_voor_wat_blijft() -> None:
         *([tijden["bezig"] + LEASE + MARGIN] if tijden["bezig"] else []),
     ]
     if momenten:
-        _wek_na(max(min(momenten), timezone.now()))
+        _wake_at(max(min(momenten), timezone.now()))

@@ -41,7 +41,7 @@ def controle(*soorten: str) -> Callable[[Controle], Controle]:
     return register
 
 
-def mag_nog(door: AbstractBaseUser | AnonymousUser, berichten: Iterable[Bericht]) -> set[int]:
+def may_resend(door: AbstractBaseUser | AnonymousUser, berichten: Iterable[Bericht]) -> set[int]:
     """The pks of these mails that ``door`` may send again now (a yes of one check of their
     kind)."""
     per_soort: dict[str, list[Bericht]] = {}

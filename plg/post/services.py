@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 AFTER_RESPONSE = "post-na-antwoord"
 
 
-def klaarzetten(berichten: Iterable[Bericht]) -> int:
+def queue_berichten(berichten: Iterable[Bericht]) -> int:
     """Store each e-mail in the caller's transaction; returns how many are new.
 
     A row whose ``sleutel`` is already stored is skipped, so a step that runs twice sends once.
@@ -40,19 +40,19 @@ def klaarzetten(berichten: Iterable[Bericht]) -> int:
         bericht.aangemaakt_op = bericht.volgende_poging = nu
     if nieuw:
         Bericht.objects.bulk_create(nieuw.values(), ignore_conflicts=True)
-        transaction.on_commit(bezorg_straks, robust=True)
+        transaction.on_commit(deliver_later, robust=True)
     return len(nieuw)
 
 
 @transaction.atomic
-def opnieuw(
+def retry_berichten(
     berichten: QuerySet[Bericht], *, door: AbstractBaseUser | AnonymousUser
 ) -> tuple[int, int]:
     """Failed e-mails get a fresh set of attempts, starting now, when their cause still holds
     and ``door`` may still send them (asked of the app that wrote them, ``geldig``); returns
     how many go again and how many may not."""
     mislukt = list(berichten.filter(status=Status.MISLUKT).select_for_update())
-    mag = geldig.mag_nog(door, mislukt)
+    mag = geldig.may_resend(door, mislukt)
     count = Bericht.objects.filter(pk__in=mag, status=Status.MISLUKT).update(
         status=Status.WACHT,
         pogingen=0,
@@ -61,11 +61,11 @@ def opnieuw(
         oorzaak="",
     )
     if count:
-        transaction.on_commit(bezorg_straks, robust=True)
+        transaction.on_commit(deliver_later, robust=True)
     return count, len(mislukt) - count
 
 
-def intrekken(over: QuerySet[Model]) -> int:
+def withdraw_berichten(over: QuerySet[Model]) -> int:
     """E-mails about these objects that have not left will not leave (an invitation withdrawn,
     a wave closed): those waiting, those that failed (nobody can send them again), and one in
     a worker's hands (if handing it over fails, or the worker dies, it is not taken again).
@@ -88,23 +88,23 @@ SEND_ERRORS: tuple[type[Exception], ...] = (smtplib.SMTPException, OSError, kopp
 
 
 @outside_transaction
-def verstuur_nu(*, aan: str, onderwerp: str, tekst: str) -> None:
+def send_now(*, aan: str, onderwerp: str, tekst: str) -> None:
     """Send during the request, never stored: only for a mail whose text must not be kept
     anywhere (the scan's resume link, decision 20). Built like every other message."""
     koppen.email(aan=aan, onderwerp=onderwerp, tekst=tekst).send()
 
 
-def bezorg_straks() -> None:
-    from plg.post.tasks import bezorg
+def deliver_later() -> None:
+    from plg.post.tasks import deliver
 
-    bezorg.enqueue()
+    deliver.enqueue()
 
 
 def _domein() -> str:
     return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "plg.invalid"
 
 
-def verstuur_naast_antwoord(*, aan: str, onderwerp: str, tekst: str, waarom: str) -> None:
+def send_beside_response(*, aan: str, onderwerp: str, tekst: str, waarom: str) -> None:
     """Send a never-stored mail beside the request instead of in it: the page answers without
     waiting for the mail server, so how long it takes tells nobody whether a mail left (the
     password reset answers alike for an address with and without an account). A failure is
@@ -112,7 +112,7 @@ def verstuur_naast_antwoord(*, aan: str, onderwerp: str, tekst: str, waarom: str
 
     def send() -> None:
         try:
-            verstuur_nu(aan=aan, onderwerp=onderwerp, tekst=tekst)
+            send_now(aan=aan, onderwerp=onderwerp, tekst=tekst)
         except SEND_ERRORS as error:
             logger.warning("%s could not be sent (%s)", waarom, type(error).__name__)
         except Exception:

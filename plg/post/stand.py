@@ -46,7 +46,7 @@ def stand(*, over: QuerySet[Model], user: AbstractBaseUser) -> Stand:
     mijn = berichten.filter(door_id=user.pk, status=Status.MISLUKT).only(
         "pk", "soort", "over_id", "sleutel"
     )
-    return Stand(rijen=rijen, mijn_mislukte=sorted(geldig.mag_nog(user, mijn)))
+    return Stand(rijen=rijen, mijn_mislukte=sorted(geldig.may_resend(user, mijn)))
 
 
 def per_object(*, over: QuerySet[Model], user: AbstractBaseUser) -> dict[int, Bericht]:
@@ -58,7 +58,7 @@ def per_object(*, over: QuerySet[Model], user: AbstractBaseUser) -> dict[int, Be
         for b in rijen.only("pk", "over_id", "status", "oorzaak", "door", "soort", "sleutel")
     }
     mijn = [b for b in berichten.values() if b.is_mislukt and b.door_id == user.pk]
-    mag = geldig.mag_nog(user, mijn)
+    mag = geldig.may_resend(user, mijn)
     for bericht in berichten.values():
         bericht.opnieuw = [bericht.pk] if bericht.pk in mag else []  # type: ignore[attr-defined]
     return berichten

@@ -10,5 +10,9 @@ from plg.post import bezorging
 
 
 @task()
-def bezorg() -> dict[str, int]:
-    return asdict(bezorging.bezorg())
+def deliver() -> dict[str, int]:
+    return asdict(bezorging.deliver())
+
+
+# Deliveries queued before the rename name this path in the database queue.
+bezorg = deliver

@@ -17,7 +17,7 @@ from plg.post.authorizers import eigen_berichten
 def bericht_opnieuw(request: HttpRequest) -> HttpResponse:
     """Try again the failed e-mails this person sent, then go back to where they were."""
     pks = [pk for v in request.POST.getlist("bericht") if (pk := parse_small_int(v, MAX_ID))]
-    count, refused = services.opnieuw(eigen_berichten(request.user, pks), door=request.user)
+    count, refused = services.retry_berichten(eigen_berichten(request.user, pks), door=request.user)
     if count:
         messages.success(
             request,

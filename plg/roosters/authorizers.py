@@ -6,19 +6,19 @@ the staff member a leader asked to plan — never for colleagues.
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from plg.accounts.models import User
 from plg.organisations.models import Aanstelling, Functie, Scholengemeenschap, School
 
 
-def schools_to_plan(user: Any) -> QuerySet[School]:
+def schools_to_plan(user: User | AnonymousUser) -> QuerySet[School]:
     """The schools a user leads, all of the scholengemeenschap for its coördinerend directeur,
     and the ones where a leader made them planner."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return School.objects.none()
     mine = Aanstelling.objects.filter(user=user)
     return School.objects.filter(
@@ -28,9 +28,9 @@ def schools_to_plan(user: Any) -> QuerySet[School]:
     ).distinct()
 
 
-def coordinated(user: Any) -> QuerySet[Scholengemeenschap]:
+def coordinated(user: User | AnonymousUser) -> QuerySet[Scholengemeenschap]:
     """Scholengemeenschappen a user plans as a whole: the coördinerend directeur's."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return Scholengemeenschap.objects.none()
     return Scholengemeenschap.objects.filter(
         schools__aanstellingen__user=user,
@@ -38,14 +38,14 @@ def coordinated(user: Any) -> QuerySet[Scholengemeenschap]:
     ).distinct()
 
 
-def get_school_to_plan(user: Any, pk: int) -> School:
+def get_school_to_plan(user: User, pk: int) -> School:
     school = get_object_or_404(School.objects.select_related("scholengemeenschap"), pk=pk)
     if not schools_to_plan(user).filter(pk=pk).exists():
         raise Http404
     return school
 
 
-def may_lead(user: Any, school: School) -> bool:
+def may_lead(user: User, school: School) -> bool:
     """Naming planners is for the school's leaders, not for the planners themselves."""
     return (
         Aanstelling.objects.filter(user=user, school=school, functie=Functie.SCHOOLLEIDER).exists()
@@ -53,7 +53,7 @@ def may_lead(user: Any, school: School) -> bool:
     )
 
 
-def may_see_timetable(user: Any, teacher: Any, school: School) -> bool:
+def may_see_timetable(user: User, teacher: User, school: School) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return user.pk == teacher.pk or schools_to_plan(user).filter(pk=school.pk).exists()

@@ -10,14 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from plg.accounts.models import User
 from plg.core.validators import sensible_date, single_line
-from plg.roosters.imports import ImportMislukt
+from plg.roosters.imports.errors import ImportMislukt
 from plg.roosters.models import Kalender, SoortVrij
 from plg.roosters.services import parse_lesuren
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class KalenderForm(forms.ModelForm):
+class KalenderForm(forms.ModelForm[Kalender]):
     lesuren_tekst = forms.CharField(
         label=_("Lesuren"),
         max_length=1000,

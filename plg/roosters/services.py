@@ -13,13 +13,9 @@ from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
 from plg.organisations.models import Aanstelling, School
-from plg.roosters.imports import (
-    ImportFout,
-    ImportMislukt,
-    Leerkracht,
-    LesRegel,
-    lees_ical,
-)
+from plg.roosters.imports.errors import ImportFout, ImportMislukt
+from plg.roosters.imports.ical import read_ical
+from plg.roosters.imports.records import Leerkracht, LesRegel
 from plg.roosters.models import (
     Bezetting,
     Kalender,
@@ -83,7 +79,7 @@ def parse_lesuren(text: str, veld: str) -> list[tuple[int, time, time]]:
 
 
 @transaction.atomic
-def bewaar_lesuren(*, kalender: Kalender, lesuren: Sequence[tuple[int, time, time]]) -> None:
+def save_lesuren(*, kalender: Kalender, lesuren: Sequence[tuple[int, time, time]]) -> None:
     kalender.lesuren.all().delete()
     Lesuur.objects.bulk_create(
         Lesuur(kalender=kalender, nummer=nummer, begin=begin, einde=einde)
@@ -179,15 +175,13 @@ def _lessen(school: School, resolved: list[tuple[LesRegel, User]]) -> list[Les]:
     return lessen
 
 
-def importeer_lessen(
-    *, school: School, door: User, bestand: str, regels: Sequence[LesRegel]
-) -> int:
+def import_lessen(*, school: School, door: User, bestand: str, regels: Sequence[LesRegel]) -> int:
     """Replace the school's timetable with the lessons of one CSV file: checked first, then
     written in one short transaction."""
     resolved = _resolve(school, regels, bestand, _codes(school))
     _check_lesuren(school, regels, bestand)
     lessen = _lessen(school, resolved)
-    _vervang(
+    _replace_rows(
         Les.objects.filter(school=school),
         lessen,
         verslag=Roosterimport(
@@ -198,7 +192,7 @@ def importeer_lessen(
 
 
 @transaction.atomic
-def _vervang(oud: QuerySet[Any], nieuw: list[Any], *, verslag: Roosterimport) -> None:
+def _replace_rows(oud: QuerySet[Any], nieuw: list[Any], *, verslag: Roosterimport) -> None:
     """The old rows out, the new ones in and the import recorded: one short transaction, so
     whatever was read and checked before is written all or nothing."""
     oud.delete()
@@ -251,7 +245,7 @@ def _match_teachers(
     return codes
 
 
-def importeer_untis(
+def import_untis(
     *,
     school: School,
     door: User,
@@ -270,7 +264,7 @@ def importeer_untis(
         Leerkrachtcode.objects.bulk_create(
             Leerkrachtcode(school=school, code=code, user=user) for code, user in codes.items()
         )
-        _vervang(
+        _replace_rows(
             Les.objects.filter(school=school),
             lessen,
             verslag=Roosterimport(
@@ -283,7 +277,7 @@ def importeer_untis(
     return len(lessen)
 
 
-def importeer_bezet(
+def import_bezet(
     *,
     user: User,
     school: School,
@@ -295,11 +289,11 @@ def importeer_bezet(
 ) -> int:
     """Replace a person's busy times from van to tot with those in their calendar file: the file
     is read first (that can take seconds), then written in one short transaction."""
-    blokken = lees_ical(data, bestand, van, tot)
+    blokken = read_ical(data, bestand, van, tot)
     zone = timezone.get_default_timezone()
     start = datetime.combine(van, time.min, tzinfo=zone)
     end = datetime.combine(tot + timedelta(days=1), time.min, tzinfo=zone)
-    _vervang(
+    _replace_rows(
         Bezetting.objects.filter(user=user).filter(Q(einde__gt=start) & Q(begin__lt=end)),
         [Bezetting(user=user, begin=blok.begin, einde=blok.einde) for blok in blokken],
         verslag=Roosterimport(

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.organisations.models import Aanstelling, School
-from plg.roosters import imports, services
+from plg.roosters import services
 from plg.roosters.authorizers import get_school_to_plan, may_lead, may_see_timetable
 from plg.roosters.forms import (
     IcalForm,
@@ -22,10 +22,13 @@ from plg.roosters.forms import (
     UntisForm,
     VrijeDagenForm,
 )
+from plg.roosters.imports.errors import ImportFout, ImportMislukt
+from plg.roosters.imports.lessen_csv import read_lessen_csv
+from plg.roosters.imports.untis import read_gpu_leerkrachten, read_gpu_lessen
 from plg.roosters.models import Dag, Kruisvervanger, Les, Planner, Roosterimport
 
 
-def school_context(school: School, tab: str, user: Any) -> dict[str, Any]:
+def school_context(school: School, tab: str, user: User) -> dict[str, Any]:
     """Shared by every page of a school's 'Tijd maken'."""
     return {"school": school, "tab": tab, "may_lead": may_lead(user, school)}
 
@@ -37,7 +40,7 @@ def school_kalender(request: AuthedRequest, pk: int) -> HttpResponse:
     form = KalenderForm(request.POST or None, instance=kalender)
     if request.method == "POST" and form.is_valid():
         form.save()
-        services.bewaar_lesuren(kalender=kalender, lesuren=form.cleaned_data["lesuren_tekst"])
+        services.save_lesuren(kalender=kalender, lesuren=form.cleaned_data["lesuren_tekst"])
         messages.success(request, _("De schoolkalender is bewaard."))
         return redirect("school_kalender", pk=school.pk)
     return _kalender_page(request, school, form, VrijeDagenForm())
@@ -92,11 +95,11 @@ def _import(request: AuthedRequest, school: School, soort: str) -> tuple[Any, in
         form: Any = LessenCsvForm(request.POST, request.FILES)
         if form.is_valid():
             name, data = form.cleaned_data["bestand"]
-            return form, services.importeer_lessen(
+            return form, services.import_lessen(
                 school=school,
                 door=request.user,
                 bestand=name,
-                regels=imports.lees_lessen_csv(data, name),
+                regels=read_lessen_csv(data, name),
             )
     elif soort == "untis":
         form = UntisForm(request.POST, request.FILES)
@@ -107,9 +110,9 @@ def _import(request: AuthedRequest, school: School, soort: str) -> tuple[Any, in
             }
             les_name, les_data = form.cleaned_data["lessen"]
             lk_name, lk_data = form.cleaned_data["leerkrachten"]
-            leerkrachten = imports.lees_gpu_leerkrachten(lk_data, lk_name, **options)
-            regels = imports.lees_gpu_lessen(les_data, les_name, **options)
-            return form, services.importeer_untis(
+            leerkrachten = read_gpu_leerkrachten(lk_data, lk_name, **options)
+            regels = read_gpu_lessen(les_data, les_name, **options)
+            return form, services.import_untis(
                 school=school,
                 door=request.user,
                 lessen_bestand=les_name,
@@ -122,7 +125,7 @@ def _import(request: AuthedRequest, school: School, soort: str) -> tuple[Any, in
         if form.is_valid():
             name, data = form.cleaned_data["bestand"]
             van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
-            return form, services.importeer_bezet(
+            return form, services.import_bezet(
                 user=form.cleaned_data["persoon"],
                 school=school,
                 door=request.user,
@@ -144,12 +147,12 @@ def rooster_import(request: AuthedRequest, pk: int) -> HttpResponse:
         "untis": UntisForm(),
         "ical": IcalForm(people=_team(school)),
     }
-    fouten: list[imports.ImportFout] = []
+    fouten: list[ImportFout] = []
     if request.method == "POST":
         soort = request.POST.get("soort", "")
         try:
             form, aantal = _import(request, school, soort)
-        except imports.ImportMislukt as error:
+        except ImportMislukt as error:
             fouten = error.fouten
         else:
             if aantal is not None:

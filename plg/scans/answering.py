@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 
 from plg.core.http import parse_small_int
 from plg.core.throttle import TOO_MANY_MAILS, may_mail
-from plg.post.services import SEND_ERRORS, verstuur_nu
+from plg.post.services import SEND_ERRORS, send_now
 from plg.scans import services
 from plg.scans.authorizers import get_toegang
 from plg.scans.forms import ResumeForm
@@ -304,7 +304,7 @@ def scan_verder(request: HttpRequest, token: str) -> HttpResponse:
             "scans/email/verder.txt", {"link": link, "title": toegang.afname.title}
         )
         try:
-            verstuur_nu(
+            send_now(
                 aan=form.cleaned_data["email"],
                 onderwerp=_("Je link om verder te gaan: %(scan)s") % {"scan": toegang.afname.title},
                 tekst=body,

@@ -82,6 +82,23 @@ def _latest_two(results: Iterable[Resultaat]) -> dict[int, list[Resultaat]]:
     return found
 
 
+class _Means:
+    """Section moments read once per result and section."""
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[int, str], Moments] = {}
+
+    def moments(self, resultaat: Resultaat, section: Section) -> Moments:
+        key = (resultaat.pk, section.key)
+        if key not in self.cache:
+            sections = resultaat.sections or {}  # type: ignore[attr-defined]  # annotated below
+            self.cache[key] = section_moments({"sections": sections}, section.key)
+        return self.cache[key]
+
+    def __call__(self, resultaat: Resultaat, sections: list[Section]) -> list[float | None]:
+        return [self.moments(resultaat, s).mean for s in sections]
+
+
 def network_overview(*, network_id: int, schools: list[School], minimum: int) -> Overview:
     """The given schools' rows, with a clustering over every school of the network with data."""
     instrument = instruments()[("plg-scan", latest_version("plg-scan"))]
@@ -99,76 +116,26 @@ def network_overview(*, network_id: int, schools: list[School], minimum: int) ->
         .order_by("school_id", "-afname__opened_at")
     )
     latest = _latest_two(results)
-    cache: dict[tuple[int, str], Moments] = {}
-
-    def moments(resultaat: Resultaat, section: Section) -> Moments:
-        key = (resultaat.pk, section.key)
-        if key not in cache:
-            sections = resultaat.sections or {}  # type: ignore[attr-defined]  # annotated above
-            cache[key] = section_moments({"sections": sections}, section.key)
-        return cache[key]
-
-    def means(resultaat: Resultaat, sections: list[Section]) -> list[float | None]:
-        return [moments(resultaat, s).mean for s in sections]
-
+    means = _Means()
     eligible = {
         school_id: pair[0]
         for school_id, pair in latest.items()
         if may_show(pair[0].n, minimum) and all(m is not None for m in means(pair[0], kenmerken))
     }
-    clusters: dict[int, str] = {}
-    overview_agreement = None
-    agreement_rows: list[tuple[str, list[int]]] = []
-    if len(eligible) >= CLUSTER_MINIMUM:
-        ids = sorted(eligible)
-        points = [[m or 0.0 for m in means(eligible[i], kenmerken)] for i in ids]
-        labels = kmeans3(points)
-        clusters = {
-            school_id: PROFILES[label] for school_id, label in zip(ids, labels, strict=True)
-        }
-        overview_agreement = agreement(
-            [eligible[i].profiel for i in ids], [clusters[i] for i in ids]
-        )
-        agreement_rows = [
-            (
-                str(PROFILE_LABELS[rule]),
-                [overview_agreement.table.get((rule, cluster), 0) for cluster in PROFILES],
-            )
-            for rule in PROFILES
-        ]
+    clusters, overview_agreement, agreement_rows = _clusters(eligible, kenmerken, means)
     condition_titles = {s.key: localised(s.title) for s in voorwaarden}
-    rows = []
-    for school in schools:
-        pair = latest.get(school.pk, [])
-        if not pair:
-            rows.append(SchoolRow(school=school, afname=None, n=0, enough=False))
-            continue
-        now = pair[0]
-        if not may_show(now.n, minimum):
-            rows.append(SchoolRow(school=school, afname=now.afname, n=now.n, enough=False))
-            continue
-        before = pair[1] if len(pair) > 1 and may_show(pair[1].n, minimum) else None
-        condition_means = means(now, voorwaarden)
-        weakest_key = weakest(
-            {s.key: m for s, m in zip(voorwaarden, condition_means, strict=True) if m is not None}
+    rows = [
+        _row(
+            school,
+            latest.get(school.pk, []),
+            minimum,
+            clusters.get(school.pk, ""),
+            instrument,
+            means,
+            condition_titles,
         )
-        rows.append(
-            SchoolRow(
-                school=school,
-                afname=now.afname,
-                n=now.n,
-                enough=True,
-                profile=now.profiel,
-                cluster=clusters.get(school.pk, ""),
-                weakest=condition_titles.get(weakest_key or "", ""),
-                characteristics=means(now, kenmerken),
-                conditions=condition_means,
-                changes=[
-                    difference(moments(before, s), moments(now, s)) if before else None
-                    for s in kenmerken
-                ],
-            )
-        )
+        for school in schools
+    ]
     shown = [row for row in rows if row.enough]
     profiles = Counter(row.profile for row in shown if row.profile)
     weak = Counter(row.weakest for row in shown if row.weakest)
@@ -182,4 +149,65 @@ def network_overview(*, network_id: int, schools: list[School], minimum: int) ->
         schools_with_data=len(eligible),
         agreement=overview_agreement,
         agreement_rows=agreement_rows,
+    )
+
+
+def _clusters(
+    eligible: dict[int, Resultaat], kenmerken: list[Section], means: _Means
+) -> tuple[dict[int, str], Agreement | None, list[tuple[str, list[int]]]]:
+    """Three clusters over the schools with data, once there are enough of them, and how well
+    they agree with the profile the rules give."""
+    if len(eligible) < CLUSTER_MINIMUM:
+        return {}, None, []
+    ids = sorted(eligible)
+    points = [[m or 0.0 for m in means(eligible[i], kenmerken)] for i in ids]
+    labels = kmeans3(points)
+    clusters = {school_id: PROFILES[label] for school_id, label in zip(ids, labels, strict=True)}
+    overview_agreement = agreement([eligible[i].profiel for i in ids], [clusters[i] for i in ids])
+    agreement_rows = [
+        (
+            str(PROFILE_LABELS[rule]),
+            [overview_agreement.table.get((rule, cluster), 0) for cluster in PROFILES],
+        )
+        for rule in PROFILES
+    ]
+    return clusters, overview_agreement, agreement_rows
+
+
+def _row(
+    school: School,
+    pair: list[Resultaat],
+    minimum: int,
+    cluster: str,
+    instrument: Instrument,
+    means: _Means,
+    condition_titles: dict[str, str],
+) -> SchoolRow:
+    """One school's figures, only when its latest scan reaches the minimum group size."""
+    if not pair:
+        return SchoolRow(school=school, afname=None, n=0, enough=False)
+    now = pair[0]
+    if not may_show(now.n, minimum):
+        return SchoolRow(school=school, afname=now.afname, n=now.n, enough=False)
+    kenmerken = instrument.of_kind("kenmerk")
+    voorwaarden = instrument.of_kind("voorwaarde")
+    before = pair[1] if len(pair) > 1 and may_show(pair[1].n, minimum) else None
+    condition_means = means(now, voorwaarden)
+    weakest_key = weakest(
+        {s.key: m for s, m in zip(voorwaarden, condition_means, strict=True) if m is not None}
+    )
+    return SchoolRow(
+        school=school,
+        afname=now.afname,
+        n=now.n,
+        enough=True,
+        profile=now.profiel,
+        cluster=cluster,
+        weakest=condition_titles.get(weakest_key or "", ""),
+        characteristics=means(now, kenmerken),
+        conditions=condition_means,
+        changes=[
+            difference(means.moments(before, s), means.moments(now, s)) if before else None
+            for s in kenmerken
+        ],
     )

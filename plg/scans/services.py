@@ -118,7 +118,7 @@ def open_afname(
     Toegang.objects.bulk_create(
         [*_personal_links(afname, schools=schools if team else [], extra=extra), *posters]
     )
-    post.klaarzetten(
+    post.queue_berichten(
         mails.uitnodigingen(
             afname=afname,
             toegangen=list(
@@ -218,7 +218,7 @@ def remind(*, afname: Afname, schools: Iterable[School], door: User | None = Non
         .order_by("pk")
         if t.pk not in onderweg
     ]
-    post.klaarzetten(
+    post.queue_berichten(
         mails.uitnodigingen(afname=afname, toegangen=toegangen, door=door, herinnering=True)
     )
     Toegang.objects.filter(pk__in=[t.pk for t in toegangen]).update(
@@ -431,5 +431,5 @@ def close_afname(*, afname: Afname) -> None:
     afname.closed_at = timezone.now()
     afname.save(update_fields=["closed_at"])
     afname.antwoordsets.filter(submitted=False).delete()
-    post.intrekken(afname.toegangen.all())
+    post.withdraw_berichten(afname.toegangen.all())
     compute([afname])

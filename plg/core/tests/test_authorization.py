@@ -82,16 +82,29 @@ class Objects(TypedDict):
     bericht: Bericht
 
 
-def _objects(w: World) -> Objects:
+def _bijlage(w: World) -> Bijlage:
     from django.core.files.base import ContentFile
 
-    bijeenkomst = BijeenkomstFactory.create(plg=w.plg)
     afronding = Afronding.objects.create(
         plg=w.plg, author=w.coach, voorstel="Voorstel", audience=Audience.NETWERK
     )
-    bijlage = Bijlage.objects.create(
+    return Bijlage.objects.create(
         afronding=afronding, name="plan.txt", file=ContentFile(b"plan", name="plan.txt")
     )
+
+
+def _vrij(w: World) -> VrijeDagen:
+    return add_vrije_dagen(
+        kalender=kalender_van(w.school),
+        van=timezone.localdate(),
+        tot=timezone.localdate(),
+        soort=SoortVrij.VAKANTIE,
+        omschrijving="Vrij",
+    )
+
+
+def _objects(w: World) -> Objects:
+    bijeenkomst = BijeenkomstFactory.create(plg=w.plg)
     kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     kandoe.werkvorm = Werkvorm.objects.get(slug="kandoe", school=None)
     kandoe.save()
@@ -132,17 +145,11 @@ def _objects(w: World) -> Objects:
             plg=w.plg, author=w.coach, title="M", due_date=timezone.localdate()
         ),
         "lid": w.plg.lidmaatschappen.get(user=w.member),
-        "bijlage": bijlage,
+        "bijlage": _bijlage(w),
         "uitnodiging": Uitnodiging.objects.create(
             plg=w.plg, email="new@regenboog.example", school=w.school, invited_by=w.coach
         ),
-        "vrij": add_vrije_dagen(
-            kalender=kalender_van(w.school),
-            van=timezone.localdate(),
-            tot=timezone.localdate(),
-            soort=SoortVrij.VAKANTIE,
-            omschrijving="Vrij",
-        ),
+        "vrij": _vrij(w),
         "maandplan": proposal_with_one_meeting(w),
         "feed": Kalenderfeed.objects.create(user=w.member),
         "bericht": _failed_mail(w),

@@ -116,58 +116,69 @@ def base_value(kind: str, value: str, options: list[str]) -> str | None:
 
 
 Payload = dict[str, str | None]
-Choose = Callable[[str, str], str | None]
+Field = tuple[str, str, str, list[str]]  # name, kind, value, options
+Chooser = Callable[[str, str], str | None]  # (kind, value) -> the bad value, or None
 
 
-def variants(fields: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, Payload]]:
+def variants(fields: list[Field]) -> list[tuple[str, Payload]]:
     """One payload per kind of bad value, with that value in every field it fits."""
     base: Payload = {}
     for name, kind, value, options in fields:
         if kind in {"checkbox", "radio"} and name in base:
             continue
         base[name] = base_value(kind, value, options)
-    found: list[tuple[str, Payload]] = []
-
-    def payload(label: str, choose: Choose) -> None:
-        data = dict(base)
-        changed = False
-        for name, kind, value, _options in fields:
-            bad = choose(kind, value)
-            if bad is not None:
-                data[name], changed = bad, True
-        if changed:
-            found.append((label, data))
-
-    def text(bad: str) -> Choose:
-        def choose(kind: str, value: str) -> str | None:
-            plain = kind in {"text", "textarea", "search", "password", "email", "url"}
-            return bad if plain or (kind == "hidden" and is_free_text(value)) else None
-
-        return choose
-
-    for label, bad in TEXTS.items():
-        payload(label, text(bad))
-    for index in (0, 1):
-
-        def date(kind: str, value: str, index: int = index) -> str | None:
-            if kind in DATES:
-                return DATES[kind][index]
-            if kind == "hidden" and DATE_LIKE.match(value):
-                year = ("0001", "9999")[index]
-                return year + value[4:]
-            return None
-
-        payload(f"year-{index}", date)
-    for index, number in enumerate(NUMBERS):
-
-        def numeric(kind: str, value: str, number: str = number) -> str | None:
-            counted = kind in {"hidden", "radio"} and value.isascii() and value.isdigit()
-            return number if kind == "number" or counted else None
-
-        payload(f"number-{index}", numeric)
+    choosers = [
+        *((label, _text(bad)) for label, bad in TEXTS.items()),
+        *((f"year-{index}", _date(index)) for index in (0, 1)),
+        *((f"number-{index}", _numeric(number)) for index, number in enumerate(NUMBERS)),
+    ]
+    found = [
+        (label, data)
+        for label, choose in choosers
+        if (data := _payload(base, fields, choose)) is not None
+    ]
     if "next" in base:
         found += [(f"next-{index}", {**base, "next": nxt}) for index, nxt in enumerate(NEXTS)]
     return found
+
+
+def _payload(base: Payload, fields: list[Field], choose: Chooser) -> Payload | None:
+    """The base payload with a bad value in every field that takes one; None if none does."""
+    data = dict(base)
+    changed = False
+    for name, kind, value, _options in fields:
+        bad = choose(kind, value)
+        if bad is not None:
+            data[name], changed = bad, True
+    return data if changed else None
+
+
+def _text(bad: str) -> Chooser:
+    def choose(kind: str, value: str) -> str | None:
+        plain = kind in {"text", "textarea", "search", "password", "email", "url"}
+        return bad if plain or (kind == "hidden" and is_free_text(value)) else None
+
+    return choose
+
+
+def _date(index: int) -> Chooser:
+    def choose(kind: str, value: str) -> str | None:
+        if kind in DATES:
+            return DATES[kind][index]
+        if kind == "hidden" and DATE_LIKE.match(value):
+            year = ("0001", "9999")[index]
+            return year + value[4:]
+        return None
+
+    return choose
+
+
+def _numeric(number: str) -> Chooser:
+    def choose(kind: str, value: str) -> str | None:
+        counted = kind in {"hidden", "radio"} and value.isascii() and value.isdigit()
+        return number if kind == "number" or counted else None
+
+    return choose
 
 
 def is_free_text(value: str) -> bool:
@@ -251,9 +262,9 @@ def failed_mails(objects: Objects) -> None:
     """Every mail of the set-up failed, so the pages offer the retry form to hammer."""
     from plg.communities import mails
     from plg.post.models import Bericht, Status
-    from plg.post.services import klaarzetten
+    from plg.post.services import queue_berichten
 
-    klaarzetten([mails.uitnodiging(objects["uitnodiging"])])
+    queue_berichten([mails.uitnodiging(objects["uitnodiging"])])
     Bericht.objects.update(status=Status.MISLUKT)
 
 

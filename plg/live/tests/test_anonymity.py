@@ -10,6 +10,7 @@ Runs on SQLite and on PostgreSQL (``make test``).
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -84,37 +85,7 @@ def _play(world: World, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]
             for name, client in clients.items():
                 frames[name].append(await client.receive_text())
 
-        kandoe = blok[Stap.VERWERKING]
-        await say("coach", {"type": "step.start", "blok": kandoe})
-        await say(
-            "member",
-            {"type": "card.add", "blok": kandoe, "text": "QHIDDENTEXT", "why": "QHIDDENWHY"},
-        )
-        await say("leader", {"type": "card.add", "blok": kandoe, "text": "QLEADERCARD"})
-        await say(
-            "coach",
-            {"type": "card.add", "blok": blok[Stap.INPUT], "text": "QANON", "anonymous": True},
-        )
-        for who, stap, audience in [
-            ("member", Stap.CHECKIN, "ik"),
-            ("member", Stap.CHECKOUT, "netwerk"),
-            ("coach", Stap.CHECKIN, "plg"),
-            ("coach", Stap.CHECKOUT, "team"),
-            ("leader", Stap.CHECKIN, "leiding"),
-        ]:
-            text = f"QW{audience.upper()}"
-            await say(
-                who, {"type": "round.write", "blok": blok[stap], "text": text, "audience": audience}
-            )
-        oase = blok[Stap.DOELEN]
-        await say("coach", {"type": "step.start", "blok": oase})
-        await say(
-            "coach",
-            {"type": "oase.setup", "blok": oase, "inbrenger": world.member.pk, "thema": "QTHEMA"},
-        )
-        for _ in range(3):
-            await say("coach", {"type": "oase.next", "blok": oase})
-        await say("member", {"type": "oase.evaluate", "blok": oase, "text": "QEVAL"})
+        kandoe = await _write_everything(say, blok, world)
         if reveal:
             await say("coach", {"type": "step.start", "blok": kandoe})
             frames = {name: [] for name in clients}
@@ -127,6 +98,45 @@ def _play(world: World, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]
         return frames
 
     return play(scenario())
+
+
+async def _write_everything(
+    say: Callable[[str, dict[str, Any]], Awaitable[None]], blok: dict[str, int], world: World
+) -> int:
+    """Cards on a private-first board, an anonymous card, round contributions for every
+    audience and an OASE case; returns the private-first board."""
+    kandoe = blok[Stap.VERWERKING]
+    await say("coach", {"type": "step.start", "blok": kandoe})
+    await say(
+        "member",
+        {"type": "card.add", "blok": kandoe, "text": "QHIDDENTEXT", "why": "QHIDDENWHY"},
+    )
+    await say("leader", {"type": "card.add", "blok": kandoe, "text": "QLEADERCARD"})
+    await say(
+        "coach",
+        {"type": "card.add", "blok": blok[Stap.INPUT], "text": "QANON", "anonymous": True},
+    )
+    for who, stap, audience in [
+        ("member", Stap.CHECKIN, "ik"),
+        ("member", Stap.CHECKOUT, "netwerk"),
+        ("coach", Stap.CHECKIN, "plg"),
+        ("coach", Stap.CHECKOUT, "team"),
+        ("leader", Stap.CHECKIN, "leiding"),
+    ]:
+        text = f"QW{audience.upper()}"
+        await say(
+            who, {"type": "round.write", "blok": blok[stap], "text": text, "audience": audience}
+        )
+    oase = blok[Stap.DOELEN]
+    await say("coach", {"type": "step.start", "blok": oase})
+    await say(
+        "coach",
+        {"type": "oase.setup", "blok": oase, "inbrenger": world.member.pk, "thema": "QTHEMA"},
+    )
+    for _ in range(3):
+        await say("coach", {"type": "oase.next", "blok": oase})
+    await say("member", {"type": "oase.evaluate", "blok": oase, "text": "QEVAL"})
+    return kandoe
 
 
 MARKERS = [

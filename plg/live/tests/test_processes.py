@@ -50,70 +50,12 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, Any]]:
     redis_server = shutil.which("redis-server")
     assert redis_server, "redis-server is missing: run scripts/system-deps.sh test"
     redis_port = free_port()
-    env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "plg.settings.base",
-        "SECRET_KEY": "test-only-shared-by-both-processes",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'live.sqlite3'}",
-        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "DEBUG": "false",
-    }
-    processes = [
-        subprocess.Popen(
-            [
-                redis_server,
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                str(redis_port),
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-    ]
+    env = _env(tmp_path, redis_port)
+    processes = [_redis(redis_server, redis_port)]
     try:
-        manage = [sys.executable, str(ROOT / "manage.py")]
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-        subprocess.run(
-            [*manage, "seed_demo"],
-            env=env,
-            check=True,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-        )
-        made = subprocess.run(
-            [*manage, "shell", "-v0", "-c", SETUP],
-            env=env,
-            check=True,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        setup = json.loads(made.stdout.strip().splitlines()[-1])
+        setup = _seed(env)
         ports = [free_port(), free_port()]
-        for port in ports:
-            processes.append(
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "uvicorn",
-                        "plg.asgi:application",
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        str(port),
-                        "--log-level",
-                        "warning",
-                    ],
-                    env=env,
-                    cwd=ROOT,
-                )
-            )
+        processes += [_uvicorn(env, port) for port in ports]
         wait_for_port(redis_port)
         for port in ports:
             wait_for_port(port)
@@ -123,6 +65,80 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, Any]]:
             process.terminate()
         for process in processes:
             process.wait(timeout=10)
+
+
+def _env(tmp_path: Path, redis_port: int) -> dict[str, str]:
+    """Production-like settings on a database and Redis of their own."""
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "plg.settings.base",
+        "SECRET_KEY": "test-only-shared-by-both-processes",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'live.sqlite3'}",
+        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "DEBUG": "false",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+def _redis(redis_server: str, port: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            redis_server,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def _seed(env: dict[str, str]) -> dict[str, Any]:
+    """The demo data, and a live session with the sign-in cookies of its coach and a member."""
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run(
+        [*manage, "seed_demo"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    made = subprocess.run(
+        [*manage, "shell", "-v0", "-c", SETUP],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    setup: dict[str, Any] = json.loads(made.stdout.strip().splitlines()[-1])
+    return setup
+
+
+def _uvicorn(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "plg.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
 
 
 @contextmanager

@@ -6,6 +6,7 @@ The coach (zorgcoördinator) teaches no class, so never needs a substitute and i
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ MONDAY = date(2027, 3, 1)
 
 
 @pytest.fixture
-def rooster(world):
+def rooster(world: Any) -> Any:
     kalender_van(world.school)
     Les.objects.bulk_create(
         [

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from plg.planning.models import Maandplan
 from plg.planning.problem import BRUSSELS
+from plg.planning.voorstel import Plaatsing, Voorstel
 from plg.roosters.models import Bezetting
 
 
@@ -21,20 +22,18 @@ def proposal_with_one_meeting(w: Any) -> Maandplan:
         maand=timezone.localdate().replace(day=1),
         door=w.leader,
         status="klaar",
-        voorstel={
-            "plaatsingen": [
-                {
-                    "plg": w.plg.pk,
-                    "naam": w.plg.name,
-                    "begin": begin.isoformat(),
-                    "minuten": 100,
-                    "soort": "na_school",
-                    "school": w.school.name,
-                }
-            ],
-            "vervangingen": [],
-            "uitleg": [],
-        },
+        voorstel=Voorstel(
+            plaatsingen=[
+                Plaatsing(
+                    plg=w.plg.pk,
+                    naam=w.plg.name,
+                    begin=begin,
+                    minuten=100,
+                    soort="na_school",
+                    school=w.school.name,
+                )
+            ]
+        ).to_json(),
     )
 
 

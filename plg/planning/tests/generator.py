@@ -112,7 +112,7 @@ def _kies(rng: random.Random, leraren: list[int], reizend: set[int], aantal: int
     return rng.sample(vrij if len(vrij) >= aantal else leraren, aantal)
 
 
-def genereer(
+def generate(
     scholen: int = 8,
     seed: int = 1,
     *,
@@ -127,6 +127,24 @@ def genereer(
 ) -> Probleem:
     """A scholengemeenschap of ``scholen`` schools; the same seed gives the same problem."""
     rng = random.Random(seed)
+    kalenders, namen = _kalenders(rng, scholen, van, tot, vakantie)
+    personen, per_school = _personen(rng, kalenders, leerkrachten, van, tot)
+    groepen = _groepen(rng, per_school, namen, plgs, over_scholen)
+    return Probleem(
+        kalenders=kalenders,
+        leerkrachten=personen,
+        groepen=tuple(groepen),
+        momenten=tuple(momenten(kalenders.values(), van, tot, 100)),
+        vervang_max_week=vervang_max_week,
+        na_school_max_maand=na_school_max_maand,
+        schoolnamen=namen,
+    )
+
+
+def _kalenders(
+    rng: random.Random, scholen: int, van: date, tot: date, vakantie: frozenset[date]
+) -> tuple[dict[int, Kalender], dict[int, str]]:
+    """Each school's day (its own start time) and study day, and its name."""
     kalenders: dict[int, Kalender] = {}
     namen: dict[int, str] = {}
     for school in range(1, scholen + 1):
@@ -140,7 +158,13 @@ def genereer(
         )
         basis = SCHOOLNAMEN[(school - 1) % len(SCHOOLNAMEN)]
         namen[school] = basis if school <= len(SCHOOLNAMEN) else f"{basis} {school}"
+    return kalenders, namen
 
+
+def _personen(
+    rng: random.Random, kalenders: dict[int, Kalender], leerkrachten: int, van: date, tot: date
+) -> tuple[dict[int, Leerkracht], dict[int, list[int]]]:
+    """Every school's teachers with their timetables and busy times."""
     personen: dict[int, Leerkracht] = {}
     per_school: dict[int, list[int]] = {}
     for school in kalenders:
@@ -149,27 +173,46 @@ def genereer(
         for _ in range(leerkrachten):
             ident = len(personen) + 1
             uren = rng.randint(10, 16) if rng.random() < 0.2 else rng.randint(20, 24)
-            bezet = []
-            if rng.random() < 0.6:
-                dag = rng.choice([d for d in KLASSENRADEN if van <= d <= tot] or [van])
-                start = datetime.combine(dag, kalenders[school].na_school, tzinfo=BRUSSELS)
-                bezet.append((start, start + timedelta(hours=2)))
-            if rng.random() < 0.05:
-                dag = van + timedelta(days=rng.randrange((tot - van).days + 1))
-                bezet.append(
-                    (
-                        datetime.combine(dag, time(8, 0), tzinfo=BRUSSELS),
-                        datetime.combine(dag, time(17, 0), tzinfo=BRUSSELS),
-                    )
-                )
+            bezet = _bezet(rng, kalenders[school], van, tot)
             naam = f"{rng.choice(VOORNAMEN)} {rng.choice(ACHTERNAMEN)}"
             lessen = _lessen(rng, klassen, uren)
             kan = rng.random() < 0.9
-            buur = school % scholen + 1
+            buur = school % len(kalenders) + 1
             ook = frozenset({buur}) if buur != school and rng.random() < 0.05 else frozenset()
             personen[ident] = Leerkracht(ident, naam, school, lessen, tuple(bezet), kan, ook)
             per_school[school].append(ident)
+    return personen, per_school
 
+
+def _bezet(
+    rng: random.Random, kalender_: Kalender, van: date, tot: date
+) -> list[tuple[datetime, datetime]]:
+    """A class council after school for most, a whole day away for a few."""
+    bezet = []
+    if rng.random() < 0.6:
+        dag = rng.choice([d for d in KLASSENRADEN if van <= d <= tot] or [van])
+        start = datetime.combine(dag, kalender_.na_school, tzinfo=BRUSSELS)
+        bezet.append((start, start + timedelta(hours=2)))
+    if rng.random() < 0.05:
+        dag = van + timedelta(days=rng.randrange((tot - van).days + 1))
+        bezet.append(
+            (
+                datetime.combine(dag, time(8, 0), tzinfo=BRUSSELS),
+                datetime.combine(dag, time(17, 0), tzinfo=BRUSSELS),
+            )
+        )
+    return bezet
+
+
+def _groepen(
+    rng: random.Random,
+    per_school: dict[int, list[int]],
+    namen: dict[int, str],
+    plgs: int,
+    over_scholen: float,
+) -> list[Groep]:
+    """``plgs`` PLG's per school, the first ``over_scholen`` of them with a neighbour school."""
+    scholen = len(per_school)
     groepen: list[Groep] = []
     reizend: set[int] = set()  # already in a cross-school PLG: nobody travels for two
     totaal = scholen * plgs
@@ -190,13 +233,4 @@ def genereer(
             leden = rng.sample(per_school[school], grootte)
             naam = f"{thema} ({namen[school]})"
             groepen.append(Groep(len(groepen) + 1, naam, tuple(leden), (school,)))
-
-    return Probleem(
-        kalenders=kalenders,
-        leerkrachten=personen,
-        groepen=tuple(groepen),
-        momenten=tuple(momenten(kalenders.values(), van, tot, 100)),
-        vervang_max_week=vervang_max_week,
-        na_school_max_maand=na_school_max_maand,
-        schoolnamen=namen,
-    )
+    return groepen

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, time, timedelta
+from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
 from conftest import PASSWORD
+from plg.accounts.models import User
 from plg.meetings.services import plan_bijeenkomst
 from plg.planning import accounts
 from plg.planning.models import Kalenderfeed, Vervangbeurt
-from plg.planning.problem import BRUSSELS
+from plg.planning.problem import BRUSSELS, Vervanging
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +26,7 @@ def local(year: int, month: int, day: int, hour: int, minute: int = 0) -> dateti
     return datetime(year, month, day, hour, minute, tzinfo=BRUSSELS)
 
 
-def feed_of(client, user) -> Calendar:
+def feed_of(client: Client, user: User) -> Calendar:
     feed = Kalenderfeed.objects.create(user=user)
     response = client.get(reverse("agenda_feed", args=[feed.token]))
     assert response.status_code == 200
@@ -37,7 +41,9 @@ def feed_of(client, user) -> Calendar:
         (local(2027, 10, 29, 14), local(2027, 11, 1, 14)),  # last Sunday of October: 31 Oct
     ],
 )
-def test_the_feed_keeps_wall_clock_time_across_the_clock_change(world, client, before, after):
+def test_the_feed_keeps_wall_clock_time_across_the_clock_change(
+    world: Any, client: Client, before: datetime, after: datetime
+) -> None:
     for starts_at in (before, after):
         plan_bijeenkomst(plg=world.plg, starts_at=starts_at, place="", duration_minutes=100)
     calendar = feed_of(client, world.member)
@@ -53,22 +59,18 @@ def test_the_feed_keeps_wall_clock_time_across_the_clock_change(world, client, b
     ] * 2
 
 
-def test_the_feed_holds_bijeenkomsten_of_my_plgs_and_my_substitution_duties(world, client):
+def test_the_feed_holds_bijeenkomsten_of_my_plgs_and_my_substitution_duties(
+    world: Any, client: Client
+) -> None:
     soon = timezone.now() + timedelta(days=3)
     bijeenkomst = plan_bijeenkomst(
         plg=world.plg, starts_at=soon, place="Zaal", duration_minutes=100
     )
-    Vervangbeurt.objects.create(
-        bijeenkomst=bijeenkomst,
-        school=world.school,
-        afwezige=world.member,
-        vervanger=world.colleague,
-        datum=soon.date(),
-        lesuur=1,
-        begin=soon,
-        einde=soon + timedelta(minutes=50),
-        groep="3A",
-    )
+    Vervangbeurt.for_vervanging(
+        bijeenkomst,
+        Vervanging(world.member.pk, world.colleague.pk, world.school.pk, soon.date(), 1, "3A"),
+        (soon, soon + timedelta(minutes=50)),
+    ).save()
     member = [str(e["summary"]) for e in feed_of(client, world.member).walk("VEVENT")]
     colleague = feed_of(client, world.colleague).walk("VEVENT")
     outsider = feed_of(client, world.outsider).walk("VEVENT")
@@ -77,7 +79,29 @@ def test_the_feed_holds_bijeenkomsten_of_my_plgs_and_my_substitution_duties(worl
     assert outsider == []
 
 
-def test_a_revoked_feed_link_stops_working_and_a_new_one_replaces_it(world, client):
+def test_a_duty_reads_the_same_on_my_time_page_and_in_my_calendar(
+    world: Any, client: Client
+) -> None:
+    soon = timezone.localtime() + timedelta(days=3)
+    begin = soon.replace(hour=10, minute=25, second=0, microsecond=0)
+    bijeenkomst = plan_bijeenkomst(plg=world.plg, starts_at=begin, place="", duration_minutes=100)
+    beurt = Vervangbeurt.for_vervanging(
+        bijeenkomst,
+        Vervanging(world.member.pk, world.colleague.pk, world.school.pk, begin.date(), 3, "3A"),
+        (begin, begin + timedelta(minutes=50)),
+    )
+    beurt.save()
+    assert beurt.omschrijving == "lesuur 3 (10:25–11:15): 3A, voor Mehdi Test"
+    [event] = feed_of(client, world.colleague).walk("VEVENT")
+    assert (str(event["summary"]), str(event["description"])) == (beurt.titel, beurt.uitleg)
+    client.login(username=world.colleague.email, password=PASSWORD)
+    page = html.unescape(client.get(reverse("tijd")).content.decode())
+    assert beurt.omschrijving in page
+
+
+def test_a_revoked_feed_link_stops_working_and_a_new_one_replaces_it(
+    world: Any, client: Client
+) -> None:
     client.login(username=world.member.email, password=PASSWORD)
     client.post(reverse("feed_nieuw"))
     old = Kalenderfeed.objects.get(user=world.member)
@@ -91,7 +115,7 @@ def test_a_revoked_feed_link_stops_working_and_a_new_one_replaces_it(world, clie
     assert new.token not in client.get(reverse("tijd")).content.decode()
 
 
-def test_a_teachers_account_counts_their_plg_minutes_against_the_target(world):
+def test_a_teachers_account_counts_their_plg_minutes_against_the_target(world: Any) -> None:
     month = local(2027, 3, 1, 0).date()
     for day in (3, 17):
         plan_bijeenkomst(
@@ -103,7 +127,7 @@ def test_a_teachers_account_counts_their_plg_minutes_against_the_target(world):
     assert accounts.teacher_account(world.colleague, [month])[0].minuten == 0
 
 
-def test_a_school_sees_team_totals_not_people(world):
+def test_a_school_sees_team_totals_not_people(world: Any) -> None:
     month = local(2027, 3, 1, 0).date()
     plan_bijeenkomst(
         plg=world.plg, starts_at=local(2027, 3, 3, 15, 45), place="", duration_minutes=100

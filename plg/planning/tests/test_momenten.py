@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pytest
+from django.core.mail import EmailMessage
+from pytest_django.fixtures import DjangoCaptureOnCommitCallbacks
 
+from plg.accounts.models import User
 from plg.communities import services as community_services
 from plg.communities.models import Lidmaatschap
 from plg.meetings.models import Herinnering
+from plg.organisations.models import School
 from plg.planning import services
 from plg.planning.models import Vervangbeurt
-from plg.planning.problem import BRUSSELS, Soort
+from plg.planning.problem import BRUSSELS, Probleem, Soort
+from plg.planning.slots import Zoekresultaat
 from plg.planning.tests.conftest import MONDAY
 from plg.roosters.models import Bezetting, Les, SoortVrij
 from plg.roosters.services import add_vrije_dagen, kalender_van
@@ -23,11 +29,11 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=BRUSSELS)
 
 
-def search(w, van: date = MONDAY, tot: date | None = None):
-    return services.zoek_momenten(plg=w.plg, van=van, tot=tot or van + timedelta(days=4))
+def search(w: Any, van: date = MONDAY, tot: date | None = None) -> tuple[Probleem, Zoekresultaat]:
+    return services.search_momenten(plg=w.plg, van=van, tot=tot or van + timedelta(days=4))
 
 
-def test_best_moment_needs_nobody_to_be_replaced(rooster):
+def test_best_moment_needs_nobody_to_be_replaced(rooster: Any) -> None:
     _probleem, resultaat = search(rooster)
     best = resultaat.voorstellen[0]
     assert best.iedereen_vrij
@@ -35,7 +41,7 @@ def test_best_moment_needs_nobody_to_be_replaced(rooster):
     assert best.moment.soort == Soort.LES
 
 
-def test_a_morning_moment_names_the_free_colleague_for_each_period(rooster):
+def test_a_morning_moment_names_the_free_colleague_for_each_period(rooster: Any) -> None:
     _probleem, resultaat = search(rooster)
     morning = next(v for v in resultaat.voorstellen if v.moment.begin == at(MONDAY, 8, 30))
     assert [(v.lesuur, v.groep, v.vervanger) for v in morning.vervangingen] == [
@@ -45,7 +51,7 @@ def test_a_morning_moment_names_the_free_colleague_for_each_period(rooster):
     assert morning.vrij == 1  # the coach teaches no class
 
 
-def test_after_school_moments_are_marked_as_extra_burden_and_ranked_last(rooster):
+def test_after_school_moments_are_marked_as_extra_burden_and_ranked_last(rooster: Any) -> None:
     _probleem, resultaat = search(rooster)
     after = [v for v in resultaat.voorstellen if v.na_school]
     assert after and all(not v.iedereen_vrij for v in after)
@@ -54,7 +60,7 @@ def test_after_school_moments_are_marked_as_extra_burden_and_ranked_last(rooster
     )
 
 
-def test_a_weekly_cap_stops_a_substitute_from_covering_more(rooster):
+def test_a_weekly_cap_stops_a_substitute_from_covering_more(rooster: Any) -> None:
     services_load = services.week_load(MONDAY, MONDAY)
     assert not services_load
     kalender = kalender_van(rooster.school)
@@ -65,13 +71,15 @@ def test_a_weekly_cap_stops_a_substitute_from_covering_more(rooster):
     assert resultaat.zonder_vervanger > 0
 
 
-def test_an_imported_busy_time_removes_the_moment(rooster):
+def test_an_imported_busy_time_removes_the_moment(rooster: Any) -> None:
     Bezetting.objects.create(user=rooster.member, begin=at(MONDAY, 13, 0), einde=at(MONDAY, 14, 0))
     _probleem, resultaat = search(rooster)
     assert at(MONDAY, 13, 15) not in {v.moment.begin for v in resultaat.voorstellen}
 
 
-def test_holidays_have_no_moments_and_a_day_without_pupils_needs_no_substitutes(rooster):
+def test_holidays_have_no_moments_and_a_day_without_pupils_needs_no_substitutes(
+    rooster: Any,
+) -> None:
     kalender = kalender_van(rooster.school)
     add_vrije_dagen(
         kalender=kalender, van=MONDAY, tot=MONDAY, soort=SoortVrij.VAKANTIE, omschrijving="Vrij"
@@ -92,20 +100,20 @@ def test_holidays_have_no_moments_and_a_day_without_pupils_needs_no_substitutes(
     assert resultaat.voorstellen[0] == studiedag[0]
 
 
-def test_a_cross_school_plg_meets_only_after_school(rooster):
+def test_a_cross_school_plg_meets_only_after_school(rooster: Any) -> None:
     sister_teacher = _teacher(rooster, rooster.sister, "sofie@sintjozef.example")
     plg = community_services.create_plg(
         coach=rooster.coach, name="Samen over scholen", schools=[rooster.school, rooster.sister]
     )
     Lidmaatschap.objects.create(plg=plg, user=sister_teacher)
-    _probleem, resultaat = services.zoek_momenten(
+    _probleem, resultaat = services.search_momenten(
         plg=plg, van=MONDAY, tot=MONDAY + timedelta(days=4)
     )
     assert resultaat.voorstellen
     assert {v.moment.soort for v in resultaat.voorstellen} == {Soort.NA_SCHOOL}
 
 
-def test_a_wednesday_afternoon_is_after_school_time(rooster):
+def test_a_wednesday_afternoon_is_after_school_time(rooster: Any) -> None:
     wednesday = MONDAY + timedelta(days=2)
     _probleem, resultaat = search(rooster, van=wednesday, tot=wednesday)
     afternoon = [v for v in resultaat.voorstellen if v.moment.begin.hour >= 12]
@@ -113,8 +121,10 @@ def test_a_wednesday_afternoon_is_after_school_time(rooster):
 
 
 def test_choosing_a_moment_plans_it_names_substitutes_and_tells_everyone(
-    rooster, mailoutbox, django_capture_on_commit_callbacks
-):
+    rooster: Any,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     probleem, resultaat = search(rooster)
     morning = next(v for v in resultaat.voorstellen if v.moment.begin == at(MONDAY, 8, 30))
     with django_capture_on_commit_callbacks(execute=True):
@@ -141,7 +151,7 @@ def test_choosing_a_moment_plans_it_names_substitutes_and_tells_everyone(
     }
 
 
-def test_once_planned_the_moment_and_the_substitute_are_taken(rooster):
+def test_once_planned_the_moment_and_the_substitute_are_taken(rooster: Any) -> None:
     probleem, resultaat = search(rooster)
     morning = next(v for v in resultaat.voorstellen if v.moment.begin == at(MONDAY, 8, 30))
     services.plan_voorstel(plg=rooster.plg, probleem=probleem, voorstel=morning, place="")
@@ -152,8 +162,7 @@ def test_once_planned_the_moment_and_the_substitute_are_taken(rooster):
     assert not again.groep("vervanging")
 
 
-def _teacher(w, school, email):
-    from plg.accounts.models import User
+def _teacher(w: Any, school: School, email: str) -> User:
     from plg.organisations.models import Aanstelling, Functie
 
     user = User.objects.create_user(email, "x", first_name="Sofie", last_name="Test")
@@ -163,7 +172,7 @@ def _teacher(w, school, email):
     return user
 
 
-def test_a_designated_substitute_of_a_sister_school_covers_when_free_there(rooster):
+def test_a_designated_substitute_of_a_sister_school_covers_when_free_there(rooster: Any) -> None:
     from plg.roosters.models import Kruisvervanger
 
     Les.objects.filter(leerkracht=rooster.colleague).delete()  # no colleague left to cover

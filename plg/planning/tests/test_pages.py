@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +18,9 @@ from plg.accounts.models import User
 from plg.meetings.services import plan_bijeenkomst
 from plg.organisations.models import Aanstelling, Functie
 from plg.planning.models import Kalenderfeed, Maandplan, Vervangbeurt
+from plg.planning.problem import Vervanging
 from plg.planning.tests.factories import proposal_with_one_meeting
+from plg.planning.voorstel import Voorstel
 from plg.roosters.models import Bezetting, Les, Roosterimport, SoortVrij
 from plg.roosters.services import add_vrije_dagen, kalender_van
 
@@ -39,17 +43,11 @@ def _grow(w: Any, n: int) -> None:
         Bezetting.objects.create(user=teacher, begin=soon, einde=soon + timedelta(hours=1))
         bijeenkomst = plan_bijeenkomst(plg=w.plg, starts_at=soon, place="", duration_minutes=100)
         for vervanger in (w.member, w.colleague):
-            Vervangbeurt.objects.create(
-                bijeenkomst=bijeenkomst,
-                school=w.school,
-                afwezige=teacher,
-                vervanger=vervanger,
-                datum=soon.date(),
-                lesuur=i,
-                begin=soon,
-                einde=soon + timedelta(minutes=50),
-                groep=f"{i}A",
-            )
+            Vervangbeurt.for_vervanging(
+                bijeenkomst,
+                Vervanging(teacher.pk, vervanger.pk, w.school.pk, soon.date(), i, f"{i}A"),
+                (soon, soon + timedelta(minutes=50)),
+            ).save()
         add_vrije_dagen(
             kalender=kalender,
             van=timezone.localdate() + timedelta(days=40 + i),
@@ -66,7 +64,7 @@ def _grow(w: Any, n: int) -> None:
             maand=timezone.localdate().replace(day=1),
             door=w.leader,
             status="klaar",
-            voorstel={"plaatsingen": [], "vervangingen": [], "uitleg": []},
+            voorstel=Voorstel().to_json(),
         )
     Kalenderfeed.objects.get_or_create(user=w.member)
 
@@ -85,7 +83,7 @@ PAGES = [
     ("leader", "school_rollen", lambda w: [w.school.pk], ""),
     ("leader", "leerkracht_rooster", lambda w: [w.school.pk, w.member.pk], ""),
     ("leader", "maandplannen", lambda w: [w.school.pk], ""),
-    ("leader", "maandplan", lambda w: [Maandplan.objects.first().pk], ""),
+    ("leader", "maandplan", lambda w: [Maandplan.objects.all()[0].pk], ""),
     ("leader", "maandplan_bijsturen", lambda w: [proposal_with_one_meeting(w).pk, 0], ""),
     ("coach", "plg_momenten", lambda w: [w.plg.pk], "week"),
 ]
@@ -102,7 +100,14 @@ def _count(client: Any, w: Any, persona: str, name: str, args: Any, query: str) 
 @pytest.mark.parametrize(
     ("persona", "name", "args", "query"), PAGES, ids=[f"{p[1]}-{p[0]}" for p in PAGES]
 )
-def test_queries_do_not_grow_with_data(client, world, persona, name, args, query):
+def test_queries_do_not_grow_with_data(
+    client: Client,
+    world: Any,
+    persona: str,
+    name: str,
+    args: Callable[[Any], list[int]],
+    query: str,
+) -> None:
     _grow(world, 1)
     small = _count(client, world, persona, name, args, query)
     _grow(world, 15)
@@ -110,7 +115,7 @@ def test_queries_do_not_grow_with_data(client, world, persona, name, args, query
     assert large == small, f"{name}: {small} queries with 1, {large} with 16"
 
 
-def test_the_school_page_shows_totals_and_no_teacher_names(client, world):
+def test_the_school_page_shows_totals_and_no_teacher_names(client: Client, world: Any) -> None:
     _grow(world, 3)
     client.login(username=world.leader.email, password=PASSWORD)
     text = client.get(reverse("school_tijd", args=[world.school.pk])).content.decode()

@@ -14,7 +14,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plg.planning.analysis import analyse_month
+from plg.planning.assignment import assign_vervangers
 from plg.planning.check import fouten
+from plg.planning.costs import kosten
 from plg.planning.explain import uitleg
 from plg.planning.greedy import plan_naief, plan_slim
 from plg.planning.problem import (
@@ -29,8 +32,8 @@ from plg.planning.problem import (
     dagen,
     momenten,
 )
-from plg.planning.solver import analyseer, kosten, plan_cpsat, wijs_toe
-from plg.planning.tests.generator import genereer, kalender
+from plg.planning.solver import plan_cpsat
+from plg.planning.tests.generator import generate, kalender
 
 WEEK = (date(2027, 3, 1), date(2027, 3, 5))  # ISO week 9, Monday to Friday
 TWEE_WEKEN = (date(2027, 3, 1), date(2027, 3, 12))
@@ -311,7 +314,7 @@ def test_two_plgs_wanting_the_one_moment_of_their_shared_member_are_explained() 
 
 
 def test_cross_school_plgs_only_meet_after_school_or_on_free_days() -> None:
-    probleem = genereer(2, 5, leerkrachten=30, plgs=3, over_scholen=0.5)
+    probleem = generate(2, 5, leerkrachten=30, plgs=3, over_scholen=0.5)
     soort = {m.id: m.soort for m in probleem.momenten}
     over = [g.id for g in probleem.groepen if g.over_scholen]
     assert over
@@ -323,7 +326,7 @@ def test_cross_school_plgs_only_meet_after_school_or_on_free_days() -> None:
 
 
 def test_all_three_planners_give_valid_plans_for_a_generated_month() -> None:
-    probleem = genereer(2, 3)
+    probleem = generate(2, 3)
     naief, slim, cpsat = planners(probleem, seconds=10)
     assert cpsat.status == Status.OPTIMAAL
     assert cpsat.onbezet == 0 and cpsat.max_vervanger_last <= 3
@@ -332,7 +335,7 @@ def test_all_three_planners_give_valid_plans_for_a_generated_month() -> None:
 
 
 def test_the_checker_finds_broken_rules() -> None:
-    probleem = genereer(2, 3)
+    probleem = generate(2, 3)
     plan = plan_cpsat(probleem, seconds=10)
     assert plan.vervangingen
     zonder = Plan("x", plan.status, plan.plaatsingen, plan.vervangingen[1:], plan.niet_geplaatst)
@@ -352,7 +355,7 @@ def test_the_checker_finds_broken_rules() -> None:
     cap=st.integers(1, 2),
 )
 def test_invariants_on_small_random_months(seed: int, scholen: int, plgs: int, cap: int) -> None:
-    probleem = genereer(
+    probleem = generate(
         scholen, seed, leerkrachten=14, plgs=plgs, van=TWEE_WEKEN[0], tot=TWEE_WEKEN[1],
         vervang_max_week=cap, na_school_max_maand=cap,
     )  # fmt: skip
@@ -374,7 +377,7 @@ def _designated_substitute_month() -> Probleem:
     """Seed 26240: Het Spoor's PLG 2 can meet on Tuesday 9 March 14:40 only if a teacher of
     De Regenboog who also covers at Het Spoor is free, and PLG 4 of De Regenboog has a meeting
     at 14:30 that day holding that teacher."""
-    return genereer(
+    return generate(
         3, 26240, leerkrachten=14, plgs=2, van=TWEE_WEKEN[0], tot=TWEE_WEKEN[1],
         vervang_max_week=1, na_school_max_maand=1,
     )  # fmt: skip
@@ -393,14 +396,14 @@ def test_a_staffing_core_names_the_meeting_that_holds_the_substitute() -> None:
     meeting that keeps a substitute busy belongs to it (the cut once forbade Het Spoor's
     moment for good, though it can be staffed when De Regenboog meets at another time)."""
     probleem = _designated_substitute_month()
-    analyse = analyseer(probleem)
+    analyse = analyse_month(probleem)
     spoor = {m.id: m for m in probleem.momenten}[108]
     assert (spoor.school, spoor.begin) == (2, om(date(2027, 3, 9), 14, 40))
-    assert wijs_toe(analyse, {2: [108]})[0] is not None
-    vervangingen, kern = wijs_toe(analyse, {2: [108], 4: [44]})
+    assert assign_vervangers(analyse, {2: [108]})[0] is not None
+    vervangingen, kern = assign_vervangers(analyse, {2: [108], 4: [44]})
     assert vervangingen is None
     assert sorted(kern) == [(2, 108), (4, 44)]
-    assert wijs_toe(analyse, _per_groep(kern))[0] is None
+    assert assign_vervangers(analyse, _per_groep(kern))[0] is None
 
 
 def _per_groep(kern: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
@@ -419,7 +422,7 @@ def _begin(probleem: Probleem, dag: date, soort: Soort = Soort.LES) -> list[date
 
 def test_moments_keep_their_wall_clock_time_over_the_spring_clock_change() -> None:
     # the last Sunday of March 2027 is the 28th
-    probleem = genereer(
+    probleem = generate(
         1,
         1,
         leerkrachten=10,
@@ -445,7 +448,7 @@ def test_busy_times_in_utc_block_the_right_moments_after_the_clock_change() -> N
         [Groep(1, "Lezen", (1, 2), (1,), aantal=1)],
         (date(2027, 3, 22), date(2027, 4, 2)),
     )
-    analyse = analyseer(probleem)
+    analyse = analyse_month(probleem)
     geblokt = sorted(analyse.momenten[i].begin for i in analyse.blokkeerders[1])
     assert geblokt == [om(maandag, 8, 20), om(maandag, 9, 10)]
     assert om(date(2027, 3, 22), 8, 20) not in geblokt

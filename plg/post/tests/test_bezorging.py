@@ -37,7 +37,7 @@ def test_two_workers_running_at_once_never_send_the_same_mail(
     mailoutbox: list[EmailMessage],
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
-    dying_mail(sends=1000, meanwhile=bezorging.bezorg)  # a second worker starts mid-send
+    dying_mail(sends=1000, meanwhile=bezorging.deliver)  # a second worker starts mid-send
     with django_capture_on_commit_callbacks(execute=True):
         open_wave(world)
     assert Counter(m.to[0] for m in mailoutbox) == Counter(TEACHERS)
@@ -214,7 +214,7 @@ def test_a_mail_withdrawn_while_its_send_fails_is_not_tried_again(
     refusing_mail(down=True)
     with django_capture_on_commit_callbacks(execute=False):
         afname = open_wave(world)
-    backends.Refuses.meanwhile = lambda: post_services.intrekken(afname.toegangen.all())
+    backends.Refuses.meanwhile = lambda: post_services.withdraw_berichten(afname.toegangen.all())
     cron()
     refusing_mail()
     later(hours=1)
@@ -224,14 +224,14 @@ def test_a_mail_withdrawn_while_its_send_fails_is_not_tried_again(
 
 
 def test_inviting_the_same_wave_twice_stores_each_mail_once(world: World) -> None:
-    from plg.post.services import klaarzetten
+    from plg.post.services import queue_berichten
     from plg.scans import mails
 
     afname = open_wave(world)
     again = mails.uitnodigingen(
         afname=afname, toegangen=afname.toegangen.all(), door=world.leader, herinnering=False
     )
-    assert klaarzetten(again) == 0
+    assert queue_berichten(again) == 0
     assert Bericht.objects.count() == len(TEACHERS)
 
 
@@ -258,7 +258,7 @@ def test_with_the_database_queue_a_delivery_first_leaves_a_wake_up_call_for_afte
         plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
     )
     before = timezone.now()
-    bezorging.bezorg()
+    bezorging.deliver()
     assert len(mailoutbox) == 1
     [wake_up] = _wake_up_calls()
     assert wake_up >= before + bezorging.LEASE
@@ -272,7 +272,7 @@ def test_with_the_database_queue_a_retry_is_queued_for_its_time(
     community_services.invite(
         plg=world.plg, email=world.colleague.email, school=world.school, invited_by=world.coach
     )
-    bezorging.bezorg()
+    bezorging.deliver()
     bericht = Bericht.objects.get()
     assert bericht.status == Status.WACHT
     assert bericht.volgende_poging in _wake_up_calls()

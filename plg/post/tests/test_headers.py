@@ -120,10 +120,10 @@ def test_an_address_with_a_line_break_is_refused_and_the_refusal_is_recorded(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     from plg.post.models import Bericht, Soort, Status
-    from plg.post.services import klaarzetten
+    from plg.post.services import queue_berichten
 
     with django_capture_on_commit_callbacks(execute=True):
-        klaarzetten(
+        queue_berichten(
             [
                 Bericht(
                     sleutel="test",

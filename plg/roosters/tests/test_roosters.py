@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import html
 from datetime import time
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from conftest import PASSWORD
+from plg.accounts.models import User
+from plg.organisations.models import School
 from plg.roosters.models import Bezetting, Leerkrachtcode, Les, Lesuur, Planner, Roosterimport
 from plg.roosters.services import kalender_van
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +30,12 @@ GOOD = (
 )
 
 
-def login(client, user):
+def login(client: Client, user: User) -> Client:
     client.login(username=user.email, password=PASSWORD)
     return client
 
 
-def upload(client, school, soort: str, **files):
+def upload(client: Client, school: School, soort: str, **files: Any) -> _MonkeyPatchedWSGIResponse:
     data = {"soort": soort, **files}
     return client.post(reverse("rooster_import", args=[school.pk]), data)
 
@@ -37,7 +44,7 @@ def csv_file(text: str, name: str = "lessen.csv") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, text.encode("cp1252"), content_type="text/csv")
 
 
-def test_a_good_csv_replaces_the_timetable(world, client):
+def test_a_good_csv_replaces_the_timetable(world: Any, client: Client) -> None:
     login(client, world.leader)
     kalender_van(world.school)
     Les.objects.create(school=world.school, leerkracht=world.coach, dag=4, lesuur=7, groep="oud")
@@ -51,7 +58,9 @@ def test_a_good_csv_replaces_the_timetable(world, client):
     assert Roosterimport.objects.get().aantal == 3
 
 
-def test_an_unknown_teacher_stores_nothing_and_names_file_line_and_field(world, client):
+def test_an_unknown_teacher_stores_nothing_and_names_file_line_and_field(
+    world: Any, client: Client
+) -> None:
     login(client, world.leader)
     kalender_van(world.school)
     Les.objects.create(school=world.school, leerkracht=world.coach, dag=4, lesuur=7, groep="oud")
@@ -65,7 +74,9 @@ def test_an_unknown_teacher_stores_nothing_and_names_file_line_and_field(world, 
     assert not Roosterimport.objects.exists()
 
 
-def test_a_malformed_csv_lists_every_error_and_keeps_the_old_timetable(world, client):
+def test_a_malformed_csv_lists_every_error_and_keeps_the_old_timetable(
+    world: Any, client: Client
+) -> None:
     login(client, world.leader)
     response = upload(
         client,
@@ -81,7 +92,7 @@ def test_a_malformed_csv_lists_every_error_and_keeps_the_old_timetable(world, cl
     assert not Les.objects.exists()
 
 
-def test_a_period_outside_the_school_calendar_is_refused(world, client):
+def test_a_period_outside_the_school_calendar_is_refused(world: Any, client: Client) -> None:
     login(client, world.leader)
     response = upload(
         client,
@@ -93,7 +104,9 @@ def test_a_period_outside_the_school_calendar_is_refused(world, client):
     assert "lesuur 9 bestaat niet" in response.content.decode()
 
 
-def test_untis_files_link_codes_to_people_and_import_the_timetable(world, client):
+def test_untis_files_link_codes_to_people_and_import_the_timetable(
+    world: Any, client: Client
+) -> None:
     login(client, world.leader)
     kalender_van(world.school)
     teachers = (
@@ -119,7 +132,7 @@ def test_untis_files_link_codes_to_people_and_import_the_timetable(world, client
     ]
 
 
-def test_an_untis_teacher_nobody_knows_stops_the_whole_import(world, client):
+def test_an_untis_teacher_nobody_knows_stops_the_whole_import(world: Any, client: Client) -> None:
     login(client, world.leader)
     teachers = '"XYZ","Onbekend",' + ",".join([""] * 26) + ',"Iemand"\n'
     response = upload(
@@ -134,7 +147,7 @@ def test_an_untis_teacher_nobody_knows_stops_the_whole_import(world, client):
     assert not Leerkrachtcode.objects.exists() and not Les.objects.exists()
 
 
-def test_the_planner_imports_someones_busy_times_without_titles(world, client):
+def test_the_planner_imports_someones_busy_times_without_titles(world: Any, client: Client) -> None:
     login(client, world.leader)
     ics = (
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\n"
@@ -158,7 +171,7 @@ def test_the_planner_imports_someones_busy_times_without_titles(world, client):
     assert not hasattr(blok, "summary")
 
 
-def test_a_teacher_shares_their_own_busy_times(world, client):
+def test_a_teacher_shares_their_own_busy_times(world: Any, client: Client) -> None:
     login(client, world.member)
     ics = (
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\n"
@@ -187,7 +200,7 @@ def test_a_teacher_shares_their_own_busy_times(world, client):
     assert Bezetting.objects.filter(user=world.member).count() == 1
 
 
-def test_the_school_calendar_periods_are_typed_one_per_line(world, client):
+def test_the_school_calendar_periods_are_typed_one_per_line(world: Any, client: Client) -> None:
     login(client, world.leader)
     url = reverse("school_kalender", args=[world.school.pk])
     data = {
@@ -207,7 +220,7 @@ def test_the_school_calendar_periods_are_typed_one_per_line(world, client):
     assert Lesuur.objects.count() == 5
 
 
-def test_vrije_dagen_are_added_and_a_wrong_order_is_explained(world, client):
+def test_vrije_dagen_are_added_and_a_wrong_order_is_explained(world: Any, client: Client) -> None:
     login(client, world.leader)
     url = reverse("vrije_dagen_nieuw", args=[world.school.pk])
     ok = client.post(
@@ -233,8 +246,8 @@ def test_vrije_dagen_are_added_and_a_wrong_order_is_explained(world, client):
     ],
 )
 def test_a_teachers_timetable_is_for_them_the_leader_and_the_planner(
-    world, client, persona, status
-):
+    world: Any, client: Client, persona: str, status: int
+) -> None:
     kalender_van(world.school)
     Planner.objects.create(school=world.school, user=world.coach) if persona == "planner" else None
     user = world.coach if persona == "planner" else getattr(world, persona)
@@ -243,7 +256,7 @@ def test_a_teachers_timetable_is_for_them_the_leader_and_the_planner(
     assert client.get(url).status_code == status
 
 
-def test_only_a_leader_names_planners(world, client):
+def test_only_a_leader_names_planners(world: Any, client: Client) -> None:
     Planner.objects.create(school=world.school, user=world.coach)
     login(client, world.coach)
     url = reverse("school_rollen", args=[world.school.pk])

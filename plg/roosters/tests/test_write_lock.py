@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from plg.communities.models import Notitie
-from plg.roosters import imports
+from plg.roosters.imports import ical, lessen_csv, text, untis
 from plg.roosters.models import Bezetting, Les
 from plg.roosters.services import kalender_van
 from plg.roosters.tests.test_roosters import login
@@ -54,14 +55,15 @@ def _while_parsing(monkeypatch: Any, upload: Callable[[], Any]) -> tuple[Any, bo
     first), write meanwhile on this thread's own connection (waiting at most half a second),
     then let the parser go on."""
     parsing, go_on = threading.Event(), threading.Event()
-    real = imports._tekst
+    real = text.read_text
 
     def held(*args: Any, **kwargs: Any) -> Any:
         parsing.set()
         go_on.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(imports, "_tekst", held)
+    for reader in (lessen_csv, untis, ical):
+        monkeypatch.setattr(reader, "read_text", held)
     result: dict[str, Any] = {}
     worker = threading.Thread(target=lambda: result.setdefault("response", upload()))
     worker.start()
@@ -97,7 +99,9 @@ def _sqlite_only() -> None:
         pytest.skip("the whole-database write lock is SQLite's")
 
 
-def test_others_can_write_while_a_large_calendar_is_read(world, client, monkeypatch):
+def test_others_can_write_while_a_large_calendar_is_read(
+    world: Any, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     login(client, world.member)
     response, wrote = _while_parsing(
         monkeypatch,
@@ -115,7 +119,9 @@ def test_others_can_write_while_a_large_calendar_is_read(world, client, monkeypa
     assert Bezetting.objects.filter(user=world.member).exists()
 
 
-def test_others_can_write_while_a_large_timetable_is_read(world, client, monkeypatch):
+def test_others_can_write_while_a_large_timetable_is_read(
+    world: Any, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     login(client, world.leader)
     kalender_van(world.school)
     response, wrote = _while_parsing(
