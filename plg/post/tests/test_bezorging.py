@@ -243,7 +243,7 @@ def _wake_up_calls() -> list[datetime]:
 
     return sorted(
         DBTaskResult.objects.filter(
-            task_path="plg.post.tasks.bezorg", run_after__isnull=False
+            task_path="plg.post.tasks.deliver", run_after__isnull=False
         ).values_list("run_after", flat=True)
     )
 
