@@ -44,9 +44,7 @@ from plg.pages.forms import SchoolInstellingenForm
 def home(request: AuthedRequest) -> HttpResponse:
     """Mijn PLG's: where I take part, what comes next, and invitations waiting for an answer."""
     user = request.user
-    next_meeting = Bijeenkomst.objects.filter(
-        plg=OuterRef("plg_id"), starts_at__gte=timezone.now()
-    ).order_by("starts_at")
+    next_meeting = Bijeenkomst.objects.filter(plg=OuterRef("plg_id")).upcoming()
     lidmaatschappen = (
         Lidmaatschap.objects.filter(user=user)
         .select_related("plg")
@@ -88,11 +86,7 @@ def plg_cards(user: User, plgs: QuerySet[PLG]) -> QuerySet[PLG]:
 
     Deliberately no member names or per-teacher figures: this is not a monitoring table.
     """
-    next_meeting = (
-        Bijeenkomst.objects.filter(plg=OuterRef("pk"), starts_at__gte=timezone.now())
-        .order_by("starts_at")
-        .values("starts_at")[:1]
-    )
+    next_meeting = Bijeenkomst.objects.filter(plg=OuterRef("pk")).upcoming().values("starts_at")[:1]
     return plgs.annotate(
         next_starts_at=Subquery(next_meeting),
         aantal_leden=Count("lidmaatschappen", distinct=True),
@@ -152,14 +146,13 @@ def begeleiding(request: AuthedRequest) -> HttpResponse:
 @login_required
 def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
-    now = timezone.now()
     bijeenkomsten = list(plg.bijeenkomsten.all())
     next_bijeenkomst = (
-        Bijeenkomst.objects.filter(plg=plg, starts_at__gte=now)
+        Bijeenkomst.objects.filter(plg=plg)
+        .upcoming()
         .prefetch_related(
             Prefetch("blokken", queryset=AgendaBlok.objects.select_related("werkvorm"))
         )
-        .order_by("starts_at")
         .first()
     )
     context = plg_context(plg, lid) | {
