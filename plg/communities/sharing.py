@@ -178,3 +178,72 @@ class Shared(models.Model):
 
     class Meta:
         abstract = True
+
+
+class BezoekAudience(models.TextChoices):
+    """Who reads what was written about one class visit; the leader and the advisor: never."""
+
+    ALLEEN_IK = "ik", _("alleen ik")
+    WIJ_TWEE = "wij", _("wij twee")
+    PLG = "plg", _("onze PLG")
+
+
+class BezoekRelation(StrEnum):
+    """How a reader stands to a class visit (or a co-teaching series); the closest one counts."""
+
+    AUTEUR = "auteur"  # wrote it
+    EIGENAAR = "eigenaar"  # the observed teacher: owns the visit, reads what was shared with "wij"
+    PARTNER = "partner"  # the visitor (or the co-teacher), while the visit is not cancelled
+    LID = "lid"  # a member of the PLG whose leervraag the visit is about
+    GEEN = "geen"  # anyone else: colleagues, the school leader, the advisor
+
+
+BEZOEK_READERS: dict[BezoekRelation, frozenset[str]] = {
+    BezoekRelation.AUTEUR: frozenset(BezoekAudience.values),
+    BezoekRelation.EIGENAAR: frozenset({BezoekAudience.WIJ_TWEE, BezoekAudience.PLG}),
+    BezoekRelation.PARTNER: frozenset({BezoekAudience.WIJ_TWEE, BezoekAudience.PLG}),
+    BezoekRelation.LID: frozenset({BezoekAudience.PLG}),
+    BezoekRelation.GEEN: frozenset(),
+}
+"""Who reads what about a class visit. Nobody outside the visit and its PLG reads a note or sees
+who visited whom: the school sees counts only (``bezoeken.aggregates``). A cancelled visit is the
+observed teacher's alone: the visitor's relation lapses, even for what they wrote themselves."""
+
+
+def may_read_bezoek(relation: BezoekRelation, audience: str) -> bool:
+    return audience in BEZOEK_READERS[relation]
+
+
+def bezoek_audience_q(
+    user: User | AnonymousUser,
+    visit: str,
+    author_lookup: str = "author",
+    audience_lookup: str = "audience",
+) -> Q:
+    """A filter for rows about a visit whose audience includes ``user``, from ``BEZOEK_READERS``.
+
+    ``visit`` is the lookup from the row to its visit, which has ``geobserveerde``, ``bezoeker``,
+    ``plg`` and ``ingetrokken`` (cancelled by its owner or declined by the visitor).
+    """
+    from plg.communities.models import Lidmaatschap
+
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    open_visit = Q(**{f"{visit}__ingetrokken": False})
+    owner = Q(**{f"{visit}__geobserveerde": user})
+    partner = Q(**{f"{visit}__bezoeker": user}) & open_visit
+    member = (
+        Q(**{f"{visit}__plg__in": Lidmaatschap.objects.filter(user=user).values("plg_id")})
+        & open_visit
+    )
+    mine = Q(**{author_lookup: user}) & (owner | open_visit)
+
+    def reads(relation: BezoekRelation) -> Q:
+        return Q(**{f"{audience_lookup}__in": sorted(BEZOEK_READERS[relation])})
+
+    return (
+        mine
+        | (owner & reads(BezoekRelation.EIGENAAR))
+        | (partner & reads(BezoekRelation.PARTNER))
+        | (member & reads(BezoekRelation.LID))
+    )

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "plg.live",
     "plg.scans",
     "plg.roosters",
+    "plg.bezoeken",
     "plg.planning",
     "plg.post",
     "plg.pages",

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BezoekenConfig(AppConfig):
+    name = "plg.bezoeken"
+    verbose_name = "In elkaars klas"
