@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("plg.live.urls")),
     path("", include("plg.scans.urls")),
     path("", include("plg.roosters.urls")),
+    path("", include("plg.bezoeken.urls")),
     path("", include("plg.planning.urls")),
     path("", include("plg.post.urls")),
 ]
