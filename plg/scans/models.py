@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 
 from plg.core.validators import sensible_date, single_line
 from plg.scans.instruments import Instrument, instruments
-from plg.scans.statistics import minimum_group_size
 
 
 def new_token() -> str:
@@ -28,11 +27,6 @@ def new_token() -> str:
 
 def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
-
-
-def minimum_group() -> int:
-    """The smallest group any figure may describe: a setting, never below 3."""
-    return minimum_group_size(settings.SCAN_MIN_GROUP)
 
 
 class Instrumentkeuze(models.TextChoices):

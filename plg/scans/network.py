@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models.fields.json import KeyTransform
 
+from plg.core.privacy import may_show
 from plg.organisations.models import School
 from plg.scans.advice import PROFILE_LABELS
 from plg.scans.instruments import Instrument, Section, instruments, latest_version, localised
@@ -25,7 +26,6 @@ from plg.scans.statistics import (
     agreement,
     difference,
     kmeans3,
-    may_show,
     weakest,
 )
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from plg.core.privacy import may_show
 from plg.organisations.models import School
 from plg.scans.advice import CONDITION_ADVICE, PROFILE_ADVICE, PROFILE_LABELS
 from plg.scans.instruments import Section, localised
@@ -20,7 +21,6 @@ from plg.scans.statistics import (
     Difference,
     difference,
     distribution,
-    may_show,
     shown_groups,
     weakest,
 )

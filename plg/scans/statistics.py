@@ -15,6 +15,8 @@ from itertools import accumulate
 from statistics import NormalDist
 from typing import TypeVar
 
+from plg.core.privacy import may_show
+
 K = TypeVar("K", bound=Hashable)
 
 PROFILES = ("beginnend", "ontwikkelend", "volwassen")
@@ -163,16 +165,6 @@ def distribution(counts: Mapping[int, int], points: int) -> list[float]:
     if not answered:
         return [0.0] * points
     return [count / answered for count in row]
-
-
-def minimum_group_size(configured: int) -> int:
-    """The configured minimum, but never below 3: fewer respondents are recognisable."""
-    return max(3, configured)
-
-
-def may_show(n: int, minimum: int) -> bool:
-    """Figures of ``n`` respondents may be shown: the one rule every report and overview asks."""
-    return n >= minimum
 
 
 def shown_groups(sizes: Mapping[K, int], minimum: int) -> set[K]:

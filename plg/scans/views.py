@@ -24,6 +24,7 @@ from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
 from plg.communities.models import PLG
 from plg.core.pdf import pdf_response
+from plg.core.privacy import minimum_group, minimum_group_size
 from plg.organisations.authorizers import schools_of, schools_supported_by
 from plg.post.stand import stand as post_stand
 from plg.scans import export, services
@@ -40,10 +41,9 @@ from plg.scans.authorizers import (
 )
 from plg.scans.export import Cell
 from plg.scans.forms import AfnameForm, ZelfscanForm
-from plg.scans.models import Afname, Toegang, ToegangSoort, minimum_group
+from plg.scans.models import Afname, Toegang, ToegangSoort
 from plg.scans.network import Overview, network_overview
 from plg.scans.reports import build_report, no_figures_reason
-from plg.scans.statistics import minimum_group_size
 
 # Inside a PLG the group itself discusses the spread; the absolute floor still protects one person.
 ZELFSCAN_MINIMUM = minimum_group_size(3)

@@ -67,7 +67,7 @@ def test_no_figure_below_the_minimum(world: World, wave: Afname) -> None:
 
 @override_settings(SCAN_MIN_GROUP=1)
 def test_the_minimum_is_never_below_three(world: World, wave: Afname) -> None:
-    from plg.scans.models import minimum_group
+    from plg.core.privacy import minimum_group
 
     assert minimum_group() == 3
 

@@ -20,8 +20,6 @@ from plg.scans.statistics import (
     difference,
     distribution,
     kmeans3,
-    may_show,
-    minimum_group_size,
     shown_groups,
     t_critical,
     weakest,
@@ -193,14 +191,6 @@ def test_distribution_adds_up(counts: dict[int, int]) -> None:
     shares = distribution(counts, 5)
     assert len(shares) == 5 and all(0 <= share <= 1 for share in shares)
     assert math.fsum(shares) == pytest.approx(1.0 if sum(counts.values()) else 0.0)
-
-
-# Minimum group size
-
-
-def test_minimum_group_size_never_below_three() -> None:
-    assert [minimum_group_size(n) for n in (-1, 0, 1, 2, 3, 5, 10)] == [3, 3, 3, 3, 3, 5, 10]
-    assert may_show(5, 5) and not may_show(4, 5)
 
 
 def test_subtraction_attack_is_blocked() -> None:
