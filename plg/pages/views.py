@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
+from plg.bezoeken.aggregates import Praktijk, dit_schooljaar, dit_trimester, praktijk
 from plg.communities.authorizers import get_plg, require_shared_view
 from plg.communities.context import plg_context
 from plg.communities.forms import FaseForm, NotitieForm
@@ -112,7 +113,12 @@ def school_overview(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "pages/school_overview.html",
-        {"school": school, "plgs": plgs, "form": form},
+        {
+            "school": school,
+            "plgs": plgs,
+            "form": form,
+            "praktijk": praktijk([school.pk], [dit_trimester(), dit_schooljaar()])[school.pk],
+        },
     )
 
 
@@ -120,6 +126,7 @@ def school_overview(request: AuthedRequest, pk: int) -> HttpResponse:
 class SupportedSchool:
     school: School
     plgs: list[PLG]
+    praktijk: list[Praktijk]
 
 
 @login_required
@@ -133,10 +140,12 @@ def begeleiding(request: AuthedRequest) -> HttpResponse:
             "schools"
         )
     )
+    counts = praktijk([s.pk for s in schools], [dit_trimester(), dit_schooljaar()])
     rows = [
         SupportedSchool(
             school=school,
             plgs=[p for p in plgs if any(s.pk == school.pk for s in p.schools.all())],
+            praktijk=counts[school.pk],
         )
         for school in schools
     ]
