@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plg.bezoeken.aggregates import Praktijk, Tijdvak, praktijk
 from plg.core.privacy import may_show
 from plg.organisations.models import School
 from plg.scans.advice import CONDITION_ADVICE, PROFILE_ADVICE, PROFILE_LABELS
@@ -107,6 +110,13 @@ class RoleRow:
     means: list[float]
 
 
+DEPRIVATISED = "gedeprivatiseerde_praktijk"
+"""The characteristic that visiting each other's class is about: next to it, what we do."""
+
+EARLIER_WAVES = 3
+"""How many earlier waves the evolution of visits goes back (the PDF stays one page)."""
+
+
 @dataclass
 class Report:
     afname: Afname
@@ -128,6 +138,8 @@ class Report:
     role_titles: list[str] = field(default_factory=list)
     roles: list[RoleRow] = field(default_factory=list)
     comments: dict[str, list[str]] = field(default_factory=dict)
+    praktijk: list[Praktijk] = field(default_factory=list)
+    praktijk_key: str = DEPRIVATISED
 
 
 def _bar(section: Section, data: dict[str, Any]) -> Bar | None:
@@ -241,6 +253,7 @@ def build_report(afname: Afname, school: School | None, *, minimum: int) -> Repo
         if before is not None and may_show(before.n, minimum):
             report.changes = _changes(report, before.data, data)
     _roles(report, data)
+    report.praktijk = _wat_we_eraan_doen(report)
     titles = {section.key: localised(section.title) for section in instrument.sections}
     texts = Toelichting.objects.filter(
         antwoordset__afname=afname, antwoordset__school=school, antwoordset__submitted=True
@@ -248,6 +261,53 @@ def build_report(afname: Afname, school: School | None, *, minimum: int) -> Repo
     for section_key, text in sorted(texts, key=lambda row: (row[0], row[1].casefold())):
         report.comments.setdefault(titles.get(section_key, section_key), []).append(text)
     return report
+
+
+def wave_periods(afname: Afname, school: School) -> list[Tijdvak]:
+    """The year before the first of the last few waves, then from each wave to the next (the
+    last one up to the next wave or today): what the school did around each measurement."""
+    waves = list(
+        Afname.objects.filter(
+            instrument_slug=afname.instrument_slug,
+            plg=None,
+            schools=school,
+            closed_at__isnull=False,
+        )
+        .order_by("opened_at", "pk")
+        .values_list("pk", "title", "opened_at")
+    )
+    here = next(i for i, wave in enumerate(waves) if wave[0] == afname.pk)
+    shown = waves[max(0, here - EARLIER_WAVES) : here + 2]
+    titles = [wave[1] for wave in shown]
+    starts = [timezone.localdate(wave[2]) for wave in shown]
+    if len(shown) == here - max(0, here - EARLIER_WAVES) + 1:  # no later wave: up to today
+        titles.append("")
+        starts.append(max(timezone.localdate() + timedelta(1), starts[-1] + timedelta(1)))
+    periods = [
+        Tijdvak(
+            _("het jaar voor %(wave)s") % {"wave": titles[0]},
+            starts[0] - timedelta(365),
+            starts[0],
+        )
+    ]
+    for title, after, van, tot in zip(titles, titles[1:], starts, starts[1:], strict=False):
+        label = (
+            _("tussen %(wave)s en %(next)s") % {"wave": title, "next": after}
+            if after
+            else _("sinds %(wave)s") % {"wave": title}
+        )
+        periods.append(Tijdvak(label, van, max(tot, van + timedelta(1))))
+    return periods
+
+
+def _wat_we_eraan_doen(report: Report) -> list[Praktijk]:
+    """Visits of this school around each wave, beside the score of deprivatised practice."""
+    school = report.school
+    kenmerken = {bar.key for bar in report.bars.get("kenmerk", [])}
+    if school is None or DEPRIVATISED not in kenmerken:
+        return []
+    periods = wave_periods(report.afname, school)
+    return praktijk([school.pk], periods, minimum=report.minimum)[school.pk]
 
 
 def no_figures_reason(report: Report) -> str:
