@@ -1,4 +1,5 @@
-"""The demo's school calendar: the Christmas holidays as Flemish schools have them."""
+"""The demo: its school calendar has the Christmas holidays as Flemish schools have them, and
+its school leader sees what the school does in each other's classes."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from datetime import date
 
 import pytest
 
-from plg.pages.management.commands.seed_demo import _kerstvakantie
+from plg.bezoeken.aggregates import dit_trimester, praktijk
+from plg.organisations.models import School
+from plg.pages.management.commands.seed_demo import _kerstvakantie, build_demo
 
 
 @pytest.mark.parametrize(
@@ -23,3 +26,14 @@ def test_the_christmas_holidays_of_the_school_year(
     today: date, holidays: tuple[date, date]
 ) -> None:
     assert _kerstvakantie(today) == holidays
+
+
+@pytest.mark.django_db
+def test_the_demo_school_leader_sees_visits_and_sint_jozef_too_few() -> None:
+    build_demo()
+    schools = {school.name: school.pk for school in School.objects.all()}
+    shown = praktijk(schools.values(), [dit_trimester()])
+    regenboog = shown[schools["Basisschool De Regenboog"]][0]
+    assert regenboog.bezoeken and regenboog.aandeel and regenboog.koppels
+    assert [vorm.label for vorm in regenboog.vormen] == ["klasbezoek", "blitsbezoek", "co-teaching"]
+    assert shown[schools["Basisschool Sint-Jozef"]][0].leeg
