@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
+from plg.accounts.models import User
 from plg.bezoeken.aggregates import dit_trimester, praktijk
 from plg.organisations.models import School
-from plg.pages.management.commands.seed_demo import _kerstvakantie, build_demo
+from plg.pages.management.commands.seed_demo import _kerstvakantie, build_demo, reset_demo
 
 
 @pytest.mark.parametrize(
@@ -37,3 +38,11 @@ def test_the_demo_school_leader_sees_visits_and_sint_jozef_too_few() -> None:
     assert regenboog.bezoeken and regenboog.aandeel and regenboog.koppels
     assert [vorm.label for vorm in regenboog.vormen] == ["klasbezoek", "blitsbezoek", "co-teaching"]
     assert shown[schools["Basisschool Sint-Jozef"]][0].leeg
+
+
+@pytest.mark.django_db
+def test_the_demo_can_be_removed_to_load_it_again() -> None:
+    build_demo()
+    reset_demo()
+    assert not User.objects.filter(email__endswith=".example").exists()
+    assert not School.objects.exists()

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from plg.accounts.models import User
+from plg.bezoeken.models import Bezoekronde, CoTeachingReeks, Kijkwijzer
 from plg.communities import services
 from plg.communities.models import PLG, Actieplan, Fase, Lidmaatschap, Mijlpaal, Notitie
 from plg.communities.sharing import Audience
@@ -78,8 +79,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["reset"]:
-            PLG.objects.filter(scholengemeenschap__name="Scholengemeenschap Leieland").delete()
-            User.objects.filter(email__endswith=".example").delete()
+            reset_demo()
         if not Network.objects.filter(name="Netwerk Vlaanderen (demo)").exists():
             build_demo()
             self.stdout.write("Demodata geladen.")
@@ -87,6 +87,23 @@ class Command(BaseCommand):
         for role, email in LOGINS:
             self.stdout.write(f"  {role:<30} {email}")
         self.stdout.write("")
+
+
+@transaction.atomic
+def reset_demo() -> None:
+    """Remove the demo network and its people; what refers to a person (and keeps them from
+    being deleted by accident) goes first."""
+    people = User.objects.filter(email__endswith=".example")
+    network = Network.objects.filter(name="Netwerk Vlaanderen (demo)")
+    PLG.objects.filter(scholengemeenschap__network__in=network).delete()
+    Afname.objects.filter(opened_by__in=people).delete()
+    School.objects.filter(scholengemeenschap__network__in=network).delete()
+    Bezoekronde.objects.filter(door__in=people).delete()
+    for model in (Kijkwijzer, CoTeachingReeks):
+        model.objects.filter(eigenaar__in=people).delete()
+    people.delete()
+    Scholengemeenschap.objects.filter(network__in=network).delete()
+    network.delete()
 
 
 def _at(days: int, hour: int = 15, minute: int = 30) -> datetime:
