@@ -276,7 +276,9 @@ def wave_periods(afname: Afname, school: School) -> list[Tijdvak]:
         .order_by("opened_at", "pk")
         .values_list("pk", "title", "opened_at")
     )
-    here = next(i for i, wave in enumerate(waves) if wave[0] == afname.pk)
+    here = next((i for i, wave in enumerate(waves) if wave[0] == afname.pk), None)
+    if here is None:  # an open wave has no report, and so nothing around it
+        return []
     shown = waves[max(0, here - EARLIER_WAVES) : here + 2]
     titles = [wave[1] for wave in shown]
     starts = [timezone.localdate(wave[2]) for wave in shown]
