@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from django.test import Client
@@ -263,3 +264,37 @@ def test_signing_off_removes_the_preferences(client: Client, world: World) -> No
     _login(client, world.member)
     client.post(reverse("buddy_afmelden"))
     assert not Buddyvoorkeur.objects.exists()
+
+
+def test_feedback_is_for_the_two_of_them_unless_the_visitor_chooses(
+    client: Client, world: World
+) -> None:
+    bezoek = _blits(world)
+    _login(client, world.colleague)
+    body = client.get(reverse("blits_feedback", args=[bezoek.pk])).content.decode()
+    checked = re.findall(r'<input type="radio" name="audience" value="(\w+)"[^>]* checked>', body)
+    assert checked == ["wij"]
+
+
+def test_a_cancelled_blitsbezoek_is_gone_for_the_visitor(client: Client, world: World) -> None:
+    bezoek = _blits(world)
+    Klasbezoek.objects.filter(pk=bezoek.pk).update(ingetrokken=True, status="geannuleerd")
+    _login(client, world.colleague)
+    assert client.get(reverse("blits_detail", args=[bezoek.pk])).status_code == 404
+    assert client.get(reverse("blits_feedback", args=[bezoek.pk])).status_code == 404
+
+
+def test_a_starter_sees_their_mentor(client: Client, world: World) -> None:
+    from plg.organisations.models import Aanstelling, Functie
+
+    Aanstelling.objects.create(
+        user=world.colleague, school=world.school, functie=Functie.BEGINNENDE_LERAAR
+    )
+    BuddyvoorkeurFactory.create(user=world.colleague, school=world.school, zoekt_mentor=True)
+    BuddyvoorkeurFactory.create(user=world.coach, school=world.school, wil_mentor=True)
+    _login(client, world.leader)
+    response = client.post(reverse("buddies_koppelen", args=[world.school.pk]), {"periode": "jaar"})
+    assert "1 starter met een mentor" in response.content.decode()
+    _login(client, world.colleague)
+    body = client.get(reverse("samen")).content.decode()
+    assert f"Je mentor is <strong>{world.coach.display_name}</strong>." in body
