@@ -298,3 +298,38 @@ def test_a_starter_sees_their_mentor(client: Client, world: World) -> None:
     _login(client, world.colleague)
     body = client.get(reverse("samen")).content.decode()
     assert f"Je mentor is <strong>{world.coach.display_name}</strong>." in body
+
+
+def test_a_series_is_started_with_a_colleague(client: Client, world: World) -> None:
+    _login(client, world.member)
+    response = client.post(
+        reverse("coteaching_nieuw"),
+        {"partner": world.colleague.pk, "titel": "Lezen", "klas": "1A", "plg": world.plg.pk},
+    )
+    reeks = CoTeachingReeks.objects.get()
+    assert response["Location"] == reverse("coteaching_reeks", args=[reeks.pk])
+    assert (reeks.eigenaar, reeks.partner, reeks.school, reeks.plg) == (
+        world.member,
+        world.colleague,
+        world.school,
+        world.plg,
+    )
+
+
+def test_the_partner_writes_the_reflection_after_the_lesson(client: Client, world: World) -> None:
+    reeks = coteaching.start_reeks(
+        eigenaar=world.member, partner=world.colleague, school=world.school, titel="T", klas="1"
+    )
+    les = coteaching.add_les(
+        reeks=reeks, door=world.member, begin=timezone.now(), minuten=50, plan="Plan"
+    )
+    _login(client, world.colleague)
+    form = client.get(reverse("coteaching_nota", args=[les.pk])).content.decode()
+    assert 'name="audience"' not in form
+    client.post(
+        reverse("coteaching_nota", args=[les.pk]),
+        {"plan": "Plan", "reflectie": "De groepjes werkten beter met rollen."},
+    )
+    _login(client, world.member)
+    body = client.get(reverse("coteaching_reeks", args=[reeks.pk])).content.decode()
+    assert "De groepjes werkten beter met rollen." in body
