@@ -185,9 +185,9 @@ def _join_trio(
     for index, groep in enumerate(groepen):
         if len(groep) != 2 or not all(may_pair(persoon, o, verboden) for o in groep):
             continue
-        if index in mentors and not persoon.zoekt_mentor:
-            continue  # a mentor's group takes a second starter, not a buddy
         score = sum(_score(persoon, o) for o in groep)
+        if index in mentors and not persoon.zoekt_mentor:
+            score -= 100  # a mentor's group rather takes a second starter; a buddy only if need be
         if best is None or score > best[0]:
             best = (score, index)
     if best is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from itertools import combinations
 
@@ -89,7 +90,7 @@ def test_nobody_is_left_out_who_could_have_been_with_someone_left_out(
 
 
 @given(aanmeldingen())
-def test_a_mentor_group_is_a_mentor_with_starters(
+def test_a_mentor_group_has_a_mentor_and_a_starter(
     data: tuple[list[Kandidaat], set[Paar]],
 ) -> None:
     mensen, verboden = data
@@ -97,7 +98,16 @@ def test_a_mentor_group_is_a_mentor_with_starters(
     for groep in indeel(mensen, verboden).groepen:
         if groep.mentor is not None:
             assert by_id[groep.mentor].mentor
-            assert all(by_id[i].zoekt_mentor for i in groep.leden if i != groep.mentor)
+            assert any(by_id[i].zoekt_mentor for i in groep.leden if i != groep.mentor)
+
+
+@given(aanmeldingen())
+def test_in_one_school_with_no_pairs_yet_nobody_of_two_or_more_stays_alone(
+    data: tuple[list[Kandidaat], set[Paar]],
+) -> None:
+    mensen = [replace(k, school=1) for k in data[0]]
+    if len(mensen) >= 2:
+        assert not indeel(mensen).niet_gekoppeld
 
 
 @given(aanmeldingen())
