@@ -235,17 +235,23 @@ class Uitkomst:
     mentorparen: int
     niet_gekoppeld: int
     redenen: dict[str, int]
+    al_gekoppeld: int = 0
 
     @classmethod
-    def van(cls, indeling: Indeling) -> Uitkomst:
-        redenen = Counter(str(REDEN_TEKST[r]) for r in indeling.niet_gekoppeld.values())
+    def van(cls, indeling: Indeling, *, al_gekoppeld: int = 0) -> Uitkomst:
+        redenen = Counter(str(r) for r in indeling.niet_gekoppeld.values())
         return cls(
             paren=sum(1 for g in indeling.groepen if len(g.leden) == 2 and g.mentor is None),
             trios=sum(1 for g in indeling.groepen if len(g.leden) == 3),
             mentorparen=sum(1 for g in indeling.groepen if g.mentor is not None),
             niet_gekoppeld=len(indeling.niet_gekoppeld),
             redenen=dict(sorted(redenen.items())),
+            al_gekoppeld=al_gekoppeld,
         )
+
+    def redenen_tekst(self) -> list[tuple[str, int]]:
+        """Why some stay alone, in the reader's language."""
+        return [(str(REDEN_TEKST[Reden(code)]), n) for code, n in self.redenen.items()]
 
 
 def voorkeur_initial(user: User) -> dict[str, bool]:
@@ -268,7 +274,9 @@ def verboden_paren(*, scholengemeenschap_id: int, schooljaar: str) -> set[Paar]:
     return {frozenset(p) for ids in leden.values() for p in combinations(ids, 2)}
 
 
-def _kandidaten(school: School, schooljaar: str, periode: str, today: date) -> list[Kandidaat]:
+def _kandidaten(
+    school: School, schooljaar: str, periode: str, today: date
+) -> tuple[list[Kandidaat], int]:
     """Who signed up at this school, and who signed up at a sister school wanting colleagues of
     other schools too; minus whoever already has a group this period."""
     al_in_groep = Buddykoppel.leden.through.objects.filter(
@@ -277,6 +285,11 @@ def _kandidaten(school: School, schooljaar: str, periode: str, today: date) -> l
     ).filter(
         Q(buddykoppel__periode=Periode.JAAR)
         | Q(buddykoppel__created_at__date__gte=periode_begin(periode, today))
+    )
+    al_gekoppeld = (
+        Buddyvoorkeur.objects.filter(school=school, schooljaar=schooljaar)
+        .filter(user__in=al_in_groep.values("user_id"))
+        .count()
     )
     voorkeuren = (
         Buddyvoorkeur.objects.filter(
@@ -300,14 +313,14 @@ def _kandidaten(school: School, schooljaar: str, periode: str, today: date) -> l
                 zoekt_mentor=v.zoekt_mentor,
             ),
         )
-    return list(gezien.values())
+    return list(gezien.values()), al_gekoppeld
 
 
 @transaction.atomic
 def match_buddies(*, school: School, schooljaar: str, periode: str) -> Uitkomst:
     """Make this period's pairs and trios for a school's sign-ups, all stored or none."""
     today = timezone.localdate()
-    kandidaten = _kandidaten(school, schooljaar, periode, today)
+    kandidaten, al_gekoppeld = _kandidaten(school, schooljaar, periode, today)
     verboden = verboden_paren(
         scholengemeenschap_id=school.scholengemeenschap_id, schooljaar=schooljaar
     )
@@ -321,7 +334,7 @@ def match_buddies(*, school: School, schooljaar: str, periode: str) -> Uitkomst:
             mentor_id=groep.mentor,
         )
         koppel.leden.set(groep.leden)
-    return Uitkomst.van(indeling)
+    return Uitkomst.van(indeling, al_gekoppeld=al_gekoppeld)
 
 
 def ingeschreven(*, school: School, schooljaar: str) -> int:

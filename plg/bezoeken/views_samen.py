@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from django.contrib import messages
@@ -152,17 +153,25 @@ def buddy_afmelden(request: AuthedRequest) -> HttpResponse:
     return redirect("samen")
 
 
+UITKOMST = "bezoeken.buddies.uitkomst"
+
+
 @login_required
 def buddies_koppelen(request: AuthedRequest, school_pk: int) -> HttpResponse:
     """The organiser starts the matching and learns how it went in counts, never in names."""
     school = authorizers.get_buddy_school(request.user, school_pk)
     schooljaar = _schooljaar()
     form = KoppelenForm(request.POST or None, initial={"periode": "trimester"})
-    uitkomst = None
     if request.method == "POST" and form.is_valid():
-        uitkomst = buddies.match_buddies(
+        gedaan = buddies.match_buddies(
             school=school, schooljaar=schooljaar, periode=form.cleaned_data["periode"]
         )
+        request.session[UITKOMST] = {"school": school.pk, **asdict(gedaan)}
+        return redirect("buddies_koppelen", school_pk=school.pk)
+    bewaard = request.session.pop(UITKOMST, None)
+    uitkomst: buddies.Uitkomst | None = None
+    if isinstance(bewaard, dict) and bewaard.pop("school", None) == school.pk:
+        uitkomst = buddies.Uitkomst(**bewaard)
     context: dict[str, Any] = {
         "school": school,
         "schooljaar": schooljaar,
@@ -170,7 +179,8 @@ def buddies_koppelen(request: AuthedRequest, school_pk: int) -> HttpResponse:
         "uitkomst": uitkomst,
         "ingeschreven": buddies.ingeschreven(school=school, schooljaar=schooljaar),
     }
-    return render(request, "bezoeken/samen/buddies_koppelen.html", context)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "bezoeken/samen/buddies_koppelen.html", context, status=status)
 
 
 @login_required

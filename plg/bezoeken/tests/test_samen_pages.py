@@ -211,7 +211,9 @@ def _signed_up(world: World) -> None:
 def test_the_organiser_sees_counts_and_no_names(client: Client, world: World) -> None:
     _signed_up(world)
     _login(client, world.leader)
-    response = client.post(reverse("buddies_koppelen", args=[world.school.pk]), {"periode": "jaar"})
+    response = client.post(
+        reverse("buddies_koppelen", args=[world.school.pk]), {"periode": "jaar"}, follow=True
+    )
     body = response.content.decode()
     assert "1 trio" in body
     for user in (world.coach, world.member, world.colleague):
@@ -224,7 +226,9 @@ def test_each_teacher_sees_their_own_buddies_with_something_to_do(
 ) -> None:
     _signed_up(world)
     _login(client, world.leader)
-    client.post(reverse("buddies_koppelen", args=[world.school.pk]), {"periode": "jaar"})
+    client.post(
+        reverse("buddies_koppelen", args=[world.school.pk]), {"periode": "jaar"}, follow=True
+    )
     _login(client, world.member)
     body = client.get(reverse("samen")).content.decode()
     assert world.coach.first_name in body and world.colleague.first_name in body
@@ -236,7 +240,9 @@ def test_the_leaders_own_page_does_not_show_the_buddies_of_others(
 ) -> None:
     _signed_up(world)
     _login(client, world.leader)
-    client.post(reverse("buddies_koppelen", args=[world.school.pk]), {"periode": "jaar"})
+    client.post(
+        reverse("buddies_koppelen", args=[world.school.pk]), {"periode": "jaar"}, follow=True
+    )
     body = client.get(reverse("samen")).content.decode()
     assert world.member.first_name not in body
 
@@ -293,7 +299,9 @@ def test_a_starter_sees_their_mentor(client: Client, world: World) -> None:
     BuddyvoorkeurFactory.create(user=world.colleague, school=world.school, zoekt_mentor=True)
     BuddyvoorkeurFactory.create(user=world.coach, school=world.school, wil_mentor=True)
     _login(client, world.leader)
-    response = client.post(reverse("buddies_koppelen", args=[world.school.pk]), {"periode": "jaar"})
+    response = client.post(
+        reverse("buddies_koppelen", args=[world.school.pk]), {"periode": "jaar"}, follow=True
+    )
     assert "1 starter met een mentor" in response.content.decode()
     _login(client, world.colleague)
     body = client.get(reverse("samen")).content.decode()
@@ -333,3 +341,23 @@ def test_the_partner_writes_the_reflection_after_the_lesson(client: Client, worl
     _login(client, world.member)
     body = client.get(reverse("coteaching_reeks", args=[reeks.pk])).content.decode()
     assert "De groepjes werkten beter met rollen." in body
+
+
+def test_matching_again_in_the_same_period_says_everyone_has_a_buddy(
+    client: Client, world: World
+) -> None:
+    _signed_up(world)
+    _login(client, world.leader)
+    url = reverse("buddies_koppelen", args=[world.school.pk])
+    client.post(url, {"periode": "trimester"})
+    body = client.post(url, {"periode": "trimester"}, follow=True).content.decode()
+    assert "3 collega's hadden voor deze periode al een buddy." in body
+    assert Buddykoppel.objects.count() == 1
+
+
+def test_the_organiser_reads_why_someone_stays_alone(client: Client, world: World) -> None:
+    BuddyvoorkeurFactory.create(user=world.member, school=world.school)
+    _login(client, world.leader)
+    url = reverse("buddies_koppelen", args=[world.school.pk])
+    body = client.post(url, {"periode": "jaar"}, follow=True).content.decode()
+    assert "alleen ingeschreven op hun school en niet open voor andere scholen: 1" in body
