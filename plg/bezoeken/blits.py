@@ -16,9 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.accounts.models import User
+from plg.bezoeken import mails_samen
 from plg.bezoeken.models import Blitsfeedback, Klasbezoek, Soort, Status
 from plg.communities.models import PLG
 from plg.organisations.models import School
+from plg.post import services as post
 
 BLITS_MINUTEN = range(10, 16)
 """Short enough to fit in any lesson, long enough to see something worth a question."""
@@ -60,11 +62,12 @@ def invite_blits(
     kijken_naar: str = "",
     plg: PLG | None = None,
 ) -> Klasbezoek:
-    """One blitsbezoek outside a round: the observed teacher invites, the visitor may decline."""
+    """One blitsbezoek outside a round: the observed teacher invites, the visitor may decline.
+    The invitation goes to the outbox with the visit, or neither is written."""
     check_niet_zelf(geobserveerde, bezoeker)
     check_blits_minuten(minuten)
     check_later(begin)
-    return Klasbezoek.objects.create(
+    bezoek = Klasbezoek.objects.create(
         soort=Soort.BLITS,
         geobserveerde=geobserveerde,
         bezoeker=bezoeker,
@@ -76,6 +79,8 @@ def invite_blits(
         kijken_naar=kijken_naar,
         status=Status.UITGENODIGD,
     )
+    post.queue_berichten([mails_samen.blits_uitnodiging(bezoek)])
+    return bezoek
 
 
 def may_leave_feedback(bezoek: Klasbezoek, user: User) -> bool:

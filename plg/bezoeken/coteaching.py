@@ -16,9 +16,11 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from plg.accounts.models import User
+from plg.bezoeken import mails_samen
 from plg.bezoeken.models import CoTeachingNota, CoTeachingReeks, Klasbezoek, Soort, Status
 from plg.communities.models import PLG
 from plg.organisations.models import School
+from plg.post import services as post
 
 LES_MINUTEN = range(10, 241)
 
@@ -73,7 +75,8 @@ def add_les(
     plan: str = "",
     audience: str = "wij",
 ) -> Klasbezoek:
-    """A lesson both agreed on (so accepted at once), with its plan when one is written."""
+    """A lesson both agreed on (so accepted at once), with its plan when one is written; the
+    other one of the two gets a mail, without the plan."""
     if reeks.ingetrokken:
         raise ValidationError(_("Deze reeks is gestopt."), code="gestopt")
     check_les_minuten(minuten)
@@ -93,6 +96,7 @@ def add_les(
     )
     if plan:
         CoTeachingNota.objects.create(bezoek=les_bezoek, author=door, plan=plan, audience=audience)
+    post.queue_berichten([mails_samen.co_les(les_bezoek, door)])
     return les_bezoek
 
 
