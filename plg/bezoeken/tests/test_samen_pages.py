@@ -361,3 +361,25 @@ def test_the_organiser_reads_why_someone_stays_alone(client: Client, world: Worl
     url = reverse("buddies_koppelen", args=[world.school.pk])
     body = client.post(url, {"periode": "jaar"}, follow=True).content.decode()
     assert "alleen ingeschreven op hun school en niet open voor andere scholen: 1" in body
+
+
+def test_a_blitsbezoek_of_the_schools_round_shows_the_round(client: Client, world: World) -> None:
+    from plg.bezoeken.models import Bezoekronde
+
+    ronde = Bezoekronde.objects.create(
+        scholengemeenschap=world.sg,
+        school=world.school,
+        soort="blits",
+        titel="Blitsweek maart",
+        van=timezone.localdate(),
+        tot=timezone.localdate() + timedelta(days=4),
+        minuten=15,
+        door=world.leader,
+    )
+    BlitsbezoekFactory.create(
+        geobserveerde=world.member, bezoeker=world.colleague, school=world.school, ronde=ronde
+    )
+    _login(client, world.colleague)
+    body = client.get(reverse("samen")).content.decode()
+    assert "Blitsweek maart" in body
+    assert "nog feedback geven" in body

@@ -152,6 +152,12 @@ def _samen(world: World) -> list[object]:
     return [CoTeachingReeks.objects.earliest("id").pk]
 
 
+def _blits(world: World) -> int:
+    from plg.bezoeken.models import Klasbezoek
+
+    return Klasbezoek.objects.filter(soort="blits").earliest("id").pk
+
+
 Args = Callable[[World], list[object]]
 
 PAGES: list[tuple[str, str, Args]] = [
@@ -184,6 +190,7 @@ PAGES: list[tuple[str, str, Args]] = [
     ("member", "coteaching_reeks", _samen),
     ("colleague", "coteaching_reeks", _samen),
     ("leader", "buddies_koppelen", lambda w: [w.school.pk]),
+    ("member", "blits_detail", lambda w: [_blits(w)]),
 ]
 
 
