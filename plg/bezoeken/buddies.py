@@ -353,7 +353,9 @@ def mijn_groepen(user: User, schooljaar: str) -> list[Buddykoppel]:
 
 @transaction.atomic
 def sign_up(*, user: User, school: School, schooljaar: str, **voorkeur: object) -> Buddyvoorkeur:
-    """Signing up (again) replaces this year's preferences; it stays voluntary."""
+    """Signing up (again) replaces this year's preferences, at whichever school; it stays
+    voluntary."""
+    Buddyvoorkeur.objects.filter(user=user, schooljaar=schooljaar).exclude(school=school).delete()
     row, _created = Buddyvoorkeur.objects.update_or_create(
         user=user, school=school, schooljaar=schooljaar, defaults=voorkeur
     )

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -130,9 +129,7 @@ def buddy_aanmelden(request: AuthedRequest) -> HttpResponse:
         initial=None if bestaand else buddies.voorkeur_initial(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            buddies.sign_off(user=request.user, schooljaar=schooljaar)
-            buddies.sign_up(user=request.user, schooljaar=schooljaar, **form.cleaned_data)
+        buddies.sign_up(user=request.user, schooljaar=schooljaar, **form.cleaned_data)
         messages.success(request, _("Je bent ingeschreven voor een buddy dit schooljaar."))
         return redirect("samen")
     status = 400 if request.method == "POST" else 200

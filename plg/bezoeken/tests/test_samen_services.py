@@ -12,7 +12,14 @@ from django.utils import timezone
 from conftest import World
 from plg.accounts.models import User
 from plg.bezoeken import authorizers, blits, buddies, coteaching
-from plg.bezoeken.models import Blitsfeedback, Buddykoppel, CoTeachingNota, Klasbezoek, Periode
+from plg.bezoeken.models import (
+    Blitsfeedback,
+    Buddykoppel,
+    Buddyvoorkeur,
+    CoTeachingNota,
+    Klasbezoek,
+    Periode,
+)
 from plg.bezoeken.tests.factories_samen import (
     BlitsbezoekFactory,
     BuddyvoorkeurFactory,
@@ -247,3 +254,34 @@ def test_who_organises_the_buddies_of_a_school(world: World, persona: str, organ
         authorizers.organiser_schools(world.persona(persona)).filter(pk=world.school.pk).exists()
         is organises
     )
+
+
+def test_matching_that_fails_halfway_stores_no_group(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(4):
+        BuddyvoorkeurFactory.create(school=world.school, user__email=f"l{i}@regenboog.example")
+    made: list[Buddykoppel] = []
+    create = Buddykoppel.objects.create
+
+    def create_then_fail(**kwargs: object) -> Buddykoppel:
+        if made:
+            raise RuntimeError("database gone")
+        made.append(create(**kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(Buddykoppel.objects, "create", create_then_fail)
+    with pytest.raises(RuntimeError):
+        buddies.match_buddies(
+            school=world.school,
+            schooljaar=buddies.schooljaar_van(timezone.localdate()),
+            periode=Periode.JAAR,
+        )
+    assert made and not Buddykoppel.objects.exists()
+
+
+def test_signing_up_at_another_school_replaces_the_first(world: World) -> None:
+    jaar = buddies.schooljaar_van(timezone.localdate())
+    buddies.sign_up(user=world.member, school=world.school, schooljaar=jaar)
+    buddies.sign_up(user=world.member, school=world.sister, schooljaar=jaar, graad="2")
+    assert list(Buddyvoorkeur.objects.values_list("school", "graad")) == [(world.sister.pk, "2")]
