@@ -42,3 +42,42 @@ def test_a_blitsbezoeks_feedback_left_on_a_phone_is_read_by_the_observed_teacher
     page.goto(f"{site.url}/samen/")
     expect(page.get_by_text("Iedereen kwam meteen aan het werk.")).to_be_visible()
     expect(page.get_by_text("Hoe heb je dat ingeoefend?")).to_be_visible()
+
+
+def test_two_colleagues_plan_teach_and_reflect_in_a_co_teaching_series(
+    page: Page, site: Site
+) -> None:
+    sign_in(page, site, site.member)
+    page.goto(f"{site.url}/samen/")
+    page.get_by_role("link", name="Een reeks starten").click()
+    page.get_by_label("Met welke collega?").select_option(label="Kato Test")
+    page.get_by_label("Titel").fill("Samen lezen")
+    page.locator("#id_klas").fill("2A")
+    page.get_by_role("button", name="Reeks starten").click()
+    expect(page.get_by_text("De reeks staat klaar.")).to_be_visible()
+    page.get_by_label("Wanneer geven we de les?").fill("2030-01-07T10:00")
+    page.get_by_label("Wat plannen we?").fill("Jij start, ik sluit af.")
+    page.get_by_role("button", name="Les toevoegen").click()
+    expect(page.get_by_text("Jij start, ik sluit af.")).to_be_visible()
+
+    page.get_by_role("button", name="Afmelden").click()
+    sign_in(page, site, site.colleague)
+    page.goto(f"{site.url}/samen/")
+    page.get_by_role("link", name="Samen lezen").click()
+    page.get_by_role("link", name="Plan en reflectie").click()
+    page.get_by_label("Wat merkten we?").fill("De rollen in de groepjes hielpen.")
+    page.get_by_role("button", name="Bewaren").click()
+    expect(page.get_by_text("De rollen in de groepjes hielpen.")).to_be_visible()
+    reeks_url = page.url
+
+    page.get_by_role("button", name="Afmelden").click()
+    sign_in(page, site, site.member)
+    page.goto(reeks_url)
+    expect(page.get_by_text("De rollen in de groepjes hielpen.")).to_be_visible()
+    page.get_by_role("button", name="De reeks stoppen").click()
+    expect(page.get_by_text("De reeks is gestopt.")).to_be_visible()
+
+    page.get_by_role("button", name="Afmelden").click()
+    sign_in(page, site, site.colleague)
+    response = page.goto(reeks_url)
+    assert response is not None and response.status == 404
