@@ -101,11 +101,7 @@ def get_reeks(user: User, pk: int) -> CoTeachingReeks:
     raise Http404
 
 
-def get_co_les(user: User, pk: int) -> Klasbezoek:
-    les = get_object_or_404(
-        Klasbezoek.objects.select_related("reeks"), pk=pk, soort=Soort.CO_TEACHING
-    )
-    if les.reeks_id is None:
-        raise Http404
-    get_reeks(user, les.reeks_id)
-    return les
+def get_co_les(user: User, pk: int) -> tuple[Klasbezoek, CoTeachingReeks]:
+    """A co-taught lesson, for whoever may open its series."""
+    les = get_object_or_404(Klasbezoek, pk=pk, soort=Soort.CO_TEACHING, reeks__isnull=False)
+    return les, get_reeks(user, les.reeks_id or 0)

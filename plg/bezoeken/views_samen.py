@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plg.accounts.http import AuthedRequest
+from plg.accounts.models import User
 from plg.bezoeken import authorizers, blits, buddies, coteaching
 from plg.bezoeken.forms_samen import (
     BlitsfeedbackForm,
@@ -26,10 +27,22 @@ from plg.bezoeken.forms_samen import (
 )
 from plg.bezoeken.models import Blitsfeedback, Buddyvoorkeur, CoTeachingNota
 from plg.communities.models import PLG
+from plg.organisations.models import School
 
 
 def _schooljaar() -> str:
     return buddies.schooljaar_van(timezone.localdate())
+
+
+def _school_van_beiden(schools: list[School], ander: User) -> School:
+    """The school the two share (the first, when they share several)."""
+    return (
+        authorizers.team_schools(ander)
+        .filter(pk__in=[s.pk for s in schools])
+        .order_by("pk")
+        .first()
+        or schools[0]
+    )
 
 
 @login_required
@@ -63,11 +76,10 @@ def blits_nieuw(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         bezoeker = data["bezoeker"]
-        gedeeld = authorizers.team_schools(bezoeker).filter(pk__in=[s.pk for s in schools])
         bezoek = blits.invite_blits(
             geobserveerde=request.user,
             bezoeker=bezoeker,
-            school=gedeeld.order_by("pk").first() or schools[0],
+            school=_school_van_beiden(schools, bezoeker),
             begin=data["begin"],
             minuten=data["minuten"],
             klas=data["klas"],
@@ -190,10 +202,9 @@ def coteaching_nieuw(request: AuthedRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         partner = form.cleaned_data["partner"]
-        gedeeld = authorizers.team_schools(partner).filter(pk__in=[s.pk for s in schools])
         reeks = coteaching.start_reeks(
             eigenaar=request.user,
-            school=gedeeld.order_by("pk").first() or schools[0],
+            school=_school_van_beiden(schools, partner),
             **form.cleaned_data,
         )
         messages.success(request, _("De reeks staat klaar. Plan jullie eerste les."))
@@ -238,8 +249,7 @@ def coteaching_les_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def coteaching_nota(request: AuthedRequest, pk: int) -> HttpResponse:
     """The plan before and the reflection after one lesson, for whoever may read the note."""
-    les = authorizers.get_co_les(request.user, pk)
-    reeks = authorizers.get_reeks(request.user, les.reeks_id or 0)
+    les, reeks = authorizers.get_co_les(request.user, pk)
     alle = CoTeachingNota.objects.filter(bezoek=les).first()
     nota = CoTeachingNota.objects.visible_to(request.user).filter(bezoek=les).first()
     if alle is not None and nota is None:
