@@ -180,3 +180,15 @@ def test_the_school_year_starts_in_september() -> None:
 def test_the_second_term_starts_in_january() -> None:
     assert periode_begin("trimester", date(2027, 2, 10)) == date(2027, 1, 1)
     assert periode_begin("jaar", date(2027, 2, 10)) == date(2026, 9, 1)
+
+
+def test_two_left_over_and_a_pair_become_two_pairs() -> None:
+    from plg.bezoeken.buddies import _repair
+
+    a, b = Kandidaat(id=1, school=1), Kandidaat(id=2, school=1)
+    u, v = Kandidaat(id=3, school=1), Kandidaat(id=4, school=1)
+    paren = [(a, b)]
+    over = [u, v]
+    _repair(paren, over, verboden={frozenset((3, 4)), frozenset((3, 1)), frozenset((4, 2))})
+    assert sorted(tuple(sorted(k.id for k in p)) for p in paren) == [(1, 4), (2, 3)]
+    assert not over
