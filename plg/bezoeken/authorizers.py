@@ -7,11 +7,13 @@ Anyone else gets a 404: that a visit exists, and between whom, is not theirs to 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from plg.accounts.models import User
-from plg.bezoeken.models import Klasbezoek
+from plg.bezoeken.models import CoTeachingReeks, Klasbezoek, Soort
+from plg.organisations.models import Aanstelling, Functie, School
 
 
 def get_bezoek(user: User, pk: int, *, eigenaar: bool = False) -> Klasbezoek:
@@ -27,3 +29,79 @@ def get_bezoek(user: User, pk: int, *, eigenaar: bool = False) -> Klasbezoek:
             raise PermissionDenied
         return bezoek
     raise Http404
+
+
+def team_schools(user: User) -> QuerySet[School]:
+    """The schools where this person is staff (an advisor supports a school, is not its team)."""
+    return School.objects.filter(
+        pk__in=Aanstelling.objects.team().filter(user=user).values("school_id")
+    )
+
+
+def require_team(user: User) -> list[School]:
+    """Blitsbezoeken, buddies and co-teaching are for a school's own staff."""
+    schools = list(team_schools(user))
+    if not schools:
+        raise Http404
+    return schools
+
+
+def colleagues(user: User, schools: list[School]) -> QuerySet[User]:
+    """The staff of these schools, whom one may invite into one's class (never oneself)."""
+    return (
+        User.objects.filter(
+            pk__in=Aanstelling.objects.team().filter(school__in=schools).values("user_id"),
+            is_active=True,
+        )
+        .exclude(pk=user.pk)
+        .order_by("first_name", "last_name", "email")
+    )
+
+
+BUDDY_ORGANISERS = (
+    Functie.SCHOOLLEIDER,
+    Functie.COORDINEREND_DIRECTEUR,
+    Functie.AANVANGSBEGELEIDER,
+)
+"""Who may start the buddy matching of a school: its leaders and its aanvangsbegeleiders. They
+learn counts only, never who is with whom."""
+
+
+def organiser_schools(user: User) -> QuerySet[School]:
+    return School.objects.filter(
+        pk__in=Aanstelling.objects.filter(user=user, functie__in=BUDDY_ORGANISERS).values(
+            "school_id"
+        )
+    )
+
+
+def get_buddy_school(user: User, pk: int) -> School:
+    school = organiser_schools(user).filter(pk=pk).first()
+    if school is None:
+        raise Http404
+    return school
+
+
+def get_blits(user: User, pk: int, *, bezoeker: bool = False) -> Klasbezoek:
+    """A blitsbezoek for its two people; with ``bezoeker`` only for the visitor (the form for
+    feedback is theirs alone)."""
+    bezoek = get_bezoek(user, pk)
+    if bezoek.soort != Soort.BLITS or (bezoeker and bezoek.bezoeker_id != user.pk):
+        raise Http404
+    return bezoek
+
+
+def get_reeks(user: User, pk: int) -> CoTeachingReeks:
+    """Its owner, always; its partner while the series runs; for anyone else it does not exist."""
+    reeks = get_object_or_404(
+        CoTeachingReeks.objects.select_related("eigenaar", "partner", "school"), pk=pk
+    )
+    if reeks.eigenaar_id == user.pk or (reeks.partner_id == user.pk and not reeks.ingetrokken):
+        return reeks
+    raise Http404
+
+
+def get_co_les(user: User, pk: int) -> tuple[Klasbezoek, CoTeachingReeks]:
+    """A co-taught lesson, for whoever may open its series."""
+    les = get_object_or_404(Klasbezoek, pk=pk, soort=Soort.CO_TEACHING, reeks__isnull=False)
+    return les, get_reeks(user, les.reeks_id or 0)

@@ -45,6 +45,7 @@ class Soort(models.TextChoices):
     VERVANGING = "vervanging", _("Vervangingen")
     HERINNERING = "herinnering", _("Herinneringen de dag ervoor")
     LEERLOG = "leerlog", _("Vragen om de leerlog")
+    SAMEN = "samen", _("Blitsbezoeken en co-teaching")
 
 
 class BerichtQuerySet(models.QuerySet["Bericht"]):

@@ -12,6 +12,8 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from conftest import PASSWORD, World
+from plg.bezoeken.models import CoTeachingReeks, Klasbezoek
+from plg.bezoeken.tests.factories_samen import BlitsbezoekFactory
 from plg.communities.models import (
     Afronding,
     Bijlage,
@@ -50,13 +52,21 @@ COACH = {"coach"}
 IN_SG = {"coach", "member", "colleague", "leader", "advisor"}
 LOGGED_IN = set(PERSONAS) - {"anonymous"}
 IN_SCHOOL = {"coach", "member", "colleague", "leader", "advisor"}
+# a blitsbezoek in the member's class by the colleague; their co-teaching series
+DE_TWEE = {"member", "colleague"}
 WAVE_OPENERS = {"leader", "other_leader", "advisor", "other_advisor"}
 WAVE_RUNNERS = {"leader", "advisor"}
 TEAM = {"coach", "member", "colleague", "outsider", "leader", "other_leader"}
 PLANNERS = {"leader"}
 
 
-class Objects(TypedDict):
+class SamenObjects(TypedDict):
+    blits: Klasbezoek
+    reeks: CoTeachingReeks
+    co_les: Klasbezoek
+
+
+class Objects(SamenObjects):
     """One of each thing a URL can be about, made for the personas' world."""
 
     werkvorm: Werkvorm
@@ -153,6 +163,25 @@ def _objects(w: World) -> Objects:
         "maandplan": proposal_with_one_meeting(w),
         "feed": Kalenderfeed.objects.create(user=w.member),
         "bericht": _failed_mail(w),
+        **_samen(w),
+    }
+
+
+def _samen(w: World) -> SamenObjects:
+    """A blitsbezoek in the member's class by the colleague; a co-teaching series of the two."""
+    from plg.bezoeken import coteaching
+
+    reeks = coteaching.start_reeks(
+        eigenaar=w.member, partner=w.colleague, school=w.school, titel="Samen", klas="2A"
+    )
+    return {
+        "blits": BlitsbezoekFactory.create(
+            geobserveerde=w.member, bezoeker=w.colleague, school=w.school
+        ),
+        "reeks": reeks,
+        "co_les": coteaching.add_les(
+            reeks=reeks, door=w.member, begin=timezone.now(), minuten=50, plan="Plan"
+        ),
     }
 
 
@@ -359,6 +388,20 @@ CASES: dict[str, tuple[Args, str, dict[str, str], set[str], int]] = {
     "maandplan_weglaten": (lambda w, o: [o["maandplan"].pk, 0], "post", {}, PLANNERS, 302),
     # a failed e-mail is tried again by whoever caused it to be sent, nobody else
     "bericht_opnieuw": (lambda w, o: [], "post", {"bericht": str(FAILED_MAIL)}, {"leader"}, 302),
+    # blitsbezoeken, buddies and co-teaching: the two people concerned; the school's staff to
+    # start one; the organiser of the buddies (a leader) sees counts only
+    "samen": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "blits_nieuw": (lambda w, o: [], "get", {}, TEAM, 200),
+    "blits_detail": (lambda w, o: [o["blits"].pk], "get", {}, DE_TWEE, 200),
+    "blits_feedback": (lambda w, o: [o["blits"].pk], "get", {}, {"colleague"}, 200),
+    "buddy_aanmelden": (lambda w, o: [], "get", {}, TEAM, 200),
+    "buddy_afmelden": (lambda w, o: [], "post", {}, TEAM, 302),
+    "buddies_koppelen": (lambda w, o: [w.school.pk], "get", {}, {"leader"}, 200),
+    "coteaching_nieuw": (lambda w, o: [], "get", {}, TEAM, 200),
+    "coteaching_reeks": (lambda w, o: [o["reeks"].pk], "get", {}, DE_TWEE, 200),
+    "coteaching_les_nieuw": (lambda w, o: [o["reeks"].pk], "get", {}, DE_TWEE, 200),
+    "coteaching_nota": (lambda w, o: [o["co_les"].pk], "get", {}, DE_TWEE, 200),
+    "coteaching_stoppen": (lambda w, o: [o["reeks"].pk], "post", {}, DE_TWEE, 302),
 }
 # The invitation (for a new address) refuses anyone signed in with another account.
 SIGNED_IN_AS_SOMEONE_ELSE = {"uitnodiging"}

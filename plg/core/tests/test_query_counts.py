@@ -70,6 +70,7 @@ def _grow(world: World, n: int) -> None:
             bijeenkomst=b, owner=world.member, description="x", due_date=timezone.localdate()
         )
     _grow_live(world, n)
+    _grow_samen(world, n)
 
 
 def _live(world: World) -> Bijeenkomst:
@@ -116,6 +117,47 @@ def _grow_live(world: World, n: int) -> None:
         )
 
 
+def _grow_samen(world: World, n: int) -> None:
+    """n blitsbezoeken with feedback in the member's class, n co-teaching series of the member
+    and the colleague with n lessons and notes in the first, n buddy groups of theirs."""
+    from plg.bezoeken import blits, coteaching
+    from plg.bezoeken.buddies import schooljaar_van
+    from plg.bezoeken.models import Buddykoppel, CoTeachingReeks
+    from plg.bezoeken.tests.factories_samen import BlitsbezoekFactory
+
+    for i in range(n):
+        bezoek = BlitsbezoekFactory.create(
+            geobserveerde=world.member, bezoeker=world.colleague, school=world.school
+        )
+        blits.leave_blitsfeedback(
+            bezoek=bezoek, author=world.colleague, waardering=f"w{i}", vraag="v", audience="wij"
+        )
+        coteaching.start_reeks(
+            eigenaar=world.member, partner=world.colleague, school=world.school, titel="T", klas="1"
+        )
+        reeks = CoTeachingReeks.objects.earliest("id")
+        les = coteaching.add_les(
+            reeks=reeks, door=world.member, begin=timezone.now(), minuten=50, plan=f"p{i}"
+        )
+        coteaching.save_nota(les=les, door=world.colleague, plan="p", reflectie="r", audience=None)
+        koppel = Buddykoppel.objects.create(
+            scholengemeenschap=world.sg, schooljaar=schooljaar_van(timezone.localdate())
+        )
+        koppel.leden.set([world.member, world.colleague, world.coach])
+
+
+def _samen(world: World) -> list[object]:
+    from plg.bezoeken.models import CoTeachingReeks
+
+    return [CoTeachingReeks.objects.earliest("id").pk]
+
+
+def _blits(world: World) -> int:
+    from plg.bezoeken.models import Klasbezoek
+
+    return Klasbezoek.objects.filter(soort="blits").earliest("id").pk
+
+
 Args = Callable[[World], list[object]]
 
 PAGES: list[tuple[str, str, Args]] = [
@@ -143,6 +185,12 @@ PAGES: list[tuple[str, str, Args]] = [
     ("member", "samenvatting", lambda w: [_live(w).pk]),
     ("leader", "samenvatting", lambda w: [_live(w).pk]),
     ("outsider", "live_gast", lambda w: [_live(w).live.gastlinks.all()[0].token]),
+    ("member", "samen", lambda w: []),
+    ("colleague", "samen", lambda w: []),
+    ("member", "coteaching_reeks", _samen),
+    ("colleague", "coteaching_reeks", _samen),
+    ("leader", "buddies_koppelen", lambda w: [w.school.pk]),
+    ("member", "blits_detail", lambda w: [_blits(w)]),
 ]
 
 
