@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime, time
 from typing import Any, cast
 
@@ -63,9 +64,15 @@ class BezoekForm(forms.Form):
         label=_("Kijkwijzer"), queryset=Kijkwijzer.objects.none(), required=False
     )
     datum = forms.DateField(label=_("Datum"), widget=DATE, validators=[sensible_date])
-    lesuur = forms.TypedChoiceField(label=_("Lesuur"), coerce=int, required=False, empty_value=None)
-    begin = forms.TimeField(label=_("Of van"), widget=TIME, required=False)
-    einde = forms.TimeField(label=_("tot"), widget=TIME, required=False)
+    lesuur = forms.TypedChoiceField(
+        label=_("Lesuur"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Uit de kalender van je school; of vul hieronder het begin en het einde in."),
+    )
+    begin = forms.TimeField(label=_("Begin"), widget=TIME, required=False)
+    einde = forms.TimeField(label=_("Einde"), widget=TIME, required=False)
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -158,27 +165,44 @@ class AntwoordForm(forms.Form):
 
 
 class NotitiesAudienceForm(forms.ModelForm[Klasbezoek]):
+    """The owner always reads the notes about their class: they choose between the two of them
+    and their PLG."""
+
+    notities_audience = forms.ChoiceField(
+        label=_("Wie mag de notities lezen?"),
+        choices=[
+            (BezoekAudience.WIJ_TWEE, BezoekAudience.WIJ_TWEE.label),
+            (BezoekAudience.PLG, BezoekAudience.PLG.label),
+        ],
+        widget=AudienceRadio,
+        help_text=_(
+            "De notities gaan over jouw klas: jij beslist. De schoolleiding leest ze nooit."
+        ),
+    )
+
     class Meta:
         model = Klasbezoek
         fields = ["notities_audience"]
-        widgets = {"notities_audience": AudienceRadio}
-        help_texts = {
-            "notities_audience": _(
-                "De notities gaan over jouw klas: jij beslist. De schoolleiding leest ze nooit."
-            )
-        }
 
 
 class ObservatieForm(forms.ModelForm[Observatie]):
     """One note from the phone; ``client_id`` and ``moment`` are made there."""
 
-    client_id = forms.UUIDField(max_length=36, validators=[single_line])
+    client_id = forms.CharField(max_length=36, validators=[single_line])
     moment = forms.DateTimeField(validators=[sensible_date])
     item = forms.ModelChoiceField(queryset=KijkwijzerItem.objects.none(), required=False)
 
     class Meta:
         model = Observatie
         fields = ["tekst", "moment", "client_id", "item"]
+
+    def clean_client_id(self) -> uuid.UUID:
+        try:
+            return uuid.UUID(self.cleaned_data["client_id"])
+        except ValueError as error:
+            raise forms.ValidationError(
+                _("Dit is geen geldige sleutel voor een notitie.")
+            ) from error
 
     def __init__(self, *args: Any, bezoek: Klasbezoek, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
