@@ -39,7 +39,7 @@ class KijkwijzerFactory(DjangoModelFactory[Kijkwijzer]):
 
     @classmethod
     def _create(cls, model_class: type[Kijkwijzer], *args: Any, **kwargs: Any) -> Kijkwijzer:
-        kijkwijzer = super()._create(model_class, *args, **kwargs)
+        kijkwijzer = model_class.objects.create(*args, **kwargs)
         KijkwijzerItem.objects.bulk_create(
             KijkwijzerItem(kijkwijzer=kijkwijzer, volgorde=i, tekst=tekst)
             for i, tekst in enumerate(

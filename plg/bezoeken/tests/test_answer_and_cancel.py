@@ -124,7 +124,7 @@ def test_after_cancelling_the_visitor_reads_nothing_not_even_their_own(world: Wo
     Nagesprek.objects.create(bezoek=bezoek, author=world.member, wat_zag_je="gesprek")
     services.cancel_bezoek(bezoek=bezoek)
     for model in (Observatie, Meegenomen, Nagesprek):
-        assert not model.objects.visible_to(world.colleague).exists()  # type: ignore[attr-defined]
+        assert not model.objects.visible_to(world.colleague).exists()
     assert Observatie.objects.visible_to(world.member).count() == 1
     assert Nagesprek.objects.visible_to(world.member).count() == 1
 

@@ -44,7 +44,7 @@ MEEGENOMEN_READERS = {
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("audience", [WIJ, PLG])
-def test_who_reads_observation_notes(world: World, audience: str, role: str) -> None:
+def test_who_reads_observation_notes(world: World, audience: BezoekAudience, role: str) -> None:
     bezoek = bezoek_bij_member(world, notities_audience=audience)
     Observatie.objects.create(
         bezoek=bezoek, author=world.colleague, tekst="x", moment=timezone.now()
@@ -55,7 +55,7 @@ def test_who_reads_observation_notes(world: World, audience: str, role: str) -> 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("audience", [IK, WIJ, PLG])
-def test_who_reads_the_nagesprek(world: World, audience: str, role: str) -> None:
+def test_who_reads_the_nagesprek(world: World, audience: BezoekAudience, role: str) -> None:
     bezoek = bezoek_bij_member(world)
     Nagesprek.objects.create(bezoek=bezoek, author=world.member, wat_zag_je="x", audience=audience)
     reads = Nagesprek.objects.visible_to(world.persona(ROLES[role])).exists()
@@ -64,7 +64,7 @@ def test_who_reads_the_nagesprek(world: World, audience: str, role: str) -> None
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("audience", [IK, WIJ, PLG])
-def test_who_reads_what_the_visitor_takes_along(world: World, audience: str, role: str) -> None:
+def test_who_reads_what_the_visitor_takes_along(world: World, audience: BezoekAudience, role: str) -> None:
     bezoek = bezoek_bij_member(world)
     Meegenomen.objects.create(bezoek=bezoek, author=world.colleague, tekst="x", audience=audience)
     reads = Meegenomen.objects.visible_to(world.persona(ROLES[role])).exists()
