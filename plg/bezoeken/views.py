@@ -7,12 +7,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plg.accounts.http import AuthedRequest
+from plg.accounts.models import User
 from plg.bezoeken import services
 from plg.bezoeken.authorizers import get_bezoek
 from plg.bezoeken.forms import (
@@ -47,9 +49,18 @@ def mijn_klasbezoeken(request: AuthedRequest) -> HttpResponse:
             .filter(author=request.user)
             .select_related("bezoek__geobserveerde")
             .order_by("-bezoek__begin"),
+            "gedeeld": _shared_with_my_plg(request.user),
             "may_invite": services.scholen_van(request.user).exists(),
         },
     )
+
+
+def _shared_with_my_plg(user: User) -> list[Nagesprek | Meegenomen]:
+    """What colleagues of my PLG's shared with the PLG about visits I was not part of."""
+    elders = ~Q(bezoek__geobserveerde=user) & ~Q(bezoek__bezoeker=user)
+    nagesprekken = Nagesprek.objects.visible_to(user).filter(elders).select_related("bezoek")
+    meegenomen = Meegenomen.objects.visible_to(user).filter(elders).select_related("bezoek")
+    return sorted([*nagesprekken, *meegenomen], key=lambda n: n.bezoek.begin, reverse=True)
 
 
 @login_required

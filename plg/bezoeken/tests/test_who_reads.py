@@ -64,7 +64,9 @@ def test_who_reads_the_nagesprek(world: World, audience: BezoekAudience, role: s
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("audience", [IK, WIJ, PLG])
-def test_who_reads_what_the_visitor_takes_along(world: World, audience: BezoekAudience, role: str) -> None:
+def test_who_reads_what_the_visitor_takes_along(
+    world: World, audience: BezoekAudience, role: str
+) -> None:
     bezoek = bezoek_bij_member(world)
     Meegenomen.objects.create(bezoek=bezoek, author=world.colleague, tekst="x", audience=audience)
     reads = Meegenomen.objects.visible_to(world.persona(ROLES[role])).exists()
@@ -138,3 +140,18 @@ def test_the_visitor_records_what_they_take_along(client: Client, world: World) 
     assert (meegenomen.author, meegenomen.tekst) == (world.colleague, "Denkkaartjes")
     page = client.get(reverse("mijn_klasbezoeken")).content.decode()
     assert "Denkkaartjes" in page
+
+
+def test_what_was_shared_with_the_plg_shows_to_its_members_without_names(
+    client: Client, world: World
+) -> None:
+    bezoek = bezoek_bij_member(world)
+    Nagesprek.objects.create(
+        bezoek=bezoek, author=world.member, wat_neem_ik_mee="Stille start", audience=PLG
+    )
+    Meegenomen.objects.create(bezoek=bezoek, author=world.colleague, tekst="Geheim", audience=WIJ)
+    assert client.login(username=world.coach.email, password=PASSWORD)
+    page = client.get(reverse("mijn_klasbezoeken")).content.decode()
+    assert "Stille start" in page
+    assert "Geheim" not in page
+    assert world.colleague.first_name not in page
