@@ -17,6 +17,10 @@ from plg.bezoeken.tests.factories import KijkwijzerFactory, bezoek_bij_member
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
+CSP = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective));
+"""
 
 
 @pytest.fixture
@@ -46,6 +50,7 @@ def test_observing_on_a_phone_loses_nothing_when_the_network_drops(
     kijkwijzer = KijkwijzerFactory.create(eigenaar=site.member)
     bezoek = bezoek_bij_member(site, kijkwijzer=kijkwijzer)
     page = signed_in(browser, site, site.colleague, viewport=PHONE, is_mobile=True, has_touch=True)
+    page.context.add_init_script(CSP)
     page.goto(f"{site.url}/klasbezoek/{bezoek.pk}/observeren/")
     status = page.locator("[data-status]")
 
@@ -68,6 +73,7 @@ def test_observing_on_a_phone_loses_nothing_when_the_network_drops(
     )
     first = Observatie.objects.get(tekst="Ayla vraagt Tom hoe hij begon")
     assert first.item is not None and first.item.tekst == "Leerlingen stellen elkaar vragen."
+    assert page.evaluate("window.__csp") == []
 
 
 def test_invite_accept_observe_and_talk_afterwards(browser: Browser, site: Site) -> None:
