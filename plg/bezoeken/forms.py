@@ -91,9 +91,7 @@ class BezoekForm(forms.Form):
         if first is not None:
             school.initial = first.pk
         leervraag = cast("forms.ModelChoiceField[Leervraag]", self.fields["leervraag"])
-        leervraag.queryset = Leervraag.objects.filter(
-            pk__in=PLG.objects.filter(lidmaatschappen__user=user).values("gekozen_leervraag")
-        ).select_related("plg")
+        leervraag.queryset = leervragen_voor(user)
         leervraag.label_from_instance = _leervraag_label  # type: ignore[method-assign,assignment]
         kijkwijzer = cast("forms.ModelChoiceField[Kijkwijzer]", self.fields["kijkwijzer"])
         kijkwijzer.queryset = kijkwijzers_voor(user)
@@ -144,6 +142,13 @@ class BezoekForm(forms.Form):
         for field, message in errors.items():
             self.add_error(field, message)
         return cleaned
+
+
+def leervragen_voor(user: User) -> QuerySet[Leervraag]:
+    """The chosen leervragen of the PLG's a teacher is in: a visit's focus may come from one."""
+    return Leervraag.objects.filter(
+        pk__in=PLG.objects.filter(lidmaatschappen__user=user).values("gekozen_leervraag")
+    ).select_related("plg")
 
 
 def _leervraag_label(leervraag: Leervraag) -> str:

@@ -24,6 +24,7 @@ from plg.bezoeken.forms import (
     NagesprekForm,
     NotitiesAudienceForm,
     ObservatieForm,
+    leervragen_voor,
 )
 from plg.bezoeken.models import Klasbezoek, Meegenomen, Nagesprek, Observatie, Status
 
@@ -103,10 +104,9 @@ def bezoek_nieuw(request: AuthedRequest) -> HttpResponse:
 
 
 def _initial(request: AuthedRequest) -> dict[str, Any]:
-    """The PLG's leervraag and kijkwijzer prefilled when there is exactly one to choose."""
-    form = BezoekForm(user=request.user)
+    """The PLG's leervraag prefilled as the focus when there is exactly one to choose."""
     initial: dict[str, Any] = {}
-    leervragen = list(form.fields["leervraag"].queryset[:2])  # type: ignore[attr-defined]
+    leervragen = list(leervragen_voor(request.user)[:2])
     if len(leervragen) == 1:
         initial["leervraag"] = leervragen[0].pk
         initial["focus"] = leervragen[0].current_text

@@ -111,3 +111,23 @@ def test_invite_accept_observe_and_talk_afterwards(browser: Browser, site: Site)
     owner.goto(f"{site.url}/klasbezoeken/")
     expect(owner.locator("body")).to_contain_text("Vaker in duo's laten starten")
     assert Nagesprek.objects.get().audience == "wij"
+
+
+def test_notes_typed_after_the_session_lapsed_wait_for_a_new_sign_in(
+    browser: Browser, site: Site
+) -> None:
+    bezoek = bezoek_bij_member(site)
+    page = signed_in(browser, site, site.colleague, viewport=PHONE, is_mobile=True)
+    page.goto(f"{site.url}/klasbezoek/{bezoek.pk}/observeren/")
+    page.context.clear_cookies()
+    note(page, "Getypt na het afmelden")
+    expect(page.locator("[data-status]")).to_contain_text("Je bent afgemeld")
+    assert not Observatie.objects.exists()
+
+    other = page.context.new_page()
+    other.goto(f"{site.url}/aanmelden/")
+    other.fill("#id_username", site.colleague.email)
+    other.fill("#id_password", PASSWORD)
+    other.get_by_role("button", name="Aanmelden").click()
+    expect(page.locator("[data-status]")).to_have_text("Alles bewaard")
+    assert list(Observatie.objects.values_list("tekst", flat=True)) == ["Getypt na het afmelden"]

@@ -11,10 +11,16 @@
   const status = form.querySelector("[data-status]");
   const list = document.querySelector("[data-list]");
   const text = form.querySelector("textarea[name=tekst]");
-  const token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  const pageToken = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  // Signing in again (in another tab) renews the token: the cookie has the current one.
+  const token = () => {
+    const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : pageToken;
+  };
   const MAX_WAIT = 10000;
   let sending = false;
   let gone = false;
+  let signedOut = false;
   let wait = 1000;
   let timer = null;
 
@@ -39,6 +45,10 @@
   const show = () => {
     if (gone) {
       status.textContent = form.dataset.gone;
+      return;
+    }
+    if (signedOut) {
+      status.textContent = form.dataset.signedOut;
       return;
     }
     const waiting = load().length;
@@ -77,7 +87,8 @@
       method: "POST",
       body,
       credentials: "same-origin",
-      headers: { "X-CSRFToken": token, Accept: "application/json" },
+      redirect: "manual", // a lapsed session answers with the login page: not a saved note
+      headers: { "X-CSRFToken": token(), Accept: "application/json" },
     });
   };
 
@@ -103,11 +114,17 @@
           later(); // no network: the note stays first in the queue
           return;
         }
+        if (response.type === "opaqueredirect" || response.status === 403) {
+          signedOut = true; // keep the queue; it goes once they signed in again
+          later();
+          return;
+        }
+        signedOut = false;
         if (response.status >= 500 || response.status === 429) {
           later();
           return;
         }
-        if (response.status === 403 || response.status === 404) {
+        if (response.status === 404) {
           gone = true;
           return;
         }
