@@ -26,7 +26,8 @@ from plg.bezoeken.forms import (
     ObservatieForm,
     leervragen_voor,
 )
-from plg.bezoeken.models import Klasbezoek, Meegenomen, Nagesprek, Observatie, Status
+from plg.bezoeken.models import Kijkwijzer, Klasbezoek, Meegenomen, Nagesprek, Observatie, Status
+from plg.post.stand import stand as post_stand
 
 
 @login_required
@@ -104,12 +105,18 @@ def bezoek_nieuw(request: AuthedRequest) -> HttpResponse:
 
 
 def _initial(request: AuthedRequest) -> dict[str, Any]:
-    """The PLG's leervraag prefilled as the focus when there is exactly one to choose."""
+    """The PLG's leervraag prefilled as the focus when there is exactly one to choose, and its
+    kijkwijzer when it has one."""
     initial: dict[str, Any] = {}
     leervragen = list(leervragen_voor(request.user)[:2])
     if len(leervragen) == 1:
         initial["leervraag"] = leervragen[0].pk
         initial["focus"] = leervragen[0].current_text
+        kijkwijzers = list(
+            Kijkwijzer.objects.filter(plg_id=leervragen[0].plg_id).values_list("pk", flat=True)[:2]
+        )
+        if len(kijkwijzers) == 1:
+            initial["kijkwijzer"] = kijkwijzers[0]
     return initial
 
 
@@ -125,6 +132,9 @@ def _detail_context(request: AuthedRequest, bezoek: Klasbezoek) -> dict[str, Any
         "meegenomen": Meegenomen.objects.visible_to(request.user).filter(bezoek=bezoek).first(),
         "items": list(bezoek.kijkwijzer.items.all()) if bezoek.kijkwijzer else [],
         "lezers_form": NotitiesAudienceForm(instance=bezoek) if eigenaar else None,
+        "post_stand": post_stand(over=Klasbezoek.objects.filter(pk=bezoek.pk), user=request.user)
+        if eigenaar
+        else None,
         "open": not bezoek.ingetrokken,
     }
 

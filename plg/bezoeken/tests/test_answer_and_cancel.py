@@ -142,3 +142,33 @@ def test_a_cancelled_visit_is_not_among_the_visits_i_make(client: Client, world:
     assert "Zonnebloemklas" in client.get(reverse("mijn_klasbezoeken")).content.decode()
     services.cancel_bezoek(bezoek=bezoek)
     assert "Zonnebloemklas" not in client.get(reverse("mijn_klasbezoeken")).content.decode()
+
+
+def test_the_owner_sees_how_the_invitation_went_and_may_send_it_again(
+    client: Client, world: World
+) -> None:
+    bezoek = _invited(world)
+    Bericht.objects.filter(soort=Soort.KLASBEZOEK).update(status=PostStatus.MISLUKT)
+    _login(client, world.member)
+    page = client.get(reverse("bezoek_detail", args=[bezoek.pk])).content.decode()
+    assert "Uitnodigingen voor een klasbezoek" in page
+    bericht = Bericht.objects.get(soort=Soort.KLASBEZOEK)
+    client.post(reverse("bericht_opnieuw"), {"bericht": str(bericht.pk)})
+    bericht.refresh_from_db()
+    assert bericht.status == PostStatus.WACHT
+
+
+def test_the_visitor_sees_no_mail_status(client: Client, world: World) -> None:
+    bezoek = _invited(world)
+    _login(client, world.colleague)
+    page = client.get(reverse("bezoek_detail", args=[bezoek.pk])).content.decode()
+    assert "Uitnodigingen voor een klasbezoek" not in page
+
+
+def test_a_cancelled_visits_invitation_is_not_sent_again(world: World) -> None:
+    from plg.post.services import retry_berichten
+
+    bezoek = _invited(world)
+    Bericht.objects.filter(soort=Soort.KLASBEZOEK).update(status=PostStatus.MISLUKT)
+    Klasbezoek.objects.filter(pk=bezoek.pk).update(status=Status.GEANNULEERD, ingetrokken=True)
+    assert retry_berichten(Bericht.objects.all(), door=world.member) == (0, 1)

@@ -14,6 +14,7 @@ from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.bezoeken import services
 from plg.bezoeken.models import Klasbezoek, Status
+from plg.bezoeken.tests.factories import KijkwijzerFactory
 from plg.communities.models import Leervraag
 from plg.post.models import Bericht, Soort
 from plg.roosters.services import kalender_van
@@ -80,8 +81,10 @@ def test_the_focus_can_come_from_the_plg_leervraag(client: Client, world: World)
     world.plg.gekozen_leervraag = leervraag
     world.plg.save()
     _login(client, world.member)
+    kijkwijzer = KijkwijzerFactory.create(eigenaar=world.coach, plg=world.plg)
     page = client.get(reverse("bezoek_nieuw"))
     assert "Hoe geven we huiswerk zin?" in page.content.decode()
+    assert page.context["form"].initial["kijkwijzer"] == kijkwijzer.pk
     client.post(reverse("bezoek_nieuw"), _data(world, focus="", leervraag=str(leervraag.pk)))
     bezoek = Klasbezoek.objects.get()
     assert (bezoek.focus, bezoek.plg) == ("Hoe geven we huiswerk zin?", world.plg)
