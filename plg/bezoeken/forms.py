@@ -87,22 +87,35 @@ class BezoekForm(forms.Form):
         scholen = services.scholen_van(user)
         school = cast("forms.ModelChoiceField[School]", self.fields["school"])
         school.queryset = scholen
-        first = scholen.first()
-        if first is not None:
-            school.initial = first.pk
+        eigen = list(scholen[:2])
+        if eigen:
+            school.initial = eigen[0].pk
+        if len(eigen) == 1:
+            school.widget = forms.HiddenInput()
         leervraag = cast("forms.ModelChoiceField[Leervraag]", self.fields["leervraag"])
         leervraag.queryset = leervragen_voor(user)
         leervraag.label_from_instance = _leervraag_label  # type: ignore[method-assign,assignment]
         kijkwijzer = cast("forms.ModelChoiceField[Kijkwijzer]", self.fields["kijkwijzer"])
         kijkwijzer.queryset = kijkwijzers_voor(user)
         lesuren = Lesuur.objects.filter(kalender__school__in=scholen).order_by("nummer")
+        nummers = list(dict.fromkeys(lesuren.values_list("nummer", flat=True)))
         cast("forms.ChoiceField", self.fields["lesuur"]).choices = [("", "---------")] + [
-            (nummer, str(_("lesuur %(n)d") % {"n": nummer}))
-            for nummer in dict.fromkeys(lesuren.values_list("nummer", flat=True))
+            (nummer, str(_("lesuur %(n)d") % {"n": nummer})) for nummer in nummers
         ]
+        self._hide_what_offers_no_choice(
+            lesuur=bool(nummers),
+            leervraag=leervraag.queryset.exists(),
+            kijkwijzer=kijkwijzer.queryset.exists(),
+        )
+
+    def _hide_what_offers_no_choice(self, **has_choices: bool) -> None:
+        """A select without anything to pick is noise: it leaves the form."""
+        for name, has in has_choices.items():
+            if not has:
+                del self.fields[name]
 
     def _moment(self, school: School, datum: date) -> tuple[datetime, datetime] | None:
-        lesuur = self.cleaned_data.get("lesuur")
+        lesuur = self.cleaned_data.setdefault("lesuur", None)
         begin: time | None = self.cleaned_data.get("begin")
         einde: time | None = self.cleaned_data.get("einde")
         if lesuur is not None:
@@ -122,7 +135,8 @@ class BezoekForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        leervraag = cleaned.get("leervraag")
+        leervraag = cleaned.setdefault("leervraag", None)
+        cleaned.setdefault("kijkwijzer", None)
         if not cleaned.get("focus") and leervraag is not None:
             cleaned["focus"] = leervraag.current_text
         school, datum = cleaned.get("school"), cleaned.get("datum")
