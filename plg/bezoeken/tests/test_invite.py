@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from icalendar import Calendar
 
 from conftest import PASSWORD, World
 from plg.accounts.models import User
@@ -61,6 +62,9 @@ def test_invitation_mails_the_visitor_a_calendar_request_without_what_the_visit_
     assert bericht.aan == world.colleague.email
     assert "METHOD:REQUEST" in ics
     assert "SUMMARY:Klasbezoek" in ics
+    event = Calendar.from_ical(ics).walk("VEVENT")[0]
+    assert str(event["organizer"]) == f"mailto:{world.member.email}"
+    assert str(event["attendee"]) == f"mailto:{world.colleague.email}"
     for private in ("elkaar helpen", "hulp aan wie"):
         assert private not in bericht.tekst and private not in ics
 
