@@ -52,6 +52,10 @@ def mijn_klasbezoeken(request: AuthedRequest) -> HttpResponse:
             .select_related("bezoek__geobserveerde")
             .order_by("-bezoek__begin"),
             "gedeeld": _shared_with_my_plg(request.user),
+            "gedeelde_notities": Observatie.objects.visible_to(request.user)
+            .filter(~Q(bezoek__geobserveerde=request.user) & ~Q(bezoek__bezoeker=request.user))
+            .select_related("item")
+            .order_by("-moment")[:50],
             "may_invite": services.scholen_van(request.user).exists(),
         },
     )

@@ -155,3 +155,16 @@ def test_what_was_shared_with_the_plg_shows_to_its_members_without_names(
     assert "Stille start" in page
     assert "Geheim" not in page
     assert world.colleague.first_name not in page
+
+
+def test_notes_shared_with_the_plg_show_to_its_members(client: Client, world: World) -> None:
+    shared = bezoek_bij_member(world, notities_audience=PLG)
+    kept = bezoek_bij_member(world, notities_audience=WIJ)
+    for bezoek, tekst in ((shared, "Ayla telt hardop"), (kept, "Tom zwijgt")):
+        Observatie.objects.create(
+            bezoek=bezoek, author=world.colleague, tekst=tekst, moment=timezone.now()
+        )
+    assert client.login(username=world.coach.email, password=PASSWORD)
+    page = client.get(reverse("mijn_klasbezoeken")).content.decode()
+    assert "Ayla telt hardop" in page
+    assert "Tom zwijgt" not in page

@@ -175,7 +175,7 @@ def _grow_visits(world: World, n: int) -> None:
     kijkwijzer = KijkwijzerFactory.create(eigenaar=world.member, plg=world.plg)
     for i in range(n):
         KijkwijzerFactory.create(eigenaar=world.member, plg=world.plg)
-        bezoek = bezoek_bij_member(world, kijkwijzer=kijkwijzer)
+        bezoek = bezoek_bij_member(world, kijkwijzer=kijkwijzer, notities_audience="plg")
         terug = bezoek_bij_member(world, geobserveerde=world.colleague, bezoeker=world.member)
         bezoek_bij_member(
             world, geobserveerde=world.colleague, status=Status.UITGENODIGD, bezoeker=world.member
@@ -188,7 +188,9 @@ def _grow_visits(world: World, n: int) -> None:
                 moment=timezone.now(),
                 item=kijkwijzer.items.first(),
             )
-            Nagesprek.objects.create(bezoek=b, author=b.geobserveerde, wat_neem_ik_mee=f"n{i}")
+            Nagesprek.objects.create(
+                bezoek=b, author=b.geobserveerde, wat_neem_ik_mee=f"n{i}", audience="plg"
+            )
             Meegenomen.objects.create(bezoek=b, author=b.bezoeker, tekst=f"m{i}")
 
 
@@ -206,6 +208,7 @@ def _first_kijkwijzer(w: World) -> list[object]:
 
 VISIT_PAGES: list[tuple[str, str, Args]] = [
     ("member", "mijn_klasbezoeken", lambda w: []),
+    ("coach", "mijn_klasbezoeken", lambda w: []),
     ("member", "bezoek_detail", _first_visit),
     ("colleague", "bezoek_detail", _first_visit),
     ("colleague", "observeren", _first_visit),
