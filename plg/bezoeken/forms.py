@@ -37,6 +37,9 @@ class BezoekForm(forms.Form):
         label=_("Wie nodig je uit?"),
         queryset=User.objects.none(),
         help_text=_("Een collega van je school of van je scholengemeenschap."),
+        error_messages={
+            "invalid_choice": _("Kies een collega van je school of scholengemeenschap.")
+        },
     )
     school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none())
     leervraag = forms.ModelChoiceField(
