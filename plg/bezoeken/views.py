@@ -51,22 +51,23 @@ def mijn_klasbezoeken(request: AuthedRequest) -> HttpResponse:
             .filter(author=request.user)
             .select_related("bezoek__geobserveerde")
             .order_by("-bezoek__begin"),
-            "gedeeld": _shared_with_my_plg(request.user),
-            "gedeelde_notities": Observatie.objects.visible_to(request.user)
-            .filter(~Q(bezoek__geobserveerde=request.user) & ~Q(bezoek__bezoeker=request.user))
-            .select_related("item")
-            .order_by("-moment")[:50],
             "may_invite": services.scholen_van(request.user).exists(),
-        },
+        }
+        | _shared_with_my_plg(request.user),
     )
 
 
-def _shared_with_my_plg(user: User) -> list[Nagesprek | Meegenomen]:
-    """What colleagues of my PLG's shared with the PLG about visits I was not part of."""
+def _shared_with_my_plg(user: User) -> dict[str, Any]:
+    """What colleagues of my PLG's shared with the PLG about visits I was not part of: their
+    conversations afterwards, what they took along, and the latest notes."""
     elders = ~Q(bezoek__geobserveerde=user) & ~Q(bezoek__bezoeker=user)
     nagesprekken = Nagesprek.objects.visible_to(user).filter(elders).select_related("bezoek")
     meegenomen = Meegenomen.objects.visible_to(user).filter(elders).select_related("bezoek")
-    return sorted([*nagesprekken, *meegenomen], key=lambda n: n.bezoek.begin, reverse=True)
+    notities = Observatie.objects.visible_to(user).filter(elders).select_related("item")
+    return {
+        "gedeeld": sorted([*nagesprekken, *meegenomen], key=lambda n: n.bezoek.begin, reverse=True),
+        "gedeelde_notities": notities.order_by("-moment")[:50],
+    }
 
 
 @login_required
