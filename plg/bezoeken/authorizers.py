@@ -12,17 +12,24 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from plg.accounts.models import User
-from plg.bezoeken.models import CoTeachingReeks, Klasbezoek, Soort
+from plg.bezoeken.models import CoTeachingReeks, Kijkwijzer, Klasbezoek, Soort
+from plg.communities.authorizers import get_plg
 from plg.organisations.models import Aanstelling, Functie, School
 
 
-def get_bezoek(user: User, pk: int, *, eigenaar: bool = False) -> Klasbezoek:
-    """The one way views fetch a visit: its owner, or its visitor while it is not cancelled."""
+def get_bezoek(
+    user: User, pk: int, *, eigenaar: bool = False, bezoeker: bool = False
+) -> Klasbezoek:
+    """The one way views fetch a visit: its owner, or its visitor while it is not cancelled.
+    ``eigenaar`` asks for the owner, ``bezoeker`` for the visitor; the other one of the two
+    knows the visit and gets a 403."""
     bezoek = get_object_or_404(
         Klasbezoek.objects.select_related("geobserveerde", "bezoeker", "school", "kijkwijzer"),
         pk=pk,
     )
     if bezoek.geobserveerde_id == user.pk:
+        if bezoeker:
+            raise PermissionDenied
         return bezoek
     if bezoek.bezoeker_id == user.pk and not bezoek.ingetrokken:
         if eigenaar:
@@ -105,3 +112,15 @@ def get_co_les(user: User, pk: int) -> tuple[Klasbezoek, CoTeachingReeks]:
     """A co-taught lesson, for whoever may open its series."""
     les = get_object_or_404(Klasbezoek, pk=pk, soort=Soort.CO_TEACHING, reeks__isnull=False)
     return les, get_reeks(user, les.reeks_id or 0)
+
+
+def get_kijkwijzer(user: User, pk: int) -> Kijkwijzer:
+    """A PLG's kijkwijzer is its members' to edit while the PLG is open; a personal one is its
+    owner's alone."""
+    kijkwijzer = get_object_or_404(Kijkwijzer.objects.select_related("plg"), pk=pk)
+    if kijkwijzer.plg_id is not None:
+        get_plg(user, kijkwijzer.plg_id, writable=True)
+        return kijkwijzer
+    if kijkwijzer.eigenaar_id != user.pk:
+        raise Http404
+    return kijkwijzer

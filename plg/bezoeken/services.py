@@ -1,3 +1,253 @@
 """Writes about visits that span several rows: small keyword-only functions in a transaction."""
 
 from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plg.accounts.models import User
+from plg.bezoeken import mails
+from plg.bezoeken.models import (
+    MAX_KIJKWIJZER_ITEMS,
+    Kijkwijzer,
+    KijkwijzerItem,
+    Klasbezoek,
+    Observatie,
+    Status,
+)
+from plg.bezoeken.tasks import send_bezoek_herinnering
+from plg.communities.models import PLG
+from plg.communities.sharing import BezoekAudience
+from plg.organisations.models import LEADER_FUNCTIONS, Aanstelling, School
+from plg.post import services as post
+from plg.post.models import Bericht
+from plg.post.models import Soort as PostSoort
+from plg.post.models import Status as PostStatus
+
+
+def teaching(user: User) -> QuerySet[Aanstelling]:
+    """A person's places as a teacher: not as a leader, not as an external advisor."""
+    return Aanstelling.objects.team().exclude(functie__in=LEADER_FUNCTIONS).filter(user=user)
+
+
+def scholen_van(user: User) -> QuerySet[School]:
+    """The schools where ``user`` teaches: a visit takes place in one of them."""
+    return School.objects.filter(aanstellingen__in=teaching(user)).distinct().order_by("name")
+
+
+def collegas(user: User) -> QuerySet[User]:
+    """Whom a teacher may invite: the teachers of their scholengemeenschappen, but themselves.
+
+    Leaders and advisors are not invited: a visit is between peers, and the school never learns
+    who visited whom.
+    """
+    sgs = scholen_van(user).values("scholengemeenschap_id")
+    return (
+        User.objects.filter(
+            is_active=True,
+            aanstellingen__school__scholengemeenschap__in=sgs,
+            aanstellingen__in=Aanstelling.objects.team().exclude(functie__in=LEADER_FUNCTIONS),
+        )
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("first_name", "last_name", "email")
+    )
+
+
+def invite_errors(
+    *, geobserveerde: User, bezoeker: User | None, school: School, begin: datetime, einde: datetime
+) -> dict[str, str]:
+    """What is wrong with this invitation, per form field; empty when it may go."""
+    errors: dict[str, str] = {}
+    if bezoeker is not None and bezoeker.pk == geobserveerde.pk:
+        errors["bezoeker"] = _("Je kan jezelf niet uitnodigen: kies een collega.")
+    elif bezoeker is not None and not collegas(geobserveerde).filter(pk=bezoeker.pk).exists():
+        errors["bezoeker"] = _("Kies een collega van je school of scholengemeenschap.")
+    if not scholen_van(geobserveerde).filter(pk=school.pk).exists():
+        errors["school"] = _("Kies een school waar je lesgeeft.")
+    if einde <= begin:
+        errors["einde"] = _("Het einde moet na het begin liggen.")
+    if begin <= timezone.now():
+        errors["datum"] = _("Dit moment is al voorbij: kies een moment in de toekomst.")
+    return errors
+
+
+@transaction.atomic
+def invite_bezoeker(
+    *,
+    geobserveerde: User,
+    bezoeker: User,
+    school: School,
+    begin: datetime,
+    einde: datetime,
+    focus: str = "",
+    les: str = "",
+    klas: str = "",
+    kijken_naar: str = "",
+    kijkwijzer: Kijkwijzer | None = None,
+    plg: PLG | None = None,
+    lesuur: int | None = None,
+) -> Klasbezoek:
+    """The observed teacher invites a colleague; the invitation (with a calendar file) goes to
+    the outbox with the visit, or neither is written."""
+    errors = invite_errors(
+        geobserveerde=geobserveerde, bezoeker=bezoeker, school=school, begin=begin, einde=einde
+    )
+    if errors:
+        raise ValidationError(errors)
+    bezoek = Klasbezoek.objects.create(
+        geobserveerde=geobserveerde,
+        bezoeker=bezoeker,
+        school=school,
+        plg=plg,
+        kijkwijzer=kijkwijzer,
+        focus=focus,
+        les=les,
+        klas=klas,
+        kijken_naar=kijken_naar,
+        begin=begin,
+        einde=einde,
+        lesuur=lesuur,
+    )
+    post.queue_berichten([mails.uitnodiging(bezoek)])
+    return bezoek
+
+
+@transaction.atomic
+def answer_bezoek(*, bezoek: Klasbezoek, aanvaard: bool) -> bool:
+    """The visitor says yes or no, once; a no closes the visit to them like a cancellation.
+    Returns whether the answer was taken (an answered or cancelled visit stays as it is)."""
+    locked = Klasbezoek.objects.select_for_update().get(pk=bezoek.pk)
+    if locked.status != Status.UITGENODIGD or locked.ingetrokken:
+        return False
+    if aanvaard:
+        locked.status = Status.AANVAARD
+        locked.save(update_fields=["status"])
+        _queue_reminder(locked)
+    else:
+        locked.status = Status.AFGEWEZEN
+        locked.ingetrokken = True
+        locked.save(update_fields=["status", "ingetrokken"])
+    bezoek.status, bezoek.ingetrokken = locked.status, locked.ingetrokken
+    return True
+
+
+def _queue_reminder(bezoek: Klasbezoek) -> None:
+    due_at = bezoek.begin - timedelta(days=1)
+    if due_at > timezone.now() and send_bezoek_herinnering.get_backend().supports_defer:
+        transaction.on_commit(
+            partial(
+                send_bezoek_herinnering.using(run_after=due_at).enqueue,
+                bezoek.pk,
+                bezoek.begin.isoformat(),
+            )
+        )
+
+
+@transaction.atomic
+def cancel_bezoek(*, bezoek: Klasbezoek) -> None:
+    """The owner cancels, at any time: the visitor reads nothing any more, mails that have not
+    left stay home, and a visitor who got the invitation gets a cancellation for their
+    calendar."""
+    this = Klasbezoek.objects.filter(pk=bezoek.pk)
+    invitation_left = (
+        Bericht.objects.over(this)
+        .filter(soort=PostSoort.KLASBEZOEK, status=PostStatus.VERSTUURD)
+        .exists()
+    )
+    post.withdraw_berichten(this)
+    this.update(status=Status.GEANNULEERD, ingetrokken=True)
+    bezoek.status, bezoek.ingetrokken = Status.GEANNULEERD, True
+    if invitation_left:
+        post.queue_berichten([mails.annulering(bezoek)])
+
+
+def set_notities_audience(*, bezoek: Klasbezoek, audience: BezoekAudience) -> None:
+    bezoek.notities_audience = audience
+    bezoek.save(update_fields=["notities_audience"])
+
+
+def save_observatie(
+    *,
+    bezoek: Klasbezoek,
+    author: User,
+    client_id: uuid.UUID,
+    tekst: str,
+    moment: datetime,
+    item: KijkwijzerItem | None = None,
+) -> tuple[Observatie, bool]:
+    """Store a note typed on the phone once: a retry with the same ``client_id`` (the answer
+    was lost, the queue sent it again) returns the stored one. Returns (note, created)."""
+    defaults = {"author": author, "tekst": tekst, "moment": moment, "item": item}
+    try:
+        with transaction.atomic():
+            return Observatie.objects.get_or_create(
+                bezoek=bezoek, client_id=client_id, defaults=defaults
+            )
+    except IntegrityError:  # the same note arrived twice at once: the other one stored it
+        return Observatie.objects.get(bezoek=bezoek, client_id=client_id), False
+
+
+# Kijkwijzers
+
+
+def kijkpunten_error(count: int) -> str | None:
+    if count > MAX_KIJKWIJZER_ITEMS:
+        return _(
+            "Een kijkwijzer heeft hoogstens %(max)d kijkpunten; dit zijn er %(count)d. "
+            "Kies de punten die er voor deze les het meest toe doen."
+        ) % {"max": MAX_KIJKWIJZER_ITEMS, "count": count}
+    return None
+
+
+@transaction.atomic
+def create_kijkwijzer(
+    *, eigenaar: User, titel: str, kijkpunten: list[str], plg: PLG | None = None
+) -> Kijkwijzer:
+    error = kijkpunten_error(len(kijkpunten))
+    if error:
+        raise ValidationError({"kijkpunten": error})
+    kijkwijzer = Kijkwijzer.objects.create(
+        eigenaar=eigenaar,
+        plg=plg,
+        leervraag=plg.gekozen_leervraag if plg else None,
+        titel=titel,
+    )
+    KijkwijzerItem.objects.bulk_create(
+        KijkwijzerItem(kijkwijzer=kijkwijzer, volgorde=i, tekst=tekst)
+        for i, tekst in enumerate(kijkpunten)
+    )
+    return kijkwijzer
+
+
+@transaction.atomic
+def add_kijkpunt(*, kijkwijzer: Kijkwijzer, tekst: str) -> KijkwijzerItem:
+    Kijkwijzer.objects.select_for_update().filter(pk=kijkwijzer.pk).first()
+    count = kijkwijzer.items.count()
+    error = kijkpunten_error(count + 1)
+    if error:
+        raise ValidationError({"tekst": error})
+    last = kijkwijzer.items.order_by("-volgorde").values_list("volgorde", flat=True).first()
+    return KijkwijzerItem.objects.create(
+        kijkwijzer=kijkwijzer, tekst=tekst, volgorde=(last or 0) + 1
+    )
+
+
+@transaction.atomic
+def move_kijkpunt(*, item: KijkwijzerItem, omhoog: bool) -> None:
+    """Swap with the neighbour above or below; the order is renumbered from 0."""
+    items = list(item.kijkwijzer.items.select_for_update().order_by("volgorde", "id"))
+    at = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    to = at - 1 if omhoog else at + 1
+    if 0 <= to < len(items):
+        items[at], items[to] = items[to], items[at]
+    for volgorde, other in enumerate(items):
+        other.volgorde = volgorde
+    KijkwijzerItem.objects.bulk_update(items, ["volgorde"])

@@ -21,7 +21,7 @@ from plg.bezoeken.aggregates import (
     schooljaar_van,
 )
 from plg.bezoeken.models import Soort, Status
-from plg.bezoeken.tests.factories import KijkwijzerFactory, KlasbezoekFactory, buddykoppel
+from plg.bezoeken.tests.factories import GedaanBezoekFactory, KijkwijzerFactory, buddykoppel
 from plg.organisations.models import Functie, School
 from plg.organisations.tests.factories import AanstellingFactory
 
@@ -31,7 +31,7 @@ def _teachers(school: School, n: int) -> list[User]:
 
 
 def _visit(school: School, observed: User, visitor: User, **kwargs: object) -> None:
-    KlasbezoekFactory.create(school=school, geobserveerde=observed, bezoeker=visitor, **kwargs)
+    GedaanBezoekFactory.create(school=school, geobserveerde=observed, bezoeker=visitor, **kwargs)
 
 
 def _now(world: World, minimum: int = 3) -> Praktijk:

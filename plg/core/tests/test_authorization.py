@@ -12,7 +12,8 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from conftest import PASSWORD, World
-from plg.bezoeken.models import CoTeachingReeks, Klasbezoek
+from plg.bezoeken.models import CoTeachingReeks, Kijkwijzer, Klasbezoek
+from plg.bezoeken.tests.factories import KijkwijzerFactory, bezoek_bij_member
 from plg.bezoeken.tests.factories_samen import BlitsbezoekFactory
 from plg.communities.models import (
     Afronding,
@@ -203,6 +204,28 @@ def _failed_mail(w: World) -> Bericht:
 
 
 Args = Callable[[World, Objects], list[object]]
+
+
+def _bezoek(w: World) -> Klasbezoek:
+    """An accepted visit in the member's class (the owner); the colleague visits."""
+    return bezoek_bij_member(w)
+
+
+def _kijkwijzer(w: World) -> Kijkwijzer:
+    return KijkwijzerFactory.create(eigenaar=w.member, plg=w.plg)
+
+
+TEACHERS = {"coach", "member", "colleague", "outsider"}
+# The other one of a visit's two knows it exists: refused (403), not hidden (404).
+KNOWS_THE_VISIT = {
+    "bezoek_antwoord": {"member"},
+    "observeren": {"member"},
+    "observatie_bewaar": {"member"},
+    "meegenomen": {"member"},
+    "bezoek_annuleren": {"colleague"},
+    "bezoek_lezers": {"colleague"},
+    "nagesprek": {"colleague"},
+}
 
 
 # url name → (args from world+objects, method, post data, personas allowed, success status)
@@ -402,6 +425,57 @@ CASES: dict[str, tuple[Args, str, dict[str, str], set[str], int]] = {
     "coteaching_les_nieuw": (lambda w, o: [o["reeks"].pk], "get", {}, DE_TWEE, 200),
     "coteaching_nota": (lambda w, o: [o["co_les"].pk], "get", {}, DE_TWEE, 200),
     "coteaching_stoppen": (lambda w, o: [o["reeks"].pk], "post", {}, DE_TWEE, 302),
+    # a class visit is its two people's: the owner (member) and the visitor (colleague)
+    "mijn_klasbezoeken": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "bezoek_nieuw": (lambda w, o: [], "get", {}, TEACHERS, 200),
+    "bezoek_detail": (lambda w, o: [_bezoek(w).pk], "get", {}, {"member", "colleague"}, 200),
+    "bezoek_antwoord": (
+        lambda w, o: [_bezoek(w).pk],
+        "post",
+        {"antwoord": "ja"},
+        {"colleague"},
+        302,
+    ),
+    "bezoek_annuleren": (lambda w, o: [_bezoek(w).pk], "post", {}, {"member"}, 302),
+    "bezoek_lezers": (
+        lambda w, o: [_bezoek(w).pk],
+        "post",
+        {"notities_audience": "plg"},
+        {"member"},
+        302,
+    ),
+    "observeren": (lambda w, o: [_bezoek(w).pk], "get", {}, {"colleague"}, 200),
+    "observatie_bewaar": (
+        lambda w, o: [_bezoek(w).pk],
+        "post",
+        {
+            "client_id": "3f1c9a52-7d0e-4b7a-9c1e-2a6b8d4e5f60",
+            "tekst": "Ayla vraagt hulp",
+            "moment": "2030-01-07T10:00",
+        },
+        {"colleague"},
+        201,
+    ),
+    "nagesprek": (lambda w, o: [_bezoek(w).pk], "get", {}, {"member"}, 200),
+    "meegenomen": (lambda w, o: [_bezoek(w).pk], "get", {}, {"colleague"}, 200),
+    "kijkwijzers": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "kijkwijzer_nieuw": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "plg_kijkwijzer_nieuw": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
+    "kijkwijzer_detail": (lambda w, o: [_kijkwijzer(w).pk], "get", {}, MEMBERS, 200),
+    "kijkpunt_nieuw_hx": (
+        lambda w, o: [_kijkwijzer(w).pk],
+        "post",
+        {"tekst": "Leerlingen lezen voor"},
+        MEMBERS,
+        302,
+    ),
+    "kijkpunt_hx": (
+        lambda w, o: [(k := _kijkwijzer(w)).pk, k.items.last().pk, "op"],  # type: ignore[union-attr]
+        "post",
+        {},
+        MEMBERS,
+        302,
+    ),
 }
 # The invitation (for a new address) refuses anyone signed in with another account.
 SIGNED_IN_AS_SOMEONE_ELSE = {"uitnodiging"}
@@ -437,7 +511,11 @@ def test_access(client: Client, world: World, name: str, persona: str) -> None:
     elif persona == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
-    elif (persona == "member" and allowed == COACH) or name in SIGNED_IN_AS_SOMEONE_ELSE:
+    elif (
+        (persona == "member" and allowed == COACH)
+        or name in SIGNED_IN_AS_SOMEONE_ELSE
+        or persona in KNOWS_THE_VISIT.get(name, set())
+    ):
         assert response.status_code == 403
     else:
         assert response.status_code == 404

@@ -212,3 +212,69 @@ def test_queries_do_not_grow_with_data(
     _grow(world, 29)
     large = _count(client, world, persona, name, args)
     assert large == small, f"{name}: {small} queries with 1, {large} with 30"
+
+
+def _grow_visits(world: World, n: int) -> None:
+    """n visits in the member's class by the colleague and n the other way, with notes, a
+    nagesprek and a meegenomen each, and n kijkwijzers of the PLG."""
+    from plg.bezoeken.models import Meegenomen, Nagesprek, Observatie, Status
+    from plg.bezoeken.tests.factories import KijkwijzerFactory, bezoek_bij_member
+
+    kijkwijzer = KijkwijzerFactory.create(eigenaar=world.member, plg=world.plg)
+    for i in range(n):
+        KijkwijzerFactory.create(eigenaar=world.member, plg=world.plg)
+        bezoek = bezoek_bij_member(world, kijkwijzer=kijkwijzer, notities_audience="plg")
+        terug = bezoek_bij_member(world, geobserveerde=world.colleague, bezoeker=world.member)
+        bezoek_bij_member(
+            world, geobserveerde=world.colleague, status=Status.UITGENODIGD, bezoeker=world.member
+        )
+        for b in (bezoek, terug):
+            Observatie.objects.create(
+                bezoek=b,
+                author=b.bezoeker,
+                tekst=f"o{i}",
+                moment=timezone.now(),
+                item=kijkwijzer.items.first(),
+            )
+            Nagesprek.objects.create(
+                bezoek=b, author=b.geobserveerde, wat_neem_ik_mee=f"n{i}", audience="plg"
+            )
+            Meegenomen.objects.create(bezoek=b, author=b.bezoeker, tekst=f"m{i}")
+
+
+def _first_visit(w: World) -> list[object]:
+    from plg.bezoeken.models import Klasbezoek
+
+    return [Klasbezoek.objects.filter(geobserveerde=w.member).earliest("id").pk]
+
+
+def _first_kijkwijzer(w: World) -> list[object]:
+    from plg.bezoeken.models import Kijkwijzer
+
+    return [Kijkwijzer.objects.earliest("id").pk]
+
+
+VISIT_PAGES: list[tuple[str, str, Args]] = [
+    ("member", "mijn_klasbezoeken", lambda w: []),
+    ("coach", "mijn_klasbezoeken", lambda w: []),
+    ("member", "bezoek_detail", _first_visit),
+    ("colleague", "bezoek_detail", _first_visit),
+    ("colleague", "observeren", _first_visit),
+    ("member", "nagesprek", _first_visit),
+    ("member", "bezoek_nieuw", lambda w: []),
+    ("member", "kijkwijzers", lambda w: []),
+    ("member", "kijkwijzer_detail", _first_kijkwijzer),
+]
+
+
+@pytest.mark.parametrize(
+    ("persona", "name", "args"), VISIT_PAGES, ids=[f"{p[1]}-{p[0]}" for p in VISIT_PAGES]
+)
+def test_visit_pages_do_not_grow_with_data(
+    client: Client, world: World, persona: str, name: str, args: Args
+) -> None:
+    _grow_visits(world, 1)
+    small = _count(client, world, persona, name, args)
+    _grow_visits(world, 29)
+    large = _count(client, world, persona, name, args)
+    assert large == small, f"{name}: {small} queries with 1, {large} with 30"

@@ -10,7 +10,7 @@ from django.urls import reverse
 from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.bezoeken.models import Nagesprek, Observatie, Soort
-from plg.bezoeken.tests.factories import KijkwijzerFactory, KlasbezoekFactory
+from plg.bezoeken.tests.factories import GedaanBezoekFactory, KijkwijzerFactory
 from plg.communities.sharing import BezoekAudience
 from plg.organisations.models import Functie, School
 from plg.organisations.tests.factories import AanstellingFactory
@@ -35,7 +35,7 @@ def _ring(school: School, people: list[User], soort: str = Soort.KLASBEZOEK) -> 
     """Each visits the next, with everything a visit can hold written in it."""
     kijkwijzer = KijkwijzerFactory.create(titel="KIJKWIJZERMARKER", eigenaar=people[0])
     for i, person in enumerate(people):
-        bezoek = KlasbezoekFactory.create(
+        bezoek = GedaanBezoekFactory.create(
             soort=soort,
             school=school,
             geobserveerde=person,

@@ -1,0 +1,136 @@
+"""The e-mails of a class visit: the invitation with its calendar file, its cancellation, and
+the reminder the day before, and when they may still go.
+
+No mail carries a note, a focus or what the visitor looks at: the link opens the visit's page,
+where the authorizer decides who reads what.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from plg.accounts.models import User
+from plg.bezoeken import ical
+from plg.bezoeken.models import Klasbezoek, Status
+from plg.post import geldig
+from plg.post.models import Bericht, Soort
+
+
+def moment(bezoek: Klasbezoek) -> str:
+    """The time a mail names, part of its key: a moved visit gets new mails."""
+    return f"{timezone.localtime(bezoek.begin):%Y%m%dT%H%M}"
+
+
+def _context(bezoek: Klasbezoek) -> dict[str, object]:
+    return {
+        "bezoek": bezoek,
+        "begin": timezone.localtime(bezoek.begin),
+        "einde": timezone.localtime(bezoek.einde),
+        "link": settings.SITE_URL + reverse("bezoek_detail", args=[bezoek.pk]),
+    }
+
+
+def uitnodiging(bezoek: Klasbezoek) -> Bericht:
+    """To the visitor, with a calendar file they can add."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return Bericht(
+            sleutel=f"klasbezoek:{bezoek.pk}:{moment(bezoek)}",
+            soort=Soort.KLASBEZOEK,
+            over=bezoek,
+            door=bezoek.geobserveerde,
+            aan=bezoek.bezoeker.email,
+            onderwerp=_("Uitnodiging voor een klasbezoek op %(dag)s")
+            % {"dag": f"{timezone.localtime(bezoek.begin):%d/%m/%Y}"},
+            tekst=render_to_string("bezoeken/email/uitnodiging.txt", _context(bezoek)),
+            bijlagen=[
+                {
+                    "naam": "klasbezoek.ics",
+                    "inhoud": ical.uitnodiging(bezoek).decode(),
+                    "type": "text/calendar",
+                }
+            ],
+        )
+
+
+def annulering(bezoek: Klasbezoek) -> Bericht:
+    """To the visitor whose invitation already left: the event leaves their calendar."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return Bericht(
+            sleutel=f"klasbezoek-af:{bezoek.pk}:{moment(bezoek)}",
+            soort=Soort.KLASBEZOEK_AF,
+            over=bezoek,
+            door=bezoek.geobserveerde,
+            aan=bezoek.bezoeker.email,
+            onderwerp=_("Klasbezoek op %(dag)s gaat niet door")
+            % {"dag": f"{timezone.localtime(bezoek.begin):%d/%m/%Y}"},
+            tekst=render_to_string("bezoeken/email/annulering.txt", _context(bezoek)),
+            bijlagen=[
+                {
+                    "naam": "klasbezoek.ics",
+                    "inhoud": ical.annulering(bezoek).decode(),
+                    "type": "text/calendar",
+                }
+            ],
+        )
+
+
+def herinneringen(bezoek: Klasbezoek) -> list[Bericht]:
+    """One to each of the two, sent by nobody (the system)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Morgen: klasbezoek om %(uur)s") % {
+            "uur": f"{timezone.localtime(bezoek.begin):%H:%M}"
+        }
+        tekst = render_to_string("bezoeken/email/herinnering.txt", _context(bezoek))
+    return [
+        Bericht(
+            sleutel=f"klasbezoek-herinn:{bezoek.pk}:{moment(bezoek)}:{user.pk}",
+            soort=Soort.KLASBEZOEK_HERINNERING,
+            over=bezoek,
+            aan=user.email,
+            onderwerp=subject,
+            tekst=tekst,
+        )
+        for user in (bezoek.geobserveerde, bezoek.bezoeker)
+    ]
+
+
+@geldig.controle(Soort.KLASBEZOEK)
+def uitnodiging_mag_nog(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
+    """The observed teacher sends the invitation again while the visit is open and ahead, at
+    the time the mail names."""
+    if not isinstance(door, User):
+        return set()
+    open_visits = Klasbezoek.objects.filter(
+        pk__in=geldig.over_ids(berichten),
+        geobserveerde=door,
+        ingetrokken=False,
+        status=Status.UITGENODIGD,
+        begin__gt=timezone.now(),
+    )
+    momenten = {bezoek.pk: moment(bezoek) for bezoek in open_visits}
+    return {b.pk for b in berichten if momenten.get(b.over_id) == b.sleutel.split(":")[2]}
+
+
+@geldig.controle(Soort.KLASBEZOEK_AF)
+def annulering_mag_nog(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
+    """A cancellation may go again by whoever cancelled, while the visit would still be ahead."""
+    ids = set(
+        Klasbezoek.objects.filter(
+            pk__in=geldig.over_ids(berichten),
+            geobserveerde_id=door.pk,
+            status=Status.GEANNULEERD,
+            begin__gt=timezone.now(),
+        ).values_list("pk", flat=True)
+    )
+    return {b.pk for b in berichten if b.over_id in ids}
+
+
+@geldig.controle(Soort.KLASBEZOEK_HERINNERING)
+def herinnering_mag_nog(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
+    """Reminders are the system's own: nobody sends them again."""
+    return set()
