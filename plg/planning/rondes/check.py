@@ -95,6 +95,16 @@ class _Controle:
         self.per_dag[("v", v, dag)] += 1
 
     def tellingen(self, plan: Rondeplan) -> None:
+        self.per_persoon()
+        self.tegelijk()
+        ontbreekt = max(0, self.ronde.doel - len(plan.bezoeken))
+        if plan.niet_geplaatst != ontbreekt:
+            self.result.append(
+                f"{ontbreekt} bezoeken niet geplaatst, maar het plan zegt {plan.niet_geplaatst}"
+            )
+
+    def per_persoon(self) -> None:
+        """Once per pair, once a day each way, no more than asked."""
         ronde = self.ronde
         for (o, v), n in sorted(self.paren.items()):
             if n > 1:
@@ -109,6 +119,9 @@ class _Controle:
         for t, n in sorted(self.ontvangen.items()):
             if n > ronde.bezocht:
                 self.result.append(f"{self.naam(t)} krijgt {n} bezoeken, meer dan {ronde.bezocht}")
+
+    def tegelijk(self) -> None:
+        """Nobody is observed in class and away on a visit at the same time."""
         for (t, dag), items in sorted(self.weg.items()):
             for i, (wat_a, a) in enumerate(items):
                 for wat_b, b in items[i + 1 :]:
@@ -116,11 +129,6 @@ class _Controle:
                         self.result.append(
                             f"{self.naam(t)} is op {dag} tegelijk {wat_a} en {wat_b}"
                         )
-        ontbreekt = max(0, ronde.doel - len(plan.bezoeken))
-        if plan.niet_geplaatst != ontbreekt:
-            self.result.append(
-                f"{ontbreekt} bezoeken niet geplaatst, maar het plan zegt {plan.niet_geplaatst}"
-            )
 
     def vervangingen(self, lijst: list[Vervanging]) -> None:
         """Every lesson the visitors leave is covered once, by someone who may, within the cap."""
@@ -131,32 +139,8 @@ class _Controle:
         for v in lijst:
             sleutel = (v.afwezige, v.dag, v.lesuur)
             gedekt[sleutel] += 1
-            waar = f"vervanging {v.dag} lesuur {v.lesuur}"
-            if sleutel not in self.nodig:
-                self.result.append(f"{waar}: {self.naam(v.afwezige)} is dan niet op bezoek")
-                continue
-            if sleutel in self.gezien:
-                self.result.append(f"{waar}: die les van {self.naam(v.afwezige)} wordt bezocht")
-            school = ronde.leerkrachten[v.afwezige].school
-            if v.school != school:
-                self.result.append(f"{waar}: op de verkeerde school")
-            if ronde.leerkrachten[v.afwezige].lessen.get((v.dag.weekday(), v.lesuur)) != v.groep:
-                self.result.append(f"{waar}: klas {v.groep} klopt niet")
-            if v.vervanger not in ronde.leerkrachten or not kan_dekken(
-                ronde, v.vervanger, (school, v.dag, v.lesuur)
-            ):
-                self.result.append(f"{waar}: {self.naam(v.vervanger)} kan niet vervangen")
-                continue
-            tijd = lestijd(ronde, school, v.dag, v.lesuur)
-            for wat, blok in self.weg.get((v.vervanger, v.dag), []):
-                if overlaps(tijd, blok):
-                    self.result.append(f"{waar}: {self.naam(v.vervanger)} is dan zelf {wat}")
-            if any(overlaps(tijd, blok) for blok in dekt[(v.vervanger, v.dag)]):
-                self.result.append(
-                    f"{waar}: {self.naam(v.vervanger)} vervangt twee klassen tegelijk"
-                )
-            dekt[(v.vervanger, v.dag)].append(tijd)
-            last[(v.vervanger, maand(v.dag))] += 1
+            if self.vervanging(v, dekt[(v.vervanger, v.dag)]):
+                last[(v.vervanger, maand(v.dag))] += 1
         for sleutel, n in sorted(self.nodig.items()):
             if gedekt[sleutel] != n:
                 t, dag, p = sleutel
@@ -170,3 +154,32 @@ class _Controle:
                     f"{self.naam(c)} vervangt {totaal} lesuren in maand {m[1]}/{m[0]}, "
                     f"meer dan {ronde.vervang_max_maand}"
                 )
+
+    def vervanging(self, v: Vervanging, dekt: list[Interval]) -> bool:
+        """One duty: a lesson a visitor leaves, a substitute who may take it; counts if so."""
+        ronde = self.ronde
+        sleutel = (v.afwezige, v.dag, v.lesuur)
+        waar = f"vervanging {v.dag} lesuur {v.lesuur}"
+        if sleutel not in self.nodig:
+            self.result.append(f"{waar}: {self.naam(v.afwezige)} is dan niet op bezoek")
+            return False
+        if sleutel in self.gezien:
+            self.result.append(f"{waar}: die les van {self.naam(v.afwezige)} wordt bezocht")
+        school = ronde.leerkrachten[v.afwezige].school
+        if v.school != school:
+            self.result.append(f"{waar}: op de verkeerde school")
+        if ronde.leerkrachten[v.afwezige].lessen.get((v.dag.weekday(), v.lesuur)) != v.groep:
+            self.result.append(f"{waar}: klas {v.groep} klopt niet")
+        if v.vervanger not in ronde.leerkrachten or not kan_dekken(
+            ronde, v.vervanger, (school, v.dag, v.lesuur)
+        ):
+            self.result.append(f"{waar}: {self.naam(v.vervanger)} kan niet vervangen")
+            return False
+        tijd = lestijd(ronde, school, v.dag, v.lesuur)
+        for wat, blok in self.weg.get((v.vervanger, v.dag), []):
+            if overlaps(tijd, blok):
+                self.result.append(f"{waar}: {self.naam(v.vervanger)} is dan zelf {wat}")
+        if any(overlaps(tijd, blok) for blok in dekt):
+            self.result.append(f"{waar}: {self.naam(v.vervanger)} vervangt twee klassen tegelijk")
+        dekt.append(tijd)
+        return True

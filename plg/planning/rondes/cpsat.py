@@ -32,10 +32,10 @@ from plg.planning.rondes.kandidaten import (
     kandidaten,
 )
 from plg.planning.rondes.probleem import (
+    Gewichten,
     Maand,
     Ronde,
     Rondeplan,
-    Gewichten,
     Slot,
     gewichten,
     lestijd,
@@ -66,10 +66,15 @@ class _Model:
         groepen: dict[tuple[object, ...], list[cp_model.IntVar]] = defaultdict(list)
         for k, xi in zip(lijst, x, strict=True):
             o, v = k.geobserveerde, k.bezoeker
-            for sleutel in (("vd", v, k.dag), ("od", o, k.dag), ("paar", o, v)):
+            sleutels: tuple[tuple[object, ...], ...] = (
+                ("vd", v, k.dag),
+                ("od", o, k.dag),
+                ("paar", o, v),
+                ("v", v),
+                ("o", o),
+            )
+            for sleutel in sleutels:
                 groepen[sleutel].append(xi)
-            groepen[("v", v)].append(xi)
-            groepen[("o", o)].append(xi)
         for sleutel, xs in groepen.items():
             limiet = {"v": ronde.bezoeken, "o": ronde.bezocht}.get(str(sleutel[0]), 1)
             if len(xs) > limiet:

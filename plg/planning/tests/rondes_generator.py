@@ -25,7 +25,7 @@ def generate_ronde(
     van: date = VAN,
     tot: date = TOT,
 ) -> Ronde:
-    probleem = generate(scholen, seed, leerkrachten=leerkrachten, van=van, tot=tot)
+    probleem = generate(scholen, seed, leerkrachten=leerkrachten, plgs=0, van=van, tot=tot)
     rng = random.Random(seed)
     per_school: dict[int, list[int]] = {}
     for t, leraar in sorted(probleem.leerkrachten.items()):
