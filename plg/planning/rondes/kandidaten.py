@@ -4,7 +4,7 @@ Per (observed, visitor, day) one visit without cover is enough: the rules that b
 (once a day for each, once per pair) do not depend on the lesuur. A visit that needs cover is
 only listed on a day the pair has no free moment, and only with the least cover that day.
 ``partners`` limits how many colleagues each visitor is matched against (preferred pairs
-first); ``None`` considers everyone.
+first) and ``dagen_per_paar`` how many days per pair; ``None`` considers all.
 """
 
 from __future__ import annotations
@@ -66,8 +66,8 @@ def partner_lijst(ronde: Ronde, bezoeker: int, partners: int | None) -> list[int
 
 def kandidaten(
     ronde: Ronde,
-    partners: int | None = None,
-    dagen_per_paar: int | None = None,
+    partners: int | None = PARTNERS,
+    dagen_per_paar: int | None = DAGEN_PER_PAAR,
     met_dekking: bool = True,
 ) -> list[Kandidaat]:
     """Every visit a planner may choose, in a fixed order. ``dagen_per_paar`` keeps that many
