@@ -11,9 +11,11 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from plg.accounts.models import User
 from plg.bezoeken.models import Bezoekronde, Buddykoppel, Klasbezoek, Status
 from plg.organisations.models import School
 from plg.planning import build
+from plg.planning.authorizers import TEACHING
 from plg.planning.models import Vervangbeurt
 from plg.planning.problem import Leerkracht
 from plg.planning.rondes.probleem import Maand, Ronde, maand
@@ -58,22 +60,21 @@ def _met_bezoeken(
     leerkrachten: dict[int, Leerkracht],
     deelnemers: set[int],
     window: tuple[datetime, datetime],
-    ronde_id: int,
+    ronde_id: int | None,
 ) -> dict[int, Leerkracht]:
     """Visits a participant makes already (outside this round) keep them busy."""
     start, end = window
     extra: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
-    for user_id, begin, einde in (
-        Klasbezoek.objects.filter(
-            bezoeker__in=deelnemers,
-            ingetrokken=False,
-            status__in=[Status.UITGENODIGD, Status.AANVAARD],
-            einde__gt=start,
-            begin__lt=end,
-        )
-        .exclude(ronde=ronde_id)
-        .values_list("bezoeker_id", "begin", "einde")
-    ):
+    bezoeken = Klasbezoek.objects.filter(
+        bezoeker__in=deelnemers,
+        ingetrokken=False,
+        status__in=[Status.UITGENODIGD, Status.AANVAARD],
+        einde__gt=start,
+        begin__lt=end,
+    )
+    if ronde_id is not None:
+        bezoeken = bezoeken.exclude(ronde=ronde_id)
+    for user_id, begin, einde in bezoeken.values_list("bezoeker_id", "begin", "einde"):
         extra[user_id].append((begin, einde))
     return {
         t: replace(leraar, bezet=leraar.bezet + tuple(extra[t])) if t in extra else leraar
@@ -101,3 +102,33 @@ def _reeds_vervangen(van: date, tot: date) -> dict[tuple[int, Maand], int]:
     ).values_list("vervanger_id", "datum"):
         tellingen[(vervanger, maand(datum))] += 1
     return dict(tellingen)
+
+
+def paar_van(*, geobserveerde: User, bezoeker: User, van: date, tot: date) -> Ronde:
+    """Two colleagues, for the slot finder: their schools, timetables and month plan."""
+    deelnemers = {geobserveerde.pk, bezoeker.pk}
+    scholen = list(
+        School.objects.filter(
+            aanstellingen__user__in=deelnemers, aanstellingen__functie__in=TEACHING
+        ).distinct()
+    )
+    window = build.day_window(van, tot)
+    leerkrachten = build.leerkrachten_met_week([s.pk for s in scholen], deelnemers, window)
+    leerkrachten = _met_bezoeken(leerkrachten, deelnemers, window, None)
+    elsewhere = {t.school for t in leerkrachten.values()} - {s.pk for s in scholen}
+    rows = build.kalender_rows([*scholen, *School.objects.filter(pk__in=elsewhere)])
+    standaard = Bezoekronde(van=van, tot=tot)
+    return Ronde(
+        kalenders={k.school_id: build.plain_kalender(k, van, tot) for k in rows},
+        leerkrachten=leerkrachten,
+        deelnemers=(geobserveerde.pk, bezoeker.pk),
+        van=van,
+        tot=tot,
+        bezoeken=1,
+        bezocht=1,
+        minuten=standaard.minuten,
+        reistijd=standaard.reistijd,
+        vervang_max_maand=standaard.vervang_max_maand,
+        over_scholen=True,
+        reeds_vervangen=_reeds_vervangen(van, tot),
+    )
