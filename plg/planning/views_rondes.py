@@ -66,6 +66,8 @@ def _ronde_context(ronde: Bezoekronde, user: Any, organiser: bool) -> dict[str, 
         "aantal": ronde.deelnemers.count(),
         "wijzigbaar": ronde.status in services.WIJZIGBAAR,
     }
+    if organiser:
+        context["school"] = ronde.school or ronde.scholengemeenschap.schools.first()
     if organiser and ronde.voorstel:
         context["samenvatting"] = Rondevoorstel.from_json(ronde.voorstel).samenvatting()
     if not organiser or ronde.deelnemers.filter(pk=user.pk).exists():

@@ -22,12 +22,13 @@ from plg.communities.models import (
     Uitnodiging,
 )
 from plg.communities.sharing import Audience
+from plg.bezoeken.models import Bezoekronde
 from plg.live.models import Gastlink, LiveSessie
 from plg.meetings.models import AgendaBlok, Bijeenkomst, Opdracht
 from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 from plg.planning.models import Kalenderfeed, Maandplan
-from plg.planning.tests.factories import proposal_with_one_meeting
+from plg.planning.tests.factories import proposal_with_one_meeting, ronde_met_voorstel
 from plg.post.models import Bericht, Soort, Status
 from plg.roosters.models import SoortVrij, VrijeDagen
 from plg.roosters.services import add_vrije_dagen, kalender_van
@@ -54,6 +55,7 @@ WAVE_OPENERS = {"leader", "other_leader", "advisor", "other_advisor"}
 WAVE_RUNNERS = {"leader", "advisor"}
 TEAM = {"coach", "member", "colleague", "outsider", "leader", "other_leader"}
 PLANNERS = {"leader"}
+SCHOOL_TEACHERS = {"coach", "member", "colleague"}
 
 
 class Objects(TypedDict):
@@ -80,6 +82,7 @@ class Objects(TypedDict):
     maandplan: Maandplan
     feed: Kalenderfeed
     bericht: Bericht
+    bezoekronde: Bezoekronde
 
 
 def _bijlage(w: World) -> Bijlage:
@@ -153,6 +156,7 @@ def _objects(w: World) -> Objects:
         "maandplan": proposal_with_one_meeting(w),
         "feed": Kalenderfeed.objects.create(user=w.member),
         "bericht": _failed_mail(w),
+        "bezoekronde": ronde_met_voorstel(w),
     }
 
 
@@ -357,6 +361,31 @@ CASES: dict[str, tuple[Args, str, dict[str, str], set[str], int]] = {
     "maandplan_bijsturen": (lambda w, o: [o["maandplan"].pk, 0], "get", {}, PLANNERS, 200),
     "maandplan_verplaatsen": (lambda w, o: [o["maandplan"].pk, 0], "post", {}, PLANNERS, 302),
     "maandplan_weglaten": (lambda w, o: [o["maandplan"].pk, 0], "post", {}, PLANNERS, 302),
+    # visit rounds: organised by the school's planners, joined by its teachers; the organiser
+    # sees figures only, a teacher their own visits
+    "bezoekrondes": (lambda w, o: [w.school.pk], "get", {}, PLANNERS, 200),
+    "mijn_bezoekrondes": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "bezoekronde": (lambda w, o: [o["bezoekronde"].pk], "get", {}, PLANNERS | SCHOOL_TEACHERS, 200),
+    "bezoekronde_hx": (lambda w, o: [o["bezoekronde"].pk], "get", {}, PLANNERS, 200),
+    "bezoekronde_berekenen": (lambda w, o: [o["bezoekronde"].pk], "post", {}, PLANNERS, 302),
+    "bezoekronde_toepassen": (lambda w, o: [o["bezoekronde"].pk], "post", {}, PLANNERS, 302),
+    "bezoekronde_inschrijven": (
+        lambda w, o: [o["bezoekronde"].pk],
+        "post",
+        {},
+        SCHOOL_TEACHERS,
+        302,
+    ),
+    "bezoekronde_uitschrijven": (
+        lambda w, o: [o["bezoekronde"].pk],
+        "post",
+        {},
+        SCHOOL_TEACHERS,
+        302,
+    ),
+    # moments for one visit: a teacher of the same scholengemeenschap, never with themselves
+    "bezoekmomenten": (lambda w, o: [w.member.pk], "get", {}, {"coach", "colleague"}, 200),
+    "bezoekmomenten_hx": (lambda w, o: [w.member.pk], "get", {}, {"coach", "colleague"}, 200),
     # a failed e-mail is tried again by whoever caused it to be sent, nobody else
     "bericht_opnieuw": (lambda w, o: [], "post", {"bericht": str(FAILED_MAIL)}, {"leader"}, 302),
 }
