@@ -12,6 +12,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from conftest import PASSWORD, World
+from plg.bezoeken.models import Bezoekronde
 from plg.communities.models import (
     Afronding,
     Bijlage,
@@ -22,7 +23,6 @@ from plg.communities.models import (
     Uitnodiging,
 )
 from plg.communities.sharing import Audience
-from plg.bezoeken.models import Bezoekronde
 from plg.live.models import Gastlink, LiveSessie
 from plg.meetings.models import AgendaBlok, Bijeenkomst, Opdracht
 from plg.meetings.tests.factories import BijeenkomstFactory
