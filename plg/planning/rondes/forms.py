@@ -18,6 +18,13 @@ MAX_PER_PERSOON = 5
 
 
 class BezoekrondeForm(forms.ModelForm[Bezoekronde]):
+    soort = forms.ChoiceField(
+        label=_("soort"),
+        choices=[(Soort.KLASBEZOEK, _("klasbezoek")), (Soort.BLITS, _("blitsbezoek"))],
+    )
+    van = forms.DateField(label=_("van"), widget=DATE, validators=[sensible_date])
+    tot = forms.DateField(label=_("tot en met"), widget=DATE, validators=[sensible_date])
+
     class Meta:
         model = Bezoekronde
         fields = [
@@ -32,16 +39,9 @@ class BezoekrondeForm(forms.ModelForm[Bezoekronde]):
             "vervang_max_maand",
             "over_scholen",
         ]
-        widgets = {"van": DATE, "tot": DATE}
 
     def __init__(self, *args: Any, heel_sg: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["soort"] = forms.ChoiceField(
-            label=_("soort"),
-            choices=[(Soort.KLASBEZOEK, _("klasbezoek")), (Soort.BLITS, _("blitsbezoek"))],
-        )
-        for naam in ("van", "tot"):
-            self.fields[naam].validators.append(sensible_date)
         if not heel_sg:
             del self.fields["over_scholen"]
             del self.fields["reistijd"]
