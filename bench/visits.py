@@ -6,7 +6,8 @@ teachers with the block timetables of bench/planner.py (8 periods of 50 minutes,
 afternoon free, part-timers with days off, busy times), every teacher signed up with two buddy
 preferences, a round of four school weeks (March 2027, one study day) in which everyone visits
 two colleagues and is visited twice, during a whole lesuur, with cover capped at 3 periods per
-substitute a month. With ``--schools N`` the round spans N such schools of a
+substitute a month. ``--blits`` plans a blitsweek instead (one week, 15 minutes, the same
+two-and-two): tight enough that cover is needed. With ``--schools N`` the round spans N such schools of a
 scholengemeenschap (visits across schools allowed, 20 minutes of travel).
 
 Floor ("floor_seconds"): listing the candidate visits once — the least any planner does to see
@@ -25,6 +26,7 @@ import resource
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +44,26 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # KiB on Linux
 
 
-def run_one(schools: int, seed: int, seconds: float, workers: int) -> dict[str, Any]:
+def run_one(
+    schools: int, seed: int, seconds: float, workers: int, blits: bool = False
+) -> dict[str, Any]:
     from plg.planning.rondes.check import fouten
     from plg.planning.rondes.cpsat import plan_cpsat
     from plg.planning.rondes.greedy import plan_greedy
     from plg.planning.rondes.kandidaten import kandidaten
     from plg.planning.tests.rondes_generator import generate_ronde
 
-    ronde = generate_ronde(schools, seed, over_scholen=schools > 1)
+    if blits:
+        ronde = generate_ronde(
+            schools,
+            seed,
+            over_scholen=schools > 1,
+            van=date(2027, 3, 1),
+            tot=date(2027, 3, 5),
+            minuten=15,
+        )
+    else:
+        ronde = generate_ronde(schools, seed, over_scholen=schools > 1)
     start = time.perf_counter()
     lijst = kandidaten(ronde)
     floor = time.perf_counter() - start
@@ -64,6 +78,7 @@ def run_one(schools: int, seed: int, seconds: float, workers: int) -> dict[str, 
     greedy_errors, cpsat_errors = fouten(ronde, greedy), fouten(ronde, cpsat)
     row = {
         "schools": schools,
+        "blits": blits,
         "teachers": len(ronde.deelnemers),
         "candidates": len(lijst),
         "visits_asked": ronde.doel,
@@ -114,13 +129,16 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="CP-SAT deterministic limit")
     parser.add_argument("--workers", type=int, default=2, help="CP-SAT workers")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--blits", action="store_true", help="a blitsweek: one week, 15 minutes, cover needed"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child: this many schools
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.seed, args.seconds, args.workers)))
+        print(json.dumps(run_one(args.one, args.seed, args.seconds, args.workers, args.blits)))
         return
     sizes: tuple[int, ...] = (args.schools,) if args.schools else (1,) if args.quick else SIZES
-    rows = [run_child(n, args.seed, args.seconds, args.workers) for n in sizes]
+    rows = [run_child(n, args.seed, args.seconds, args.workers, args.blits) for n in sizes]
     print_table(rows, args.seed, args.seconds, args.workers)
     main_row = rows[0]
     print(
@@ -136,7 +154,7 @@ def main() -> None:
     )
 
 
-def run_child(schools: int, seed: int, seconds: float, workers: int) -> dict[str, Any]:
+def run_child(schools: int, seed: int, seconds: float, workers: int, blits: bool) -> dict[str, Any]:
     """One size in a process of its own, so its peak RSS is its own."""
     log(f"size: {schools} schools")
     child = subprocess.run(
@@ -145,6 +163,7 @@ def run_child(schools: int, seed: int, seconds: float, workers: int) -> dict[str
             __file__,
             *("--one", str(schools), "--seed", str(seed)),
             *("--seconds", str(seconds), "--workers", str(workers)),
+            *(["--blits"] if blits else []),
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,

@@ -143,6 +143,9 @@ class _Model:
             ruimte = ronde.vervang_max_maand - ronde.reeds_vervangen.get((c, m), 0)
             self.m.add(total(ys) <= max(0, ruimte))
             self.m.add(total(ys) <= self.last)
+        for k, xi in zip(self.lijst, self.x, strict=True):
+            if k.dekking:  # any cover at all makes someone's load at least one (a tighter bound)
+                self.m.add(self.last >= xi)
         return total(len(k.dekking) * xi for k, xi in zip(self.lijst, self.x, strict=True))
 
     def hint(self, plan: Rondeplan) -> None:
