@@ -183,16 +183,21 @@ def plan_cpsat(
 
     First among the visits without cover, each group of colleagues who share no candidate on
     its own: a complete plan that is optimal there is optimal overall, since any cover costs
-    more than every preference together. Only when visits stay unplaced is the whole round
-    solved again with the visits that need cover.
+    more than every preference together. Only when visits stay unplaced are the visits that
+    need cover added: for the whole round when it is one group, else for the groups that stayed
+    short, the complete ones kept as they are (a plan, no longer a proof).
     """
     lijst = kandidaten(ronde, partners, dagen_per_paar)
     greedy = plan_greedy(ronde, lijst=lijst)
     start = klok.perf_counter()
     vrij = [k for k in lijst if not k.dekking]
-    beste = _beter(greedy, _apart(ronde, vrij, greedy, seconds, workers, start))
+    eerste, compleet = _apart(ronde, vrij, greedy, seconds, workers, start)
+    beste = _beter(greedy, eerste)
     if beste.status != Status.OPTIMAAL or beste.niet_geplaatst:
-        beste = _beter(beste, _solve(ronde, lijst, beste, seconds, workers, start))
+        if eerste is not None and compleet:
+            beste = _beter(beste, _herstel(ronde, lijst, eerste, compleet, seconds, workers, start))
+        else:
+            beste = _beter(beste, _solve(ronde, lijst, beste, seconds, workers, start))
     beste.solve_seconds = klok.perf_counter() - start
     return beste
 
@@ -210,23 +215,55 @@ def _apart(
     seconds: float,
     workers: int,
     start: float,
-) -> Rondeplan | None:
-    """Each group on its own; optimal when every group is."""
+) -> tuple[Rondeplan | None, set[int]]:
+    """Each group on its own; optimal when every group is. Also: the people of the groups
+    whose every member makes and receives all their visits."""
     gekozen: list[Kandidaat] = []
     optimaal = True
+    compleet: set[int] = set()
+    per_persoon = max(0, min(ronde.bezoeken, ronde.bezocht, len(ronde.deelnemers) - 1))
     for deel in delen(lijst):
         wie = {k.bezoeker for k in deel} | {k.geobserveerde for k in deel}
         w = gewichten(replace(ronde, deelnemers=tuple(sorted(wie))))
         uitkomst = _run(ronde, deel, hint, seconds, workers, doel=0, w=w)
         if uitkomst is None:
-            return None
+            return None, set()
         gekozen += uitkomst[0]
         optimaal = optimaal and uitkomst[3]
+        if uitkomst[3] and len(uitkomst[0]) == len(wie) * per_persoon:
+            compleet |= wie
     plan = rondeplan(ronde, "cpsat", gekozen, [], start, Status.HAALBAAR)
     if optimaal:  # each group's weights differ: only a proven optimum carries a bound over
         plan.status = Status.OPTIMAAL
-        return _met_bound(plan, float(plan.objective or 0))
-    return plan
+        return _met_bound(plan, float(plan.objective or 0)), compleet
+    return plan, compleet
+
+
+def _herstel(
+    ronde: Ronde,
+    lijst: list[Kandidaat],
+    eerste: Rondeplan,
+    compleet: set[int],
+    seconds: float,
+    workers: int,
+    start: float,
+) -> Rondeplan | None:
+    """The groups that stayed short, now with cover; the complete groups' visits stay fixed."""
+    gekozen = {(b.geobserveerde, b.bezoeker, b.dag, b.lesuur) for b in eerste.bezoeken}
+    vast = [k for k in lijst if (k.geobserveerde, k.bezoeker, k.dag, k.lesuur) in gekozen]
+    vast = [k for k in vast if k.bezoeker in compleet]
+    rest = [k for k in lijst if k.bezoeker not in compleet and k.geobserveerde not in compleet]
+    wie = {k.bezoeker for k in rest} | {k.geobserveerde for k in rest}
+    model = _Model(ronde, vast + rest)
+    model.build(0, gewichten(replace(ronde, deelnemers=tuple(sorted(wie)))))
+    for xi in model.x[: len(vast)]:
+        model.m.add(xi == 1)
+    model.hint(eerste)
+    solver = _solver(seconds, workers)
+    if solver.solve(model.m) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    keuze = [k for k, xi in zip(model.lijst, model.x, strict=True) if solver.value(xi)]
+    return rondeplan(ronde, "cpsat", keuze, model.vervangingen(solver, keuze), start)
 
 
 def _solve(
@@ -252,6 +289,15 @@ def _met_bound(plan: Rondeplan, bound: float) -> Rondeplan:
     return plan
 
 
+def _solver(seconds: float, workers: int) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_deterministic_time = max(0.05, seconds)
+    solver.parameters.max_time_in_seconds = max(0.15, 3 * seconds)
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = SEED
+    return solver
+
+
 def _run(
     ronde: Ronde,
     lijst: list[Kandidaat],
@@ -265,11 +311,7 @@ def _run(
     model = _Model(ronde, lijst)
     model.build(doel, w)
     model.hint(hint)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_deterministic_time = max(0.05, seconds)
-    solver.parameters.max_time_in_seconds = max(0.15, 3 * seconds)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = SEED
+    solver = _solver(seconds, workers)
     code = solver.solve(model.m)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
