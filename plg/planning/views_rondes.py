@@ -70,7 +70,7 @@ def _ronde_context(ronde: Bezoekronde, user: Any, organiser: bool) -> dict[str, 
         context["school"] = ronde.school or ronde.scholengemeenschap.schools.first()
     if organiser and ronde.voorstel:
         context["samenvatting"] = Rondevoorstel.from_json(ronde.voorstel).samenvatting()
-    if not organiser or ronde.deelnemers.filter(pk=user.pk).exists():
+    if not organiser or may_join_ronde(user, ronde):
         context["ingeschreven"] = ronde.deelnemers.filter(pk=user.pk).exists()
         context["mijn_bezoeken"] = (
             Klasbezoek.objects.of(user)
