@@ -258,3 +258,43 @@ def test_a_slot_search_over_more_than_four_weeks_is_refused() -> None:
     form = MomentenForm({"rol": "ik", "van": van, "tot": van + timedelta(days=40)})
     assert not form.is_valid()
     assert "Zoek in hoogstens vier weken tegelijk." in form.errors["tot"]
+
+
+def test_buddies_are_the_preferred_pairs_of_a_round(rooster: Any) -> None:
+    from plg.bezoeken.models import Buddykoppel
+    from plg.planning.rondes.build import ronde_van
+
+    koppel = Buddykoppel.objects.create(scholengemeenschap=rooster.sg, schooljaar="2026-2027")
+    koppel.leden.add(rooster.member, rooster.colleague)
+    ronde = nieuwe_ronde(rooster)
+    ronde.deelnemers.add(rooster.member, rooster.colleague)
+    plain = ronde_van(ronde)
+    assert (rooster.member.pk, rooster.colleague.pk) in plain.voorkeuren
+    assert (rooster.colleague.pk, rooster.member.pk) in plain.voorkeuren
+
+
+def test_cover_already_done_this_month_counts_toward_the_cap(rooster: Any) -> None:
+    from plg.planning.rondes.build import ronde_van
+    from plg.planning.rondes.probleem import maand
+
+    ronde = nieuwe_ronde(rooster)
+    begin = timezone.now() + timedelta(days=2)
+    bezoek = Klasbezoek.objects.create(
+        school=rooster.school,
+        geobserveerde=rooster.colleague,
+        bezoeker=rooster.member,
+        begin=begin,
+        einde=begin + timedelta(minutes=50),
+    )
+    Vervangbeurt.objects.create(
+        bezoek=bezoek,
+        school=rooster.school,
+        afwezige=rooster.member,
+        vervanger=rooster.coach,
+        datum=ronde.van,
+        lesuur=1,
+        begin=begin,
+        einde=begin + timedelta(minutes=50),
+    )
+    plain = ronde_van(ronde)
+    assert plain.reeds_vervangen[(rooster.coach.pk, maand(ronde.van))] == 1
