@@ -269,3 +269,16 @@ def test_cpsat_is_valid_and_never_worse_than_greedy(
     assert fouten(r, cpsat) == []
     assert len(cpsat.bezoeken) >= len(greedy.bezoeken)
     assert kosten(r, cpsat) <= kosten(r, greedy)
+
+
+def test_a_part_timer_does_not_cover_on_their_day_off() -> None:
+    r = ronde()
+    p = plan(r, [CIS_BIJ_BERT], [Vervanging(CIS, ELLA, 1, MA, 5, "3C")])
+    assert fout(r, p, "Ella kan niet vervangen")
+
+
+def test_nobody_is_visited_on_a_holiday() -> None:
+    r = ronde()
+    vakantie = replace(r.kalenders[1], vakantie=frozenset({MA}))
+    r = replace(r, kalenders={**r.kalenders, 1: vakantie})
+    assert fout(r, plan(r, [BERT_BIJ_ANNA]), "geeft dan geen les")
