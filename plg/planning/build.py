@@ -20,7 +20,7 @@ from plg.roosters.models import Bezetting, Kalender, Kruisvervanger, Les, SoortV
 from plg.roosters.services import kalender_van
 
 
-def _kalender(kalender: Kalender, van: date, tot: date) -> p.Kalender:
+def plain_kalender(kalender: Kalender, van: date, tot: date) -> p.Kalender:
     vakantie: set[date] = set()
     zonder: set[date] = set()
     for vrij in kalender.vrije_dagen.all():
@@ -37,7 +37,7 @@ def _kalender(kalender: Kalender, van: date, tot: date) -> p.Kalender:
     )
 
 
-def _kalender_rows(schools: Iterable[School]) -> list[Kalender]:
+def kalender_rows(schools: Iterable[School]) -> list[Kalender]:
     """Every school's calendar with its periods and free days; a missing one gets the default."""
     ids = {s.pk for s in schools}
     have = set(Kalender.objects.filter(school__in=ids).values_list("school_id", flat=True))
@@ -47,7 +47,7 @@ def _kalender_rows(schools: Iterable[School]) -> list[Kalender]:
     return list(Kalender.objects.filter(school__in=ids).prefetch_related("lesuren", "vrije_dagen"))
 
 
-def _window(van: date, tot: date) -> tuple[datetime, datetime]:
+def day_window(van: date, tot: date) -> tuple[datetime, datetime]:
     return (
         datetime.combine(van, time.min, tzinfo=p.BRUSSELS),
         datetime.combine(tot + timedelta(days=1), time.min, tzinfo=p.BRUSSELS),
@@ -69,7 +69,7 @@ def probleem(
     PLG's meetings already in the range lower how many are still to place.
     """
     school_ids = [s.pk for s in schools]
-    window = _window(van, tot)
+    window = day_window(van, tot)
     plg_ids = [plg.pk for plg in plgs]
     leden: dict[int, list[int]] = defaultdict(list)
     for plg_id, user_id in Lidmaatschap.objects.filter(plg__in=plg_ids).values_list(
@@ -77,7 +77,7 @@ def probleem(
     ):
         leden[plg_id].append(user_id)
     member_ids = {u for users in leden.values() for u in users}
-    leerkrachten = _leerkrachten(school_ids, member_ids, window)
+    leerkrachten = leerkrachten_met_week(school_ids, member_ids, window)
     geplande, vaste_dagen = _planned(plg_ids, window, timedelta(days=min_dagen_tussen))
     groepen = tuple(
         p.Groep(
@@ -97,8 +97,8 @@ def probleem(
         leerkracht.school for leerkracht in leerkrachten.values()
     }
     all_schools |= School.objects.in_bulk(elsewhere - set(all_schools))
-    rows = _kalender_rows(all_schools.values())
-    cal = {k.school_id: _kalender(k, van, tot) for k in rows}
+    rows = kalender_rows(all_schools.values())
+    cal = {k.school_id: plain_kalender(k, van, tot) for k in rows}
     minuten = sorted({g.minuten for g in groepen}) or [100]
     return p.Probleem(
         kalenders=cal,
@@ -111,7 +111,7 @@ def probleem(
     )
 
 
-def _leerkrachten(
+def leerkrachten_met_week(
     school_ids: list[int], member_ids: set[int], window: tuple[datetime, datetime]
 ) -> dict[int, p.Leerkracht]:
     """Members and everyone teaching at these schools (or covering there), with their week."""

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plg.accounts.models import User
 from plg.meetings.mails import coached_by, moment, still_ahead
 from plg.meetings.models import Bijeenkomst
 from plg.planning.models import Vervangbeurt
@@ -53,3 +54,35 @@ def bijeenkomst_may_resend(door: Any, berichten: list[Bericht]) -> set[int]:
     return still_ahead(
         berichten, may_send=coached_by(door) | Q(plg__schools__in=schools_to_plan(door))
     )
+
+
+def bezoek_vervangingen(
+    ronde: Any, per_vervanger: dict[int, list[Vervangbeurt]], *, door: Any
+) -> list[Bericht]:
+    """Each substitute gets the classes they take over so colleagues can make a class visit;
+    the mail names the class and the colleague who is away, never whom they visit."""
+    ids = set(per_vervanger) | {
+        b.afwezige_id for beurten in per_vervanger.values() for b in beurten
+    }
+    people = User.objects.in_bulk(ids)
+    result = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for user_id, beurten in sorted(per_vervanger.items()):
+            for beurt in beurten:
+                beurt.afwezige = people[beurt.afwezige_id]
+            eerste = timezone.localtime(min(b.begin for b in beurten))
+            result.append(
+                Bericht(
+                    sleutel=f"vervanging-bezoek:{ronde.pk}:{user_id}",
+                    soort=Soort.VERVANGING,
+                    over=ronde,
+                    door=door,
+                    aan=people[user_id].email,
+                    onderwerp=_("Vervanging vanaf %(dag)s") % {"dag": f"{eerste:%d/%m/%Y}"},
+                    tekst=render_to_string(
+                        "planning/email/vervanging_bezoek.txt",
+                        {"beurten": beurten, "link": settings.SITE_URL + reverse("tijd")},
+                    ),
+                )
+            )
+    return result

@@ -12,6 +12,7 @@ from django.utils.dateformat import time_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from plg.bezoeken.models import Klasbezoek
 from plg.meetings.models import Bijeenkomst
 from plg.organisations.models import Scholengemeenschap, School
 from plg.planning.problem import Vervanging
@@ -19,10 +20,22 @@ from plg.planning.voorstel import Voorstel
 
 
 class Vervangbeurt(models.Model):
-    """One lesson period a colleague covers so a member can be at a bijeenkomst."""
+    """One lesson period a colleague covers so a member can be at a bijeenkomst, or so a
+    teacher can make a class visit (exactly one of both)."""
 
     bijeenkomst = models.ForeignKey(
-        Bijeenkomst, on_delete=models.CASCADE, related_name="vervangbeurten"
+        Bijeenkomst,
+        on_delete=models.CASCADE,
+        related_name="vervangbeurten",
+        null=True,
+        blank=True,
+    )
+    bezoek = models.ForeignKey(
+        Klasbezoek,
+        on_delete=models.CASCADE,
+        related_name="vervangbeurten",
+        null=True,
+        blank=True,
     )
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     afwezige = models.ForeignKey(
@@ -42,7 +55,12 @@ class Vervangbeurt(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["vervanger", "datum", "lesuur"], name="one_class_per_substitute"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(bijeenkomst__isnull=False, bezoek__isnull=True)
+                | models.Q(bijeenkomst__isnull=True, bezoek__isnull=False),
+                name="vervanging_voor_een_reden",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -50,12 +68,18 @@ class Vervangbeurt(models.Model):
 
     @classmethod
     def for_vervanging(
-        cls, bijeenkomst: Bijeenkomst, vervanging: Vervanging, tijd: tuple[datetime, datetime]
+        cls,
+        bijeenkomst: Bijeenkomst | None,
+        vervanging: Vervanging,
+        tijd: tuple[datetime, datetime],
+        *,
+        bezoek: Klasbezoek | None = None,
     ) -> Vervangbeurt:
         """The one way a duty is made: a plan's substitution, at the time its period runs."""
         begin, einde = tijd
         return cls(
             bijeenkomst=bijeenkomst,
+            bezoek=bezoek,
             school_id=vervanging.school,
             afwezige_id=vervanging.afwezige,
             vervanger_id=vervanging.vervanger,
@@ -87,7 +111,11 @@ class Vervangbeurt(models.Model):
 
     @property
     def uitleg(self) -> str:
-        """Why the calendar entry is there."""
+        """Why the calendar entry is there; for a visit, never whom the colleague visits."""
+        if self.bezoek_id is not None:
+            return gettext("Je neemt de klas over zodat %(naam)s een klasbezoek kan doen.") % {
+                "naam": self.afwezige.display_name
+            }
         return gettext("Je neemt de klas over zodat %(naam)s naar een PLG-bijeenkomst kan.") % {
             "naam": self.afwezige.display_name
         }

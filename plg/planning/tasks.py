@@ -23,3 +23,17 @@ def compute_maandplan(maandplan_id: int) -> str:
     except Exception:
         Maandplan.objects.filter(pk=maandplan_id).update(status=MaandplanStatus.MISLUKT)
         raise
+
+
+@task()
+def compute_bezoekronde(ronde_id: int) -> str:
+    """A failure is shown as such, like a month plan's."""
+    from plg.bezoeken.models import Bezoekronde, RondeStatus
+    from plg.planning.rondes.services import calculate_bezoekronde
+
+    ronde = Bezoekronde.objects.select_related("school", "scholengemeenschap").get(pk=ronde_id)
+    try:
+        return calculate_bezoekronde(ronde)
+    except Exception:
+        Bezoekronde.objects.filter(pk=ronde_id).update(status=RondeStatus.MISLUKT)
+        raise

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plg.planning import views
+from plg.planning import views, views_rondes
 
 urlpatterns = [
     path("tijd/", views.tijd, name="tijd"),
@@ -29,5 +29,38 @@ urlpatterns = [
         "maandplan/<int:pk>/bijeenkomst/<int:index>/weglaten/",
         views.maandplan_weglaten,
         name="maandplan_weglaten",
+    ),
+]
+
+urlpatterns += [
+    path("school/<int:pk>/bezoekrondes/", views_rondes.bezoekrondes, name="bezoekrondes"),
+    path("bezoekrondes/", views_rondes.mijn_bezoekrondes, name="mijn_bezoekrondes"),
+    path("bezoekronde/<int:pk>/", views_rondes.bezoekronde, name="bezoekronde"),
+    path("bezoekronde/<int:pk>/voorstel/", views_rondes.bezoekronde_hx, name="bezoekronde_hx"),
+    path(
+        "bezoekronde/<int:pk>/berekenen/",
+        views_rondes.bezoekronde_berekenen,
+        name="bezoekronde_berekenen",
+    ),
+    path(
+        "bezoekronde/<int:pk>/inplannen/",
+        views_rondes.bezoekronde_toepassen,
+        name="bezoekronde_toepassen",
+    ),
+    path(
+        "bezoekronde/<int:pk>/inschrijven/",
+        views_rondes.bezoekronde_inschrijven,
+        name="bezoekronde_inschrijven",
+    ),
+    path(
+        "bezoekronde/<int:pk>/uitschrijven/",
+        views_rondes.bezoekronde_uitschrijven,
+        name="bezoekronde_uitschrijven",
+    ),
+    path("collega/<int:pk>/bezoekmomenten/", views_rondes.bezoekmomenten, name="bezoekmomenten"),
+    path(
+        "collega/<int:pk>/bezoekmomenten/lijst/",
+        views_rondes.bezoekmomenten_hx,
+        name="bezoekmomenten_hx",
     ),
 ]

@@ -12,7 +12,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from conftest import PASSWORD, World
-from plg.bezoeken.models import CoTeachingReeks, Kijkwijzer, Klasbezoek
+from plg.bezoeken.models import Bezoekronde, CoTeachingReeks, Kijkwijzer, Klasbezoek
 from plg.bezoeken.tests.factories import KijkwijzerFactory, bezoek_bij_member
 from plg.bezoeken.tests.factories_samen import BlitsbezoekFactory
 from plg.communities.models import (
@@ -30,7 +30,7 @@ from plg.meetings.models import AgendaBlok, Bijeenkomst, Opdracht
 from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
 from plg.planning.models import Kalenderfeed, Maandplan
-from plg.planning.tests.factories import proposal_with_one_meeting
+from plg.planning.tests.factories import proposal_with_one_meeting, ronde_met_voorstel
 from plg.post.models import Bericht, Soort, Status
 from plg.roosters.models import SoortVrij, VrijeDagen
 from plg.roosters.services import add_vrije_dagen, kalender_van
@@ -59,6 +59,7 @@ WAVE_OPENERS = {"leader", "other_leader", "advisor", "other_advisor"}
 WAVE_RUNNERS = {"leader", "advisor"}
 TEAM = {"coach", "member", "colleague", "outsider", "leader", "other_leader"}
 PLANNERS = {"leader"}
+SCHOOL_TEACHERS = {"coach", "member", "colleague"}
 
 
 class SamenObjects(TypedDict):
@@ -91,6 +92,7 @@ class Objects(SamenObjects):
     maandplan: Maandplan
     feed: Kalenderfeed
     bericht: Bericht
+    bezoekronde: Bezoekronde
 
 
 def _bijlage(w: World) -> Bijlage:
@@ -183,6 +185,7 @@ def _samen(w: World) -> SamenObjects:
         "co_les": coteaching.add_les(
             reeks=reeks, door=w.member, begin=timezone.now(), minuten=50, plan="Plan"
         ),
+        "bezoekronde": ronde_met_voorstel(w),
     }
 
 
@@ -409,6 +412,31 @@ CASES: dict[str, tuple[Args, str, dict[str, str], set[str], int]] = {
     "maandplan_bijsturen": (lambda w, o: [o["maandplan"].pk, 0], "get", {}, PLANNERS, 200),
     "maandplan_verplaatsen": (lambda w, o: [o["maandplan"].pk, 0], "post", {}, PLANNERS, 302),
     "maandplan_weglaten": (lambda w, o: [o["maandplan"].pk, 0], "post", {}, PLANNERS, 302),
+    # visit rounds: organised by the school's planners, joined by its teachers; the organiser
+    # sees figures only, a teacher their own visits
+    "bezoekrondes": (lambda w, o: [w.school.pk], "get", {}, PLANNERS, 200),
+    "mijn_bezoekrondes": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
+    "bezoekronde": (lambda w, o: [o["bezoekronde"].pk], "get", {}, PLANNERS | SCHOOL_TEACHERS, 200),
+    "bezoekronde_hx": (lambda w, o: [o["bezoekronde"].pk], "get", {}, PLANNERS, 200),
+    "bezoekronde_berekenen": (lambda w, o: [o["bezoekronde"].pk], "post", {}, PLANNERS, 302),
+    "bezoekronde_toepassen": (lambda w, o: [o["bezoekronde"].pk], "post", {}, PLANNERS, 302),
+    "bezoekronde_inschrijven": (
+        lambda w, o: [o["bezoekronde"].pk],
+        "post",
+        {},
+        SCHOOL_TEACHERS,
+        302,
+    ),
+    "bezoekronde_uitschrijven": (
+        lambda w, o: [o["bezoekronde"].pk],
+        "post",
+        {},
+        SCHOOL_TEACHERS,
+        302,
+    ),
+    # moments for one visit: a teacher of the same scholengemeenschap, never with themselves
+    "bezoekmomenten": (lambda w, o: [w.member.pk], "get", {}, {"coach", "colleague"}, 200),
+    "bezoekmomenten_hx": (lambda w, o: [w.member.pk], "get", {}, {"coach", "colleague"}, 200),
     # a failed e-mail is tried again by whoever caused it to be sent, nobody else
     "bericht_opnieuw": (lambda w, o: [], "post", {"bericht": str(FAILED_MAIL)}, {"leader"}, 302),
     # blitsbezoeken, buddies and co-teaching: the two people concerned; the school's staff to

@@ -71,6 +71,45 @@ def _grow(world: World, n: int) -> None:
         )
     _grow_live(world, n)
     _grow_samen(world, n)
+    _grow_rondes(world, n)
+
+
+def _grow_rondes(world: World, n: int) -> None:
+    """n visit rounds of De Regenboog with the member and the colleague in them, and n applied
+    visits in the first."""
+    from plg.bezoeken.models import Bezoekronde, Klasbezoek, RondeStatus, Status
+
+    for i in range(n):
+        ronde = Bezoekronde.objects.create(
+            scholengemeenschap=world.sg,
+            school=world.school,
+            titel=f"Ronde {i}",
+            van=timezone.localdate() + timedelta(days=1),
+            tot=timezone.localdate() + timedelta(days=20),
+            door=world.leader,
+            status=RondeStatus.TOEGEPAST,
+            voorstel={"gevraagd": 2, "deelnemers": 2, "bezoeken": [], "vervangingen": []},
+        )
+        ronde.deelnemers.add(world.member, world.colleague)
+    eerste = Bezoekronde.objects.filter(school=world.school).earliest("id")
+    for i in range(n):
+        begin = timezone.now() + timedelta(days=i + 1)
+        Klasbezoek.objects.create(
+            ronde=eerste,
+            school=world.school,
+            geobserveerde=world.colleague if i % 2 else world.member,
+            bezoeker=world.member if i % 2 else world.colleague,
+            begin=begin,
+            einde=begin + timedelta(minutes=50),
+            status=Status.AANVAARD,
+            klas="3A",
+        )
+
+
+def _ronde(world: World) -> int:
+    from plg.bezoeken.models import Bezoekronde
+
+    return Bezoekronde.objects.filter(school=world.school).earliest("id").pk
 
 
 def _live(world: World) -> Bijeenkomst:
@@ -191,6 +230,12 @@ PAGES: list[tuple[str, str, Args]] = [
     ("colleague", "coteaching_reeks", _samen),
     ("leader", "buddies_koppelen", lambda w: [w.school.pk]),
     ("member", "blits_detail", lambda w: [_blits(w)]),
+    ("leader", "bezoekrondes", lambda w: [w.school.pk]),
+    ("member", "mijn_bezoekrondes", lambda w: []),
+    ("leader", "bezoekronde", lambda w: [_ronde(w)]),
+    ("member", "bezoekronde", lambda w: [_ronde(w)]),
+    ("leader", "bezoekronde_hx", lambda w: [_ronde(w)]),
+    ("coach", "bezoekmomenten", lambda w: [w.member.pk]),
 ]
 
 

@@ -7,8 +7,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from plg.bezoeken.models import Bezoekronde, RondeStatus
 from plg.planning.models import Maandplan
 from plg.planning.problem import BRUSSELS
+from plg.planning.rondes.voorstel import GeplandBezoek, Rondevoorstel
 from plg.planning.voorstel import Plaatsing, Voorstel
 from plg.roosters.models import Bezetting
 
@@ -47,3 +49,35 @@ def busy_every_afternoon(user: Any, month: date) -> None:
             einde=datetime.combine(day, time(19, 0), tzinfo=BRUSSELS),
         )
         day += timedelta(days=1)
+
+
+def ronde_met_voorstel(w: Any) -> Bezoekronde:
+    """A visit round of De Regenboog with the member and the colleague signed up and a proposal
+    of one visit (the member in the colleague's class in a week), ready to apply."""
+    begin = (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0)
+    ronde = Bezoekronde.objects.create(
+        scholengemeenschap=w.sg,
+        school=w.school,
+        titel="Kijken bij elkaar",
+        van=timezone.localdate() + timedelta(days=1),
+        tot=timezone.localdate() + timedelta(days=14),
+        door=w.leader,
+        status=RondeStatus.KLAAR,
+        voorstel=Rondevoorstel(
+            gevraagd=2,
+            deelnemers=2,
+            bezoeken=[
+                GeplandBezoek(
+                    geobserveerde=w.colleague.pk,
+                    bezoeker=w.member.pk,
+                    school=w.school.pk,
+                    lesuur=3,
+                    klas="3A",
+                    begin=begin,
+                    einde=begin + timedelta(minutes=50),
+                )
+            ],
+        ).to_json(),
+    )
+    ronde.deelnemers.add(w.member, w.colleague)
+    return ronde
