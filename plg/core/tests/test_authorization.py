@@ -166,6 +166,7 @@ def _objects(w: World) -> Objects:
         "maandplan": proposal_with_one_meeting(w),
         "feed": Kalenderfeed.objects.create(user=w.member),
         "bericht": _failed_mail(w),
+        "bezoekronde": ronde_met_voorstel(w),
         **_samen(w),
     }
 
@@ -185,7 +186,6 @@ def _samen(w: World) -> SamenObjects:
         "co_les": coteaching.add_les(
             reeks=reeks, door=w.member, begin=timezone.now(), minuten=50, plan="Plan"
         ),
-        "bezoekronde": ronde_met_voorstel(w),
     }
 
 
