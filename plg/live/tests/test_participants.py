@@ -7,7 +7,6 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 from django.urls import reverse
@@ -22,7 +21,7 @@ from plg.live.commands import Refused, Revoked
 from plg.live.models import Gastlink, Kaart, LiveSessie, Zone
 from plg.live.participants import Deelname, Viewer
 from plg.live.tests import screen
-from plg.live.tests.websocket_client import APP, play
+from plg.live.tests.websocket_client import APP, Patient, play
 from plg.meetings import services as meeting_services
 from plg.meetings.models import Terugblik
 from plg.meetings.tests.factories import BijeenkomstFactory
@@ -170,7 +169,7 @@ def test_a_guest_joins_the_socket_sees_the_board_and_cannot_write(
     session_key = client.cookies["sessionid"].value
 
     async def scenario() -> list[Any]:
-        guest = WebsocketCommunicator(
+        guest = Patient(
             APP,
             f"/ws/live/{sessie.code}/",
             headers=[(b"cookie", f"sessionid={session_key}".encode())],

@@ -25,7 +25,25 @@ APP = URLRouter(websocket_urlpatterns)
 T = TypeVar("T")
 
 
-class Screen(WebsocketCommunicator):
+WAIT = 10.0
+"""How long a test waits for the server's answer. Channels' own default (one second) fails on a
+busy machine; a test that expects nothing says so with ``receive_nothing`` and its own time."""
+
+
+class Patient(WebsocketCommunicator):
+    """A communicator that waits as long as a busy machine may need."""
+
+    async def connect(self, timeout: float = WAIT) -> tuple[bool, int | str | None]:
+        return await super().connect(timeout)
+
+    async def receive_from(self, timeout: float = WAIT) -> str | bytes:
+        return await super().receive_from(timeout)
+
+    async def receive_json_from(self, timeout: float = WAIT) -> Any:
+        return await super().receive_json_from(timeout)
+
+
+class Screen(Patient):
     """A live page on the socket, as the auth middleware hands it to the consumer: signed in as
     ``user``, with a guest's ``session``; ``state`` is what the page shows."""
 
@@ -41,7 +59,7 @@ class Screen(WebsocketCommunicator):
         if session is not None:
             scope["session"] = session
 
-    async def receive_text(self, timeout: float = 1) -> str:
+    async def receive_text(self, timeout: float = WAIT) -> str:
         frame = await self.receive_from(timeout)
         assert isinstance(frame, str), "a binary frame"
         return frame
