@@ -38,6 +38,28 @@ def test_report_shows_profile_distribution_and_advice(client: Client, world: Wor
     assert "c0" in html  # comments, with six respondents
 
 
+def test_report_names_the_distinction_and_how_the_rule_reads(client: Client, world: World) -> None:
+    afname = services.open_afname(opened_by=world.leader, title="Scan", schools=[world.school])
+    turned = {item.key for item in afname.instrument.items() if item.reverse}
+    for _ in range(5):
+        answer(afname, world.school, lambda key: 2 if key in turned else 4)
+    services.close_afname(afname=afname)
+    client.login(username=world.leader.email, password=PASSWORD)
+    html = client.get(reverse("scan_rapport", args=[afname.pk, world.school.pk])).content.decode()
+    assert "Profiel: volwassen PLG" in html
+    assert "Ook sterk in gedeprivatiseerde praktijk" in html
+    assert (
+        "Volwassen als collectieve verantwoordelijkheid en reflectieve dialoog sterk zijn" in html
+    )
+
+
+def test_report_of_a_developing_school_shows_no_distinction(client: Client, world: World) -> None:
+    afname = _closed_wave(world, 6)
+    client.login(username=world.leader.email, password=PASSWORD)
+    html = client.get(reverse("scan_rapport", args=[afname.pk, world.school.pk])).content.decode()
+    assert "Profiel:" in html and "Ook sterk in" not in html
+
+
 @pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils installs with make test"
 )
