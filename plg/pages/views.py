@@ -189,7 +189,7 @@ def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:
     return {
         "plg": plg,
         "leervragen": plg.leervragen.prefetch_related(
-            Prefetch("versies", queryset=LeervraagVersie.objects.select_related("author"))
+            Prefetch("versies", queryset=LeervraagVersie.objects.order_by("created_at", "id"))
         ),
         "bijeenkomsten": plg.bijeenkomsten.all().prefetch_related(_visible_leerlogs(user)),
         "terugblikken": Terugblik.objects.visible_to(user)
