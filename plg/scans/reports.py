@@ -233,7 +233,7 @@ def _profile_rule(report: Report, rule: ProfileRule, data: dict[str, Any], point
 
 
 def build_report(afname: Afname, school: School | None, *, minimum: int) -> Report:
-    """The report of one school (or of the PLG, for a Zelfscan) in a closed wave."""
+    """The report of one school in a closed wave (a Zelfscan has its own: `zelfscan.py`)."""
     resultaat = Resultaat.objects.filter(afname=afname, school=school).first()
     data = resultaat.data if resultaat else {}
     n = resultaat.n if resultaat else 0
@@ -325,8 +325,8 @@ def _wat_we_eraan_doen(report: Report) -> list[Praktijk]:
     return praktijk([school.pk], periods, minimum=report.minimum)[school.pk]
 
 
-def no_figures_reason(report: Report) -> str:
+def no_figures_reason(n: int, minimum: int) -> str:
     return _(
         "Er zijn %(n)s antwoorden. Resultaten verschijnen pas vanaf %(minimum)s, zodat niemand "
         "herkenbaar is."
-    ) % {"n": report.n, "minimum": report.minimum}
+    ) % {"n": n, "minimum": minimum}
