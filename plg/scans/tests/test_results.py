@@ -304,3 +304,19 @@ def test_stored_item_counts_of_before_become_lists_and_back(world: World, wave: 
     assert report.bars["kenmerk"][0].items[0].mean == pytest.approx(2.8)
     migration._as_objects(apps, None)
     assert Resultaat.objects.get().data["items"] == old
+
+
+def test_stored_profiles_of_before_are_reclassified_under_the_research_rule(
+    world: World, wave: Afname
+) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("plg.scans.migrations.0004_profile_rule_from_the_research")
+    for respondent in range(5):
+        answer(wave, world.school, _school_at(wave, respondent))
+    services.close_afname(afname=wave)
+    Resultaat.objects.update(profiel="ontwikkelend")  # what the rule of before stored
+    migration.reclassify(apps, None)
+    assert Resultaat.objects.get().profiel == "volwassen"
