@@ -28,9 +28,8 @@ PROFILE_ADVICE: dict[str, Promise] = {
     ),
     "volwassen": _(
         "Samen leren hoort hier bij het werk. Houd het levend: laat nieuwe collega's snel "
-        "aansluiten en kijk of het leiderschap in de groepen echt gedeeld blijft. Waar ook sterke "
-        "teams nog zoeken, is de deur van de klas: blitsbezoeken of een buddy voor elke leraar "
-        "zijn een goed begin."
+        "aansluiten en zoek samen hoe de klasdeur verder opengaat, met blitsbezoeken of een "
+        "buddy voor elke leraar."
     ),
 }
 

@@ -168,6 +168,7 @@ def _profile(raw: Any, sections: list[Section], name: str) -> ProfileRule | None
             strong_from=float(raw["strong_from"]),
             mature_when_strong=mature,
             distinction_when_strong=distinction,
+            source=str(raw["source"]).strip(),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise InstrumentError(

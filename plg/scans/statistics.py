@@ -214,6 +214,8 @@ class ProfileRule:
         "reflectieve_dialoog",
     )
     distinction_when_strong: tuple[str, ...] = ("gedeprivatiseerde_praktijk",)
+    source: str = ""
+    """The research the rule follows, as the instrument file names it."""
 
     def __post_init__(self) -> None:
         if not self.beginning_below < self.strong_from:

@@ -59,6 +59,7 @@ def test_the_plg_scan_profile_rule_follows_the_research() -> None:
     assert rule.mature_when_strong == ("collectieve_verantwoordelijkheid", "reflectieve_dialoog")
     assert rule.distinction_when_strong == ("gedeprivatiseerde_praktijk",)
     assert (rule.beginning_below, rule.strong_from) == (2.75, 3.75)
+    assert "750 leraren basisonderwijs" in rule.source
 
 
 @pytest.mark.parametrize(

@@ -34,5 +34,7 @@ def test_a_team_with_closed_doors_reads_mature_without_the_distinction(
     page.get_by_role("button", name="Aanmelden").click()
     page.goto(f"{live_server.url}/scans/{afname.pk}/school/{world.school.pk}/")
     expect(page.get_by_role("heading", name="Profiel: volwassen PLG")).to_be_visible()
-    expect(page.get_by_text("Ook sterk in")).to_have_count(0)
-    expect(page.get_by_text("ook in volwassen PLG's blijft de klasdeur vaak dicht")).to_be_visible()
+    expect(page.get_by_text("ook sterk in")).to_have_count(0)
+    expect(
+        page.get_by_text("zelfs in volwassen PLG's blijft de klasdeur vaak dicht", exact=False)
+    ).to_be_visible()
