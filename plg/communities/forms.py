@@ -12,6 +12,7 @@ from plg.communities.models import (
     PLG,
     Actieplan,
     Afronding,
+    Fase,
     Mijlpaal,
     Notitie,
     Thema,
@@ -83,6 +84,16 @@ class FaseForm(forms.Form):
         cast(forms.ChoiceField, self.fields["fase"]).choices = [
             (f.value, f.label) for f in plg.allowed_fases()
         ]
+
+
+class FaseVoorstelForm(forms.Form):
+    """The coach's answer to a suggested phase: follow it now, or not yet."""
+
+    VOLGEN, NIET_NU = "volgen", "niet_nu"
+    fase = forms.ChoiceField(label=_("Fase"), choices=Fase.choices)
+    antwoord = forms.ChoiceField(
+        label=_("Antwoord"), choices=[(VOLGEN, _("volgen")), (NIET_NU, _("nog niet"))]
+    )
 
 
 class UitnodigingForm(forms.Form):

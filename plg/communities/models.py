@@ -92,6 +92,23 @@ class PLG(Versioned):
     def fase_index(self) -> int:
         return FASE_ORDER.index(Fase(self.fase))
 
+    def suggested_fase(self, *, has_actieplan: bool) -> Fase | None:
+        """The phase the work points to, while the PLG is still in an earlier one: a chosen
+        leervraag points to the actieplan, a written actieplan to aan de slag.
+
+        A suggestion for the coach, never a move: a group may choose a leervraag early and go
+        on exploring, or go back to an earlier phase on purpose.
+        """
+        if self.is_archived:
+            return None
+        if has_actieplan:
+            target = Fase.AAN_DE_SLAG
+        elif self.gekozen_leervraag_id is not None:
+            target = Fase.ACTIEPLAN
+        else:
+            return None
+        return target if FASE_ORDER.index(target) > self.fase_index else None
+
 
 class Rol(models.TextChoices):
     PROCESCOACH = "procescoach", _("procescoach")

@@ -110,6 +110,19 @@ def decline_uitnodiging(*, uitnodiging: Uitnodiging) -> None:
 
 
 @transaction.atomic
+def follow_suggested_fase(*, plg: PLG, fase: str, by: User) -> None:
+    """The coach confirms the phase the work points to (`PLG.suggested_fase`); it may lie
+    further than the next phase, because the work shows the steps between were taken. A
+    suggestion that no longer holds (someone else moved the phase meanwhile) changes nothing."""
+    plg = PLG.objects.select_for_update().get(pk=plg.pk)
+    written = Actieplan.objects.visible_to(by).filter(plg=plg).exists()
+    if fase != plg.suggested_fase(has_actieplan=written):
+        raise ValidationError(_("Die fase past niet meer bij waar de PLG nu staat."))
+    plg.fase = fase
+    plg.save(update_fields=["fase"])
+
+
+@transaction.atomic
 def change_fase(*, plg: PLG, fase: str) -> None:
     if fase not in plg.allowed_fases():
         raise ValidationError(_("Van deze fase kan de PLG niet naar '%(fase)s'.") % {"fase": fase})

@@ -6,6 +6,7 @@ urlpatterns = [
     path("plg/nieuw/", views.plg_create, name="plg_create"),
     path("plg/<int:pk>/bewerken/", views.plg_edit, name="plg_edit"),
     path("plg/<int:pk>/fase/", views.plg_fase, name="plg_fase"),
+    path("plg/<int:pk>/fase/voorstel/", views.plg_fase_voorstel, name="plg_fase_voorstel"),
     path("plg/<int:pk>/leden/", views.leden, name="plg_leden"),
     path("plg/<int:pk>/leden/<int:lid_pk>/rol/", views.lid_rol, name="lid_rol"),
     path("plg/<int:pk>/verlaten/", views.plg_leave, name="plg_leave"),

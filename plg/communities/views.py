@@ -16,11 +16,12 @@ from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.communities import services
 from plg.communities.authorizers import get_plg, require_open, require_shared_view
-from plg.communities.context import plg_context
+from plg.communities.context import NOT_NOW, plg_context
 from plg.communities.forms import (
     ActieplanForm,
     AfrondingForm,
     FaseForm,
+    FaseVoorstelForm,
     MijlpaalForm,
     NewAccountForm,
     NotitieForm,
@@ -34,6 +35,7 @@ from plg.communities.models import (
     Actieplan,
     Afronding,
     Bijlage,
+    Fase,
     Lidmaatschap,
     Mijlpaal,
     Rol,
@@ -78,6 +80,27 @@ def plg_fase(request: AuthedRequest, pk: int) -> HttpResponse:
         )
     else:
         messages.error(request, _("Die fase kan je vanaf hier niet kiezen."))
+    return redirect("plg_detail", pk=plg.pk)
+
+
+@login_required
+@require_POST
+def plg_fase_voorstel(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The coach answers the suggested phase: follow it, or not yet (for this session)."""
+    plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
+    form = FaseVoorstelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies een fase en een antwoord."))
+    elif form.cleaned_data["antwoord"] == FaseVoorstelForm.NIET_NU:
+        request.session[NOT_NOW.format(pk=plg.pk)] = form.cleaned_data["fase"]
+    else:
+        try:
+            services.follow_suggested_fase(plg=plg, fase=form.cleaned_data["fase"], by=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            label = Fase(form.cleaned_data["fase"]).label
+            messages.success(request, _("De PLG staat nu in de fase '%(fase)s'.") % {"fase": label})
     return redirect("plg_detail", pk=plg.pk)
 
 

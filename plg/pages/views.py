@@ -18,7 +18,7 @@ from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.bezoeken.aggregates import Praktijk, dit_schooljaar, dit_trimester, praktijk
 from plg.communities.authorizers import get_plg, require_shared_view
-from plg.communities.context import plg_context
+from plg.communities.context import fase_voorstel, plg_context
 from plg.communities.forms import FaseForm, NotitieForm
 from plg.communities.models import (
     PLG,
@@ -175,6 +175,7 @@ def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "bijeenkomsten": bijeenkomsten,
         "next_bijeenkomst": next_bijeenkomst,
         "fase_form": FaseForm(plg=plg),
+        "fase_voorstel": fase_voorstel(request, plg, lid),
         "notitie_form": NotitieForm(initial={"audience": Audience.PLG}),
         "open_opdrachten": Opdracht.objects.filter(
             bijeenkomst__plg=plg, owner=request.user, done=False
@@ -189,7 +190,7 @@ def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:
     return {
         "plg": plg,
         "leervragen": plg.leervragen.prefetch_related(
-            Prefetch("versies", queryset=LeervraagVersie.objects.select_related("author"))
+            Prefetch("versies", queryset=LeervraagVersie.objects.order_by("created_at", "id"))
         ),
         "bijeenkomsten": plg.bijeenkomsten.all().prefetch_related(_visible_leerlogs(user)),
         "terugblikken": Terugblik.objects.visible_to(user)

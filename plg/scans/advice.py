@@ -28,8 +28,8 @@ PROFILE_ADVICE: dict[str, Promise] = {
     ),
     "volwassen": _(
         "Samen leren hoort hier bij het werk. Houd het levend: laat nieuwe collega's snel "
-        "aansluiten, deel wat jullie leerden met andere scholen en kijk of het leiderschap in de "
-        "groepen echt gedeeld blijft."
+        "aansluiten en zoek samen hoe de klasdeur verder opengaat, met blitsbezoeken of een "
+        "buddy voor elke leraar."
     ),
 }
 

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 from django.utils.translation import get_language
 
+from plg.scans.statistics import ProfileRule
+
 FOLDER = Path(__file__).resolve().parent / "instruments"
 LANGUAGES = ("nl", "en")
 KINDS = {"kenmerk", "voorwaarde", "leeropbrengst", "achtergrond", "pijler"}
@@ -65,7 +67,7 @@ class Instrument:
     title: dict[str, str]
     sections: list[Section]
     intro: dict[str, str] = field(default_factory=dict)
-    profile: tuple[float, float] | None = None
+    profile: ProfileRule | None = None
 
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
@@ -144,6 +146,42 @@ def _section(raw: Any, scales: dict[str, Any], where: str) -> Section:
     )
 
 
+def _keys(raw: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(key, str) for key in raw):
+        raise InstrumentError(f"{where}: needs a list of characteristic keys")
+    return tuple(raw)
+
+
+def _profile(raw: Any, sections: list[Section], name: str) -> ProfileRule | None:
+    """The profile rule of the instrument: which characteristics make a school mature, and
+    which one is a distinction when strong too (docs/scans.md names the research)."""
+    if raw is None:
+        return None
+    where = f"{name}, profile"
+    if not isinstance(raw, dict) or not str(raw.get("source") or "").strip():
+        raise InstrumentError(f"{where}: needs a source, the research the rule follows")
+    mature = _keys(raw.get("mature_when_strong"), where)
+    distinction = _keys(raw.get("distinction_when_strong") or [], where)
+    try:
+        rule = ProfileRule(
+            beginning_below=float(raw["beginning_below"]),
+            strong_from=float(raw["strong_from"]),
+            mature_when_strong=mature,
+            distinction_when_strong=distinction,
+            source=str(raw["source"]).strip(),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise InstrumentError(
+            f"{where}: needs beginning_below below strong_from (numbers) and the "
+            f"characteristics mature asks for, each in one list only ({error})"
+        ) from error
+    characteristics = {section.key for section in sections if section.kind == "kenmerk"}
+    unknown = {*rule.mature_when_strong, *rule.distinction_when_strong} - characteristics
+    if unknown:
+        raise InstrumentError(f"{where}: not a characteristic of this scan: {sorted(unknown)}")
+    return rule
+
+
 def parse(text: str, name: str) -> Instrument:
     """One instrument from YAML text; ``name`` is used in error messages."""
     try:
@@ -165,23 +203,14 @@ def parse(text: str, name: str) -> Instrument:
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     if duplicates:
         raise InstrumentError(f"{name}: item keys used twice: {', '.join(duplicates)}")
-    profile = raw.get("profile")
-    if profile is not None:
-        try:
-            low, high = float(profile["beginning_below"]), float(profile["mature_from"])
-        except (KeyError, TypeError, ValueError) as error:
-            raise InstrumentError(
-                f"{name}, profile: needs beginning_below and mature_from as numbers"
-            ) from error
-        if not low < high:
-            raise InstrumentError(f"{name}, profile: beginning_below must be below mature_from")
+    profile = _profile(raw.get("profile"), sections, name)
     return Instrument(
         slug=raw["slug"],
         version=raw["version"],
         title=_texts(raw, name, "title"),
         sections=sections,
         intro=_texts(raw, name, "intro"),
-        profile=(low, high) if profile is not None else None,
+        profile=profile,
     )
 
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from plg.bezoeken.aggregates import Praktijk, Tijdvak, praktijk
@@ -19,9 +20,10 @@ from plg.organisations.models import School
 from plg.scans.advice import CONDITION_ADVICE, PROFILE_ADVICE, PROFILE_LABELS
 from plg.scans.instruments import Section, localised
 from plg.scans.models import Afname, Resultaat, Toelichting
-from plg.scans.results import NO_ROLE, section_moments
+from plg.scans.results import NO_ROLE, characteristic_scores, section_moments
 from plg.scans.statistics import (
     Difference,
+    ProfileRule,
     difference,
     distribution,
     shown_groups,
@@ -129,7 +131,9 @@ class Report:
     profile: str = ""
     profile_label: str = ""
     profile_advice: str = ""
-    rule: tuple[float, float] | None = None
+    rule: ProfileRule | None = None
+    mature_text: str = ""
+    distinctions: list[str] = field(default_factory=list)
     rule_x: tuple[float, float] | None = None
     weakest: Bar | None = None
     weakest_advice: str = ""
@@ -215,8 +219,21 @@ def _roles(report: Report, data: dict[str, Any]) -> None:
         )
 
 
+def _profile_rule(report: Report, rule: ProfileRule, data: dict[str, Any], points: int) -> None:
+    """How the rule reads, for the reader, and what this school is also strong in."""
+    titles = {s.key: localised(s.title) for s in report.afname.instrument.of_kind("kenmerk")}
+    report.rule = rule
+    report.rule_x = (position(rule.beginning_below, points), position(rule.strong_from, points))
+    report.mature_text = get_text_list(
+        [titles[key].lower() for key in rule.mature_when_strong], _("en")
+    )
+    scores = characteristic_scores(report.afname.instrument, data)
+    if scores:
+        report.distinctions = [titles[key] for key in rule.distinctions(scores)]
+
+
 def build_report(afname: Afname, school: School | None, *, minimum: int) -> Report:
-    """The report of one school (or of the PLG, for a Zelfscan) in a closed wave."""
+    """The report of one school in a closed wave (a Zelfscan has its own: `zelfscan.py`)."""
     resultaat = Resultaat.objects.filter(afname=afname, school=school).first()
     data = resultaat.data if resultaat else {}
     n = resultaat.n if resultaat else 0
@@ -237,11 +254,7 @@ def build_report(afname: Afname, school: School | None, *, minimum: int) -> Repo
         report.profile_label = str(PROFILE_LABELS[resultaat.profiel])
         report.profile_advice = str(PROFILE_ADVICE[resultaat.profiel])
     if instrument.profile is not None and sections:
-        report.rule = instrument.profile
-        report.rule_x = (
-            position(instrument.profile[0], sections[0].points),
-            position(instrument.profile[1], sections[0].points),
-        )
+        _profile_rule(report, instrument.profile, data, sections[0].points)
     conditions = {bar.key: bar for bar in report.bars.get("voorwaarde", [])}
     weakest_key = weakest({key: bar.mean for key, bar in conditions.items()})
     if weakest_key is not None:
@@ -312,8 +325,8 @@ def _wat_we_eraan_doen(report: Report) -> list[Praktijk]:
     return praktijk([school.pk], periods, minimum=report.minimum)[school.pk]
 
 
-def no_figures_reason(report: Report) -> str:
+def no_figures_reason(n: int, minimum: int) -> str:
     return _(
         "Er zijn %(n)s antwoorden. Resultaten verschijnen pas vanaf %(minimum)s, zodat niemand "
         "herkenbaar is."
-    ) % {"n": report.n, "minimum": report.minimum}
+    ) % {"n": n, "minimum": minimum}

@@ -15,8 +15,9 @@ from django.db import connection, connections, transaction
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Now
 
+from plg.scans.instruments import Instrument
 from plg.scans.models import Afname, Antwoord, Antwoordset, Resultaat, Sectiescore
-from plg.scans.statistics import Moments, ProfileRule
+from plg.scans.statistics import Moments
 
 CHUNK = 10_000
 NO_ROLE = "-"
@@ -160,18 +161,22 @@ def section_moments(
     return moments
 
 
+def characteristic_scores(instrument: Instrument, data: dict[str, Any]) -> dict[str, float]:
+    """The mean of each characteristic, by its key; empty when one of them has no answers."""
+    scores: dict[str, float] = {}
+    for section in instrument.of_kind("kenmerk"):
+        mean = section_moments(data, section.key).mean
+        if mean is None:
+            return {}
+        scores[section.key] = mean
+    return scores
+
+
 def profile_of(afname: Afname, data: dict[str, Any]) -> str:
     """The documented rule of the instrument version, on the characteristic scores."""
-    instrument = afname.instrument
-    if instrument.profile is None:
-        return ""
-    means = [section_moments(data, s.key).mean for s in instrument.of_kind("kenmerk")]
-    if not means or any(mean is None for mean in means):
-        return ""
-    low, high = instrument.profile
-    return ProfileRule(beginning_below=low, mature_from=high).classify(
-        [mean for mean in means if mean is not None]
-    )
+    rule = afname.instrument.profile
+    scores = characteristic_scores(afname.instrument, data)
+    return rule.classify(scores) if rule is not None and scores else ""
 
 
 def compute(afnames: Sequence[Afname]) -> int:

@@ -198,25 +198,49 @@ def shown_groups(sizes: Mapping[K, int], minimum: int) -> set[K]:
 class ProfileRule:
     """Thresholds that turn a school's characteristic means into a development profile.
 
-    Mature needs every characteristic high, so one strong characteristic cannot hide a weak
-    one; beginning looks at the mean, so one weak characteristic alone does not decide it.
+    It follows the three types of schools the research found (docs/scans.md): mature schools
+    are strong in collective responsibility and reflective dialogue, while even there
+    deprivatised practice mostly stays weak; only a few are strong on all three. So mature asks
+    for the characteristics in ``mature_when_strong``, and being strong in the others of
+    ``distinction_when_strong`` too is a distinction, not a condition. Beginning schools are weak
+    on every characteristic: the mean below ``beginning_below`` says so without letting one
+    weak characteristic alone decide it.
     """
 
     beginning_below: float = 2.75
-    mature_from: float = 3.75
+    strong_from: float = 3.75
+    mature_when_strong: tuple[str, ...] = (
+        "collectieve_verantwoordelijkheid",
+        "reflectieve_dialoog",
+    )
+    distinction_when_strong: tuple[str, ...] = ("gedeprivatiseerde_praktijk",)
+    source: str = ""
+    """The research the rule follows, as the instrument file names it."""
 
     def __post_init__(self) -> None:
-        if not self.beginning_below < self.mature_from:
-            raise ValueError("beginning_below must be lower than mature_from")
+        if not self.beginning_below < self.strong_from:
+            raise ValueError("beginning_below must be lower than strong_from")
+        if not self.mature_when_strong:
+            raise ValueError("mature_when_strong needs at least one characteristic")
+        if set(self.mature_when_strong) & set(self.distinction_when_strong):
+            raise ValueError("a characteristic is either needed for mature or a distinction")
 
-    def classify(self, scores: Sequence[float]) -> str:
-        if not scores:
-            raise ValueError("classifying needs at least one score")
-        if min(scores) >= self.mature_from:
+    def classify(self, scores: Mapping[str, float]) -> str:
+        """The profile of one school; ``scores`` holds every characteristic by its key."""
+        missing = {*self.mature_when_strong, *self.distinction_when_strong} - set(scores)
+        if missing:
+            raise ValueError(f"classifying needs a score for {sorted(missing)}")
+        if all(scores[key] >= self.strong_from for key in self.mature_when_strong):
             return PROFILES[2]
-        if math.fsum(scores) / len(scores) < self.beginning_below:
+        if math.fsum(scores.values()) / len(scores) < self.beginning_below:
             return PROFILES[0]
         return PROFILES[1]
+
+    def distinctions(self, scores: Mapping[str, float]) -> list[str]:
+        """The characteristics a mature school is also strong in, beyond what mature asks."""
+        if self.classify(scores) != PROFILES[2]:
+            return []
+        return [key for key in self.distinction_when_strong if scores[key] >= self.strong_from]
 
 
 _Point = tuple[float, ...]

@@ -44,6 +44,7 @@ from plg.scans.forms import AfnameForm, ZelfscanForm
 from plg.scans.models import Afname, Toegang, ToegangSoort
 from plg.scans.network import Overview, network_overview
 from plg.scans.reports import build_report, no_figures_reason
+from plg.scans.zelfscan import build_zelfscan_report
 
 # Inside a PLG the group itself discusses the spread; the absolute floor still protects one person.
 ZELFSCAN_MINIMUM = minimum_group_size(3)
@@ -187,7 +188,7 @@ def scan_affiche(request: AuthedRequest, pk: int, school_pk: int) -> HttpRespons
 def _report_context(request: AuthedRequest, pk: int, school_pk: int) -> dict[str, Any]:
     afname, school = get_report(request.user, pk, school_pk)
     report = build_report(afname, school, minimum=minimum_group())
-    return {"report": report, "no_figures": no_figures_reason(report)}
+    return {"report": report, "no_figures": no_figures_reason(report.n, report.minimum)}
 
 
 @login_required
@@ -346,7 +347,7 @@ def zelfscan_resultaat(request: AuthedRequest, pk: int, afname_pk: int) -> HttpR
     afname = _run(plg, afname_pk)
     if afname.is_open:
         raise Http404
-    report = build_report(afname, None, minimum=ZELFSCAN_MINIMUM)
+    report = build_zelfscan_report(afname, minimum=ZELFSCAN_MINIMUM)
     return render(
         request,
         "scans/zelfscan_resultaat.html",
@@ -354,6 +355,6 @@ def zelfscan_resultaat(request: AuthedRequest, pk: int, afname_pk: int) -> HttpR
             **plg_context(plg, lid),
             "tab": "zelfscan",
             "report": report,
-            "no_figures": no_figures_reason(report),
+            "no_figures": no_figures_reason(report.n, report.minimum),
         },
     )

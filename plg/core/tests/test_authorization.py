@@ -242,6 +242,13 @@ CASES: dict[str, tuple[Args, str, dict[str, str], set[str], int]] = {
     "plg_detail": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
     "plg_edit": (lambda w, o: [w.plg.pk], "get", {}, COACH, 200),
     "plg_fase": (lambda w, o: [w.plg.pk], "post", {"fase": "leervraag"}, COACH, 302),
+    "plg_fase_voorstel": (
+        lambda w, o: [w.plg.pk],
+        "post",
+        {"fase": "actieplan", "antwoord": "niet_nu"},
+        COACH,
+        302,
+    ),
     "plg_leden": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
     "lid_rol": (lambda w, o: [w.plg.pk, o["lid"].pk], "post", {"rol": "procescoach"}, COACH, 302),
     "plg_leave": (lambda w, o: [w.plg.pk], "post", {}, MEMBERS, 302),

@@ -25,6 +25,32 @@ def test_archive_shows_leervraag_history_and_shared_learning(client: Client, wor
     assert "Waarom huiswerk?" in html
 
 
+def _growth(html: str) -> str:
+    start = html.index("Hoe de vraag groeide")
+    return html[start : html.index("</details>", start)]
+
+
+def test_archive_shows_the_growth_of_the_question_without_authors_or_scores(
+    client: Client, world: World
+) -> None:
+    vraag = services.add_leervraag(plg=world.plg, text="Huiswerk?", author=world.member)
+    services.revise_leervraag(
+        leervraag=vraag, text="Hoe maken we huiswerk zinvol voor elke leerling?", author=world.coach
+    )
+    services.revise_leervraag(
+        leervraag=vraag,
+        text="Welk huiswerk helpt onze leerlingen van het vijfde leerjaar om zelfstandig te "
+        "oefenen, volgens hen en volgens hun resultaten?",
+        author=world.member,
+    )
+    login(client, world.member)
+    growth = _growth(client.get(reverse("archief", args=[world.plg.pk])).content.decode())
+    first, second, third = (growth.index(t) for t in ("Huiswerk?", "Hoe maken", "Welk huiswerk"))
+    assert first < second < third
+    assert world.member.display_name not in growth and world.coach.display_name not in growth
+    assert "/6" not in growth
+
+
 def test_outsiders_see_no_member_names(client: Client, world: World) -> None:
     Notitie.objects.create(
         plg=world.plg, author=world.member, text="Gedeeld met het team", audience=Audience.TEAM

@@ -1,5 +1,6 @@
 """The demo: its school calendar has the Christmas holidays as Flemish schools have them, and
-its school leader sees what the school does in each other's classes."""
+its school leader sees what the school does in each other's classes; its scans look like the
+research."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from plg.accounts.models import User
 from plg.bezoeken.aggregates import dit_trimester, praktijk
 from plg.organisations.models import School
 from plg.pages.management.commands.seed_demo import _kerstvakantie, build_demo, reset_demo
+from plg.scans.models import Resultaat
+from plg.scans.results import characteristic_scores
 
 
 @pytest.mark.parametrize(
@@ -46,3 +49,18 @@ def test_the_demo_can_be_removed_to_load_it_again() -> None:
     reset_demo()
     assert not User.objects.filter(email__endswith=".example").exists()
     assert not School.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_scans_tell_the_research_story() -> None:
+    """Deprivatised practice is the weakest characteristic everywhere, and De Regenboog grows
+    into a mature PLG while its classroom doors mostly stay closed."""
+    build_demo()
+    waves = Resultaat.objects.filter(afname__plg=None).select_related("afname")
+    for resultaat in waves:
+        scores = characteristic_scores(resultaat.afname.instrument, resultaat.data)
+        assert min(scores, key=scores.__getitem__) == "gedeprivatiseerde_praktijk"
+    regenboog = {
+        r.afname.title: r.profiel for r in waves.filter(school__name="Basisschool De Regenboog")
+    }
+    assert regenboog == {"PLG-scan najaar": "ontwikkelend", "PLG-scan voorjaar": "volwassen"}

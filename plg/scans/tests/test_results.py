@@ -81,6 +81,41 @@ def test_profile_rule_places_planted_schools(world: World, wave: Afname) -> None
     assert report.profile_label == "volwassen PLG"
 
 
+def _school_at(afname: Afname, respondent: int) -> Callable[[str], int]:
+    """Five respondents together give 4.3 / 4.2 / 2.4 on the three characteristics."""
+    reverse = {item.key for item in afname.instrument.items() if item.reverse}
+    high_until = {"cv": (6, 5, 4), "rd": (4, 5, 4), "gp": (8, 3, 2)}
+
+    def value(key: str) -> int:
+        until, high, low = high_until.get(key[:2], (0, 3, 3))
+        turn = respondent * 4 + int(key[2:]) - 1
+        meant = high if turn < until else low
+        return 6 - meant if key in reverse else meant
+
+    return value
+
+
+def test_a_school_at_43_42_24_is_mature_without_the_distinction(world: World, wave: Afname) -> None:
+    for respondent in range(5):
+        answer(wave, world.school, _school_at(wave, respondent))
+    services.close_afname(afname=wave)
+    report = build_report(wave, world.school, minimum=5)
+    assert [round(bar.mean, 2) for bar in report.bars["kenmerk"]] == [4.3, 4.2, 2.4]
+    assert Resultaat.objects.get(afname=wave, school=world.school).profiel == "volwassen"
+    assert report.profile_label == "volwassen PLG" and report.distinctions == []
+
+
+def test_a_mature_school_strong_in_deprivatised_practice_too_has_the_distinction(
+    world: World, wave: Afname
+) -> None:
+    for _ in range(5):
+        answer(wave, world.school, _turned(wave, 4))
+    services.close_afname(afname=wave)
+    report = build_report(wave, world.school, minimum=5)
+    assert report.profile == "volwassen"
+    assert report.distinctions == ["Gedeprivatiseerde praktijk"]
+
+
 def test_weakest_condition_gives_its_advice(world: World, wave: Afname) -> None:
     def value(key: str) -> int:
         return 2 if key.startswith("eo") else 4
@@ -269,3 +304,19 @@ def test_stored_item_counts_of_before_become_lists_and_back(world: World, wave: 
     assert report.bars["kenmerk"][0].items[0].mean == pytest.approx(2.8)
     migration._as_objects(apps, None)
     assert Resultaat.objects.get().data["items"] == old
+
+
+def test_stored_profiles_of_before_are_reclassified_under_the_research_rule(
+    world: World, wave: Afname
+) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("plg.scans.migrations.0004_profile_rule_from_the_research")
+    for respondent in range(5):
+        answer(wave, world.school, _school_at(wave, respondent))
+    services.close_afname(afname=wave)
+    Resultaat.objects.update(profiel="ontwikkelend")  # what the rule of before stored
+    migration.reclassify(apps, None)
+    assert Resultaat.objects.get().profiel == "volwassen"

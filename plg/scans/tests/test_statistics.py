@@ -250,47 +250,76 @@ def test_no_combination_of_shown_groups_exposes_a_small_group(
 
 # Profile rule
 
+CR, RD, DP = "collectieve_verantwoordelijkheid", "reflectieve_dialoog", "gedeprivatiseerde_praktijk"
+
+
+def _scores(cr: float, rd: float, dp: float) -> dict[str, float]:
+    return {CR: cr, RD: rd, DP: dp}
+
+
+def test_a_school_strong_in_responsibility_and_dialogue_is_mature_with_weak_deprivatised_practice() -> (
+    None
+):
+    assert ProfileRule().classify(_scores(4.3, 4.2, 2.4)) == "volwassen"
+
 
 @pytest.mark.parametrize(
     ("scores", "profile"),
     [
-        ([3.75, 3.75, 3.75], "volwassen"),
-        ([3.74, 5.0, 5.0], "ontwikkelend"),  # one weak characteristic keeps it from mature
-        ([2.75, 2.75, 2.75], "ontwikkelend"),
-        ([2.74, 2.74, 2.74], "beginnend"),
-        ([1.0, 5.0, 2.0], "beginnend"),  # mean 2.67
-        ([1.0, 5.0, 2.5], "ontwikkelend"),  # mean 2.83
-        ([4.0], "volwassen"),
+        ((3.75, 3.75, 1.0), "volwassen"),  # both at the threshold: strong
+        ((3.74, 5.0, 5.0), "ontwikkelend"),  # responsibility just below strong
+        ((5.0, 3.74, 5.0), "ontwikkelend"),  # dialogue just below strong
+        ((2.75, 2.75, 2.75), "ontwikkelend"),
+        ((2.74, 2.74, 2.74), "beginnend"),
+        ((1.0, 5.0, 2.0), "beginnend"),  # mean 2.67
+        ((1.0, 5.0, 2.5), "ontwikkelend"),  # mean 2.83
     ],
 )
-def test_profile_rule_at_the_thresholds(scores: list[float], profile: str) -> None:
-    assert ProfileRule().classify(scores) == profile
+def test_profile_rule_at_the_thresholds(scores: tuple[float, float, float], profile: str) -> None:
+    assert ProfileRule().classify(_scores(*scores)) == profile
 
 
-def test_profile_rule_thresholds_are_configurable_and_checked() -> None:
-    assert ProfileRule(beginning_below=3.0, mature_from=4.0).classify([2.9, 3.1, 3.1]) == (
-        "ontwikkelend"
-    )
-    assert ProfileRule(beginning_below=3.0, mature_from=4.0).classify([2.9, 2.9, 3.0]) == (
-        "beginnend"
-    )
+@pytest.mark.parametrize(
+    ("scores", "distinctions"),
+    [
+        ((4.3, 4.2, 3.75), [DP]),  # strong on all three: the few schools the research saw
+        ((4.3, 4.2, 3.74), []),
+        ((4.3, 4.2, 2.4), []),
+        ((3.5, 3.5, 4.8), []),  # not mature: nothing to add "too" to
+    ],
+)
+def test_strong_deprivatised_practice_is_a_distinction_of_a_mature_school(
+    scores: tuple[float, float, float], distinctions: list[str]
+) -> None:
+    assert ProfileRule().distinctions(_scores(*scores)) == distinctions
+
+
+def test_profile_rule_thresholds_and_characteristics_are_configurable_and_checked() -> None:
+    stricter = ProfileRule(beginning_below=3.0, strong_from=4.0)
+    assert stricter.classify(_scores(2.9, 3.1, 3.1)) == "ontwikkelend"
+    assert stricter.classify(_scores(2.9, 2.9, 3.0)) == "beginnend"
+    all_three = ProfileRule(mature_when_strong=(CR, RD, DP), distinction_when_strong=())
+    assert all_three.classify(_scores(4.3, 4.2, 2.4)) == "ontwikkelend"
     for low, high in [(3.0, 3.0), (4.0, 3.0)]:
         with pytest.raises(ValueError):
-            ProfileRule(beginning_below=low, mature_from=high)
+            ProfileRule(beginning_below=low, strong_from=high)
     with pytest.raises(ValueError):
-        ProfileRule().classify([])
+        ProfileRule(mature_when_strong=())
+    with pytest.raises(ValueError):
+        ProfileRule(distinction_when_strong=(CR,))
+    with pytest.raises(ValueError):
+        ProfileRule().classify({CR: 4.0, RD: 4.0})
     assert PROFILES == ("beginnend", "ontwikkelend", "volwassen")
 
 
 @settings(max_examples=80)
-@given(
-    st.lists(st.floats(1, 5), min_size=1, max_size=4),
-    st.floats(0, 2),
-)
-def test_higher_scores_never_give_a_lower_profile(scores: list[float], raise_by: float) -> None:
+@given(st.tuples(st.floats(1, 5), st.floats(1, 5), st.floats(1, 5)), st.floats(0, 2))
+def test_higher_scores_never_give_a_lower_profile(
+    scores: tuple[float, float, float], raise_by: float
+) -> None:
     rule = ProfileRule()
-    before = PROFILES.index(rule.classify(scores))
-    after = PROFILES.index(rule.classify([score + raise_by for score in scores]))
+    before = PROFILES.index(rule.classify(_scores(*scores)))
+    after = PROFILES.index(rule.classify(_scores(*(score + raise_by for score in scores))))
     assert after >= before
 
 
@@ -313,7 +342,7 @@ def test_kmeans_recovers_planted_profiles(seed: int) -> None:
     points, planted = _planted(40, seed)
     labels = kmeans3(points, seed=seed)
     assert labels == planted
-    rule = [ProfileRule().classify(point) for point in points]
+    rule = [ProfileRule().classify(_scores(*point)) for point in points]
     result = agreement(rule, [PROFILES[label] for label in labels])
     assert result.share == 1.0 and result.kappa == pytest.approx(1.0)
     assert result.table[("beginnend", "beginnend")] == 40
