@@ -150,6 +150,7 @@ class Zet(models.Model):
     from_zone = models.CharField(max_length=12)
     to_zone = models.CharField(max_length=12)
     reason = models.CharField(max_length=300, blank=True)
+    ronde = models.PositiveSmallIntegerField(null=True, blank=True)  # KanDoe's round
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -157,6 +158,42 @@ class Zet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kaart}: {self.from_zone} → {self.to_zone}"
+
+
+class Einde(models.TextChoices):
+    """Why a KanDoe game ended."""
+
+    STIL = "stil", _("een ronde zonder zetten")
+    COACH = "coach", _("de procescoach rondde af")
+
+
+class Kandoe(models.Model):
+    """A KanDoe game on one block: the start question, then rounds in which each member in
+    turn moves one card of someone else one ring inwards, or passes.
+
+    The game ends when a whole round goes by without a move (the group is content with the
+    order), or when the procescoach rounds it off."""
+
+    sessie = models.ForeignKey(LiveSessie, on_delete=models.CASCADE, related_name="kandoes")
+    blok = models.ForeignKey(AgendaBlok, on_delete=models.CASCADE, related_name="+")
+    startvraag = models.CharField(_("startvraag"), max_length=300)
+    ronde = models.PositiveSmallIntegerField(default=1)
+    beurt = models.PositiveSmallIntegerField(default=0)  # place in the turn order this round
+    zetten_in_ronde = models.PositiveSmallIntegerField(default=0)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    einde = models.CharField(max_length=8, choices=Einde.choices, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sessie", "blok"], name="one_kandoe_per_block")
+        ]
+
+    def __str__(self) -> str:
+        return self.startvraag
+
+    @property
+    def is_ended(self) -> bool:
+        return self.ended_at is not None
 
 
 OASE_FASEN = [Zone.ONDERZOEK, Zone.APPRECIATIE, Zone.SUGGESTIE, Zone.EVALUATIE]
