@@ -256,10 +256,14 @@ def _turn_pass(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
 
 @command("round.setup", by=Givers.COACH)
 def _round_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """The coach chooses whether a turn shows a clock, and how long a turn is."""
+    clock = command.get("clock")
+    if not isinstance(clock, bool):
+        raise Refused(_("Kies of een beurt een klok toont."))
     seconds = read_int(command, "seconds", label=_("seconden per persoon"))
     if not 15 <= seconds <= 600:
         raise Refused(_("Kies tussen 15 en 600 seconden per persoon."))
-    _save_clock(sessie, seconds_per_turn=seconds)
+    _save_clock(sessie, seconds_per_turn=seconds, turn_clock=clock)
 
 
 @command("round.write", by=Givers.DEELNEMERS)
@@ -351,7 +355,7 @@ def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> in
         sessie=sessie,
         blok=blok,
         author_id=viewer.user_id,
-        anonymous=bool(command.get("anonymous", False)),
+        anonymous=command.get("named") is not True,
         text=read_text(command, "text", required=True, label=_("tekst")),
         why=read_text(command, "why", required=False, label=_("waarom")),
         zone=zone,

@@ -39,6 +39,7 @@ class LiveSessie(models.Model):
     turn = models.PositiveSmallIntegerField(default=0)
     turn_started_at = models.DateTimeField(null=True, blank=True)
     seconds_per_turn = models.PositiveSmallIntegerField(_("seconden per persoon"), default=60)
+    turn_clock = models.BooleanField(_("aftellen per beurt tonen"), default=False)
     revealed_blokken = models.JSONField(default=list, blank=True)  # boards whose cards are shown
     ended_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=0)
@@ -91,8 +92,10 @@ class LiveSessie(models.Model):
         return self.is_ended or self.bijeenkomst.plg.is_archived
 
     def turn_remaining(self, now: datetime) -> int | None:
-        """Seconds left for the person whose turn it is; a guide, never a cut-off."""
-        if self.turn_started_at is None:
+        """Seconds left for the person whose turn it is; a guide, never a cut-off, and only
+        when the coach chose to show a clock per turn (a countdown can rush someone who
+        finds it hard to speak)."""
+        if self.turn_started_at is None or not self.turn_clock:
             return None
         return self.seconds_per_turn - int((now - self.turn_started_at).total_seconds())
 
@@ -119,12 +122,13 @@ class Zone(models.TextChoices):
 
 
 class Kaart(models.Model):
-    """A card on a board. Anonymous cards never reveal their author to anyone but the server."""
+    """A card on a board. Anonymous cards never reveal their author to anyone but the server;
+    a card is anonymous unless its author chooses to show their name (room for dissent)."""
 
     sessie = models.ForeignKey(LiveSessie, on_delete=models.CASCADE, related_name="kaarten")
     blok = models.ForeignKey(AgendaBlok, on_delete=models.CASCADE, related_name="kaarten")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    anonymous = models.BooleanField(default=False)
+    anonymous = models.BooleanField(default=True)
     text = models.CharField(max_length=300)
     why = models.CharField(max_length=300, blank=True)
     zone = models.CharField(max_length=12, choices=Zone.choices, default=Zone.LOS)

@@ -124,12 +124,18 @@ async def _write_everything(
     await say("coach", {"type": "kandoe.setup", "blok": kandoe, "startvraag": "QVRAAG"})
     await say(
         "member",
-        {"type": "card.add", "blok": kandoe, "text": "QHIDDENTEXT", "why": "QHIDDENWHY"},
+        {
+            "type": "card.add",
+            "blok": kandoe,
+            "text": "QHIDDENTEXT",
+            "why": "QHIDDENWHY",
+            "named": True,
+        },
     )
-    await say("leader", {"type": "card.add", "blok": kandoe, "text": "QLEADERCARD"})
+    await say("leader", {"type": "card.add", "blok": kandoe, "text": "QLEADERCARD", "named": True})
     await say(
         "coach",
-        {"type": "card.add", "blok": blok[Stap.INPUT], "text": "QANON", "anonymous": True},
+        {"type": "card.add", "blok": blok[Stap.INPUT], "text": "QANON"},  # no choice made
     )
     for who, stap, audience in [
         ("member", Stap.CHECKIN, "ik"),
@@ -312,3 +318,28 @@ def test_after_the_reveal_everyone_reads_the_cards_and_only_members_read_their_a
             ("QANON", ""),
             ("QREASON", ""),
         }
+
+
+@pytest.mark.parametrize(("choice", "name"), [({}, ""), ({"named": True}, MEMBER)])
+def test_a_bannen_card_is_anonymous_unless_its_author_chooses_to_show_their_name(
+    world: World, sessie: LiveSessie, choice: dict[str, bool], name: str
+) -> None:
+    """What we want to stop doing needs room for dissent: without a choice, no name."""
+    blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT)
+    blok.werkvorm = Werkvorm.objects.get(slug="borgen-bannen-beginnen", school=None)
+    blok.save()
+
+    async def scenario() -> list[str]:
+        coach = await _connect(sessie, world.coach)
+        member = await _connect(sessie, world.member)
+        await coach.receive_text()
+        await member.receive_text()
+        card = {"type": "card.add", "blok": blok.pk, "text": "QBANNEN", "zone": "bannen"}
+        await member.send_json_to(card | choice)
+        frames = [await coach.receive_text()]
+        await member.receive_text()
+        await coach.disconnect()
+        await member.disconnect()
+        return frames
+
+    assert _named(play(scenario())) == {("QBANNEN", name)}

@@ -369,3 +369,38 @@ def test_a_member_cannot_move_twice_in_a_row(
     expect(mehdi.get_by_role("button", name="Naar binnen")).to_have_count(1)  # not his own
     for page in (coach, kato, mehdi):
         page.close()
+
+
+def test_cards_are_anonymous_and_turns_have_no_clock_until_chosen(
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
+) -> None:
+    """A member writes a card without choosing: the coach sees no name. The check-in turn
+    shows no countdown until the coach switches the clock on."""
+    load_catalogue()
+    invoer = bijeenkomst.blokken.get(stap=Stap.INPUT)
+    invoer.werkvorm = Werkvorm.objects.get(slug="borgen-bannen-beginnen", school=None)
+    invoer.save()
+    coach, member = browser.new_page(), browser.new_page()
+    sign_in(coach, asgi_server, world.coach)
+    sign_in(member, asgi_server, world.member)
+    open_live(coach, asgi_server, bijeenkomst)
+    open_live(member, asgi_server, bijeenkomst)
+
+    start(coach, invoer.pk)
+    expect(member.get_by_label("Toon mijn naam bij deze kaart")).not_to_be_checked()
+    member.fill("#live-card-text", "Vergaderen na vier uur")
+    member.select_option("#live-card-zone", "bannen")
+    member.get_by_role("button", name="Kaart toevoegen").click()
+    card = coach.locator(".live-zone[data-zone='bannen'] .live-card")
+    expect(card).to_contain_text("Vergaderen na vier uur")
+    expect(card).to_contain_text("anoniem")
+    expect(card).not_to_contain_text("Mehdi")
+
+    start(coach, bijeenkomst.blokken.get(stap=Stap.CHECKIN).pk)
+    expect(member.locator("#live-turn")).not_to_have_text("")
+    expect(member.locator("#live-turn-timer")).to_have_text("")
+    coach.get_by_label("Toon een klok per beurt").check()
+    coach.locator("#round-setup").get_by_role("button", name="Instellen").click()
+    expect(member.locator("#live-turn-timer")).to_contain_text(":")
+    coach.close()
+    member.close()

@@ -339,7 +339,8 @@
     if (form) form.addEventListener("submit", (event) => { event.preventDefault(); handler(); });
   }
 
-  on("round-setup", () => send({ type: "round.setup", seconds: Number($("round-seconds").value) }));
+  on("round-setup", () => send({ type: "round.setup", seconds: Number($("round-seconds").value),
+                                  clock: $("round-clock").checked }));
   on("round-write", () => {
     send({ type: "round.write", blok: currentBlok().id, text: $("round-text").value,
            audience: $("round-audience").value });
@@ -357,8 +358,9 @@
     const text = $("live-card-text");
     if (!blok || !text.value.trim()) return;
     send({ type: "card.add", blok: blok.id, text: text.value, zone: $("live-card-zone").value,
-           why: $("live-card-why").value, anonymous: $("live-card-anonymous").checked });
+           why: $("live-card-why").value, named: $("live-card-named").checked });
     text.value = "";
+    $("live-card-named").checked = false;  // each card is a choice of its own
     $("live-card-why").value = "";
   });
 
