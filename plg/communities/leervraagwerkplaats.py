@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -30,8 +31,8 @@ class Tegenstelling:
     """One theme, asked by a werkgroep and by a PLG: the contrast of the guide's Appendix 2,
     in our own words. Side by side they show a group what makes a question a PLG's."""
 
-    thema: str
-    paren: tuple[tuple[str, str], ...]  # (werkgroep's question, PLG's question)
+    thema: Promise
+    paren: tuple[tuple[Promise, Promise], ...]  # (werkgroep's question, PLG's question)
 
 
 WERKGROEP_OF_PLG = (
