@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from plg.accounts.models import User
@@ -148,11 +148,12 @@ def _cards(sessie: LiveSessie) -> tuple[list[dict[str, Any]], dict[int, list[str
 
 
 def _reasons(zetten: QuerySet[Zet]) -> dict[int, list[str]]:
-    """Why each card was moved inwards, in the order it was said (no names: the reasons
-    belong to the card, as on the paper circle)."""
+    """Why each card was moved inwards, in the order it was said, with the reasons of the
+    cards merged into it (no names: the reasons belong to the card, as on the paper circle)."""
     reasons: dict[int, list[str]] = {}
-    for kaart_id, reason in zetten.exclude(reason="").values_list("kaart_id", "reason"):
-        reasons.setdefault(kaart_id, []).append(reason)
+    rows = zetten.exclude(reason="").values_list("kaart_id", "kaart__merged_into_id", "reason")
+    for kaart_id, cluster_id, reason in rows:
+        reasons.setdefault(cluster_id or kaart_id, []).append(reason)
     return reasons
 
 
@@ -326,7 +327,8 @@ def card_delta(card_id: int, version: int) -> Broadcast:
         )
         .get()
     )
-    row["reasons"] = _reasons(Zet.objects.filter(kaart_id=card_id)).get(card_id, [])
+    zetten = Zet.objects.filter(Q(kaart_id=card_id) | Q(kaart__merged_into_id=card_id))
+    row["reasons"] = _reasons(zetten).get(card_id, [])
     card = _card_json(row, display_name(row, "author__"))
     blok = {"id": row["blok_id"], "board": kind_of(row["blok__werkvorm__slug"])}
     hidden_blokken = still_hidden(

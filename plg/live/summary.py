@@ -158,15 +158,17 @@ def _kaarten(bijeenkomst: Bijeenkomst, user: User) -> list[Kaart]:
         kaart
         for kaart in Kaart.objects.filter(blok__bijeenkomst=bijeenkomst, merged_into=None)
         .select_related("author")
-        .prefetch_related("zetten")
+        .prefetch_related("zetten", "merged__zetten")
         if kaart.blok_id not in hidden or kaart.author_id == user.pk
     ]
 
 
 def _kaart_row(kaart: Kaart, *, names: bool) -> KaartRow:
-    """A card with why it was moved inwards (KanDoe's reasons, kept without the movers)."""
+    """A card with why it was moved inwards (KanDoe's reasons, kept without the movers),
+    also the reasons given for the cards merged into it."""
     author = kaart.author.display_name if names and not kaart.anonymous else ""
-    reasons = [zet.reason for zet in kaart.zetten.all() if zet.reason]
+    zetten = [z for k in [*kaart.merged.all(), kaart] for z in k.zetten.all()]
+    reasons = [zet.reason for zet in sorted(zetten, key=lambda z: (z.at, z.pk)) if zet.reason]
     return KaartRow(kaart.text, kaart.why, author, reasons)
 
 

@@ -370,3 +370,24 @@ def test_the_summary_keeps_the_start_question_and_the_reasons(
     page = client.get(reverse("samenvatting", args=[sessie.bijeenkomst_id])).content.decode()
     assert "Wat eerst?" in page and "Dit raakt ons allemaal" in page
     assert Zet.objects.get().by == world.member
+
+
+def test_a_merged_card_keeps_the_reasons_of_the_cards_merged_into_it(
+    client: Client, world: World, sessie: LiveSessie
+) -> None:
+    from django.urls import reverse
+
+    from conftest import PASSWORD
+
+    kaart = _kandoe_card(world, sessie, text="Huiswerk")
+    other = _kandoe_card(world, sessie, text="Taken thuis")
+    _turn_of(sessie, world.member)
+    _move(world, sessie, world.member, kaart)
+    coach = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)
+    commands.apply(
+        sessie.pk, coach, {"type": "card.merge", "cards": [kaart.pk, other.pk], "text": "Thuis"}
+    )
+    assert live_state.snapshot(sessie.pk)["cards"][0]["reasons"] == ["Dit raakt ons allemaal"]
+    client.login(username=world.member.email, password=PASSWORD)
+    page = client.get(reverse("samenvatting", args=[sessie.bijeenkomst_id])).content.decode()
+    assert "Thuis" in page and "Dit raakt ons allemaal" in page
