@@ -439,7 +439,7 @@ def _kandoe_move_allowed(
     if _hidden(sessie, kaart.blok):
         raise Refused(WAIT_FOR_REVEAL())
     game = kandoe.started(sessie, kaart.blok_id)
-    if kaart.author_id == viewer.user_id:
+    if kaart.author_id == viewer.user_id and not kaart.merged.exists():  # a cluster is everyone's
         raise Refused(_("Bij KanDoe verplaats je een kaart van iemand anders."))
     if RINGS.index(Zone(kaart.zone)) - RINGS.index(Zone(zone)) != 1:
         raise Refused(_("Een kaart schuift telkens één ring naar binnen."))

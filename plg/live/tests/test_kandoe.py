@@ -391,3 +391,17 @@ def test_a_merged_card_keeps_the_reasons_of_the_cards_merged_into_it(
     client.login(username=world.member.email, password=PASSWORD)
     page = client.get(reverse("samenvatting", args=[sessie.bijeenkomst_id])).content.decode()
     assert "Thuis" in page and "Dit raakt ons allemaal" in page
+
+
+def test_the_coach_may_move_a_card_merged_from_the_others_cards(
+    world: World, sessie: LiveSessie
+) -> None:
+    a = _kandoe_card(world, sessie, author=world.member, text="A")
+    b = _kandoe_card(world, sessie, author=world.outsider, text="B")
+    coach = participants.Viewer(world.coach.pk, "c", role=participants.Deelname.COACH)
+    commands.apply(sessie.pk, coach, {"type": "card.merge", "cards": [a.pk, b.pk], "text": "AB"})
+    merged = Kaart.objects.get(text="AB")
+    _turn_of(sessie, world.coach)
+    _move(world, sessie, world.coach, merged)
+    merged.refresh_from_db()
+    assert merged.zone == Zone.RING_2

@@ -185,7 +185,8 @@
   // One card per turn, of someone else, one ring inwards: the button shows only on my turn.
   function mayMoveInward(card, blok) {
     const game = kandoeGame(blok);
-    return Boolean(game) && !game.ended && state.my_turn && !card.mine &&
+    const everyones = card.members.length > 0;  // merged by the coach: the group's card
+    return Boolean(game) && !game.ended && state.my_turn && (!card.mine || everyones) &&
       blok.zones.indexOf(card.zone) > 0;
   }
 
