@@ -263,6 +263,13 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # "Waarom evalueren we?" is short but names its subject; "Waarom huiswerk?" is too short.
 MIN_WORDS = 3
 MIN_SPECIFIC_WORDS = 1
+# A how-question needs one more: the practice and where or for whom. "Hoe kunnen we meer
+# differentiëren?" names a practice but could be about any class, subject or pupil; "Hoe
+# kunnen we meer differentiëren bij begrijpend lezen?" says what the group will look at.
+MIN_SPECIFIC_WORDS_HOW = 2
+
+# A how-question: how to do something ("Hoe kunnen we ...", "Op welke manier ...").
+HOW_TO: re.Pattern[str] = re.compile(r"\bhoe\b|\bop\s+welke\s+(?:manier|wijze)\b")
 
 
 # --- normalisation ----------------------------------------------------------------------------
@@ -384,12 +391,19 @@ def _content_words(text: _Text) -> list[str]:
     ]
 
 
-def _is_specific_enough(text: _Text) -> bool:
-    """Enough words, and at least one that names a concrete subject (not just 'onderwijs')."""
+def _is_specific_enough(text: _Text, *, asks_how: bool) -> bool:
+    """Enough words, and at least one that names a concrete subject (not just 'onderwijs');
+    a how-question needs two, or it could be about almost any class (``MIN_SPECIFIC_WORDS_HOW``)."""
     if len(text.words) < MIN_WORDS:
         return False
     specific = [word for word in _content_words(text) if word not in GENERIC_WORDS]
-    return len(specific) >= MIN_SPECIFIC_WORDS
+    return len(specific) >= (MIN_SPECIFIC_WORDS_HOW if asks_how else MIN_SPECIFIC_WORDS)
+
+
+def _asks_how_to(text: _Text, *, why: bool, task_like: bool) -> bool:
+    """A how-question that is not a why-question in disguise ("Hoe kijken we naar ...") and
+    not a task (a task is concrete, whatever else it lacks)."""
+    return not why and not task_like and bool(HOW_TO.search(text.flat))
 
 
 def _is_child_word(word: str) -> bool:
@@ -477,9 +491,10 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
             "gesprek gaat, en dat maakt het makkelijker om samen de diepte in te gaan."
         ),
         gettext_noop(
-            "De vraag is nog erg kort of algemeen: ze zou over bijna alles kunnen gaan. Maak "
-            "duidelijk welk stuk van jullie praktijk jullie bedoelen, zoals huiswerk, "
-            "feedback, het rapport of samenwerkend leren."
+            "De vraag is nog erg kort of algemeen: ze zou over bijna elke klas of elk vak "
+            "kunnen gaan. Maak duidelijk welk stuk van jullie praktijk jullie bedoelen, en "
+            "waar of voor wie: bijvoorbeeld feedback bij het schrijven, huiswerk in de derde "
+            "graad of differentiëren bij begrijpend lezen."
         ),
     ),
     "child_link": (
@@ -534,12 +549,15 @@ class LeervraagCheck:
 def check_leervraag(text: str) -> LeervraagCheck:
     """Check a Dutch leervraag against the six criteria; never raises on odd input."""
     normalised = _normalise(text or "")
+    why = _asks_why(normalised)
+    task_like = _is_task_like(normalised)
+    asks_how = _asks_how_to(normalised, why=why, task_like=task_like)
     criteria = {
         "is_question": _is_question(normalised),
-        "why_not_how": _asks_why(normalised),
+        "why_not_how": why,
         "own_learning": _is_about_own_learning(normalised),
-        "not_too_concrete": not _is_task_like(normalised),
-        "not_too_vague": _is_specific_enough(normalised),
+        "not_too_concrete": not task_like,
+        "not_too_vague": _is_specific_enough(normalised, asks_how=asks_how),
         "child_link": _links_to_child(normalised),
     }
     explanations = {name: _explanation(name, criteria[name]) for name in CRITERIA}

@@ -4,6 +4,7 @@ checked against what makes a good learning question, until the coach chooses one
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -11,7 +12,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from plg.accounts.http import AuthedRequest
@@ -23,12 +26,80 @@ from plg.communities.leervraag_check import check_leervraag
 from plg.communities.models import PLG, Leervraag, LeervraagVersie, Lidmaatschap, Thema
 
 
+@dataclass(frozen=True)
+class Tegenstelling:
+    """One theme, asked by a werkgroep and by a PLG: the contrast of the guide's Appendix 2,
+    in our own words. Side by side they show a group what makes a question a PLG's."""
+
+    thema: Promise
+    paren: tuple[tuple[Promise, Promise], ...]  # (werkgroep's question, PLG's question)
+
+
+WERKGROEP_OF_PLG = (
+    Tegenstelling(
+        gettext_lazy("Het schoolfeest"),
+        (
+            (
+                gettext_lazy("Op welke zaterdag valt het schoolfeest, en wie maakt de affiches?"),
+                gettext_lazy(
+                    "Welke boodschap over onze school willen wij met een schoolfeest aan de "
+                    "kinderen en hun ouders meegeven?"
+                ),
+            ),
+            (
+                gettext_lazy("Welke standjes zetten we op de speelplaats?"),
+                gettext_lazy(
+                    "Waarom vinden wij als team een schoolfeest de moeite waard voor de kinderen?"
+                ),
+            ),
+        ),
+    ),
+    Tegenstelling(
+        gettext_lazy("Huiswerk"),
+        (
+            (
+                gettext_lazy("Hoeveel minuten huiswerk geven we per week in het vierde leerjaar?"),
+                gettext_lazy(
+                    "Wat leren onze leerlingen van huiswerk, en wat zegt onderzoek daarover?"
+                ),
+            ),
+            (
+                gettext_lazy("Op welke dag gaat de huiswerkmap mee naar huis?"),
+                gettext_lazy(
+                    "Welke plaats heeft huiswerk in onze visie op het leren van kinderen, en "
+                    "waarom willen we er als school één lijn in trekken?"
+                ),
+            ),
+        ),
+    ),
+    Tegenstelling(
+        gettext_lazy("Evalueren en rapporteren"),
+        (
+            (
+                gettext_lazy("Welke vakken en rubrieken komen op het rapport?"),
+                gettext_lazy(
+                    "Waarom evalueren we, en wat vertelt ons rapport de kinderen over hun leren?"
+                ),
+            ),
+            (
+                gettext_lazy("Geven we punten of letters, en wie vult het commentaar in?"),
+                gettext_lazy(
+                    "Wat betekent een goede evaluatie voor ons als leerkrachten, en wat merken "
+                    "onze leerlingen daarvan?"
+                ),
+            ),
+        ),
+    ),
+)
+
+
 def _workshop_context(request: AuthedRequest, plg: PLG, lid: Lidmaatschap) -> dict[str, Any]:
     leervragen = list(plg.leervragen.all())
     return plg_context(plg, lid) | {
         "actief": [v for v in leervragen if not v.parked],
         "geparkeerd": [v for v in leervragen if v.parked],
         "kind": "leervraag",
+        "werkgroep_of_plg": WERKGROEP_OF_PLG,
     }
 
 
@@ -86,6 +157,7 @@ def leervraag_detail(request: AuthedRequest, pk: int, lv_pk: int) -> HttpRespons
         "versies": LeervraagVersie.objects.filter(leervraag=leervraag).select_related("author"),
         "form": form,
         "check": check_leervraag(text),
+        "werkgroep_of_plg": WERKGROEP_OF_PLG,
     }
     return render(request, "communities/leervraag_detail.html", context)
 

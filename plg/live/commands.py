@@ -7,7 +7,6 @@ returns what changed. Every command is declared once (``@command``) with who may
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -20,10 +19,23 @@ from django.utils.translation import gettext as _
 
 from plg.communities.models import Fase, Lidmaatschap
 from plg.communities.sharing import Audience
-from plg.core.http import MAX_ID
+from plg.live import kandoe
 from plg.live.authorizers import deelname, rights
 from plg.live.boards import RINGS, board_kind, kind_of, still_hidden, zones_for
-from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zet, Zone
+from plg.live.inputs import Refused as Refused
+from plg.live.inputs import Revoked as Revoked
+from plg.live.inputs import clean_text, is_id, read_int, read_text
+from plg.live.models import (
+    OASE_FASEN,
+    Einde,
+    Intervisie,
+    Kaart,
+    Kandoe,
+    LiveSessie,
+    Rondebijdrage,
+    Zet,
+    Zone,
+)
 from plg.live.participants import (
     Deelname,
     Viewer,
@@ -36,16 +48,7 @@ from plg.meetings.models import AgendaBlok
 from plg.methods.models import Stap, Werkvorm
 
 ROUND_STEPS = {Stap.CHECKIN, Stap.CHECKOUT}
-TEXT_LIMIT = 300
 MAX_MERGE = 50
-
-
-class Refused(Exception):
-    """A command that changes nothing; the message goes back to its sender only."""
-
-
-class Revoked(Refused):
-    """The sender no longer takes part (left the PLG, taken off the list): the socket closes."""
 
 
 class Givers(StrEnum):
@@ -85,52 +88,6 @@ def command(name: str, *, by: Givers) -> Callable[[Handler], Handler]:
         return handler
 
     return register
-
-
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def clean_text(value: str, *, multiline: bool = False) -> str:
-    value = _INVISIBLE.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-    if not multiline:
-        value = re.sub(r"[\t\n]+", " ", value)
-    return value.strip()
-
-
-def _text(
-    command: dict[str, Any],
-    key: str,
-    *,
-    required: bool,
-    label: str,
-    limit: int = TEXT_LIMIT,
-    multiline: bool = False,
-) -> str:
-    value = command.get(key, "")
-    if not isinstance(value, str):
-        raise Refused(_("'%(label)s' moet tekst zijn.") % {"label": label})
-    value = clean_text(value, multiline=multiline)
-    if required and not value:
-        raise Refused(_("Vul '%(label)s' in.") % {"label": label})
-    if len(value) > limit:
-        raise Refused(
-            _("'%(label)s' mag hoogstens %(limit)s tekens lang zijn.")
-            % {"label": label, "limit": limit}
-        )
-    return value
-
-
-def _is_id(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and -MAX_ID <= value <= MAX_ID
-
-
-def _int(command: dict[str, Any], key: str, *, label: str) -> int:
-    value = command.get(key)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise Refused(_("'%(label)s' ontbreekt of is geen getal.") % {"label": label})
-    if not _is_id(value):
-        raise Refused(_("'%(label)s' is te groot.") % {"label": label})
-    return value
 
 
 @dataclass(frozen=True)
@@ -220,7 +177,7 @@ def _start_blok(sessie: LiveSessie, blok: AgendaBlok) -> None:
 
 @command("step.start", by=Givers.COACH)
 def _start(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
-    _start_blok(sessie, _blok(sessie, _int(command, "blok", label=_("blok"))))
+    _start_blok(sessie, _blok(sessie, read_int(command, "blok", label=_("blok"))))
 
 
 @command("step.pause", by=Givers.COACH)
@@ -244,7 +201,7 @@ def _resume(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None
 
 @command("step.extend", by=Givers.COACH)
 def _extend(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
-    minutes = _int(command, "minutes", label=_("minuten"))
+    minutes = read_int(command, "minutes", label=_("minuten"))
     if not 1 <= minutes <= 30:
         raise Refused(_("Verleng met 1 tot 30 minuten."))
     _save_clock(sessie, extra_seconds=sessie.extra_seconds + minutes * 60)
@@ -262,12 +219,32 @@ def _next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
 
 @command("turn.next", by=Givers.COACH)
 def _turn_next(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    game = _kandoe_playing(sessie)
+    if game is not None:
+        kandoe.end_turn(game, round_order(sessie), moved=False)
+        return
     _save_clock(sessie, turn=sessie.turn + 1, turn_started_at=timezone.now())
+
+
+def _kandoe_playing(sessie: LiveSessie) -> Kandoe | None:
+    """The KanDoe game whose rounds are on now: on the current step, with its cards shown."""
+    blok = sessie.current_blok
+    if blok is None or board_kind(blok) != "kandoe" or _hidden(sessie, blok):
+        return None
+    game = kandoe.game(sessie, blok.pk)
+    return game if game is not None and not game.is_ended else None
 
 
 @command("turn.pass", by=Givers.DEELNEMERS)
 def _turn_pass(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Passing needs no explanation; only the person whose turn it is (or the coach) passes."""
+    game = _kandoe_playing(sessie)
+    if game is not None:
+        players = round_order(sessie)
+        if not viewer.is_coach:
+            kandoe.require_turn(game, players, viewer)
+        kandoe.end_turn(game, players, moved=False)
+        return
     order = turn_order(round_order(sessie), current_inbrenger(sessie))
     if not order:
         return
@@ -279,16 +256,20 @@ def _turn_pass(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
 
 @command("round.setup", by=Givers.COACH)
 def _round_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
-    seconds = _int(command, "seconds", label=_("seconden per persoon"))
+    """The coach chooses whether a turn shows a clock, and how long a turn is."""
+    clock = command.get("clock")
+    if not isinstance(clock, bool):
+        raise Refused(_("Kies of een beurt een klok toont."))
+    seconds = read_int(command, "seconds", label=_("seconden per persoon"))
     if not 15 <= seconds <= 600:
         raise Refused(_("Kies tussen 15 en 600 seconden per persoon."))
-    _save_clock(sessie, seconds_per_turn=seconds)
+    _save_clock(sessie, seconds_per_turn=seconds, turn_clock=clock)
 
 
 @command("round.write", by=Givers.DEELNEMERS)
 def _round_write(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Someone writes their own check-in or check-out, for the readers they choose."""
-    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    blok = _blok(sessie, read_int(command, "blok", label=_("blok")))
     if blok.stap not in ROUND_STEPS:
         raise Refused(_("Schrijven in een ronde kan bij de check-in en de check-out."))
     audience = command.get("audience")
@@ -299,7 +280,9 @@ def _round_write(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) ->
         blok=blok,
         author_id=viewer.user_id,
         defaults={
-            "text": _text(command, "text", required=True, label=_("jouw bijdrage"), multiline=True),
+            "text": read_text(
+                command, "text", required=True, label=_("jouw bijdrage"), multiline=True
+            ),
             "audience": audience,
         },
     )
@@ -308,7 +291,7 @@ def _round_write(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) ->
 @command("blok.move", by=Givers.COACH)
 def _blok_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Follow the group, not the plan: a step moves up or down the agenda."""
-    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    blok = _blok(sessie, read_int(command, "blok", label=_("blok")))
     direction = command.get("direction")
     if direction not in {"up", "down"}:
         raise Refused(_("Schuif een stap naar boven of naar beneden."))
@@ -318,13 +301,13 @@ def _blok_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> N
 @command("blok.werkvorm", by=Givers.COACH)
 def _blok_werkvorm(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Another werkvorm for a step; the cards already on its board stay with the step."""
-    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    blok = _blok(sessie, read_int(command, "blok", label=_("blok")))
     choice = command.get("werkvorm")
     werkvorm = None
     if choice is not None:
         werkvorm = (
             Werkvorm.objects.available_to(viewer.user_id)
-            .filter(pk=_int(command, "werkvorm", label=_("werkvorm")))
+            .filter(pk=read_int(command, "werkvorm", label=_("werkvorm")))
             .first()
         )
         if werkvorm is None:
@@ -359,20 +342,22 @@ def _end(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
 
 @command("card.add", by=Givers.DEELNEMERS)
 def _card_add(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
-    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    blok = _blok(sessie, read_int(command, "blok", label=_("blok")))
     zones = zones_for(blok)
     zone = command.get("zone") or zones[-1]
     if zone not in zones:
         raise Refused(_("Deze plaats bestaat niet op dit bord."))
-    if board_kind(blok) == "kandoe" and zone != Zone.RING_3:
-        raise Refused(_("Bij KanDoe begint elke kaart in de buitenste ring."))
+    if board_kind(blok) == "kandoe":
+        kandoe.started(sessie, blok.pk)
+        if zone != Zone.RING_3:
+            raise Refused(_("Bij KanDoe begint elke kaart in de buitenste ring."))
     return Kaart.objects.create(
         sessie=sessie,
         blok=blok,
         author_id=viewer.user_id,
-        anonymous=bool(command.get("anonymous", False)),
-        text=_text(command, "text", required=True, label=_("tekst")),
-        why=_text(command, "why", required=False, label=_("waarom")),
+        anonymous=command.get("named") is not True,
+        text=read_text(command, "text", required=True, label=_("tekst")),
+        why=read_text(command, "why", required=False, label=_("waarom")),
         zone=zone,
     ).pk
 
@@ -393,14 +378,14 @@ def _card(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> Kaart:
     a board that still hides its cards, only its author touches a card."""
     kaart = (
         Kaart.objects.select_related("blok__werkvorm")
-        .filter(pk=_int(command, "card", label=_("kaart")), sessie=sessie, merged_into=None)
+        .filter(pk=read_int(command, "card", label=_("kaart")), sessie=sessie, merged_into=None)
         .first()
     )
     if kaart is None:
         raise Refused(_("Deze kaart bestaat niet (meer)."))
     if kaart.author_id != viewer.user_id and _hidden(sessie, kaart.blok):
         raise Refused(WAIT_FOR_REVEAL())
-    if kaart.version != _int(command, "version", label=_("versie")):
+    if kaart.version != read_int(command, "version", label=_("versie")):
         raise Refused(CONFLICT())
     return kaart
 
@@ -419,26 +404,74 @@ def _swap(kaart: Kaart, **changes: Any) -> None:
 
 
 @command("card.move", by=Givers.DEELNEMERS)
-def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int:
+def _card_move(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> int | None:
+    """On a KanDoe board a move is a turn: the whole state goes out, with the next turn."""
     kaart = _card(sessie, viewer, command)
     zone = command.get("zone")
     if zone not in zones_for(kaart.blok):
         raise Refused(_("Deze plaats bestaat niet op dit bord."))
-    reason = _text(command, "reason", required=False, label=_("reden"))
-    if board_kind(kaart.blok) == "kandoe":
-        if _hidden(sessie, kaart.blok):
-            raise Refused(WAIT_FOR_REVEAL())
-        if kaart.author_id == viewer.user_id:
-            raise Refused(_("Bij KanDoe verplaats je een kaart van iemand anders."))
-        if RINGS.index(Zone(kaart.zone)) - RINGS.index(Zone(zone)) != 1:
-            raise Refused(_("Een kaart schuift telkens één ring naar binnen."))
-        if not reason:
-            raise Refused(_("Zeg kort waarom je deze kaart naar binnen schuift."))
+    reason = read_text(command, "reason", required=False, label=_("reden"))
+    if board_kind(kaart.blok) != "kandoe":
+        _swap(kaart, zone=zone)
+        Zet.objects.create(
+            kaart=kaart, by_id=viewer.user_id, from_zone=kaart.zone, to_zone=zone, reason=reason
+        )
+        return kaart.pk
+    game = _kandoe_move_allowed(sessie, viewer, kaart, zone, reason)
+    players = round_order(sessie)
+    kandoe.require_turn(game, players, viewer)
     _swap(kaart, zone=zone)
     Zet.objects.create(
-        kaart=kaart, by_id=viewer.user_id, from_zone=kaart.zone, to_zone=zone, reason=reason
+        kaart=kaart,
+        by_id=viewer.user_id,
+        from_zone=kaart.zone,
+        to_zone=zone,
+        reason=reason,
+        ronde=game.ronde,
     )
-    return kaart.pk
+    kandoe.end_turn(game, players, moved=True)
+    return None
+
+
+def _kandoe_move_allowed(
+    sessie: LiveSessie, viewer: Viewer, kaart: Kaart, zone: str, reason: str
+) -> Kandoe:
+    if _hidden(sessie, kaart.blok):
+        raise Refused(WAIT_FOR_REVEAL())
+    game = kandoe.started(sessie, kaart.blok_id)
+    if kaart.author_id == viewer.user_id and not kaart.merged.exists():  # a cluster is everyone's
+        raise Refused(_("Bij KanDoe verplaats je een kaart van iemand anders."))
+    if RINGS.index(Zone(kaart.zone)) - RINGS.index(Zone(zone)) != 1:
+        raise Refused(_("Een kaart schuift telkens één ring naar binnen."))
+    if not reason:
+        raise Refused(_("Zeg kort waarom je deze kaart naar binnen schuift."))
+    return game
+
+
+def _kandoe_blok(sessie: LiveSessie, command: dict[str, Any]) -> AgendaBlok:
+    blok = _blok(sessie, read_int(command, "blok", label=_("blok")))
+    if board_kind(blok) != "kandoe":
+        raise Refused(_("Dit blok is geen KanDoe."))
+    return blok
+
+
+@command("kandoe.setup", by=Givers.COACH)
+def _kandoe_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """The coach asks the start question; asking it again rewords it, the rounds go on."""
+    blok = _kandoe_blok(sessie, command)
+    Kandoe.objects.update_or_create(
+        sessie=sessie,
+        blok=blok,
+        defaults={
+            "startvraag": read_text(command, "startvraag", required=True, label=_("startvraag"))
+        },
+    )
+
+
+@command("kandoe.end", by=Givers.COACH)
+def _kandoe_end(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
+    """The coach rounds the game off, e.g. when the time of the step is up."""
+    kandoe.end(kandoe.started(sessie, _kandoe_blok(sessie, command).pk), einde=Einde.COACH)
 
 
 @command("card.park", by=Givers.DEELNEMERS)
@@ -452,7 +485,7 @@ def _card_park(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> i
 def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """Similar cards become one card on a higher level, in the innermost ring among them."""
     ids = command.get("cards")
-    if not isinstance(ids, list) or len(set(ids)) < 2 or not all(_is_id(i) for i in ids):
+    if not isinstance(ids, list) or len(set(ids)) < 2 or not all(is_id(i) for i in ids):
         raise Refused(_("Kies minstens twee kaarten om samen te voegen."))
     if len(ids) > MAX_MERGE:
         raise Refused(_("Voeg hoogstens %(count)s kaarten tegelijk samen.") % {"count": MAX_MERGE})
@@ -474,7 +507,7 @@ def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> 
         sessie=sessie,
         blok=kaarten[0].blok,
         author_id=viewer.user_id,
-        text=_text(command, "text", required=True, label=_("tekst")),
+        text=read_text(command, "text", required=True, label=_("tekst")),
         zone=inner,
     )
     Kaart.objects.filter(pk__in=[k.pk for k in kaarten]).update(
@@ -483,7 +516,7 @@ def _card_merge(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> 
 
 
 def _oase_blok(sessie: LiveSessie, command: dict[str, Any]) -> AgendaBlok:
-    blok = _blok(sessie, _int(command, "blok", label=_("blok")))
+    blok = _blok(sessie, read_int(command, "blok", label=_("blok")))
     if board_kind(blok) != "oase":
         raise Refused(_("Dit blok is geen OASE-intervisie."))
     return blok
@@ -504,7 +537,7 @@ def _oase(sessie: LiveSessie, command: dict[str, Any]) -> Intervisie:
 def _oase_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> None:
     """The coach names the inbrenger (a member) and the theme; the first phase starts."""
     blok = _oase_blok(sessie, command)
-    inbrenger = _int(command, "inbrenger", label=_("inbrenger"))
+    inbrenger = read_int(command, "inbrenger", label=_("inbrenger"))
     if not Lidmaatschap.objects.filter(
         plg_id=sessie.bijeenkomst.plg_id, user_id=inbrenger
     ).exists():
@@ -514,7 +547,7 @@ def _oase_setup(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) -> 
         blok=blok,
         defaults={
             "inbrenger_id": inbrenger,
-            "thema": _text(command, "thema", required=True, label=_("thema")),
+            "thema": read_text(command, "thema", required=True, label=_("thema")),
             "fase": 0,
             "fase_started_at": timezone.now(),
             "fase_minutes": _fase_minutes(command),
@@ -557,7 +590,7 @@ def _oase_evaluate(sessie: LiveSessie, viewer: Viewer, command: dict[str, Any]) 
         raise Refused(_("Alleen de inbrenger schrijft de evaluatie."))
     if OASE_FASEN[intervisie.fase] != Zone.EVALUATIE:
         raise Refused(_("De evaluatie komt in de laatste fase."))
-    intervisie.evaluatie = _text(
+    intervisie.evaluatie = read_text(
         command, "text", required=True, label=_("evaluatie"), limit=2000, multiline=True
     )
     intervisie.save(update_fields=["evaluatie"])

@@ -39,6 +39,7 @@ class LiveSessie(models.Model):
     turn = models.PositiveSmallIntegerField(default=0)
     turn_started_at = models.DateTimeField(null=True, blank=True)
     seconds_per_turn = models.PositiveSmallIntegerField(_("seconden per persoon"), default=60)
+    turn_clock = models.BooleanField(_("aftellen per beurt tonen"), default=False)
     revealed_blokken = models.JSONField(default=list, blank=True)  # boards whose cards are shown
     ended_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=0)
@@ -91,8 +92,10 @@ class LiveSessie(models.Model):
         return self.is_ended or self.bijeenkomst.plg.is_archived
 
     def turn_remaining(self, now: datetime) -> int | None:
-        """Seconds left for the person whose turn it is; a guide, never a cut-off."""
-        if self.turn_started_at is None:
+        """Seconds left for the person whose turn it is; a guide, never a cut-off, and only
+        when the coach chose to show a clock per turn (a countdown can rush someone who
+        finds it hard to speak)."""
+        if self.turn_started_at is None or not self.turn_clock:
             return None
         return self.seconds_per_turn - int((now - self.turn_started_at).total_seconds())
 
@@ -119,12 +122,13 @@ class Zone(models.TextChoices):
 
 
 class Kaart(models.Model):
-    """A card on a board. Anonymous cards never reveal their author to anyone but the server."""
+    """A card on a board. Anonymous cards never reveal their author to anyone but the server;
+    a card is anonymous unless its author chooses to show their name (room for dissent)."""
 
     sessie = models.ForeignKey(LiveSessie, on_delete=models.CASCADE, related_name="kaarten")
     blok = models.ForeignKey(AgendaBlok, on_delete=models.CASCADE, related_name="kaarten")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    anonymous = models.BooleanField(default=False)
+    anonymous = models.BooleanField(default=True)
     text = models.CharField(max_length=300)
     why = models.CharField(max_length=300, blank=True)
     zone = models.CharField(max_length=12, choices=Zone.choices, default=Zone.LOS)
@@ -150,6 +154,7 @@ class Zet(models.Model):
     from_zone = models.CharField(max_length=12)
     to_zone = models.CharField(max_length=12)
     reason = models.CharField(max_length=300, blank=True)
+    ronde = models.PositiveSmallIntegerField(null=True, blank=True)  # KanDoe's round
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -157,6 +162,42 @@ class Zet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kaart}: {self.from_zone} → {self.to_zone}"
+
+
+class Einde(models.TextChoices):
+    """Why a KanDoe game ended."""
+
+    STIL = "stil", _("een ronde zonder zetten")
+    COACH = "coach", _("de procescoach rondde af")
+
+
+class Kandoe(models.Model):
+    """A KanDoe game on one block: the start question, then rounds in which each member in
+    turn moves one card of someone else one ring inwards, or passes.
+
+    The game ends when a whole round goes by without a move (the group is content with the
+    order), or when the procescoach rounds it off."""
+
+    sessie = models.ForeignKey(LiveSessie, on_delete=models.CASCADE, related_name="kandoes")
+    blok = models.ForeignKey(AgendaBlok, on_delete=models.CASCADE, related_name="+")
+    startvraag = models.CharField(_("startvraag"), max_length=300)
+    ronde = models.PositiveSmallIntegerField(default=1)
+    beurt = models.PositiveSmallIntegerField(default=0)  # place in the turn order this round
+    zetten_in_ronde = models.PositiveSmallIntegerField(default=0)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    einde = models.CharField(max_length=8, choices=Einde.choices, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sessie", "blok"], name="one_kandoe_per_block")
+        ]
+
+    def __str__(self) -> str:
+        return self.startvraag
+
+    @property
+    def is_ended(self) -> bool:
+        return self.ended_at is not None
 
 
 OASE_FASEN = [Zone.ONDERZOEK, Zone.APPRECIATIE, Zone.SUGGESTIE, Zone.EVALUATIE]

@@ -13,12 +13,23 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from plg.accounts.models import User
 from plg.communities.sharing import may_read
+from plg.live import kandoe
 from plg.live.boards import BOARD_ZONES, kind_of, still_hidden
-from plg.live.models import OASE_FASEN, Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
+from plg.live.models import (
+    OASE_FASEN,
+    Intervisie,
+    Kaart,
+    Kandoe,
+    LiveSessie,
+    Rondebijdrage,
+    Zet,
+    Zone,
+)
 from plg.live.participants import Viewer, display_name, round_order, turn_order
 
 if TYPE_CHECKING:
@@ -51,6 +62,7 @@ def _card_json(row: Mapping[str, Any], author: str) -> dict[str, Any]:
         "version": row["version"],
         "author_id": row["author_id"],
         "author": "" if row["anonymous"] else author,
+        "reasons": row.get("reasons", []),
     }
 
 
@@ -74,6 +86,7 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
         (i.inbrenger_id for i in intervisies if i.blok_id == sessie.current_blok_id), None
     )
     turns = turn_order(order, inbrenger)
+    games = list(Kandoe.objects.filter(sessie=sessie))
     return {
         "version": sessie.version,
         "oase": {str(i.blok_id): _oase_round(i, names, now) for i in intervisies},
@@ -83,8 +96,8 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
         "remaining": sessie.remaining(now),
         "revealed_blokken": list(sessie.revealed_blokken),
         "audience": sessie.audience,
-        "turn": turns[sessie.turn % len(turns)] if turns else None,
-        "turn_remaining": sessie.turn_remaining(now),
+        "kandoe": {str(k.blok_id): kandoe.public(k) for k in games},
+        **_turn(sessie, turns, games, now),
         "seconds_per_turn": sessie.seconds_per_turn,
         "order": order,
         "blokken": _blokken(sessie),
@@ -106,14 +119,42 @@ def snapshot(sessie_id: int) -> dict[str, Any]:
     }
 
 
+def _turn(
+    sessie: LiveSessie, turns: list[dict[str, Any]], games: list[Kandoe], now: datetime
+) -> dict[str, Any]:
+    """Whose turn it is: in a KanDoe game on the current step, its own turn (once its cards
+    are shown, without a countdown); else the round's, which the coach moves on."""
+    game = next((k for k in games if k.blok_id == sessie.current_blok_id), None)
+    if game is not None:
+        shown = sessie.current_blok_id in sessie.revealed_blokken
+        return {"turn": kandoe.whose_turn(game, turns) if shown else None, "turn_remaining": None}
+    return {
+        "turn": turns[sessie.turn % len(turns)] if turns else None,
+        "turn_remaining": sessie.turn_remaining(now),
+    }
+
+
 def _cards(sessie: LiveSessie) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
     """The cards on the boards, and for each cluster the texts of the cards merged into it."""
     rows = list(Kaart.objects.filter(sessie=sessie).values(*CARD_FIELDS, "merged_into_id"))
+    reasons = _reasons(Zet.objects.filter(kaart__sessie=sessie))
+    for k in rows:
+        k["reasons"] = reasons.get(k["id"], [])
     clustered: dict[int, list[str]] = {}
     for k in rows:
         if k["merged_into_id"] is not None:
             clustered.setdefault(k["merged_into_id"], []).append(k["text"])
     return [k for k in rows if k["merged_into_id"] is None], clustered
+
+
+def _reasons(zetten: QuerySet[Zet]) -> dict[int, list[str]]:
+    """Why each card was moved inwards, in the order it was said, with the reasons of the
+    cards merged into it (no names: the reasons belong to the card, as on the paper circle)."""
+    reasons: dict[int, list[str]] = {}
+    rows = zetten.exclude(reason="").values_list("kaart_id", "kaart__merged_into_id", "reason")
+    for kaart_id, cluster_id, reason in rows:
+        reasons.setdefault(cluster_id or kaart_id, []).append(reason)
+    return reasons
 
 
 def _names(order: list[dict[str, Any]], authors: set[int]) -> dict[int, str]:
@@ -230,7 +271,7 @@ def _public_cards(
         shown = {k: v for k, v in card.items() if k not in {"author_id", "author"}}
         if card["blok"] in hidden_blokken:
             hidden[card["id"]] = {"text": card["text"], "why": card["why"]}
-            shown |= {"text": "", "why": "", "hidden": True}
+            shown |= {"text": "", "why": "", "reasons": [], "hidden": True}
             if "members" in card:
                 shown["members"] = []
         else:
@@ -286,6 +327,8 @@ def card_delta(card_id: int, version: int) -> Broadcast:
         )
         .get()
     )
+    zetten = Zet.objects.filter(Q(kaart_id=card_id) | Q(kaart__merged_into_id=card_id))
+    row["reasons"] = _reasons(zetten).get(card_id, [])
     card = _card_json(row, display_name(row, "author__"))
     blok = {"id": row["blok_id"], "board": kind_of(row["blok__werkvorm__slug"])}
     hidden_blokken = still_hidden(

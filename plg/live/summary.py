@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from plg.accounts.models import User
 from plg.communities.sharing import Relation, audience_q, relation
 from plg.live.boards import hidden_boards, zones_for
-from plg.live.models import Intervisie, Kaart, LiveSessie, Rondebijdrage, Zone
+from plg.live.models import Intervisie, Kaart, Kandoe, LiveSessie, Rondebijdrage, Zone
 from plg.live.participants import reads_members_part
 from plg.meetings.models import Bijeenkomst, Opdracht, Terugblik
 
@@ -25,6 +25,7 @@ class KaartRow:
     text: str
     why: str
     author: str = ""
+    reasons: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Bord:
     stap: str
     werkvorm: str
     zones: list[Zonekaarten]
+    startvraag: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,20 +156,27 @@ def _kaarten(bijeenkomst: Bijeenkomst, user: User) -> list[Kaart]:
     hidden = _still_hidden(bijeenkomst)
     return [
         kaart
-        for kaart in Kaart.objects.filter(
-            blok__bijeenkomst=bijeenkomst, merged_into=None
-        ).select_related("author")
+        for kaart in Kaart.objects.filter(blok__bijeenkomst=bijeenkomst, merged_into=None)
+        .select_related("author")
+        .prefetch_related("zetten", "merged__zetten")
         if kaart.blok_id not in hidden or kaart.author_id == user.pk
     ]
 
 
 def _kaart_row(kaart: Kaart, *, names: bool) -> KaartRow:
+    """A card with why it was moved inwards (KanDoe's reasons, kept without the movers),
+    also the reasons given for the cards merged into it."""
     author = kaart.author.display_name if names and not kaart.anonymous else ""
-    return KaartRow(kaart.text, kaart.why, author)
+    zetten = [z for k in [*kaart.merged.all(), kaart] for z in k.zetten.all()]
+    reasons = [zet.reason for zet in sorted(zetten, key=lambda z: (z.at, z.pk)) if zet.reason]
+    return KaartRow(kaart.text, kaart.why, author, reasons)
 
 
 def _boards(bijeenkomst: Bijeenkomst, kaarten: list[Kaart], *, names: bool) -> list[Bord]:
     labels = dict(Zone.choices)
+    questions = dict(
+        Kandoe.objects.filter(blok__bijeenkomst=bijeenkomst).values_list("blok_id", "startvraag")
+    )
     boards = []
     for blok in bijeenkomst.blokken.select_related("werkvorm").order_by("position", "id"):
         on_board = [k for k in kaarten if k.blok_id == blok.pk and not k.parked]
@@ -182,7 +191,8 @@ def _boards(bijeenkomst: Bijeenkomst, kaarten: list[Kaart], *, names: bool) -> l
             if any(k.zone == zone for k in on_board)
         ]
         werkvorm = str(blok.werkvorm) if blok.werkvorm else ""
-        boards.append(Bord(str(blok.get_stap_display()), werkvorm, zones))
+        stap = str(blok.get_stap_display())
+        boards.append(Bord(stap, werkvorm, zones, questions.get(blok.pk, "")))
     return boards
 
 

@@ -232,6 +232,17 @@ def live_texts() -> dict[str, str]:
         "werkvorm": gettext("Werkvorm van deze stap"),
         "noWerkvorm": gettext("(geen werkvorm)"),
         "turnOver": gettext("tijd om, rond af"),
+        "reasons": gettext("Waarom naar binnen"),
+        "kandoeAsk": gettext("De procescoach stelt zo de startvraag."),
+        "kandoeWrite": gettext(
+            "Schrijf je eigen kaarten bij de startvraag. De anderen zien ze pas als de procescoach de kaarten toont."
+        ),
+        "kandoeRound": gettext("Ronde %(n)s"),
+        "yourTurn": gettext("jouw beurt: schuif één kaart van iemand anders naar binnen, of pas"),
+        "kandoeQuiet": gettext(
+            "Afgerond: een hele ronde schoof niemand nog een kaart. Dit is jullie volgorde."
+        ),
+        "kandoeRounded": gettext("Afgerond door de procescoach. Dit is jullie volgorde."),
     }
 
 

@@ -15,6 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from asgiref.sync import sync_to_async
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
@@ -90,6 +91,7 @@ def _play(world: World, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]
             await say("coach", {"type": "step.start", "blok": kandoe})
             frames = {name: [] for name in clients}
             await say("coach", {"type": "board.reveal"})
+            await say("coach", await sync_to_async(_move_leaders_card)(sessie))
         for name, client in clients.items():
             await client.send_json_to({"type": "sync"})
             frames[name].append(await client.receive_text())
@@ -100,6 +102,18 @@ def _play(world: World, sessie: LiveSessie, reveal: bool) -> dict[str, list[str]
     return play(scenario())
 
 
+def _move_leaders_card(sessie: LiveSessie) -> dict[str, Any]:
+    """The coach, whose turn comes first, moves the leader's card inwards with a reason."""
+    kaart = sessie.kaarten.get(text="QLEADERCARD")
+    return {
+        "type": "card.move",
+        "card": kaart.pk,
+        "version": kaart.version,
+        "zone": "ring2",
+        "reason": "QREASON",
+    }
+
+
 async def _write_everything(
     say: Callable[[str, dict[str, Any]], Awaitable[None]], blok: dict[str, int], world: World
 ) -> int:
@@ -107,14 +121,21 @@ async def _write_everything(
     audience and an OASE case; returns the private-first board."""
     kandoe = blok[Stap.VERWERKING]
     await say("coach", {"type": "step.start", "blok": kandoe})
+    await say("coach", {"type": "kandoe.setup", "blok": kandoe, "startvraag": "QVRAAG"})
     await say(
         "member",
-        {"type": "card.add", "blok": kandoe, "text": "QHIDDENTEXT", "why": "QHIDDENWHY"},
+        {
+            "type": "card.add",
+            "blok": kandoe,
+            "text": "QHIDDENTEXT",
+            "why": "QHIDDENWHY",
+            "named": True,
+        },
     )
-    await say("leader", {"type": "card.add", "blok": kandoe, "text": "QLEADERCARD"})
+    await say("leader", {"type": "card.add", "blok": kandoe, "text": "QLEADERCARD", "named": True})
     await say(
         "coach",
-        {"type": "card.add", "blok": blok[Stap.INPUT], "text": "QANON", "anonymous": True},
+        {"type": "card.add", "blok": blok[Stap.INPUT], "text": "QANON"},  # no choice made
     )
     for who, stap, audience in [
         ("member", Stap.CHECKIN, "ik"),
@@ -151,6 +172,8 @@ MARKERS = [
     "QWNETWERK",
     "QTHEMA",
     "QEVAL",
+    "QVRAAG",
+    "QREASON",
 ]
 
 
@@ -173,7 +196,8 @@ def _named(raw_frames: list[str]) -> set[tuple[str, str]]:
         own = message["viewer"]["own"]
         for card in message["state"]["cards"]:
             mine = own.get(str(card["id"]), {})
-            for text in {card["text"], card["why"], *mine.values()} - {""}:
+            said = {card["text"], card["why"], *card.get("reasons", []), *mine.values()}
+            for text in said - {""}:
                 pairs.add((text, authors.get(str(card["id"]), "")))
         for item in message["viewer"]["written"]:
             pairs.add((item["text"], item["name"]))
@@ -202,6 +226,8 @@ def test_before_the_reveal_each_viewer_receives_only_what_is_theirs_to_read(
         "QWNETWERK": {"coach", "member", "leader"},
         "QTHEMA": {"coach", "member", "leader", "guest"},
         "QEVAL": {"coach", "member"},
+        "QVRAAG": {"coach", "member", "leader", "guest"},
+        "QREASON": set(),
     }
 
 
@@ -276,7 +302,7 @@ def test_after_the_reveal_everyone_reads_the_cards_and_only_members_read_their_a
 ) -> None:
     frames = _play(world, sessie, reveal=True)
     holders = _holders(frames)
-    card_markers = {"QHIDDENTEXT", "QHIDDENWHY", "QLEADERCARD", "QANON"}
+    card_markers = {"QHIDDENTEXT", "QHIDDENWHY", "QLEADERCARD", "QANON", "QREASON"}
     for marker in card_markers:
         assert holders[marker] == set(VIEWERS), marker
     for viewer in ["coach", "member"]:
@@ -290,4 +316,30 @@ def test_after_the_reveal_everyone_reads_the_cards_and_only_members_read_their_a
             ("QHIDDENWHY", ""),
             ("QLEADERCARD", ""),
             ("QANON", ""),
+            ("QREASON", ""),
         }
+
+
+@pytest.mark.parametrize(("choice", "name"), [({}, ""), ({"named": True}, MEMBER)])
+def test_a_bannen_card_is_anonymous_unless_its_author_chooses_to_show_their_name(
+    world: World, sessie: LiveSessie, choice: dict[str, bool], name: str
+) -> None:
+    """What we want to stop doing needs room for dissent: without a choice, no name."""
+    blok = sessie.bijeenkomst.blokken.get(stap=Stap.INPUT)
+    blok.werkvorm = Werkvorm.objects.get(slug="borgen-bannen-beginnen", school=None)
+    blok.save()
+
+    async def scenario() -> list[str]:
+        coach = await _connect(sessie, world.coach)
+        member = await _connect(sessie, world.member)
+        await coach.receive_text()
+        await member.receive_text()
+        card = {"type": "card.add", "blok": blok.pk, "text": "QBANNEN", "zone": "bannen"}
+        await member.send_json_to(card | choice)
+        frames = [await coach.receive_text()]
+        await member.receive_text()
+        await coach.disconnect()
+        await member.disconnect()
+        return frames
+
+    assert _named(play(scenario())) == {("QBANNEN", name)}

@@ -28,9 +28,7 @@ def test_a_card_reaches_every_participant(world: World, sessie: LiveSessie) -> N
     async def scenario() -> None:
         coach = await join(sessie, world.coach)
         member = await join(sessie, world.member)
-        await member.send_json_to(
-            {"type": "card.add", "blok": blok, "text": "Meer tijd", "anonymous": True}
-        )
+        await member.send_json_to({"type": "card.add", "blok": blok, "text": "Meer tijd"})
         for client in (coach, member):
             state = await seen(client)
             assert [c["text"] for c in state["cards"]] == ["Meer tijd"]

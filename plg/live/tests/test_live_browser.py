@@ -30,6 +30,13 @@ def start(coach: Page, blok: int) -> None:
     coach.locator(f"#live-steps li[data-blok='{blok}']").get_by_role("button", name="Start").click()
 
 
+def ask(coach: Page, question: str) -> None:
+    """The coach asks KanDoe's start question; the cards come after it."""
+    coach.fill("#kandoe-vraag-input", question)
+    coach.get_by_role("button", name="Startvraag stellen").click()
+    expect(coach.locator("#kandoe-vraag")).to_have_text(question)
+
+
 def open_live(page: Page, base: str, bijeenkomst: Bijeenkomst) -> None:
     page.goto(f"{base}/bijeenkomst/{bijeenkomst.pk}/live/")
     expect(page.locator("#live-status")).to_have_text("Verbonden")
@@ -66,6 +73,8 @@ def test_coach_and_member_see_each_other_live(
     start(coach, kandoe.pk)
     expect(member.locator("#live-steps li.current")).to_have_attribute("data-blok", str(kandoe.pk))
     expect(member.locator("#live-timer")).to_contain_text(":")
+    ask(coach, "Waar willen we dit jaar op inzetten?")
+    expect(member.locator("#kandoe-vraag")).to_have_text("Waar willen we dit jaar op inzetten?")
 
     # The member writes a card; the coach sees it exists but not its text until revealed.
     member.fill("#live-card-text", "Huiswerk differentiëren")
@@ -74,13 +83,15 @@ def test_coach_and_member_see_each_other_live(
     coach.get_by_role("button", name="Kaarten tonen").click()
     expect(coach.locator(".live-card")).to_contain_text("Huiswerk differentiëren")
 
-    # The coach moves the member's card one ring inwards, with a reason; the member sees it.
+    # The coach, whose turn comes first, moves the member's card one ring inwards, with a
+    # reason; the member sees it, and the reason.
     card = coach.locator(".live-card")
     card.get_by_role("textbox", name="Waarom?").fill("Dit raakt elke klas")
     card.get_by_role("button", name="Naar binnen").click()
     expect(member.locator(f".live-zone[data-zone='{Zone.RING_2}'] .live-card")).to_contain_text(
         "Huiswerk differentiëren"
     )
+    expect(member.locator(".live-card .reasons")).to_have_text("Dit raakt elke klas")
     assert Kaart.objects.get().zone == Zone.RING_2
 
     # A fresh connection (here: reloading the page) gets the current state from the database.
@@ -177,6 +188,7 @@ def test_kandoe_played_to_the_end_and_saved_as_priorities(
     open_live(member, asgi_server, bijeenkomst)
     kandoe = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
     start(coach, kandoe.pk)
+    ask(coach, "Waar willen we dit jaar op inzetten?")
     for page, text in [(member, "Feedback geven"), (coach, "Huiswerk op maat")]:
         page.fill("#live-card-text", text)
         page.get_by_role("button", name="Kaart toevoegen").click()
@@ -189,14 +201,25 @@ def test_kandoe_played_to_the_end_and_saved_as_priorities(
         card.get_by_role("textbox", name="Waarom?").fill(reason)
         card.get_by_role("button", name="Naar binnen").click()
 
-    # rounds: each moves a card of someone else one ring inwards, until the centre
-    for ring in ["ring2", "ring1", "ring0"]:
-        inward(coach, "Feedback geven", "Dit willen we echt")
+    # rounds: in turn, each moves a card of someone else one ring inwards, or passes
+    def moved(ring: str, text: str) -> None:
         expect(
-            member.locator(f".live-zone[data-zone='{ring}'] .live-card", has_text="Feedback")
+            member.locator(f".live-zone[data-zone='{ring}'] .live-card", has_text=text)
         ).to_be_visible()
+
+    inward(coach, "Feedback geven", "Dit willen we echt")
+    moved("ring2", "Feedback")
     inward(member, "Huiswerk op maat", "Ook belangrijk")
-    expect(coach.locator(".live-zone[data-zone='ring2'] .live-card")).to_have_count(1)
+    moved("ring2", "Huiswerk")
+    for ring in ["ring1", "ring0"]:
+        inward(coach, "Feedback geven", "Dit willen we echt")
+        moved(ring, "Feedback")
+        member.get_by_role("button", name="Ik pas").click()
+        expect(coach.locator("#kandoe-stand")).to_contain_text("jouw beurt")
+    coach.get_by_role("button", name="Ik pas").click()
+    member.get_by_role("button", name="Ik pas").click()
+    expect(member.locator("#kandoe-stand")).to_contain_text("Afgerond")
+    expect(member.get_by_role("button", name="Naar binnen")).to_have_count(0)
 
     coach.get_by_role("button", name="Bewaren als thema's").click()
     expect(coach.locator("body")).to_contain_text("2 kaarten bewaard")
@@ -310,3 +333,74 @@ def test_a_coach_who_hands_over_the_role_sees_the_members_screen(
     expect(coach.get_by_role("button", name="Volgende stap")).to_have_count(0)
     expect(coach.locator("#live-status")).to_have_text("Verbonden")
     context.close()
+
+
+def test_a_member_cannot_move_twice_in_a_row(
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
+) -> None:
+    """Coach, Kato and Mehdi take turns in that order (alphabetically): after Kato moved a
+    card, she has no move left until her turn comes round again; Mehdi has one."""
+    from plg.communities.models import Lidmaatschap
+
+    Lidmaatschap.objects.create(plg=world.plg, user=world.colleague)
+    coach, kato, mehdi = browser.new_page(), browser.new_page(), browser.new_page()
+    for page, user in [(coach, world.coach), (kato, world.colleague), (mehdi, world.member)]:
+        sign_in(page, asgi_server, user)
+        open_live(page, asgi_server, bijeenkomst)
+    start(coach, bijeenkomst.blokken.get(stap=Stap.VERWERKING).pk)
+    ask(coach, "Wat pakken we eerst aan?")
+    for page, text in [(mehdi, "Feedback geven"), (mehdi, "Leesbegrip"), (coach, "Rust")]:
+        page.fill("#live-card-text", text)
+        page.get_by_role("button", name="Kaart toevoegen").click()
+    expect(kato.locator(".live-card")).to_have_count(3)
+    coach.get_by_role("button", name="Kaarten tonen").click()
+    expect(kato.get_by_role("button", name="Naar binnen")).to_have_count(0)  # the coach's turn
+
+    coach.get_by_role("button", name="Ik pas").click()
+    expect(kato.locator("#kandoe-stand")).to_contain_text("jouw beurt")
+    card = kato.locator(".live-card", has_text="Feedback geven")
+    card.get_by_role("textbox", name="Waarom?").fill("Dit vraagt elke klas")
+    card.get_by_role("button", name="Naar binnen").click()
+
+    expect(mehdi.locator(".live-zone[data-zone='ring2'] .live-card")).to_contain_text("Feedback")
+    expect(mehdi.locator("#kandoe-stand")).to_contain_text("jouw beurt")
+    expect(kato.get_by_role("button", name="Naar binnen")).to_have_count(0)
+    expect(kato.get_by_role("button", name="Ik pas")).to_be_hidden()
+    expect(mehdi.get_by_role("button", name="Naar binnen")).to_have_count(1)  # not his own
+    for page in (coach, kato, mehdi):
+        page.close()
+
+
+def test_cards_are_anonymous_and_turns_have_no_clock_until_chosen(
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
+) -> None:
+    """A member writes a card without choosing: the coach sees no name. The check-in turn
+    shows no countdown until the coach switches the clock on."""
+    load_catalogue()
+    invoer = bijeenkomst.blokken.get(stap=Stap.INPUT)
+    invoer.werkvorm = Werkvorm.objects.get(slug="borgen-bannen-beginnen", school=None)
+    invoer.save()
+    coach, member = browser.new_page(), browser.new_page()
+    sign_in(coach, asgi_server, world.coach)
+    sign_in(member, asgi_server, world.member)
+    open_live(coach, asgi_server, bijeenkomst)
+    open_live(member, asgi_server, bijeenkomst)
+
+    start(coach, invoer.pk)
+    expect(member.get_by_label("Toon mijn naam bij deze kaart")).not_to_be_checked()
+    member.fill("#live-card-text", "Vergaderen na vier uur")
+    member.select_option("#live-card-zone", "bannen")
+    member.get_by_role("button", name="Kaart toevoegen").click()
+    card = coach.locator(".live-zone[data-zone='bannen'] .live-card")
+    expect(card).to_contain_text("Vergaderen na vier uur")
+    expect(card).to_contain_text("anoniem")
+    expect(card).not_to_contain_text("Mehdi")
+
+    start(coach, bijeenkomst.blokken.get(stap=Stap.CHECKIN).pk)
+    expect(member.locator("#live-turn")).not_to_have_text("")
+    expect(member.locator("#live-turn-timer")).to_have_text("")
+    coach.get_by_label("Toon een klok per beurt").check()
+    coach.locator("#round-setup").get_by_role("button", name="Instellen").click()
+    expect(member.locator("#live-turn-timer")).to_contain_text(":")
+    coach.close()
+    member.close()

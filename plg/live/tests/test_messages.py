@@ -16,7 +16,7 @@ from plg.communities import services as community_services
 from plg.communities.models import Lidmaatschap
 from plg.live import commands
 from plg.live.commands import Givers, Refused, Revoked
-from plg.live.models import Kaart, LiveSessie, Rondebijdrage, Zone
+from plg.live.models import Kaart, Kandoe, LiveSessie, Rondebijdrage, Zone
 from plg.live.participants import Deelname, Viewer
 from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.methods.models import Stap, Werkvorm
@@ -35,6 +35,8 @@ RIGHTS: dict[str, Givers] = {
     "card.move": Givers.DEELNEMERS,
     "card.park": Givers.DEELNEMERS,
     "card.merge": Givers.COACH,
+    "kandoe.setup": Givers.COACH,
+    "kandoe.end": Givers.COACH,
     "oase.setup": Givers.COACH,
     "oase.next": Givers.COACH,
     "oase.evaluate": Givers.DEELNEMERS,
@@ -62,6 +64,7 @@ def sessie(world: World) -> LiveSessie:
     blok.save()
     sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
     sessie.schoolleiders.add(world.leader)
+    Kandoe.objects.create(sessie=sessie, blok=blok, startvraag="Waar zetten we op in?")
     # a member who took part and then left the PLG
     community_services.leave(lid=Lidmaatschap.objects.create(plg=world.plg, user=world.colleague))
     return sessie
@@ -85,10 +88,12 @@ def _valid(world: World, sessie: LiveSessie, kind: str) -> dict[str, Any]:
         "card.move": {"card": kaart.pk, "version": 0, "zone": Zone.RING_2, "reason": "Want"},
         "card.park": {"card": kaart.pk, "version": 0},
         "card.merge": {"cards": [kaart.pk, other.pk], "text": "Samen"},
+        "kandoe.setup": {"blok": kandoe.pk, "startvraag": "Wat heeft voorrang?"},
+        "kandoe.end": {"blok": kandoe.pk},
         "oase.setup": {"blok": kandoe.pk, "inbrenger": world.member.pk, "thema": "T"},
         "oase.next": {"blok": kandoe.pk},
         "oase.evaluate": {"blok": kandoe.pk, "text": "Meegenomen"},
-        "round.setup": {"seconds": 90},
+        "round.setup": {"seconds": 90, "clock": True},
         "round.write": {"blok": checkin.pk, "text": "Moe", "audience": "ik"},
         "blok.move": {"blok": kandoe.pk, "direction": "up"},
         "blok.werkvorm": {"blok": kandoe.pk, "werkvorm": kandoe.werkvorm_id},
@@ -125,6 +130,7 @@ def _fingerprint(sessie: LiveSessie) -> tuple[Any, ...]:
     return (
         sessie.version,
         Kaart.objects.count(),
+        list(Kandoe.objects.values_list("startvraag", "ronde", "beurt", "ended_at")),
         Rondebijdrage.objects.count(),
         list(sessie.bijeenkomst.blokken.values_list("id", "position", "werkvorm_id")),
     )
@@ -209,10 +215,19 @@ MALFORMED: dict[str, list[dict[str, Any]]] = {
         {"cards": [10**40, 1]},
         {"cards": list(range(1, 100)), "text": "x"},
     ],
+    "kandoe.setup": [{}, {"blok": "x"}, {"startvraag": " "}, {"startvraag": "x" * 301}],
+    "kandoe.end": [{}, {"blok": 10**9}],
     "oase.setup": [{}, {"blok": "x"}],
     "oase.next": [{}, {"blok": []}],
     "oase.evaluate": [{}, {"blok": {}}],
-    "round.setup": [{}, {"seconds": 5}, {"seconds": 601}, {"seconds": "60"}],
+    "round.setup": [
+        {},
+        {"seconds": 90},
+        {"seconds": 90, "clock": "ja"},
+        {"seconds": 5, "clock": True},
+        {"seconds": 601, "clock": False},
+        {"seconds": "60", "clock": True},
+    ],
     "round.write": [{}, {"blok": None}, {"text": "x", "audience": "iedereen"}],
     "blok.move": [{}, {"blok": 10**9, "direction": "up"}, {"direction": "sideways"}],
     "blok.werkvorm": [{}, {"werkvorm": "kandoe"}, {"blok": 10**9, "werkvorm": None}],
@@ -244,6 +259,8 @@ def test_malformed_messages_change_nothing(
     command = {"type": kind, **payload}
     if kind == "round.write" and "blok" not in payload:
         command["blok"] = checkin.pk
+    if kind == "kandoe.setup" and "blok" not in payload:
+        command["blok"] = sessie.bijeenkomst.blokken.get(stap=Stap.VERWERKING).pk
     before = _fingerprint(sessie)
     with pytest.raises(Refused) as refusal:
         commands.apply(sessie.pk, _viewer(world, "coach"), command)

@@ -268,11 +268,19 @@ def test_only_leaders_of_the_plgs_schools_can_be_listed_as_attending(
 # Rounds -------------------------------------------------------------------------------------
 
 
+def test_a_check_in_turn_shows_no_countdown_unless_the_coach_chooses_one(
+    world: World, sessie: LiveSessie
+) -> None:
+    commands.apply(sessie.pk, coach(world), {"type": "step.start", "blok": blok(sessie, "checkin")})
+    state = state_for(sessie, member(world))
+    assert state["turn_name"] and state["turn_remaining"] is None
+
+
 def test_check_in_turns_have_a_time_per_person_the_coach_sets(
     world: World, sessie: LiveSessie
 ) -> None:
     commands.apply(sessie.pk, coach(world), {"type": "step.start", "blok": blok(sessie, "checkin")})
-    commands.apply(sessie.pk, coach(world), {"type": "round.setup", "seconds": 90})
+    commands.apply(sessie.pk, coach(world), {"type": "round.setup", "seconds": 90, "clock": True})
     state = state_for(sessie, member(world))
     assert state["seconds_per_turn"] == 90
     assert 85 <= state["turn_remaining"] <= 90
@@ -530,7 +538,7 @@ def test_the_anonymous_box_warns_that_a_small_group_can_trace_a_card(
         Lidmaatschap.objects.create(plg=world.plg, user=user)
     client.login(username=world.member.email, password=PASSWORD)
     page = client.get(reverse("live", args=[sessie.bijeenkomst_id])).content.decode()
-    assert 'id="live-card-anonymous"' in page
+    assert 'id="live-card-named"' in page
     note = "kunnen de anderen een anonieme kaart vaak toch herleiden"
     assert (note in page) is warned
 

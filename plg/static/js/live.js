@@ -117,6 +117,7 @@
     }));
     renderRound(blok);
     renderOase(blok);
+    renderKandoe(blok);
     renderBoard(blok);
     renderParking();
     if (isCoach) {
@@ -159,7 +160,10 @@
   function renderRound(blok) {
     const oase = blok && blok.board === "oase" && state.oase[String(blok.id)];
     const round = blok && isRound(blok);
-    $("live-round").hidden = !(round || oase) || state.ended;
+    const kandoe = blok && blok.board === "kandoe" && state.turn;
+    $("live-round").hidden = !(round || oase || kandoe) || state.ended;
+    $("round-note").hidden = Boolean(kandoe);
+    if ($("round-setup")) $("round-setup").hidden = Boolean(kandoe);
     $("live-turn").textContent = state.turn ? state.turn_name || T.someone : T.nobody;
     turnDeadline = state.turn_remaining === null ? null : state.receivedAt + state.turn_remaining;
     document.querySelector("[data-command='turn.pass']").hidden =
@@ -174,12 +178,41 @@
         .filter(Boolean).join(" · ") }))));
   }
 
+  function kandoeGame(blok) {
+    return blok && state.kandoe ? state.kandoe[String(blok.id)] : null;
+  }
+
+  // One card per turn, of someone else, one ring inwards: the button shows only on my turn.
+  function mayMoveInward(card, blok) {
+    const game = kandoeGame(blok);
+    const everyones = card.members.length > 0;  // merged by the coach: the group's card
+    return Boolean(game) && !game.ended && state.my_turn && (!card.mine || everyones) &&
+      blok.zones.indexOf(card.zone) > 0;
+  }
+
+  function renderKandoe(blok) {
+    const panel = $("live-kandoe");
+    panel.hidden = !blok || blok.board !== "kandoe";
+    if (panel.hidden) return;
+    const game = kandoeGame(blok);
+    $("kandoe-vraag").textContent = game ? game.startvraag : "";
+    let stand = T.kandoeAsk;
+    if (game && game.ended) stand = game.einde === "stil" ? T.kandoeQuiet : T.kandoeRounded;
+    else if (game && !state.revealed_blokken.includes(blok.id)) stand = T.kandoeWrite;
+    else if (game) stand = T.kandoeRound.replace("%(n)s", game.ronde) + (state.my_turn ? " · " + T.yourTurn : "");
+    $("kandoe-stand").textContent = stand;
+    if ($("kandoe-setup")) $("kandoe-setup").hidden = state.ended;
+    if ($("kandoe-end")) $("kandoe-end").hidden = !game || game.ended || state.ended;
+  }
+
   function cardNode(card, blok) {
     const meta = [card.mine ? T.mine : "", card.author || (card.mine || !state.names ? "" : T.anonymous)]
       .filter(Boolean).join(" · ");
     const node = el("div", { class: "live-card" + (card.mine ? " mine" : ""), "data-card": card.id },
       el("div", { class: "text", text: card.hidden ? T.hidden : card.text }),
       card.why ? el("div", { class: "meta", text: card.why }) : null,
+      card.reasons && card.reasons.length ? el("ul", { class: "reasons", "aria-label": T.reasons },
+        ...card.reasons.map((text) => el("li", { text }))) : null,
       card.members.length ? el("ul", { class: "cluster" }, ...card.members.map((text) => el("li", { text }))) : null,
       el("div", { class: "meta", text: meta }));
     // A card still hidden here is someone else's (my own come back with their text): until the
@@ -192,7 +225,7 @@
     }
     if (blok.board === "kandoe") {
       const ring = blok.zones.indexOf(card.zone);
-      if (!card.mine && ring > 0) {
+      if (mayMoveInward(card, blok)) {
         const reason = el("input", { "aria-label": T.reason, placeholder: T.reason, maxlength: "300" });
         actions.append(reason, el("button", { type: "button", class: "small", text: T.inward,
           onclick: () => send({ type: "card.move", card: card.id, version, zone: blok.zones[ring - 1],
@@ -225,7 +258,8 @@
         el("h3", { text: labels.zones[zone] }),
         ...cards.filter((c) => c.zone === zone).map((c) => cardNode(c, blok))))));
     if (!add) return;
-    add.hidden = state.ended;
+    const game = kandoeGame(blok);
+    add.hidden = state.ended || (blok.board === "kandoe" && (!game || game.ended));
     const select = $("live-card-zone");
     const zones = blok.board === "kandoe" ? [blok.zones[blok.zones.length - 1]] : blok.zones;
     if (select.dataset.blok !== String(blok.id)) {
@@ -306,12 +340,17 @@
     if (form) form.addEventListener("submit", (event) => { event.preventDefault(); handler(); });
   }
 
-  on("round-setup", () => send({ type: "round.setup", seconds: Number($("round-seconds").value) }));
+  on("round-setup", () => send({ type: "round.setup", seconds: Number($("round-seconds").value),
+                                  clock: $("round-clock").checked }));
   on("round-write", () => {
     send({ type: "round.write", blok: currentBlok().id, text: $("round-text").value,
            audience: $("round-audience").value });
     $("round-text").value = "";
   });
+  on("kandoe-setup", () => send({ type: "kandoe.setup", blok: currentBlok().id,
+                                   startvraag: $("kandoe-vraag-input").value }));
+  if ($("kandoe-end")) $("kandoe-end").addEventListener("click", () =>
+    send({ type: "kandoe.end", blok: currentBlok().id }));
   on("live-share", () => send({ type: "session.share", audience: $("live-share-audience").value }));
 
   if ($("live-add")) $("live-add").addEventListener("submit", (event) => {
@@ -320,8 +359,9 @@
     const text = $("live-card-text");
     if (!blok || !text.value.trim()) return;
     send({ type: "card.add", blok: blok.id, text: text.value, zone: $("live-card-zone").value,
-           why: $("live-card-why").value, anonymous: $("live-card-anonymous").checked });
+           why: $("live-card-why").value, named: $("live-card-named").checked });
     text.value = "";
+    $("live-card-named").checked = false;  // each card is a choice of its own
     $("live-card-why").value = "";
   });
 
