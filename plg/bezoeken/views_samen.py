@@ -26,12 +26,13 @@ from plg.bezoeken.forms_samen import (
     KoppelenForm,
 )
 from plg.bezoeken.models import Blitsfeedback, Buddyvoorkeur, CoTeachingNota
+from plg.bezoeken.schooljaar import schooljaar_van
 from plg.communities.models import PLG
 from plg.organisations.models import School
 
 
 def _schooljaar() -> str:
-    return buddies.schooljaar_van(timezone.localdate())
+    return schooljaar_van(timezone.localdate())
 
 
 def _school_van_beiden(schools: list[School], ander: User) -> School:

@@ -12,7 +12,6 @@ from django.utils import timezone
 from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.bezoeken import coteaching
-from plg.bezoeken.buddies import schooljaar_van
 from plg.bezoeken.models import (
     Blitsfeedback,
     Buddykoppel,
@@ -21,6 +20,7 @@ from plg.bezoeken.models import (
     CoTeachingReeks,
     Klasbezoek,
 )
+from plg.bezoeken.schooljaar import schooljaar_van
 from plg.bezoeken.tests.factories_samen import BlitsbezoekFactory, BuddyvoorkeurFactory
 
 

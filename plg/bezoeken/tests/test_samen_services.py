@@ -20,6 +20,7 @@ from plg.bezoeken.models import (
     Klasbezoek,
     Periode,
 )
+from plg.bezoeken.schooljaar import schooljaar_van
 from plg.bezoeken.tests.factories_samen import (
     BlitsbezoekFactory,
     BuddyvoorkeurFactory,
@@ -196,7 +197,7 @@ def test_matching_stores_one_group_per_pair_or_trio(world: World) -> None:
     _sign_up(world, "coach", "member", "colleague")
     uitkomst = buddies.match_buddies(
         school=world.school,
-        schooljaar=buddies.schooljaar_van(timezone.localdate()),
+        schooljaar=schooljaar_van(timezone.localdate()),
         periode=Periode.TRIMESTER,
     )
     assert (uitkomst.paren, uitkomst.trios) == (0, 1)
@@ -205,7 +206,7 @@ def test_matching_stores_one_group_per_pair_or_trio(world: World) -> None:
 
 def test_matching_twice_in_one_term_adds_no_second_group(world: World) -> None:
     _sign_up(world, "coach", "member")
-    jaar = buddies.schooljaar_van(timezone.localdate())
+    jaar = schooljaar_van(timezone.localdate())
     buddies.match_buddies(school=world.school, schooljaar=jaar, periode=Periode.TRIMESTER)
     buddies.match_buddies(school=world.school, schooljaar=jaar, periode=Periode.TRIMESTER)
     assert Buddykoppel.objects.count() == 1
@@ -213,7 +214,7 @@ def test_matching_twice_in_one_term_adds_no_second_group(world: World) -> None:
 
 def test_next_term_never_pairs_this_years_buddies_again(world: World) -> None:
     _sign_up(world, "coach", "member")
-    jaar = buddies.schooljaar_van(timezone.localdate())
+    jaar = schooljaar_van(timezone.localdate())
     buddies.match_buddies(school=world.school, schooljaar=jaar, periode=Periode.TRIMESTER)
     Buddykoppel.objects.update(created_at=timezone.now() - timedelta(days=200))
     uitkomst = buddies.match_buddies(
@@ -228,7 +229,7 @@ def test_a_sister_school_colleague_joins_only_when_both_want_it(
 ) -> None:
     BuddyvoorkeurFactory.create(user=world.member, school=world.school, over_scholen=True)
     BuddyvoorkeurFactory.create(user=sister_teacher, school=world.sister, over_scholen=True)
-    jaar = buddies.schooljaar_van(timezone.localdate())
+    jaar = schooljaar_van(timezone.localdate())
     buddies.match_buddies(school=world.school, schooljaar=jaar, periode=Periode.JAAR)
     assert set(Buddykoppel.objects.get().leden.all()) == {world.member, sister_teacher}
 
@@ -274,14 +275,14 @@ def test_matching_that_fails_halfway_stores_no_group(
     with pytest.raises(RuntimeError):
         buddies.match_buddies(
             school=world.school,
-            schooljaar=buddies.schooljaar_van(timezone.localdate()),
+            schooljaar=schooljaar_van(timezone.localdate()),
             periode=Periode.JAAR,
         )
     assert made and not Buddykoppel.objects.exists()
 
 
 def test_signing_up_at_another_school_replaces_the_first(world: World) -> None:
-    jaar = buddies.schooljaar_van(timezone.localdate())
+    jaar = schooljaar_van(timezone.localdate())
     buddies.sign_up(user=world.member, school=world.school, schooljaar=jaar)
     buddies.sign_up(user=world.member, school=world.sister, schooljaar=jaar, graad="2")
     assert list(Buddyvoorkeur.objects.values_list("school", "graad")) == [(world.sister.pk, "2")]

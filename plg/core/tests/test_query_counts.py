@@ -160,8 +160,8 @@ def _grow_samen(world: World, n: int) -> None:
     """n blitsbezoeken with feedback in the member's class, n co-teaching series of the member
     and the colleague with n lessons and notes in the first, n buddy groups of theirs."""
     from plg.bezoeken import blits, coteaching
-    from plg.bezoeken.buddies import schooljaar_van
     from plg.bezoeken.models import Buddykoppel, CoTeachingReeks
+    from plg.bezoeken.schooljaar import schooljaar_van
     from plg.bezoeken.tests.factories_samen import BlitsbezoekFactory
 
     for i in range(n):
