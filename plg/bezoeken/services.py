@@ -14,12 +14,15 @@ from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
 from plg.bezoeken import mails
+from plg.bezoeken.blits import blits_minuten_error
 from plg.bezoeken.models import (
     MAX_KIJKWIJZER_ITEMS,
+    CoTeachingReeks,
     Kijkwijzer,
     KijkwijzerItem,
     Klasbezoek,
     Observatie,
+    Soort,
     Status,
 )
 from plg.bezoeken.tasks import send_bezoek_herinnering
@@ -62,10 +65,20 @@ def collegas(user: User) -> QuerySet[User]:
 
 
 def invite_errors(
-    *, geobserveerde: User, bezoeker: User | None, school: School, begin: datetime, einde: datetime
+    *,
+    geobserveerde: User,
+    bezoeker: User | None,
+    school: School,
+    begin: datetime,
+    einde: datetime,
+    soort: str = Soort.KLASBEZOEK,
 ) -> dict[str, str]:
-    """What is wrong with this invitation, per form field; empty when it may go."""
+    """What is wrong with this invitation, per form field; empty when it may go. The same for
+    every form of visit, plus the length of a blitsbezoek."""
     errors: dict[str, str] = {}
+    blits_error = blits_minuten_error(int((einde - begin).total_seconds() // 60))
+    if soort == Soort.BLITS and blits_error:
+        errors["minuten"] = blits_error
     if bezoeker is not None and bezoeker.pk == geobserveerde.pk:
         errors["bezoeker"] = _("Je kan jezelf niet uitnodigen: kies een collega.")
     elif bezoeker is not None and not collegas(geobserveerde).filter(pk=bezoeker.pk).exists():
@@ -94,15 +107,29 @@ def invite_bezoeker(
     kijkwijzer: Kijkwijzer | None = None,
     plg: PLG | None = None,
     lesuur: int | None = None,
+    soort: str = Soort.KLASBEZOEK,
+    reeks: CoTeachingReeks | None = None,
+    door: User | None = None,
 ) -> Klasbezoek:
-    """The observed teacher invites a colleague; the invitation (with a calendar file) goes to
-    the outbox with the visit, or neither is written."""
+    """The one way a colleague comes into a class, in every form: a visit, a blitsbezoek, a
+    co-taught lesson. The invitation (with a calendar file) goes to the outbox with the visit,
+    or neither is written. A lesson of a series was agreed by the two (``door`` is the one who
+    adds it, the other one is told), so it is accepted at once and reminded like an accepted
+    visit."""
     errors = invite_errors(
-        geobserveerde=geobserveerde, bezoeker=bezoeker, school=school, begin=begin, einde=einde
+        geobserveerde=geobserveerde,
+        bezoeker=bezoeker,
+        school=school,
+        begin=begin,
+        einde=einde,
+        soort=soort,
     )
     if errors:
         raise ValidationError(errors)
     bezoek = Klasbezoek.objects.create(
+        soort=soort,
+        reeks=reeks,
+        status=Status.AANVAARD if reeks is not None else Status.UITGENODIGD,
         geobserveerde=geobserveerde,
         bezoeker=bezoeker,
         school=school,
@@ -116,7 +143,9 @@ def invite_bezoeker(
         einde=einde,
         lesuur=lesuur,
     )
-    post.queue_berichten([mails.uitnodiging(bezoek)])
+    post.queue_berichten([mails.uitnodiging(bezoek, door=door)])
+    if bezoek.status == Status.AANVAARD:
+        _queue_reminder(bezoek)
     return bezoek
 
 

@@ -161,10 +161,10 @@ def bezoek_antwoord(request: AuthedRequest, pk: int) -> HttpResponse:
     aanvaard = form.cleaned_data["antwoord"] == "ja"
     if not services.answer_bezoek(bezoek=bezoek, aanvaard=aanvaard):
         messages.info(request, _("Dit bezoek is al beantwoord."))
-        return redirect("bezoek_detail", pk=bezoek.pk)
+        return redirect(bezoek)
     if aanvaard:
         messages.success(request, _("Fijn dat je komt. Je krijgt de dag ervoor een herinnering."))
-        return redirect("bezoek_detail", pk=bezoek.pk)
+        return redirect(bezoek)
     messages.success(request, _("Je collega ziet dat je niet kunt komen."))
     return redirect("mijn_klasbezoeken")
 

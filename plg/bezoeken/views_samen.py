@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
-from plg.bezoeken import authorizers, blits, buddies, coteaching
+from plg.bezoeken import authorizers, blits, buddies, coteaching, services
 from plg.bezoeken.forms_samen import (
     BlitsfeedbackForm,
     BlitsUitnodigingForm,
@@ -25,7 +27,7 @@ from plg.bezoeken.forms_samen import (
     CoTeachingReeksForm,
     KoppelenForm,
 )
-from plg.bezoeken.models import Blitsfeedback, Buddyvoorkeur, CoTeachingNota
+from plg.bezoeken.models import Blitsfeedback, Buddyvoorkeur, CoTeachingNota, Soort
 from plg.bezoeken.schooljaar import schooljaar_van
 from plg.communities.models import PLG
 from plg.organisations.models import School
@@ -77,17 +79,23 @@ def blits_nieuw(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         bezoeker = data["bezoeker"]
-        bezoek = blits.invite_blits(
-            geobserveerde=request.user,
-            bezoeker=bezoeker,
-            school=_school_van_beiden(schools, bezoeker),
-            begin=data["begin"],
-            minuten=data["minuten"],
-            klas=data["klas"],
-            kijken_naar=data["kijken_naar"],
-        )
-        messages.success(request, _("Je collega is uitgenodigd voor een blitsbezoek."))
-        return redirect("blits_detail", pk=bezoek.pk)
+        try:
+            bezoek = services.invite_bezoeker(
+                soort=Soort.BLITS,
+                geobserveerde=request.user,
+                bezoeker=bezoeker,
+                school=_school_van_beiden(schools, bezoeker),
+                begin=data["begin"],
+                einde=data["begin"] + timedelta(minutes=data["minuten"]),
+                klas=data["klas"],
+                kijken_naar=data["kijken_naar"],
+            )
+        except ValidationError as error:
+            for field, fouten in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, fouten)
+        else:
+            messages.success(request, _("Je collega is uitgenodigd voor een blitsbezoek."))
+            return redirect("blits_detail", pk=bezoek.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "bezoeken/samen/blits_nieuw.html", {"form": form}, status=status)
 
@@ -235,9 +243,14 @@ def coteaching_les_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
         raise Http404
     form = CoTeachingLesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        coteaching.add_les(reeks=reeks, door=request.user, **form.cleaned_data)
-        messages.success(request, _("De les staat in de reeks."))
-        return redirect("coteaching_reeks", pk=reeks.pk)
+        try:
+            coteaching.add_les(reeks=reeks, door=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, fouten in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, fouten)
+        else:
+            messages.success(request, _("De les staat in de reeks."))
+            return redirect("coteaching_reeks", pk=reeks.pk)
     status = 400 if request.method == "POST" else 200
     return render(
         request,

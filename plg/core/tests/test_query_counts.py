@@ -176,7 +176,11 @@ def _grow_samen(world: World, n: int) -> None:
         )
         reeks = CoTeachingReeks.objects.earliest("id")
         les = coteaching.add_les(
-            reeks=reeks, door=world.member, begin=timezone.now(), minuten=50, plan=f"p{i}"
+            reeks=reeks,
+            door=world.member,
+            begin=timezone.now() + timedelta(hours=1),
+            minuten=50,
+            plan=f"p{i}",
         )
         coteaching.save_nota(les=les, door=world.colleague, plan="p", reflectie="r", audience=None)
         koppel = Buddykoppel.objects.create(
