@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
-from plg.bezoeken import mails
+from plg.bezoeken import authorizers, mails
 from plg.bezoeken.blits import blits_minuten_error
 from plg.bezoeken.models import (
     MAX_KIJKWIJZER_ITEMS,
@@ -28,39 +28,19 @@ from plg.bezoeken.models import (
 from plg.bezoeken.tasks import send_bezoek_herinnering
 from plg.communities.models import PLG
 from plg.communities.sharing import BezoekAudience
-from plg.organisations.models import LEADER_FUNCTIONS, Aanstelling, School
+from plg.organisations.models import School
 from plg.post import services as post
 from plg.post.models import Bericht
 from plg.post.models import Soort as PostSoort
 from plg.post.models import Status as PostStatus
 
 
-def teaching(user: User) -> QuerySet[Aanstelling]:
-    """A person's places as a teacher: not as a leader, not as an external advisor."""
-    return Aanstelling.objects.team().exclude(functie__in=LEADER_FUNCTIONS).filter(user=user)
-
-
 def scholen_van(user: User) -> QuerySet[School]:
     """The schools where ``user`` teaches: a visit takes place in one of them."""
-    return School.objects.filter(aanstellingen__in=teaching(user)).distinct().order_by("name")
-
-
-def collegas(user: User) -> QuerySet[User]:
-    """Whom a teacher may invite: the teachers of their scholengemeenschappen, but themselves.
-
-    Leaders and advisors are not invited: a visit is between peers, and the school never learns
-    who visited whom.
-    """
-    sgs = scholen_van(user).values("scholengemeenschap_id")
     return (
-        User.objects.filter(
-            is_active=True,
-            aanstellingen__school__scholengemeenschap__in=sgs,
-            aanstellingen__in=Aanstelling.objects.team().exclude(functie__in=LEADER_FUNCTIONS),
-        )
-        .exclude(pk=user.pk)
+        School.objects.filter(aanstellingen__in=authorizers.teachers().filter(user=user))
         .distinct()
-        .order_by("first_name", "last_name", "email")
+        .order_by("name")
     )
 
 
@@ -81,7 +61,10 @@ def invite_errors(
         errors["minuten"] = blits_error
     if bezoeker is not None and bezoeker.pk == geobserveerde.pk:
         errors["bezoeker"] = _("Je kan jezelf niet uitnodigen: kies een collega.")
-    elif bezoeker is not None and not collegas(geobserveerde).filter(pk=bezoeker.pk).exists():
+    elif (
+        bezoeker is not None
+        and not authorizers.colleagues(geobserveerde).filter(pk=bezoeker.pk).exists()
+    ):
         errors["bezoeker"] = _("Kies een collega van je school of scholengemeenschap.")
     if not scholen_van(geobserveerde).filter(pk=school.pk).exists():
         errors["school"] = _("Kies een school waar je lesgeeft.")

@@ -37,15 +37,15 @@ def _schooljaar() -> str:
     return schooljaar_van(timezone.localdate())
 
 
-def _school_van_beiden(schools: list[School], ander: User) -> School:
-    """The school the two share (the first, when they share several)."""
-    return (
-        authorizers.team_schools(ander)
-        .filter(pk__in=[s.pk for s in schools])
-        .order_by("pk")
-        .first()
-        or schools[0]
-    )
+def _school_van_beiden(user: User, ander: User) -> School:
+    """Where the visit takes place: a school where ``user`` teaches, the one the two share when
+    there is one."""
+    mine = services.scholen_van(user)
+    shared = mine.filter(pk__in=authorizers.team_schools(ander).values("pk")).first()
+    school = shared or mine.first()
+    if school is None:  # on the team, but without a class of their own
+        raise Http404
+    return school
 
 
 @login_required
@@ -72,9 +72,9 @@ def samen(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def blits_nieuw(request: AuthedRequest) -> HttpResponse:
-    schools = authorizers.require_team(request.user)
+    authorizers.require_team(request.user)
     form = BlitsUitnodigingForm(
-        request.POST or None, colleagues=authorizers.colleagues(request.user, schools)
+        request.POST or None, colleagues=authorizers.colleagues(request.user)
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -84,7 +84,7 @@ def blits_nieuw(request: AuthedRequest) -> HttpResponse:
                 soort=Soort.BLITS,
                 geobserveerde=request.user,
                 bezoeker=bezoeker,
-                school=_school_van_beiden(schools, bezoeker),
+                school=_school_van_beiden(request.user, bezoeker),
                 begin=data["begin"],
                 einde=data["begin"] + timedelta(minutes=data["minuten"]),
                 klas=data["klas"],
@@ -203,17 +203,17 @@ def buddies_koppelen(request: AuthedRequest, school_pk: int) -> HttpResponse:
 
 @login_required
 def coteaching_nieuw(request: AuthedRequest) -> HttpResponse:
-    schools = authorizers.require_team(request.user)
+    authorizers.require_team(request.user)
     form = CoTeachingReeksForm(
         request.POST or None,
-        colleagues=authorizers.colleagues(request.user, schools),
+        colleagues=authorizers.colleagues(request.user),
         plgs=PLG.objects.filter(lidmaatschappen__user=request.user).order_by("name"),
     )
     if request.method == "POST" and form.is_valid():
         partner = form.cleaned_data["partner"]
         reeks = coteaching.start_reeks(
             eigenaar=request.user,
-            school=_school_van_beiden(schools, partner),
+            school=_school_van_beiden(request.user, partner),
             **form.cleaned_data,
         )
         messages.success(request, _("De reeks staat klaar. Plan jullie eerste les."))
