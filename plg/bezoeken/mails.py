@@ -26,10 +26,13 @@ def moment(bezoek: Klasbezoek) -> str:
     return f"{timezone.localtime(bezoek.begin):%Y%m%dT%H%M}"
 
 
-def _context(bezoek: Klasbezoek, door: User | None = None) -> dict[str, object]:
+def _context(
+    bezoek: Klasbezoek, door: User | None = None, aan: User | None = None
+) -> dict[str, object]:
     return {
         "bezoek": bezoek,
         "door": door or bezoek.geobserveerde,
+        "voor_geobserveerde": aan is not None and aan.pk == bezoek.geobserveerde_id,
         "begin": timezone.localtime(bezoek.begin),
         "einde": timezone.localtime(bezoek.einde),
         "link": settings.SITE_URL + bezoek.get_absolute_url(),
@@ -52,6 +55,13 @@ TEKSTEN = {
 }
 
 
+def _tekst(bezoek: Klasbezoek) -> str:
+    """A round's visit was arranged for both by its organiser; any other was asked by one."""
+    if bezoek.ronde_id is not None:
+        return "bezoeken/email/ronde.txt"
+    return TEKSTEN[BezoekSoort(bezoek.soort)]
+
+
 def uitnodiging(
     bezoek: Klasbezoek, *, door: User | None = None, aan: User | None = None
 ) -> Bericht:
@@ -69,7 +79,7 @@ def uitnodiging(
             door=door,
             aan=aan.email,
             onderwerp=_onderwerp(bezoek),
-            tekst=render_to_string(TEKSTEN[BezoekSoort(bezoek.soort)], _context(bezoek, door)),
+            tekst=render_to_string(_tekst(bezoek), _context(bezoek, door, aan)),
             bijlagen=[
                 {
                     "naam": "klasbezoek.ics",

@@ -17,6 +17,7 @@ from plg.bezoeken import authorizers, mails
 from plg.bezoeken.blits import blits_minuten_error
 from plg.bezoeken.models import (
     MAX_KIJKWIJZER_ITEMS,
+    Bezoekronde,
     CoTeachingReeks,
     Kijkwijzer,
     KijkwijzerItem,
@@ -25,6 +26,7 @@ from plg.bezoeken.models import (
     Soort,
     Status,
 )
+from plg.bezoeken.signals import bezoek_cancelled
 from plg.bezoeken.tasks import send_bezoek_herinnering
 from plg.communities.models import PLG
 from plg.communities.sharing import BezoekAudience
@@ -133,6 +135,31 @@ def invite_bezoeker(
 
 
 @transaction.atomic
+def invite_ronde(*, ronde: Bezoekronde, bezoeken: list[Klasbezoek]) -> list[Klasbezoek]:
+    """A round's visits, all at once: accepted (both signed up for the round), each with the
+    invitation and its calendar file to both, and the reminders an accepted visit gets. The
+    mails are the observed teacher's, who owns the visit: the organiser's outbox never shows
+    who visits whom. The planner checked the plan (``planning.rondes.check``); the
+    database still refuses a visit to oneself or one that ends before it begins."""
+    for bezoek in bezoeken:
+        bezoek.ronde, bezoek.soort, bezoek.status = ronde, ronde.soort, Status.AANVAARD
+    created = Klasbezoek.objects.bulk_create(bezoeken)
+    people = User.objects.in_bulk(
+        {b.geobserveerde_id for b in created} | {b.bezoeker_id for b in created}
+    )
+    berichten = []
+    for bezoek in created:
+        bezoek.geobserveerde = people[bezoek.geobserveerde_id]
+        bezoek.bezoeker = people[bezoek.bezoeker_id]
+        berichten += [
+            mails.uitnodiging(bezoek, aan=aan) for aan in (bezoek.geobserveerde, bezoek.bezoeker)
+        ]
+        _queue_reminder(bezoek)
+    post.queue_berichten(berichten)
+    return created
+
+
+@transaction.atomic
 def answer_bezoek(*, bezoek: Klasbezoek, aanvaard: bool) -> bool:
     """The visitor says yes or no, once; a no closes the visit to them like a cancellation.
     Returns whether the answer was taken (an answered or cancelled visit stays as it is)."""
@@ -166,8 +193,8 @@ def _queue_reminder(bezoek: Klasbezoek) -> None:
 @transaction.atomic
 def cancel_bezoek(*, bezoek: Klasbezoek) -> None:
     """The owner cancels, at any time: the visitor reads nothing any more, mails that have not
-    left stay home, and a visitor who got the invitation gets a cancellation for their
-    calendar."""
+    left stay home, a visitor who got the invitation gets a cancellation for their calendar,
+    and whoever arranged something around the visit hears of it (``bezoek_cancelled``)."""
     this = Klasbezoek.objects.filter(pk=bezoek.pk)
     invitation_left = (
         Bericht.objects.over(this)
@@ -179,6 +206,7 @@ def cancel_bezoek(*, bezoek: Klasbezoek) -> None:
     bezoek.status, bezoek.ingetrokken = Status.GEANNULEERD, True
     if invitation_left:
         post.queue_berichten([mails.annulering(bezoek)])
+    bezoek_cancelled.send(sender=Klasbezoek, bezoek=bezoek)
 
 
 def set_notities_audience(*, bezoek: Klasbezoek, audience: BezoekAudience) -> None:

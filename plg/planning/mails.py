@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
+from plg.bezoeken.models import Klasbezoek
 from plg.meetings.mails import coached_by, moment, still_ahead
 from plg.meetings.models import Bijeenkomst
 from plg.planning.models import Vervangbeurt
@@ -54,6 +55,30 @@ def bijeenkomst_may_resend(door: Any, berichten: list[Bericht]) -> set[int]:
     return still_ahead(
         berichten, may_send=coached_by(door) | Q(plg__schools__in=schools_to_plan(door))
     )
+
+
+def bezoek_vervanging_vervalt(
+    bezoek: Klasbezoek, per_vervanger: dict[int, list[Vervangbeurt]]
+) -> list[Bericht]:
+    """Each substitute of a cancelled visit hears which lessons they need not take over. Sent
+    by nobody: the name of whoever cancelled would tell whom the colleague was to visit."""
+    people = User.objects.in_bulk(per_vervanger)
+    eerste = timezone.localtime(bezoek.begin)
+    with translation.override(settings.LANGUAGE_CODE):
+        return [
+            Bericht(
+                sleutel=f"vervanging-bezoek-af:{bezoek.pk}:{user_id}",
+                soort=Soort.VERVANGING,
+                over=bezoek.ronde if bezoek.ronde_id else bezoek,
+                aan=people[user_id].email,
+                onderwerp=_("Vervanging op %(dag)s gaat niet door") % {"dag": f"{eerste:%d/%m/%Y}"},
+                tekst=render_to_string(
+                    "planning/email/vervanging_bezoek_af.txt",
+                    {"beurten": beurten, "link": settings.SITE_URL + reverse("tijd")},
+                ),
+            )
+            for user_id, beurten in sorted(per_vervanger.items())
+        ]
 
 
 def bezoek_vervangingen(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks
@@ -94,15 +94,21 @@ def test_a_lesson_added_by_the_partner_is_mailed_to_the_owner_without_the_plan(
     assert [name for name, _c, _t in mail.outbox[0].attachments] == ["klasbezoek.ics"]
 
 
-def test_a_co_taught_lesson_is_reminded_like_an_accepted_visit(world: World) -> None:
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_a_co_taught_lesson_is_reminded_like_an_accepted_visit(
+    world: World, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
     reeks = coteaching.start_reeks(
         eigenaar=world.member, partner=world.colleague, school=world.school, titel="T", klas="1"
     )
-    les = coteaching.add_les(
-        reeks=reeks, door=world.member, begin=timezone.now() + timedelta(hours=3), minuten=50
-    )
-    assert les.status == Status.AANVAARD
-    assert tasks.send_bezoek_herinnering.call(les.pk, les.begin.isoformat())
+    with django_capture_on_commit_callbacks(execute=True):
+        les = coteaching.add_les(
+            reeks=reeks, door=world.member, begin=timezone.now() + timedelta(days=3), minuten=50
+        )
+    runs = DBTaskResult.objects.filter(task_path__endswith="send_bezoek_herinnering")
+    assert list(runs.values_list("run_after", flat=True)) == [les.begin - timedelta(days=1)]
 
 
 def test_a_failed_invitation_goes_again_only_while_the_visit_is_ahead(world: World) -> None:
