@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,9 +14,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
-from plg.bezoeken.models import Klasbezoek
+from plg.bezoeken.models import Bezoekronde, Klasbezoek, RondeStatus
 from plg.meetings.mails import coached_by, moment, still_ahead
 from plg.meetings.models import Bijeenkomst
+from plg.planning.authorizers import may_organise_ronde
 from plg.planning.models import Vervangbeurt
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
@@ -111,3 +113,20 @@ def bezoek_vervangingen(
                 )
             )
     return result
+
+
+@geldig.controle(Soort.VERVANGING)
+def bezoekronde_may_resend(door: Any, berichten: list[Bericht]) -> set[int]:
+    """A round's cover mails (and the notice that a cancelled visit's cover is off) go again by
+    whoever may organise the round, while it is applied and not over."""
+    if not isinstance(door, User):
+        return set()
+    soort = ContentType.objects.get_for_model(Bezoekronde)
+    over_rondes = [b for b in berichten if b.over_type_id == soort.pk]
+    rondes = Bezoekronde.objects.filter(
+        pk__in=geldig.over_ids(over_rondes),
+        status=RondeStatus.TOEGEPAST,
+        tot__gte=timezone.localdate(),
+    )
+    mag = {ronde.pk for ronde in rondes if may_organise_ronde(door, ronde)}
+    return {b.pk for b in over_rondes if b.over_id in mag}

@@ -16,6 +16,7 @@ from plg.bezoeken.models import Bezoekronde, Klasbezoek, RondeStatus
 from plg.planning.models import Vervangbeurt
 from plg.planning.rondes import services
 from plg.planning.tests.test_bezoekrondes import berekend, nieuwe_ronde
+from plg.post import geldig
 from plg.post.models import Bericht, Soort
 
 
@@ -95,3 +96,18 @@ def test_a_cancelled_visit_withdraws_its_cover_and_tells_the_substitute(
     assert "niet door" in mailoutbox[0].subject
     assert "3A" in mailoutbox[0].body
     assert rooster.colleague.display_name not in mailoutbox[0].body
+
+
+def test_a_failed_cover_mail_of_a_round_goes_again_by_its_organiser_only(rooster: Any) -> None:
+    ronde, bezoek = _bezoek_met_dekking(rooster)
+    beurten = list(Vervangbeurt.objects.filter(bezoek=bezoek))
+    from plg.planning import mails
+    from plg.post.services import queue_berichten
+
+    queue_berichten(mails.bezoek_vervangingen(ronde, {rooster.coach.pk: beurten}, door=None))
+    bericht = Bericht.objects.get(soort=Soort.VERVANGING)
+    assert geldig.may_resend(rooster.leader, [bericht]) == {bericht.pk}
+    assert geldig.may_resend(rooster.member, [bericht]) == set()
+    gisteren = timezone.localdate() - timedelta(days=1)
+    Bezoekronde.objects.filter(pk=ronde.pk).update(van=gisteren, tot=gisteren)
+    assert geldig.may_resend(rooster.leader, [bericht]) == set()
