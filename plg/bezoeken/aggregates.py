@@ -7,10 +7,7 @@ never a figure per teacher. Every figure stands for a number of people (the teac
 visits it counts); below the minimum group of ``core.privacy`` it is not shown at all, and a
 total is left out when it would give away a hidden figure by subtraction.
 
-Periods follow the Flemish school year, simply: the first trimester runs from 1 September to
-Christmas (until 31 December), the second from 1 January to Easter Sunday, the third from Easter
-Sunday to the end of the school year (30 June; July and August count with it, so "this
-trimester" always exists and a summer visit is not lost).
+Periods are the trimesters and school years of ``bezoeken.schooljaar``.
 
 Whatever the data, ``praktijk`` asks the database three times: the teams, the visits, the pairs.
 """
@@ -20,88 +17,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
 from plg.bezoeken.models import Buddykoppel, Klasbezoek, Soort
+from plg.bezoeken.schooljaar import Tijdvak
 from plg.core.privacy import may_show, minimum_group
 from plg.organisations.models import Aanstelling
-
-
-def pasen(year: int) -> date:
-    """Easter Sunday (the anonymous Gregorian computus): where the second trimester ends."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month, day = divmod(h + ell - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def schooljaar_van(day: date) -> int:
-    """The year a school year starts in: from 1 September."""
-    return day.year if day.month >= 9 else day.year - 1
-
-
-def schooljaar_naam(start: int) -> str:
-    """How a school year is written (``Buddykoppel.schooljaar``): ``2026-2027``."""
-    return f"{start}-{start + 1}"
-
-
-@dataclass(frozen=True)
-class Tijdvak:
-    """A stretch of days, ``van`` included and ``tot`` not."""
-
-    label: str
-    van: date
-    tot: date
-
-    @property
-    def schooljaren(self) -> set[str]:
-        """The school years it touches, for the pairs that are made per school year."""
-        last = self.tot - timedelta(days=1)
-        return {
-            schooljaar_naam(y) for y in range(schooljaar_van(self.van), schooljaar_van(last) + 1)
-        }
-
-    @property
-    def dagen(self) -> str:
-        last = self.tot - timedelta(days=1)
-        return _("%(van)s tot en met %(tot)s") % {
-            "van": date_format(self.van, "j F Y"),
-            "tot": date_format(last, "j F Y"),
-        }
-
-    def bevat(self, moment: datetime) -> bool:
-        return self.van <= timezone.localdate(moment) < self.tot
-
-
-def trimesters(start: int) -> list[Tijdvak]:
-    """The three trimesters of the school year that starts in September of ``start``."""
-    easter = pasen(start + 1)
-    return [
-        Tijdvak(_("eerste trimester"), date(start, 9, 1), date(start + 1, 1, 1)),
-        Tijdvak(_("tweede trimester"), date(start + 1, 1, 1), easter),
-        Tijdvak(_("derde trimester"), easter, date(start + 1, 9, 1)),
-    ]
-
-
-def dit_trimester(today: date | None = None) -> Tijdvak:
-    today = today or timezone.localdate()
-    return next(t for t in trimesters(schooljaar_van(today)) if t.van <= today < t.tot)
-
-
-def dit_schooljaar(today: date | None = None) -> Tijdvak:
-    start = schooljaar_van(today or timezone.localdate())
-    label = _("schooljaar %(jaar)s") % {"jaar": schooljaar_naam(start)}
-    return Tijdvak(label, date(start, 9, 1), date(start + 1, 9, 1))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,13 @@ from django.shortcuts import get_object_or_404
 from plg.accounts.models import User
 from plg.bezoeken.models import CoTeachingReeks, Kijkwijzer, Klasbezoek, Soort
 from plg.communities.authorizers import get_plg
-from plg.organisations.models import Aanstelling, Functie, School
+from plg.organisations.models import (
+    LEADER_FUNCTIONS,
+    Aanstelling,
+    AanstellingQuerySet,
+    Functie,
+    School,
+)
 
 
 def get_bezoek(
@@ -53,12 +59,21 @@ def require_team(user: User) -> list[School]:
     return schools
 
 
-def colleagues(user: User, schools: list[School]) -> QuerySet[User]:
-    """The staff of these schools, whom one may invite into one's class (never oneself)."""
+def teachers() -> AanstellingQuerySet:
+    """Places as a teacher: the team, but not its leaders (and never an external advisor)."""
+    return Aanstelling.objects.team().exclude(functie__in=LEADER_FUNCTIONS)
+
+
+def colleagues(user: User) -> QuerySet[User]:
+    """The one list of whom a person may ask into their class or visit, in every form: the
+    teachers of the scholengemeenschappen of the schools they are team of. Never oneself; never
+    a leader or an advisor, for a visit is between peers and the school never learns who
+    visited whom."""
+    sgs = team_schools(user).values("scholengemeenschap_id")
     return (
         User.objects.filter(
-            pk__in=Aanstelling.objects.team().filter(school__in=schools).values("user_id"),
             is_active=True,
+            pk__in=teachers().filter(school__scholengemeenschap__in=sgs).values("user_id"),
         )
         .exclude(pk=user.pk)
         .order_by("first_name", "last_name", "email")

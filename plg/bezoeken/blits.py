@@ -1,38 +1,42 @@
 """Blitsbezoeken: ten to fifteen minutes in a colleague's class, one appreciation, one question.
 
 Most come from a round the school planned (``Bezoekronde`` with soort blits); a teacher may also
-invite one colleague for a single blitsbezoek. The observed teacher reads the feedback; anyone
-else only when its audience says so (``Blitsfeedback.objects.visible_to``).
+invite one colleague for a single blitsbezoek, the way every visit is invited
+(``services.invite_bezoeker`` with soort blits, which asks ``blits_minuten_error``). The observed
+teacher reads the feedback; anyone else only when its audience says so
+(``Blitsfeedback.objects.visible_to``).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.accounts.models import User
-from plg.bezoeken import mails_samen
 from plg.bezoeken.models import Blitsfeedback, Klasbezoek, Soort, Status
-from plg.communities.models import PLG
-from plg.organisations.models import School
-from plg.post import services as post
 
 BLITS_MINUTEN = range(10, 16)
 """Short enough to fit in any lesson, long enough to see something worth a question."""
 
 
+def blits_minuten_error(minuten: int) -> str | None:
+    if minuten in BLITS_MINUTEN:
+        return None
+    return _("Een blitsbezoek duurt %(van)s tot %(tot)s minuten, niet %(minuten)s.") % {
+        "van": BLITS_MINUTEN[0],
+        "tot": BLITS_MINUTEN[-1],
+        "minuten": minuten,
+    }
+
+
 def check_blits_minuten(minuten: int) -> None:
-    if minuten not in BLITS_MINUTEN:
-        raise ValidationError(
-            _("Een blitsbezoek duurt %(van)s tot %(tot)s minuten, niet %(minuten)s."),
-            code="blits_duur",
-            params={"van": BLITS_MINUTEN[0], "tot": BLITS_MINUTEN[-1], "minuten": minuten},
-        )
+    error = blits_minuten_error(minuten)
+    if error:
+        raise ValidationError(error, code="blits_duur")
 
 
 def check_later(begin: datetime) -> None:
@@ -41,46 +45,6 @@ def check_later(begin: datetime) -> None:
             _("Kies een moment dat nog moet komen: je nodigt iemand uit voor later."),
             code="verleden",
         )
-
-
-def check_niet_zelf(geobserveerde: User, bezoeker: User) -> None:
-    if geobserveerde.pk == bezoeker.pk:
-        raise ValidationError(
-            _("Nodig een collega uit: jezelf bezoeken kan niet."), code="zichzelf"
-        )
-
-
-@transaction.atomic
-def invite_blits(
-    *,
-    geobserveerde: User,
-    bezoeker: User,
-    school: School,
-    begin: datetime,
-    minuten: int = 15,
-    klas: str = "",
-    kijken_naar: str = "",
-    plg: PLG | None = None,
-) -> Klasbezoek:
-    """One blitsbezoek outside a round: the observed teacher invites, the visitor may decline.
-    The invitation goes to the outbox with the visit, or neither is written."""
-    check_niet_zelf(geobserveerde, bezoeker)
-    check_blits_minuten(minuten)
-    check_later(begin)
-    bezoek = Klasbezoek.objects.create(
-        soort=Soort.BLITS,
-        geobserveerde=geobserveerde,
-        bezoeker=bezoeker,
-        school=school,
-        plg=plg,
-        begin=begin,
-        einde=begin + timedelta(minutes=minuten),
-        klas=klas,
-        kijken_naar=kijken_naar,
-        status=Status.UITGENODIGD,
-    )
-    post.queue_berichten([mails_samen.blits_uitnodiging(bezoek)])
-    return bezoek
 
 
 def may_leave_feedback(bezoek: Klasbezoek, user: User) -> bool:

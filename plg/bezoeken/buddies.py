@@ -22,23 +22,18 @@ from django.utils.translation import gettext_lazy as _
 
 from plg.accounts.models import User
 from plg.bezoeken.models import Buddykoppel, Buddyvoorkeur, KoppelSoort, Periode
+from plg.bezoeken.schooljaar import dit_schooljaar, dit_trimester
 from plg.organisations.models import Aanstelling, Functie, School
 
 Paar = frozenset[int]
 
 
-def schooljaar_van(day: date) -> str:
-    """A Flemish school year starts on 1 September: "2026-2027"."""
-    start = day.year if day.month >= 9 else day.year - 1
-    return f"{start}-{start + 1}"
-
-
 def periode_begin(periode: str, day: date) -> date:
-    """When the current term (or school year) began: groups made since then are this period's."""
-    year_start = date(day.year if day.month >= 9 else day.year - 1, 9, 1)
-    if periode == Periode.JAAR or day.month >= 9:
-        return year_start
-    return date(day.year, 4, 1) if day.month >= 4 else date(day.year, 1, 1)
+    """When the current trimester (or school year) began: groups made since then are this
+    period's."""
+    if periode == Periode.JAAR:
+        return dit_schooljaar(day).van
+    return dit_trimester(day).van
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,10 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from plg.accounts.models import User
-from plg.bezoeken import mails_samen
+from plg.bezoeken import services
 from plg.bezoeken.models import CoTeachingNota, CoTeachingReeks, Klasbezoek, Soort, Status
 from plg.communities.models import PLG
 from plg.organisations.models import School
-from plg.post import services as post
 
 LES_MINUTEN = range(10, 241)
 
@@ -75,28 +74,28 @@ def add_les(
     plan: str = "",
     audience: str = "wij",
 ) -> Klasbezoek:
-    """A lesson both agreed on (so accepted at once), with its plan when one is written; the
-    other one of the two gets a mail, without the plan."""
+    """A lesson both agreed on, invited like every visit (``services.invite_bezoeker``: the same
+    checks, the mail with a calendar file to the other one of the two, without the plan, and
+    the reminder), with its plan when one is written."""
     if reeks.ingetrokken:
         raise ValidationError(_("Deze reeks is gestopt."), code="gestopt")
     check_les_minuten(minuten)
-    les_bezoek = Klasbezoek.objects.create(
+    les_bezoek = services.invite_bezoeker(
         soort=Soort.CO_TEACHING,
         reeks=reeks,
-        geobserveerde_id=reeks.eigenaar_id,
-        bezoeker_id=reeks.partner_id,
-        school_id=reeks.school_id,
-        plg_id=reeks.plg_id,
+        door=door,
+        geobserveerde=reeks.eigenaar,
+        bezoeker=reeks.partner,
+        school=reeks.school,
+        plg=reeks.plg,
         focus=reeks.focus,
         klas=reeks.klas,
         les=les,
         begin=begin,
         einde=begin + timedelta(minutes=minuten),
-        status=Status.AANVAARD,
     )
     if plan:
         CoTeachingNota.objects.create(bezoek=les_bezoek, author=door, plan=plan, audience=audience)
-    post.queue_berichten([mails_samen.co_les(les_bezoek, door)])
     return les_bezoek
 
 

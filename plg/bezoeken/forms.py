@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.accounts.models import User
-from plg.bezoeken import services
+from plg.bezoeken import authorizers, services
 from plg.bezoeken.models import (
     Kijkwijzer,
     KijkwijzerItem,
@@ -85,7 +85,7 @@ class BezoekForm(forms.Form):
         # only the colleagues.
         bezoeker.queryset = User.objects.filter(is_active=True)
         bezoeker.widget.choices = [("", "---------")] + [
-            (u.pk, u.display_name) for u in services.collegas(user)
+            (u.pk, u.display_name) for u in authorizers.colleagues(user)
         ]
         scholen = services.scholen_van(user)
         school = cast("forms.ModelChoiceField[School]", self.fields["school"])

@@ -8,7 +8,6 @@ looks at.
 from __future__ import annotations
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from icalendar import Event, vCalAddress, vText
 
@@ -25,7 +24,7 @@ def bezoek_event(bezoek: Klasbezoek, *, sequence: int = 0) -> Event:
     event.add("dtend", local(bezoek.einde))
     event.add("dtstamp", bezoek.created_at)
     event.add("sequence", sequence)
-    event.add("url", settings.SITE_URL + reverse("bezoek_detail", args=[bezoek.pk]))
+    event.add("url", settings.SITE_URL + bezoek.get_absolute_url())
     # A REQUEST and its CANCEL name who invites and who is invited (iTIP): the two people the
     # file goes between, nothing about what the visit is about.
     organizer = vCalAddress(f"mailto:{bezoek.geobserveerde.email}")

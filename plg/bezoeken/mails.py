@@ -1,5 +1,5 @@
-"""The e-mails of a class visit: the invitation with its calendar file, its cancellation, and
-the reminder the day before, and when they may still go.
+"""The e-mails of a class visit, a blitsbezoek and a co-taught lesson: the invitation with its
+calendar file, its cancellation, and the reminder the day before, and when they may still go.
 
 No mail carries a note, a focus or what the visitor looks at: the link opens the visit's page,
 where the authorizer decides who reads what.
@@ -10,13 +10,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
 from plg.bezoeken import ical
 from plg.bezoeken.models import Klasbezoek, Status
+from plg.bezoeken.models import Soort as BezoekSoort
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
 
@@ -26,27 +26,60 @@ def moment(bezoek: Klasbezoek) -> str:
     return f"{timezone.localtime(bezoek.begin):%Y%m%dT%H%M}"
 
 
-def _context(bezoek: Klasbezoek) -> dict[str, object]:
+def _context(
+    bezoek: Klasbezoek, door: User | None = None, aan: User | None = None
+) -> dict[str, object]:
     return {
         "bezoek": bezoek,
+        "door": door or bezoek.geobserveerde,
+        "voor_geobserveerde": aan is not None and aan.pk == bezoek.geobserveerde_id,
         "begin": timezone.localtime(bezoek.begin),
         "einde": timezone.localtime(bezoek.einde),
-        "link": settings.SITE_URL + reverse("bezoek_detail", args=[bezoek.pk]),
+        "link": settings.SITE_URL + bezoek.get_absolute_url(),
     }
 
 
-def uitnodiging(bezoek: Klasbezoek) -> Bericht:
-    """To the visitor, with a calendar file they can add."""
+def _onderwerp(bezoek: Klasbezoek) -> str:
+    dag = f"{timezone.localtime(bezoek.begin):%d/%m/%Y}"
+    if bezoek.soort == BezoekSoort.BLITS:
+        return _("Uitnodiging voor een blitsbezoek op %(dag)s") % {"dag": dag}
+    if bezoek.soort == BezoekSoort.CO_TEACHING:
+        return _("Een les samen op %(dag)s") % {"dag": dag}
+    return _("Uitnodiging voor een klasbezoek op %(dag)s") % {"dag": dag}
+
+
+TEKSTEN = {
+    BezoekSoort.KLASBEZOEK: "bezoeken/email/uitnodiging.txt",
+    BezoekSoort.BLITS: "bezoeken/samen/email/blits.txt",
+    BezoekSoort.CO_TEACHING: "bezoeken/samen/email/co_les.txt",
+}
+
+
+def _tekst(bezoek: Klasbezoek) -> str:
+    """A round's visit was arranged for both by its organiser; any other was asked by one."""
+    if bezoek.ronde_id is not None:
+        return "bezoeken/email/ronde.txt"
+    return TEKSTEN[BezoekSoort(bezoek.soort)]
+
+
+def uitnodiging(
+    bezoek: Klasbezoek, *, door: User | None = None, aan: User | None = None
+) -> Bericht:
+    """From ``door`` (the observed teacher unless said otherwise) to ``aan`` (the other one of
+    the two unless said otherwise), with a calendar file they can add: one mail for every form
+    of visit."""
+    door = door or bezoek.geobserveerde
+    if aan is None:
+        aan = bezoek.geobserveerde if door.pk == bezoek.bezoeker_id else bezoek.bezoeker
     with translation.override(settings.LANGUAGE_CODE):
         return Bericht(
-            sleutel=f"klasbezoek:{bezoek.pk}:{moment(bezoek)}",
+            sleutel=f"klasbezoek:{bezoek.pk}:{moment(bezoek)}:{aan.pk}",
             soort=Soort.KLASBEZOEK,
             over=bezoek,
-            door=bezoek.geobserveerde,
-            aan=bezoek.bezoeker.email,
-            onderwerp=_("Uitnodiging voor een klasbezoek op %(dag)s")
-            % {"dag": f"{timezone.localtime(bezoek.begin):%d/%m/%Y}"},
-            tekst=render_to_string("bezoeken/email/uitnodiging.txt", _context(bezoek)),
+            door=door,
+            aan=aan.email,
+            onderwerp=_onderwerp(bezoek),
+            tekst=render_to_string(_tekst(bezoek), _context(bezoek, door, aan)),
             bijlagen=[
                 {
                     "naam": "klasbezoek.ics",
@@ -101,19 +134,22 @@ def herinneringen(bezoek: Klasbezoek) -> list[Bericht]:
 
 @geldig.controle(Soort.KLASBEZOEK)
 def uitnodiging_mag_nog(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
-    """The observed teacher sends the invitation again while the visit is open and ahead, at
-    the time the mail names."""
+    """Whoever sent the invitation sends it again while the visit is on (invited or accepted,
+    not withdrawn) and ahead, at the time the mail names."""
     if not isinstance(door, User):
         return set()
     open_visits = Klasbezoek.objects.filter(
         pk__in=geldig.over_ids(berichten),
-        geobserveerde=door,
         ingetrokken=False,
-        status=Status.UITGENODIGD,
+        status__in=[Status.UITGENODIGD, Status.AANVAARD],
         begin__gt=timezone.now(),
     )
     momenten = {bezoek.pk: moment(bezoek) for bezoek in open_visits}
-    return {b.pk for b in berichten if momenten.get(b.over_id) == b.sleutel.split(":")[2]}
+    return {
+        b.pk
+        for b in berichten
+        if b.door_id == door.pk and momenten.get(b.over_id) == b.sleutel.split(":")[2]
+    }
 
 
 @geldig.controle(Soort.KLASBEZOEK_AF)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -246,6 +247,14 @@ class Klasbezoek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.begin:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        """Each form has its own page: a blitsbezoek its feedback, a lesson its series."""
+        if self.soort == Soort.BLITS:
+            return reverse("blits_detail", args=[self.pk])
+        if self.reeks_id is not None:
+            return reverse("coteaching_reeks", args=[self.reeks_id])
+        return reverse("bezoek_detail", args=[self.pk])
 
 
 _N = TypeVar("_N", bound=models.Model)

@@ -13,62 +13,60 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
-from plg.bezoeken import mails
+from plg.bezoeken import authorizers, mails
+from plg.bezoeken.blits import blits_minuten_error
 from plg.bezoeken.models import (
     MAX_KIJKWIJZER_ITEMS,
+    Bezoekronde,
+    CoTeachingReeks,
     Kijkwijzer,
     KijkwijzerItem,
     Klasbezoek,
     Observatie,
+    Soort,
     Status,
 )
+from plg.bezoeken.signals import bezoek_cancelled
 from plg.bezoeken.tasks import send_bezoek_herinnering
 from plg.communities.models import PLG
 from plg.communities.sharing import BezoekAudience
-from plg.organisations.models import LEADER_FUNCTIONS, Aanstelling, School
+from plg.organisations.models import School
 from plg.post import services as post
 from plg.post.models import Bericht
 from plg.post.models import Soort as PostSoort
 from plg.post.models import Status as PostStatus
 
 
-def teaching(user: User) -> QuerySet[Aanstelling]:
-    """A person's places as a teacher: not as a leader, not as an external advisor."""
-    return Aanstelling.objects.team().exclude(functie__in=LEADER_FUNCTIONS).filter(user=user)
-
-
 def scholen_van(user: User) -> QuerySet[School]:
     """The schools where ``user`` teaches: a visit takes place in one of them."""
-    return School.objects.filter(aanstellingen__in=teaching(user)).distinct().order_by("name")
-
-
-def collegas(user: User) -> QuerySet[User]:
-    """Whom a teacher may invite: the teachers of their scholengemeenschappen, but themselves.
-
-    Leaders and advisors are not invited: a visit is between peers, and the school never learns
-    who visited whom.
-    """
-    sgs = scholen_van(user).values("scholengemeenschap_id")
     return (
-        User.objects.filter(
-            is_active=True,
-            aanstellingen__school__scholengemeenschap__in=sgs,
-            aanstellingen__in=Aanstelling.objects.team().exclude(functie__in=LEADER_FUNCTIONS),
-        )
-        .exclude(pk=user.pk)
+        School.objects.filter(aanstellingen__in=authorizers.teachers().filter(user=user))
         .distinct()
-        .order_by("first_name", "last_name", "email")
+        .order_by("name")
     )
 
 
 def invite_errors(
-    *, geobserveerde: User, bezoeker: User | None, school: School, begin: datetime, einde: datetime
+    *,
+    geobserveerde: User,
+    bezoeker: User | None,
+    school: School,
+    begin: datetime,
+    einde: datetime,
+    soort: str = Soort.KLASBEZOEK,
 ) -> dict[str, str]:
-    """What is wrong with this invitation, per form field; empty when it may go."""
+    """What is wrong with this invitation, per form field; empty when it may go. The same for
+    every form of visit, plus the length of a blitsbezoek."""
     errors: dict[str, str] = {}
+    blits_error = blits_minuten_error(int((einde - begin).total_seconds() // 60))
+    if soort == Soort.BLITS and blits_error:
+        errors["minuten"] = blits_error
     if bezoeker is not None and bezoeker.pk == geobserveerde.pk:
         errors["bezoeker"] = _("Je kan jezelf niet uitnodigen: kies een collega.")
-    elif bezoeker is not None and not collegas(geobserveerde).filter(pk=bezoeker.pk).exists():
+    elif (
+        bezoeker is not None
+        and not authorizers.colleagues(geobserveerde).filter(pk=bezoeker.pk).exists()
+    ):
         errors["bezoeker"] = _("Kies een collega van je school of scholengemeenschap.")
     if not scholen_van(geobserveerde).filter(pk=school.pk).exists():
         errors["school"] = _("Kies een school waar je lesgeeft.")
@@ -94,15 +92,29 @@ def invite_bezoeker(
     kijkwijzer: Kijkwijzer | None = None,
     plg: PLG | None = None,
     lesuur: int | None = None,
+    soort: str = Soort.KLASBEZOEK,
+    reeks: CoTeachingReeks | None = None,
+    door: User | None = None,
 ) -> Klasbezoek:
-    """The observed teacher invites a colleague; the invitation (with a calendar file) goes to
-    the outbox with the visit, or neither is written."""
+    """The one way a colleague comes into a class, in every form: a visit, a blitsbezoek, a
+    co-taught lesson. The invitation (with a calendar file) goes to the outbox with the visit,
+    or neither is written. A lesson of a series was agreed by the two (``door`` is the one who
+    adds it, the other one is told), so it is accepted at once and reminded like an accepted
+    visit."""
     errors = invite_errors(
-        geobserveerde=geobserveerde, bezoeker=bezoeker, school=school, begin=begin, einde=einde
+        geobserveerde=geobserveerde,
+        bezoeker=bezoeker,
+        school=school,
+        begin=begin,
+        einde=einde,
+        soort=soort,
     )
     if errors:
         raise ValidationError(errors)
     bezoek = Klasbezoek.objects.create(
+        soort=soort,
+        reeks=reeks,
+        status=Status.AANVAARD if reeks is not None else Status.UITGENODIGD,
         geobserveerde=geobserveerde,
         bezoeker=bezoeker,
         school=school,
@@ -116,8 +128,35 @@ def invite_bezoeker(
         einde=einde,
         lesuur=lesuur,
     )
-    post.queue_berichten([mails.uitnodiging(bezoek)])
+    post.queue_berichten([mails.uitnodiging(bezoek, door=door)])
+    if bezoek.status == Status.AANVAARD:
+        _queue_reminder(bezoek)
     return bezoek
+
+
+@transaction.atomic
+def invite_ronde(*, ronde: Bezoekronde, bezoeken: list[Klasbezoek]) -> list[Klasbezoek]:
+    """A round's visits, all at once: accepted (both signed up for the round), each with the
+    invitation and its calendar file to both, and the reminders an accepted visit gets. The
+    mails are the observed teacher's, who owns the visit: the organiser's outbox never shows
+    who visits whom. The planner checked the plan (``planning.rondes.check``); the
+    database still refuses a visit to oneself or one that ends before it begins."""
+    for bezoek in bezoeken:
+        bezoek.ronde, bezoek.soort, bezoek.status = ronde, ronde.soort, Status.AANVAARD
+    created = Klasbezoek.objects.bulk_create(bezoeken)
+    people = User.objects.in_bulk(
+        {b.geobserveerde_id for b in created} | {b.bezoeker_id for b in created}
+    )
+    berichten = []
+    for bezoek in created:
+        bezoek.geobserveerde = people[bezoek.geobserveerde_id]
+        bezoek.bezoeker = people[bezoek.bezoeker_id]
+        berichten += [
+            mails.uitnodiging(bezoek, aan=aan) for aan in (bezoek.geobserveerde, bezoek.bezoeker)
+        ]
+        _queue_reminder(bezoek)
+    post.queue_berichten(berichten)
+    return created
 
 
 @transaction.atomic
@@ -154,8 +193,8 @@ def _queue_reminder(bezoek: Klasbezoek) -> None:
 @transaction.atomic
 def cancel_bezoek(*, bezoek: Klasbezoek) -> None:
     """The owner cancels, at any time: the visitor reads nothing any more, mails that have not
-    left stay home, and a visitor who got the invitation gets a cancellation for their
-    calendar."""
+    left stay home, a visitor who got the invitation gets a cancellation for their calendar,
+    and whoever arranged something around the visit hears of it (``bezoek_cancelled``)."""
     this = Klasbezoek.objects.filter(pk=bezoek.pk)
     invitation_left = (
         Bericht.objects.over(this)
@@ -167,6 +206,7 @@ def cancel_bezoek(*, bezoek: Klasbezoek) -> None:
     bezoek.status, bezoek.ingetrokken = Status.GEANNULEERD, True
     if invitation_left:
         post.queue_berichten([mails.annulering(bezoek)])
+    bezoek_cancelled.send(sender=Klasbezoek, bezoek=bezoek)
 
 
 def set_notities_audience(*, bezoek: Klasbezoek, audience: BezoekAudience) -> None:

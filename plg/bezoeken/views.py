@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
-from plg.bezoeken import services
+from plg.bezoeken import authorizers, services
 from plg.bezoeken.authorizers import get_bezoek
 from plg.bezoeken.forms import (
     AntwoordForm,
@@ -105,14 +105,28 @@ def bezoek_nieuw(request: AuthedRequest) -> HttpResponse:
             )
             return redirect("bezoek_detail", pk=bezoek.pk)
     return render(
-        request, "bezoeken/bezoek_form.html", {"form": form}, status=422 if form.errors else 200
+        request,
+        "bezoeken/bezoek_form.html",
+        {"form": form, "zoek_moment_met": _gekozen_collega(request)},
+        status=422 if form.errors else 200,
     )
+
+
+def _gekozen_collega(request: AuthedRequest) -> User | None:
+    """The colleague already chosen (in the link that opened the form, or in what was posted):
+    the form offers to look for a moment with them (the slot finder)."""
+    pk = (request.POST or request.GET).get("bezoeker", "")
+    if not pk.isdigit():
+        return None
+    return authorizers.colleagues(request.user).filter(pk=int(pk)).first()
 
 
 def _initial(request: AuthedRequest) -> dict[str, Any]:
     """The PLG's leervraag prefilled as the focus when there is exactly one to choose, and its
     kijkwijzer when it has one."""
     initial: dict[str, Any] = {}
+    if collega := _gekozen_collega(request):
+        initial["bezoeker"] = collega.pk
     leervragen = list(leervragen_voor(request.user)[:2])
     if len(leervragen) == 1:
         initial["leervraag"] = leervragen[0].pk
@@ -161,10 +175,10 @@ def bezoek_antwoord(request: AuthedRequest, pk: int) -> HttpResponse:
     aanvaard = form.cleaned_data["antwoord"] == "ja"
     if not services.answer_bezoek(bezoek=bezoek, aanvaard=aanvaard):
         messages.info(request, _("Dit bezoek is al beantwoord."))
-        return redirect("bezoek_detail", pk=bezoek.pk)
+        return redirect(bezoek)
     if aanvaard:
         messages.success(request, _("Fijn dat je komt. Je krijgt de dag ervoor een herinnering."))
-        return redirect("bezoek_detail", pk=bezoek.pk)
+        return redirect(bezoek)
     messages.success(request, _("Je collega ziet dat je niet kunt komen."))
     return redirect("mijn_klasbezoeken")
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
-from plg.bezoeken import authorizers, blits, buddies, coteaching
+from plg.bezoeken import authorizers, blits, buddies, coteaching, services
 from plg.bezoeken.forms_samen import (
     BlitsfeedbackForm,
     BlitsUitnodigingForm,
@@ -25,24 +27,25 @@ from plg.bezoeken.forms_samen import (
     CoTeachingReeksForm,
     KoppelenForm,
 )
-from plg.bezoeken.models import Blitsfeedback, Buddyvoorkeur, CoTeachingNota
+from plg.bezoeken.models import Blitsfeedback, Buddyvoorkeur, CoTeachingNota, Soort
+from plg.bezoeken.schooljaar import schooljaar_van
 from plg.communities.models import PLG
 from plg.organisations.models import School
 
 
 def _schooljaar() -> str:
-    return buddies.schooljaar_van(timezone.localdate())
+    return schooljaar_van(timezone.localdate())
 
 
-def _school_van_beiden(schools: list[School], ander: User) -> School:
-    """The school the two share (the first, when they share several)."""
-    return (
-        authorizers.team_schools(ander)
-        .filter(pk__in=[s.pk for s in schools])
-        .order_by("pk")
-        .first()
-        or schools[0]
-    )
+def _school_van_beiden(user: User, ander: User) -> School:
+    """Where the visit takes place: a school where ``user`` teaches, the one the two share when
+    there is one."""
+    mine = services.scholen_van(user)
+    shared = mine.filter(pk__in=authorizers.team_schools(ander).values("pk")).first()
+    school = shared or mine.first()
+    if school is None:  # on the team, but without a class of their own
+        raise Http404
+    return school
 
 
 @login_required
@@ -69,24 +72,30 @@ def samen(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def blits_nieuw(request: AuthedRequest) -> HttpResponse:
-    schools = authorizers.require_team(request.user)
+    authorizers.require_team(request.user)
     form = BlitsUitnodigingForm(
-        request.POST or None, colleagues=authorizers.colleagues(request.user, schools)
+        request.POST or None, colleagues=authorizers.colleagues(request.user)
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         bezoeker = data["bezoeker"]
-        bezoek = blits.invite_blits(
-            geobserveerde=request.user,
-            bezoeker=bezoeker,
-            school=_school_van_beiden(schools, bezoeker),
-            begin=data["begin"],
-            minuten=data["minuten"],
-            klas=data["klas"],
-            kijken_naar=data["kijken_naar"],
-        )
-        messages.success(request, _("Je collega is uitgenodigd voor een blitsbezoek."))
-        return redirect("blits_detail", pk=bezoek.pk)
+        try:
+            bezoek = services.invite_bezoeker(
+                soort=Soort.BLITS,
+                geobserveerde=request.user,
+                bezoeker=bezoeker,
+                school=_school_van_beiden(request.user, bezoeker),
+                begin=data["begin"],
+                einde=data["begin"] + timedelta(minutes=data["minuten"]),
+                klas=data["klas"],
+                kijken_naar=data["kijken_naar"],
+            )
+        except ValidationError as error:
+            for field, fouten in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, fouten)
+        else:
+            messages.success(request, _("Je collega is uitgenodigd voor een blitsbezoek."))
+            return redirect("blits_detail", pk=bezoek.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "bezoeken/samen/blits_nieuw.html", {"form": form}, status=status)
 
@@ -194,17 +203,17 @@ def buddies_koppelen(request: AuthedRequest, school_pk: int) -> HttpResponse:
 
 @login_required
 def coteaching_nieuw(request: AuthedRequest) -> HttpResponse:
-    schools = authorizers.require_team(request.user)
+    authorizers.require_team(request.user)
     form = CoTeachingReeksForm(
         request.POST or None,
-        colleagues=authorizers.colleagues(request.user, schools),
+        colleagues=authorizers.colleagues(request.user),
         plgs=PLG.objects.filter(lidmaatschappen__user=request.user).order_by("name"),
     )
     if request.method == "POST" and form.is_valid():
         partner = form.cleaned_data["partner"]
         reeks = coteaching.start_reeks(
             eigenaar=request.user,
-            school=_school_van_beiden(schools, partner),
+            school=_school_van_beiden(request.user, partner),
             **form.cleaned_data,
         )
         messages.success(request, _("De reeks staat klaar. Plan jullie eerste les."))
@@ -234,9 +243,14 @@ def coteaching_les_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
         raise Http404
     form = CoTeachingLesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        coteaching.add_les(reeks=reeks, door=request.user, **form.cleaned_data)
-        messages.success(request, _("De les staat in de reeks."))
-        return redirect("coteaching_reeks", pk=reeks.pk)
+        try:
+            coteaching.add_les(reeks=reeks, door=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, fouten in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, fouten)
+        else:
+            messages.success(request, _("De les staat in de reeks."))
+            return redirect("coteaching_reeks", pk=reeks.pk)
     status = 400 if request.method == "POST" else 200
     return render(
         request,

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from plg.accounts.models import User
-from plg.bezoeken.aggregates import dit_trimester, schooljaar_naam, schooljaar_van
 from plg.bezoeken.models import (
     Bezoekronde,
     Blitsfeedback,
@@ -27,6 +26,7 @@ from plg.bezoeken.models import (
     Soort,
     Status,
 )
+from plg.bezoeken.schooljaar import dit_trimester, schooljaar_van
 from plg.communities.models import PLG
 from plg.communities.sharing import BezoekAudience
 from plg.organisations.models import School
@@ -174,7 +174,7 @@ def _blitsweek(school: School, staff: dict[str, User], leader: User) -> None:
 
 def _koppels(school: School, staff: dict[str, User]) -> None:
     """A starter with a mentor, and two buddy pairs, for this school year."""
-    jaar = schooljaar_naam(schooljaar_van(timezone.localdate()))
+    jaar = schooljaar_van(timezone.localdate())
     for soort, a, b in [
         (KoppelSoort.MENTOR, "fien", "dries"),
         (KoppelSoort.BUDDY, "gert", "hanne"),

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
-from plg.bezoeken.aggregates import Praktijk, dit_schooljaar, dit_trimester, praktijk
+from plg.bezoeken.aggregates import Praktijk, praktijk
+from plg.bezoeken.schooljaar import dit_schooljaar, dit_trimester
 from plg.communities.authorizers import get_plg, require_shared_view
 from plg.communities.context import fase_voorstel, plg_context
 from plg.communities.forms import FaseForm, NotitieForm

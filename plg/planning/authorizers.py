@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from plg.accounts.models import User
+from plg.bezoeken.authorizers import colleagues, teachers
 from plg.bezoeken.models import Bezoekronde
 from plg.organisations.models import Aanstelling, Functie
 from plg.planning.models import Maandplan
@@ -68,19 +69,11 @@ def get_bezoekronde(user: User, pk: int, *, organiser: bool = False) -> tuple[Be
 
 
 def get_collega(user: User, pk: int) -> User:
-    """A colleague to visit or to invite: someone else teaching at a school of the same
-    scholengemeenschap as this user."""
-    mijn = Aanstelling.objects.filter(user=user, functie__in=TEACHING)
-    collega = (
-        User.objects.filter(
-            pk=pk,
-            is_active=True,
-            aanstellingen__school__scholengemeenschap__in=mijn.values("school__scholengemeenschap"),
-            aanstellingen__functie__in=TEACHING,
-        )
-        .exclude(pk=user.pk)
-        .first()
-    )
+    """A colleague to visit or to invite, for someone with a class of their own: one of
+    ``bezoeken``'s list of colleagues."""
+    if not teachers().filter(user=user).exists():
+        raise Http404
+    collega = colleagues(user).filter(pk=pk).first()
     if collega is None:
         raise Http404
     return collega

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,8 +14,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
+from plg.bezoeken.models import Bezoekronde, Klasbezoek, RondeStatus
 from plg.meetings.mails import coached_by, moment, still_ahead
 from plg.meetings.models import Bijeenkomst
+from plg.planning.authorizers import may_organise_ronde
 from plg.planning.models import Vervangbeurt
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
@@ -56,6 +59,30 @@ def bijeenkomst_may_resend(door: Any, berichten: list[Bericht]) -> set[int]:
     )
 
 
+def bezoek_vervanging_vervalt(
+    bezoek: Klasbezoek, per_vervanger: dict[int, list[Vervangbeurt]]
+) -> list[Bericht]:
+    """Each substitute of a cancelled visit hears which lessons they need not take over. Sent
+    by nobody: the name of whoever cancelled would tell whom the colleague was to visit."""
+    people = User.objects.in_bulk(per_vervanger)
+    eerste = timezone.localtime(bezoek.begin)
+    with translation.override(settings.LANGUAGE_CODE):
+        return [
+            Bericht(
+                sleutel=f"vervanging-bezoek-af:{bezoek.pk}:{user_id}",
+                soort=Soort.VERVANGING,
+                over=bezoek.ronde if bezoek.ronde_id else bezoek,
+                aan=people[user_id].email,
+                onderwerp=_("Vervanging op %(dag)s gaat niet door") % {"dag": f"{eerste:%d/%m/%Y}"},
+                tekst=render_to_string(
+                    "planning/email/vervanging_bezoek_af.txt",
+                    {"beurten": beurten, "link": settings.SITE_URL + reverse("tijd")},
+                ),
+            )
+            for user_id, beurten in sorted(per_vervanger.items())
+        ]
+
+
 def bezoek_vervangingen(
     ronde: Any, per_vervanger: dict[int, list[Vervangbeurt]], *, door: Any
 ) -> list[Bericht]:
@@ -86,3 +113,20 @@ def bezoek_vervangingen(
                 )
             )
     return result
+
+
+@geldig.controle(Soort.VERVANGING)
+def bezoekronde_may_resend(door: Any, berichten: list[Bericht]) -> set[int]:
+    """A round's cover mails (and the notice that a cancelled visit's cover is off) go again by
+    whoever may organise the round, while it is applied and not over."""
+    if not isinstance(door, User):
+        return set()
+    soort = ContentType.objects.get_for_model(Bezoekronde)
+    over_rondes = [b for b in berichten if b.over_type_id == soort.pk]
+    rondes = Bezoekronde.objects.filter(
+        pk__in=geldig.over_ids(over_rondes),
+        status=RondeStatus.TOEGEPAST,
+        tot__gte=timezone.localdate(),
+    )
+    mag = {ronde.pk for ronde in rondes if may_organise_ronde(door, ronde)}
+    return {b.pk for b in over_rondes if b.over_id in mag}

@@ -45,7 +45,6 @@ class Soort(models.TextChoices):
     VERVANGING = "vervanging", _("Vervangingen")
     HERINNERING = "herinnering", _("Herinneringen de dag ervoor")
     LEERLOG = "leerlog", _("Vragen om de leerlog")
-    SAMEN = "samen", _("Blitsbezoeken en co-teaching")
     KLASBEZOEK = "klasbezoek", _("Uitnodigingen voor een klasbezoek")
     KLASBEZOEK_AF = "klasbezoek-af", _("Afgezegde klasbezoeken")
     KLASBEZOEK_HERINNERING = "klasbezoek-herinn", _("Herinneringen aan een klasbezoek")

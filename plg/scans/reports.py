@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from plg.bezoeken.aggregates import Praktijk, Tijdvak, praktijk
+from plg.bezoeken.aggregates import Praktijk, praktijk
+from plg.bezoeken.schooljaar import Tijdvak
 from plg.core.privacy import may_show
 from plg.organisations.models import School
 from plg.scans.advice import CONDITION_ADVICE, PROFILE_ADVICE, PROFILE_LABELS

@@ -50,6 +50,6 @@ class BuddyvoorkeurFactory(DjangoModelFactory[Buddyvoorkeur]):
 
 
 def _dit_schooljaar() -> str:
-    from plg.bezoeken.buddies import schooljaar_van
+    from plg.bezoeken.schooljaar import schooljaar_van
 
     return schooljaar_van(timezone.localdate())

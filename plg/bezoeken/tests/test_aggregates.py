@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,17 +10,9 @@ from django.utils import timezone
 
 from conftest import World
 from plg.accounts.models import User
-from plg.bezoeken.aggregates import (
-    Praktijk,
-    Tijdvak,
-    dit_schooljaar,
-    dit_trimester,
-    pasen,
-    praktijk,
-    schooljaar_naam,
-    schooljaar_van,
-)
+from plg.bezoeken.aggregates import Praktijk, praktijk
 from plg.bezoeken.models import Soort, Status
+from plg.bezoeken.schooljaar import dit_schooljaar, dit_trimester, schooljaar_van
 from plg.bezoeken.tests.factories import GedaanBezoekFactory, KijkwijzerFactory, buddykoppel
 from plg.organisations.models import Functie, School
 from plg.organisations.tests.factories import AanstellingFactory
@@ -135,7 +127,7 @@ def test_a_visitor_from_a_sister_school_takes_part_for_their_own_school(
 
 def test_buddy_pairs_count_when_enough_people_are_in_them(world: World) -> None:
     people = _teachers(world.school, 4)
-    jaar = schooljaar_naam(schooljaar_van(timezone.localdate()))
+    jaar = schooljaar_van(timezone.localdate())
     buddykoppel(world.sg, jaar, people[0], people[1])
     assert _now(world).koppels is None
     buddykoppel(world.sg, jaar, people[2], people[3])
@@ -153,33 +145,10 @@ def test_the_number_of_queries_does_not_grow_with_the_data(world: World) -> None
     many = _teachers(world.school, 20)
     _ring(world.school, many, kijkwijzer=KijkwijzerFactory.create())
     _ring(world.school, many, soort=Soort.BLITS)
-    jaar = schooljaar_naam(schooljaar_van(timezone.localdate()))
+    jaar = schooljaar_van(timezone.localdate())
     for i in range(0, 20, 2):
         buddykoppel(world.sg, jaar, many[i], many[i + 1])
     with CaptureQueriesContext(connection) as lots:
         shown = praktijk(ids, periods, minimum=3)
     assert len(few) == len(lots) == 3
     assert shown[world.school.pk][1].bezoeken == 43
-
-
-def test_easter_falls_where_the_calendar_has_it() -> None:
-    assert [pasen(y) for y in (2024, 2025, 2026, 2027)] == [
-        date(2024, 3, 31),
-        date(2025, 4, 20),
-        date(2026, 4, 5),
-        date(2027, 3, 28),
-    ]
-
-
-def test_trimesters_follow_the_flemish_school_year() -> None:
-    assert dit_trimester(date(2026, 9, 1)).label == "eerste trimester"
-    assert dit_trimester(date(2026, 12, 31)).label == "eerste trimester"
-    assert dit_trimester(date(2027, 3, 27)).label == "tweede trimester"
-    assert dit_trimester(date(2027, 3, 28)).label == "derde trimester"
-    assert dit_trimester(date(2027, 8, 31)).label == "derde trimester"
-    assert dit_schooljaar(date(2027, 8, 31)).label == "schooljaar 2026-2027"
-
-
-def test_a_period_across_two_school_years_counts_the_pairs_of_both() -> None:
-    span = Tijdvak("x", date(2025, 10, 1), date(2026, 10, 1))
-    assert span.schooljaren == {"2025-2026", "2026-2027"}

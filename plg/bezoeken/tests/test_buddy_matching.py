@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from itertools import combinations
 
 from hypothesis import given
@@ -16,8 +15,6 @@ from plg.bezoeken.buddies import (
     Reden,
     indeel,
     may_pair,
-    periode_begin,
-    schooljaar_van,
 )
 
 
@@ -170,16 +167,6 @@ def test_across_schools_when_both_want_it() -> None:
         Kandidaat(id=2, school=2, over_scholen=True),
     ]
     assert indeel(mensen).groepen[0].leden == (1, 2)
-
-
-def test_the_school_year_starts_in_september() -> None:
-    assert schooljaar_van(date(2026, 8, 31)) == "2025-2026"
-    assert schooljaar_van(date(2026, 9, 1)) == "2026-2027"
-
-
-def test_the_second_term_starts_in_january() -> None:
-    assert periode_begin("trimester", date(2027, 2, 10)) == date(2027, 1, 1)
-    assert periode_begin("jaar", date(2027, 2, 10)) == date(2026, 9, 1)
 
 
 def test_two_left_over_and_a_pair_become_two_pairs() -> None:

@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from conftest import PASSWORD, World
 from plg.accounts.models import User
-from plg.bezoeken import services
+from plg.bezoeken import authorizers, services
 from plg.bezoeken.models import Klasbezoek, Status
 from plg.bezoeken.tests.factories import KijkwijzerFactory
 from plg.communities.models import Leervraag
@@ -144,8 +144,24 @@ def test_the_service_refuses_what_the_form_refuses(world: World) -> None:
 
 
 def test_the_list_of_colleagues_holds_no_leader_advisor_outsider_or_self(world: World) -> None:
-    names = set(services.collegas(world.member))
+    names = set(authorizers.colleagues(world.member))
     assert names == {world.coach, world.colleague}
+
+
+def test_a_teacher_of_a_sister_school_may_be_asked_for_a_blitsbezoek(
+    client: Client, world: World, sister_teacher: User
+) -> None:
+    _login(client, world.member)
+    page = client.get(reverse("blits_nieuw")).content.decode()
+    assert sister_teacher.display_name in page
+    assert world.leader.display_name not in page
+
+
+def test_a_leader_is_not_asked_along_for_co_teaching(client: Client, world: World) -> None:
+    _login(client, world.member)
+    page = client.get(reverse("coteaching_nieuw")).content.decode()
+    assert world.colleague.display_name in page
+    assert world.leader.display_name not in page
 
 
 def test_a_leader_has_no_class_to_invite_into(client: Client, world: World) -> None:

@@ -1,33 +1,78 @@
-"""The mails of blitsbezoeken and co-teaching: to the right person, without any note."""
+"""Blitsbezoeken and co-taught lessons are invited like every visit: one mail with a calendar
+file to the right person, without any note, the same answer and the same reminders."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from django.core import mail
+from django.test import Client, override_settings
+from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from conftest import World
-from plg.bezoeken import blits, coteaching, mails_samen
+from plg.bezoeken import coteaching, services, tasks
+from plg.bezoeken.models import Klasbezoek, Soort, Status
 from plg.post import geldig
-from plg.post.models import Bericht, Soort
+from plg.post.models import Bericht
+from plg.post.models import Soort as PostSoort
+
+
+def _blits(world: World, **kwargs: object) -> Klasbezoek:
+    begin = timezone.now() + timedelta(days=2)
+    return services.invite_bezoeker(
+        soort=Soort.BLITS,
+        geobserveerde=world.member,
+        bezoeker=world.colleague,
+        school=world.school,
+        begin=begin,
+        einde=begin + timedelta(minutes=15),
+        **kwargs,  # type: ignore[arg-type]
+    )
 
 
 def test_a_blitsbezoek_invitation_goes_to_the_visitor_without_what_to_look_at(
     world: World, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        blits.invite_blits(
-            geobserveerde=world.member,
-            bezoeker=world.colleague,
-            school=world.school,
-            begin=timezone.now() + timedelta(days=2),
-            kijken_naar="Geheime kijkvraag",
-        )
+        _blits(world, kijken_naar="Geheime kijkvraag")
     assert [m.to for m in mail.outbox] == [[world.colleague.email]]
     assert "Geheime kijkvraag" not in mail.outbox[0].body
     assert "blitsbezoek" in mail.outbox[0].subject
+
+
+def test_a_blitsbezoek_invitation_carries_a_calendar_file(
+    world: World, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        bezoek = _blits(world)
+    names = [name for name, _content, _type in mail.outbox[0].attachments]
+    assert names == ["klasbezoek.ics"]
+    assert reverse("blits_detail", args=[bezoek.pk]) in mail.outbox[0].body
+
+
+def test_the_visitor_accepts_a_blitsbezoek_like_a_visit_and_is_reminded(
+    world: World, client: Client
+) -> None:
+    bezoek = _blits(world)
+    client.force_login(world.colleague)
+    response = client.post(reverse("bezoek_antwoord", args=[bezoek.pk]), {"antwoord": "ja"})
+    assert response["Location"] == reverse("blits_detail", args=[bezoek.pk])
+    bezoek.refresh_from_db()
+    assert bezoek.status == Status.AANVAARD
+    Klasbezoek.objects.filter(pk=bezoek.pk).update(begin=timezone.now() + timedelta(hours=3))
+    bezoek.refresh_from_db()
+    assert tasks.send_bezoek_herinnering.call(bezoek.pk, bezoek.begin.isoformat())
+
+
+def test_the_blitsbezoek_page_asks_the_visitor_whether_they_come(
+    world: World, client: Client
+) -> None:
+    bezoek = _blits(world)
+    client.force_login(world.colleague)
+    page = client.get(reverse("blits_detail", args=[bezoek.pk])).content.decode()
+    assert reverse("bezoek_antwoord", args=[bezoek.pk]) in page
 
 
 def test_a_lesson_added_by_the_partner_is_mailed_to_the_owner_without_the_plan(
@@ -46,18 +91,31 @@ def test_a_lesson_added_by_the_partner_is_mailed_to_the_owner_without_the_plan(
         )
     assert [m.to for m in mail.outbox] == [[world.member.email]]
     assert "Geheim plan" not in mail.outbox[0].body
+    assert [name for name, _c, _t in mail.outbox[0].attachments] == ["klasbezoek.ics"]
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_a_co_taught_lesson_is_reminded_like_an_accepted_visit(
+    world: World, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    reeks = coteaching.start_reeks(
+        eigenaar=world.member, partner=world.colleague, school=world.school, titel="T", klas="1"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        les = coteaching.add_les(
+            reeks=reeks, door=world.member, begin=timezone.now() + timedelta(days=3), minuten=50
+        )
+    runs = DBTaskResult.objects.filter(task_path__endswith="send_bezoek_herinnering")
+    assert list(runs.values_list("run_after", flat=True)) == [les.begin - timedelta(days=1)]
 
 
 def test_a_failed_invitation_goes_again_only_while_the_visit_is_ahead(world: World) -> None:
-    bezoek = blits.invite_blits(
-        geobserveerde=world.member,
-        bezoeker=world.colleague,
-        school=world.school,
-        begin=timezone.now() + timedelta(days=2),
-    )
-    bericht = Bericht.objects.get(soort=Soort.SAMEN)
-    assert mails_samen.may_send(world.member, [bericht]) == {bericht.pk}
+    bezoek = _blits(world)
+    bericht = Bericht.objects.get(soort=PostSoort.KLASBEZOEK)
+    assert geldig.may_resend(world.member, [bericht]) == {bericht.pk}
     assert geldig.may_resend(world.colleague, [bericht]) == set()
     bezoek.ingetrokken = True
     bezoek.save()
-    assert mails_samen.may_send(world.member, [bericht]) == set()
+    assert geldig.may_resend(world.member, [bericht]) == set()

@@ -12,7 +12,6 @@ from django.utils import timezone
 from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.bezoeken import coteaching
-from plg.bezoeken.buddies import schooljaar_van
 from plg.bezoeken.models import (
     Blitsfeedback,
     Buddykoppel,
@@ -21,6 +20,7 @@ from plg.bezoeken.models import (
     CoTeachingReeks,
     Klasbezoek,
 )
+from plg.bezoeken.schooljaar import schooljaar_van
 from plg.bezoeken.tests.factories_samen import BlitsbezoekFactory, BuddyvoorkeurFactory
 
 
@@ -180,7 +180,7 @@ def test_a_note_kept_to_its_writer_is_not_opened_by_the_partner(
     les = coteaching.add_les(
         reeks=reeks,
         door=world.member,
-        begin=timezone.now(),
+        begin=timezone.now() + timedelta(hours=1),
         minuten=50,
         plan="Mijn idee",
         audience="ik",
@@ -329,7 +329,11 @@ def test_the_partner_writes_the_reflection_after_the_lesson(client: Client, worl
         eigenaar=world.member, partner=world.colleague, school=world.school, titel="T", klas="1"
     )
     les = coteaching.add_les(
-        reeks=reeks, door=world.member, begin=timezone.now(), minuten=50, plan="Plan"
+        reeks=reeks,
+        door=world.member,
+        begin=timezone.now() + timedelta(hours=1),
+        minuten=50,
+        plan="Plan",
     )
     _login(client, world.colleague)
     form = client.get(reverse("coteaching_nota", args=[les.pk])).content.decode()

@@ -184,7 +184,11 @@ def _samen(w: World) -> SamenObjects:
         ),
         "reeks": reeks,
         "co_les": coteaching.add_les(
-            reeks=reeks, door=w.member, begin=timezone.now(), minuten=50, plan="Plan"
+            reeks=reeks,
+            door=w.member,
+            begin=timezone.now() + timedelta(hours=1),
+            minuten=50,
+            plan="Plan",
         ),
     }
 

@@ -160,8 +160,8 @@ def _grow_samen(world: World, n: int) -> None:
     """n blitsbezoeken with feedback in the member's class, n co-teaching series of the member
     and the colleague with n lessons and notes in the first, n buddy groups of theirs."""
     from plg.bezoeken import blits, coteaching
-    from plg.bezoeken.buddies import schooljaar_van
     from plg.bezoeken.models import Buddykoppel, CoTeachingReeks
+    from plg.bezoeken.schooljaar import schooljaar_van
     from plg.bezoeken.tests.factories_samen import BlitsbezoekFactory
 
     for i in range(n):
@@ -176,7 +176,11 @@ def _grow_samen(world: World, n: int) -> None:
         )
         reeks = CoTeachingReeks.objects.earliest("id")
         les = coteaching.add_les(
-            reeks=reeks, door=world.member, begin=timezone.now(), minuten=50, plan=f"p{i}"
+            reeks=reeks,
+            door=world.member,
+            begin=timezone.now() + timedelta(hours=1),
+            minuten=50,
+            plan=f"p{i}",
         )
         coteaching.save_nota(les=les, door=world.colleague, plan="p", reflectie="r", audience=None)
         koppel = Buddykoppel.objects.create(

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from plg.accounts.models import User
-from plg.bezoeken.aggregates import dit_trimester, praktijk
+from plg.bezoeken.aggregates import praktijk
+from plg.bezoeken.schooljaar import dit_trimester
 from plg.organisations.models import School
 from plg.pages.management.commands.seed_demo import _kerstvakantie, build_demo, reset_demo
 from plg.scans.models import Resultaat

@@ -2,7 +2,10 @@
 
 Teachers sign up and may withdraw until the round is applied; a change of participants makes
 an existing proposal stale, so the round opens again. Applying turns every proposed visit into
-a Klasbezoek (accepted: the round is the invitation both signed up for) with its cover duties.
+a visit through ``bezoeken.services.invite_ronde`` (accepted: the round is the invitation both
+signed up for; both get it in their mail and calendar, and the reminders) with its cover duties,
+in one transaction. A visit cancelled later withdraws its cover (``withdraw_cover``, on
+``bezoeken.signals.bezoek_cancelled``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from plg.accounts.models import User
-from plg.bezoeken.models import Bezoekronde, Klasbezoek, RondeStatus, Status
+from plg.bezoeken.models import Bezoekronde, Klasbezoek, RondeStatus
+from plg.bezoeken.services import invite_ronde
 from plg.core.db import outside_transaction
 from plg.planning import mails
 from plg.planning.models import Vervangbeurt
@@ -93,20 +97,20 @@ def apply_bezoekronde(*, ronde: Bezoekronde, door: User) -> list[Klasbezoek]:
     if ronde.status != RondeStatus.KLAAR:
         return []
     voorstel = Rondevoorstel.from_json(ronde.voorstel)
-    bezoeken = Klasbezoek.objects.bulk_create(
-        Klasbezoek(
-            soort=ronde.soort,
-            geobserveerde_id=b.geobserveerde,
-            bezoeker_id=b.bezoeker,
-            school_id=b.school,
-            ronde=ronde,
-            klas=b.klas[:50],
-            begin=b.begin,
-            einde=b.einde,
-            lesuur=b.lesuur,
-            status=Status.AANVAARD,
-        )
-        for b in voorstel.bezoeken
+    bezoeken = invite_ronde(
+        ronde=ronde,
+        bezoeken=[
+            Klasbezoek(
+                geobserveerde_id=b.geobserveerde,
+                bezoeker_id=b.bezoeker,
+                school_id=b.school,
+                klas=b.klas[:50],
+                begin=b.begin,
+                einde=b.einde,
+                lesuur=b.lesuur,
+            )
+            for b in voorstel.bezoeken
+        ],
     )
     per_bezoeker = {(k.bezoeker_id, k.begin.date()): k for k in bezoeken}
     beurten = Vervangbeurt.objects.bulk_create(
@@ -125,3 +129,20 @@ def apply_bezoekronde(*, ronde: Bezoekronde, door: User) -> list[Klasbezoek]:
     ronde.status = RondeStatus.TOEGEPAST
     ronde.save(update_fields=["status"])
     return bezoeken
+
+
+def withdraw_cover(*, bezoek: Klasbezoek) -> None:
+    """The visit is off: its cover duties go, and each substitute hears they need not come
+    (still without whom the colleague would have visited)."""
+    beurten = list(Vervangbeurt.objects.filter(bezoek=bezoek).select_related("afwezige"))
+    if not beurten:
+        return
+    per_vervanger: dict[int, list[Vervangbeurt]] = defaultdict(list)
+    for beurt in beurten:
+        per_vervanger[beurt.vervanger_id].append(beurt)
+    queue_berichten(mails.bezoek_vervanging_vervalt(bezoek, per_vervanger))
+    Vervangbeurt.objects.filter(pk__in=[b.pk for b in beurten]).delete()
+
+
+def on_bezoek_cancelled(sender: object, *, bezoek: Klasbezoek, **kwargs: object) -> None:
+    withdraw_cover(bezoek=bezoek)

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='bericht',
             name='soort',
-            field=models.CharField(choices=[('plg-uitnodiging', 'Uitnodigingen voor de PLG'), ('scan-uitnodiging', 'Uitnodigingen'), ('scan-herinnering', 'Herinneringen'), ('bijeenkomst', 'Uitnodigingen voor de bijeenkomst'), ('vervanging', 'Vervangingen'), ('herinnering', 'Herinneringen de dag ervoor'), ('leerlog', 'Vragen om de leerlog'), ('samen', 'Blitsbezoeken en co-teaching'), ('klasbezoek', 'Uitnodigingen voor een klasbezoek'), ('klasbezoek-af', 'Afgezegde klasbezoeken'), ('klasbezoek-herinn', 'Herinneringen aan een klasbezoek')], max_length=20),
+            field=models.CharField(choices=[('plg-uitnodiging', 'Uitnodigingen voor de PLG'), ('scan-uitnodiging', 'Uitnodigingen'), ('scan-herinnering', 'Herinneringen'), ('bijeenkomst', 'Uitnodigingen voor de bijeenkomst'), ('vervanging', 'Vervangingen'), ('herinnering', 'Herinneringen de dag ervoor'), ('leerlog', 'Vragen om de leerlog'), ('klasbezoek', 'Uitnodigingen voor een klasbezoek'), ('klasbezoek-af', 'Afgezegde klasbezoeken'), ('klasbezoek-herinn', 'Herinneringen aan een klasbezoek')], max_length=20),
         ),
     ]
