@@ -235,6 +235,10 @@ KNOWS_THE_VISIT = {
 }
 
 
+def _b(w: World, o: Objects) -> list[object]:
+    return [_bezoek(w).pk]
+
+
 # url name → (args from world+objects, method, post data, personas allowed, success status)
 CASES: dict[str, tuple[Args, str, dict[str, str], set[str], int]] = {
     "home": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
@@ -468,21 +472,9 @@ CASES: dict[str, tuple[Args, str, dict[str, str], set[str], int]] = {
     "mijn_klasbezoeken": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
     "bezoek_nieuw": (lambda w, o: [], "get", {}, TEACHERS, 200),
     "bezoek_detail": (lambda w, o: [_bezoek(w).pk], "get", {}, {"member", "colleague"}, 200),
-    "bezoek_antwoord": (
-        lambda w, o: [_bezoek(w).pk],
-        "post",
-        {"antwoord": "ja"},
-        {"colleague"},
-        302,
-    ),
+    "bezoek_antwoord": (_b, "post", {"antwoord": "ja"}, {"colleague"}, 302),
     "bezoek_annuleren": (lambda w, o: [_bezoek(w).pk], "post", {}, {"member"}, 302),
-    "bezoek_lezers": (
-        lambda w, o: [_bezoek(w).pk],
-        "post",
-        {"notities_audience": "plg"},
-        {"member"},
-        302,
-    ),
+    "bezoek_lezers": (_b, "post", {"notities_audience": "plg"}, {"member"}, 302),
     "observeren": (lambda w, o: [_bezoek(w).pk], "get", {}, {"colleague"}, 200),
     "observatie_bewaar": (
         lambda w, o: [_bezoek(w).pk],
