@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 from typing import Any, cast
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,12 @@ from plg.organisations.models import School
 from plg.roosters.models import Lesuur
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's refusal shown on the form: on the field it names, else above the form."""
+    for field, fouten in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, fouten)
 
 
 class BezoekForm(forms.Form):

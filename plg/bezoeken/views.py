@@ -24,6 +24,7 @@ from plg.bezoeken.forms import (
     NagesprekForm,
     NotitiesAudienceForm,
     ObservatieForm,
+    add_service_errors,
     leervragen_voor,
 )
 from plg.bezoeken.models import Kijkwijzer, Klasbezoek, Meegenomen, Nagesprek, Observatie, Status
@@ -95,8 +96,7 @@ def bezoek_nieuw(request: AuthedRequest) -> HttpResponse:
                 lesuur=data["lesuur"],
             )
         except ValidationError as error:  # the rules changed between the check and the write
-            for field, fouten in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, fouten)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.bezoeken import authorizers, blits, buddies, coteaching, services
+from plg.bezoeken.forms import add_service_errors
 from plg.bezoeken.forms_samen import (
     BlitsfeedbackForm,
     BlitsUitnodigingForm,
@@ -91,8 +92,7 @@ def blits_nieuw(request: AuthedRequest) -> HttpResponse:
                 kijken_naar=data["kijken_naar"],
             )
         except ValidationError as error:
-            for field, fouten in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, fouten)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Je collega is uitgenodigd voor een blitsbezoek."))
             return redirect("blits_detail", pk=bezoek.pk)
@@ -246,8 +246,7 @@ def coteaching_les_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
         try:
             coteaching.add_les(reeks=reeks, door=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, fouten in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, fouten)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De les staat in de reeks."))
             return redirect("coteaching_reeks", pk=reeks.pk)
