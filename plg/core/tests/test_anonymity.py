@@ -24,7 +24,8 @@ from django.urls import reverse
 
 from conftest import PASSWORD, World
 from plg.communities.sharing import Audience
-from plg.core.tests.test_authorization import CASES, PERSONAS, Objects, _objects
+from plg.core.tests.authz import PERSONAS
+from plg.core.tests.test_authorization import CASES, Objects, _objects
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from typing import TypedDict
 
@@ -12,8 +11,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from conftest import PASSWORD, World
-from plg.bezoeken.models import Bezoekronde, CoTeachingReeks, Kijkwijzer, Klasbezoek
-from plg.bezoeken.tests.factories import KijkwijzerFactory, bezoek_bij_member
+from plg.bezoeken.models import Bezoekronde, CoTeachingReeks, Klasbezoek
 from plg.bezoeken.tests.factories_samen import BlitsbezoekFactory
 from plg.communities.models import (
     Afronding,
@@ -25,6 +23,21 @@ from plg.communities.models import (
     Uitnodiging,
 )
 from plg.communities.sharing import Audience
+from plg.core.tests.authz import (
+    COACH,
+    IN_SCHOOL,
+    IN_SG,
+    LOGGED_IN,
+    MEMBERS,
+    PERSONAS,
+    PLANNERS,
+    SCHOOL_TEACHERS,
+    TEAM,
+    WAVE_OPENERS,
+    WAVE_RUNNERS,
+    Case,
+    parts,
+)
 from plg.live.models import Gastlink, LiveSessie
 from plg.meetings.models import AgendaBlok, Bijeenkomst, Opdracht
 from plg.meetings.tests.factories import BijeenkomstFactory
@@ -36,30 +49,6 @@ from plg.roosters.models import SoortVrij, VrijeDagen
 from plg.roosters.services import add_vrije_dagen, kalender_van
 from plg.scans import services as scan_services
 from plg.scans.models import Afname, Toegang
-
-PERSONAS = [
-    "anonymous",
-    "coach",
-    "member",
-    "colleague",
-    "outsider",
-    "leader",
-    "other_leader",
-    "advisor",
-    "other_advisor",
-]
-MEMBERS = {"coach", "member"}
-COACH = {"coach"}
-IN_SG = {"coach", "member", "colleague", "leader", "advisor"}
-LOGGED_IN = set(PERSONAS) - {"anonymous"}
-IN_SCHOOL = {"coach", "member", "colleague", "leader", "advisor"}
-# a blitsbezoek in the member's class by the colleague; their co-teaching series
-DE_TWEE = {"member", "colleague"}
-WAVE_OPENERS = {"leader", "other_leader", "advisor", "other_advisor"}
-WAVE_RUNNERS = {"leader", "advisor"}
-TEAM = {"coach", "member", "colleague", "outsider", "leader", "other_leader"}
-PLANNERS = {"leader"}
-SCHOOL_TEACHERS = {"coach", "member", "colleague"}
 
 
 class SamenObjects(TypedDict):
@@ -210,37 +199,8 @@ def _failed_mail(w: World) -> Bericht:
     )
 
 
-Args = Callable[[World, Objects], list[object]]
-
-
-def _bezoek(w: World) -> Klasbezoek:
-    """An accepted visit in the member's class (the owner); the colleague visits."""
-    return bezoek_bij_member(w)
-
-
-def _kijkwijzer(w: World) -> Kijkwijzer:
-    return KijkwijzerFactory.create(eigenaar=w.member, plg=w.plg)
-
-
-TEACHERS = {"coach", "member", "colleague", "outsider"}
-# The other one of a visit's two knows it exists: refused (403), not hidden (404).
-KNOWS_THE_VISIT = {
-    "bezoek_antwoord": {"member"},
-    "observeren": {"member"},
-    "observatie_bewaar": {"member"},
-    "meegenomen": {"member"},
-    "bezoek_annuleren": {"colleague"},
-    "bezoek_lezers": {"colleague"},
-    "nagesprek": {"colleague"},
-}
-
-
-def _b(w: World, o: Objects) -> list[object]:
-    return [_bezoek(w).pk]
-
-
 # url name → (args from world+objects, method, post data, personas allowed, success status)
-CASES: dict[str, tuple[Args, str, dict[str, str], set[str], int]] = {
+CASES: dict[str, Case] = {
     "home": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
     "werkvormen": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
     "vragenkit": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
@@ -454,60 +414,9 @@ CASES: dict[str, tuple[Args, str, dict[str, str], set[str], int]] = {
     "bezoekmomenten_hx": (lambda w, o: [w.member.pk], "get", {}, {"coach", "colleague"}, 200),
     # a failed e-mail is tried again by whoever caused it to be sent, nobody else
     "bericht_opnieuw": (lambda w, o: [], "post", {"bericht": str(FAILED_MAIL)}, {"leader"}, 302),
-    # blitsbezoeken, buddies and co-teaching: the two people concerned; the school's staff to
-    # start one; the organiser of the buddies (a leader) sees counts only
-    "samen": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
-    "blits_nieuw": (lambda w, o: [], "get", {}, TEAM, 200),
-    "blits_detail": (lambda w, o: [o["blits"].pk], "get", {}, DE_TWEE, 200),
-    "blits_feedback": (lambda w, o: [o["blits"].pk], "get", {}, {"colleague"}, 200),
-    "buddy_aanmelden": (lambda w, o: [], "get", {}, TEAM, 200),
-    "buddy_afmelden": (lambda w, o: [], "post", {}, TEAM, 302),
-    "buddies_koppelen": (lambda w, o: [w.school.pk], "get", {}, {"leader"}, 200),
-    "coteaching_nieuw": (lambda w, o: [], "get", {}, TEAM, 200),
-    "coteaching_reeks": (lambda w, o: [o["reeks"].pk], "get", {}, DE_TWEE, 200),
-    "coteaching_les_nieuw": (lambda w, o: [o["reeks"].pk], "get", {}, DE_TWEE, 200),
-    "coteaching_nota": (lambda w, o: [o["co_les"].pk], "get", {}, DE_TWEE, 200),
-    "coteaching_stoppen": (lambda w, o: [o["reeks"].pk], "post", {}, DE_TWEE, 302),
-    # a class visit is its two people's: the owner (member) and the visitor (colleague)
-    "mijn_klasbezoeken": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
-    "bezoek_nieuw": (lambda w, o: [], "get", {}, TEACHERS, 200),
-    "bezoek_detail": (lambda w, o: [_bezoek(w).pk], "get", {}, {"member", "colleague"}, 200),
-    "bezoek_antwoord": (_b, "post", {"antwoord": "ja"}, {"colleague"}, 302),
-    "bezoek_annuleren": (lambda w, o: [_bezoek(w).pk], "post", {}, {"member"}, 302),
-    "bezoek_lezers": (_b, "post", {"notities_audience": "plg"}, {"member"}, 302),
-    "observeren": (lambda w, o: [_bezoek(w).pk], "get", {}, {"colleague"}, 200),
-    "observatie_bewaar": (
-        lambda w, o: [_bezoek(w).pk],
-        "post",
-        {
-            "client_id": "3f1c9a52-7d0e-4b7a-9c1e-2a6b8d4e5f60",
-            "tekst": "Ayla vraagt hulp",
-            "moment": "2030-01-07T10:00",
-        },
-        {"colleague"},
-        201,
-    ),
-    "nagesprek": (lambda w, o: [_bezoek(w).pk], "get", {}, {"member"}, 200),
-    "meegenomen": (lambda w, o: [_bezoek(w).pk], "get", {}, {"colleague"}, 200),
-    "kijkwijzers": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
-    "kijkwijzer_nieuw": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
-    "plg_kijkwijzer_nieuw": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
-    "kijkwijzer_detail": (lambda w, o: [_kijkwijzer(w).pk], "get", {}, MEMBERS, 200),
-    "kijkpunt_nieuw_hx": (
-        lambda w, o: [_kijkwijzer(w).pk],
-        "post",
-        {"tekst": "Leerlingen lezen voor"},
-        MEMBERS,
-        302,
-    ),
-    "kijkpunt_hx": (
-        lambda w, o: [(k := _kijkwijzer(w)).pk, k.items.last().pk, "op"],  # type: ignore[union-attr]
-        "post",
-        {},
-        MEMBERS,
-        302,
-    ),
 }
+_PART_CASES, REFUSED = parts()
+CASES.update(_PART_CASES)
 # The invitation (for a new address) refuses anyone signed in with another account.
 SIGNED_IN_AS_SOMEONE_ELSE = {"uitnodiging"}
 # Django's own account pages: open to everyone by design.
@@ -545,7 +454,7 @@ def test_access(client: Client, world: World, name: str, persona: str) -> None:
     elif (
         (persona == "member" and allowed == COACH)
         or name in SIGNED_IN_AS_SOMEONE_ELSE
-        or persona in KNOWS_THE_VISIT.get(name, set())
+        or persona in REFUSED.get(name, set())
     ):
         assert response.status_code == 403
     else:
