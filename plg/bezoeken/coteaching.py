@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.accounts.models import User
@@ -117,9 +118,16 @@ def save_nota(
 
 @transaction.atomic
 def stop_reeks(*, reeks: CoTeachingReeks) -> None:
-    """Either of the two may stop; every lesson is withdrawn, so the partner's access ends."""
+    """Either of the two may stop; every lesson is withdrawn, so the partner's access ends.
+    Lessons still ahead are cancelled like any visit: mails and reminders that have not left
+    stay home, an invitation that left gets its cancellation, arranged cover is withdrawn."""
     reeks.ingetrokken = True
     reeks.save(update_fields=["ingetrokken"])
+    ahead = reeks.lessen.filter(
+        begin__gt=timezone.now(), status__in=[Status.UITGENODIGD, Status.AANVAARD]
+    )
+    for les in ahead:
+        services.cancel_bezoek(bezoek=les)
     reeks.lessen.update(ingetrokken=True)
     reeks.lessen.filter(status=Status.UITGENODIGD).update(status=Status.GEANNULEERD)
 

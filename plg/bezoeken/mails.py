@@ -90,15 +90,15 @@ def uitnodiging(
         )
 
 
-def annulering(bezoek: Klasbezoek) -> Bericht:
-    """To the visitor whose invitation already left: the event leaves their calendar."""
+def annulering(bezoek: Klasbezoek, *, aan: str) -> Bericht:
+    """To someone whose invitation already left: the event leaves their calendar."""
     with translation.override(settings.LANGUAGE_CODE):
         return Bericht(
-            sleutel=f"klasbezoek-af:{bezoek.pk}:{moment(bezoek)}",
+            sleutel=f"klasbezoek-af:{bezoek.pk}:{moment(bezoek)}:{aan}",
             soort=Soort.KLASBEZOEK_AF,
             over=bezoek,
             door=bezoek.geobserveerde,
-            aan=bezoek.bezoeker.email,
+            aan=aan,
             onderwerp=_("Klasbezoek op %(dag)s gaat niet door")
             % {"dag": f"{timezone.localtime(bezoek.begin):%d/%m/%Y}"},
             tekst=render_to_string("bezoeken/email/annulering.txt", _context(bezoek)),

@@ -193,19 +193,22 @@ def _queue_reminder(bezoek: Klasbezoek) -> None:
 @transaction.atomic
 def cancel_bezoek(*, bezoek: Klasbezoek) -> None:
     """The owner cancels, at any time: the visitor reads nothing any more, mails that have not
-    left stay home, a visitor who got the invitation gets a cancellation for their calendar,
-    and whoever arranged something around the visit hears of it (``bezoek_cancelled``)."""
+    left stay home, whoever got an invitation (the visitor, the owner of a co-taught lesson the
+    partner added, both of a round's visit) gets a cancellation for their calendar, and whoever
+    arranged something around the visit hears of it (``bezoek_cancelled``)."""
     this = Klasbezoek.objects.filter(pk=bezoek.pk)
-    invitation_left = (
-        Bericht.objects.over(this)
-        .filter(soort=PostSoort.KLASBEZOEK, status=PostStatus.VERSTUURD)
-        .exists()
+    invited = sorted(
+        set(
+            Bericht.objects.over(this)
+            .filter(soort=PostSoort.KLASBEZOEK, status=PostStatus.VERSTUURD)
+            .values_list("aan", flat=True)
+        )
     )
     post.withdraw_berichten(this)
     this.update(status=Status.GEANNULEERD, ingetrokken=True)
     bezoek.status, bezoek.ingetrokken = Status.GEANNULEERD, True
-    if invitation_left:
-        post.queue_berichten([mails.annulering(bezoek)])
+    if invited:
+        post.queue_berichten([mails.annulering(bezoek, aan=aan) for aan in invited])
     bezoek_cancelled.send(sender=Klasbezoek, bezoek=bezoek)
 
 

@@ -17,6 +17,7 @@ from plg.bezoeken.models import Klasbezoek, Soort, Status
 from plg.post import geldig
 from plg.post.models import Bericht
 from plg.post.models import Soort as PostSoort
+from plg.post.models import Status as PostStatus
 
 
 def _blits(world: World, **kwargs: object) -> Klasbezoek:
@@ -119,3 +120,54 @@ def test_a_failed_invitation_goes_again_only_while_the_visit_is_ahead(world: Wor
     bezoek.ingetrokken = True
     bezoek.save()
     assert geldig.may_resend(world.member, [bericht]) == set()
+
+
+def _co_les(world: World, *, door_partner: bool = False) -> Klasbezoek:
+    reeks = coteaching.start_reeks(
+        eigenaar=world.member, partner=world.colleague, school=world.school, titel="T", klas="1"
+    )
+    return coteaching.add_les(
+        reeks=reeks,
+        door=world.colleague if door_partner else world.member,
+        begin=timezone.now() + timedelta(days=2),
+        minuten=50,
+    )
+
+
+def test_stopping_a_series_keeps_unsent_mails_of_lessons_ahead_home(world: World) -> None:
+    les = _co_les(world)
+    assert les.reeks is not None
+    coteaching.stop_reeks(reeks=les.reeks)
+    statuses = set(Bericht.objects.filter(over_id=les.pk).values_list("status", flat=True))
+    assert statuses == {PostStatus.INGETROKKEN}
+
+
+def test_stopping_a_series_takes_lessons_ahead_out_of_the_partners_calendar(
+    world: World,
+) -> None:
+    les = _co_les(world)
+    assert les.reeks is not None
+    Bericht.objects.filter(soort=PostSoort.KLASBEZOEK).update(status=PostStatus.VERSTUURD)
+    coteaching.stop_reeks(reeks=les.reeks)
+    af = Bericht.objects.get(soort=PostSoort.KLASBEZOEK_AF)
+    assert af.aan == world.colleague.email
+    assert "METHOD:CANCEL" in af.bijlagen[0]["inhoud"]
+
+
+def test_a_cancelled_lesson_the_partner_added_leaves_the_owners_calendar(world: World) -> None:
+    les = _co_les(world, door_partner=True)
+    Bericht.objects.filter(soort=PostSoort.KLASBEZOEK).update(status=PostStatus.VERSTUURD)
+    services.cancel_bezoek(bezoek=les)
+    af = Bericht.objects.get(soort=PostSoort.KLASBEZOEK_AF)
+    assert af.aan == world.member.email
+
+
+def test_stopping_a_series_leaves_lessons_that_took_place_as_they_were(world: World) -> None:
+    les = _co_les(world)
+    assert les.reeks is not None
+    Klasbezoek.objects.filter(pk=les.pk).update(
+        begin=timezone.now() - timedelta(days=1), status=Status.AANVAARD
+    )
+    coteaching.stop_reeks(reeks=les.reeks)
+    les.refresh_from_db()
+    assert (les.status, les.ingetrokken) == (Status.AANVAARD, True)
