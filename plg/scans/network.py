@@ -41,6 +41,7 @@ class SchoolRow:
     profile: str = ""
     cluster: str = ""
     weakest: str = ""
+    distinctions: list[str] = field(default_factory=list)
     characteristics: list[float | None] = field(default_factory=list)
     conditions: list[float | None] = field(default_factory=list)
     changes: list[Difference | None] = field(default_factory=list)
@@ -193,6 +194,10 @@ def _row(
     voorwaarden = instrument.of_kind("voorwaarde")
     before = pair[1] if len(pair) > 1 and may_show(pair[1].n, minimum) else None
     condition_means = means(now, voorwaarden)
+    characteristic_means = means(now, kenmerken)
+    scores = {
+        s.key: m for s, m in zip(kenmerken, characteristic_means, strict=True) if m is not None
+    }
     weakest_key = weakest(
         {s.key: m for s, m in zip(voorwaarden, condition_means, strict=True) if m is not None}
     )
@@ -204,10 +209,19 @@ def _row(
         profile=now.profiel,
         cluster=cluster,
         weakest=condition_titles.get(weakest_key or "", ""),
-        characteristics=means(now, kenmerken),
+        distinctions=_distinctions(instrument, scores),
+        characteristics=characteristic_means,
         conditions=condition_means,
         changes=[
             difference(means.moments(before, s), means.moments(now, s)) if before else None
             for s in kenmerken
         ],
     )
+
+
+def _distinctions(instrument: Instrument, scores: dict[str, float]) -> list[str]:
+    """What a school is also strong in beyond its profile (the research: few schools are)."""
+    if len(scores) < len(instrument.of_kind("kenmerk")):
+        return []
+    titles = {s.key: localised(s.title) for s in instrument.of_kind("kenmerk")}
+    return [titles[key] for key in instrument.profile.distinctions(scores)]

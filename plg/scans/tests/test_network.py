@@ -107,3 +107,34 @@ def test_a_result_without_section_figures_shows_no_figures_and_breaks_nothing(wo
     overview = network_overview(network_id=world.network.pk, schools=[world.school], minimum=5)
     assert overview.schools_with_data == 0
     assert overview.rows[0].characteristics == [None, None, None]
+
+
+def _one_school_answering(world: World, value: int) -> None:
+    afname = services.open_afname(opened_by=world.leader, title="Scan", schools=[world.school])
+    reverse_items = {item.key for item in afname.instrument.items() if item.reverse}
+    for _ in range(5):
+        answer(afname, world.school, lambda key: 6 - value if key in reverse_items else value)
+    services.close_afname(afname=afname)
+
+
+def test_a_school_strong_in_deprivatised_practice_too_shows_it_as_a_distinction(
+    world: World,
+) -> None:
+    _one_school_answering(world, 5)
+    overview = network_overview(network_id=world.network.pk, schools=[world.school], minimum=5)
+    assert overview.rows[0].distinctions == ["Gedeprivatiseerde praktijk"]
+
+
+def test_a_school_of_middling_scores_has_no_distinction(world: World) -> None:
+    _one_school_answering(world, 3)
+    overview = network_overview(network_id=world.network.pk, schools=[world.school], minimum=5)
+    assert overview.rows[0].distinctions == []
+
+
+def test_the_advisor_reads_the_distinction_next_to_the_profile(
+    world: World, client: Client
+) -> None:
+    _one_school_answering(world, 5)
+    client.force_login(world.advisor)
+    page = client.get(reverse("begeleiding_scans")).content.decode()
+    assert "ook sterk in gedeprivatiseerde praktijk" in page
