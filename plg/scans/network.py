@@ -221,7 +221,7 @@ def _row(
 
 def _distinctions(instrument: Instrument, scores: dict[str, float]) -> list[str]:
     """What a school is also strong in beyond its profile (the research: few schools are)."""
-    if len(scores) < len(instrument.of_kind("kenmerk")):
+    if instrument.profile is None or len(scores) < len(instrument.of_kind("kenmerk")):
         return []
     titles = {s.key: localised(s.title) for s in instrument.of_kind("kenmerk")}
     return [titles[key] for key in instrument.profile.distinctions(scores)]
