@@ -239,11 +239,13 @@ class Leervraag(Prioriteerbaar):
 
 
 class LeervraagVersie(models.Model):
+    """One step in the growth of a question. The check's verdict is not kept: it helps while
+    writing and does not judge the writer afterwards (decision 54)."""
+
     leervraag = models.ForeignKey(Leervraag, on_delete=models.CASCADE, related_name="versies")
     text = models.TextField(_("leervraag"), max_length=500)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
-    criteria_met = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.communities import mails
-from plg.communities.leervraag_check import check_leervraag
 from plg.communities.models import (
     PLG,
     Actieplan,
@@ -198,9 +197,7 @@ def revise_leervraag(*, leervraag: Leervraag, text: str, author: User) -> None:
 
 
 def _add_version(leervraag: Leervraag, text: str, author: User) -> None:
-    LeervraagVersie.objects.create(
-        leervraag=leervraag, text=text, author=author, criteria_met=check_leervraag(text).passed
-    )
+    LeervraagVersie.objects.create(leervraag=leervraag, text=text, author=author)
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from plg.communities import services
 from plg.communities.models import (
     Fase,
     Leervraag,
+    LeervraagVersie,
     Lidmaatschap,
     Mijlpaal,
     Rol,
@@ -262,7 +263,11 @@ def test_every_version_of_a_leervraag_is_kept(world: World) -> None:
     )
     texts = list(vraag.versies.values_list("text", flat=True))
     assert texts == ["Waarom geven we huiswerk aan onze leerlingen?", "Hoe plannen we huiswerk?"]
-    assert vraag.versies.all()[0].criteria_met > vraag.versies.reverse()[0].criteria_met
+
+
+def test_a_version_keeps_no_verdict_of_the_check(world: World) -> None:
+    field_names = {f.name for f in LeervraagVersie._meta.get_fields()}
+    assert not field_names & {"criteria_met", "score", "passed"}
 
 
 def test_live_check_fragment_reflects_the_text(client: Client, world: World) -> None:
