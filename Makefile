@@ -11,6 +11,9 @@ PORT ?= 8000
 # On one's own machine: debug on and a development key (plg/settings/development.py). Everything
 # else starts only with a SECRET_KEY, and with debug off unless DEBUG turns it on.
 setup run demo messages: export DJANGO_SETTINGS_MODULE = plg.settings.development
+# Links in mails and calendar files lead to the address the app is served on.
+run demo: export HOST := $(HOST)
+run demo: export PORT := $(PORT)
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)

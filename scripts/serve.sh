@@ -6,5 +6,7 @@ HOST=${1:-127.0.0.1}; PORT=${2:-8000}
 .venv/bin/python manage.py db_worker &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT
-echo "PLG-werkplaats draait op http://$HOST:$PORT (stoppen met Ctrl+C)"
+echo
+echo "PLG-werkplaats draait op http://$HOST:$PORT/aanmelden/ (demo-accounts hierboven; stoppen met Ctrl+C)"
+echo
 .venv/bin/uvicorn plg.asgi:application --host "$HOST" --port "$PORT" --log-level warning

@@ -163,6 +163,8 @@ STATICFILES_DIRS = [BASE_DIR / "plg" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 WHITENOISE_USE_FINDERS = DEBUG
+# Files a browser asks for at the root (favicon.ico): served as they are, no page in between.
+WHITENOISE_ROOT = BASE_DIR / "plg" / "public"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -15,7 +15,7 @@ from django.core.checks import run_checks
 from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parents[3]
-SHOWN = ("DEBUG", "SECRET_KEY", "EMAIL_BACKEND", "WHITENOISE_USE_FINDERS")
+SHOWN = ("DEBUG", "SECRET_KEY", "EMAIL_BACKEND", "WHITENOISE_USE_FINDERS", "SITE_URL")
 SCRIPT = (
     "import django, json; django.setup(); from django.conf import settings; "
     f"print(json.dumps({{name: getattr(settings, name) for name in {SHOWN!r}}}))"
@@ -25,6 +25,7 @@ SCRIPT = (
 def start(module: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Django set up with these settings and no DEBUG, SECRET_KEY or EMAIL_BACKEND of ours."""
     ours = {"DEBUG", "SECRET_KEY", "EMAIL_BACKEND", "DJANGO_SETTINGS_MODULE"}
+    ours |= {"SITE_URL", "HOST", "PORT"}
     clean = {k: v for k, v in os.environ.items() if k not in ours}
     return subprocess.run(
         [sys.executable, "-c", SCRIPT],
@@ -64,9 +65,19 @@ def test_development_runs_with_debug_and_its_own_key_and_prints_mail() -> None:
     shown = settings_of("development")
     assert shown["DEBUG"] is True
     assert shown["SECRET_KEY"].startswith("dev-only")
-    assert shown["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert shown["EMAIL_BACKEND"] == "plg.core.mail.TerminalBackend"
     assert settings_of("development", DEBUG="false")["DEBUG"] is False
     assert settings_of("development", SECRET_KEY=KEY)["SECRET_KEY"] == KEY
+
+
+def test_links_in_development_follow_the_port_make_run_serves_on() -> None:
+    assert settings_of("development")["SITE_URL"] == "http://127.0.0.1:8000"
+    assert settings_of("development", PORT="8101")["SITE_URL"] == "http://127.0.0.1:8101"
+
+
+def test_a_configured_site_url_wins_over_the_port() -> None:
+    shown = settings_of("development", PORT="8101", SITE_URL="https://plg.example")
+    assert shown["SITE_URL"] == "https://plg.example"
 
 
 def test_the_tests_start_without_a_secret_key_and_never_debug() -> None:
