@@ -171,7 +171,7 @@ def _answer_context(
         "step": step,
         "steps": steps,
         "number": step + 1,
-        "percent": round((step + 1) / (steps + 1) * 100),
+        "percent": round(step / steps * 100),  # the parts behind you; handing in is 100
         "problems": problems,
         "resume_form": ResumeForm(),
     }
@@ -220,6 +220,8 @@ def scan_start(request: HttpRequest, token: str) -> HttpResponse:
     antwoordset = services.find_antwoordset(afname=afname, key=key) if key else None
     if antwoordset is not None and antwoordset.submitted:
         key, antwoordset = "", None  # handed in from this browser: the link starts afresh
+    if request.method == "GET" and "deel" not in request.GET:
+        step = services.resume_step(antwoordset, afname.instrument)
     context = _answer_context(toegang, antwoordset, step, problems)
     response = render(request, "scans/invullen.html", context, status=400 if problems else 200)
     if request.method == "GET":

@@ -20,7 +20,7 @@ from plg.core.http import parse_small_int
 from plg.organisations.models import Aanstelling, School
 from plg.post import services as post
 from plg.scans import mails
-from plg.scans.instruments import Instrument, latest_version, localised
+from plg.scans.instruments import Instrument, Section, latest_version, localised
 from plg.scans.models import (
     Afname,
     Antwoord,
@@ -350,6 +350,29 @@ def missing(antwoordset: Antwoordset | None, instrument: Instrument) -> list[str
         if incomplete:
             titles.append(localised(section.title))
     return titles
+
+
+def resume_step(antwoordset: Antwoordset | None, instrument: Instrument) -> int:
+    """Where a person stopped: the last part they answered anything in, or the part after it
+    when that one is complete (after the last part: the page to hand in)."""
+    if antwoordset is None:
+        return 0
+    answered = set(antwoordset.antwoorden.values_list("item", flat=True))
+    commented = set(antwoordset.toelichtingen.values_list("section", flat=True))
+
+    def touched(section: Section) -> bool:
+        if section.choice_key:
+            return antwoordset.rolgroep is not None
+        return section.key in commented or any(item.key in answered for item in section.items)
+
+    last = max((i for i, s in enumerate(instrument.sections) if touched(s)), default=None)
+    if last is None:
+        return 0
+    section = instrument.sections[last]
+    complete = all(item.key in answered for item in section.items) and (
+        not section.comment_required or section.key in commented
+    )
+    return last + 1 if complete else last
 
 
 def section_scores(instrument: Instrument, values: Mapping[str, int]) -> dict[str, float]:

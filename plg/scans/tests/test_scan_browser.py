@@ -59,11 +59,12 @@ def test_answer_on_a_phone_leave_and_come_back(
     page.close()  # leaves half-way: no button pressed on this part
 
     again = context.new_page()
-    again.goto(asgi_server + path)
-    expect(again.get_by_role("heading", level=1)).to_have_text("Collectieve verantwoordelijkheid")
+    again.goto(asgi_server + path)  # opens where they stopped: the part left half-way
+    expect(again.get_by_role("heading", level=1)).to_have_text("Reflectieve dialoog")
+    expect(again.locator("input[name='rd1'][value='2']")).to_be_checked()
+    again.get_by_role("button", name="Vorige").click()
     expect(again.locator("input[name='cv1'][value='4']")).to_be_checked()
     again.get_by_role("button", name="Volgende").click()
-    expect(again.locator("input[name='rd1'][value='2']")).to_be_checked()
     while again.locator("fieldset.scan-item").count():
         _answer_part(again, "3" if again.locator("input[name='rolgroep']").count() == 0 else "1")
         again.get_by_role("button", name="Volgende").click()
