@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from django.core.mail import EmailMessage
+from django.http import HttpResponse
 from django.test import RequestFactory
 from whitenoise.middleware import WhiteNoiseMiddleware
 
@@ -42,7 +43,7 @@ def test_the_terminal_leaves_out_the_body_and_names_attachments() -> None:
 
 
 def test_the_favicon_a_browser_asks_for_is_served(rf: RequestFactory) -> None:
-    middleware = WhiteNoiseMiddleware(lambda request: None)  # type: ignore[arg-type,return-value]
+    middleware = WhiteNoiseMiddleware(lambda request: HttpResponse(status=404))
     response = middleware(rf.get("/favicon.ico"))
     assert response.status_code == 200
     assert response["Content-Type"] == "image/x-icon"
