@@ -18,6 +18,7 @@ from plg.communities.models import (
     Thema,
     Uitnodiging,
 )
+from plg.communities.services import Collega
 from plg.communities.sharing import Audience, Shared
 from plg.communities.versions import VersionedForm
 from plg.core.validators import MAX_PASSWORD, sensible_date, single_line
@@ -97,8 +98,23 @@ class FaseVoorstelForm(forms.Form):
 
 
 class UitnodigingForm(forms.Form):
-    email = forms.EmailField(label=_("E-mailadres"), max_length=254)
-    school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none())
+    """Pick a colleague of the PLG's schools, or type the address of someone without an account
+    yet; the school follows from the colleague picked."""
+
+    collega = forms.ChoiceField(
+        label=_("Collega"),
+        required=False,
+        help_text=_("Iemand van je school die nog niet meedoet."),
+    )
+    email = forms.EmailField(
+        label=_("Of een e-mailadres"),
+        max_length=254,
+        required=False,
+        help_text=_("Voor een collega die hier nog geen account heeft."),
+    )
+    school = forms.ModelChoiceField(
+        label=_("School"), queryset=School.objects.none(), required=False
+    )
     message = forms.CharField(
         label=_("Persoonlijke boodschap"),
         max_length=Uitnodiging._meta.get_field("message").max_length,
@@ -107,12 +123,33 @@ class UitnodigingForm(forms.Form):
         help_text=_("Deelnemen is vrijwillig: zeg gerust waarom je aan deze collega denkt."),
     )
 
-    def __init__(self, *args: Any, plg: PLG, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plg: PLG, colleagues: list[Collega], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.colleagues = {c.key: c for c in colleagues}
+        label = "{} · {}" if len({c.school.pk for c in colleagues}) > 1 else "{}"
+        cast("forms.ChoiceField", self.fields["collega"]).choices = [
+            ("", _("Kies een collega")),
+            *((c.key, label.format(c.name, c.school.name)) for c in colleagues),
+        ]
         schools = plg.schools.all()
         cast("forms.ModelChoiceField[School]", self.fields["school"]).queryset = schools
         if len(schools) == 1:
             self.fields["school"].initial = schools[0]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        picked = self.colleagues.get(data.get("collega") or "")
+        if picked is not None:
+            data["email"], data["school"] = picked.email, picked.school
+        elif not data.get("email") and "email" not in self.errors:
+            self.add_error("collega", _("Kies een collega of vul een e-mailadres in."))
+        elif data.get("email") and data.get("school") is None and "school" not in self.errors:
+            self.add_error("school", _("Kies de school van je collega."))
+        return data
+
+    def invitation(self) -> dict[str, Any]:
+        """What ``services.invite`` needs, from a valid form."""
+        return {k: self.cleaned_data[k] for k in ("email", "school", "message")}
 
 
 class NewAccountForm(forms.Form):

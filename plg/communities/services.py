@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -76,6 +77,45 @@ def invite(
     )
     post.queue_berichten([mails.uitnodiging(uitnodiging)])
     return uitnodiging
+
+
+@dataclass(frozen=True)
+class Collega:
+    """A colleague a coach may invite by picking them: staff of one of the PLG's schools."""
+
+    key: str
+    name: str
+    email: str
+    school: School
+
+
+def colleagues_to_invite(plg: PLG) -> list[Collega]:
+    """Staff of the PLG's schools who are not in it and have no open invitation to it."""
+    taken = Uitnodiging.objects.filter(plg=plg, status=UitnodigingStatus.OPEN).values("email")
+    rows = (
+        Aanstelling.objects.team()
+        .filter(school__in=plg.schools.all(), user__is_active=True)
+        .exclude(user__lidmaatschappen__plg=plg)
+        .exclude(user__email__in=taken)
+        .select_related("user", "school")
+        .order_by("user__first_name", "user__last_name", "school__name", "pk")
+    )
+    found: dict[str, Collega] = {}
+    for row in rows:
+        key = f"{row.user_id}-{row.school_id}"
+        found.setdefault(
+            key, Collega(key, row.user.display_name, row.user.email.lower(), row.school)
+        )
+    return list(found.values())
+
+
+@transaction.atomic
+def withdraw_uitnodiging(*, uitnodiging: Uitnodiging) -> None:
+    """The coach takes back an open invitation: its link stops working and a mail that has not
+    left stays home."""
+    this = Uitnodiging.objects.select_for_update().filter(pk=uitnodiging.pk)
+    post.withdraw_berichten(this)
+    this.filter(status=UitnodigingStatus.OPEN).update(status=UitnodigingStatus.INGETROKKEN)
 
 
 @transaction.atomic

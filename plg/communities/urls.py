@@ -9,6 +9,11 @@ urlpatterns = [
     path("plg/<int:pk>/fase/voorstel/", views.plg_fase_voorstel, name="plg_fase_voorstel"),
     path("plg/<int:pk>/leden/", views.leden, name="plg_leden"),
     path("plg/<int:pk>/leden/<int:lid_pk>/rol/", views.lid_rol, name="lid_rol"),
+    path(
+        "plg/<int:pk>/uitnodigingen/<int:uitnodiging_pk>/intrekken/",
+        views.uitnodiging_intrekken,
+        name="uitnodiging_intrekken",
+    ),
     path("plg/<int:pk>/verlaten/", views.plg_leave, name="plg_leave"),
     path("plg/<int:pk>/leervragen/", leervraagwerkplaats.leervragen, name="leervragen"),
     path(

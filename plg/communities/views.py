@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -130,14 +132,15 @@ def plg_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def leden(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
-    form = UitnodigingForm(request.POST or None, plg=plg)
+    colleagues = services.colleagues_to_invite(plg) if lid.is_coach else []
+    form = UitnodigingForm(request.POST or None, plg=plg, colleagues=colleagues)
     if request.method == "POST":
         require_open(plg)
         if not lid.is_coach:
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.invite(plg=plg, invited_by=request.user, **form.cleaned_data)
+                services.invite(plg=plg, invited_by=request.user, **form.invitation())
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -159,6 +162,22 @@ def leden(request: AuthedRequest, pk: int) -> HttpResponse:
         "form": form,
     }
     return render(request, "communities/leden.html", context)
+
+
+@login_required
+@require_POST
+def uitnodiging_intrekken(request: AuthedRequest, pk: int, uitnodiging_pk: int) -> HttpResponse:
+    plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
+    uitnodiging = get_object_or_404(
+        Uitnodiging, pk=uitnodiging_pk, plg=plg, status=UitnodigingStatus.OPEN
+    )
+    services.withdraw_uitnodiging(uitnodiging=uitnodiging)
+    messages.success(
+        request,
+        _("De uitnodiging voor %(email)s is ingetrokken: de link werkt niet meer.")
+        % {"email": uitnodiging.email},
+    )
+    return redirect("plg_leden", pk=plg.pk)
 
 
 @login_required
@@ -210,7 +229,8 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
         )
     existing = User.objects.filter(email__iexact=invitation.email).first()
     account_form = NewAccountForm(request.POST or None) if existing is None else None
-    if request.method == "POST":
+    said_yes = request.session.pop(JOIN_AFTER_LOGIN, None) == invitation.pk
+    if request.method == "POST" or (said_yes and isinstance(request.user, User)):
         try:
             return _answer_invitation(request, invitation, existing, account_form)
         except ValidationError:
@@ -238,6 +258,8 @@ def _answer_invitation(
     existing: User | None,
     account_form: NewAccountForm | None,
 ) -> HttpResponse:
+    if request.method == "GET":  # back from logging in after "Ik doe mee"
+        return _join(request, invitation, cast(User, request.user))
     if request.POST.get("antwoord") == "nee":
         services.decline_uitnodiging(uitnodiging=invitation)
         return render(
@@ -245,9 +267,11 @@ def _answer_invitation(
         )
     if existing is not None:
         if not request.user.is_authenticated:
+            # "Ik doe mee" was said: once logged in, they land in the PLG, not here again.
+            request.session[JOIN_AFTER_LOGIN] = invitation.pk
             return redirect_to_login(request.path)
-        services.accept_uitnodiging(uitnodiging=invitation, user=existing)
-    elif account_form is not None and account_form.is_valid():
+        return _join(request, invitation, existing)
+    if account_form is not None and account_form.is_valid():
         existing = User.objects.build_user(
             invitation.email,
             account_form.cleaned_data["password1"],
@@ -258,12 +282,23 @@ def _answer_invitation(
             existing.save()
             services.accept_uitnodiging(uitnodiging=invitation, user=existing, newcomer=True)
         login(request, existing, backend="django.contrib.auth.backends.ModelBackend")
-    else:
-        return render(
-            request,
-            "communities/uitnodiging.html",
-            {"uitnodiging": invitation, "existing": existing, "account_form": account_form},
-        )
+        return _welcome(request, invitation)
+    return render(
+        request,
+        "communities/uitnodiging.html",
+        {"uitnodiging": invitation, "existing": existing, "account_form": account_form},
+    )
+
+
+JOIN_AFTER_LOGIN = "uitnodiging_ja"
+
+
+def _join(request: HttpRequest, invitation: Uitnodiging, user: User) -> HttpResponse:
+    services.accept_uitnodiging(uitnodiging=invitation, user=user)
+    return _welcome(request, invitation)
+
+
+def _welcome(request: HttpRequest, invitation: Uitnodiging) -> HttpResponse:
     messages.success(request, _("Welkom in de PLG '%(plg)s'.") % {"plg": invitation.plg})
     return redirect("plg_detail", pk=invitation.plg_id)
 

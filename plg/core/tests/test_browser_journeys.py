@@ -96,7 +96,7 @@ def test_member_accepts_and_writes_a_leerlog_for_the_plg(page: Page, site: Site)
     )
     sign_in(page, site, site.coach)
     page.goto(f"{site.url}/plg/{site.plg.pk}/leden/")
-    page.fill("#id_email", site.colleague.email)
+    page.locator("#id_collega").select_option(label=site.colleague.display_name)
     page.get_by_role("button", name="Uitnodiging versturen").click()
     expect(page.locator(".messages")).to_contain_text(site.colleague.email)
     link = re.search(r"https?://\S+/uitnodiging/\S+/", str(mail.outbox[-1].body))
@@ -104,10 +104,14 @@ def test_member_accepts_and_writes_a_leerlog_for_the_plg(page: Page, site: Site)
     path = link.group(0).split("/uitnodiging/")[1]
     page.context.clear_cookies()
 
-    sign_in(page, site, site.colleague)
+    # "Ik doe mee" before logging in: after logging in they land in the PLG, not back here.
     page.goto(f"{site.url}/uitnodiging/{path}")
     page.get_by_role("button", name="Ik doe mee").click()
+    page.fill("#id_username", site.colleague.email)
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
     expect(page).to_have_url(f"{site.url}/plg/{site.plg.pk}/")
+    expect(page.locator(".messages")).to_contain_text("Welkom in de PLG")
 
     page.goto(f"{site.url}/bijeenkomst/{bijeenkomst.pk}/leerlog/")
     page.fill("#id_kennis_inzicht", "Denkstappen hardop maken helpt.")
@@ -116,6 +120,22 @@ def test_member_accepts_and_writes_a_leerlog_for_the_plg(page: Page, site: Site)
     expect(page.locator("body")).to_contain_text("Denkstappen hardop maken helpt.")
     entry = LeerlogEntry.objects.get()
     assert entry.author == site.colleague and entry.audience == Audience.PLG
+
+
+def test_coach_withdraws_an_invitation_and_its_link_stops_working(page: Page, site: Site) -> None:
+    from plg.communities import services
+
+    uitnodiging = services.invite(
+        plg=site.plg, email="kato@regenboog.example", school=site.school, invited_by=site.coach
+    )
+    sign_in(page, site, site.coach)
+    page.goto(f"{site.url}/plg/{site.plg.pk}/leden/")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Intrekken").click()
+    expect(page.locator(".messages")).to_contain_text("kato@regenboog.example")
+    expect(page.get_by_role("button", name="Intrekken")).to_have_count(0)
+    page.goto(f"{site.url}/uitnodiging/{uitnodiging.token}/")
+    expect(page.get_by_role("button", name="Ik doe mee")).to_have_count(0)
 
 
 def test_school_leader_sees_shared_milestone_but_not_the_leerlog(page: Page, site: Site) -> None:
