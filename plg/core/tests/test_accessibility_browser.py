@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 from pytest_django.live_server_helper import LiveServer
 
 from plg.communities.models import PLG
@@ -15,8 +15,8 @@ from plg.scans.models import Afname
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
-LAPTOP = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+LAPTOP: ViewportSize = {"width": 1280, "height": 800}
 
 
 def _pages() -> dict[str, list[str]]:
@@ -77,7 +77,7 @@ def _sign_in(page: Page, url: str, email: str) -> None:
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
 def test_main_pages_have_no_serious_accessibility_violation(
-    browser: Browser, live_server: LiveServer, viewport: dict[str, int]
+    browser: Browser, live_server: LiveServer, viewport: ViewportSize
 ) -> None:
     build_demo()
     page = browser.new_context(viewport=viewport, locale="nl-BE").new_page()
