@@ -2,11 +2,6 @@
 // scripts from our own files only).
 "use strict";
 
-document.addEventListener("change", (event) => {
-  const select = event.target.closest("select[data-submit-on-change]");
-  if (select) select.form.requestSubmit();
-});
-
 document.addEventListener("submit", (event) => {
   const question = event.target.dataset.confirm;
   if (question && !window.confirm(question)) event.preventDefault();
@@ -29,3 +24,31 @@ function markScrollingTables(root) {
 document.addEventListener("DOMContentLoaded", () => markScrollingTables(document));
 document.addEventListener("htmx:afterSettle", (event) => markScrollingTables(event.target));
 window.addEventListener("resize", () => markScrollingTables(document));
+
+// The menu on a phone: folded away until asked for.
+document.documentElement.classList.add("js");
+document.addEventListener("click", (event) => {
+  const toggle = event.target.closest("[data-menu-toggle]");
+  if (!toggle) return;
+  const menu = document.getElementById(toggle.getAttribute("aria-controls"));
+  const open = toggle.getAttribute("aria-expanded") !== "true";
+  toggle.setAttribute("aria-expanded", String(open));
+  menu.classList.toggle("open", open);
+});
+
+// After htmx replaces part of the page, focus returns to the control that was used (found again
+// by its id in the new part), or to the first usable button of its row, never to <body>.
+let focusedId = null;
+document.addEventListener("htmx:beforeRequest", () => {
+  focusedId = document.activeElement ? document.activeElement.id : null;
+});
+document.addEventListener("htmx:afterSettle", () => {
+  const lost = !document.activeElement || document.activeElement === document.body;
+  const again = focusedId && document.getElementById(focusedId);
+  focusedId = null;
+  if (!lost || !again) return;
+  const target = again.disabled
+    ? again.closest("li, tr, form")?.querySelector("button:not([disabled]), a[href]")
+    : again;
+  if (target) target.focus();
+});
