@@ -44,7 +44,6 @@ class StartForm(AfspraakForm):
         super().__init__(*args, **kwargs)
         field = cast("forms.ModelChoiceField[User]", self.fields["schoolleider"])
         field.queryset = leaders_of(plg)
-        field.label_from_instance = lambda user: user.display_name  # type: ignore[method-assign]
 
 
 class MomentForm(forms.ModelForm[Tandemmoment]):
@@ -85,8 +84,13 @@ class SteunantwoordForm(forms.Form):
     )
 
 
+class BijeenkomstKeuze(forms.ModelChoiceField[Bijeenkomst]):
+    def label_from_instance(self, obj: Bijeenkomst) -> str:
+        return f"{timezone.localtime(obj.starts_at):%d/%m/%Y %H:%M}"
+
+
 class UitnodigenForm(forms.Form):
-    bijeenkomst = forms.ModelChoiceField(
+    bijeenkomst = BijeenkomstKeuze(
         label=_("Op welke bijeenkomst nodig je de schoolleider uit?"),
         queryset=Bijeenkomst.objects.none(),
     )
@@ -95,9 +99,6 @@ class UitnodigenForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = cast("forms.ModelChoiceField[Bijeenkomst]", self.fields["bijeenkomst"])
         field.queryset = Bijeenkomst.objects.filter(pk__in=[b.pk for b in bijeenkomsten])
-        field.label_from_instance = lambda b: (  # type: ignore[method-assign]
-            f"{timezone.localtime(b.starts_at):%d/%m/%Y %H:%M}"
-        )
 
 
 class KomtForm(forms.Form):
