@@ -191,7 +191,7 @@ def tandem_uitnodigen(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def tandem_komt(request: AuthedRequest, pk: int, aid: int) -> HttpResponse:
     """The leader answers an invitation: only a yes makes them attend."""
-    found, kant = get_tandem(request.user, pk, only=Kant.LEIDER)
+    found, kant = get_tandem(request.user, pk, only=Kant.LEIDER, writable=True)
     aanwezigheid = get_object_or_404(
         Aanwezigheid.objects.select_related("bijeenkomst", "tandem__schoolleider"),
         pk=aid,

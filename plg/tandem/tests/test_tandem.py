@@ -188,3 +188,25 @@ def test_a_leader_who_no_longer_leads_the_school_is_out_of_the_tandem(
     _login(client, world, "leader")
     assert client.get(reverse("tandem", args=[world.plg.pk])).status_code == 404
     assert not Tandemmoment.objects.exists()
+
+
+def test_the_leader_finds_the_plg_from_the_school_overview_and_the_tandem_from_home(
+    client: Client, world: World
+) -> None:
+    tandem_of(world)
+    _login(client, world, "leader")
+    overview = client.get(reverse("school_overview", args=[world.school.pk])).content.decode()
+    assert reverse("plg_detail", args=[world.plg.pk]) in overview
+    assert reverse("tandem", args=[world.plg.pk]) in client.get(reverse("home")).content.decode()
+
+
+def test_an_invitation_to_a_bijeenkomst_of_an_archived_plg_is_not_answered(
+    client: Client, world: World
+) -> None:
+    aanwezigheid = uitnodiging_of(world)
+    world.plg.fase = "afgesloten"
+    world.plg.save()
+    _login(client, world, "leader")
+    url = reverse("tandem_komt", args=[world.plg.pk, aanwezigheid.pk])
+    assert client.post(url, {"komt": "ja"}).status_code == 403
+    assert not LiveSessie.objects.filter(bijeenkomst=aanwezigheid.bijeenkomst).exists()
