@@ -210,3 +210,56 @@ def test_an_invitation_to_a_bijeenkomst_of_an_archived_plg_is_not_answered(
     url = reverse("tandem_komt", args=[world.plg.pk, aanwezigheid.pk])
     assert client.post(url, {"komt": "ja"}).status_code == 403
     assert not LiveSessie.objects.filter(bijeenkomst=aanwezigheid.bijeenkomst).exists()
+
+
+def test_the_coach_invites_the_leader_to_a_bijeenkomst_ahead_through_the_page(
+    client: Client, world: World
+) -> None:
+    tandem_of(world, akkoord=True)
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg)
+    _login(client, world, "coach")
+    page = client.get(reverse("tandem", args=[world.plg.pk])).content.decode()
+    assert reverse("tandem_uitnodigen", args=[world.plg.pk]) in page
+    client.post(reverse("tandem_uitnodigen", args=[world.plg.pk]), {"bijeenkomst": bijeenkomst.pk})
+    aanwezigheid = Tandem.objects.get().uitnodigingen.get()
+    assert aanwezigheid.bijeenkomst == bijeenkomst and aanwezigheid.komt is None
+    assert not LiveSessie.objects.filter(bijeenkomst=bijeenkomst).exists()
+
+
+def test_a_moment_without_a_date_names_the_field_and_keeps_the_note(
+    client: Client, world: World
+) -> None:
+    tandem_of(world)
+    _login(client, world, "leader")
+    response = client.post(
+        reverse("tandem_moment", args=[world.plg.pk]), {"datum": "", "notitie": NOTE}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert '<a href="#id_datum">Datum</a>' in page and NOTE in page
+    assert not Tandemmoment.objects.exists()
+
+
+def test_an_answer_without_a_choice_writes_nothing(client: Client, world: World) -> None:
+    vraag = steunvraag_of(world)
+    _login(client, world, "leader")
+    response = client.post(
+        reverse("tandem_steunantwoord", args=[world.plg.pk, vraag.pk]),
+        {f"steun{vraag.pk}-toelichting": "Misschien in mei."},
+    )
+    assert response.status_code == 400 and "Misschien in mei." in response.content.decode()
+    assert Steunvraag.objects.get().is_open
+
+
+def test_the_leader_proposes_a_change_and_the_coach_agrees(client: Client, world: World) -> None:
+    tandem_of(world, akkoord=True)
+    _login(client, world, "leader")
+    client.post(
+        reverse("tandem_afspraak", args=[world.plg.pk]),
+        {"delen": "Ook de terugblikken", "binnen_plg": "De leerlogs", "overleg": "Maandelijks"},
+    )
+    assert not Tandem.objects.get().is_akkoord
+    _login(client, world, "coach")
+    client.post(reverse("tandem_akkoord", args=[world.plg.pk]))
+    tandem = Tandem.objects.get()
+    assert tandem.is_akkoord and tandem.delen == "Ook de terugblikken"
