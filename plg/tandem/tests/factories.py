@@ -16,8 +16,9 @@ AFSPRAAK = services.Afspraak(
 
 
 def tandem_of(w: World, *, akkoord: bool = False) -> Tandem:
-    """The coach's tandem with the leader of De Regenboog, proposed by the coach."""
-    tandem = services.start_tandem(
+    """The coach's tandem with the leader of De Regenboog, proposed by the coach (the one
+    already there, when a crawl asks for it once per persona)."""
+    tandem = Tandem.objects.filter(plg=w.plg).first() or services.start_tandem(
         plg=w.plg, coach=w.coach, schoolleider=w.leader, afspraak=AFSPRAAK
     )
     if akkoord:
@@ -27,9 +28,12 @@ def tandem_of(w: World, *, akkoord: bool = False) -> Tandem:
 
 def steunvraag_of(w: World, pk: int | None = None) -> Steunvraag:
     """The coach asks for an expert (``pk`` fixed when a test's POST data must name it)."""
+    tandem = tandem_of(w)
+    if pk is not None and (found := Steunvraag.objects.filter(pk=pk, tandem=tandem).first()):
+        return found
     return Steunvraag.objects.create(
         pk=pk,
-        tandem=tandem_of(w),
+        tandem=tandem,
         gevraagd_door=w.coach,
         soort="expert",
         vraag="Iemand die huiswerk onderzocht.",
