@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("plg.roosters.urls")),
     path("", include("plg.bezoeken.urls")),
     path("", include("plg.planning.urls")),
+    path("", include("plg.tandem.urls")),
     path("", include("plg.post.urls")),
 ]

@@ -18,7 +18,7 @@ from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.bezoeken.aggregates import Praktijk, praktijk
 from plg.bezoeken.schooljaar import dit_schooljaar, dit_trimester
-from plg.communities.authorizers import get_plg, require_shared_view
+from plg.communities.authorizers import get_plg, membership, require_shared_view
 from plg.communities.context import fase_voorstel, plg_context
 from plg.communities.forms import FaseForm, NotitieForm
 from plg.communities.models import (
@@ -37,9 +37,15 @@ from plg.communities.sharing import Audience
 from plg.live.models import LiveSessie
 from plg.live.summary import shared_sessions
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
-from plg.organisations.authorizers import require_school_leader, schools_supported_by
+from plg.organisations.authorizers import (
+    require_school_leader,
+    schools_led_by,
+    schools_supported_by,
+)
 from plg.organisations.models import School
 from plg.pages.forms import SchoolInstellingenForm
+from plg.tandem.authorizers import leads_plg
+from plg.tandem.models import Tandem
 
 
 @login_required
@@ -76,6 +82,11 @@ def home(request: AuthedRequest) -> HttpResponse:
         "pages/home.html",
         {
             "aanwezig": aanwezig,
+            "tandems": Tandem.objects.filter(
+                schoolleider=user, plg__schools__in=schools_led_by(user)
+            )
+            .select_related("plg")
+            .distinct(),
             "lidmaatschappen": lidmaatschappen,
             "uitnodigingen": uitnodigingen,
             "opdrachten": opdrachten,
@@ -155,7 +166,15 @@ def begeleiding(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    plg, lid = get_plg(request.user, pk)
+    """A member's PLG page; a leader of one of its schools gets their own view of it."""
+    plg = get_object_or_404(
+        PLG.objects.select_related("scholengemeenschap", "gekozen_leervraag"), pk=pk
+    )
+    lid = membership(request.user, plg)
+    if lid is None:
+        if leads_plg(request.user, plg):
+            return _plg_voor_leider(request, plg)
+        raise Http404
     bijeenkomsten = list(plg.bijeenkomsten.all())
     next_bijeenkomst = (
         Bijeenkomst.objects.filter(plg=plg)
@@ -181,8 +200,28 @@ def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "open_opdrachten": Opdracht.objects.filter(
             bijeenkomst__plg=plg, owner=request.user, done=False
         ),
+        "tandem": Tandem.objects.filter(plg=plg, akkoord_op__isnull=False)
+        .select_related("schoolleider")
+        .first(),
     }
     return render(request, "pages/plg_detail.html", context)
+
+
+def _plg_voor_leider(request: AuthedRequest, plg: PLG) -> HttpResponse:
+    """What a school leader sees of a PLG: its phase and leervraag, the way to what it shared,
+    and their tandem with its coach. Never its members' names or anything of one teacher."""
+    return render(
+        request,
+        "pages/plg_leider.html",
+        {
+            "plg": plg,
+            "fases": list(Fase),
+            "leervraag": plg.gekozen_leervraag,
+            "tandem": Tandem.objects.filter(plg=plg, schoolleider=request.user).first(),
+            "mijlpalen": Mijlpaal.objects.visible_to(request.user).filter(plg=plg),
+            "volgende": Bijeenkomst.objects.filter(plg=plg).upcoming().first(),
+        },
+    )
 
 
 def _summary_context(request: AuthedRequest, plg: PLG) -> dict[str, Any]:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "plg.roosters",
     "plg.bezoeken",
     "plg.planning",
+    "plg.tandem",
     "plg.post",
     "plg.pages",
     "channels",

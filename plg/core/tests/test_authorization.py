@@ -207,7 +207,6 @@ CASES: dict[str, Case] = {
     "werkvorm_detail": (lambda w, o: [o["werkvorm"].pk], "get", {}, LOGGED_IN, 200),
     "werkvorm_nieuw": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
     "plg_create": (lambda w, o: [], "get", {}, LOGGED_IN, 200),
-    "plg_detail": (lambda w, o: [w.plg.pk], "get", {}, MEMBERS, 200),
     "plg_edit": (lambda w, o: [w.plg.pk], "get", {}, COACH, 200),
     "plg_fase": (lambda w, o: [w.plg.pk], "post", {"fase": "leervraag"}, COACH, 302),
     "plg_fase_voorstel": (

@@ -327,3 +327,47 @@ def test_visit_pages_do_not_grow_with_data(
     _grow_visits(world, 29)
     large = _count(client, world, persona, name, args)
     assert large == small, f"{name}: {small} queries with 1, {large} with 30"
+
+
+def _grow_tandem(world: World, n: int) -> None:
+    """The tandem of the coach and the leader with n moments, n requests for support (every
+    other one answered) and n bijeenkomsten ahead, the leader invited to each."""
+    from plg.meetings.tests.factories import BijeenkomstFactory
+    from plg.tandem import services as tandem_services
+    from plg.tandem.models import Tandem
+    from plg.tandem.tests.factories import tandem_of
+
+    tandem = Tandem.objects.filter(plg=world.plg).first() or tandem_of(world, akkoord=True)
+    for i in range(n):
+        tandem_services.add_moment(
+            tandem=tandem, author=world.leader, datum=timezone.localdate(), notitie=f"t{i}"
+        )
+        vraag = tandem_services.ask_steun(tandem=tandem, by=world.coach, soort="tijd", vraag="v")
+        if i % 2:
+            tandem_services.answer_steun(steunvraag=vraag, antwoord="ja", toelichting="ok")
+        bijeenkomst = BijeenkomstFactory.create(
+            plg=world.plg, starts_at=timezone.now() + timedelta(days=i + 2)
+        )
+        tandem_services.invite_schoolleider(tandem=tandem, bijeenkomst=bijeenkomst, by=world.coach)
+        BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now() + timedelta(days=i + 40))
+
+
+TANDEM_PAGES: list[tuple[str, str, Args]] = [
+    ("coach", "tandem", lambda w: [w.plg.pk]),
+    ("leader", "tandem", lambda w: [w.plg.pk]),
+    ("leader", "plg_detail", lambda w: [w.plg.pk]),
+    ("leader", "home", lambda w: []),
+]
+
+
+@pytest.mark.parametrize(
+    ("persona", "name", "args"), TANDEM_PAGES, ids=[f"{p[1]}-{p[0]}" for p in TANDEM_PAGES]
+)
+def test_tandem_pages_do_not_grow_with_data(
+    client: Client, world: World, persona: str, name: str, args: Args
+) -> None:
+    _grow_tandem(world, 1)
+    small = _count(client, world, persona, name, args)
+    _grow_tandem(world, 29)
+    large = _count(client, world, persona, name, args)
+    assert large == small, f"{name}: {small} queries with 1, {large} with 30"

@@ -65,3 +65,15 @@ def test_the_demo_scans_tell_the_research_story() -> None:
         r.afname.title: r.profiel for r in waves.filter(school__name="Basisschool De Regenboog")
     }
     assert regenboog == {"PLG-scan najaar": "ontwikkelend", "PLG-scan voorjaar": "volwassen"}
+
+
+@pytest.mark.django_db
+def test_the_demo_school_leader_has_a_tandem_with_an_open_request_and_invitation() -> None:
+    from plg.tandem.models import Tandem
+
+    build_demo()
+    tandem = Tandem.objects.get(schoolleider__email="directie@regenboog.example")
+    assert tandem.is_akkoord and tandem.momenten.count() == 2
+    assert [s.is_open for s in tandem.steunvragen.order_by("id")] == [False, True]
+    assert tandem.uitnodigingen.get().komt is None
+    assert not Tandem.objects.get(schoolleider__email="directie@sintjozef.example").is_akkoord

@@ -19,6 +19,7 @@ from plg.meetings import services as meeting_services
 from plg.meetings.models import DoelenBereikt, LeerlogEntry, Opdracht, Terugblik
 from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
 from plg.pages.demo_bezoeken import seed_bezoeken
+from plg.pages.demo_tandem import seed_tandem
 from plg.roosters.models import Kalender, Kruisvervanger, Les, Roosterimport, SoortVrij
 from plg.roosters.services import add_vrije_dagen, kalender_van
 from plg.scans import services as scan_services
@@ -140,6 +141,7 @@ def build_demo() -> None:
     _scans(people, list(schools.values()))
     _tijd(people, list(schools.values()))
     seed_bezoeken(people, schools)
+    seed_tandem(people)
 
 
 def _huiswerk(people: dict[str, User], school: School) -> None:

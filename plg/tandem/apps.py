@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TandemConfig(AppConfig):
+    name = "plg.tandem"
+    label = "tandem"
