@@ -139,6 +139,18 @@ def dagen(van: date, tot: date) -> Iterable[date]:
         yield van + timedelta(days=offset)
 
 
+def soort_van(kalender: Kalender, begin: datetime) -> Soort:
+    """What kind of time a meeting at ``begin`` took: on a day without lessons, after the last
+    period of the day, or during school hours."""
+    lokaal = begin.astimezone(BRUSSELS)
+    lesuren = kalender.lesuren_op(lokaal.date())
+    if not lesuren:
+        return Soort.VRIJ
+    if lokaal.time() >= max(u.einde for u in lesuren):
+        return Soort.NA_SCHOOL
+    return Soort.LES
+
+
 def momenten(kalenders: Iterable[Kalender], van: date, tot: date, minuten: int) -> list[Moment]:
     """Candidate meeting times: runs of consecutive periods long enough, after school, free days.
 

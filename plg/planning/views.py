@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -36,7 +35,6 @@ def _tijd_context(request: AuthedRequest, ical_form: IcalForm | None = None) -> 
     feed = feeds.active_feed(request.user)
     return {
         "maanden": accounts.teacher_account(request.user, accounts.months(timezone.localdate())),
-        "target": settings.PLG_TARGET_MINUTES_PER_MONTH,
         "beurten": accounts.upcoming_duties(request.user),
         "feed": feed,
         "feed_url": feeds.feed_url(feed) if feed else "",
@@ -47,7 +45,7 @@ def _tijd_context(request: AuthedRequest, ical_form: IcalForm | None = None) -> 
 
 @login_required
 def tijd(request: AuthedRequest) -> HttpResponse:
-    """Mijn tijd: my PLG hours against the target, my substitution duties, my calendar feed."""
+    """Mijn tijd: my PLG time given and planned, my substitution duties, my calendar feed."""
     return render(request, "planning/tijd.html", _tijd_context(request))
 
 
@@ -200,7 +198,7 @@ def plg_moment_kiezen(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def school_tijd(request: AuthedRequest, pk: int) -> HttpResponse:
-    """A school's time: totals per month (never per teacher), and where to go next."""
+    """A school's time: what it made available per month and how (never per teacher)."""
     school = get_school_to_plan(request.user, pk)
     kalender = rooster_services.kalender_van(school)
     return render(
@@ -211,7 +209,6 @@ def school_tijd(request: AuthedRequest, pk: int) -> HttpResponse:
             "maanden": accounts.school_account(
                 school, accounts.months(timezone.localdate(), before=3, after=2)
             ),
-            "target": settings.PLG_TARGET_MINUTES_PER_MONTH,
             "lesuren": kalender.lesuren.count(),
             "laatste_import": Roosterimport.objects.filter(school=school).first(),
             "maandplannen": Maandplan.objects.filter(school=school)[:3],
