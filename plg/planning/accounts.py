@@ -18,8 +18,8 @@ from django.utils import timezone
 from plg.accounts.models import User
 from plg.meetings.models import Bijeenkomst
 from plg.organisations.models import Aanstelling, School
-from plg.planning.models import Vervangbeurt
 from plg.planning.build import kalender_rows, plain_kalender
+from plg.planning.models import Vervangbeurt
 from plg.planning.problem import BRUSSELS, Soort, soort_van
 
 
