@@ -20,7 +20,15 @@ from plg.organisations.models import Aanstelling, School
 from plg.planning import accounts, bijsturen, feeds, services, slots
 from plg.planning import problem as p
 from plg.planning.authorizers import get_maandplan
-from plg.planning.forms import BijeenkomstForm, ChooseForm, MaandplanForm, MoveForm, SearchForm
+from plg.planning.forms import (
+    AFWEGINGEN,
+    AfwegingForm,
+    BijeenkomstForm,
+    ChooseForm,
+    MaandplanForm,
+    MoveForm,
+    SearchForm,
+)
 from plg.planning.models import Kalenderfeed, Maandplan, MaandplanStatus
 from plg.planning.voorstel import Plaatsing
 from plg.roosters import services as rooster_services
@@ -220,7 +228,11 @@ def school_tijd(request: AuthedRequest, pk: int) -> HttpResponse:
 def maandplannen(request: AuthedRequest, pk: int) -> HttpResponse:
     school = get_school_to_plan(request.user, pk)
     coordinator = coordinated(request.user).filter(pk=school.scholengemeenschap_id).exists()
-    form = MaandplanForm(request.POST or None, coordinator=coordinator)
+    form = MaandplanForm(
+        request.POST or None,
+        coordinator=coordinator,
+        afweging=services.latest_afweging(school),
+    )
     if request.method == "POST" and form.is_valid():
         heel_sg = form.cleaned_data.get("heel_sg", False)
         maandplan = services.start_maandplan(
@@ -230,6 +242,7 @@ def maandplannen(request: AuthedRequest, pk: int) -> HttpResponse:
             school=None if heel_sg else school,
             aantal=form.cleaned_data["aantal"],
             min_dagen_tussen=form.cleaned_data["min_dagen_tussen"],
+            afweging=form.cleaned_data["afweging"],
         )
         return redirect("maandplan", pk=maandplan.pk)
     plannen = Maandplan.objects.filter(school=school)
@@ -248,13 +261,35 @@ def maandplannen(request: AuthedRequest, pk: int) -> HttpResponse:
 def _maandplan_context(maandplan: Maandplan) -> dict[str, Any]:
     """Shared by the page and its polled fragment."""
     voorstel = maandplan.get_voorstel()
+    labels = dict(AFWEGINGEN)
     return {
         "maandplan": maandplan,
         "voorstel": voorstel,
+        "afweging": labels.get(voorstel.afweging, ""),
+        "alternatieven": [(labels[a.afweging], a) for a in voorstel.alternatieven],
         "plaatsingen": voorstel.plaatsingen,
         "weggelaten": voorstel.weggelaten,
         "vervangingen": voorstel.vervangingen,
     }
+
+
+@login_required
+@require_POST
+def maandplan_afweging(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The planner takes the plan of another choice, whose cost the proposal showed."""
+    plan = get_maandplan(request.user, pk)
+    form = AfwegingForm(request.POST)
+    if form.is_valid() and services.choose_afweging(
+        maandplan=plan, afweging=form.cleaned_data["afweging"]
+    ):
+        messages.success(
+            request,
+            _("Het voorstel volgt nu de keuze: %(keuze)s. Er is nog niets ingepland.")
+            % {"keuze": dict(AFWEGINGEN)[form.cleaned_data["afweging"].value]},
+        )
+    else:
+        messages.error(request, _("Het voorstel is intussen veranderd. Kijk het opnieuw na."))
+    return redirect("maandplan", pk=plan.pk)
 
 
 def _school_of(plan: Maandplan) -> School:
