@@ -6,12 +6,14 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from conftest import Site
 from plg.core.tests.test_browser_journeys import sign_in
 from plg.meetings.models import Bijeenkomst
 from plg.methods.catalogue import load_catalogue
+from plg.roosters.models import Les
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -83,3 +85,31 @@ def test_the_planner_imports_a_timetable_and_plans_a_month(
     page.get_by_role("button", name="Zo inplannen en iedereen verwittigen").click()
     expect(page.get_by_text("2 bijeenkomsten zijn gepland")).to_be_visible()
     assert Bijeenkomst.objects.filter(plg=site.plg).count() == 2
+
+
+def test_the_planner_sees_what_each_choice_costs_and_takes_another(page: Page, site: Any) -> None:
+    Les.objects.bulk_create(  # the member teaches all day: school hours need cover
+        Les(school=site.school, leerkracht=site.member, dag=dag, lesuur=uur, groep="3A")
+        for dag in range(5)
+        for uur in (5, 6, 7, 8)
+    )
+    sign_in(page, site, site.leader)
+    page.goto(site.url + reverse("maandplannen", args=[site.school.pk]))
+    expect(page.get_by_label("Tijdens de schooluren, vrij van leerlingen")).to_be_checked()
+    page.get_by_role("button", name="Voorstel berekenen").click()
+    kosten = page.locator("section", has_text="Wat elke keuze kost")
+    expect(kosten).to_be_visible(timeout=20_000)
+    schooluren = kosten.locator("tr", has_text="Tijdens de schooluren")
+    na_school = kosten.locator("tr", has_text="Na de schooluren")
+    expect(schooluren).to_contain_text("gekozen")
+    expect(schooluren.locator("td").first).to_have_text("4")
+    expect(na_school.locator("td").first).to_have_text("0")
+    expect(na_school.locator("td").nth(1)).to_contain_text("6,7 u")
+    expect(page.locator("#maandplan table").nth(1)).to_contain_text("tijdens de lesuren")
+
+    na_school.get_by_role("button", name="Deze keuze nemen").click()
+    expect(page.get_by_text("Het voorstel volgt nu de keuze: Na de schooluren")).to_be_visible()
+    expect(kosten.locator("tr", has_text="Na de schooluren")).to_contain_text("gekozen")
+    expect(page.locator("#maandplan table").nth(1)).to_contain_text("na school")
+    expect(page.locator("#maandplan table").nth(1)).not_to_contain_text("tijdens de lesuren")
+    expect(page.get_by_role("heading", name="Vervangingen")).to_have_count(0)
