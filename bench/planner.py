@@ -177,7 +177,7 @@ def main() -> None:
         run_child(schools, args.seed, args.seconds, args.workers, args.afweging)
         for schools in sizes
     ]
-    print_table(rows, args.seed, args.seconds, workers[0])
+    print_table(rows, args.seed, args.seconds, workers[0], args.afweging)
     print(json.dumps(summary(rows, args.quick)))
 
 
@@ -202,11 +202,13 @@ def run_child(
     return row
 
 
-def print_table(rows: list[dict[str, Any]], seed: int, seconds: float, workers: int) -> None:
+def print_table(
+    rows: list[dict[str, Any]], seed: int, seconds: float, workers: int, afweging: str
+) -> None:
     print(
         f"seed {seed}; CP-SAT limit {seconds:g} s, {workers} workers; "
-        "objective = one lexicographic cost (unplaced, substitution periods, highest load, "
-        "after-school attendances)"
+        f"objective = one lexicographic cost by the choice '{afweging}' (unplaced, then "
+        "substitution periods and after-school periods as chosen, then highest load)"
     )
     print(
         f"{'schools':>7} {'planner':<8} {'status':<11} {'objective':>11} {'bound':>11} "
