@@ -279,9 +279,9 @@ def maandplan_afweging(request: AuthedRequest, pk: int) -> HttpResponse:
     """The planner takes the plan of another choice, whose cost the proposal showed."""
     plan = get_maandplan(request.user, pk)
     form = AfwegingForm(request.POST)
-    if form.is_valid() and services.choose_afweging(
-        maandplan=plan, afweging=form.cleaned_data["afweging"]
-    ):
+    if not form.is_valid():
+        messages.error(request, _("Kies een van de drie keuzes."))
+    elif services.choose_afweging(maandplan=plan, afweging=form.cleaned_data["afweging"]):
         messages.success(
             request,
             _("Het voorstel volgt nu de keuze: %(keuze)s. Er is nog niets ingepland.")

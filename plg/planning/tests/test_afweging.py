@@ -184,3 +184,19 @@ def test_the_month_form_starts_from_the_schools_last_choice(
     assert re.search(r'value="schooluren"[^>]*checked', client.get(url).content.decode())
     plan(hele_dag, django_capture_on_commit_callbacks, afweging=Afweging.EVENWICHT)
     assert re.search(r'value="evenwicht"[^>]*checked', client.get(url).content.decode())
+
+
+@pytest.mark.django_db
+def test_an_unknown_choice_is_refused_with_a_message_and_changes_nothing(
+    hele_dag: Any,
+    client: Client,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    maandplan = plan(hele_dag, django_capture_on_commit_callbacks)
+    client.login(username=hele_dag.leader.email, password=PASSWORD)
+    response = client.post(
+        reverse("maandplan_afweging", args=[maandplan.pk]), {"afweging": "'; drop"}, follow=True
+    )
+    assert "Kies een van de drie keuzes." in response.content.decode()
+    maandplan.refresh_from_db()
+    assert maandplan.get_voorstel().afweging == "schooluren"
