@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from conftest import Site
 from plg.core.tests.test_browser_journeys import sign_in
 from plg.meetings.models import Bijeenkomst
+from plg.meetings.services import plan_bijeenkomst
 from plg.methods.catalogue import load_catalogue
 from plg.roosters.models import Les
 
@@ -115,3 +118,19 @@ def test_the_planner_sees_what_each_choice_costs_and_takes_another(page: Page, s
     expect(bijeenkomsten).to_contain_text("na school")
     expect(bijeenkomsten).not_to_contain_text("tijdens de lesuren")
     expect(page.get_by_role("heading", name="Vervangingen")).to_have_count(0)
+
+
+def test_a_member_sees_time_given_and_planned_without_a_norm(page: Page, site: Any) -> None:
+    nu = timezone.now()
+    for days in (-2, 2):
+        plan_bijeenkomst(
+            plg=site.plg, starts_at=nu + timedelta(days=days), place="", duration_minutes=100
+        )
+    sign_in(page, site, site.member)
+    page.goto(site.url + reverse("tijd"))
+    maanden = page.get_by_role("table")
+    expect(maanden.first.get_by_role("columnheader", name="Samen geleerd")).to_be_visible()
+    expect(maanden.first.get_by_role("columnheader", name="Nog gepland")).to_be_visible()
+    expect(maanden.first).to_contain_text("100 min")
+    expect(page.locator("main")).not_to_contain_text("gehaald")
+    expect(page.locator("progress")).to_have_count(0)
