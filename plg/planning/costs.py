@@ -5,6 +5,7 @@ evening, then the highest load of one substitute. How cover periods and after-sc
 against each other is the school's choice: during school hours (the default, after the research:
 time free from pupils shows that a school values working together) puts after-school time above
 cover, after school puts cover above after-school time, balanced adds both up in periods.
+Fairness comes after both, under every choice.
 Each level's weight exceeds the most the levels below it can ever add up to, so one number is
 lexicographic.
 """
@@ -35,17 +36,14 @@ def gewichten(probleem: Probleem) -> Gewichten:
     lesuren_max = max((len(m.lesuren) for m in probleem.momenten), default=0)
     vervangingen_max = sum(g.aantal * len(g.leden) for g in probleem.groepen) * lesuren_max
     last = 1
+    eenheid = last_max + 1  # the lower of the two time levels
     if probleem.afweging == Afweging.NA_SCHOOL:
-        na_school = 1
-        last = na_max + 1
-        vervanging = last * (last_max + 1)
-        return Gewichten(na_school, last, vervanging, vervanging * (vervangingen_max + 1))
+        vervanging = eenheid * (na_max + 1)
+        return Gewichten(eenheid, last, vervanging, vervanging * (vervangingen_max + 1))
     if probleem.afweging == Afweging.EVENWICHT:
-        eenheid = last_max + 1
         return Gewichten(eenheid, last, eenheid, eenheid * (na_max + vervangingen_max + 1))
-    vervanging = last_max + 1
-    na_school = vervanging * (vervangingen_max + 1)
-    return Gewichten(na_school, last, vervanging, na_school * (na_max + 1))
+    na_school = eenheid * (vervangingen_max + 1)
+    return Gewichten(na_school, last, eenheid, na_school * (na_max + 1))
 
 
 def _na_school(probleem: Probleem, plan: Plan) -> list[Groep]:

@@ -78,12 +78,13 @@ def test_each_level_of_the_cost_outweighs_everything_below_it(afweging: Afweging
     na_school = 3 * 2  # three members, a meeting of two periods
     last = probleem.vervang_max_week
     assert w.onbezet > w.vervanging * lesuren + w.na_school * na_school + w.last * last
+    assert min(w.vervanging, w.na_school) > w.last * last
     if afweging == Afweging.SCHOOLUREN:
         assert w.na_school > w.vervanging * lesuren + w.last * last
     elif afweging == Afweging.NA_SCHOOL:
         assert w.vervanging > w.na_school * na_school + w.last * last
     else:
-        assert w.vervanging == w.na_school > w.last * last
+        assert w.vervanging == w.na_school
 
 
 def test_the_cost_of_each_choice_is_computed_on_a_small_month() -> None:
