@@ -14,6 +14,7 @@ independent validator (plg/planning/check.py). Prints a table, then one JSON lin
 size) as the last line.
 
     .venv/bin/python bench/planner.py [--quick] [--schools N] [--seconds 10] [--workers 2]
+        [--afweging schooluren|evenwicht|na_school]
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def describe(probleem: Any, plan: Any, valid: list[str]) -> dict[str, Any]:
-    from plg.planning.costs import kosten, na_school_deelnames
+    from plg.planning.costs import kosten, na_school_deelnames, na_school_minuten
 
     return {
         "status": str(plan.status),
@@ -52,13 +53,16 @@ def describe(probleem: Any, plan: Any, valid: list[str]) -> dict[str, Any]:
         "substitution_periods": plan.vervanguren,
         "max_substitute_load": plan.max_vervanger_last,
         "after_school_attendances": na_school_deelnames(probleem, plan),
+        "after_school_minutes": na_school_minuten(probleem, plan),
         "unplaced": plan.onbezet,
         "seconds": round(plan.solve_seconds, 2),
         "errors": len(valid),
     }
 
 
-def run_one(schools: int, seed: int, seconds: float, workers: list[int]) -> dict[str, Any]:
+def run_one(
+    schools: int, seed: int, seconds: float, workers: list[int], afweging: str = "schooluren"
+) -> dict[str, Any]:
     from plg.planning.check import fouten
     from plg.planning.greedy import plan_naief, plan_slim
     from plg.planning.problem import Status
@@ -66,7 +70,11 @@ def run_one(schools: int, seed: int, seconds: float, workers: list[int]) -> dict
     from plg.planning.tests.generator import generate
 
     start = time.perf_counter()
-    probleem = generate(schools, seed)
+    from dataclasses import replace
+
+    from plg.planning.problem import Afweging
+
+    probleem = replace(generate(schools, seed), afweging=Afweging(afweging))
     generated = time.perf_counter() - start
     log(
         f"{schools} schools: {len(probleem.leerkrachten)} teachers, {len(probleem.groepen)} PLG's"
@@ -147,11 +155,17 @@ def main() -> None:
         "--workers", default="2", help="CP-SAT workers, comma-separated; the first counts"
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--afweging",
+        default="schooluren",
+        choices=("schooluren", "evenwicht", "na_school"),
+        help="the school's choice between school hours and after school",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child: this many schools
     args = parser.parse_args()
     workers = [int(w) for w in args.workers.split(",")]
     if args.one:
-        print(json.dumps(run_one(args.one, args.seed, args.seconds, workers)))
+        print(json.dumps(run_one(args.one, args.seed, args.seconds, workers, args.afweging)))
         return
     if args.schools:
         sizes: tuple[int, ...] = (args.schools,)
@@ -159,12 +173,17 @@ def main() -> None:
         sizes = (DEFAULT_SCHOOLS,)
     else:
         sizes = (DEFAULT_SCHOOLS // 2, DEFAULT_SCHOOLS, DEFAULT_SCHOOLS * 2)
-    rows = [run_child(schools, args.seed, args.seconds, args.workers) for schools in sizes]
-    print_table(rows, args.seed, args.seconds, workers[0])
+    rows = [
+        run_child(schools, args.seed, args.seconds, args.workers, args.afweging)
+        for schools in sizes
+    ]
+    print_table(rows, args.seed, args.seconds, workers[0], args.afweging)
     print(json.dumps(summary(rows, args.quick)))
 
 
-def run_child(schools: int, seed: int, seconds: float, workers: str) -> dict[str, Any]:
+def run_child(
+    schools: int, seed: int, seconds: float, workers: str, afweging: str
+) -> dict[str, Any]:
     """One size in a process of its own, so its peak RSS is its own."""
     log(f"size: {schools} schools")
     child = subprocess.run(
@@ -172,7 +191,7 @@ def run_child(schools: int, seed: int, seconds: float, workers: str) -> dict[str
             sys.executable,
             __file__,
             *("--one", str(schools), "--seed", str(seed)),
-            *("--seconds", str(seconds), "--workers", workers),
+            *("--seconds", str(seconds), "--workers", workers, "--afweging", afweging),
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -183,11 +202,13 @@ def run_child(schools: int, seed: int, seconds: float, workers: str) -> dict[str
     return row
 
 
-def print_table(rows: list[dict[str, Any]], seed: int, seconds: float, workers: int) -> None:
+def print_table(
+    rows: list[dict[str, Any]], seed: int, seconds: float, workers: int, afweging: str
+) -> None:
     print(
         f"seed {seed}; CP-SAT limit {seconds:g} s, {workers} workers; "
-        "objective = one lexicographic cost (unplaced, substitution periods, highest load, "
-        "after-school attendances)"
+        f"objective = one lexicographic cost by the choice '{afweging}' (unplaced, then "
+        "substitution periods and after-school periods as chosen, then highest load)"
     )
     print(
         f"{'schools':>7} {'planner':<8} {'status':<11} {'objective':>11} {'bound':>11} "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from plg.planning.analysis import Analyse, Interval, Slot, iso_week
-from plg.planning.cpsat import new_solver, total
+from plg.planning.cpsat import Klok, total
 from plg.planning.problem import Vervanging, overlaps
 
 Plaatsing = tuple[int, int]  # (PLG, moment)
@@ -21,21 +21,24 @@ Keuze = tuple[int, int]  # (class to cover, candidate)
 
 
 def assign_vervangers(
-    analyse: Analyse, plaatsingen: dict[int, list[int]], seconds: float = 5.0
+    analyse: Analyse,
+    plaatsingen: dict[int, list[int]],
+    seconds: float = 5.0,
+    klok: Klok | None = None,
 ) -> tuple[list[Vervanging] | None, list[Plaatsing]]:
     """Name a substitute for every class a meeting leaves: one class per period each, the weekly
     cap, the lowest highest load. Fails with the meetings that cannot be staffed together."""
     toewijzing = _Toewijzing.of(analyse, plaatsingen)
     if not toewijzing.vraag:
         return [], []
+    klok = klok or Klok()
     model, y, _ = toewijzing.build(kern=False)
-    solver = new_solver(seconds, 1)
-    status = solver.solve(model)
+    solver, status = klok.solve(model, seconds, 1)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return toewijzing.vervangingen(solver, y), []
     model, _, terug = toewijzing.build(kern=True)
-    solver = new_solver(seconds, 1)
-    if solver.solve(model) == cp_model.INFEASIBLE:
+    solver, status = klok.solve(model, seconds, 1)
+    if status == cp_model.INFEASIBLE:
         kern = [terug[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in terug]
         if kern:
             return None, kern

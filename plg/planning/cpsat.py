@@ -9,6 +9,7 @@ period instead, for when that bound is not tight or staffing keeps failing.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -182,7 +183,7 @@ class Model:
             for moment in analyse.toegelaten[groep.id]:
                 if moment.soort == Soort.NA_SCHOOL:
                     x = self.x[(groep.id, moment.id)]
-                    termen.append(len(groep.leden) * x)
+                    termen.append(len(groep.leden) * groep.na_school_lesuren * x)
                     for t in groep.leden:
                         per_lid[t].append(x)
         self.na_school = total(termen)
@@ -409,9 +410,35 @@ def total(termen: Iterable[Expr]) -> Expr:
     return result
 
 
-def new_solver(seconds: float, workers: int) -> cp_model.CpSolver:
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.05, seconds)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = SEED
-    return solver
+StatusCode = cp_model.CpSolverStatus
+
+
+@dataclass
+class Klok:
+    """The planner's clock. On the wall by default; ``deterministisch`` counts the solvers' own
+    deterministic time instead (with a wall-clock limit three times as long as a safety net),
+    so that with a fixed seed and worker count a busy machine gives the same plan."""
+
+    deterministisch: bool = False
+    verbruikt: float = 0.0
+    begin: float = field(default_factory=time.monotonic)
+
+    def nu(self) -> float:
+        """What is used so far: deterministic time, or seconds since the clock started."""
+        return self.verbruikt if self.deterministisch else time.monotonic() - self.begin
+
+    def solve(
+        self, model: cp_model.CpModel, seconds: float, workers: int
+    ) -> tuple[cp_model.CpSolver, StatusCode]:
+        solver = cp_model.CpSolver()
+        limiet = max(0.05, seconds)
+        if self.deterministisch:
+            solver.parameters.max_deterministic_time = limiet
+            solver.parameters.max_time_in_seconds = max(0.15, 3 * limiet)
+        else:
+            solver.parameters.max_time_in_seconds = limiet
+        solver.parameters.num_workers = workers
+        solver.parameters.random_seed = SEED
+        status = solver.solve(model)
+        self.verbruikt += solver.deterministic_time
+        return solver, status

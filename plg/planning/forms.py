@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.core.validators import sensible_date, single_line
+from plg.planning import problem as p
 from plg.planning.services import MAX_SEARCH_DAYS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -58,6 +59,26 @@ class MoveForm(BijeenkomstForm):
     school = forms.IntegerField(widget=forms.HiddenInput)
 
 
+AFWEGINGEN = [
+    (p.Afweging.SCHOOLUREN.value, _("Tijdens de schooluren, vrij van leerlingen")),
+    (p.Afweging.EVENWICHT.value, _("In evenwicht")),
+    (p.Afweging.NA_SCHOOL.value, _("Na de schooluren")),
+]
+AFWEGING_UITLEG = _(
+    "Wat weegt zwaarder als een maand niet zonder kost past? Tijdens de schooluren: liever "
+    "vervanging regelen dan collega's na school te laten blijven. Na de schooluren: liever na "
+    "school samenkomen dan lessen te laten vervangen. In evenwicht: een vervangen lesuur weegt "
+    "even zwaar als een lesuur na school."
+)
+
+
+class AfwegingForm(forms.Form):
+    afweging = forms.ChoiceField(label=_("Wanneer samenkomen"), choices=AFWEGINGEN)
+
+    def clean_afweging(self) -> p.Afweging:
+        return p.Afweging(self.cleaned_data["afweging"])
+
+
 class MaandplanForm(forms.Form):
     maand = forms.DateField(
         label=_("Maand"),
@@ -71,15 +92,34 @@ class MaandplanForm(forms.Form):
     min_dagen_tussen = forms.IntegerField(
         label=_("Minstens zoveel dagen ertussen"), min_value=0, max_value=21, initial=7
     )
+    afweging = forms.ChoiceField(
+        label=_("Wanneer samenkomen"),
+        choices=AFWEGINGEN,
+        widget=forms.RadioSelect,
+        required=False,
+        initial=p.Afweging.SCHOOLUREN.value,
+        help_text=AFWEGING_UITLEG,
+    )
 
-    def __init__(self, *args: Any, coordinator: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        coordinator: bool = False,
+        afweging: p.Afweging = p.Afweging.SCHOOLUREN,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["afweging"].initial = afweging.value
         today = timezone.localdate()
         self.fields["maand"].initial = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
         if coordinator:
             self.fields["heel_sg"] = forms.BooleanField(
                 label=_("Alle PLG's van de scholengemeenschap samen plannen"), required=False
             )
+
+    def clean_afweging(self) -> p.Afweging:
+        """Left open, the research's default."""
+        return p.Afweging(self.cleaned_data["afweging"] or p.Afweging.SCHOOLUREN)
 
     def clean_maand(self) -> Any:
         maand = self.cleaned_data["maand"].replace(day=1)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from plg.planning.analysis import Analyse, Interval, analyse_month, max_plaatsbaar
-from plg.planning.costs import kosten
+from plg.planning.costs import kosten, optie_sleutel
 from plg.planning.problem import (
     Groep,
     Moment,
@@ -166,8 +166,9 @@ Optie = tuple[Moment, list[tuple[int, int, int]]]
 
 
 def _beste_slim(stand: _Stand, groep: Groep, opties: list[Optie]) -> Optie:
-    """Fewest substitutions, least after-school burden, least-loaded substitutes, farthest from
-    the PLG's other meetings; among the moments that leave room for its remaining meetings."""
+    """Cover periods and after-school time as the school chose to weigh them, then the
+    least-loaded substitutes, farthest from the PLG's other meetings; among the moments that
+    leave room for its remaining meetings."""
     analyse = stand.analyse
     vast = [analyse.momenten[i].dag for i in stand.plaatsingen.get(groep.id, [])]
     rest = groep.aantal - len(vast) - 1
@@ -177,8 +178,9 @@ def _beste_slim(stand: _Stand, groep: Groep, opties: list[Optie]) -> Optie:
         moment, gekozen = optie
         last = sum(stand.maand_last[c] for _, c, _ in gekozen)
         afstand = min((abs((moment.dag - d).days) for d in vast), default=0)
-        last_na = len(groep.leden) if moment.soort == Soort.NA_SCHOOL else 0
-        return (len(gekozen), last_na, last, -afstand, moment.begin, moment.id)
+        na = groep.na_school_lesuren * len(groep.leden) if moment.soort == Soort.NA_SCHOOL else 0
+        kost = optie_sleutel(analyse.probleem, len(gekozen), na)
+        return (*kost, last, -afstand, moment.begin, moment.id)
 
     passend = [
         optie

@@ -22,6 +22,17 @@ class Soort(StrEnum):
     VRIJ = "vrij"  # a day without pupils: no substitutes, no burden
 
 
+class Afweging(StrEnum):
+    """What a school gives up first when a month does not fit without cost: its own choice."""
+
+    SCHOOLUREN = "schooluren"  # during school hours, free of pupils: cover before after-school
+    EVENWICHT = "evenwicht"  # one covered period weighs as much as one after-school period
+    NA_SCHOOL = "na_school"  # after school: after-school meetings before cover
+
+
+LESUUR_MINUTEN = 50  # one period, to weigh time after school against periods covered
+
+
 @dataclass(frozen=True)
 class LesuurTijd:
     nummer: int
@@ -103,6 +114,11 @@ class Groep:
     min_dagen_tussen: int = 7
     vaste_dagen: tuple[date, ...] = ()  # days of bijeenkomsten planned already, kept at distance
 
+    @property
+    def na_school_lesuren(self) -> int:
+        """What one after-school meeting asks of one member, counted in periods."""
+        return max(1, round(self.minuten / LESUUR_MINUTEN))
+
     def ver_genoeg(self, dag: date) -> bool:
         """Far enough from the bijeenkomsten this PLG has planned already."""
         return all(abs((dag - vast).days) >= self.min_dagen_tussen for vast in self.vaste_dagen)
@@ -127,6 +143,7 @@ class Probleem:
     vervang_max_week: int = 2  # substitution periods per substitute per week
     na_school_max_maand: int = 2  # after-school meetings per teacher per month
     schoolnamen: Mapping[int, str] = field(default_factory=dict)
+    afweging: Afweging = Afweging.SCHOOLUREN
 
 
 def _at(dag: date, moment: time) -> datetime:
@@ -137,6 +154,18 @@ def dagen(van: date, tot: date) -> Iterable[date]:
     """Every date from van up to and including tot."""
     for offset in range((tot - van).days + 1):
         yield van + timedelta(days=offset)
+
+
+def soort_van(kalender: Kalender, begin: datetime) -> Soort:
+    """What kind of time a meeting at ``begin`` took: on a day without lessons, after the last
+    period of the day, or during school hours."""
+    lokaal = begin.astimezone(BRUSSELS)
+    lesuren = kalender.lesuren_op(lokaal.date())
+    if not lesuren:
+        return Soort.VRIJ
+    if lokaal.time() >= max(u.einde for u in lesuren):
+        return Soort.NA_SCHOOL
+    return Soort.LES
 
 
 def momenten(kalenders: Iterable[Kalender], van: date, tot: date, minuten: int) -> list[Moment]:

@@ -7,14 +7,13 @@ groups of constraints that block the rest, one small core at a time.
 
 from __future__ import annotations
 
-import time as klok
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ortools.sat.python import cp_model
 
 from plg.planning.analysis import Analyse, max_plaatsbaar
-from plg.planning.cpsat import Expr, Model, new_solver
+from plg.planning.cpsat import Expr, Klok, Model
 from plg.planning.problem import Groep, Reden, Soort
 
 StatusCode = cp_model.CpSolverStatus
@@ -84,12 +83,11 @@ def cheap_reasons(analyse: Analyse) -> tuple[list[Reden], set[int]]:
 
 
 def _status(
-    model: Model, aannames: Sequence[cp_model.IntVar], seconds: float
+    model: Model, aannames: Sequence[cp_model.IntVar], seconds: float, klok: Klok
 ) -> tuple[StatusCode, list[int]]:
     model.model.clear_assumptions()
     model.model.add_assumptions(aannames)
-    solver = new_solver(seconds, 1)
-    status = solver.solve(model.model)
+    solver, status = klok.solve(model.model, seconds, 1)
     if status != cp_model.INFEASIBLE:
         return status, []
     bekend = {lit.index for lit in aannames}
@@ -101,6 +99,7 @@ def core_reasons(
     verklaard: frozenset[int],
     cuts: list[list[tuple[int, int]]],
     deadline: float,
+    klok: Klok,
 ) -> list[Reden]:
     """Name the constraint groups that together leave no plan, one small core at a time; each
     core's PLG's are then set aside to look for the next. The counting model goes first; when it
@@ -110,35 +109,35 @@ def core_reasons(
     vrij_gelaten = set(verklaard)
     exact = False
     for ronde in range(5):
-        over = deadline - klok.monotonic()
+        over = deadline - klok.nu()
         if ronde and over <= 0:
             break
         over = max(1.0, over)
         model = Model(analyse, "aannames", frozenset(vrij_gelaten), cuts, exact).build()
         alle = list(model.literals.values())
-        status, kern = _status(model, alle, over)
+        status, kern = _status(model, alle, over, klok)
         if status != cp_model.INFEASIBLE and not exact:
             exact = True
             model = Model(analyse, "aannames", frozenset(vrij_gelaten), cuts, exact).build()
             alle = list(model.literals.values())
-            status, kern = _status(model, alle, over)
+            status, kern = _status(model, alle, over, klok)
         if status != cp_model.INFEASIBLE:
             break
         kern = kern or [lit.index for lit in alle]
         per_index = {lit.index: lit for lit in alle}
         # deletion: drop every literal whose removal keeps the rest infeasible
         for index in list(kern):
-            over = deadline - klok.monotonic()
+            over = deadline - klok.nu()
             if over <= 0:
                 break
             if len(kern) == 1 or index not in kern:
                 continue
             rest = [per_index[i] for i in kern if i != index]
-            status, kleiner = _status(model, rest, max(0.1, over / 4))
+            status, kleiner = _status(model, rest, max(0.1, over / 4), klok)
             if status == cp_model.INFEASIBLE:
                 kern = kleiner or [lit.index for lit in rest]
         groepen = [model.groepen[i] for i in kern]
-        redenen.extend(_redenen(model, groepen, deadline))
+        redenen.extend(_redenen(model, groepen, deadline, klok))
         vrij_gelaten.update(k[0] for soort, k in groepen if soort == "plaatsing")
         if not any(soort == "plaatsing" for soort, _ in groepen):
             break
@@ -146,18 +145,17 @@ def core_reasons(
 
 
 def _nodig(
-    model: Model, rest: list[cp_model.IntVar], expressie: Expr, deadline: float
+    model: Model, rest: list[cp_model.IntVar], expressie: Expr, deadline: float, klok: Klok
 ) -> int | None:
     """The least a core needs of a capped quantity once its own cap is lifted (unknown when
     that is not proven in time)."""
-    seconds = min(2.0, deadline - klok.monotonic())
+    seconds = min(2.0, deadline - klok.nu())
     if seconds < 0.1:
         return None
     model.model.clear_assumptions()
     model.model.add_assumptions(rest)
     model.model.minimize(expressie)
-    solver = new_solver(seconds, 1)
-    status = solver.solve(model.model)
+    solver, status = klok.solve(model.model, seconds, 1)
     model.model.clear_objective()  # type: ignore[no-untyped-call]  # unannotated in ortools
     if status == cp_model.OPTIMAL:
         return int(solver.objective_value)
@@ -165,7 +163,7 @@ def _nodig(
 
 
 def _redenen(
-    model: Model, groepen: list[tuple[str, tuple[int, ...]]], deadline: float
+    model: Model, groepen: list[tuple[str, tuple[int, ...]]], deadline: float, klok: Klok
 ) -> list[Reden]:
     analyse = model.analyse
     plgs = tuple(sorted(k[0] for soort, k in groepen if soort == "plaatsing"))
@@ -180,7 +178,7 @@ def _redenen(
         rest = [model.literals[k] for k in groepen if k != (soort, key)]
         if soort == "na_school":
             (t,) = key
-            nodig = _nodig(model, rest, model.na_school_per_lid[t], deadline)
+            nodig = _nodig(model, rest, model.na_school_per_lid[t], deadline, klok)
             mijn = tuple(g for g in plgs if t in analyse.groepen[g].leden)
             redenen.append(Reden("na_school_max", mijn, (t,), (), nodig))
         elif soort == "lesuur":
@@ -189,7 +187,7 @@ def _redenen(
             redenen.append(Reden("vervangers_lesuur", mijn, (), (school,)))
         elif soort == "week":
             school, jaar, week = key
-            nodig = _nodig(model, rest, model.week_vraag[(school, (jaar, week))], deadline)
+            nodig = _nodig(model, rest, model.week_vraag[(school, (jaar, week))], deadline, klok)
             mijn = tuple(g for g in plgs if school in analyse.groepen[g].scholen)
             redenen.append(Reden("vervangers_week", mijn, (), (school,), nodig, week))
     return redenen

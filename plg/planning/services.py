@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import partial
 
@@ -29,7 +30,7 @@ from plg.planning.models import (
     first_of_month,
 )
 from plg.planning.solver import plan_cpsat
-from plg.planning.voorstel import Voorstel
+from plg.planning.voorstel import Alternatief, Voorstel, alternatief
 from plg.post.models import Bericht
 
 MAX_SEARCH_DAYS = 62
@@ -125,6 +126,7 @@ def start_maandplan(
     school: School | None = None,
     aantal: int = 2,
     min_dagen_tussen: int = 7,
+    afweging: p.Afweging = p.Afweging.SCHOOLUREN,
 ) -> Maandplan:
     """Record the request and compute it in the background: the solver may take seconds."""
     from plg.planning.tasks import compute_maandplan
@@ -134,7 +136,9 @@ def start_maandplan(
         scholengemeenschap=scholengemeenschap,
         maand=first_of_month(maand),
         door=door,
-        voorstel=Voorstel(aantal=aantal, min_dagen_tussen=min_dagen_tussen).to_json(),
+        voorstel=Voorstel(
+            aantal=aantal, min_dagen_tussen=min_dagen_tussen, afweging=afweging.value
+        ).to_json(),
     )
     transaction.on_commit(lambda: compute_maandplan.enqueue(maandplan.pk))
     return maandplan
@@ -159,7 +163,7 @@ def maandprobleem(maandplan: Maandplan) -> p.Probleem:
     van, tot = month_range(maandplan.maand)
     van = max(van, timezone.localdate() + timedelta(days=1))
     voorstel = maandplan.get_voorstel()
-    return build.probleem(
+    probleem = build.probleem(
         schools=schools,
         plgs=plgs,
         van=van,
@@ -167,27 +171,73 @@ def maandprobleem(maandplan: Maandplan) -> p.Probleem:
         aantal=voorstel.aantal,
         min_dagen_tussen=voorstel.min_dagen_tussen,
     )
+    return replace(probleem, afweging=p.Afweging(voorstel.afweging))
+
+
+def _plan(probleem: p.Probleem, seconds: float) -> p.Plan:
+    """CP-SAT first; if it finds nothing in time, the smart greedy plan is the fallback."""
+    plan = plan_cpsat(probleem, seconds=seconds)
+    return plan_slim(probleem) if plan.status == p.Status.ONBEKEND else plan
+
+
+def alternatieven(probleem: p.Probleem, plan: p.Plan, seconds: float) -> list[Alternatief]:
+    """The month under each choice, the asked one being ``plan``. Only for a complete plan: the
+    choices weigh costs, not rules, so a month that does not fit fits under none of them."""
+    if plan.onbezet or plan.status == p.Status.ONHAALBAAR:
+        return []
+    result = []
+    for afweging in p.Afweging:
+        ander = replace(probleem, afweging=afweging)
+        plan_ervan = plan if afweging == probleem.afweging else _plan(ander, seconds)
+        if not plan_ervan.onbezet:
+            result.append(alternatief(ander, plan_ervan))
+    return result
 
 
 @outside_transaction
 def calculate_maandplan(maandplan: Maandplan) -> MaandplanStatus:
-    """CP-SAT first; if it finds nothing in time, the smart greedy plan is the fallback."""
+    """The plan of the school's choice, and what the other choices would give (each with half
+    the time: they only need to show the trade-off)."""
     probleem = maandprobleem(maandplan)
-    plan = plan_cpsat(probleem, seconds=settings.PLANNER_SECONDS)
-    if plan.status == p.Status.ONBEKEND:
-        plan = plan_slim(probleem)
+    plan = _plan(probleem, settings.PLANNER_SECONDS)
     status = (
         MaandplanStatus.ONHAALBAAR if plan.status == p.Status.ONHAALBAAR else MaandplanStatus.KLAAR
     )
     asked = maandplan.get_voorstel()
-    maandplan.set_voorstel(
-        Voorstel(aantal=asked.aantal, min_dagen_tussen=asked.min_dagen_tussen).with_plan(
-            probleem, plan, uitleg(probleem, plan.redenen)
-        )
+    voorstel = replace(
+        Voorstel(
+            aantal=asked.aantal, min_dagen_tussen=asked.min_dagen_tussen, afweging=asked.afweging
+        ),
+        alternatieven=alternatieven(probleem, plan, settings.PLANNER_SECONDS / 2),
     )
+    maandplan.set_voorstel(voorstel.with_plan(probleem, plan, uitleg(probleem, plan.redenen)))
     maandplan.status = status
     maandplan.save(update_fields=["voorstel", "status"])
     return status
+
+
+@transaction.atomic
+def choose_afweging(*, maandplan: Maandplan, afweging: p.Afweging) -> bool:
+    """The planner takes the plan of another choice; only while the proposal is open."""
+    maandplan = Maandplan.objects.select_for_update().get(pk=maandplan.pk)
+    voorstel = maandplan.get_voorstel()
+    if maandplan.status != MaandplanStatus.KLAAR or all(
+        a.afweging != afweging for a in voorstel.alternatieven
+    ):
+        return False
+    maandplan.set_voorstel(voorstel.with_afweging(afweging.value))
+    maandplan.save(update_fields=["voorstel"])
+    return True
+
+
+def latest_afweging(school: School) -> p.Afweging:
+    """The choice of the school's last month plan; the research's default before that."""
+    laatste = (
+        Maandplan.objects.filter(school=school).values_list("voorstel__afweging", flat=True).first()
+    )
+    if laatste not in set(p.Afweging):
+        return p.Afweging.SCHOOLUREN
+    return p.Afweging(laatste)
 
 
 @transaction.atomic

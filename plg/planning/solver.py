@@ -13,7 +13,6 @@ with them.
 
 from __future__ import annotations
 
-import time as klok
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -21,7 +20,7 @@ from ortools.sat.python import cp_model
 from plg.planning.analysis import Analyse, analyse_month
 from plg.planning.assignment import assign_vervangers
 from plg.planning.costs import kosten
-from plg.planning.cpsat import Model, new_solver
+from plg.planning.cpsat import Klok, Model
 from plg.planning.problem import Plan, Probleem, Status, Vervanging
 from plg.planning.reasons import cheap_reasons, core_reasons
 
@@ -59,6 +58,7 @@ def _solve(
     cuts: list[list[tuple[int, int]]],
     deadline: float,
     workers: int,
+    klok: Klok,
 ) -> _Uitkomst:
     """Solve, name the substitutes, cut off what cannot be staffed (adding to ``cuts``), solve
     again; after a few cuts the counts are evidently too loose and the exact model takes over."""
@@ -67,13 +67,12 @@ def _solve(
         model = Model(analyse, modus, frozenset(), cuts).build()
         for key, value in hint.items():
             model.model.add_hint(model.x[key], value)
-        solver = new_solver(deadline - klok.monotonic(), workers)
-        status = solver.solve(model.model)
+        solver, status = klok.solve(model.model, deadline - klok.nu(), workers)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return _Uitkomst(status)
         plaatsingen = model.plaatsingen(solver)
         vervangingen, kern = assign_vervangers(
-            analyse, plaatsingen, max(1.0, deadline - klok.monotonic())
+            analyse, plaatsingen, max(1.0, deadline - klok.nu()), klok
         )
         if vervangingen is not None:
             return _Uitkomst(
@@ -85,13 +84,12 @@ def _solve(
             )
         cuts.append(kern)
         hint = {k: int(solver.value(x)) for k, x in model.x.items() if k not in set(kern)}
-        if klok.monotonic() >= deadline:
+        if klok.nu() >= deadline:
             return _Uitkomst(cp_model.UNKNOWN)
     model = Model(analyse, modus, frozenset(), cuts, exact=True).build()
     for key, value in hint.items():
         model.model.add_hint(model.x[key], value)
-    solver = new_solver(deadline - klok.monotonic(), workers)
-    status = solver.solve(model.model)
+    solver, status = klok.solve(model.model, deadline - klok.nu(), workers)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _Uitkomst(status)
     plaatsingen = model.plaatsingen(solver)
@@ -111,6 +109,7 @@ def _exact(
     vervangingen: int,
     deadline: float,
     workers: int,
+    klok: Klok,
 ) -> _Uitkomst | None:
     """The highest load exactly, with a variable per substitute and period, among the plans with
     the fewest substitutions already found: for when the aggregated bound on it is not tight."""
@@ -118,8 +117,7 @@ def _exact(
     gekozen = {(g, i) for g, ids in eerst.plaatsingen.items() for i in ids}
     for key, x in model.x.items():
         model.model.add_hint(x, key in gekozen)
-    solver = new_solver(deadline - klok.monotonic(), workers)
-    status = solver.solve(model.model)
+    solver, status = klok.solve(model.model, deadline - klok.nu(), workers)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     plaatsingen = model.plaatsingen(solver)
@@ -132,16 +130,20 @@ def _exact(
     )
 
 
-def plan_cpsat(probleem: Probleem, *, seconds: float = 10.0, workers: int = 2) -> Plan:
-    """The best month CP-SAT finds within ``seconds``; with the reasons when none is complete."""
-    start = klok.monotonic()
-    deadline = start + seconds
+def plan_cpsat(
+    probleem: Probleem, *, seconds: float = 10.0, workers: int = 2, deterministisch: bool = False
+) -> Plan:
+    """The best month CP-SAT finds within ``seconds``; with the reasons when none is complete.
+    ``deterministisch`` counts the solvers' deterministic time instead of the wall clock."""
+    klok = Klok(deterministisch)
+    muur = Klok()
+    deadline = seconds
     analyse = analyse_month(probleem)
     plan = Plan("cpsat", Status.ONBEKEND)
     cuts: list[list[tuple[int, int]]] = []
     redenen, verklaard = cheap_reasons(analyse)
     if not redenen:
-        uitkomst = _solve(analyse, "hard", cuts, deadline, workers)
+        uitkomst = _solve(analyse, "hard", cuts, deadline, workers, klok)
         if uitkomst.status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             _fill(analyse, plan, uitkomst.plaatsingen, uitkomst.vervangingen)
             plan.objective = float(kosten(probleem, plan))
@@ -149,9 +151,9 @@ def plan_cpsat(probleem: Probleem, *, seconds: float = 10.0, workers: int = 2) -
                 uitkomst.optimaal
                 and uitkomst.bound is not None
                 and plan.objective > uitkomst.bound
-                and klok.monotonic() < deadline
+                and klok.nu() < deadline
             ):
-                exact = _exact(analyse, cuts, uitkomst, plan.vervanguren, deadline, workers)
+                exact = _exact(analyse, cuts, uitkomst, plan.vervanguren, deadline, workers, klok)
                 if exact is not None:
                     beter = Plan("cpsat", Status.HAALBAAR)
                     _fill(analyse, beter, exact.plaatsingen, exact.vervangingen)
@@ -166,20 +168,20 @@ def plan_cpsat(probleem: Probleem, *, seconds: float = 10.0, workers: int = 2) -
                 )
             bewezen = plan.gap_percent == 0
             plan.status = Status.OPTIMAAL if bewezen else Status.HAALBAAR
-            plan.solve_seconds = round(klok.monotonic() - start, 3)
+            plan.solve_seconds = round(muur.nu(), 3)
             return plan
         if uitkomst.status != cp_model.INFEASIBLE:
             _fill(analyse, plan, {}, [])
-            plan.solve_seconds = round(klok.monotonic() - start, 3)
+            plan.solve_seconds = round(muur.nu(), 3)
             return plan
     plan.status = Status.ONHAALBAAR
     # the explanation gets half of what is left, the best partial plan the rest
-    nu = klok.monotonic()
+    nu = klok.nu()
     uitleg_tot = nu + max(0.0, deadline - nu) / 2
-    plan.redenen = redenen + core_reasons(analyse, frozenset(verklaard), cuts, uitleg_tot)
-    uitkomst = _solve(analyse, "zacht", cuts, max(deadline, klok.monotonic() + 1.0), workers)
+    plan.redenen = redenen + core_reasons(analyse, frozenset(verklaard), cuts, uitleg_tot, klok)
+    uitkomst = _solve(analyse, "zacht", cuts, max(deadline, klok.nu() + 1.0), workers, klok)
     _fill(analyse, plan, uitkomst.plaatsingen, uitkomst.vervangingen)
     plan.objective = float(kosten(probleem, plan))
     plan.bound = uitkomst.bound
-    plan.solve_seconds = round(klok.monotonic() - start, 3)
+    plan.solve_seconds = round(muur.nu(), 3)
     return plan

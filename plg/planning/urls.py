@@ -15,6 +15,7 @@ urlpatterns = [
     path("maandplan/<int:pk>/", views.maandplan, name="maandplan"),
     path("maandplan/<int:pk>/voorstel/", views.maandplan_hx, name="maandplan_hx"),
     path("maandplan/<int:pk>/inplannen/", views.maandplan_toepassen, name="maandplan_toepassen"),
+    path("maandplan/<int:pk>/keuze/", views.maandplan_afweging, name="maandplan_afweging"),
     path(
         "maandplan/<int:pk>/bijeenkomst/<int:index>/",
         views.maandplan_bijsturen,

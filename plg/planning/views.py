@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -21,7 +20,15 @@ from plg.organisations.models import Aanstelling, School
 from plg.planning import accounts, bijsturen, feeds, services, slots
 from plg.planning import problem as p
 from plg.planning.authorizers import get_maandplan
-from plg.planning.forms import BijeenkomstForm, ChooseForm, MaandplanForm, MoveForm, SearchForm
+from plg.planning.forms import (
+    AFWEGINGEN,
+    AfwegingForm,
+    BijeenkomstForm,
+    ChooseForm,
+    MaandplanForm,
+    MoveForm,
+    SearchForm,
+)
 from plg.planning.models import Kalenderfeed, Maandplan, MaandplanStatus
 from plg.planning.voorstel import Plaatsing
 from plg.roosters import services as rooster_services
@@ -36,7 +43,6 @@ def _tijd_context(request: AuthedRequest, ical_form: IcalForm | None = None) -> 
     feed = feeds.active_feed(request.user)
     return {
         "maanden": accounts.teacher_account(request.user, accounts.months(timezone.localdate())),
-        "target": settings.PLG_TARGET_MINUTES_PER_MONTH,
         "beurten": accounts.upcoming_duties(request.user),
         "feed": feed,
         "feed_url": feeds.feed_url(feed) if feed else "",
@@ -47,7 +53,7 @@ def _tijd_context(request: AuthedRequest, ical_form: IcalForm | None = None) -> 
 
 @login_required
 def tijd(request: AuthedRequest) -> HttpResponse:
-    """Mijn tijd: my PLG hours against the target, my substitution duties, my calendar feed."""
+    """Mijn tijd: my PLG time given and planned, my substitution duties, my calendar feed."""
     return render(request, "planning/tijd.html", _tijd_context(request))
 
 
@@ -200,7 +206,7 @@ def plg_moment_kiezen(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def school_tijd(request: AuthedRequest, pk: int) -> HttpResponse:
-    """A school's time: totals per month (never per teacher), and where to go next."""
+    """A school's time: what it made available per month and how (never per teacher)."""
     school = get_school_to_plan(request.user, pk)
     kalender = rooster_services.kalender_van(school)
     return render(
@@ -211,7 +217,6 @@ def school_tijd(request: AuthedRequest, pk: int) -> HttpResponse:
             "maanden": accounts.school_account(
                 school, accounts.months(timezone.localdate(), before=3, after=2)
             ),
-            "target": settings.PLG_TARGET_MINUTES_PER_MONTH,
             "lesuren": kalender.lesuren.count(),
             "laatste_import": Roosterimport.objects.filter(school=school).first(),
             "maandplannen": Maandplan.objects.filter(school=school)[:3],
@@ -223,7 +228,11 @@ def school_tijd(request: AuthedRequest, pk: int) -> HttpResponse:
 def maandplannen(request: AuthedRequest, pk: int) -> HttpResponse:
     school = get_school_to_plan(request.user, pk)
     coordinator = coordinated(request.user).filter(pk=school.scholengemeenschap_id).exists()
-    form = MaandplanForm(request.POST or None, coordinator=coordinator)
+    form = MaandplanForm(
+        request.POST or None,
+        coordinator=coordinator,
+        afweging=services.latest_afweging(school),
+    )
     if request.method == "POST" and form.is_valid():
         heel_sg = form.cleaned_data.get("heel_sg", False)
         maandplan = services.start_maandplan(
@@ -233,6 +242,7 @@ def maandplannen(request: AuthedRequest, pk: int) -> HttpResponse:
             school=None if heel_sg else school,
             aantal=form.cleaned_data["aantal"],
             min_dagen_tussen=form.cleaned_data["min_dagen_tussen"],
+            afweging=form.cleaned_data["afweging"],
         )
         return redirect("maandplan", pk=maandplan.pk)
     plannen = Maandplan.objects.filter(school=school)
@@ -251,13 +261,35 @@ def maandplannen(request: AuthedRequest, pk: int) -> HttpResponse:
 def _maandplan_context(maandplan: Maandplan) -> dict[str, Any]:
     """Shared by the page and its polled fragment."""
     voorstel = maandplan.get_voorstel()
+    labels = dict(AFWEGINGEN)
     return {
         "maandplan": maandplan,
         "voorstel": voorstel,
+        "afweging": labels.get(voorstel.afweging, ""),
+        "alternatieven": [(labels[a.afweging], a) for a in voorstel.alternatieven],
         "plaatsingen": voorstel.plaatsingen,
         "weggelaten": voorstel.weggelaten,
         "vervangingen": voorstel.vervangingen,
     }
+
+
+@login_required
+@require_POST
+def maandplan_afweging(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The planner takes the plan of another choice, whose cost the proposal showed."""
+    plan = get_maandplan(request.user, pk)
+    form = AfwegingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies een van de drie keuzes."))
+    elif services.choose_afweging(maandplan=plan, afweging=form.cleaned_data["afweging"]):
+        messages.success(
+            request,
+            _("Het voorstel volgt nu de keuze: %(keuze)s. Er is nog niets ingepland.")
+            % {"keuze": dict(AFWEGINGEN)[form.cleaned_data["afweging"].value]},
+        )
+    else:
+        messages.error(request, _("Het voorstel is intussen veranderd. Kijk het opnieuw na."))
+    return redirect("maandplan", pk=plan.pk)
 
 
 def _school_of(plan: Maandplan) -> School:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from plg.planning import problem as p
+from plg.planning.costs import na_school_minuten
 
 Json = dict[str, Any]
 
@@ -153,6 +154,54 @@ class Weggelaten:
 
 
 @dataclass(frozen=True)
+class Alternatief:
+    """The plan the month gets under one choice (``problem.Afweging``), with what it costs: so
+    the planner sees the trade-off, and can take that plan, before applying anything."""
+
+    afweging: str
+    vervanguren: int
+    max_vervanger_last: int
+    na_school_minuten: int  # the members' minutes after school, all together
+    na_school_bijeenkomsten: int
+    status: str = ""
+    gap_percent: float | None = None
+    plaatsingen: list[Plaatsing] = field(default_factory=list)
+    vervangingen: list[Beurt] = field(default_factory=list)
+
+    @property
+    def na_school_uren(self) -> float:
+        return self.na_school_minuten / 60
+
+    @classmethod
+    def from_json(cls, data: Json) -> Alternatief:
+        gap = data.get("gap_percent")
+        return cls(
+            afweging=str(data["afweging"]),
+            vervanguren=int(data["vervanguren"]),
+            max_vervanger_last=int(data["max_vervanger_last"]),
+            na_school_minuten=int(data["na_school_minuten"]),
+            na_school_bijeenkomsten=int(data["na_school_bijeenkomsten"]),
+            status=str(data.get("status", "")),
+            gap_percent=None if gap is None else float(gap),
+            plaatsingen=[Plaatsing.from_json(x) for x in data.get("plaatsingen", [])],
+            vervangingen=[Beurt.from_json(x) for x in data.get("vervangingen", [])],
+        )
+
+    def to_json(self) -> Json:
+        return {
+            "afweging": self.afweging,
+            "vervanguren": self.vervanguren,
+            "max_vervanger_last": self.max_vervanger_last,
+            "na_school_minuten": self.na_school_minuten,
+            "na_school_bijeenkomsten": self.na_school_bijeenkomsten,
+            "status": self.status,
+            "gap_percent": self.gap_percent,
+            "plaatsingen": [x.to_json() for x in self.plaatsingen],
+            "vervangingen": [x.to_json() for x in self.vervangingen],
+        }
+
+
+@dataclass(frozen=True)
 class Voorstel:
     """What was asked (how many meetings, how far apart) and what the planner proposes."""
 
@@ -170,6 +219,8 @@ class Voorstel:
     max_vervanger_last: int = 0
     weggelaten: list[Weggelaten] = field(default_factory=list)
     aangepast: bool = False  # moved or left out by hand since it was computed
+    afweging: str = p.Afweging.SCHOOLUREN.value
+    alternatieven: list[Alternatief] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, data: Json) -> Voorstel:
@@ -189,6 +240,8 @@ class Voorstel:
             max_vervanger_last=int(data.get("max_vervanger_last", 0)),
             weggelaten=[Weggelaten.from_json(x) for x in data.get("weggelaten", [])],
             aangepast=bool(data.get("aangepast", False)),
+            afweging=str(data.get("afweging", p.Afweging.SCHOOLUREN.value)),
+            alternatieven=[Alternatief.from_json(x) for x in data.get("alternatieven", [])],
         )
 
     def to_json(self) -> Json:
@@ -207,6 +260,8 @@ class Voorstel:
             "max_vervanger_last": self.max_vervanger_last,
             "weggelaten": [x.to_json() for x in self.weggelaten],
             "aangepast": self.aangepast,
+            "afweging": self.afweging,
+            "alternatieven": [x.to_json() for x in self.alternatieven],
         }
 
     def with_plan(self, probleem: p.Probleem, plan: p.Plan, uitleg: list[str]) -> Voorstel:
@@ -248,6 +303,38 @@ class Voorstel:
             aantal_vervanguren=plan.vervanguren,
             max_vervanger_last=plan.max_vervanger_last,
         )
+
+    def with_afweging(self, afweging: str) -> Voorstel:
+        """This proposal as the plan of another choice; changes made by hand go."""
+        alt = next(a for a in self.alternatieven if a.afweging == afweging)
+        return replace(
+            self,
+            afweging=afweging,
+            status=alt.status,
+            gap_percent=alt.gap_percent,
+            plaatsingen=alt.plaatsingen,
+            vervangingen=alt.vervangingen,
+            aantal_vervanguren=alt.vervanguren,
+            max_vervanger_last=alt.max_vervanger_last,
+            weggelaten=[],
+            aangepast=False,
+        )
+
+
+def alternatief(probleem: p.Probleem, plan: p.Plan) -> Alternatief:
+    """``plan`` as the alternative of its problem's choice, with its figures."""
+    gepland = Voorstel().with_plan(probleem, plan, [])
+    return Alternatief(
+        afweging=str(probleem.afweging),
+        vervanguren=plan.vervanguren,
+        max_vervanger_last=plan.max_vervanger_last,
+        na_school_minuten=na_school_minuten(probleem, plan),
+        na_school_bijeenkomsten=sum(x.soort == p.Soort.NA_SCHOOL for x in gepland.plaatsingen),
+        status=str(plan.status),
+        gap_percent=plan.gap_percent,
+        plaatsingen=gepland.plaatsingen,
+        vervangingen=gepland.vervangingen,
+    )
 
 
 def _beurt(probleem: p.Probleem, placed: list[tuple[p.Groep, p.Moment]], v: p.Vervanging) -> Beurt:

@@ -189,8 +189,6 @@ PLG_INVITATION_DAYS = int(os.environ.get("PLG_INVITATION_DAYS", "14"))
 PLG_DEFAULT_WERKGROEP_MINUTES = 60
 # No scan figure describes fewer respondents than this (never below 3, whatever is set).
 SCAN_MIN_GROUP = int(os.environ.get("SCAN_MIN_GROUP", "5"))
-# The researchers advise at least two hours a month of collaboration per teacher.
-PLG_TARGET_MINUTES_PER_MONTH = int(os.environ.get("PLG_TARGET_MINUTES_PER_MONTH", "120"))
 # How long the month planner may search before it returns its best plan.
 PLANNER_SECONDS = float(os.environ.get("PLANNER_SECONDS", "10"))
 

@@ -115,24 +115,44 @@ def test_a_revoked_feed_link_stops_working_and_a_new_one_replaces_it(
     assert new.token not in client.get(reverse("tijd")).content.decode()
 
 
-def test_a_teachers_account_counts_their_plg_minutes_against_the_target(world: Any) -> None:
+def test_a_teachers_account_shows_time_given_and_time_planned_apart(world: Any) -> None:
     month = local(2027, 3, 1, 0).date()
     for day in (3, 17):
         plan_bijeenkomst(
             plg=world.plg, starts_at=local(2027, 3, day, 15, 45), place="", duration_minutes=100
         )
-    march, april = accounts.teacher_account(world.member, [month, month.replace(month=4)])
-    assert (march.minuten, march.doel, march.gehaald, march.procent) == (200, 120, True, 100)
-    assert (april.minuten, april.gehaald) == (0, False)
-    assert accounts.teacher_account(world.colleague, [month])[0].minuten == 0
+    march, april = accounts.teacher_account(
+        world.member, [month, month.replace(month=4)], nu=local(2027, 3, 10, 12)
+    )
+    assert (march.gegeven, march.gepland) == (100, 100)
+    assert (april.gegeven, april.gepland) == (0, 0)
+    assert accounts.teacher_account(world.colleague, [month])[0].gegeven == 0
 
 
-def test_a_school_sees_team_totals_not_people(world: Any) -> None:
+def test_a_school_sees_the_time_it_made_available_by_kind(world: Any) -> None:
     month = local(2027, 3, 1, 0).date()
-    plan_bijeenkomst(
+    plan_bijeenkomst(  # Wednesday afternoon, after the last period
         plg=world.plg, starts_at=local(2027, 3, 3, 15, 45), place="", duration_minutes=100
     )
+    plan_bijeenkomst(  # Thursday morning, during lessons
+        plg=world.plg, starts_at=local(2027, 3, 11, 9, 0), place="", duration_minutes=100
+    )
     (march,) = accounts.school_account(world.school, [month])
-    team = 4  # coach, member, colleague and leader; the advisor is not of the team
-    assert (march.team, march.bijeenkomsten, march.minuten, march.gehaald) == (team, 1, 200, 0)
-    assert march.gemiddeld == 50
+    assert (march.bijeenkomsten, march.schooluren, march.na_school) == (2, 200, 200)
+    assert (march.zonder_leerlingen, march.totaal) == (0, 400)
+
+
+@pytest.mark.parametrize(("persona", "page"), [("member", "tijd"), ("leader", "school_tijd")])
+def test_no_page_about_time_says_who_reached_a_norm(
+    world: Any, client: Client, persona: str, page: str
+) -> None:
+    nu = timezone.now()
+    for days in (-3, -1, 2):
+        plan_bijeenkomst(
+            plg=world.plg, starts_at=nu + timedelta(days=days), place="", duration_minutes=100
+        )
+    client.login(username=getattr(world, persona).email, password=PASSWORD)
+    args = [world.school.pk] if page == "school_tijd" else []
+    text = client.get(reverse(page, args=args)).content.decode().lower()
+    for word in ("gehaald", "richtwaarde", "<progress", " van 4"):
+        assert word not in text

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from conftest import Site
 from plg.core.tests.test_browser_journeys import sign_in
 from plg.meetings.models import Bijeenkomst
+from plg.meetings.services import plan_bijeenkomst
 from plg.methods.catalogue import load_catalogue
+from plg.roosters.models import Les
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -72,7 +77,8 @@ def test_the_planner_imports_a_timetable_and_plans_a_month(
     page.get_by_role("link", name="Maandplanning").click()
     page.get_by_role("button", name="Voorstel berekenen").click()
     expect(page.get_by_text("beste plan")).to_be_visible(timeout=20_000)
-    expect(page.locator("#maandplan table").first).to_contain_text("Huiswerk met betekenis")
+    bijeenkomsten = page.get_by_role("table", name="Bijeenkomsten", exact=True)
+    expect(bijeenkomsten).to_contain_text("Huiswerk met betekenis")
     page.get_by_role("link", name="Ander moment").first.click()
     expect(
         page.get_by_role("heading", name="Een ander moment voor Huiswerk met betekenis")
@@ -83,3 +89,48 @@ def test_the_planner_imports_a_timetable_and_plans_a_month(
     page.get_by_role("button", name="Zo inplannen en iedereen verwittigen").click()
     expect(page.get_by_text("2 bijeenkomsten zijn gepland")).to_be_visible()
     assert Bijeenkomst.objects.filter(plg=site.plg).count() == 2
+
+
+def test_the_planner_sees_what_each_choice_costs_and_takes_another(page: Page, site: Any) -> None:
+    Les.objects.bulk_create(  # the member teaches all day: school hours need cover
+        Les(school=site.school, leerkracht=site.member, dag=dag, lesuur=uur, groep="3A")
+        for dag in range(5)
+        for uur in (5, 6, 7, 8)
+    )
+    sign_in(page, site, site.leader)
+    page.goto(site.url + reverse("maandplannen", args=[site.school.pk]))
+    expect(page.get_by_label("Tijdens de schooluren, vrij van leerlingen")).to_be_checked()
+    page.get_by_role("button", name="Voorstel berekenen").click()
+    kosten = page.get_by_role("table", name="Wat elke keuze kost")
+    expect(kosten).to_be_visible(timeout=20_000)
+    schooluren = kosten.locator("tr", has_text="Tijdens de schooluren")
+    na_school = kosten.locator("tr", has_text="Na de schooluren")
+    expect(schooluren).to_contain_text("gekozen")
+    expect(schooluren.locator("td").first).to_have_text("4")
+    expect(na_school.locator("td").first).to_have_text("0")
+    expect(na_school.locator("td").nth(1)).to_contain_text("6,7 u")
+    bijeenkomsten = page.get_by_role("table", name="Bijeenkomsten", exact=True)
+    expect(bijeenkomsten).to_contain_text("tijdens de lesuren")
+
+    na_school.get_by_role("button", name="Deze keuze nemen").click()
+    expect(page.get_by_text("Het voorstel volgt nu de keuze: Na de schooluren")).to_be_visible()
+    expect(kosten.locator("tr", has_text="Na de schooluren")).to_contain_text("gekozen")
+    expect(bijeenkomsten).to_contain_text("na school")
+    expect(bijeenkomsten).not_to_contain_text("tijdens de lesuren")
+    expect(page.get_by_role("heading", name="Vervangingen")).to_have_count(0)
+
+
+def test_a_member_sees_time_given_and_planned_without_a_norm(page: Page, site: Any) -> None:
+    nu = timezone.now()
+    for days in (-2, 2):
+        plan_bijeenkomst(
+            plg=site.plg, starts_at=nu + timedelta(days=days), place="", duration_minutes=100
+        )
+    sign_in(page, site, site.member)
+    page.goto(site.url + reverse("tijd"))
+    maanden = page.get_by_role("table")
+    expect(maanden.first.get_by_role("columnheader", name="Samen geleerd")).to_be_visible()
+    expect(maanden.first.get_by_role("columnheader", name="Nog gepland")).to_be_visible()
+    expect(maanden.first).to_contain_text("100 min")
+    expect(page.locator("main")).not_to_contain_text("gehaald")
+    expect(page.locator("progress")).to_have_count(0)

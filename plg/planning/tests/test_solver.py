@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -64,7 +65,7 @@ def maak(
     groepen: Iterable[Groep],
     periode: tuple[date, date] = WEEK,
     scholen: dict[int, time] | None = None,
-    **extra: int,
+    **extra: Any,
 ) -> Probleem:
     kalenders = {s: kalender(s, begin) for s, begin in (scholen or {1: time(8, 20)}).items()}
     return Probleem(
@@ -77,8 +78,16 @@ def maak(
     )
 
 
-def planners(probleem: Probleem, seconds: float = 5.0) -> list[Plan]:
-    plannen = [plan_naief(probleem), plan_slim(probleem), plan_cpsat(probleem, seconds=seconds)]
+def planners(
+    probleem: Probleem, seconds: float = 5.0, *, deterministisch: bool = False
+) -> list[Plan]:
+    cpsat = plan_cpsat(
+        probleem,
+        seconds=seconds,
+        workers=1 if deterministisch else 2,
+        deterministisch=deterministisch,
+    )
+    plannen = [plan_naief(probleem), plan_slim(probleem), cpsat]
     for plan in plannen:
         assert fouten(probleem, plan) == [], plan.methode
     return plannen
@@ -347,7 +356,12 @@ def test_the_checker_finds_broken_rules() -> None:
     assert any("niet geplaatst" in f for f in fouten(probleem, leeg))
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     seed=st.integers(0, 10**6),
     scholen=st.integers(1, 3),
@@ -359,7 +373,7 @@ def test_invariants_on_small_random_months(seed: int, scholen: int, plgs: int, c
         scholen, seed, leerkrachten=14, plgs=plgs, van=TWEE_WEKEN[0], tot=TWEE_WEKEN[1],
         vervang_max_week=cap, na_school_max_maand=cap,
     )  # fmt: skip
-    naief, slim, cpsat = planners(probleem)
+    naief, slim, cpsat = planners(probleem, deterministisch=True)
     beste_greedy = min(naief.onbezet, slim.onbezet)
     if cpsat.status == Status.OPTIMAAL:
         assert kosten(probleem, cpsat) <= kosten(probleem, naief)
