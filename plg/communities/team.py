@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
 from plg.communities.models import (
@@ -84,7 +85,7 @@ class TeamPLG:
             found.append(
                 Viering(
                     plg=self.plg,
-                    what=self.plg.name,
+                    what=str(_("de afronding van de PLG")),
                     on=self.afronding.viering_datum,
                     note=self.afronding.viering_notitie,
                 )
@@ -117,7 +118,11 @@ def _for_team(queryset: SharedQuerySet[_S], user: User) -> SharedQuerySet[_S]:
 
 def team_plgs(*, user: User, plgs: QuerySet[PLG]) -> list[TeamPLG]:
     """``plgs`` as the team reads them, open ones first; a fixed number of queries."""
-    rows = list(plgs.select_related("gekozen_leervraag").order_by("closed_at", "name"))
+    rows = list(
+        plgs.select_related("gekozen_leervraag").order_by(
+            F("closed_at").asc(nulls_first=True), "name"
+        )
+    )
     ids = [plg.pk for plg in rows]
     mijlpalen: dict[int, list[Mijlpaal]] = defaultdict(list)
     for mijlpaal in _for_team(Mijlpaal.objects.all(), user).filter(plg_id__in=ids):
