@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from conftest import World
 from plg.communities.models import Afronding
-from plg.communities.sharing import Audience
 from plg.communities.tests.factories_team import AfrondingFactory
 from plg.core.tests.authz import Case
 
@@ -13,10 +12,10 @@ REGENBOOG = {"coach", "member", "colleague", "leader"}
 
 
 def _voorstel(w: World, o: object) -> list[object]:
-    """The PLG's proposal, shared with the team (the table's own objects may have made one)."""
+    """The PLG's proposal: the table's own objects made one for the network, and the team
+    reads that too; the anonymity crawl plants its own audience in it, left as it is."""
     if not Afronding.objects.filter(plg=w.plg).exists():
         AfrondingFactory.create(plg=w.plg, author=w.coach)
-    Afronding.objects.filter(plg=w.plg).update(audience=Audience.TEAM)
     return [w.school.pk, w.plg.pk]
 
 
