@@ -138,3 +138,11 @@ def test_the_menu_has_no_team_page_for_an_advisor(client: Client, world: World) 
     client.login(username=world.advisor.email, password=PASSWORD)
     html = client.get(reverse("home")).content.decode()
     assert reverse("team", args=[world.school.pk]) not in html
+
+
+def test_open_plgs_come_before_closed_ones(client: Client, world: World) -> None:
+    closed = PLGFactory.create(coach=world.coach, schools=[world.school], name="Aaa gesloten")
+    PLG.objects.filter(pk=closed.pk).update(fase="afgesloten", closed_at=timezone.now())
+    html = _team_page(client, world)
+    plgs = html[html.index('id="team-plgs"') :]
+    assert plgs.index(world.plg.name) < plgs.index("Aaa gesloten")
