@@ -146,3 +146,10 @@ def test_open_plgs_come_before_closed_ones(client: Client, world: World) -> None
     html = _team_page(client, world)
     plgs = html[html.index('id="team-plgs"') :]
     assert plgs.index(world.plg.name) < plgs.index("Aaa gesloten")
+
+
+def test_a_teacher_without_a_plg_is_pointed_to_the_team_page(client: Client, world: World) -> None:
+    client.login(username=world.colleague.email, password=PASSWORD)
+    html = client.get(reverse("home")).content.decode()
+    main = html[html.index("<main") :]
+    assert f'href="{reverse("team", args=[world.school.pk])}"' in main
