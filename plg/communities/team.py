@@ -85,7 +85,7 @@ class TeamPLG:
             found.append(
                 Viering(
                     plg=self.plg,
-                    what=str(_("de afronding van de PLG")),
+                    what=str(_("De afronding van de PLG")),
                     on=self.afronding.viering_datum,
                     note=self.afronding.viering_notitie,
                 )
