@@ -153,3 +153,12 @@ def test_a_teacher_without_a_plg_is_pointed_to_the_team_page(client: Client, wor
     html = client.get(reverse("home")).content.decode()
     main = html[html.index("<main") :]
     assert f'href="{reverse("team", args=[world.school.pk])}"' in main
+
+
+def test_a_plg_of_another_school_is_not_printed_through_this_school(
+    client: Client, world: World
+) -> None:
+    elders = PLGFactory.create(coach=world.other_leader, schools=[world.sister])
+    client.login(username=world.colleague.email, password=PASSWORD)
+    response = client.get(reverse("team_poster_pdf", args=[world.school.pk, elders.pk]))
+    assert response.status_code == 404
