@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404
 
 from plg.accounts.models import User
 from plg.communities.models import PLG, Lidmaatschap
-from plg.organisations.models import Aanstelling
+from plg.organisations.authorizers import require_team
+from plg.organisations.models import Aanstelling, School
 
 
 def membership(user: User | AnonymousUser, plg: PLG) -> Lidmaatschap | None:
@@ -71,8 +72,17 @@ def require_shared_view(user: User | AnonymousUser, plg: PLG) -> None:
         raise Http404
 
 
+def get_team_plg(user: User, school_pk: int, plg_pk: int) -> tuple[School, PLG]:
+    """A PLG of the school, for the school's team: what is printed for the staff room."""
+    school = get_object_or_404(School, pk=school_pk)
+    require_team(user, school)
+    plg = get_object_or_404(PLG.objects.of_schools([school.pk]), pk=plg_pk)
+    return school, plg
+
+
 __all__ = [
     "get_plg",
+    "get_team_plg",
     "may_view_shared",
     "membership",
     "require_coach",

@@ -156,6 +156,14 @@ class SharedQuerySet(models.QuerySet[_S]):
     def visible_to(self, user: User | AnonymousUser) -> SharedQuerySet[_S]:
         return self.filter(audience_q(user, self.model.plg_lookup))
 
+    def readable_as(self, relation: Relation) -> SharedQuerySet[_S]:
+        """Rows that everyone in ``relation`` may read, whoever is looking.
+
+        For what is shown to a whole audience at once (the team page, a poster in the staff
+        room): a member who opens it sees what the team sees, not what the PLG kept to itself.
+        """
+        return self.filter(_reads(relation))
+
 
 class Shared(models.Model):
     """Something a person wrote, with who may read it."""

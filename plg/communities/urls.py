@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plg.communities import leervraagwerkplaats, views
+from plg.communities import leervraagwerkplaats, views, views_team
 
 urlpatterns = [
     path("plg/nieuw/", views.plg_create, name="plg_create"),
@@ -44,4 +44,15 @@ urlpatterns = [
     path("plg/<int:pk>/afronden/", views.afronden, name="afronden"),
     path("plg/<int:pk>/bijlagen/<int:bijlage_pk>/", views.bijlage, name="bijlage"),
     path("uitnodiging/<str:token>/", views.uitnodiging, name="uitnodiging"),
+    path("school/<int:pk>/team/", views_team.team, name="team"),
+    path(
+        "school/<int:pk>/team/plg/<int:plg_pk>/voorstel.pdf",
+        views_team.team_voorstel_pdf,
+        name="team_voorstel_pdf",
+    ),
+    path(
+        "school/<int:pk>/team/plg/<int:plg_pk>/poster.pdf",
+        views_team.team_poster_pdf,
+        name="team_poster_pdf",
+    ),
 ]

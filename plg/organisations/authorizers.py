@@ -34,3 +34,16 @@ def schools_led_by(user: AbstractBaseUser) -> QuerySet[School]:
 def schools_of(user: AbstractBaseUser) -> QuerySet[School]:
     """Every school where the user has an aanstelling, whatever the function."""
     return School.objects.filter(aanstellingen__user_id=user.pk).distinct()
+
+
+def schools_in_team(user: AbstractBaseUser) -> QuerySet[School]:
+    """The schools whose team the user belongs to: its staff, leaders included, advisors not."""
+    return School.objects.filter(
+        aanstellingen__in=Aanstelling.objects.team().filter(user_id=user.pk)
+    ).distinct()
+
+
+def require_team(user: AbstractBaseUser, school: School) -> None:
+    """A school's team page is for its own staff; to anyone else the page does not exist."""
+    if not Aanstelling.objects.team().filter(user_id=user.pk, school=school).exists():
+        raise Http404

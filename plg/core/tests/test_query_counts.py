@@ -240,6 +240,9 @@ PAGES: list[tuple[str, str, Args]] = [
     ("member", "bezoekronde", lambda w: [_ronde(w)]),
     ("leader", "bezoekronde_hx", lambda w: [_ronde(w)]),
     ("coach", "bezoekmomenten", lambda w: [w.member.pk]),
+    ("colleague", "team", lambda w: [w.school.pk]),
+    ("coach", "team", lambda w: [w.school.pk]),
+    ("leader", "team_poster_pdf", lambda w: [w.school.pk, w.plg.pk]),
 ]
 
 

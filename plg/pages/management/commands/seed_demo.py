@@ -20,6 +20,7 @@ from plg.meetings.models import DoelenBereikt, LeerlogEntry, Opdracht, Terugblik
 from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
 from plg.pages.demo_bezoeken import seed_bezoeken
 from plg.pages.demo_tandem import seed_tandem
+from plg.pages.demo_team import seed_team
 from plg.roosters.models import Kalender, Kruisvervanger, Les, Roosterimport, SoortVrij
 from plg.roosters.services import add_vrije_dagen, kalender_van
 from plg.scans import services as scan_services
@@ -136,6 +137,7 @@ def build_demo() -> None:
         Aanstelling.objects.create(user=people[email], school=schools[school_key], functie=functie)
 
     _huiswerk(people, schools["regenboog"])
+    seed_team(people, schools["regenboog"])
     _evalueren(people, schools["sintjozef"])
     _leiders(people, list(schools.values()))
     _scans(people, list(schools.values()))
