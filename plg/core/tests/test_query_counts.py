@@ -240,6 +240,8 @@ PAGES: list[tuple[str, str, Args]] = [
     ("member", "bezoekronde", lambda w: [_ronde(w)]),
     ("leader", "bezoekronde_hx", lambda w: [_ronde(w)]),
     ("coach", "bezoekmomenten", lambda w: [w.member.pk]),
+    ("member", "mijn_leerlog", lambda w: []),
+    ("coach", "bijeenkomst_kit", lambda w: [w.plg.bijeenkomsten.latest("starts_at").pk]),
 ]
 
 
@@ -313,6 +315,8 @@ VISIT_PAGES: list[tuple[str, str, Args]] = [
     ("member", "bezoek_nieuw", lambda w: []),
     ("member", "kijkwijzers", lambda w: []),
     ("member", "kijkwijzer_detail", _first_kijkwijzer),
+    ("member", "mijn_leerlog", lambda w: []),
+    ("colleague", "mijn_leerlog", lambda w: []),
 ]
 
 
