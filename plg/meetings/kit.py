@@ -62,8 +62,13 @@ class Kit:
     def checkout_vragen(self) -> tuple[str, ...]:
         """The questions of the check-out record, as the screen asks them: what is written on
         paper can be typed in later without translating one form into another."""
-        fields = ("hoe_was_het", "behouden", "veranderen", "volgende_stap")
-        return tuple(capfirst(str(Terugblik._meta.get_field(f).verbose_name)) for f in fields)
+        fields = (
+            Terugblik.hoe_was_het,
+            Terugblik.behouden,
+            Terugblik.veranderen,
+            Terugblik.volgende_stap,
+        )
+        return tuple(capfirst(str(f.field.verbose_name)) for f in fields)
 
     @property
     def leerlog_vragen(self) -> tuple[Vak, ...]:

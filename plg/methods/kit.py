@@ -9,6 +9,7 @@ sheet exists.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from plg.methods.models import Werkvorm
@@ -32,7 +33,7 @@ PAPIER: dict[Blad, str] = {
     Blad.OASE: "A4",
 }
 
-UITLEG: dict[Blad, str] = {
+UITLEG: dict[Blad, Promise] = {
     Blad.AGENDA: _("De stappen van de bijeenkomst met hun uur, werkvorm en minuten."),
     Blad.KANDOE: _(
         "Een cirkel met ringen om op tafel te leggen, met plaats voor de startvraag en de "

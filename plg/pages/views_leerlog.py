@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -56,10 +56,9 @@ def mijn_leerlog(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def mijn_leerlog_pdf(request: AuthedRequest, start: int | None = None) -> HttpResponse:
-    """For the professional file: the whole leerlog, or one school year of it."""
+    """For the professional file: the whole leerlog, or one school year of it (a year without
+    writing gives a PDF that says so, as the empty page does)."""
     leerlog = build_leerlog(request.user, start=start)
-    if start is not None and not leerlog.jaren:
-        raise Http404
     suffix = f"-{schooljaar_naam(start)}" if start is not None else ""
     return pdf_response(
         request,

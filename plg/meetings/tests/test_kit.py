@@ -76,8 +76,13 @@ def test_the_printed_check_out_asks_what_the_check_out_record_asks(
     bijeenkomst: Bijeenkomst,
 ) -> None:
     labels = [
-        str(Terugblik._meta.get_field(f).verbose_name).lower()
-        for f in ("hoe_was_het", "behouden", "veranderen", "volgende_stap")
+        str(f.field.verbose_name).lower()
+        for f in (
+            Terugblik.hoe_was_het,
+            Terugblik.behouden,
+            Terugblik.veranderen,
+            Terugblik.volgende_stap,
+        )
     ]
     assert [q.lower() for q in kit_voor(bijeenkomst).checkout_vragen] == labels
 

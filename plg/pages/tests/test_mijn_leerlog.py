@@ -12,6 +12,7 @@ from django.utils import timezone
 from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.bezoeken.models import Meegenomen, Nagesprek
+from plg.bezoeken.schooljaar import startjaar
 from plg.bezoeken.tests.factories import bezoek_bij_member
 from plg.communities import services as plg_services
 from plg.communities.models import PLG, Fase, Lidmaatschap
@@ -19,6 +20,7 @@ from plg.communities.sharing import Audience, BezoekAudience
 from plg.meetings.models import LeerlogEntry
 from plg.meetings.tests.factories import BijeenkomstFactory
 from plg.meetings.tests.pdfs import needs_poppler, paper, pdf_text
+from plg.pages.views_leerlog import build_leerlog
 
 
 def _login(client: Client, user: User) -> None:
@@ -134,3 +136,12 @@ def test_the_leerlog_pdf_is_my_writing_on_a4_without_colleagues_or_classes(
     for someone_else in ("Inzicht van de coach", world.colleague.display_name, "5C-Latijn"):
         assert someone_else not in text
     assert set(paper(response.content)) == {"A4"}
+
+
+def test_a_school_year_of_the_leerlog_keeps_only_that_year(world: World) -> None:
+    _entry(world.plg, world.member, "Vorig jaar", days_ago=400)
+    _entry(world.plg, world.member, "Dit jaar", days_ago=1)
+    this_year = startjaar(timezone.localdate())
+    leerlog = build_leerlog(world.member, start=this_year)
+    assert [j.start for j in leerlog.jaren] == [this_year]
+    assert [m.parts[0][1] for m in leerlog.jaren[0].moments] == ["Dit jaar"]
