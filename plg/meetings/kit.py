@@ -52,6 +52,10 @@ class Kit:
     oase_minuten: int | None = None
 
     @property
+    def agenda_minuten(self) -> int:
+        return sum(regel.minutes for regel in self.agenda)
+
+    @property
     def papier(self) -> tuple[str, ...]:
         return tuple(PAPIER[blad] for blad in self.bladen)
 

@@ -145,3 +145,15 @@ def test_a_school_year_of_the_leerlog_keeps_only_that_year(world: World) -> None
     leerlog = build_leerlog(world.member, start=this_year)
     assert [j.start for j in leerlog.jaren] == [this_year]
     assert [m.parts[0][1] for m in leerlog.jaren[0].moments] == ["Dit jaar"]
+
+
+def test_my_leerlog_leaves_out_what_the_visitor_saw(world: World) -> None:
+    bezoek = bezoek_bij_member(world, begin=_days_ago(5))
+    Nagesprek.objects.create(
+        bezoek=bezoek,
+        author=world.member,
+        wat_zag_je="Ayla zat lang te wachten",
+        wat_neem_ik_mee="Sneller rondgaan",
+    )
+    texts = [t for j in build_leerlog(world.member).jaren for m in j.moments for _, t in m.parts]
+    assert texts == ["Sneller rondgaan"]
