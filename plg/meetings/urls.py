@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plg.meetings import views
+from plg.meetings import views, views_kit
 
 urlpatterns = [
     path("plg/<int:pk>/bijeenkomsten/nieuw/", views.bijeenkomst_nieuw, name="bijeenkomst_nieuw"),
@@ -15,4 +15,11 @@ urlpatterns = [
     path("opdracht/<int:opdracht_pk>/klaar/", views.opdracht_klaar, name="opdracht_klaar"),
     path("bijeenkomst/<int:bid>/terugblik/", views.terugblik, name="terugblik"),
     path("bijeenkomst/<int:bid>/leerlog/", views.leerlog, name="leerlog"),
+    path("bijeenkomst/<int:bid>/kit/", views_kit.bijeenkomst_kit, name="bijeenkomst_kit"),
+    path(
+        "bijeenkomst/<int:bid>/kit/<slug:blad>/",
+        views_kit.bijeenkomst_kit_pdf,
+        name="bijeenkomst_kit_pdf",
+    ),
+    path("kit/<slug:blad>/", views_kit.kit_pdf, name="kit_pdf"),
 ]

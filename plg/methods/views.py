@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from plg.accounts.http import AuthedRequest
 from plg.methods.forms import WerkvormForm
+from plg.methods.kit import PAPIER, blad_voor
 from plg.methods.models import Vragengroep, Werkvorm
 from plg.organisations.authorizers import schools_of
 
@@ -24,7 +25,12 @@ def werkvorm_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         Werkvorm.objects.available_to(request.user).select_related("school"),
         pk=pk,
     )
-    return render(request, "methods/werkvorm_detail.html", {"werkvorm": werkvorm})
+    blad = blad_voor(werkvorm)
+    return render(
+        request,
+        "methods/werkvorm_detail.html",
+        {"werkvorm": werkvorm, "blad": blad, "papier": PAPIER[blad] if blad else None},
+    )
 
 
 @login_required

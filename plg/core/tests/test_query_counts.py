@@ -243,6 +243,8 @@ PAGES: list[tuple[str, str, Args]] = [
     ("colleague", "team", lambda w: [w.school.pk]),
     ("coach", "team", lambda w: [w.school.pk]),
     ("leader", "team_poster_pdf", lambda w: [w.school.pk, w.plg.pk]),
+    ("member", "mijn_leerlog", lambda w: []),
+    ("coach", "bijeenkomst_kit", lambda w: [w.plg.bijeenkomsten.latest("starts_at").pk]),
 ]
 
 
@@ -316,6 +318,8 @@ VISIT_PAGES: list[tuple[str, str, Args]] = [
     ("member", "bezoek_nieuw", lambda w: []),
     ("member", "kijkwijzers", lambda w: []),
     ("member", "kijkwijzer_detail", _first_kijkwijzer),
+    ("member", "mijn_leerlog", lambda w: []),
+    ("colleague", "mijn_leerlog", lambda w: []),
 ]
 
 
