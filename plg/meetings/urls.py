@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plg.meetings import views
+from plg.meetings import expert, views
 
 urlpatterns = [
     path("plg/<int:pk>/bijeenkomsten/nieuw/", views.bijeenkomst_nieuw, name="bijeenkomst_nieuw"),
@@ -15,4 +15,17 @@ urlpatterns = [
     path("opdracht/<int:opdracht_pk>/klaar/", views.opdracht_klaar, name="opdracht_klaar"),
     path("bijeenkomst/<int:bid>/terugblik/", views.terugblik, name="terugblik"),
     path("bijeenkomst/<int:bid>/leerlog/", views.leerlog, name="leerlog"),
+    path(
+        "bijeenkomst/<int:bid>/principes/",
+        views.bijeenkomst_principes,
+        name="bijeenkomst_principes",
+    ),
+    path("plg/<int:pk>/experts/", expert.expertbezoeken, name="expertbezoeken"),
+    path("plg/<int:pk>/experts/nieuw/", expert.expertbezoek_nieuw, name="expertbezoek_nieuw"),
+    path("expertbezoek/<int:eid>/", expert.expertbezoek_detail, name="expertbezoek_detail"),
+    path(
+        "expertbezoek/<int:eid>/versturen/",
+        expert.expertbezoek_versturen,
+        name="expertbezoek_versturen",
+    ),
 ]
