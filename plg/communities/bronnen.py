@@ -28,6 +28,10 @@ from plg.communities.models import PLG, Bron, Leervraag, Lidmaatschap
 
 
 class BronForm(forms.ModelForm[Bron]):
+    link = forms.URLField(
+        label=gettext_lazy("Link"), max_length=500, required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Bron
         fields = ["leervraag", "titel", "link", "beschrijving", "waarom"]
