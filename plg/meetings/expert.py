@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -52,6 +52,13 @@ def voorgestelde_vragen(leervraag: str) -> list[str]:
     ]
 
 
+class MomentField(forms.ModelChoiceField[Bijeenkomst]):
+    """A bijeenkomst of this PLG as the form lists it: its day and hour."""
+
+    def label_from_instance(self, obj: Bijeenkomst) -> str:
+        return formats.date_format(timezone.localtime(obj.starts_at), "l j F Y, H:i")
+
+
 class ExpertbezoekForm(VersionedForm[Expertbezoek]):
     """The coach fills in everything; another member sees only the questions."""
 
@@ -66,6 +73,7 @@ class ExpertbezoekForm(VersionedForm[Expertbezoek]):
         model = Expertbezoek
         fields = ["naam", "email", "bijeenkomst", "datum", "vragen"]
         widgets = {"vragen": forms.Textarea(attrs={"rows": 7})}
+        field_classes = {"bijeenkomst": MomentField}
 
     def __init__(self, *args: Any, plg: PLG, coach: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -75,7 +83,7 @@ class ExpertbezoekForm(VersionedForm[Expertbezoek]):
                 del self.fields[name]
             return
         self.fields["datum"].validators = list(Expertbezoek._meta.get_field("datum").validators)
-        field = cast("forms.ModelChoiceField[Bijeenkomst]", self.fields["bijeenkomst"])
+        field = cast("MomentField", self.fields["bijeenkomst"])
         field.queryset = Bijeenkomst.objects.filter(plg=plg).upcoming()
         field.empty_label = gettext_lazy("(een ander moment)")
 

@@ -79,9 +79,7 @@ def test_a_visit_in_the_past_is_refused_naming_the_date(client: Client, world: W
     assert not Expertbezoek.objects.exists()
 
 
-def test_a_member_rewrites_the_questions_but_not_the_address(
-    client: Client, world: World
-) -> None:
+def test_a_member_rewrites_the_questions_but_not_the_address(client: Client, world: World) -> None:
     bezoek = expertbezoek(world)
     _login(client, world, "member")
     response = client.post(
