@@ -25,11 +25,16 @@ from plg.accounts.models import User
 from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
 from plg.communities.models import PLG, Bron, Leervraag, Lidmaatschap
+from plg.core.validators import single_line
 
 
 class BronForm(forms.ModelForm[Bron]):
     link = forms.URLField(
-        label=gettext_lazy("Link"), max_length=500, required=False, assume_scheme="https"
+        label=gettext_lazy("Link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        validators=[single_line],
     )
 
     class Meta:

@@ -369,7 +369,7 @@ class Bron(models.Model):
         verbose_name=_("bij welke leervraag?"),
     )
     titel = models.CharField(_("titel"), max_length=200, validators=[single_line])
-    link = models.URLField(_("link"), max_length=500, blank=True)
+    link = models.URLField(_("link"), max_length=500, blank=True, validators=[single_line])
     beschrijving = models.TextField(
         _("beschrijving"),
         max_length=2000,
