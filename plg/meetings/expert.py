@@ -144,7 +144,6 @@ def expertbezoeken(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
     context = plg_context(plg, lid) | {
         "bezoeken": plg.expertbezoeken.select_related("bijeenkomst"),
-        "vandaag": timezone.localdate(),
     }
     return render(request, "meetings/expertbezoeken.html", context)
 
