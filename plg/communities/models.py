@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plg.communities.lfl import Principe
 from plg.communities.sharing import Shared
 from plg.communities.versions import Versioned
 from plg.core.validators import sensible_date, single_line
@@ -307,6 +308,10 @@ class Notitie(Shared):
     def __str__(self) -> str:
         return self.text[:60]
 
+    def principe_keys(self) -> list[str]:
+        """Its Leadership-for-Learning tags (prefetch ``principes`` for a list of notes)."""
+        return [tag.principe for tag in self.principes.all()]
+
 
 class Afronding(Versioned, Shared):
     """The end of a PLG: a proposal to the whole team and a celebration."""
@@ -335,3 +340,54 @@ class Bijlage(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class NotitiePrincipe(models.Model):
+    """A Leadership-for-Learning principle a coach recognised in a note (``lfl.Principe``)."""
+
+    notitie = models.ForeignKey(Notitie, on_delete=models.CASCADE, related_name="principes")
+    principe = models.CharField(_("principe"), max_length=30, choices=Principe.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["notitie", "principe"], name="notitie_principe_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_principe_display()
+
+
+class Bron(models.Model):
+    """Something the PLG found that helped it answer its leervraag: a book, a site, a school
+    with the same need, a person (recommendation 8). The members' own; shown in the archive."""
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="bronnen")
+    leervraag = models.ForeignKey(
+        Leervraag,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bronnen",
+        verbose_name=_("bij welke leervraag?"),
+    )
+    titel = models.CharField(_("titel"), max_length=200, validators=[single_line])
+    link = models.URLField(_("link"), max_length=500, blank=True, validators=[single_line])
+    beschrijving = models.TextField(
+        _("beschrijving"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Geen link? Zeg waar we het vinden: een boek, een school, een persoon."),
+    )
+    waarom = models.TextField(_("waarom hielp het ons?"), max_length=2000)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bron")
+        verbose_name_plural = _("bronnen")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.titel

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plg.communities import leervraagwerkplaats, views, views_team
+from plg.communities import bronnen, leervraagwerkplaats, views, views_team
 
 urlpatterns = [
     path("plg/nieuw/", views.plg_create, name="plg_create"),
@@ -41,6 +41,17 @@ urlpatterns = [
     path("plg/<int:pk>/mijlpalen/nieuw/", views.mijlpaal_nieuw, name="mijlpaal_nieuw"),
     path("plg/<int:pk>/mijlpalen/<int:mp_pk>/vieren/", views.mijlpaal_vier, name="mijlpaal_vier"),
     path("plg/<int:pk>/notities/", views.notitie_nieuw, name="notitie_nieuw"),
+    path(
+        "plg/<int:pk>/notities/<int:notitie_pk>/principes/",
+        views.notitie_principes,
+        name="notitie_principes",
+    ),
+    path("plg/<int:pk>/bronnen/", bronnen.bronnen, name="bronnen"),
+    path(
+        "plg/<int:pk>/bronnen/<int:bron_pk>/verwijderen/",
+        bronnen.bron_verwijderen,
+        name="bron_verwijderen",
+    ),
     path("plg/<int:pk>/afronden/", views.afronden, name="afronden"),
     path("plg/<int:pk>/bijlagen/<int:bijlage_pk>/", views.bijlage, name="bijlage"),
     path("uitnodiging/<str:token>/", views.uitnodiging, name="uitnodiging"),

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -32,6 +33,7 @@ from plg.communities.forms import (
     UitnodigingForm,
     VieringForm,
 )
+from plg.communities.lfl import PrincipesForm, set_principes
 from plg.communities.models import (
     PLG,
     Actieplan,
@@ -40,11 +42,13 @@ from plg.communities.models import (
     Fase,
     Lidmaatschap,
     Mijlpaal,
+    Notitie,
     Rol,
     Uitnodiging,
     UitnodigingStatus,
 )
 from plg.communities.sharing import Audience, editable
+from plg.core.http import safe_next
 from plg.organisations.authorizers import schools_of
 from plg.post.stand import per_object as post_per_object
 
@@ -404,6 +408,21 @@ def notitie_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
             request, _("De notitie is niet bewaard: vul de tekst in en kies wie ze mag lezen.")
         )
     return redirect("plg_detail", pk=plg.pk)
+
+
+@require_POST
+@login_required
+def notitie_principes(request: AuthedRequest, pk: int, notitie_pk: int) -> HttpResponse:
+    """A coach tags a note they may read; its audience still decides who sees the note."""
+    plg, _lid = get_plg(request.user, pk, coach=True, writable=True)
+    notitie = get_object_or_404(Notitie.objects.visible_to(request.user), pk=notitie_pk, plg=plg)
+    form = PrincipesForm(request.POST)
+    if form.is_valid():
+        set_principes(tags=notitie.principes, gekozen=form.cleaned_data["principes"])
+        messages.success(request, _("De principes bij de notitie zijn bewaard."))
+    else:
+        messages.error(request, _("Kies enkel principes uit de lijst."))
+    return redirect(safe_next(request, reverse("plg_detail", args=[plg.pk])))
 
 
 @login_required

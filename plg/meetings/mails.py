@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 from plg.accounts.models import User
 from plg.communities.models import Fase, Rol
 from plg.meetings import ical
-from plg.meetings.models import Bijeenkomst, Herinnering, HerinneringSoort, Opdracht
+from plg.meetings.models import (
+    Bijeenkomst,
+    Expertbezoek,
+    Herinnering,
+    HerinneringSoort,
+    Opdracht,
+)
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
 
@@ -137,3 +143,50 @@ def herinnering_mag_nog(door: AbstractBaseUser, berichten: list[Bericht]) -> set
     """Reminders are the system's own: nobody sent them, so nobody sends them again (the next
     one comes by itself)."""
     return set()
+
+
+def expertbezoek(bezoek: Expertbezoek, *, door: User) -> Bericht:
+    """The questions go ahead to the expert: the leervraag, the questions, the date and the
+    coach who writes. Nothing the members wrote elsewhere, and no name but the coach's. One
+    mail per version of the questions: sending the same text twice stores it once."""
+    leervraag = bezoek.plg.gekozen_leervraag
+    with translation.override(settings.LANGUAGE_CODE):
+        return Bericht(
+            sleutel=f"expertbezoek:{bezoek.pk}:{bezoek.version}",
+            soort=Soort.EXPERTBEZOEK,
+            over=bezoek,
+            door=door,
+            aan=bezoek.email,
+            onderwerp=_("Onze vragen voor uw bezoek aan de PLG %(plg)s") % {"plg": bezoek.plg.name},
+            tekst=render_to_string(
+                "meetings/email/expertbezoek.txt",
+                {
+                    "bezoek": bezoek,
+                    "leervraag": leervraag.current_text if leervraag else "",
+                    "vragen": bezoek.vragen_lijst(),
+                    "coach": door,
+                },
+            ),
+        )
+
+
+@geldig.controle(Soort.EXPERTBEZOEK)
+def expertbezoek_mag_nog(door: AbstractBaseUser, berichten: list[Bericht]) -> set[int]:
+    """A coach of the PLG sends the questions again while the visit is ahead and the PLG open,
+    and only the questions as they still are (a newer version gets a mail of its own)."""
+    if not isinstance(door, User):
+        return set()
+    versies = dict(
+        Expertbezoek.objects.filter(
+            pk__in=geldig.over_ids(berichten), datum__gte=timezone.localdate()
+        )
+        .exclude(plg__fase=Fase.AFGESLOTEN)
+        .filter(coached_by(door))
+        .values_list("pk", "version")
+    )
+    return {
+        bericht.pk
+        for bericht in berichten
+        if bericht.over_id in versies
+        and bericht.sleutel == f"expertbezoek:{bericht.over_id}:{versies[bericht.over_id]}"
+    }

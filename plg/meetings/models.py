@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plg.communities.lfl import Principe
 from plg.communities.models import PLG
 from plg.communities.sharing import Shared
 from plg.communities.versions import Versioned
@@ -36,6 +37,10 @@ class Bijeenkomst(Versioned):
 
     def __str__(self) -> str:
         return f"{self.plg} – {timezone.localtime(self.starts_at):%d/%m/%Y %H:%M}"
+
+    def principe_keys(self) -> list[str]:
+        """Its Leadership-for-Learning tags (prefetch ``principes`` for a list)."""
+        return [tag.principe for tag in self.principes.all()]
 
     def doelen_lijst(self) -> list[str]:
         """The goals, one per line, as the check-out ticks them off."""
@@ -169,3 +174,68 @@ class Herinnering(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bijeenkomst} {self.soort}"
+
+
+class BijeenkomstPrincipe(models.Model):
+    """A Leadership-for-Learning principle a coach recognised in a bijeenkomst."""
+
+    bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="principes")
+    principe = models.CharField(_("principe"), max_length=30, choices=Principe.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bijeenkomst", "principe"], name="bijeenkomst_principe_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_principe_display()
+
+
+class Expertbezoek(Versioned):
+    """An expert's visit to the PLG, prepared by the group: the questions come from the
+    leervraag and go to the expert ahead, so the input fits where the group is (recommendation
+    8). The expert is no member and gets no account; they learn the leervraag, the questions
+    and the coach's name, nothing else of the PLG."""
+
+    versioned_fields = ("naam", "email", "datum", "bijeenkomst", "vragen")
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="expertbezoeken")
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="expertbezoeken",
+        verbose_name=_("tijdens welke bijeenkomst?"),
+    )
+    naam = models.CharField(_("naam van de expert"), max_length=150, validators=[single_line])
+    email = models.EmailField(_("e-mailadres van de expert"), max_length=254)
+    datum = models.DateField(_("datum van het bezoek"), validators=[sensible_date])
+    vragen = models.TextField(
+        _("onze vragen"),
+        max_length=4000,
+        help_text=_("Eén vraag per regel. Iedereen van de PLG mag ze aanvullen of herschrijven."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    verstuurd_op = models.DateTimeField(null=True, blank=True)
+    verstuurde_versie = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bezoek van een expert")
+        verbose_name_plural = _("bezoeken van een expert")
+        ordering = ["datum", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} – {self.datum:%d/%m/%Y}"
+
+    def vragen_lijst(self) -> list[str]:
+        return [line.strip(" -•\t") for line in self.vragen.splitlines() if line.strip(" -•\t")]
+
+    @property
+    def gewijzigd_na_versturen(self) -> bool:
+        return self.verstuurd_op is not None and self.verstuurde_versie != self.version

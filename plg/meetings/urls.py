@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plg.meetings import views, views_kit
+from plg.meetings import expert, views, views_kit
 
 urlpatterns = [
     path("plg/<int:pk>/bijeenkomsten/nieuw/", views.bijeenkomst_nieuw, name="bijeenkomst_nieuw"),
@@ -22,4 +22,17 @@ urlpatterns = [
         name="bijeenkomst_kit_pdf",
     ),
     path("kit/<slug:blad>/", views_kit.kit_pdf, name="kit_pdf"),
+    path(
+        "bijeenkomst/<int:bid>/principes/",
+        views.bijeenkomst_principes,
+        name="bijeenkomst_principes",
+    ),
+    path("plg/<int:pk>/experts/", expert.expertbezoeken, name="expertbezoeken"),
+    path("plg/<int:pk>/experts/nieuw/", expert.expertbezoek_nieuw, name="expertbezoek_nieuw"),
+    path("expertbezoek/<int:eid>/", expert.expertbezoek_detail, name="expertbezoek_detail"),
+    path(
+        "expertbezoek/<int:eid>/versturen/",
+        expert.expertbezoek_versturen,
+        name="expertbezoek_versturen",
+    ),
 ]

@@ -19,6 +19,7 @@ from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.communities.authorizers import get_plg
 from plg.communities.context import plg_context
+from plg.communities.lfl import PrincipesForm, principes, set_principes
 from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience, editable
 from plg.core.http import safe_next
@@ -124,7 +125,23 @@ def _detail_context(
         )
         if lid.is_coach
         else None,
+        "principes": principes(),
+        "gekozen_principes": bijeenkomst.principe_keys(),
     }
+
+
+@require_POST
+@login_required
+def bijeenkomst_principes(request: AuthedRequest, bid: int) -> HttpResponse:
+    """The coach names the Leadership-for-Learning principles they saw at work here."""
+    bijeenkomst, _lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
+    form = PrincipesForm(request.POST)
+    if form.is_valid():
+        set_principes(tags=bijeenkomst.principes, gekozen=form.cleaned_data["principes"])
+        messages.success(request, _("De principes bij deze bijeenkomst zijn bewaard."))
+    else:
+        messages.error(request, _("Kies enkel principes uit de lijst."))
+    return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
 
 
 @login_required

@@ -19,8 +19,10 @@ from plg.accounts.models import User
 from plg.bezoeken.aggregates import Praktijk, praktijk
 from plg.bezoeken.schooljaar import dit_schooljaar, dit_trimester
 from plg.communities.authorizers import get_plg, membership, require_shared_view
+from plg.communities.bronnen import bronnen_van
 from plg.communities.context import fase_voorstel, plg_context
 from plg.communities.forms import FaseForm, NotitieForm
+from plg.communities.lfl import principes
 from plg.communities.models import (
     PLG,
     Actieplan,
@@ -44,6 +46,7 @@ from plg.organisations.authorizers import (
 )
 from plg.organisations.models import School
 from plg.pages.forms import SchoolInstellingenForm
+from plg.pages.kompas import kompas
 from plg.tandem.authorizers import leads_plg
 from plg.tandem.models import Tandem
 
@@ -191,7 +194,9 @@ def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "mijlpalen": Mijlpaal.objects.visible_to(request.user).filter(plg=plg),
         "notities": Notitie.objects.visible_to(request.user)
         .filter(plg=plg)
-        .select_related("author")[:20],
+        .select_related("author")
+        .prefetch_related("principes")[:20],
+        "principes": principes(),
         "bijeenkomsten": bijeenkomsten,
         "next_bijeenkomst": next_bijeenkomst,
         "fase_form": FaseForm(plg=plg),
@@ -259,7 +264,16 @@ def _visible_leerlogs(
 @login_required
 def archief(request: AuthedRequest, pk: int) -> HttpResponse:
     plg, lid = get_plg(request.user, pk)
-    context = plg_context(plg, lid) | _summary_context(request, plg)
+    kompas_rows = kompas(request.user, plg)
+    context = (
+        plg_context(plg, lid)
+        | _summary_context(request, plg)
+        | {
+            "kompas": kompas_rows,
+            "kompas_gebruikt": any(row.aantal for row in kompas_rows),
+            "bronnen": bronnen_van(plg),
+        }
+    )
     return render(request, "pages/archief.html", context)
 
 

@@ -48,6 +48,7 @@ class Soort(models.TextChoices):
     KLASBEZOEK = "klasbezoek", _("Uitnodigingen voor een klasbezoek")
     KLASBEZOEK_AF = "klasbezoek-af", _("Afgezegde klasbezoeken")
     KLASBEZOEK_HERINNERING = "klasbezoek-herinn", _("Herinneringen aan een klasbezoek")
+    EXPERTBEZOEK = "expertbezoek", _("Vragen aan een expert")
 
 
 class BerichtQuerySet(models.QuerySet["Bericht"]):

@@ -467,6 +467,9 @@ READS_ON_ARCHIVE = {
     "archief",
     "bijeenkomst_detail",
     "bijlage",
+    "bronnen",
+    "expertbezoek_detail",
+    "expertbezoeken",
     "gedeeld",
     "leervraag_check_hx",  # checks a text, stores nothing
     "leervraag_detail",

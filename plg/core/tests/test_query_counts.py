@@ -378,3 +378,63 @@ def test_tandem_pages_do_not_grow_with_data(
     _grow_tandem(world, 29)
     large = _count(client, world, persona, name, args)
     assert large == small, f"{name}: {small} queries with 1, {large} with 30"
+
+
+def _grow_lfl(world: World, n: int) -> None:
+    """n bronnen, n expert visits, n bijeenkomsten and n notes (half of them private) tagged
+    with every principle."""
+    from plg.communities.lfl import Principe
+    from plg.communities.models import Bron, NotitiePrincipe
+    from plg.meetings.models import BijeenkomstPrincipe
+    from plg.meetings.tests.lfl import expertbezoek
+
+    for i in range(n):
+        Bron.objects.create(
+            plg=world.plg, titel=f"b{i}", beschrijving="x", waarom="y", added_by=world.member
+        )
+        expertbezoek(world)
+        b = meeting_services.plan_bijeenkomst(
+            plg=world.plg,
+            starts_at=timezone.now() + timedelta(days=i + 1),
+            place="x",
+            duration_minutes=100,
+        )
+        notitie = Notitie.objects.create(
+            plg=world.plg,
+            author=world.coach,
+            text=str(i),
+            audience=Audience.ALLEEN_IK if i % 2 else Audience.PLG,
+        )
+        for principe in Principe:
+            BijeenkomstPrincipe.objects.create(bijeenkomst=b, principe=principe)
+            NotitiePrincipe.objects.create(notitie=notitie, principe=principe)
+
+
+def _first_expertbezoek(w: World) -> list[object]:
+    from plg.meetings.models import Expertbezoek
+
+    return [Expertbezoek.objects.earliest("id").pk]
+
+
+LFL_PAGES: list[tuple[str, str, Args]] = [
+    ("member", "archief", lambda w: [w.plg.pk]),
+    ("coach", "archief", lambda w: [w.plg.pk]),
+    ("coach", "plg_detail", lambda w: [w.plg.pk]),
+    ("member", "bronnen", lambda w: [w.plg.pk]),
+    ("member", "expertbezoeken", lambda w: [w.plg.pk]),
+    ("coach", "expertbezoek_detail", _first_expertbezoek),
+    ("coach", "bijeenkomst_detail", lambda w: [w.plg.bijeenkomsten.earliest("starts_at").pk]),
+]
+
+
+@pytest.mark.parametrize(
+    ("persona", "name", "args"), LFL_PAGES, ids=[f"{p[1]}-{p[0]}" for p in LFL_PAGES]
+)
+def test_lfl_pages_do_not_grow_with_data(
+    client: Client, world: World, persona: str, name: str, args: Args
+) -> None:
+    _grow_lfl(world, 1)
+    small = _count(client, world, persona, name, args)
+    _grow_lfl(world, 29)
+    large = _count(client, world, persona, name, args)
+    assert large == small, f"{name}: {small} queries with 1, {large} with 30"

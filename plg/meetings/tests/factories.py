@@ -11,7 +11,7 @@ from factory.django import DjangoModelFactory
 
 from plg.communities.tests.factories import PLGFactory
 from plg.meetings import services
-from plg.meetings.models import Bijeenkomst
+from plg.meetings.models import Bijeenkomst, Expertbezoek
 
 
 class BijeenkomstFactory(DjangoModelFactory[Bijeenkomst]):
@@ -29,3 +29,15 @@ class BijeenkomstFactory(DjangoModelFactory[Bijeenkomst]):
     @classmethod
     def _create(cls, model_class: type[Bijeenkomst], *args: Any, **kwargs: Any) -> Bijeenkomst:
         return services.plan_bijeenkomst(*args, **kwargs)
+
+
+class ExpertbezoekFactory(DjangoModelFactory[Expertbezoek]):
+    """A visit a week ahead with one question; give ``plg`` and ``created_by`` (its coach)."""
+
+    class Meta:
+        model = Expertbezoek
+
+    naam = "Dr. Feedback"
+    email = "expert@hogeschool.example"
+    datum = LazyFunction(lambda: timezone.localdate() + timedelta(days=7))
+    vragen = "Waarom werkt feedback?"

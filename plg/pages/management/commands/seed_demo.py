@@ -19,6 +19,7 @@ from plg.meetings import services as meeting_services
 from plg.meetings.models import DoelenBereikt, LeerlogEntry, Opdracht, Terugblik
 from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
 from plg.pages.demo_bezoeken import seed_bezoeken
+from plg.pages.demo_lfl import seed_lfl
 from plg.pages.demo_tandem import seed_tandem
 from plg.pages.demo_team import seed_team
 from plg.roosters.models import Kalender, Kruisvervanger, Les, Roosterimport, SoortVrij
@@ -180,6 +181,7 @@ def _huiswerk(people: dict[str, User], school: School) -> None:
     )
     _huiswerk_plan(plg, coach)
     _huiswerk_bijeenkomsten(plg, coach, bram)
+    seed_lfl(plg, coach, bram)
 
 
 def _huiswerk_plan(plg: PLG, coach: User) -> None:
