@@ -10,7 +10,7 @@ from .base import *  # noqa: F403
 DEBUG = env_bool("DEBUG", True)  # noqa: F405
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret-plg-werkplaats"  # noqa: F405
 WHITENOISE_USE_FINDERS = DEBUG
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "plg.core.mail.TerminalBackend")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "plg.post.terminal.TerminalBackend")
 SITE_URL = os.environ.get("SITE_URL") or (
     f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 )

@@ -65,7 +65,7 @@ def test_development_runs_with_debug_and_its_own_key_and_prints_mail() -> None:
     shown = settings_of("development")
     assert shown["DEBUG"] is True
     assert shown["SECRET_KEY"].startswith("dev-only")
-    assert shown["EMAIL_BACKEND"] == "plg.core.mail.TerminalBackend"
+    assert shown["EMAIL_BACKEND"] == "plg.post.terminal.TerminalBackend"
     assert settings_of("development", DEBUG="false")["DEBUG"] is False
     assert settings_of("development", SECRET_KEY=KEY)["SECRET_KEY"] == KEY
 

@@ -5,11 +5,8 @@ from __future__ import annotations
 import io
 
 from django.core.mail import EmailMessage
-from django.http import HttpResponse
-from django.test import RequestFactory
-from whitenoise.middleware import WhiteNoiseMiddleware
 
-from plg.core.mail import TerminalBackend
+from plg.post.terminal import TerminalBackend
 
 
 def _sent(message: EmailMessage) -> str:
@@ -40,10 +37,3 @@ def test_the_terminal_leaves_out_the_body_and_names_attachments() -> None:
     shown = _sent(_invitation())
     assert "lange uitleg" not in shown
     assert "klasbezoek.ics" in shown and "VCALENDAR" not in shown
-
-
-def test_the_favicon_a_browser_asks_for_is_served(rf: RequestFactory) -> None:
-    middleware = WhiteNoiseMiddleware(lambda request: HttpResponse(status=404))
-    response = middleware(rf.get("/favicon.ico"))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "image/x-icon"
