@@ -24,6 +24,7 @@ from plg.communities.models import Lidmaatschap
 from plg.communities.sharing import Audience, editable
 from plg.core.http import safe_next
 from plg.meetings import services
+from plg.meetings.authorizers import get_bijeenkomst
 from plg.meetings.forms import (
     AgendaBlokForm,
     BijeenkomstEditForm,
@@ -35,14 +36,6 @@ from plg.meetings.forms import (
 from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
 from plg.methods.models import Stap, Vraag, Werkvorm
 from plg.post.stand import stand as post_stand
-
-
-def _get_bijeenkomst(
-    request: AuthedRequest, bid: int, *, coach: bool = False, writable: bool = False
-) -> tuple[Bijeenkomst, Lidmaatschap]:
-    bijeenkomst = get_object_or_404(Bijeenkomst.objects.select_related("plg"), pk=bid)
-    _plg, lid = get_plg(request.user, bijeenkomst.plg_id, coach=coach, writable=writable)
-    return bijeenkomst, lid
 
 
 def _owners(bijeenkomst: Bijeenkomst) -> QuerySet[User]:
@@ -99,7 +92,7 @@ def bijeenkomst_nieuw(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def bijeenkomst_detail(request: AuthedRequest, bid: int) -> HttpResponse:
-    bijeenkomst, lid = _get_bijeenkomst(request, bid)
+    bijeenkomst, lid = get_bijeenkomst(request, bid)
     return render(
         request, "meetings/bijeenkomst_detail.html", _detail_context(request, bijeenkomst, lid)
     )
@@ -134,7 +127,7 @@ def _detail_context(
 @login_required
 def bijeenkomst_principes(request: AuthedRequest, bid: int) -> HttpResponse:
     """The coach names the Leadership-for-Learning principles they saw at work here."""
-    bijeenkomst, _lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
+    bijeenkomst, _lid = get_bijeenkomst(request, bid, coach=True, writable=True)
     form = PrincipesForm(request.POST)
     if form.is_valid():
         set_principes(tags=bijeenkomst.principes, gekozen=form.cleaned_data["principes"])
@@ -146,7 +139,7 @@ def bijeenkomst_principes(request: AuthedRequest, bid: int) -> HttpResponse:
 
 @login_required
 def bijeenkomst_edit(request: AuthedRequest, bid: int) -> HttpResponse:
-    bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
+    bijeenkomst, lid = get_bijeenkomst(request, bid, coach=True, writable=True)
     form = BijeenkomstEditForm(request.POST or None, instance=bijeenkomst)
     if (
         request.method == "POST"
@@ -172,7 +165,7 @@ def bijeenkomst_edit(request: AuthedRequest, bid: int) -> HttpResponse:
 @login_required
 @require_POST
 def agenda_blok_nieuw_hx(request: AuthedRequest, bid: int) -> HttpResponse:
-    bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
+    bijeenkomst, lid = get_bijeenkomst(request, bid, coach=True, writable=True)
     werkvormen = Werkvorm.objects.available_to(request.user)
     form = AgendaBlokForm(request.POST, werkvormen=werkvormen)
     valid = form.is_valid()
@@ -195,7 +188,7 @@ def agenda_blok_nieuw_hx(request: AuthedRequest, bid: int) -> HttpResponse:
 @require_POST
 def agenda_blok_hx(request: AuthedRequest, bid: int, blok_pk: int, action: str) -> HttpResponse:
     """Reorder or remove one block: the coach shapes the session, not the software."""
-    bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
+    bijeenkomst, lid = get_bijeenkomst(request, bid, coach=True, writable=True)
     blok = get_object_or_404(AgendaBlok, pk=blok_pk, bijeenkomst=bijeenkomst)
     if action == "delete":
         blok.delete()
@@ -213,7 +206,7 @@ def agenda_blok_hx(request: AuthedRequest, bid: int, blok_pk: int, action: str) 
 def opdracht_klaar(request: AuthedRequest, opdracht_pk: int) -> HttpResponse:
     """The owner (or a coach) ticks an assignment off, or opens it again."""
     opdracht = get_object_or_404(Opdracht, pk=opdracht_pk)
-    _bijeenkomst, lid = _get_bijeenkomst(request, opdracht.bijeenkomst_id, writable=True)
+    _bijeenkomst, lid = get_bijeenkomst(request, opdracht.bijeenkomst_id, writable=True)
     if opdracht.owner_id != request.user.pk and not lid.is_coach:
         raise PermissionDenied
     opdracht.done = not opdracht.done
@@ -223,7 +216,7 @@ def opdracht_klaar(request: AuthedRequest, opdracht_pk: int) -> HttpResponse:
 
 @login_required
 def terugblik(request: AuthedRequest, bid: int) -> HttpResponse:
-    bijeenkomst, lid = _get_bijeenkomst(request, bid, coach=True, writable=True)
+    bijeenkomst, lid = get_bijeenkomst(request, bid, coach=True, writable=True)
     existing = editable(Terugblik.objects.filter(bijeenkomst=bijeenkomst), request.user)
     form = TerugblikForm(
         request.POST or None,
@@ -288,7 +281,7 @@ def _opdrachten_text(opdrachten: Iterable[tuple[str, User, date]]) -> str:
 
 @login_required
 def leerlog(request: AuthedRequest, bid: int) -> HttpResponse:
-    bijeenkomst, lid = _get_bijeenkomst(request, bid, writable=True)
+    bijeenkomst, lid = get_bijeenkomst(request, bid, writable=True)
     existing = LeerlogEntry.objects.filter(bijeenkomst=bijeenkomst, author=request.user).first()
     form = LeerlogForm(
         request.POST or None, instance=existing, initial={"audience": Audience.ALLEEN_IK}

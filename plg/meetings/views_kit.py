@@ -11,8 +11,8 @@ from django.shortcuts import render
 from plg.accounts.http import AuthedRequest
 from plg.communities.context import plg_context
 from plg.core.pdf import pdf_response
+from plg.meetings.authorizers import get_bijeenkomst
 from plg.meetings.kit import LOSSE_BLADEN, Kit, kit_voor, losse_kit
-from plg.meetings.views import _get_bijeenkomst
 from plg.methods.kit import PAPIER, UITLEG, Blad
 
 ALLES = "alles"
@@ -38,7 +38,7 @@ def _blad(value: str, *, allowed: tuple[Blad, ...] = tuple(Blad)) -> Blad | None
 @login_required
 def bijeenkomst_kit(request: AuthedRequest, bid: int) -> HttpResponse:
     """For a PLG that meets without screens; only while the PLG still meets."""
-    bijeenkomst, lid = _get_bijeenkomst(request, bid, writable=True)
+    bijeenkomst, lid = get_bijeenkomst(request, bid, writable=True)
     kit = kit_voor(bijeenkomst)
     keuzes = [BladKeuze(blad, PAPIER[blad], str(UITLEG[blad]), kit.toont(blad)) for blad in Blad]
     return render(
@@ -51,7 +51,7 @@ def bijeenkomst_kit(request: AuthedRequest, bid: int) -> HttpResponse:
 
 @login_required
 def bijeenkomst_kit_pdf(request: AuthedRequest, bid: int, blad: str) -> HttpResponse:
-    bijeenkomst, _lid = _get_bijeenkomst(request, bid, writable=True)
+    bijeenkomst, _lid = get_bijeenkomst(request, bid, writable=True)
     kit = kit_voor(bijeenkomst, _blad(blad))
     stamp = bijeenkomst.starts_at.strftime("%Y-%m-%d")
     return _pdf(request, kit, f"kit-{stamp}-{blad}.pdf")
