@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "plg.bezoeken",
     "plg.planning",
     "plg.tandem",
+    "plg.bibliotheek",
+    "plg.traject",
     "plg.post",
     "plg.pages",
     "channels",

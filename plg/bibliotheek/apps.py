@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BibliotheekConfig(AppConfig):
+    name = "plg.bibliotheek"
+    label = "bibliotheek"

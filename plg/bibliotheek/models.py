@@ -1,0 +1,84 @@
+"""The library of finished PLG's: what a group learned, shared so others need not start over."""
+
+from __future__ import annotations
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from plg.communities.models import PLG
+from plg.core.validators import single_line
+from plg.organisations.models import Network
+
+
+class Onderwijsniveau(models.TextChoices):
+    """The keys are those of `plg-pakket/1`; the labels are how schools say it."""
+
+    KLEUTER = "kleuter", _("kleuteronderwijs")
+    BASIS = "basis", _("lager onderwijs")
+    SECUNDAIR = "secundair", _("secundair onderwijs")
+
+
+class Zichtbaarheid(models.TextChoices):
+    NETWERK = "netwerk", _("scholen van ons netwerk")
+    IEDEREEN = "iedereen", _("iedereen op deze werkplaats")
+
+
+schooljaar_validator = RegexValidator(
+    r"^20\d\d-20\d\d$", _("Schrijf een schooljaar als 2024-2025.")
+)
+
+
+class Bibliotheekitem(models.Model):
+    """One finished PLG as others may read it: its path, not its people.
+
+    An entry either comes from a PLG of this installation (``plg`` set, ``network`` the PLG's)
+    or from an imported `plg-pakket/1` file (``plg`` empty, visible to everyone). ``slug`` is
+    the package's stable ``id``, so importing the same package again updates the entry.
+    """
+
+    slug = models.SlugField(_("kenmerk"), max_length=120, unique=True)
+    titel = models.CharField(_("titel"), max_length=200, validators=[single_line])
+    onderwijsniveau = models.CharField(
+        _("onderwijsniveau"), max_length=20, choices=Onderwijsniveau.choices
+    )
+    schooljaar = models.CharField(_("schooljaar"), max_length=9, validators=[schooljaar_validator])
+    praktijknood = models.TextField(_("praktijknood"), max_length=4000, blank=True)
+    leervraag = models.TextField(_("leervraag"), max_length=1000)
+    themas = models.JSONField(_("thema's"), default=list, blank=True)
+    actieplan = models.TextField(_("actieplan"), max_length=10000, blank=True)
+    werkvormen = models.JSONField(_("gebruikte werkvormen"), default=list, blank=True)
+    voorstel = models.TextField(_("voorstel aan het team"), max_length=10000, blank=True)
+    wat_we_leerden = models.TextField(_("wat we leerden"), max_length=10000, blank=True)
+    namen = models.CharField(
+        _("namen"),
+        max_length=500,
+        blank=True,
+        validators=[single_line],
+        help_text=_("Alleen als de PLG ervoor kiest met naam in de bibliotheek te staan."),
+    )
+    plg = models.ForeignKey(
+        PLG, on_delete=models.SET_NULL, null=True, blank=True, related_name="bibliotheekitems"
+    )
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    zichtbaarheid = models.CharField(
+        _("zichtbaar voor"),
+        max_length=20,
+        choices=Zichtbaarheid.choices,
+        default=Zichtbaarheid.NETWERK,
+    )
+    extra = models.JSONField(default=dict, blank=True)
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("bibliotheekitem")
+        verbose_name_plural = _("bibliotheekitems")
+        ordering = ["-published_at", "titel"]
+
+    def __str__(self) -> str:
+        return self.titel

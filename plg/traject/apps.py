@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TrajectConfig(AppConfig):
+    name = "plg.traject"
+    label = "traject"

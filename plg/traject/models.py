@@ -1,0 +1,1 @@
+"""The two-year traject an advisor leads with a group of school leaders."""
