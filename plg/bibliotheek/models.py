@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from plg.communities.models import PLG
 from plg.core.validators import single_line
-from plg.organisations.models import Network
+from plg.organisations.models import Aanstelling, Network
+
+if TYPE_CHECKING:
+    from plg.accounts.models import User
 
 
 class Onderwijsniveau(models.TextChoices):
@@ -27,6 +33,25 @@ class Zichtbaarheid(models.TextChoices):
 schooljaar_validator = RegexValidator(
     r"^20\d\d-20\d\d$", _("Schrijf een schooljaar als 2024-2025.")
 )
+
+
+class BibliotheekitemQuerySet(models.QuerySet["Bibliotheekitem"]):
+    def gepubliceerd(self) -> BibliotheekitemQuerySet:
+        return self.filter(published_at__isnull=False, withdrawn_at__isnull=True)
+
+    def zichtbaar_voor(self, user: User | None) -> BibliotheekitemQuerySet:
+        """The one rule every way in (pages, suggestions, the search command) goes through.
+
+        Without a person (the command line) only what everyone may read; a person also reads
+        what was shared with a network they work in, as staff or as its advisor.
+        """
+        shown = self.gepubliceerd()
+        if user is None or not user.is_authenticated:
+            return shown.filter(zichtbaarheid=Zichtbaarheid.IEDEREEN)
+        networks = Aanstelling.objects.filter(user=user).values(
+            "school__scholengemeenschap__network_id"
+        )
+        return shown.filter(Q(zichtbaarheid=Zichtbaarheid.IEDEREEN) | Q(network_id__in=networks))
 
 
 class Bibliotheekitem(models.Model):
@@ -74,6 +99,8 @@ class Bibliotheekitem(models.Model):
     withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BibliotheekitemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bibliotheekitem")
