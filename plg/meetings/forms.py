@@ -10,7 +10,14 @@ from plg.accounts.models import User
 from plg.communities.forms import DATE, SharedForm
 from plg.communities.versions import VersionedForm
 from plg.core.validators import sensible_date
-from plg.meetings.models import AgendaBlok, Bijeenkomst, LeerlogEntry, Opdracht, Terugblik
+from plg.meetings.models import (
+    AgendaBlok,
+    Bijeenkomst,
+    DoelenBereikt,
+    LeerlogEntry,
+    Opdracht,
+    Terugblik,
+)
 from plg.methods.models import Werkvorm
 
 
@@ -80,6 +87,8 @@ class TerugblikForm(VersionedForm[Terugblik], SharedForm[Terugblik]):
 
     def __init__(self, *args: Any, doelen: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # a required choice offers only its answers: no "---------" that is ticked from the start
+        cast(forms.ChoiceField, self.fields["doelen_bereikt"]).choices = DoelenBereikt.choices
         if doelen:
             cast(forms.ChoiceField, self.fields["doelen_gehaald"]).choices = [
                 (d, d) for d in doelen
@@ -122,7 +131,7 @@ class OpdrachtForm(forms.ModelForm[Opdracht]):
 
 
 OpdrachtFormSet = forms.inlineformset_factory(
-    Bijeenkomst, Opdracht, form=OpdrachtForm, extra=2, can_delete=True
+    Bijeenkomst, Opdracht, form=OpdrachtForm, extra=2, can_delete=True, can_delete_extra=False
 )
 
 
