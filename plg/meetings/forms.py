@@ -78,6 +78,15 @@ class AgendaBlokForm(forms.ModelForm[AgendaBlok]):
         return minutes
 
 
+class AgendaBlokEditForm(AgendaBlokForm):
+    """One block changed where it stands; its own prefix keeps its fields apart from the
+    form that adds a block, and the first field takes the focus when the form opens."""
+
+    def __init__(self, *args: Any, instance: AgendaBlok, **kwargs: Any) -> None:
+        super().__init__(*args, instance=instance, prefix=f"blok-{instance.pk}", **kwargs)
+        self.fields["stap"].widget.attrs["autofocus"] = True
+
+
 class TerugblikForm(VersionedForm[Terugblik], SharedForm[Terugblik]):
     doelen_gehaald = forms.MultipleChoiceField(
         label=_("Welke doelen van deze bijeenkomst zijn gehaald?"),

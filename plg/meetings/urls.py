@@ -8,6 +8,11 @@ urlpatterns = [
     path("bijeenkomst/<int:bid>/bewerken/", views.bijeenkomst_edit, name="bijeenkomst_edit"),
     path("bijeenkomst/<int:bid>/agenda/", views.agenda_blok_nieuw_hx, name="agenda_blok_nieuw_hx"),
     path(
+        "bijeenkomst/<int:bid>/agenda/<int:blok_pk>/bewerken/",
+        views.agenda_blok_bewerken_hx,
+        name="agenda_blok_bewerken_hx",
+    ),
+    path(
         "bijeenkomst/<int:bid>/agenda/<int:blok_pk>/<str:action>/",
         views.agenda_blok_hx,
         name="agenda_blok_hx",

@@ -26,6 +26,7 @@ from plg.core.http import safe_next
 from plg.meetings import services
 from plg.meetings.authorizers import get_bijeenkomst
 from plg.meetings.forms import (
+    AgendaBlokEditForm,
     AgendaBlokForm,
     BijeenkomstEditForm,
     BijeenkomstForm,
@@ -199,6 +200,31 @@ def agenda_blok_hx(request: AuthedRequest, bid: int, blok_pk: int, action: str) 
     if not request.htmx:
         return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
     return render(request, "meetings/_agenda.html", _agenda_context(request, bijeenkomst, lid))
+
+
+@login_required
+def agenda_blok_bewerken_hx(request: AuthedRequest, bid: int, blok_pk: int) -> HttpResponse:
+    """Change a block where it stands (minutes, werkvorm, step, title), not remove and re-add it.
+    ``?terug`` closes the form unchanged; the block's edit button then has the focus again."""
+    bijeenkomst, lid = get_bijeenkomst(request, bid, coach=True, writable=True)
+    blok = get_object_or_404(AgendaBlok, pk=blok_pk, bijeenkomst=bijeenkomst)
+    form = AgendaBlokEditForm(
+        request.POST or None, instance=blok, werkvormen=Werkvorm.objects.available_to(request.user)
+    )
+    saved = request.method == "POST" and form.is_valid()
+    if saved:
+        form.save()
+    done = saved or "terug" in request.GET
+    if done and not request.htmx:
+        return redirect("bijeenkomst_detail", bid=bijeenkomst.pk)
+    if request.htmx:
+        context = _agenda_context(request, bijeenkomst, lid)
+        template = "meetings/_agenda.html"
+    else:
+        context = _detail_context(request, bijeenkomst, lid)
+        template = "meetings/bijeenkomst_detail.html"
+    context |= {"focus_blok": blok.pk} if done else {"bewerk_blok": blok.pk, "bewerk_form": form}
+    return render(request, template, context, status=400 if form.errors and not request.htmx else 200)
 
 
 @login_required
