@@ -203,6 +203,13 @@ def _blits(world: World) -> int:
 
 Args = Callable[[World], list[object]]
 
+
+def _first_blok(w: World) -> list[object]:
+    """A block of the last bijeenkomst, opened for editing where it stands."""
+    bijeenkomst = w.plg.bijeenkomsten.latest("starts_at")
+    return [bijeenkomst.pk, bijeenkomst.blokken.all()[0].pk]
+
+
 PAGES: list[tuple[str, str, Args]] = [
     ("member", "home", lambda w: []),
     ("coach", "plg_detail", lambda w: [w.plg.pk]),
@@ -221,6 +228,7 @@ PAGES: list[tuple[str, str, Args]] = [
     ),
     ("coach", "werkvormen", lambda w: []),
     ("coach", "terugblik", lambda w: [w.plg.bijeenkomsten.earliest("starts_at").pk]),
+    ("coach", "agenda_blok_bewerken_hx", _first_blok),
     ("coach", "vragenkit", lambda w: []),
     ("coach", "live", lambda w: [_live(w).pk]),
     ("member", "live", lambda w: [_live(w).pk]),

@@ -98,15 +98,11 @@ def test_cancelling_closes_the_form_unchanged(client: Client, world: World) -> N
     assert f'id="bewerk-blok-{blok.pk}"' in html
 
 
-def test_without_javascript_saving_returns_to_the_bijeenkomst(
-    client: Client, world: World
-) -> None:
+def test_without_javascript_saving_returns_to_the_bijeenkomst(client: Client, world: World) -> None:
     blok = _verwerking(world)
     login(client, world.coach)
     prefix = f"blok-{blok.pk}"
-    response = client.post(
-        _url(blok), {f"{prefix}-stap": blok.stap, f"{prefix}-minutes": "25"}
-    )
+    response = client.post(_url(blok), {f"{prefix}-stap": blok.stap, f"{prefix}-minutes": "25"})
     assert response["Location"] == reverse("bijeenkomst_detail", args=[blok.bijeenkomst_id])
     blok.refresh_from_db()
     assert blok.minutes == 25
