@@ -223,7 +223,8 @@ def agenda_blok_bewerken_hx(request: AuthedRequest, bid: int, blok_pk: int) -> H
     else:
         context = _detail_context(request, bijeenkomst, lid)
         template = "meetings/bijeenkomst_detail.html"
-    context |= {"focus_blok": blok.pk} if done else {"bewerk_blok": blok.pk, "bewerk_form": form}
+    editing: dict[str, Any] = {"bewerk_blok": blok.pk, "bewerk_form": form}
+    context |= {"focus_blok": blok.pk} if done else editing
     return render(
         request, template, context, status=400 if form.errors and not request.htmx else 200
     )
