@@ -242,8 +242,6 @@ def live_texts() -> dict[str, str]:
         "nobody": gettext("Niemand"),
         "someone": gettext("iemand van de PLG"),
         "start": gettext("Start"),
-        "first": gettext("Eerste stap starten"),
-        "next": gettext("Volgende stap"),
         "over": gettext("afgelopen"),
         "notStarted": gettext("nog niet gestart"),
         "select": gettext("Kies om samen te voegen"),

@@ -126,7 +126,7 @@
     const over = phase === "ended";
     root.dataset.state = phase;
     $("live-ended").hidden = !over;
-    $("live-timer").hidden = over;
+    $("live-timer").hidden = over || !blok;
     $("live-current").textContent = over ? T.over : blok ? stepName(blok) : T.notStarted;
     if (!isCoach) return;
     const last = state.blokken.length ? state.blokken[state.blokken.length - 1].id : null;
@@ -142,8 +142,8 @@
     Object.entries(shown).forEach(([command, visible]) => {
       root.querySelector(`.live-controls [data-command='${command}']`).hidden = !visible;
     });
-    root.querySelector(".live-controls [data-command='step.next']").textContent = blok ? T.next : T.first;
-    ["live-end", "live-end-note"].forEach((id) => { if ($(id)) $(id).hidden = over; });
+    root.querySelector(".live-controls").hidden = over;
+    if ($("live-end-note")) $("live-end-note").hidden = over;
   }
 
   function render() {
@@ -206,8 +206,8 @@
     $("live-round").hidden = !(round || oase || kandoe) || state.ended;
     $("round-note").hidden = Boolean(kandoe);
     if ($("round-setup")) $("round-setup").hidden = Boolean(kandoe);
-    const name = state.turn ? state.turn_name || T.someone : T.nobody;
-    $("live-turn").textContent = state.my_turn ? `${name} (${T.you})` : name;
+    $("live-turn").textContent = state.turn ? state.turn_name || T.someone : T.nobody;
+    $("live-my-turn").hidden = !state.my_turn || state.ended || Boolean(kandoe);  // KanDoe says it itself
     turnDeadline = state.turn_remaining === null ? null : state.receivedAt + state.turn_remaining;
     document.querySelector("[data-command='turn.pass']").hidden = !state.my_turn || state.ended;
     const write = $("round-write");
@@ -301,7 +301,8 @@
         ...cards.filter((c) => c.zone === zone).map((c) => cardNode(c, blok))))));
     if (!add) return;
     const game = kandoeGame(blok);
-    add.hidden = state.ended || (blok.board === "kandoe" && (!game || game.ended));
+    add.hidden = state.ended || (blok.board === "kandoe" && (!game || game.ended)) ||
+      (blok.board === "oase" && !state.oase[String(blok.id)]);
     const select = $("live-card-zone");
     const zones = blok.board === "kandoe" ? [blok.zones[blok.zones.length - 1]] : blok.zones;
     if (select.dataset.blok !== String(blok.id)) {
