@@ -32,7 +32,6 @@ from plg.live.summary import build_samenvatting
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 from plg.methods.models import Stap, Vraag, Werkvorm
 
-
 PROJECTOR = "projectie"
 """``?scherm=projectie``: the coach's screen as the room sees it on the wall (large type, no
 steering); in the address, so a reload keeps it."""

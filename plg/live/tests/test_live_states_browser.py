@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Dialog, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, ViewportSize, expect
 
 from conftest import World
 from plg.core.tests.a11y import serious_violations, too_wide
@@ -23,7 +23,7 @@ from plg.methods.models import Stap, Werkvorm
 
 pytestmark = [pytest.mark.browser]
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 CONTROLS = {
     "klok": "#live-timer",
@@ -59,7 +59,8 @@ STATES: dict[str, dict[str, set[str]]] = {
         "gast": {"klok"},
     },
     "check-out": {
-        "coach": (RUNNING - {"volgende stap"}) | {"volgende beurt", "ik pas", "schrijven"}
+        "coach": (RUNNING - {"volgende stap"})
+        | {"volgende beurt", "ik pas", "schrijven"}
         | {"check-out"},
         "lid": {"klok", "schrijven"},
         "gast": {"klok"},
@@ -257,7 +258,9 @@ def test_the_projector_screen_is_one_button_away_and_stays_after_a_reload(
     for control in ("Pauze", "Volgende stap", "Bijeenkomst afsluiten", "Kaart toevoegen"):
         expect(coach.get_by_role("button", name=control)).to_be_hidden()
     expect(coach.get_by_role("heading", name="Van buiten de PLG")).to_be_hidden()
-    size = coach.locator("#live-timer").evaluate("(el) => parseFloat(getComputedStyle(el).fontSize)")
+    size = coach.locator("#live-timer").evaluate(
+        "(el) => parseFloat(getComputedStyle(el).fontSize)"
+    )
     assert size >= 64
     assert serious_violations(coach) == []
     coach.get_by_role("link", name="Projectie verlaten").click()
