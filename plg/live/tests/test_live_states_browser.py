@@ -164,6 +164,21 @@ def test_whose_turn_it_is_sees_ik_pas_and_the_others_do_not(
     expect(coach.locator("#live-my-turn")).to_be_hidden()
 
 
+def test_the_keyboard_stays_on_the_controls_when_pausing_and_passing(
+    world: World, asgi_server: str, bijeenkomst: Bijeenkomst, screens: dict[str, Page]
+) -> None:
+    _arrange(world, bijeenkomst, "ronde")
+    coach = screens["coach"]
+    open_live(coach, asgi_server, bijeenkomst)
+    coach.get_by_role("button", name="Pauze").focus()
+    coach.keyboard.press("Enter")
+    expect(coach.get_by_role("button", name="Verder")).to_be_focused()
+    coach.get_by_role("button", name="Ik pas").focus()
+    coach.keyboard.press("Enter")
+    expect(coach.get_by_role("button", name="Ik pas")).to_be_hidden()
+    assert coach.evaluate("document.activeElement !== document.body")
+
+
 def _answer(page: Page, *, yes: bool) -> None:
     """Answer the app's confirmation, whether the browser's own or the page's dialog."""
 

@@ -146,7 +146,16 @@
     if ($("live-end-note")) $("live-end-note").hidden = over;
   }
 
+  // A control that just went out of sight (Pauze once paused, "Ik pas" once passed) leaves
+  // the keyboard's focus with its neighbour, never on <body>.
+  function keepFocus(focused) {
+    if (!focused || !root.contains(focused) || !focused.closest("[hidden]")) return;
+    const next = [...root.querySelectorAll(".live-controls button")].find((b) => !b.closest("[hidden]"));
+    (next || $("live-current")).focus();
+  }
+
   function render() {
+    const focused = document.activeElement;
     deadline = state.receivedAt + state.remaining;
     const blok = currentBlok();
     const steps = $("live-steps");
@@ -173,6 +182,7 @@
       });
     }
     if (state.ended) $("live-status").textContent = T.ended;
+    keepFocus(focused);
     tick();
   }
 
