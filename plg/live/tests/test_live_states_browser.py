@@ -225,6 +225,8 @@ def test_after_ending_every_screen_looks_ended_and_leads_to_the_summary(
             expect(page.get_by_role("button", name=gone)).to_be_hidden()
         expect(page.locator("#live-timer")).to_be_hidden()
     expect(coach.get_by_role("link", name="Check-out vastleggen")).to_be_visible()
+    expect(coach.get_by_role("heading", name="Vragen voor deze stap")).to_be_hidden()
+    expect(member.locator(".live-code")).to_be_hidden()
     member.get_by_role("link", name="Naar de samenvatting").click()
     expect(member.locator("h1")).to_contain_text("Samenvatting")
 

@@ -127,6 +127,7 @@
     root.dataset.state = phase;
     $("live-ended").hidden = !over;
     $("live-timer").hidden = over || !blok;
+    root.querySelector(".live-join").hidden = over;  // nobody joins an ended session
     $("live-current").textContent = over ? T.over : blok ? stepName(blok) : T.notStarted;
     if (!isCoach) return;
     const last = state.blokken.length ? state.blokken[state.blokken.length - 1].id : null;
@@ -143,6 +144,7 @@
       root.querySelector(`.live-controls [data-command='${command}']`).hidden = !visible;
     });
     root.querySelector(".live-controls").hidden = over;
+    root.querySelector(".live-vragen").hidden = over;
     if ($("live-end-note")) $("live-end-note").hidden = over;
   }
 
