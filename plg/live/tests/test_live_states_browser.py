@@ -282,3 +282,15 @@ def test_the_projector_screen_is_one_button_away_and_stays_after_a_reload(
     assert serious_violations(coach) == []
     coach.get_by_role("link", name="Projectie verlaten").click()
     expect(coach.get_by_role("button", name="Pauze")).to_be_visible()
+
+
+def test_an_attending_school_leader_writes_cards_but_does_not_steer(
+    browser: Browser, world: World, asgi_server: str, bijeenkomst: Bijeenkomst
+) -> None:
+    sessie = _arrange(world, bijeenkomst, "bord")
+    services.set_attending_leaders(sessie=sessie, leaders=[world.leader])
+    leader = browser.new_page()
+    sign_in(leader, asgi_server, world.leader)
+    open_live(leader, asgi_server, bijeenkomst)
+    _shows_exactly(leader, STATES["bord"]["lid"])
+    leader.context.close()
