@@ -6,14 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from plg.accounts.models import User
+from plg.live import commands, state
 from plg.live.boards import hidden_boards, zones_for
 from plg.live.models import Gastlink, Kaart, LiveSessie
-from plg.live.revocation import GUEST, rights_changed
+from plg.live.participants import Viewer
+from plg.live.revocation import GUEST, rights_changed, session_group
 from plg.meetings.models import AgendaBlok
 from plg.organisations.models import Aanstelling
 
@@ -27,6 +31,16 @@ def new_guest_link(*, sessie: LiveSessie, name: str, hours: int, by: User) -> Ga
         expires_at=timezone.now() + timedelta(hours=hours),
         created_by=by,
     )
+
+
+def end_session(*, sessie: LiveSessie, viewer: Viewer) -> None:
+    """End a session from a form (where the app's confirmation asks first) through the same
+    command as over the socket, then show every open screen the ended state."""
+    change = commands.apply(sessie.pk, viewer, {"type": "session.end"})
+    message = state.outcome(sessie.pk, change).to_event(None)
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(session_group(sessie.pk), message)
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ urlpatterns = [
         views.gast_intrekken,
         name="live_gast_intrekken",
     ),
+    path("bijeenkomst/<int:bid>/live/afsluiten/", views.afsluiten, name="live_afsluiten"),
     path(
         "bijeenkomst/<int:bid>/live/schoolleiders/",
         views.schoolleiders,

@@ -25,19 +25,26 @@ from plg.core.validators import single_line
 from plg.live import services
 from plg.live.authorizers import GUEST_SESSION_KEY, member_viewer, viewer_for
 from plg.live.boards import board_kind
+from plg.live.inputs import Refused
 from plg.live.models import OASE_FASEN, Gastlink, LiveSessie, Zone
 from plg.live.participants import Deelname, Viewer
 from plg.live.summary import build_samenvatting
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 from plg.methods.models import Stap, Vraag, Werkvorm
 
+PROJECTOR = "projectie"
+"""``?scherm=projectie``: the coach's screen as the room sees it on the wall (large type, no
+steering); in the address, so a reload keeps it."""
+
 
 def _sessie_context(
-    bijeenkomst: Bijeenkomst, sessie: LiveSessie | None, viewer: Viewer
+    bijeenkomst: Bijeenkomst, sessie: LiveSessie | None, viewer: Viewer, *, projector: bool = False
 ) -> dict[str, Any]:
     """The live page as one participant sees it; the coach gets the steering parts too."""
     coach = viewer.is_coach
     context: dict[str, Any] = {
+        "ended": sessie is not None and sessie.is_over,
+        "projector": coach and projector,
         "small_group": sessie is not None and sessie.is_small_group(),
         "bijeenkomst": bijeenkomst,
         "sessie": sessie,
@@ -109,7 +116,10 @@ def _member_page(
     **extra: Any,
 ) -> HttpResponse:
     viewer = member_viewer(request.user, lid)
-    context = plg_context(bijeenkomst.plg, lid) | _sessie_context(bijeenkomst, sessie, viewer)
+    projector = request.GET.get("scherm") == PROJECTOR
+    context = plg_context(bijeenkomst.plg, lid) | _sessie_context(
+        bijeenkomst, sessie, viewer, projector=projector
+    )
     return render(request, "live/sessie.html", context | extra, status=status)
 
 
@@ -184,6 +194,20 @@ def gast_intrekken(request: AuthedRequest, bid: int, link_pk: int) -> HttpRespon
 
 @login_required
 @require_POST
+def afsluiten(request: AuthedRequest, bid: int) -> HttpResponse:
+    """The coach ends the session (after confirming it): every screen shows it ended."""
+    sessie, lid = _coach_sessie(request, bid)
+    try:
+        services.end_session(sessie=sessie, viewer=member_viewer(request.user, lid))
+    except Refused as refusal:
+        messages.info(request, str(refusal))
+    else:
+        messages.success(request, gettext("De bijeenkomst is afgesloten."))
+    return redirect("live", bid=bid)
+
+
+@login_required
+@require_POST
 def schoolleiders(request: AuthedRequest, bid: int) -> HttpResponse:
     """The school leader takes part only when the coach lists them as attending."""
     sessie, _lid = _coach_sessie(request, bid)
@@ -217,6 +241,8 @@ def live_texts() -> dict[str, str]:
         "nobody": gettext("Niemand"),
         "someone": gettext("iemand van de PLG"),
         "start": gettext("Start"),
+        "over": gettext("afgelopen"),
+        "notStarted": gettext("nog niet gestart"),
         "select": gettext("Kies om samen te voegen"),
         "inbrenger": gettext("inbrenger:"),
         "onderzoek": gettext(

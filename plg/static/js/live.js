@@ -10,6 +10,7 @@
   const writes = root.dataset.role !== "gast";
   const werkvormen = isCoach ? JSON.parse(document.getElementById("live-werkvormen").textContent) : [];
   const $ = (id) => document.getElementById(id);
+  const PRIVATE_FIRST = ["kandoe", "beginsituatie-analyse"];  // boards.PRIVATE_FIRST
   let socket = null;
   let state = null;
   let deadline = 0;
@@ -105,13 +106,64 @@
     return state && state.blokken.find((b) => b.id === state.current_blok);
   }
 
+  function stepName(b) {
+    return `${labels.stappen[b.stap]}${b.title ? " · " + b.title : ""}`;
+  }
+
+  // Which moment of the session this is: it decides which controls each person sees.
+  function phaseOf(blok) {
+    if (state.ended) return "ended";
+    if (!blok) return "before";
+    if (blok.stap === "checkout") return "checkout";
+    if (isRound(blok)) return "round";
+    if (blok.board === "oase") return "oase";
+    return "board";
+  }
+
+  // Exactly the controls of this moment: the coach's steering, and what an ended session
+  // still offers (what comes next) instead of a clock.
+  function showControls(blok, phase) {
+    const over = phase === "ended";
+    root.dataset.state = phase;
+    $("live-ended").hidden = !over;
+    $("live-timer").hidden = over || !blok;
+    root.querySelector(".live-join").hidden = over;  // nobody joins an ended session
+    $("live-current").textContent = over ? T.over : blok ? stepName(blok) : T.notStarted;
+    if (!isCoach) return;
+    const last = state.blokken.length ? state.blokken[state.blokken.length - 1].id : null;
+    const shown = {
+      "step.pause": Boolean(blok) && state.running && !over,
+      "step.resume": Boolean(blok) && !state.running && !over,
+      "step.extend": Boolean(blok) && !over,
+      "step.next": !over && last !== null && state.current_blok !== last,
+      "turn.next": !over && !$("live-round").hidden && Boolean(state.turn),
+      "board.reveal": !over && Boolean(blok) && PRIVATE_FIRST.includes(blok.board) &&
+        !state.revealed_blokken.includes(blok.id),
+    };
+    Object.entries(shown).forEach(([command, visible]) => {
+      root.querySelector(`.live-controls [data-command='${command}']`).hidden = !visible;
+    });
+    root.querySelector(".live-controls").hidden = over;
+    root.querySelector(".live-vragen").hidden = over;
+    if ($("live-end-note")) $("live-end-note").hidden = over;
+  }
+
+  // A control that just went out of sight (Pauze once paused, "Ik pas" once passed) leaves
+  // the keyboard's focus with its neighbour, never on <body>.
+  function keepFocus(focused) {
+    if (!focused || !root.contains(focused) || !focused.closest("[hidden]")) return;
+    const next = [...root.querySelectorAll(".live-controls button")].find((b) => !b.closest("[hidden]"));
+    (next || $("live-current")).focus();
+  }
+
   function render() {
+    const focused = document.activeElement;
     deadline = state.receivedAt + state.remaining;
     const blok = currentBlok();
     const steps = $("live-steps");
     steps.replaceChildren(...state.blokken.map((b) => {
       const item = el("li", { class: b.id === state.current_blok ? "current" : "", "data-blok": b.id },
-        el("span", { text: `${labels.stappen[b.stap]}${b.title ? " · " + b.title : ""} (${b.minutes}′)` }));
+        el("span", { text: `${stepName(b)} (${b.minutes}′)` }));
       if (isCoach && !state.ended) item.appendChild(stepControls(b));
       return item;
     }));
@@ -120,8 +172,9 @@
     renderKandoe(blok);
     renderBoard(blok);
     renderParking();
+    showControls(blok, phaseOf(blok));
     if (isCoach) {
-      $("live-merge").hidden = !blok || !["kandoe", "beginsituatie-analyse"].includes(blok.board) || state.ended;
+      $("live-merge").hidden = !blok || !PRIVATE_FIRST.includes(blok.board) || state.ended;
       document.querySelectorAll(".live-save").forEach((form) => {  // kept once shown to all
         form.hidden = !blok || form.dataset.blok !== String(blok.id) ||
           !(state.ended || state.revealed_blokken.includes(blok.id));
@@ -131,6 +184,7 @@
       });
     }
     if (state.ended) $("live-status").textContent = T.ended;
+    keepFocus(focused);
     tick();
   }
 
@@ -165,9 +219,9 @@
     $("round-note").hidden = Boolean(kandoe);
     if ($("round-setup")) $("round-setup").hidden = Boolean(kandoe);
     $("live-turn").textContent = state.turn ? state.turn_name || T.someone : T.nobody;
+    $("live-my-turn").hidden = !state.my_turn || state.ended || Boolean(kandoe);  // KanDoe says it itself
     turnDeadline = state.turn_remaining === null ? null : state.receivedAt + state.turn_remaining;
-    document.querySelector("[data-command='turn.pass']").hidden =
-      !isCoach && !state.my_turn;
+    document.querySelector("[data-command='turn.pass']").hidden = !state.my_turn || state.ended;
     const write = $("round-write");
     if (write) write.hidden = !round;
     if ($("checkout-link")) $("checkout-link").hidden = !blok || blok.stap !== "checkout";
@@ -259,7 +313,8 @@
         ...cards.filter((c) => c.zone === zone).map((c) => cardNode(c, blok))))));
     if (!add) return;
     const game = kandoeGame(blok);
-    add.hidden = state.ended || (blok.board === "kandoe" && (!game || game.ended));
+    add.hidden = state.ended || (blok.board === "kandoe" && (!game || game.ended)) ||
+      (blok.board === "oase" && !state.oase[String(blok.id)]);
     const select = $("live-card-zone");
     const zones = blok.board === "kandoe" ? [blok.zones[blok.zones.length - 1]] : blok.zones;
     if (select.dataset.blok !== String(blok.id)) {
@@ -291,7 +346,8 @@
     $("oase-prompt").textContent = round ? T[round.fase] : "";
     $("oase-evaluatie-tekst").textContent = round ? round.evaluatie : "";
     $("oase-evaluate").hidden = !round || round.fase !== "evaluatie" || !round.mine || state.ended;
-    if (round) oaseDeadline = state.receivedAt + round.fase_remaining;
+    if (round && !state.ended) oaseDeadline = state.receivedAt + round.fase_remaining;
+    else $("oase-timer").textContent = "";
   }
 
   function renderParking() {
@@ -306,7 +362,7 @@
   }
 
   function tick() {
-    if (!state) return;
+    if (!state || state.ended) return;
     const timer = $("live-timer");
     const left = state.running ? deadline - performance.now() / 1000 : state.remaining;
     const seconds = Math.max(0, Math.round(left));
