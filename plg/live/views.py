@@ -203,6 +203,8 @@ def live_texts() -> dict[str, str]:
         "refused": gettext("Je kan niet meedoen met deze bijeenkomst."),
         "timeUp": gettext("De tijd is om. Rond rustig af."),
         "paused": gettext("gepauzeerd"),
+        "timeOver": gettext("tijd om"),
+        "now": gettext("(nu bezig)"),
         "inward": gettext("Naar binnen"),
         "reason": gettext("Waarom?"),
         "move": gettext("Verplaats"),

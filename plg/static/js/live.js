@@ -119,8 +119,7 @@
     const blok = currentBlok();
     const steps = $("live-steps");
     steps.replaceChildren(...state.blokken.map((b) => {
-      const item = el("li", { class: b.id === state.current_blok ? "current" : "", "data-blok": b.id },
-        el("span", { text: `${labels.stappen[b.stap]}${b.title ? " · " + b.title : ""} (${b.minutes}′)` }));
+      const item = stepItem(b, b.id === state.current_blok);
       if (isCoach && !state.ended) item.appendChild(stepControls(b));
       return item;
     }));
@@ -141,6 +140,16 @@
     }
     if (state.ended) $("live-status").textContent = T.ended;
     tick();
+  }
+
+  // The current step says so in words and with a mark, not only in its colour.
+  function stepItem(b, current) {
+    const item = el("li", { class: current ? "current" : "", "data-blok": b.id },
+      current ? el("span", { "aria-hidden": "true", text: "▶ " }) : null,
+      el("span", { text: `${labels.stappen[b.stap]}${b.title ? " · " + b.title : ""} (${b.minutes}′)` }),
+      current ? el("span", { class: "visually-hidden", text: ` ${T.now}` }) : null);
+    if (current) item.setAttribute("aria-current", "step");
+    return item;
   }
 
   function stepControls(b) {
@@ -378,8 +387,9 @@
     const timer = $("live-timer");
     const left = state.running ? deadline - performance.now() / 1000 : state.remaining;
     const seconds = Math.max(0, Math.round(left));
-    timer.textContent = clock(seconds) + (state.running || !currentBlok() ? "" : ` (${T.paused})`);
     const up = currentBlok() && left <= 0 && !state.ended;
+    timer.textContent = clock(seconds) + (state.running || !currentBlok() ? "" : ` (${T.paused})`) +
+      (up ? ` · ${T.timeOver}` : "");
     timer.classList.toggle("time-up", Boolean(up));
     timer.title = up ? T.timeUp : "";
     if (up && $("live-status").textContent !== T.timeUp) $("live-status").textContent = T.timeUp;
