@@ -329,8 +329,8 @@
     const cards = state.cards.filter((c) => c.blok === blok.id && !c.parked);
     // KanDoe's cards start in the outer ring and move in, so the outer ring comes first; every
     // other board keeps the order of its werkvorm (borgen, bannen, beginnen; SWOT).
-    const zones = blok.board === "kandoe" ? blok.zones.slice().reverse() : blok.zones;
-    keepingFocus(() => board.replaceChildren(el("div", { class: "live-zones" }, ...zones.map((zone) =>
+    const columns = blok.board === "kandoe" ? blok.zones.slice().reverse() : blok.zones;
+    keepingFocus(() => board.replaceChildren(el("div", { class: "live-zones" }, ...columns.map((zone) =>
       el("div", { class: "live-zone", "data-zone": zone },
         el("h3", { text: labels.zones[zone] }),
         ...cards.filter((c) => c.zone === zone).map((c) => cardNode(c, blok)))))));
