@@ -152,7 +152,9 @@ def test_the_current_step_and_a_clock_run_out_say_so_in_words(
     current = coach.locator("#live-steps li[aria-current=step]")
     expect(current).to_have_attribute("data-blok", str(blok.pk))
     expect(current).to_contain_text("(nu bezig)")
-    expect(coach.locator("#live-steps li:not([aria-current])").first).not_to_contain_text("(nu bezig)")
+    expect(coach.locator("#live-steps li:not([aria-current])").first).not_to_contain_text(
+        "(nu bezig)"
+    )
 
     LiveSessie.objects.filter(bijeenkomst=bijeenkomst).update(extra_seconds=-24 * 3600)
     coach.reload()  # the state as stored: the step's time ran out
