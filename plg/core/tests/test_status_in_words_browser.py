@@ -3,12 +3,17 @@ words a screen reader reads, and with a mark a person who does not see the colou
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import World
 from plg.communities.models import Fase
 from plg.live.tests.test_live_browser import sign_in
+from plg.scans import services
+from plg.scans.instruments import localised
+from plg.scans.tests.conftest import answer
 
 pytestmark = [pytest.mark.browser]
 
@@ -43,3 +48,20 @@ def test_the_leervraag_check_marks_each_point_in_words(
     expect(question).to_have_attribute("data-met", "true")
     expect(question).to_contain_text("✓ Het is een vraag")
     expect(question).to_contain_text("(in orde)")
+
+
+def test_a_scan_bar_reads_its_answers_in_words(page: Page, world: World, asgi_server: str) -> None:
+    """The coloured pieces of a bar are also read aloud: how many answered what."""
+    afname = services.open_afname(opened_by=world.leader, title="Voorjaar", schools=[world.school])
+    turned = {item.key for item in afname.instrument.items() if item.reverse}
+    for _ in range(5):
+        answer(afname, world.school, lambda key: 2 if key in turned else 4)
+    services.close_afname(afname=afname)
+    labels = [localised(point) for point in afname.instrument.scored_sections()[0].scale]
+
+    sign_in(page, asgi_server, world.leader)
+    page.goto(f"{asgi_server}/scans/{afname.pk}/school/{world.school.pk}/")
+    bar = page.locator(".scores svg.bar").first
+    expect(bar).to_have_attribute("aria-label", re.compile(rf"^gemiddelde 4,0, 100% {labels[3]}$"))
+    titles = [f"{100 if n == 3 else 0}% {label}" for n, label in enumerate(labels)]
+    expect(bar.locator("title")).to_have_text(titles)
