@@ -80,8 +80,9 @@ def test_the_why_of_a_move_stays_inside_its_card(
     assert card_box is not None and why_box is not None
     assert why_box["x"] >= card_box["x"]
     assert why_box["x"] + why_box["width"] <= card_box["x"] + card_box["width"]
-    assert too_wide(coach) == []
-    assert serious_violations(coach) == []
+    for page in (coach, member):
+        assert too_wide(page) == []
+        assert serious_violations(page) == []
     coach.close()
     member.close()
 
