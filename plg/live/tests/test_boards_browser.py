@@ -106,6 +106,7 @@ def test_a_refused_move_says_why_next_to_its_card(
     moved = coach.locator(f".live-zone[data-zone='{Zone.RING_2}'] .live-card")
     expect(moved).to_contain_text("Leesmotivatie")
     expect(moved.locator(".card-error")).to_have_count(0)
+    expect(moved).to_be_focused()  # the button went with the turn; the keyboard stays here
     assert Kaart.objects.get().zone == Zone.RING_2
     coach.close()
     member.close()

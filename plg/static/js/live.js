@@ -312,8 +312,11 @@
     const key = active && active.dataset ? active.dataset.focus : undefined;
     draw();
     if (!key) return;
-    const again = root.querySelector(`[data-focus='${key}']`);
+    // the control may be gone (the move was made, the turn passed): then the card keeps focus
+    const again = root.querySelector(`[data-focus='${key}']`) ||
+      root.querySelector(`[data-card='${key.split(":")[0]}']`);
     if (!again || again === document.activeElement) return;
+    if (again.classList.contains("live-card")) again.setAttribute("tabindex", "-1");
     again.focus();
     if (again.tagName === "INPUT") again.setSelectionRange(again.value.length, again.value.length);
   }
