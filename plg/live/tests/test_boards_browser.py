@@ -68,6 +68,24 @@ def test_borgen_bannen_beginnen_columns_come_in_the_guides_order(
     coach.close()
 
 
+def test_the_keyboard_keeps_its_place_when_a_card_goes_to_the_parking(
+    browser: Browser, world: World, asgi_server: str
+) -> None:
+    bijeenkomst, blok = _with_board(world, "borgen-bannen-beginnen")
+    coach = browser.new_page()
+    sign_in(coach, asgi_server, world.coach)
+    open_live(coach, asgi_server, bijeenkomst)
+    start(coach, blok.pk)
+    coach.fill("#live-card-text", "Vergaderen na vier uur")
+    coach.select_option("#live-card-zone", "bannen")
+    coach.get_by_role("button", name="Kaart toevoegen").click()
+    coach.locator("#live-board").get_by_role("button", name="Parkeren").focus()
+    coach.keyboard.press("Enter")
+    back = coach.locator("#live-parking").get_by_role("button", name="Terug op het bord")
+    expect(back).to_be_focused()
+    coach.close()
+
+
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
 def test_the_why_of_a_move_stays_inside_its_card(
     browser: Browser, world: World, asgi_server: str, viewport: ViewportSize

@@ -22,6 +22,8 @@
   const cardErrors = new Map();
   const reasonDrafts = new Map();
   let refCount = 0;
+  let lostFocus = null;
+  const chosenToMerge = new Set();  // the coach's ticks survive a redraw  // a control that had focus and left one list for another (parking)
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -240,7 +242,11 @@
     const version = card.version;
     const refused = cardErrors.get(card.id);
     if (isCoach && (blok.board === "kandoe" || blok.board === "beginsituatie-analyse")) {
-      actions.appendChild(el("input", { type: "checkbox", "data-merge": card.id, "aria-label": T.select }));
+      const tick = el("input", { type: "checkbox", "data-merge": card.id, "aria-label": T.select,
+        "data-focus": `${card.id}:merge`,
+        onchange: () => (tick.checked ? chosenToMerge.add(card.id) : chosenToMerge.delete(card.id)) });
+      tick.checked = chosenToMerge.has(card.id);
+      actions.appendChild(tick);
     }
     if (blok.board === "kandoe") {
       const ring = blok.zones.indexOf(card.zone);
@@ -309,13 +315,19 @@
   // Redrawing the board must not drop the keyboard's place: the control that had focus gets it back.
   function keepingFocus(draw) {
     const active = document.activeElement;
-    const key = active && active.dataset ? active.dataset.focus : undefined;
+    const key = active && active !== document.body ? active.dataset.focus : lostFocus;
     draw();
     if (!key) return;
     // the control may be gone (the move was made, the turn passed): then the card keeps focus
     const again = root.querySelector(`[data-focus='${key}']`) ||
       root.querySelector(`[data-card='${key.split(":")[0]}']`);
-    if (!again || again === document.activeElement) return;
+    if (!again) {  // the card went to the other list, drawn next in this same render
+      lostFocus = key;
+      setTimeout(() => { lostFocus = null; }, 0);
+      return;
+    }
+    lostFocus = null;
+    if (again === document.activeElement) return;
     if (again.classList.contains("live-card")) again.setAttribute("tabindex", "-1");
     again.focus();
     if (again.tagName === "INPUT") again.setSelectionRange(again.value.length, again.value.length);
