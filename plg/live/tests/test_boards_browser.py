@@ -180,3 +180,17 @@ def test_the_current_step_and_a_clock_run_out_say_so_in_words(
     coach.reload()  # the state as stored: the step's time ran out
     expect(coach.locator("#live-timer")).to_contain_text("tijd om")
     coach.close()
+
+
+def test_the_coachs_ticks_to_merge_survive_a_new_card(
+    browser: Browser, world: World, asgi_server: str
+) -> None:
+    coach, member, _bijeenkomst = _kandoe_shown(browser, world, asgi_server)
+    coach.locator(".live-card").get_by_role("checkbox", name="Kies om samen te voegen").check()
+    member.fill("#live-card-text", "Rust in de gang")
+    member.get_by_role("button", name="Kaart toevoegen").click()
+    expect(coach.locator(".live-card")).to_have_count(2)
+    card = coach.locator(".live-card", has_text="Leesmotivatie")
+    expect(card.get_by_role("checkbox", name="Kies om samen te voegen")).to_be_checked()
+    coach.close()
+    member.close()
