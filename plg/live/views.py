@@ -227,6 +227,8 @@ def live_texts() -> dict[str, str]:
         "refused": gettext("Je kan niet meedoen met deze bijeenkomst."),
         "timeUp": gettext("De tijd is om. Rond rustig af."),
         "paused": gettext("gepauzeerd"),
+        "timeOver": gettext("tijd om"),
+        "now": gettext("(nu bezig)"),
         "inward": gettext("Naar binnen"),
         "reason": gettext("Waarom?"),
         "move": gettext("Verplaats"),
@@ -275,9 +277,10 @@ def live_texts() -> dict[str, str]:
 @login_required
 @require_POST
 def save_ranking(request: AuthedRequest, bid: int, blok_pk: int) -> HttpResponse:
-    """The coach keeps a KanDoe outcome as the PLG's themes or candidate leervragen."""
+    """The coach keeps a KanDoe outcome as the PLG's themes or candidate leervragen, and
+    stays in the meeting: the live page links to where they were kept."""
     bijeenkomst = get_object_or_404(Bijeenkomst, pk=bid)
-    plg, _lid = get_plg(request.user, bijeenkomst.plg_id, coach=True, writable=True)
+    _plg, _lid = get_plg(request.user, bijeenkomst.plg_id, coach=True, writable=True)
     blok = get_object_or_404(
         AgendaBlok.objects.select_related("werkvorm"), pk=blok_pk, bijeenkomst=bijeenkomst
     )
@@ -295,8 +298,13 @@ def save_ranking(request: AuthedRequest, bid: int, blok_pk: int) -> HttpResponse
             ),
         )
         return redirect("live", bid=bid)
-    messages.success(request, gettext("%(count)s kaarten bewaard, in volgorde.") % {"count": count})
-    return redirect("themas" if as_kind == "thema" else "leervragen", pk=plg.pk)
+    kept = (
+        gettext("%(count)s kaarten bewaard als thema's van de PLG, in volgorde.")
+        if as_kind == "thema"
+        else gettext("%(count)s kaarten bewaard als kandidaat-leervragen van de PLG, in volgorde.")
+    )
+    messages.success(request, kept % {"count": count})
+    return redirect("live", bid=bid)
 
 
 def _summary_context(request: AuthedRequest, bid: int) -> dict[str, Any]:

@@ -51,12 +51,15 @@ class Segment:
     point: int
     share: int
     colour: str
+    label: str = ""
 
 
-def segments(counts: dict[int, int], points: int) -> list[Segment]:
+def segments(counts: dict[int, int], points: int, labels: list[str] | None = None) -> list[Segment]:
     """The distribution as adjoining pieces of a bar of width 100 (SVG attributes, so the PDF
-    renderer, which ignores page CSS inside SVG, draws the same colours)."""
+    renderer, which ignores page CSS inside SVG, draws the same colours). Each piece carries its
+    answer's words too: the colours are not the only way to tell them apart."""
     shares = distribution(counts, points)
+    names = labels or []
     colours = PALETTE.get(points, PALETTE[5])
     found, x = [], 0.0
     for point, share in enumerate(shares, start=1):
@@ -68,6 +71,7 @@ def segments(counts: dict[int, int], points: int) -> list[Segment]:
                 point=point,
                 share=round(share * 100),
                 colour=colours[min(point, len(colours)) - 1],
+                label=names[point - 1] if point <= len(names) else "",
             )
         )
         x += width
@@ -154,6 +158,7 @@ def _bar(section: Section, data: dict[str, Any]) -> Bar | None:
     items_counts = data.get("items", {})
     pooled: dict[int, int] = defaultdict(int)
     lines = []
+    labels = [localised(point) for point in section.scale]
     for item in section.items:
         raw = {v: c for v, c in enumerate(items_counts.get(item.key, []), start=1) if c}
         for value, count in raw.items():
@@ -164,7 +169,7 @@ def _bar(section: Section, data: dict[str, Any]) -> Bar | None:
                 text=localised(item.text),
                 reverse=item.reverse,
                 mean=sum(v * c for v, c in raw.items()) / answered if answered else 0.0,
-                segments=segments(raw, section.points),
+                segments=segments(raw, section.points, labels),
             )
         )
     return Bar(
@@ -176,7 +181,7 @@ def _bar(section: Section, data: dict[str, Any]) -> Bar | None:
         sd=moments.sd,
         interval=moments.interval(),
         marker=position(moments.mean, section.points),
-        segments=segments(pooled, section.points),
+        segments=segments(pooled, section.points, labels),
         items=lines,
     )
 

@@ -63,10 +63,14 @@ def test_observing_on_a_phone_loses_nothing_when_the_network_drops(
     note(page, "Ayla wijst naar het bord")
     expect(status).to_have_text("2 notities wachten op verbinding")
     expect(page.locator("[data-list] [data-state=wacht]")).to_have_count(2)
+    expect(page.locator("[data-list] [data-state=wacht]").first).to_contain_text(
+        "wacht op verbinding"
+    )
 
     page.context.set_offline(False)
     expect(status).to_have_text("Alles bewaard")
     expect(page.locator("[data-list] [data-state=wacht]")).to_have_count(0)
+    expect(page.locator("[data-list]")).not_to_contain_text("wacht op verbinding")
     texts = Counter(Observatie.objects.filter(bezoek=bezoek).values_list("tekst", flat=True))
     assert texts == Counter(
         ["Ayla vraagt Tom hoe hij begon", "Tom tekent zijn aanpak", "Ayla wijst naar het bord"]

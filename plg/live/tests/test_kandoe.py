@@ -6,6 +6,7 @@ outcome saved as themes with its reasons kept."""
 from __future__ import annotations
 
 import asyncio
+import html
 
 import pytest
 from django.test import Client
@@ -224,6 +225,27 @@ def test_kandoe_outcome_is_saved_as_ordered_themes(
     )
     assert response.status_code == 302
     assert [t.title for t in world.plg.themas.order_by("position")] == ["Kern", "Kaart"]
+
+
+@pytest.mark.parametrize("als", ["thema", "leervraag"])
+def test_saving_a_kandoe_outcome_returns_to_the_live_screen(
+    client: Client, world: World, sessie: LiveSessie, als: str
+) -> None:
+    """Saving happens during the meeting: the coach stays in it, told where it was kept."""
+    from django.urls import reverse
+
+    from conftest import PASSWORD
+
+    card = _kandoe_card(world, sessie)
+    client.login(username=world.coach.email, password=PASSWORD)
+    response = client.post(
+        reverse("live_save_ranking", args=[sessie.bijeenkomst_id, card.blok_id]),
+        {"als": als},
+        follow=True,
+    )
+    assert response.redirect_chain == [(reverse("live", args=[sessie.bijeenkomst_id]), 302)]
+    kept = "thema's" if als == "thema" else "kandidaat-leervragen"
+    assert f"1 kaarten bewaard als {kept} van de PLG" in html.unescape(response.content.decode())
 
 
 @pytest.mark.parametrize(("als", "kept"), [("thema", "themas"), ("leervraag", "leervragen")])

@@ -17,6 +17,14 @@
   let oaseDeadline = null;
   let turnDeadline = null;
   let retry = 0;
+  // A refused card command answers next to its card, not at the top of the page: each card
+  // command carries a ref the refusal brings back. What someone typed as "why" stays typed.
+  const cardRefs = new Map();
+  const cardErrors = new Map();
+  const reasonDrafts = new Map();
+  let refCount = 0;
+  let lostFocus = null;
+  const chosenToMerge = new Set();  // the coach's ticks survive a redraw  // a control that had focus and left one list for another (parking)
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -75,7 +83,10 @@
     socket.onopen = () => { retry = 0; $("live-status").textContent = T.connected; };
     socket.onmessage = (event) => {
       const message = JSON.parse(event.data);
-      if (message.type === "error") { $("live-error").textContent = message.message; return; }
+      if (message.type === "error") {
+        if (!refuseAtCard(message)) $("live-error").textContent = message.message;
+        return;
+      }
       $("live-error").textContent = "";
       if (message.type === "cards") {
         // One changed card; if we missed a change in between, ask for the whole state.
@@ -162,8 +173,7 @@
     const blok = currentBlok();
     const steps = $("live-steps");
     steps.replaceChildren(...state.blokken.map((b) => {
-      const item = el("li", { class: b.id === state.current_blok ? "current" : "", "data-blok": b.id },
-        el("span", { text: `${stepName(b)} (${b.minutes}′)` }));
+      const item = stepItem(b, b.id === state.current_blok);
       if (isCoach && !state.ended) item.appendChild(stepControls(b));
       return item;
     }));
@@ -186,6 +196,16 @@
     if (state.ended) $("live-status").textContent = T.ended;
     keepFocus(focused);
     tick();
+  }
+
+  // The current step says so in words and with a mark, not only in its colour.
+  function stepItem(b, current) {
+    const item = el("li", { class: current ? "current" : "", "data-blok": b.id },
+      current ? el("span", { "aria-hidden": "true", text: "▶ " }) : null,
+      el("span", { text: `${stepName(b)} (${b.minutes}′)` }),
+      current ? el("span", { class: "visually-hidden", text: ` ${T.now}` }) : null);
+    if (current) item.setAttribute("aria-current", "step");
+    return item;
   }
 
   function stepControls(b) {
@@ -274,28 +294,97 @@
     if (state.ended || !writes || card.hidden) return node;
     const actions = el("div", { class: "actions" });
     const version = card.version;
+    const refused = cardErrors.get(card.id);
     if (isCoach && (blok.board === "kandoe" || blok.board === "beginsituatie-analyse")) {
-      actions.appendChild(el("input", { type: "checkbox", "data-merge": card.id, "aria-label": T.select }));
+      const tick = el("input", { type: "checkbox", "data-merge": card.id, "aria-label": T.select,
+        "data-focus": `${card.id}:merge`,
+        onchange: () => (tick.checked ? chosenToMerge.add(card.id) : chosenToMerge.delete(card.id)) });
+      tick.checked = chosenToMerge.has(card.id);
+      actions.appendChild(tick);
     }
     if (blok.board === "kandoe") {
       const ring = blok.zones.indexOf(card.zone);
       if (mayMoveInward(card, blok)) {
-        const reason = el("input", { "aria-label": T.reason, placeholder: T.reason, maxlength: "300" });
+        const reason = el("input", { "aria-label": T.reason, placeholder: T.reason, maxlength: "300",
+          "data-focus": `${card.id}:reason`, oninput: () => reasonDrafts.set(card.id, reason.value) });
+        reason.value = reasonDrafts.get(card.id) || "";
+        if (refused && refused.version === version) {
+          reason.setAttribute("aria-invalid", "true");
+          reason.setAttribute("aria-describedby", `card-error-${card.id}`);
+        }
         actions.append(reason, el("button", { type: "button", class: "small", text: T.inward,
-          onclick: () => send({ type: "card.move", card: card.id, version, zone: blok.zones[ring - 1],
-                                reason: reason.value }) }));
+          "data-focus": `${card.id}:inward`,
+          onclick: () => sendForCard(card, { type: "card.move", card: card.id, version,
+                                             zone: blok.zones[ring - 1], reason: reason.value }) }));
       }
     } else if (blok.zones.length > 1) {
-      const select = el("select", { "aria-label": T.move });
+      const select = el("select", { "aria-label": T.move, "data-focus": `${card.id}:move` });
       blok.zones.forEach((zone) => select.appendChild(el("option", { value: zone, text: labels.zones[zone] })));
       select.value = card.zone;
-      select.addEventListener("change", () => send({ type: "card.move", card: card.id, version, zone: select.value }));
+      select.addEventListener("change", () =>
+        sendForCard(card, { type: "card.move", card: card.id, version, zone: select.value }));
       actions.appendChild(select);
     }
     actions.appendChild(el("button", { type: "button", class: "small secondary", text: card.parked ? T.unpark : T.park,
-      onclick: () => send({ type: "card.park", card: card.id, version }) }));
+      "data-focus": `${card.id}:park`, onclick: () => sendForCard(card, { type: "card.park", card: card.id, version }) }));
     node.appendChild(actions);
+    if (refused && refused.version === version) node.appendChild(cardError(card.id, refused.message, false));
     return node;
+  }
+
+  function cardError(id, message, announce) {
+    const attrs = { class: "field-error card-error", id: `card-error-${id}`, text: message };
+    if (announce) attrs.role = "alert";  // said once, when it happens; not again on each redraw
+    return el("p", attrs);
+  }
+
+  function sendForCard(card, command) {
+    refCount += 1;
+    const ref = `card-${card.id}-${refCount}`;
+    cardRefs.set(ref, card.id);
+    cardErrors.delete(card.id);
+    const shown = document.getElementById(`card-error-${card.id}`);
+    if (shown) shown.remove();
+    send(Object.assign(command, { ref }));
+  }
+
+  // The refusal of a command about one card, shown and announced at that card; false when the
+  // card is not on the screen (then the page's own error line says it).
+  function refuseAtCard(message) {
+    const id = cardRefs.get(message.ref);
+    cardRefs.delete(message.ref);
+    const card = id === undefined || !state ? null : state.cards.find((c) => c.id === id);
+    const node = card && document.querySelector(`#live [data-card='${id}']`);
+    if (!node) return false;
+    cardErrors.set(id, { message: message.message, version: card.version });
+    node.appendChild(cardError(id, message.message, true));
+    const reason = node.querySelector("[data-focus$=':reason']");
+    if (reason) {
+      reason.setAttribute("aria-invalid", "true");
+      reason.setAttribute("aria-describedby", `card-error-${id}`);
+    }
+    return true;
+  }
+
+  // Redrawing the board must not drop the keyboard's place: the control that had focus gets it back.
+  function keepingFocus(draw) {
+    const active = document.activeElement;
+    const key = active && active !== document.body ? active.dataset.focus : lostFocus;
+    draw();
+    if (!key) return;
+    // the control may be gone (the move was made, the turn passed): then the card keeps focus
+    const again = root.querySelector(`[data-focus='${key}']`) ||
+      root.querySelector(`[data-card='${key.split(":")[0]}']`);
+    if (!again) {  // the card went to the other list, drawn next in this same render
+      lostFocus = key;
+      setTimeout(() => { lostFocus = null; }, 0);
+      return;
+    }
+    lostFocus = null;
+    if (again === document.activeElement) return;
+    if (again.classList.contains("live-card")) again.setAttribute("tabindex", "-1");
+    again.focus();
+    if (again.tagName === "INPUT") again.setSelectionRange(again.value.length, again.value.length);
   }
 
   function renderBoard(blok) {
@@ -307,10 +396,13 @@
       return;
     }
     const cards = state.cards.filter((c) => c.blok === blok.id && !c.parked);
-    board.replaceChildren(el("div", { class: "live-zones" }, ...blok.zones.slice().reverse().map((zone) =>
+    // KanDoe's cards start in the outer ring and move in, so the outer ring comes first; every
+    // other board keeps the order of its werkvorm (borgen, bannen, beginnen; SWOT).
+    const columns = blok.board === "kandoe" ? blok.zones.slice().reverse() : blok.zones;
+    keepingFocus(() => board.replaceChildren(el("div", { class: "live-zones" }, ...columns.map((zone) =>
       el("div", { class: "live-zone", "data-zone": zone },
         el("h3", { text: labels.zones[zone] }),
-        ...cards.filter((c) => c.zone === zone).map((c) => cardNode(c, blok))))));
+        ...cards.filter((c) => c.zone === zone).map((c) => cardNode(c, blok)))))));
     if (!add) return;
     const game = kandoeGame(blok);
     add.hidden = state.ended || (blok.board === "kandoe" && (!game || game.ended)) ||
@@ -351,10 +443,10 @@
   }
 
   function renderParking() {
-    $("live-parking").replaceChildren(...state.cards.filter((c) => c.parked).map((card) => {
+    keepingFocus(() => $("live-parking").replaceChildren(...state.cards.filter((c) => c.parked).map((card) => {
       const blok = state.blokken.find((b) => b.id === card.blok);
       return el("li", {}, cardNode(card, blok));
-    }));
+    })));
   }
 
   function clock(seconds) {
@@ -366,8 +458,9 @@
     const timer = $("live-timer");
     const left = state.running ? deadline - performance.now() / 1000 : state.remaining;
     const seconds = Math.max(0, Math.round(left));
-    timer.textContent = clock(seconds) + (state.running || !currentBlok() ? "" : ` (${T.paused})`);
     const up = currentBlok() && left <= 0 && !state.ended;
+    timer.textContent = clock(seconds) + (state.running || !currentBlok() ? "" : ` (${T.paused})`) +
+      (up ? ` · ${T.timeOver}` : "");
     timer.classList.toggle("time-up", Boolean(up));
     timer.title = up ? T.timeUp : "";
     if (up && $("live-status").textContent !== T.timeUp) $("live-status").textContent = T.timeUp;

@@ -62,6 +62,8 @@
     const item = list.querySelector(`[data-client-id="${clientId}"]`);
     if (!item) return;
     item.dataset.state = state;
+    const waiting = item.querySelector("[data-note-state]");
+    if (waiting) waiting.remove();
     if (message) {
       const note = document.createElement("p");
       note.className = "field-error";
@@ -157,7 +159,12 @@
       tag.textContent = note.label;
       item.append(" · ", tag);
     }
-    item.append(document.createElement("br"), note.tekst);
+    // a note still on this device says so in words, not only with its coloured edge
+    const waiting = document.createElement("span");
+    waiting.className = "muted";
+    waiting.dataset.noteState = "";
+    waiting.textContent = ` · ${form.dataset.waitingNote}`;
+    item.append(waiting, document.createElement("br"), note.tekst);
     list.prepend(item);
   };
 
