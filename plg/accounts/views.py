@@ -9,10 +9,22 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.i18n import set_language
 
 from plg.accounts.backends import login_address
 from plg.accounts.forms import LoginForm, ResetForm
+from plg.accounts.models import User
 from plg.core.throttle import TOO_MANY_MAILS, may_mail
+
+
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, and for someone logged in the choice kept with their account:
+    the mails, calendar files and feed that reach them outside the browser follow it."""
+    response = set_language(request)
+    chosen = request.POST.get("language", "")
+    if request.user.is_authenticated and chosen in dict(settings.LANGUAGES):
+        User.objects.filter(pk=request.user.pk).update(language=chosen)
+    return response
 
 
 def geblokkeerd(

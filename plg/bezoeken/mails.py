@@ -19,6 +19,7 @@ from plg.bezoeken.models import Klasbezoek, Status
 from plg.bezoeken.models import Soort as BezoekSoort
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
+from plg.post.taal import in_language_of
 
 
 def moment(bezoek: Klasbezoek) -> str:
@@ -71,7 +72,7 @@ def uitnodiging(
     door = door or bezoek.geobserveerde
     if aan is None:
         aan = bezoek.geobserveerde if door.pk == bezoek.bezoeker_id else bezoek.bezoeker
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_language_of(aan.language):
         return Bericht(
             sleutel=f"klasbezoek:{bezoek.pk}:{moment(bezoek)}:{aan.pk}",
             soort=Soort.KLASBEZOEK,
@@ -91,8 +92,10 @@ def uitnodiging(
 
 
 def annulering(bezoek: Klasbezoek, *, aan: str) -> Bericht:
-    """To someone whose invitation already left: the event leaves their calendar."""
-    with translation.override(settings.LANGUAGE_CODE):
+    """To someone whose invitation already left: the event leaves their calendar, in the
+    language they chose (the address is all the invitation kept of them)."""
+    chosen = User.objects.filter(email=aan).values_list("language", flat=True).first()
+    with in_language_of(chosen):
         return Bericht(
             sleutel=f"klasbezoek-af:{bezoek.pk}:{moment(bezoek)}:{aan}",
             soort=Soort.KLASBEZOEK_AF,

@@ -23,6 +23,7 @@ from plg.meetings.models import (
 )
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
+from plg.post.taal import language_of
 
 
 def moment(bijeenkomst: Bijeenkomst) -> str:
@@ -31,10 +32,36 @@ def moment(bijeenkomst: Bijeenkomst) -> str:
 
 
 def uitnodigingen(bijeenkomst: Bijeenkomst, *, door: User | None) -> list[Bericht]:
-    """Every member gets the bijeenkomst with a calendar file."""
+    """Every member gets the bijeenkomst with a calendar file, in the language they chose."""
+    written: dict[str, tuple[str, str, dict[str, str]]] = {}
+    berichten = []
+    for user_id, email, chosen in bijeenkomst.plg.lidmaatschappen.values_list(
+        "user_id", "user__email", "user__language"
+    ):
+        language = language_of(chosen)
+        if language not in written:
+            written[language] = _uitnodiging(bijeenkomst, language)
+        subject, body, ics = written[language]
+        berichten.append(
+            Bericht(
+                sleutel=f"bijeenkomst:{bijeenkomst.pk}:{moment(bijeenkomst)}:{user_id}",
+                soort=Soort.BIJEENKOMST,
+                over=bijeenkomst,
+                door=door,
+                aan=email,
+                onderwerp=subject,
+                tekst=body,
+                bijlagen=[ics],
+            )
+        )
+    return berichten
+
+
+def _uitnodiging(bijeenkomst: Bijeenkomst, language: str) -> tuple[str, str, dict[str, str]]:
+    """The subject, text and calendar file of the invitation, written once per language."""
     link = settings.SITE_URL + reverse("bijeenkomst_detail", args=[bijeenkomst.pk])
     when = timezone.localtime(bijeenkomst.starts_at)
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language):
         subject = _("PLG %(plg)s: bijeenkomst op %(dag)s") % {
             "plg": bijeenkomst.plg.name,
             "dag": f"{when:%d/%m/%Y %H:%M}",
@@ -47,21 +74,7 @@ def uitnodigingen(bijeenkomst: Bijeenkomst, *, door: User | None) -> list[Berich
             "inhoud": ical.uitnodiging(bijeenkomst).decode(),
             "type": "text/calendar",
         }
-        return [
-            Bericht(
-                sleutel=f"bijeenkomst:{bijeenkomst.pk}:{moment(bijeenkomst)}:{user_id}",
-                soort=Soort.BIJEENKOMST,
-                over=bijeenkomst,
-                door=door,
-                aan=email,
-                onderwerp=subject,
-                tekst=body,
-                bijlagen=[ics],
-            )
-            for user_id, email in bijeenkomst.plg.lidmaatschappen.values_list(
-                "user_id", "user__email"
-            )
-        ]
+    return subject, body, ics
 
 
 def herinneringen(herinnering: Herinnering) -> list[Bericht]:
