@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from conftest import PASSWORD, World
-from plg.methods.catalogue import TEXT_FIELDS
+from plg.methods.catalogue import TEXT_FIELDS, read
 from plg.methods.models import Localised, Vraag, Vragengroep, Werkvorm
 
 
@@ -36,6 +36,19 @@ def test_every_vragengroep_has_english_for_its_title_and_intro(db: None) -> None
 
 def test_every_question_of_the_vragenkit_has_english(db: None) -> None:
     assert not [v.text for v in Vraag.objects.all() if _missing(v, ("text",))]
+
+
+def test_the_catalogue_files_hold_english_for_every_dutch_text() -> None:
+    """The files themselves, so an edit fails here before any database loads it."""
+    missing = []
+    for item in read("werkvormen.yaml"):
+        english = item.get("en") or {}
+        missing += [(item["slug"], f) for f in item["nl"] if not english.get(f, "").strip()]
+    for group in read("vragenkit.yaml"):
+        english = group.get("en") or {}
+        missing += [(group["slug"], f) for f in group["nl"] if not english.get(f, "").strip()]
+        missing += [(group["slug"], q["nl"]) for q in group["questions"] if not q.get("en")]
+    assert missing == []
 
 
 def test_a_text_without_english_falls_back_to_dutch(db: None) -> None:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Component
 
-from conftest import PASSWORD, World
+from conftest import World
 from plg.accounts.models import User
 from plg.bezoeken import services as bezoeken
 from plg.bezoeken.models import Klasbezoek
@@ -30,20 +30,6 @@ def _event(bericht: Bericht) -> Component:
     calendar = Calendar.from_ical(bericht.bijlagen[0]["inhoud"])
     event: Component = calendar.walk("VEVENT")[0]
     return event
-
-
-def test_choosing_english_in_the_menu_is_kept_with_my_account(client: Client, world: World) -> None:
-    client.login(username=world.member.email, password=PASSWORD)
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    world.member.refresh_from_db()
-    assert world.member.language == "en"
-
-
-def test_a_language_the_product_does_not_speak_is_not_kept(client: Client, world: World) -> None:
-    client.login(username=world.member.email, password=PASSWORD)
-    client.post(reverse("set_language"), {"language": "xx", "next": "/"})
-    world.member.refresh_from_db()
-    assert world.member.language == ""
 
 
 def test_each_member_gets_the_bijeenkomst_calendar_file_in_their_language(world: World) -> None:
