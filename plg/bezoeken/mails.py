@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
@@ -116,23 +116,22 @@ def annulering(bezoek: Klasbezoek, *, aan: str) -> Bericht:
 
 
 def herinneringen(bezoek: Klasbezoek) -> list[Bericht]:
-    """One to each of the two, sent by nobody (the system)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Morgen: klasbezoek om %(uur)s") % {
-            "uur": f"{timezone.localtime(bezoek.begin):%H:%M}"
-        }
-        tekst = render_to_string("bezoeken/email/herinnering.txt", _context(bezoek))
-    return [
-        Bericht(
-            sleutel=f"klasbezoek-herinn:{bezoek.pk}:{moment(bezoek)}:{user.pk}",
-            soort=Soort.KLASBEZOEK_HERINNERING,
-            over=bezoek,
-            aan=user.email,
-            onderwerp=subject,
-            tekst=tekst,
-        )
-        for user in (bezoek.geobserveerde, bezoek.bezoeker)
-    ]
+    """One to each of the two, in the language each chose, sent by nobody (the system)."""
+    berichten = []
+    for user in (bezoek.geobserveerde, bezoek.bezoeker):
+        with in_language_of(user.language):
+            berichten.append(
+                Bericht(
+                    sleutel=f"klasbezoek-herinn:{bezoek.pk}:{moment(bezoek)}:{user.pk}",
+                    soort=Soort.KLASBEZOEK_HERINNERING,
+                    over=bezoek,
+                    aan=user.email,
+                    onderwerp=_("Morgen: klasbezoek om %(uur)s")
+                    % {"uur": f"{timezone.localtime(bezoek.begin):%H:%M}"},
+                    tekst=render_to_string("bezoeken/email/herinnering.txt", _context(bezoek)),
+                )
+            )
+    return berichten
 
 
 @geldig.controle(Soort.KLASBEZOEK)

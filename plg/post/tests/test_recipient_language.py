@@ -13,10 +13,12 @@ from icalendar import Calendar, Component
 
 from conftest import World
 from plg.accounts.models import User
+from plg.bezoeken import mails as bezoek_mails
 from plg.bezoeken import services as bezoeken
 from plg.bezoeken.models import Klasbezoek
 from plg.meetings import mails as meeting_mails
-from plg.meetings.services import plan_bijeenkomst
+from plg.meetings.models import Herinnering
+from plg.meetings.services import plan_bijeenkomst, plan_herinneringen
 from plg.planning.models import Kalenderfeed
 from plg.post.models import Bericht, Soort, Status
 
@@ -94,3 +96,23 @@ def test_my_calendar_feed_follows_my_language_without_a_cookie(
     response = client.get(reverse("agenda_feed", args=[feed.token]))
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
     assert str(event["description"]).startswith(words)
+
+
+def test_the_reminder_before_a_bijeenkomst_follows_each_members_language(world: World) -> None:
+    _english(world.member)
+    bijeenkomst = plan_bijeenkomst(
+        plg=world.plg, starts_at=timezone.now() + timedelta(days=3), place="", duration_minutes=90
+    )
+    plan_herinneringen(bijeenkomst)
+    herinnering = Herinnering.objects.get(bijeenkomst=bijeenkomst, soort="vooraf")
+    subjects = {b.aan: b.onderwerp for b in meeting_mails.herinneringen(herinnering)}
+    assert subjects[world.member.email].startswith("Tomorrow: PLG")
+    assert subjects[world.coach.email].startswith("Morgen: PLG")
+
+
+def test_the_class_visit_reminder_follows_each_ones_language(world: World) -> None:
+    _english(world.colleague)
+    bezoek = _invited(world)
+    subjects = {b.aan: b.onderwerp for b in bezoek_mails.herinneringen(bezoek)}
+    assert subjects[world.colleague.email].startswith("Tomorrow: class visit")
+    assert subjects[world.member.email].startswith("Morgen: klasbezoek")
