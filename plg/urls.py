@@ -1,8 +1,9 @@
 from django.urls import include, path
-from django.views.i18n import set_language
+
+from plg.accounts.views import choose_language
 
 urlpatterns = [
-    path("taal/", set_language, name="set_language"),
+    path("taal/", choose_language, name="set_language"),
     path("", include("plg.pages.urls")),
     path("", include("plg.accounts.urls")),
     path("", include("plg.communities.urls")),

@@ -47,6 +47,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("beheerder"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    language = models.CharField(
+        _("taal"),
+        max_length=8,
+        blank=True,
+        help_text=_("Gekozen in het menu; leeg is de taal van de installatie."),
+    )
 
     objects = UserManager()
 

@@ -1,17 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from plg.accounts.forms import LoginForm
-from plg.accounts.views import PasswordResetView
+from plg.accounts.views import LoginView, PasswordResetView
 
 urlpatterns = [
-    path(
-        "aanmelden/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("aanmelden/", LoginView.as_view(), name="login"),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord/vergeten/", PasswordResetView.as_view(), name="password_reset"),
     path(

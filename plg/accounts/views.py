@@ -6,13 +6,26 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.i18n import set_language
 
 from plg.accounts.backends import login_address
 from plg.accounts.forms import LoginForm, ResetForm
+from plg.accounts.models import User
 from plg.core.throttle import TOO_MANY_MAILS, may_mail
+
+
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, and for someone logged in the choice kept with their account:
+    the mails, calendar files and feed that reach them outside the browser follow it."""
+    response = set_language(request)
+    chosen = request.POST.get("language", "")
+    if request.user.is_authenticated and chosen in dict(settings.LANGUAGES):
+        User.objects.filter(pk=request.user.pk).update(language=chosen)
+    return response
 
 
 def geblokkeerd(
@@ -31,6 +44,29 @@ def geblokkeerd(
         {"form": form, "geblokkeerd": message, "next": request.POST.get("next", "")},
         status=429,
     )
+
+
+class LoginView(auth_views.LoginView):
+    """Signing in on another device brings back the language the person chose before."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        chosen = form.get_user().language
+        if chosen in dict(settings.LANGUAGES):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                chosen,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -2,7 +2,7 @@
 
 The text is neutral on purpose: a calendar is often shared or shown on a screen, so it says
 "klasbezoek", who invites whom, and a link; never the focus, the notes or what the visitor
-looks at.
+looks at. The text is in the active language: the mails choose the recipient's.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ def bezoek_event(bezoek: Klasbezoek, *, sequence: int = 0) -> Event:
     event.add("dtend", local(bezoek.einde))
     event.add("dtstamp", bezoek.created_at)
     event.add("sequence", sequence)
-    event.add("url", settings.SITE_URL + bezoek.get_absolute_url())
+    link = settings.SITE_URL + bezoek.get_absolute_url()
+    event.add("description", _("Het klasbezoek in de PLG-werkplaats: %(link)s") % {"link": link})
+    event.add("url", link)
     # A REQUEST and its CANCEL name who invites and who is invited (iTIP): the two people the
     # file goes between, nothing about what the visit is about.
     organizer = vCalAddress(f"mailto:{bezoek.geobserveerde.email}")
@@ -48,5 +50,7 @@ def annulering(bezoek: Klasbezoek) -> bytes:
     calendar = new_calendar(_("Klasbezoek"))
     calendar.add("method", "CANCEL")
     event = bezoek_event(bezoek, sequence=1)
+    event["summary"] = vText(_("Gaat niet door: klasbezoek"))
+    event["description"] = vText(_("Dit klasbezoek gaat niet door."))
     event.add("status", "CANCELLED")
     return serialise(calendar, [event])

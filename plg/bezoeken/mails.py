@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plg.accounts.models import User
@@ -19,6 +19,7 @@ from plg.bezoeken.models import Klasbezoek, Status
 from plg.bezoeken.models import Soort as BezoekSoort
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
+from plg.post.taal import in_language_of
 
 
 def moment(bezoek: Klasbezoek) -> str:
@@ -71,7 +72,7 @@ def uitnodiging(
     door = door or bezoek.geobserveerde
     if aan is None:
         aan = bezoek.geobserveerde if door.pk == bezoek.bezoeker_id else bezoek.bezoeker
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_language_of(aan.language):
         return Bericht(
             sleutel=f"klasbezoek:{bezoek.pk}:{moment(bezoek)}:{aan.pk}",
             soort=Soort.KLASBEZOEK,
@@ -91,8 +92,10 @@ def uitnodiging(
 
 
 def annulering(bezoek: Klasbezoek, *, aan: str) -> Bericht:
-    """To someone whose invitation already left: the event leaves their calendar."""
-    with translation.override(settings.LANGUAGE_CODE):
+    """To someone whose invitation already left: the event leaves their calendar, in the
+    language they chose (the address is all the invitation kept of them)."""
+    chosen = User.objects.filter(email=aan).values_list("language", flat=True).first()
+    with in_language_of(chosen):
         return Bericht(
             sleutel=f"klasbezoek-af:{bezoek.pk}:{moment(bezoek)}:{aan}",
             soort=Soort.KLASBEZOEK_AF,
@@ -113,23 +116,22 @@ def annulering(bezoek: Klasbezoek, *, aan: str) -> Bericht:
 
 
 def herinneringen(bezoek: Klasbezoek) -> list[Bericht]:
-    """One to each of the two, sent by nobody (the system)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Morgen: klasbezoek om %(uur)s") % {
-            "uur": f"{timezone.localtime(bezoek.begin):%H:%M}"
-        }
-        tekst = render_to_string("bezoeken/email/herinnering.txt", _context(bezoek))
-    return [
-        Bericht(
-            sleutel=f"klasbezoek-herinn:{bezoek.pk}:{moment(bezoek)}:{user.pk}",
-            soort=Soort.KLASBEZOEK_HERINNERING,
-            over=bezoek,
-            aan=user.email,
-            onderwerp=subject,
-            tekst=tekst,
-        )
-        for user in (bezoek.geobserveerde, bezoek.bezoeker)
-    ]
+    """One to each of the two, in the language each chose, sent by nobody (the system)."""
+    berichten = []
+    for user in (bezoek.geobserveerde, bezoek.bezoeker):
+        with in_language_of(user.language):
+            berichten.append(
+                Bericht(
+                    sleutel=f"klasbezoek-herinn:{bezoek.pk}:{moment(bezoek)}:{user.pk}",
+                    soort=Soort.KLASBEZOEK_HERINNERING,
+                    over=bezoek,
+                    aan=user.email,
+                    onderwerp=_("Morgen: klasbezoek om %(uur)s")
+                    % {"uur": f"{timezone.localtime(bezoek.begin):%H:%M}"},
+                    tekst=render_to_string("bezoeken/email/herinnering.txt", _context(bezoek)),
+                )
+            )
+    return berichten
 
 
 @geldig.controle(Soort.KLASBEZOEK)

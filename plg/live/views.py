@@ -71,9 +71,12 @@ def _sessie_context(
     }
     if coach and sessie is not None:
         context |= {
-            "werkvormen": list(
-                Werkvorm.objects.available_to(viewer.user_id).values("id", "name", "steps")
-            ),
+            "werkvormen": [
+                {"id": w.pk, "name": str(w), "steps": w.steps}
+                for w in Werkvorm.objects.available_to(viewer.user_id).only(
+                    "id", "name", "steps", "translations"
+                )
+            ],
             "gastlinks": [
                 (link, settings.SITE_URL + reverse("live_gast", args=[link.token]))
                 for link in sessie.gastlinks.filter(withdrawn_at=None)

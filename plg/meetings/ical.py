@@ -1,5 +1,6 @@
 """Calendar files: one event per bijeenkomst, the file an invitation carries, and the parts the
-personal feed (``planning/feeds.py``) builds on.
+personal feed (``planning/feeds.py``) builds on. Their text is in the active language: the
+callers choose the recipient's (``plg.post.taal``).
 
 Times carry their Europe/Brussels zone (with its VTIMEZONE), so a calendar shows 14:00 on both
 sides of the clock changes.
@@ -45,7 +46,13 @@ def bijeenkomst_event(bijeenkomst: Bijeenkomst) -> Event:
     event.add("dtstamp", bijeenkomst.created_at)
     if bijeenkomst.place:
         event.add("location", bijeenkomst.place)
-    event.add("url", settings.SITE_URL + reverse("bijeenkomst_detail", args=[bijeenkomst.pk]))
+    link = settings.SITE_URL + reverse("bijeenkomst_detail", args=[bijeenkomst.pk])
+    event.add(
+        "description",
+        _("Bijeenkomst van de PLG %(plg)s. De agenda en wat je voorbereidt: %(link)s")
+        % {"plg": bijeenkomst.plg.name, "link": link},
+    )
+    event.add("url", link)
     return event
 
 

@@ -23,6 +23,7 @@ from plg.meetings.models import (
 )
 from plg.post import geldig
 from plg.post.models import Bericht, Soort
+from plg.post.taal import in_language_of, language_of
 
 
 def moment(bijeenkomst: Bijeenkomst) -> str:
@@ -31,10 +32,36 @@ def moment(bijeenkomst: Bijeenkomst) -> str:
 
 
 def uitnodigingen(bijeenkomst: Bijeenkomst, *, door: User | None) -> list[Bericht]:
-    """Every member gets the bijeenkomst with a calendar file."""
+    """Every member gets the bijeenkomst with a calendar file, in the language they chose."""
+    written: dict[str, tuple[str, str, dict[str, str]]] = {}
+    berichten = []
+    for user_id, email, chosen in bijeenkomst.plg.lidmaatschappen.values_list(
+        "user_id", "user__email", "user__language"
+    ):
+        language = language_of(chosen)
+        if language not in written:
+            written[language] = _uitnodiging(bijeenkomst, language)
+        subject, body, ics = written[language]
+        berichten.append(
+            Bericht(
+                sleutel=f"bijeenkomst:{bijeenkomst.pk}:{moment(bijeenkomst)}:{user_id}",
+                soort=Soort.BIJEENKOMST,
+                over=bijeenkomst,
+                door=door,
+                aan=email,
+                onderwerp=subject,
+                tekst=body,
+                bijlagen=[ics],
+            )
+        )
+    return berichten
+
+
+def _uitnodiging(bijeenkomst: Bijeenkomst, language: str) -> tuple[str, str, dict[str, str]]:
+    """The subject, text and calendar file of the invitation, written once per language."""
     link = settings.SITE_URL + reverse("bijeenkomst_detail", args=[bijeenkomst.pk])
     when = timezone.localtime(bijeenkomst.starts_at)
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language):
         subject = _("PLG %(plg)s: bijeenkomst op %(dag)s") % {
             "plg": bijeenkomst.plg.name,
             "dag": f"{when:%d/%m/%Y %H:%M}",
@@ -47,29 +74,18 @@ def uitnodigingen(bijeenkomst: Bijeenkomst, *, door: User | None) -> list[Berich
             "inhoud": ical.uitnodiging(bijeenkomst).decode(),
             "type": "text/calendar",
         }
-        return [
-            Bericht(
-                sleutel=f"bijeenkomst:{bijeenkomst.pk}:{moment(bijeenkomst)}:{user_id}",
-                soort=Soort.BIJEENKOMST,
-                over=bijeenkomst,
-                door=door,
-                aan=email,
-                onderwerp=subject,
-                tekst=body,
-                bijlagen=[ics],
-            )
-            for user_id, email in bijeenkomst.plg.lidmaatschappen.values_list(
-                "user_id", "user__email"
-            )
-        ]
+    return subject, body, ics
 
 
 def herinneringen(herinnering: Herinnering) -> list[Bericht]:
-    """One per member, with their own open assignments; sent by nobody (the system)."""
+    """One per member, with their own open assignments, in the language they chose; sent by
+    nobody (the system)."""
     bijeenkomst = herinnering.bijeenkomst
     leerlog = herinnering.soort == HerinneringSoort.LEERLOG
     template = "meetings/email/leerlog.txt" if leerlog else "meetings/email/herinnering.txt"
-    target = "leerlog" if leerlog else "bijeenkomst_detail"
+    link = settings.SITE_URL + reverse(
+        "leerlog" if leerlog else "bijeenkomst_detail", args=[bijeenkomst.pk]
+    )
     when = timezone.localtime(bijeenkomst.starts_at)
     blokken = list(bijeenkomst.blokken.select_related("werkvorm"))
     open_per_lid: dict[int, list[str]] = {}
@@ -77,33 +93,33 @@ def herinneringen(herinnering: Herinnering) -> list[Bericht]:
         bijeenkomst__plg=bijeenkomst.plg, done=False
     ).values_list("owner_id", "description"):
         open_per_lid.setdefault(owner_id, []).append(description)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = (
-            _("Wat nam je mee uit de PLG %(plg)s?")
-            if leerlog
-            else _("Morgen: PLG %(plg)s om %(uur)s")
-        ) % {"plg": bijeenkomst.plg.name, "uur": f"{when:%H:%M}"}
-        return [
-            Bericht(
-                sleutel=f"herinnering:{herinnering.pk}:{user_id}",
-                soort=Soort.LEERLOG if leerlog else Soort.HERINNERING,
-                over=bijeenkomst,
-                aan=email,
-                onderwerp=subject,
-                tekst=render_to_string(
-                    template,
-                    {
-                        "bijeenkomst": bijeenkomst,
-                        "blokken": blokken,
-                        "opdrachten": open_per_lid.get(user_id, []),
-                        "link": settings.SITE_URL + reverse(target, args=[bijeenkomst.pk]),
-                    },
-                ),
+    berichten = []
+    for user_id, email, chosen in bijeenkomst.plg.lidmaatschappen.values_list(
+        "user_id", "user__email", "user__language"
+    ):
+        with in_language_of(chosen):
+            subject = (
+                _("Wat nam je mee uit de PLG %(plg)s?")
+                if leerlog
+                else _("Morgen: PLG %(plg)s om %(uur)s")
+            ) % {"plg": bijeenkomst.plg.name, "uur": f"{when:%H:%M}"}
+            context = {
+                "bijeenkomst": bijeenkomst,
+                "blokken": blokken,
+                "opdrachten": open_per_lid.get(user_id, []),
+                "link": link,
+            }
+            berichten.append(
+                Bericht(
+                    sleutel=f"herinnering:{herinnering.pk}:{user_id}",
+                    soort=Soort.LEERLOG if leerlog else Soort.HERINNERING,
+                    over=bijeenkomst,
+                    aan=email,
+                    onderwerp=subject,
+                    tekst=render_to_string(template, context),
+                )
             )
-            for user_id, email in bijeenkomst.plg.lidmaatschappen.values_list(
-                "user_id", "user__email"
-            )
-        ]
+    return berichten
 
 
 def coached_by(door: User) -> Q:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import models
@@ -40,6 +42,34 @@ class Localised(models.Model):
                 return value
         dutch: str = getattr(self, field)
         return dutch
+
+    @property
+    def local(self) -> LocalisedText:
+        """The row's texts in the active language, for templates: ``{{ werkvorm.local.hoe }}``."""
+        return LocalisedText(self)
+
+
+class LocalisedText:
+    """Looks each text up when a template reads it, so a page shows the language it renders in."""
+
+    def __init__(self, row: Localised) -> None:
+        self.row = row
+
+    def __getitem__(self, field: str) -> str:
+        if not hasattr(self.row, field):
+            raise KeyError(field)
+        return self.row.localised(field)
+
+
+NUMBERED = re.compile(r"^\s*\d+[.)]\s+(?P<step>.+)$")
+
+
+@dataclass(frozen=True)
+class Aanpak:
+    """The "hoe" of a werkvorm as a page shows it: its numbered steps, then any other lines."""
+
+    steps: tuple[str, ...]
+    notes: str
 
 
 class WerkvormQuerySet(models.QuerySet["Werkvorm"]):
@@ -86,6 +116,18 @@ class Werkvorm(Localised):
 
     def __str__(self) -> str:
         return str(self.localised("name"))
+
+    def aanpak(self) -> Aanpak:
+        """Numbered lines become steps to follow in order; a school's own werkvorm, typed as
+        free text, keeps its lines as notes."""
+        steps, notes = [], []
+        for line in self.localised("hoe").splitlines():
+            numbered = NUMBERED.match(line)
+            if numbered:
+                steps.append(numbered["step"].strip())
+            elif line.strip():
+                notes.append(line.strip())
+        return Aanpak(tuple(steps), "\n".join(notes))
 
     def step_labels(self) -> list[str]:
         return [str(Stap(s).label) for s in self.steps if s in Stap.values]

@@ -15,6 +15,7 @@ from plg.accounts.models import User
 from plg.meetings.ical import bijeenkomst_event, local, new_calendar, serialise
 from plg.meetings.models import Bijeenkomst
 from plg.planning.models import Kalenderfeed, Vervangbeurt
+from plg.post.taal import in_language_of
 
 FEED_PAST_DAYS = 60
 FEED_FUTURE_DAYS = 400
@@ -32,7 +33,8 @@ def _vervangbeurt_event(beurt: Vervangbeurt) -> Event:
 
 
 def agenda(user: User) -> bytes:
-    """A person's bijeenkomsten and substitution duties, a while back and a year ahead."""
+    """A person's bijeenkomsten and substitution duties, a while back and a year ahead, in the
+    language they chose: their calendar app fetches the feed without the menu's cookie."""
     now = timezone.now()
     since, until = now - timedelta(days=FEED_PAST_DAYS), now + timedelta(days=FEED_FUTURE_DAYS)
     bijeenkomsten = Bijeenkomst.objects.filter(
@@ -41,10 +43,11 @@ def agenda(user: User) -> bytes:
     beurten = Vervangbeurt.objects.filter(
         vervanger=user, begin__gte=since, begin__lte=until
     ).select_related("afwezige")
-    return serialise(
-        new_calendar(_("PLG-werkplaats")),
-        [*map(bijeenkomst_event, bijeenkomsten), *map(_vervangbeurt_event, beurten)],
-    )
+    with in_language_of(user.language):
+        return serialise(
+            new_calendar(_("PLG-werkplaats")),
+            [*map(bijeenkomst_event, bijeenkomsten), *map(_vervangbeurt_event, beurten)],
+        )
 
 
 def active_feed(user: User) -> Kalenderfeed | None:
