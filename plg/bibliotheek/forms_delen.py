@@ -8,7 +8,12 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from plg.bibliotheek.models import Bibliotheekitem, Onderwijsniveau, Zichtbaarheid
+from plg.bibliotheek.models import (
+    Bibliotheekitem,
+    Onderwijsniveau,
+    Zichtbaarheid,
+    schooljaar_validator,
+)
 from plg.communities.forms import MultipleFileField, MultipleFileInput
 from plg.core.validators import single_line
 from plg.methods.models import Werkvorm
@@ -40,11 +45,11 @@ class ItemForm(forms.Form):
     onderwijsniveau = forms.ChoiceField(
         label=_("Onderwijsniveau"), choices=Onderwijsniveau.choices, widget=forms.RadioSelect
     )
-    schooljaar = forms.RegexField(
+    schooljaar = forms.CharField(
         label=_("Schooljaar"),
-        regex=r"^20\d\d-20\d\d$",
         max_length=9,
-        error_messages={"invalid": _("Schrijf een schooljaar als 2024-2025.")},
+        validators=[single_line, schooljaar_validator],
+        help_text=_("Bijvoorbeeld 2024-2025."),
     )
     praktijknood = _tekst(_("Praktijknood"), "praktijknood")
     leervraag = _tekst(_("Leervraag"), "leervraag", required=True, rows=2)
@@ -80,6 +85,13 @@ class ItemForm(forms.Form):
     def __init__(self, *args: Any, werkvormen: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.MultipleChoiceField, self.fields["werkvormen"]).choices = werkvormen
+
+    def clean_schooljaar(self) -> str:
+        jaar: str = self.cleaned_data["schooljaar"]
+        begin, _sep, einde = jaar.partition("-")
+        if int(einde) != int(begin) + 1:
+            raise forms.ValidationError(_("Een schooljaar loopt over twee opeenvolgende jaren."))
+        return jaar
 
     def clean_themas(self) -> list[str]:
         regels = [r.strip() for r in self.cleaned_data["themas"].splitlines() if r.strip()]

@@ -101,7 +101,7 @@ def _controleer(bestand: str, obj: dict[str, Any]) -> Pakket:
     if obj.get("formaat") != FORMAAT:
         raise fout("formaat", _('verwacht "%(formaat)s".') % {"formaat": FORMAAT})
     slug = obj.get("id")
-    if not isinstance(slug, str) or len(slug) > 120 or not SLUG.match(slug):
+    if not isinstance(slug, str) or len(slug) > 120 or not SLUG.fullmatch(slug):
         raise fout("id", _("een kenmerk van kleine letters, cijfers en streepjes."))
     velden: dict[str, Any] = {
         naam: _tekst(obj.get(naam), naam, *regels, fout) for naam, regels in TEKSTEN.items()
@@ -111,14 +111,14 @@ def _controleer(bestand: str, obj: dict[str, Any]) -> Pakket:
         raise fout("onderwijsniveau", _("kies kleuter, basis of secundair."))
     velden["onderwijsniveau"] = niveau
     jaar = obj.get("schooljaar")
-    match = SCHOOLJAAR.match(jaar) if isinstance(jaar, str) else None
+    match = SCHOOLJAAR.fullmatch(jaar) if isinstance(jaar, str) else None
     if match is None or int(match[2]) != int(match[1]) + 1:
         raise fout("schooljaar", _("schrijf een schooljaar als 2024-2025."))
     velden["schooljaar"] = jaar
     for naam, lengte in LIJSTEN.items():
         velden[naam] = _lijst(obj.get(naam, []), naam, lengte, fout)
     for slug_ in velden["werkvormen"]:
-        if not SLUG.match(slug_):
+        if not SLUG.fullmatch(slug_):
             raise fout("werkvormen", _("'%(slug)s' is geen werkvorm-kenmerk.") % {"slug": slug_})
     extra = {k: v for k, v in obj.items() if k not in BEKEND}
     return Pakket(slug=slug, velden=velden, extra=extra)

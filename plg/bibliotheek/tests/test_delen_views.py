@@ -57,7 +57,7 @@ def test_a_reader_downloads_an_attachment_of_a_published_entry(
     )
     assert client.login(username=world.outsider.email, password=PASSWORD)
     response = client.get(reverse("bibliotheekitem_bijlage", args=[item.slug, bijlage.pk]))
-    assert b"".join(response.streaming_content) == b"Drie vragen"  # type: ignore[arg-type]
+    assert response.getvalue() == b"Drie vragen"
 
 
 def test_a_new_plg_sets_out_from_an_entry(client: Client, world: World) -> None:
