@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from conftest import PASSWORD, World
+from plg.bibliotheek import services
 from plg.bibliotheek.models import Bibliotheekitem, Vertrekpunt
 from plg.bibliotheek.tests.factories import BibliotheekitemFactory, close, gepubliceerd
 from plg.communities.models import PLG
@@ -80,3 +81,13 @@ def test_the_start_form_is_prefilled_with_the_entry(client: Client, world: World
     assert client.login(username=world.member.email, password=PASSWORD)
     page = client.get(reverse("bibliotheekitem_starten", args=[item.slug])).content.decode()
     assert item.titel in page and "Weinig leesplezier." in page
+
+
+def test_the_new_plg_shows_the_entry_it_set_out_from(client: Client, world: World) -> None:
+    item = BibliotheekitemFactory.create()
+    plg = services.start_plg_from(
+        item=item, coach=world.coach, name="Lezen", schools=[world.school], praktijknood=""
+    )
+    assert client.login(username=world.coach.email, password=PASSWORD)
+    page = client.get(reverse("plg_detail", args=[plg.pk])).content.decode()
+    assert reverse("bibliotheekitem", args=[item.slug]) in page
