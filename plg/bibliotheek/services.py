@@ -109,7 +109,8 @@ def save_concept(
     bijlagen: Iterable[UploadedFile] = (),
 ) -> Bibliotheekitem:
     """The draft entry of a closed PLG, with its new attachments (files stored first)."""
-    stored = store_bijlagen(bijlagen)
+    uploads = list(bijlagen)
+    stored = store_bijlagen(uploads) if uploads else []
     try:
         return _save_concept(plg=plg, velden=velden, met_namen=met_namen, stored=stored)
     except BaseException:
