@@ -10,7 +10,7 @@ from plg.bibliotheek.models import Zichtbaarheid
 from plg.bibliotheek.pakket import FORMAAT, importeer, lees
 from plg.communities.models import PLG
 
-PAKKETTEN = [
+PAKKETTEN: list[dict[str, object]] = [
     {
         "id": "evalueren-zonder-punten-eerste-graad",
         "titel": "Evalueren zonder punten in de eerste graad",
@@ -55,7 +55,8 @@ PAKKETTEN = [
 
 def seed_bibliotheek() -> None:
     _lezen_gedeeld()
-    importeer((p["id"], lees(p["id"], _json({"formaat": FORMAAT, **p}))) for p in PAKKETTEN)
+    pakketten = [lees(str(p["id"]), _json({"formaat": FORMAAT, **p})) for p in PAKKETTEN]
+    importeer((p.slug, p) for p in pakketten)
 
 
 def _json(obj: dict[str, object]) -> bytes:
