@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("plg.planning.urls")),
     path("", include("plg.tandem.urls")),
     path("", include("plg.post.urls")),
+    path("", include("plg.bibliotheek.urls_delen")),
 ]

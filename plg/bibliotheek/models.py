@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.communities.models import PLG
@@ -109,3 +111,54 @@ class Bibliotheekitem(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+    @property
+    def is_gepubliceerd(self) -> bool:
+        return self.published_at is not None and self.withdrawn_at is None
+
+
+class Instemming(models.Model):
+    """One member's yes to publishing their PLG's entry as it reads now.
+
+    A changed text clears every yes: a member agrees to words, not to whatever follows.
+    """
+
+    item = models.ForeignKey(Bibliotheekitem, on_delete=models.CASCADE, related_name="instemmingen")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "user"], name="instemming_once_per_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.item_id}"
+
+
+class Bibliotheekbijlage(models.Model):
+    """A file that goes with an entry (a handout, the proposal as the team read it)."""
+
+    item = models.ForeignKey(Bibliotheekitem, on_delete=models.CASCADE, related_name="bijlagen")
+    file = models.FileField(_("bijlage"), upload_to="bibliotheek/%Y/", max_length=200)
+    name = models.CharField(max_length=200, validators=[single_line])
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Vertrekpunt(models.Model):
+    """A PLG that started from a library entry: the path it set out to learn from."""
+
+    plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="vertrekpunt")
+    item = models.ForeignKey(
+        Bibliotheekitem, on_delete=models.CASCADE, related_name="vertrekpunten"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.plg_id} ← {self.item_id}"

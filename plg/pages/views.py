@@ -18,6 +18,7 @@ from plg.accounts.http import AuthedRequest
 from plg.accounts.models import User
 from plg.bezoeken.aggregates import Praktijk, praktijk
 from plg.bezoeken.schooljaar import dit_schooljaar, dit_trimester
+from plg.bibliotheek.models import Bibliotheekitem
 from plg.communities.authorizers import get_plg, membership, require_shared_view
 from plg.communities.bronnen import bronnen_van
 from plg.communities.context import fase_voorstel, plg_context
@@ -205,6 +206,9 @@ def plg_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "open_opdrachten": Opdracht.objects.filter(
             bijeenkomst__plg=plg, owner=request.user, done=False
         ),
+        "vertrekpunt": Bibliotheekitem.objects.zichtbaar_voor(request.user)
+        .filter(vertrekpunten__plg=plg)
+        .first(),
         "tandem": Tandem.objects.filter(plg=plg, akkoord_op__isnull=False)
         .select_related("schoolleider")
         .first(),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, Page, ViewportSize
 from pytest_django.live_server_helper import LiveServer
 
+from plg.bibliotheek.models import Bibliotheekitem
 from plg.communities.models import PLG
 from plg.core.tests.a11y import overflow, serious_violations, too_wide
 from plg.pages.management.commands.seed_demo import PASSWORD, build_demo
@@ -25,6 +26,7 @@ def _pages() -> dict[str, list[str]]:
     bijeenkomst = plg.bijeenkomsten.order_by("starts_at").first()
     scan = Afname.objects.filter(closed_at__isnull=False, instrument_slug="plg-scan").first()
     school = plg.schools.get()
+    gedeeld = list(Bibliotheekitem.objects.filter(plg__name="Lezen met plezier"))
     coach = [
         reverse("home"),
         reverse("plg_detail", args=[plg.pk]),
@@ -56,7 +58,11 @@ def _pages() -> dict[str, list[str]]:
         leader.append(reverse("scan_rapport", args=[scan.pk, school.pk]))
     return {
         "an@regenboog.example": coach,
-        "bram@regenboog.example": [reverse("home"), reverse("plg_detail", args=[plg.pk])],
+        "bram@regenboog.example": [
+            reverse("home"),
+            reverse("plg_detail", args=[plg.pk]),
+            *[reverse("bibliotheekitem", args=[i.slug]) for i in gedeeld[:1]],
+        ],
         "directie@regenboog.example": leader,
         "els@netwerk.example": [
             reverse("home"),

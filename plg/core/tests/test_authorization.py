@@ -485,6 +485,13 @@ READS_ON_ARCHIVE = {
 }
 # Closing a Zelfscan left open shows its results; nothing new is written.
 FINISHES_ON_ARCHIVE = {"zelfscan_sluiten"}
+# Sharing a finished path in the library is what only a closed PLG does.
+SHARES_ON_ARCHIVE = {
+    "bibliotheek_delen",
+    "bibliotheek_instemmen",
+    "bibliotheek_intrekken",
+    "bibliotheek_publiceren",
+}
 NOT_ABOUT_THE_PLG = {
     name
     for name, case in CASES.items()
@@ -503,5 +510,5 @@ def test_archived_plg_is_read_only(client: Client, world: World, name: str) -> N
     args_fn, method, data, _allowed, ok = CASES[name]
     client.login(username=world.coach.email, password=PASSWORD)
     response = getattr(client, method)(reverse(name, args=args_fn(world, objects)), data)
-    still_open = READS_ON_ARCHIVE | FINISHES_ON_ARCHIVE | NOT_ABOUT_THE_PLG
+    still_open = READS_ON_ARCHIVE | FINISHES_ON_ARCHIVE | SHARES_ON_ARCHIVE | NOT_ABOUT_THE_PLG
     assert response.status_code == (ok if name in still_open else 403)

@@ -446,3 +446,42 @@ def test_lfl_pages_do_not_grow_with_data(
     client: Client, world: World, persona: str, name: str, args: Args
 ) -> None:
     _assert_constant(client, world, _grow_lfl, persona, name, args)
+
+
+def _grow_bibliotheek(world: World, n: int) -> None:
+    from plg.bibliotheek.tests import groei
+
+    groei.grow(world, n)
+
+
+def _concept(w: World) -> list[object]:
+    from plg.bibliotheek.tests import groei
+
+    return groei.concept(w)
+
+
+def _item(w: World) -> list[object]:
+    from plg.bibliotheek.tests import groei
+
+    return groei.gepubliceerd(w)
+
+
+BIBLIOTHEEK_PAGES: list[tuple[str, str, Args]] = [
+    ("coach", "bibliotheek_delen", lambda w: [w.plg.pk]),  # the form, filled from the PLG
+    ("coach", "bibliotheek_delen", _concept),
+    ("member", "bibliotheek_delen", _concept),
+    ("outsider", "bibliotheekitem", _item),
+    ("outsider", "bibliotheekitem_pakket", _item),
+    ("colleague", "bibliotheekitem_starten", _item),
+]
+
+
+@pytest.mark.parametrize(
+    ("persona", "name", "args"),
+    BIBLIOTHEEK_PAGES,
+    ids=[f"{p[1]}-{p[0]}-{i}" for i, p in enumerate(BIBLIOTHEEK_PAGES)],
+)
+def test_library_pages_do_not_grow_with_data(
+    client: Client, world: World, persona: str, name: str, args: Args
+) -> None:
+    _assert_constant(client, world, _grow_bibliotheek, persona, name, args)

@@ -19,6 +19,7 @@ from plg.meetings import services as meeting_services
 from plg.meetings.models import DoelenBereikt, LeerlogEntry, Opdracht, Terugblik
 from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
 from plg.pages.demo_bezoeken import seed_bezoeken
+from plg.pages.demo_bibliotheek import seed_bibliotheek
 from plg.pages.demo_lfl import seed_lfl
 from plg.pages.demo_tandem import seed_tandem
 from plg.pages.demo_team import seed_team
@@ -145,6 +146,7 @@ def build_demo() -> None:
     _tijd(people, list(schools.values()))
     seed_bezoeken(people, schools)
     seed_tandem(people)
+    seed_bibliotheek()
 
 
 def _huiswerk(people: dict[str, User], school: School) -> None:
