@@ -109,3 +109,55 @@ class Bibliotheekitem(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class Zoekterm(models.Model):
+    """One term of one published entry with its weight: the library's own search index.
+
+    Kept in a table of our own, written from Python (`zoeken/index.py`), so that SQLite and
+    PostgreSQL hold the same numbers and rank alike. ``gewicht`` already folds in the field
+    the term stands in and how often it occurs.
+    """
+
+    item = models.ForeignKey(Bibliotheekitem, on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=60)
+    gewicht = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "term"], name="zoekterm_uniek_per_item")
+        ]
+        indexes = [models.Index(fields=["term", "item", "gewicht"], name="zoekterm_term")]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class Zoekvorm(models.Model):
+    """A word as written in some entry (lower case, no accents): what a typing error is
+    corrected towards. Holds words only, never which entry they came from."""
+
+    vorm = models.CharField(max_length=60, unique=True)
+
+    def __str__(self) -> str:
+        return self.vorm
+
+
+class Zoekfacet(models.Model):
+    """A theme or werkvorm of a published entry, as a row, so both databases filter alike
+    (a JSON list cannot be filtered the same way on SQLite and PostgreSQL)."""
+
+    class Soort(models.TextChoices):
+        THEMA = "thema", _("thema")
+        WERKVORM = "werkvorm", _("werkvorm")
+
+    item = models.ForeignKey(Bibliotheekitem, on_delete=models.CASCADE, related_name="+")
+    soort = models.CharField(max_length=10, choices=Soort.choices)
+    sleutel = models.CharField(max_length=200)
+    label = models.CharField(max_length=200, validators=[single_line])
+
+    class Meta:
+        indexes = [models.Index(fields=["soort", "sleutel", "item"], name="zoekfacet_sleutel")]
+
+    def __str__(self) -> str:
+        return self.label
