@@ -15,4 +15,6 @@ urlpatterns = [
     path("", include("plg.planning.urls")),
     path("", include("plg.tandem.urls")),
     path("", include("plg.post.urls")),
+    path("", include("plg.bibliotheek.urls_zoeken")),
+    path("", include("plg.bibliotheek.urls")),
 ]

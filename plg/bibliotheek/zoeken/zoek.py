@@ -9,12 +9,12 @@ PostgreSQL return the same order.
 from __future__ import annotations
 
 import math
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, F, FloatField, Max, QuerySet, Sum, Value, When
 from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Length
 from rapidfuzz import fuzz, process
 
 from plg.accounts.models import User
@@ -56,30 +56,25 @@ class Begrip:
     termen: dict[str, float]
 
 
-class _Vormen:
-    """The words written in entries, kept in memory until the table grows."""
-
-    def __init__(self) -> None:
-        self._sleutel: tuple[int, int] | None = None
-        self._lijst: list[str] = []
-        self._set: frozenset[str] = frozenset()
-        self._lock = threading.Lock()
-
-    def huidige(self) -> tuple[list[str], frozenset[str]]:
-        stand = Zoekvorm.objects.aggregate(n=Count("id"), m=Max("id"))
-        sleutel = (stand["n"] or 0, stand["m"] or 0)
-        with self._lock:
-            if sleutel != self._sleutel:
-                self._lijst = list(Zoekvorm.objects.order_by("vorm").values_list("vorm", flat=True))
-                self._set = frozenset(self._lijst)
-                self._sleutel = sleutel
-            return self._lijst, self._set
+def _bekende_vormen(kale: list[str]) -> set[str]:
+    return set(Zoekvorm.objects.filter(vorm__in=kale).values_list("vorm", flat=True))
 
 
-_vormen = _Vormen()
+def _kandidaten(kaal: str) -> list[str]:
+    """Written words a typing error may stand for: same first letter, about as long.
+
+    Read from the table each time (no cache between requests), so every process answers
+    from the index as it is now."""
+    return list(
+        Zoekvorm.objects.filter(vorm__startswith=kaal[0])
+        .annotate(lengte=Length("vorm"))
+        .filter(lengte__range=(len(kaal) - 2, len(kaal) + 2))
+        .order_by("vorm")
+        .values_list("vorm", flat=True)
+    )
 
 
-def _begrip(woord: str, lijst: list[str], bekend: frozenset[str]) -> Begrip | None:
+def _begrip(woord: str, bekend: set[str]) -> Begrip | None:
     gevonden = termen_van_woord(woord)
     if not gevonden:
         return None
@@ -88,7 +83,10 @@ def _begrip(woord: str, lijst: list[str], bekend: frozenset[str]) -> Begrip | No
         termen[t.term] = max(termen.get(t.term, 0.0), t.gewicht)
     kaal = zonder_accenten(woord)
     if kaal not in bekend and kaal not in woordenschat().delen and len(kaal) >= TIKFOUT_KORTSTE:
-        beste = process.extractOne(kaal, lijst, scorer=fuzz.ratio, score_cutoff=TIKFOUT_DREMPEL)
+        kandidaten = _kandidaten(kaal)
+        beste = process.extractOne(
+            kaal, kandidaten, scorer=fuzz.ratio, score_cutoff=TIKFOUT_DREMPEL
+        )
         if beste is not None:
             for t in termen_van_woord(beste[0]):
                 gewicht = t.gewicht * TIKFOUT_GEWICHT * beste[1] / 100
@@ -98,10 +96,11 @@ def _begrip(woord: str, lijst: list[str], bekend: frozenset[str]) -> Begrip | No
 
 def begrippen(vraag: str) -> list[Begrip]:
     """The question's words, each with the terms it stands for (typing errors corrected)."""
-    lijst, bekend = _vormen.huidige()
+    lijst = list(dict.fromkeys(woorden(vraag[:500])))[:MAX_WOORDEN]
+    bekend = _bekende_vormen([zonder_accenten(w) for w in lijst]) if lijst else set()
     uit: list[Begrip] = []
-    for woord in list(dict.fromkeys(woorden(vraag[:500])))[:MAX_WOORDEN]:
-        begrip = _begrip(woord, lijst, bekend)
+    for woord in lijst:
+        begrip = _begrip(woord, bekend)
         if begrip is not None:
             uit.append(begrip)
     return uit
