@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils import timezone
 
 from conftest import World
@@ -142,7 +144,7 @@ def test_the_werkvorm_filter_keeps_entries_that_used_it(db: None) -> None:
 
 
 def test_filters_without_a_question_list_the_newest_first(db: None) -> None:
-    oud = BibliotheekitemFactory.create(published_at=timezone.now() - timezone.timedelta(days=9))
+    oud = BibliotheekitemFactory.create(published_at=timezone.now() - dt.timedelta(days=9))
     nieuw = BibliotheekitemFactory.create()
     assert _slugs("", None) == [nieuw.slug, oud.slug]
 
