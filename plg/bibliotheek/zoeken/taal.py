@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -117,12 +117,13 @@ def splits(woord: str) -> tuple[str, ...]:
     return ()
 
 
-def termen_van_woord(woord: str) -> list[Term]:
+@lru_cache(maxsize=200_000)
+def termen_van_woord(woord: str) -> tuple[Term, ...]:
     """The whole word's term, and for a compound its parts' terms at a lower weight."""
     taal = woordenschat()
     kaal = zonder_accenten(woord)
     if kaal in taal.stopwoorden or len(kaal) < 2:
-        return []
+        return ()
     geheel = term(woord)
     uit = [Term(geheel, kaal, 1.0)]
     if len(kaal) >= 2 * KORTSTE_DEEL:
@@ -130,7 +131,7 @@ def termen_van_woord(woord: str) -> list[Term]:
             deelterm = term(deel)
             if deelterm != geheel and deel not in taal.stopwoorden:
                 uit.append(Term(deelterm, kaal, DEEL_GEWICHT))
-    return uit
+    return tuple(uit)
 
 
 def termen(tekst: str) -> list[Term]:
