@@ -116,18 +116,34 @@ class Zoekterm(models.Model):
 
     Kept in a table of our own, written from Python (`zoeken/index.py`), so that SQLite and
     PostgreSQL hold the same numbers and rank alike. ``gewicht`` already folds in the field
-    the term stands in and how often it occurs.
+    the term stands in and how often it occurs. The entry's visibility, level and school year
+    are copied onto each row so a search reads one index and no entry rows; they narrow the
+    candidates only, the entries shown are read through `zichtbaar_voor` again.
     """
 
     item = models.ForeignKey(Bibliotheekitem, on_delete=models.CASCADE, related_name="+")
     term = models.CharField(max_length=60)
     gewicht = models.FloatField()
+    zichtbaarheid = models.CharField(max_length=20, choices=Zichtbaarheid.choices)
+    network_id = models.IntegerField(null=True)
+    onderwijsniveau = models.CharField(max_length=20, choices=Onderwijsniveau.choices)
+    schooljaar = models.CharField(max_length=9)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["item", "term"], name="zoekterm_uniek_per_item")
+        indexes = [
+            models.Index(
+                fields=[
+                    "term",
+                    "zichtbaarheid",
+                    "network_id",
+                    "onderwijsniveau",
+                    "schooljaar",
+                    "item",
+                    "gewicht",
+                ],
+                name="zoekterm_term",
+            )
         ]
-        indexes = [models.Index(fields=["term", "item", "gewicht"], name="zoekterm_term")]
 
     def __str__(self) -> str:
         return self.term

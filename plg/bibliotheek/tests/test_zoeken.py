@@ -173,3 +173,25 @@ def test_marking_escapes_the_text_around_the_found_words() -> None:
 
 def test_marking_leaves_a_word_inside_another_word_alone() -> None:
     assert markeer("huiswerkbeleid", ("huiswerk",)) == "huiswerkbeleid"
+
+
+def test_the_index_narrows_to_exactly_what_the_visibility_rule_allows(world: World) -> None:
+    """The candidates read from the index rows agree with `zichtbaar_voor`, for everyone."""
+    from plg.bibliotheek.zoeken.zoek import _in_index
+    from plg.organisations.tests.factories import NetworkFactory
+
+    BibliotheekitemFactory.create()
+    BibliotheekitemFactory.create(zichtbaarheid=Zichtbaarheid.NETWERK, network=world.network)
+    BibliotheekitemFactory.create(
+        zichtbaarheid=Zichtbaarheid.NETWERK, network=NetworkFactory.create()
+    )
+    BibliotheekitemFactory.create(withdrawn_at=timezone.now())
+    lezers: list[User | None] = [None, _elders(), *world.personas().values()]
+    for lezer in lezers:
+        uit_index = set(
+            Zoekterm.objects.filter(_in_index(lezer, Filters())).values_list("item_id", flat=True)
+        )
+        volgens_regel = set(
+            Bibliotheekitem.objects.zichtbaar_voor(lezer).values_list("pk", flat=True)
+        )
+        assert uit_index == volgens_regel, lezer

@@ -46,7 +46,15 @@ def _rijen(item: Bibliotheekitem) -> tuple[list[Zoekterm], set[str], list[Zoekfa
             gewichten[t.term[:MAX_LENGTE]] += veldgewicht * t.gewicht
             vormen.add(t.vorm[:MAX_LENGTE])
     termrijen = [
-        Zoekterm(item=item, term=term, gewicht=w * (VERZADIGING + 1) / (w + VERZADIGING))
+        Zoekterm(
+            item=item,
+            term=term,
+            gewicht=w * (VERZADIGING + 1) / (w + VERZADIGING),
+            zichtbaarheid=item.zichtbaarheid,
+            network_id=item.network_id,
+            onderwijsniveau=item.onderwijsniveau,
+            schooljaar=item.schooljaar,
+        )
         for term, w in sorted(gewichten.items())
     ]
     return termrijen, vormen, _facetten(item)

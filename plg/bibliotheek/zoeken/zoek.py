@@ -12,15 +12,22 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, FloatField, Max, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, Max, Q, QuerySet, Sum, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Length
 from rapidfuzz import fuzz, process
 
 from plg.accounts.models import User
-from plg.bibliotheek.models import Bibliotheekitem, Zoekfacet, Zoekterm, Zoekvorm
+from plg.bibliotheek.models import (
+    Bibliotheekitem,
+    Zichtbaarheid,
+    Zoekfacet,
+    Zoekterm,
+    Zoekvorm,
+)
 from plg.bibliotheek.zoeken.index import facetsleutel, teksten
 from plg.bibliotheek.zoeken.taal import termen_van_woord, woorden, woordenschat, zonder_accenten
+from plg.organisations.models import Aanstelling
 
 MAX_WOORDEN = 16
 TIKFOUT_DREMPEL = 80.0
@@ -112,19 +119,40 @@ def _gefilterd(lezer: User | None, filters: Filters) -> QuerySet[Bibliotheekitem
         items = items.filter(onderwijsniveau=filters.onderwijsniveau)
     if filters.schooljaar:
         items = items.filter(schooljaar=filters.schooljaar)
+    return items.filter(_facetfilter(filters, "pk"))
+
+
+def _facetfilter(filters: Filters, veld: str) -> Q:
+    voorwaarde = Q()
     for soort, waarde in (
         (Zoekfacet.Soort.THEMA, facetsleutel(filters.thema)),
         (Zoekfacet.Soort.WERKVORM, filters.werkvorm),
     ):
         if waarde:
-            items = items.filter(
-                pk__in=Zoekfacet.objects.filter(soort=soort, sleutel=waarde).values("item_id")
-            )
-    return items
+            met = Zoekfacet.objects.filter(soort=soort, sleutel=waarde).values("item_id")
+            voorwaarde &= Q(**{f"{veld}__in": met})
+    return voorwaarde
+
+
+def _in_index(lezer: User | None, filters: Filters) -> Q:
+    """The candidates, read from the index rows alone (no entry rows, so the search stays
+    one pass over one index). `zichtbaar_voor` in its own words; what is shown is read
+    through `zichtbaar_voor` itself afterwards, and a test keeps the two in step."""
+    voorwaarde = Q(zichtbaarheid=Zichtbaarheid.IEDEREEN)
+    if lezer is not None and lezer.is_authenticated:
+        netwerken = Aanstelling.objects.filter(user=lezer).values(
+            "school__scholengemeenschap__network_id"
+        )
+        voorwaarde |= Q(network_id__in=netwerken)
+    if filters.onderwijsniveau:
+        voorwaarde &= Q(onderwijsniveau=filters.onderwijsniveau)
+    if filters.schooljaar:
+        voorwaarde &= Q(schooljaar=filters.schooljaar)
+    return voorwaarde & _facetfilter(filters, "item_id")
 
 
 def _idf(termen: set[str]) -> dict[str, float]:
-    totaal = Bibliotheekitem.objects.gepubliceerd().count()
+    totaal = Bibliotheekitem.objects.count()  # all rows: counting only published ones scans
     df = dict(
         Zoekterm.objects.filter(term__in=termen)
         .values("term")
@@ -193,20 +221,20 @@ def zoek(
 
     Without a question the (filtered) library is listed, newest first.
     """
-    items = _gefilterd(lezer, filters or Filters())
+    filters = filters or Filters()
     vraag_begrippen = begrippen(vraag)
     if not vraag_begrippen:
-        nieuwste = items.order_by("-published_at", "pk")[:limiet]
+        nieuwste = _gefilterd(lezer, filters).order_by("-published_at", "pk")[:limiet]
         return [Treffer(item=item, score=0.0, woorden=()) for item in nieuwste]
     gewogen = _gewogen(vraag_begrippen)
     rijen = list(
-        Zoekterm.objects.filter(term__in=list(gewogen), item__in=items.values("pk"))
+        Zoekterm.objects.filter(_in_index(lezer, filters), term__in=list(gewogen))
         .values("item_id")
         .annotate(score=_score_expressie(vraag_begrippen, gewogen))
         .order_by("-score", "item_id")
         .values_list("item_id", "score")[:limiet]
     )
-    gevonden = Bibliotheekitem.objects.in_bulk([pk for pk, _score in rijen])
+    gevonden = Bibliotheekitem.objects.zichtbaar_voor(lezer).in_bulk([pk for pk, _s in rijen])
     raak: dict[int, set[str]] = defaultdict(set)
     for item_id, term in Zoekterm.objects.filter(
         item_id__in=list(gevonden), term__in=list(gewogen)
