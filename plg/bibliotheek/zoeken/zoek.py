@@ -12,7 +12,20 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, FloatField, Max, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Length
 from rapidfuzz import fuzz, process
@@ -123,14 +136,19 @@ def _gefilterd(lezer: User | None, filters: Filters) -> QuerySet[Bibliotheekitem
 
 
 def _facetfilter(filters: Filters, veld: str) -> Q:
+    """Entries with the chosen theme or werkvorm, asked per candidate (EXISTS), so the
+    database keeps reading the index by term rather than by entry."""
     voorwaarde = Q()
     for soort, waarde in (
         (Zoekfacet.Soort.THEMA, facetsleutel(filters.thema)),
         (Zoekfacet.Soort.WERKVORM, filters.werkvorm),
     ):
         if waarde:
-            met = Zoekfacet.objects.filter(soort=soort, sleutel=waarde).values("item_id")
-            voorwaarde &= Q(**{f"{veld}__in": met})
+            voorwaarde &= Q(
+                Exists(
+                    Zoekfacet.objects.filter(soort=soort, sleutel=waarde, item_id=OuterRef(veld))
+                )
+            )
     return voorwaarde
 
 
