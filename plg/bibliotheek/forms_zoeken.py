@@ -55,10 +55,12 @@ class ZoekForm(forms.Form):
     schooljaar = forms.ChoiceField(label=_("Schooljaar"), required=False)
     werkvorm = forms.ChoiceField(label=_("Werkvorm"), required=False)
 
-    def __init__(self, *args: Any, items: QuerySet[Bibliotheekitem], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, items: QuerySet[Bibliotheekitem] | None, **kwargs: Any) -> None:
+        """Without ``items`` (the results as you type, where no select is drawn) the theme,
+        year and werkvorm are taken as sent: a value no entry has simply finds nothing."""
         super().__init__(*args, **kwargs)
         alle = [("", _("alle"))]
-        keuzes = _keuzes(items)
+        keuzes = _keuzes(items) if items is not None else self._zoals_gestuurd()
         velden: dict[str, Any] = {
             "onderwijsniveau": Onderwijsniveau.choices,
             "thema": keuzes["thema"],
@@ -69,6 +71,14 @@ class ZoekForm(forms.Form):
             veld = self.fields[naam]
             assert isinstance(veld, forms.ChoiceField)
             veld.choices = alle + list(opties)
+
+    def _zoals_gestuurd(self) -> dict[str, list[tuple[str, str]]]:
+        return {
+            naam: [(str(waarde)[:200], str(waarde)[:200])]
+            if (waarde := self.data.get(naam))
+            else []
+            for naam in ("thema", "schooljaar", "werkvorm")
+        }
 
     def vraag_en_filters(self) -> tuple[str, Filters]:
         """What to search for; a value that is not valid narrows nothing."""

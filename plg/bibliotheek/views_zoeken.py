@@ -20,28 +20,30 @@ VERWANT_MIN_TERMEN = 2
 VERWANT_AANTAL = 3
 
 
-def _zoek_context(request: AuthedRequest) -> dict[str, Any]:
+def _zoek_context(request: AuthedRequest, *, met_keuzes: bool) -> dict[str, Any]:
+    """The page draws the filters (their options read from the entries the reader may see);
+    the results as you type need only the values sent."""
     items = Bibliotheekitem.objects.zichtbaar_voor(request.user)
-    form = ZoekForm(request.GET or None, items=items)
+    form = ZoekForm(request.GET or None, items=items if met_keuzes else None)
     vraag, filters = form.vraag_en_filters()
     return {
         "form": form,
         "vraag": vraag,
         "treffers": zoek(vraag, lezer=request.user, filters=filters),
-        "totaal": items.count(),
+        "bibliotheek_leeg": not items.exists(),
     }
 
 
 @login_required
 @require_GET
 def bibliotheek(request: AuthedRequest) -> HttpResponse:
-    return render(request, "bibliotheek/zoeken.html", _zoek_context(request))
+    return render(request, "bibliotheek/zoeken.html", _zoek_context(request, met_keuzes=True))
 
 
 @login_required
 @require_GET
 def bibliotheek_hx(request: AuthedRequest) -> HttpResponse:
-    return render(request, "bibliotheek/_treffers.html", _zoek_context(request))
+    return render(request, "bibliotheek/_treffers.html", _zoek_context(request, met_keuzes=False))
 
 
 @login_required

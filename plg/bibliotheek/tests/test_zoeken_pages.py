@@ -108,3 +108,18 @@ def test_an_entry_the_reader_may_not_read_is_not_found_by_its_address(
     elders = AanstellingFactory.create(functie=Functie.LERAAR).user
     page = _als(client, elders).get(reverse("bibliotheekitem", args=["huistaken"]))
     assert page.status_code == 404
+
+
+def test_results_as_you_type_follow_the_theme_chosen(client: Client, world: World) -> None:
+    _huiswerk(world, themas=["Huiswerkbeleid"])
+    BibliotheekitemFactory.create(titel="Huiswerk in de kleuterklas", themas=["Taal"])
+    fragment = _als(client, world.member).get(
+        reverse("bibliotheek_hx"), {"q": "huiswerk", "thema": "huiswerkbeleid"}
+    )
+    html = fragment.content.decode()
+    assert "Huistaken met zin" in html and "kleuterklas" not in html
+
+
+def test_an_empty_library_says_how_entries_get_there(client: Client, world: World) -> None:
+    page = _als(client, world.member).get(reverse("bibliotheek"))
+    assert "Een PLG die afrondt, kan haar pad hier delen." in page.content.decode()
