@@ -149,6 +149,17 @@ class Zoekterm(models.Model):
         return self.term
 
 
+class Zoekwoord(models.Model):
+    """How many entries in the index hold a term, kept with the index so that a search
+    reads its weight instead of counting the term's rows each time."""
+
+    term = models.CharField(max_length=60, unique=True)
+    aantal = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.term
+
+
 class Zoekvorm(models.Model):
     """A word as written in some entry (lower case, no accents): what a typing error is
     corrected towards. Holds words only, never which entry they came from."""

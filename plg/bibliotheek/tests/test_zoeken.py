@@ -195,3 +195,17 @@ def test_the_index_narrows_to_exactly_what_the_visibility_rule_allows(world: Wor
             Bibliotheekitem.objects.zichtbaar_voor(lezer).values_list("pk", flat=True)
         )
         assert uit_index == volgens_regel, lezer
+
+
+def test_term_counts_kept_on_every_save_equal_a_rebuild(db: None) -> None:
+    from plg.bibliotheek.models import Zoekwoord
+
+    eerste = BibliotheekitemFactory.create(leervraag="Waarom huiswerk?")
+    tweede = BibliotheekitemFactory.create(leervraag="Huiswerk en lezen?")
+    eerste.leervraag = "Waarom lezen?"
+    eerste.save()
+    tweede.withdrawn_at = timezone.now()
+    tweede.save()
+    bijgehouden = {w.term: w.aantal for w in Zoekwoord.objects.filter(aantal__gt=0)}
+    herindexeer()
+    assert bijgehouden == {w.term: w.aantal for w in Zoekwoord.objects.all()}

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, F
 
-from plg.bibliotheek.models import Bibliotheekitem, Zoekfacet, Zoekterm, Zoekvorm
+from plg.bibliotheek.models import Bibliotheekitem, Zoekfacet, Zoekterm, Zoekvorm, Zoekwoord
 from plg.bibliotheek.zoeken.taal import termen, zonder_accenten
 
 # How much a word counts by where it stands: the title and the question say what a PLG was
@@ -81,7 +82,7 @@ def _in_index(item: Bibliotheekitem) -> bool:
     return item.published_at is not None and item.withdrawn_at is None
 
 
-def _schrijf(items: Iterable[Bibliotheekitem]) -> None:
+def _schrijf(items: Iterable[Bibliotheekitem]) -> list[str]:
     termrijen: list[Zoekterm] = []
     facetrijen: list[Zoekfacet] = []
     vormen: set[str] = set()
@@ -97,27 +98,42 @@ def _schrijf(items: Iterable[Bibliotheekitem]) -> None:
     Zoekvorm.objects.bulk_create(
         [Zoekvorm(vorm=v) for v in sorted(vormen)], batch_size=BATCH, ignore_conflicts=True
     )
+    return [r.term for r in termrijen]
 
 
 @transaction.atomic
 def indexeer(item: Bibliotheekitem) -> None:
-    """Bring one entry's rows in line with the entry as it is now."""
+    """Bring one entry's rows in line with the entry as it is now, and the terms' counts."""
+    oud = list(Zoekterm.objects.filter(item=item).values_list("term", flat=True))
     Zoekterm.objects.filter(item=item).delete()
     Zoekfacet.objects.filter(item=item).delete()
-    _schrijf([item])
+    Zoekwoord.objects.filter(term__in=oud).update(aantal=F("aantal") - 1)
+    nieuw = _schrijf([item])
+    Zoekwoord.objects.bulk_create([Zoekwoord(term=t) for t in nieuw], ignore_conflicts=True)
+    Zoekwoord.objects.filter(term__in=nieuw).update(aantal=F("aantal") + 1)
 
 
 def herindexeer(*, per: int = 1000) -> int:
     """Rebuild the whole index (after an import in bulk, or a change of `woorden.yaml`);
     returns how many entries are in it."""
     with transaction.atomic():
-        Zoekterm.objects.all().delete()
-        Zoekfacet.objects.all().delete()
-        Zoekvorm.objects.all().delete()
+        for model in (Zoekterm, Zoekfacet, Zoekvorm, Zoekwoord):
+            model.objects.all().delete()
     ids = list(Bibliotheekitem.objects.gepubliceerd().order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), per):
         with transaction.atomic():
             _schrijf(Bibliotheekitem.objects.filter(pk__in=ids[start : start + per]))
+    with transaction.atomic():
+        Zoekwoord.objects.bulk_create(
+            (
+                Zoekwoord(term=term, aantal=n)
+                for term, n in Zoekterm.objects.values("term")
+                .annotate(n=Count("id"))
+                .order_by("term")
+                .values_list("term", "n")
+            ),
+            batch_size=BATCH,
+        )
     return len(ids)
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.db.models import (
     Case,
-    Count,
     Exists,
     F,
     FloatField,
@@ -37,6 +36,7 @@ from plg.bibliotheek.models import (
     Zoekfacet,
     Zoekterm,
     Zoekvorm,
+    Zoekwoord,
 )
 from plg.bibliotheek.zoeken.index import facetsleutel, teksten
 from plg.bibliotheek.zoeken.taal import termen_van_woord, woorden, woordenschat, zonder_accenten
@@ -171,12 +171,7 @@ def _in_index(lezer: User | None, filters: Filters) -> Q:
 
 def _idf(termen: set[str]) -> dict[str, float]:
     totaal = Bibliotheekitem.objects.count()  # all rows: counting only published ones scans
-    df = dict(
-        Zoekterm.objects.filter(term__in=termen)
-        .values("term")
-        .annotate(n=Count("id"))
-        .values_list("term", "n")
-    )
+    df = dict(Zoekwoord.objects.filter(term__in=termen).values_list("term", "aantal"))
     return {t: math.log(1 + (totaal - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5)) for t in termen}
 
 
