@@ -19,7 +19,6 @@ from plg.meetings import services as meeting_services
 from plg.meetings.models import DoelenBereikt, LeerlogEntry, Opdracht, Terugblik
 from plg.organisations.models import Aanstelling, Functie, Network, Scholengemeenschap, School
 from plg.pages.demo_bezoeken import seed_bezoeken
-from plg.pages.demo_bibliotheek import reset_bibliotheek, seed_bibliotheek
 from plg.pages.demo_lfl import seed_lfl
 from plg.pages.demo_tandem import seed_tandem
 from plg.pages.demo_team import seed_team
@@ -107,7 +106,6 @@ def reset_demo() -> None:
         model.objects.filter(eigenaar__in=people).delete()
     people.delete()
     Scholengemeenschap.objects.filter(network__in=network).delete()
-    reset_bibliotheek()
     network.delete()
 
 
@@ -145,7 +143,6 @@ def build_demo() -> None:
     _leiders(people, list(schools.values()))
     _scans(people, list(schools.values()))
     _tijd(people, list(schools.values()))
-    seed_bibliotheek(network)
     seed_bezoeken(people, schools)
     seed_tandem(people)
 
