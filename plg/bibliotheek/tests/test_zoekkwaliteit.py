@@ -36,3 +36,21 @@ def test_every_question_of_the_set_finds_its_entry_first_in_most_cases() -> None
         1 for v, t in zip(SET["vragen"], eerste, strict=True) if t and t[0].item.slug == v["vindt"]
     )
     assert raak >= 0.9 * len(SET["vragen"])
+
+
+VOLGORDE = {
+    "leesplezier": ["leesmotivatie-derde-graad", "schrijven-met-goesting"],
+    "zorgkind": ["zorg-in-de-klas", "leesmotivatie-derde-graad", "huistaken-lagere-school"],
+    "cooperatief leren": [
+        "samen-leren-klas",
+        "huistaken-lagere-school",
+        "evalueren-zonder-punten",
+    ],
+}
+
+
+@pytest.mark.parametrize("vraag", list(VOLGORDE))
+@pytest.mark.usefixtures("bibliotheek")
+def test_the_order_is_the_same_on_every_database(vraag: str) -> None:
+    """Ties included: equal scores fall back to the order the entries were added in."""
+    assert [t.item.slug for t in zoek(vraag, lezer=None, limiet=3)] == VOLGORDE[vraag]
