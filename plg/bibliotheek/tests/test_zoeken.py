@@ -209,3 +209,14 @@ def test_term_counts_kept_on_every_save_equal_a_rebuild(db: None) -> None:
     bijgehouden = {w.term: w.aantal for w in Zoekwoord.objects.filter(aantal__gt=0)}
     herindexeer()
     assert bijgehouden == {w.term: w.aantal for w in Zoekwoord.objects.all()}
+
+
+def test_the_index_command_rebuilds_what_was_written_around_save(db: None) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    item = BibliotheekitemFactory.create(leervraag="Waarom huiswerk?")
+    Zoekterm.objects.all().delete()
+    call_command("zoekindex", stdout=StringIO())
+    assert _slugs("huiswerk", None) == [item.slug]
