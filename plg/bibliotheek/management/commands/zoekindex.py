@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from plg.bibliotheek.zoeken.index import herindexeer
 
@@ -15,4 +16,4 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         aantal = herindexeer()
-        self.stdout.write(f"{aantal} bibliotheekitems in de zoekindex.")
+        self.stdout.write(_("%(n)s bibliotheekitems in de zoekindex.") % {"n": aantal})
