@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("plg.tandem.urls")),
     path("", include("plg.post.urls")),
     path("", include("plg.bibliotheek.urls_delen")),
+    path("", include("plg.bibliotheek.urls_zoeken")),
 ]

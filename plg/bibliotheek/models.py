@@ -162,3 +162,82 @@ class Vertrekpunt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plg_id} ← {self.item_id}"
+
+
+class Zoekterm(models.Model):
+    """One term of one published entry with its weight: the library's own search index.
+
+    Kept in a table of our own, written from Python (`zoeken/index.py`), so that SQLite and
+    PostgreSQL hold the same numbers and rank alike. ``gewicht`` already folds in the field
+    the term stands in and how often it occurs. The entry's visibility, level and school year
+    are copied onto each row so a search reads one index and no entry rows; they narrow the
+    candidates only, the entries shown are read through `zichtbaar_voor` again.
+    """
+
+    item = models.ForeignKey(Bibliotheekitem, on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=60)
+    gewicht = models.FloatField()
+    zichtbaarheid = models.CharField(max_length=20, choices=Zichtbaarheid.choices)
+    network_id = models.IntegerField(null=True)
+    onderwijsniveau = models.CharField(max_length=20, choices=Onderwijsniveau.choices)
+    schooljaar = models.CharField(max_length=9)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=[
+                    "term",
+                    "zichtbaarheid",
+                    "network_id",
+                    "onderwijsniveau",
+                    "schooljaar",
+                    "item",
+                    "gewicht",
+                ],
+                name="zoekterm_term",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class Zoekwoord(models.Model):
+    """How many entries in the index hold a term, kept with the index so that a search
+    reads its weight instead of counting the term's rows each time."""
+
+    term = models.CharField(max_length=60, unique=True)
+    aantal = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class Zoekvorm(models.Model):
+    """A word as written in some entry (lower case, no accents): what a typing error is
+    corrected towards. Holds words only, never which entry they came from."""
+
+    vorm = models.CharField(max_length=60, unique=True)
+
+    def __str__(self) -> str:
+        return self.vorm
+
+
+class Zoekfacet(models.Model):
+    """A theme or werkvorm of a published entry, as a row, so both databases filter alike
+    (a JSON list cannot be filtered the same way on SQLite and PostgreSQL)."""
+
+    class Soort(models.TextChoices):
+        THEMA = "thema", _("thema")
+        WERKVORM = "werkvorm", _("werkvorm")
+
+    item = models.ForeignKey(Bibliotheekitem, on_delete=models.CASCADE, related_name="+")
+    soort = models.CharField(max_length=10, choices=Soort.choices)
+    sleutel = models.CharField(max_length=200)
+    label = models.CharField(max_length=200, validators=[single_line])
+
+    class Meta:
+        indexes = [models.Index(fields=["soort", "sleutel", "item"], name="zoekfacet_sleutel")]
+
+    def __str__(self) -> str:
+        return self.label

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 from io import StringIO
-from typing import Any
 
-import pytest
 from django.core.management import call_command
 
 from conftest import World
@@ -15,13 +13,12 @@ from plg.accounts.models import User
 from plg.bibliotheek import services
 from plg.bibliotheek.models import Zichtbaarheid
 from plg.bibliotheek.tests.factories import concept, gepubliceerd
+from plg.bibliotheek.zoeken import zoek
 from plg.organisations.tests.factories import AanstellingFactory
-
-zoeken: Any = pytest.importorskip("plg.bibliotheek.zoeken")
 
 
 def _slugs(vraag: str, lezer: User | None) -> list[str]:
-    return [t.item.slug for t in zoeken.zoek(vraag, lezer=lezer)]
+    return [t.item.slug for t in zoek(vraag, lezer=lezer)]
 
 
 def _command(vraag: str) -> list[str]:

@@ -37,6 +37,7 @@ def _pages() -> dict[str, list[str]]:
         reverse("archief", args=[plg.pk]),
         reverse("werkvormen", args=[]),
         reverse("vragenkit", args=[]),
+        reverse("bibliotheek", args=[]),
         reverse("tijd", args=[]),
         reverse("mijn_klasbezoeken", args=[]),
         reverse("zelfscans", args=[plg.pk]),

@@ -476,6 +476,31 @@ BIBLIOTHEEK_PAGES: list[tuple[str, str, Args]] = [
 ]
 
 
+def _grow_zoekindex(world: World, n: int) -> None:
+    """n library entries for everyone and n for the network, with themes and werkvormen."""
+    from plg.bibliotheek.models import Zichtbaarheid
+    from plg.bibliotheek.tests.factories_zoeken import BibliotheekitemFactory
+
+    for i in range(n):
+        for zichtbaarheid in (Zichtbaarheid.IEDEREEN, Zichtbaarheid.NETWERK):
+            BibliotheekitemFactory.create(
+                titel=f"Huistaken en leesmotivatie {i}",
+                leervraag="Waarom geven we huiswerk, en wat leren de kinderen ervan?",
+                themas=[f"Thema {i}", "Huiswerk"],
+                werkvormen=["kandoe", f"vorm-{i}"],
+                zichtbaarheid=zichtbaarheid,
+                network=world.network,
+            )
+
+
+ZOEK_PAGES: list[tuple[str, str, dict[str, str]]] = [
+    ("bibliotheek", "member", {}),
+    ("bibliotheek", "member", {"q": "huiswerk leesmotvatie", "thema": "huiswerk"}),
+    ("bibliotheek_hx", "outsider", {"q": "leesmotivatie", "werkvorm": "kandoe"}),
+    ("bibliotheek_verwant_hx", "coach", {"text": "Waarom geven we huiswerk?"}),
+]
+
+
 @pytest.mark.parametrize(
     ("persona", "name", "args"),
     BIBLIOTHEEK_PAGES,
@@ -485,3 +510,22 @@ def test_library_pages_do_not_grow_with_data(
     client: Client, world: World, persona: str, name: str, args: Args
 ) -> None:
     _assert_constant(client, world, _grow_bibliotheek, persona, name, args)
+
+
+@pytest.mark.parametrize(
+    ("name", "persona", "query"),
+    ZOEK_PAGES,
+    ids=[f"{p[0]}-{p[1]}" for p in ZOEK_PAGES],
+)
+def test_library_search_does_not_grow_with_data(
+    client: Client, world: World, name: str, persona: str, query: dict[str, str]
+) -> None:
+    client.login(username=world.persona(persona).email, password=PASSWORD)
+    counts = []
+    for n in (1, 29):
+        _grow_zoekindex(world, n)
+        ContentType.objects.clear_cache()
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse(name), query).status_code == 200
+        counts.append(len(ctx))
+    assert counts[0] == counts[1], f"{name}: {counts[0]} queries with 1, {counts[1]} with 30"

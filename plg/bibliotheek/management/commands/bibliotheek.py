@@ -4,7 +4,6 @@ The command line is nobody in particular: it searches what everyone may read, ex
 library page does for a reader without a network.
 """
 
-import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from plg.bibliotheek.pakket import PakketFout, importeer_bestanden
+from plg.bibliotheek.zoeken import zoek
 
 
 class Command(BaseCommand):
@@ -22,10 +22,10 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="actie", required=True)
         importeer = sub.add_parser("importeer", help="plg-pakket/1-bestanden importeren")
         importeer.add_argument("bestanden", nargs="+", type=Path)
-        zoek = sub.add_parser("zoek", help="zoeken in wat iedereen mag lezen")
-        zoek.add_argument("vraag")
-        zoek.add_argument("--json", action="store_true", help="één JSON-lijst, beste eerst")
-        zoek.add_argument("--limiet", type=int, default=20)
+        zoeken = sub.add_parser("zoek", help="zoeken in wat iedereen mag lezen")
+        zoeken.add_argument("vraag")
+        zoeken.add_argument("--json", action="store_true", help="één JSON-lijst, beste eerst")
+        zoeken.add_argument("--limiet", type=int, default=20)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["actie"] == "importeer":
@@ -45,8 +45,7 @@ class Command(BaseCommand):
         self.stdout.write(_("%(n)s pakket(ten) geïmporteerd.") % {"n": len(items)})
 
     def _zoek(self, vraag: str, *, limiet: int, als_json: bool) -> None:
-        zoeken = importlib.import_module("plg.bibliotheek.zoeken")
-        treffers = zoeken.zoek(vraag, lezer=None, limiet=max(1, min(limiet, 100)))
+        treffers = zoek(vraag, lezer=None, limiet=max(1, min(limiet, 100)))
         rijen = [
             {
                 "id": t.item.slug,
