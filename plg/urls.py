@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("plg.bezoeken.urls")),
     path("", include("plg.planning.urls")),
     path("", include("plg.tandem.urls")),
+    path("", include("plg.traject.urls")),
     path("", include("plg.post.urls")),
 ]
