@@ -16,7 +16,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class LeiderChoice(forms.ModelMultipleChoiceField[Aanstelling]):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.user.get_full_name() or obj.user.email} – {obj.school.name}"
+        return f"{obj.user.display_name} – {obj.school.name}"
 
 
 def leaders_in(network: Network) -> QuerySet[Aanstelling]:
