@@ -456,6 +456,8 @@ TRAJECT_PAGES: list[tuple[str, str, Args]] = [
     ("advisor", "traject", lambda w: [w.advisor.begeleide_trajecten.get().pk]),
     ("leader", "traject", lambda w: [w.advisor.begeleide_trajecten.get().pk]),
     ("advisor", "trajecten", lambda w: []),
+    ("leader", "trajecten", lambda w: []),
+    ("advisor", "traject_nieuw", lambda w: []),
     ("advisor", "netwerk", lambda w: []),
     ("leader", "deelname_plg", _deelname),
 ]
