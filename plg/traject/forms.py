@@ -54,6 +54,16 @@ class TrajectForm(forms.ModelForm[Traject]):
         self.fields["netwerk_plg"].queryset = plgs_in(network)  # type: ignore[attr-defined]
 
 
+class NetwerkPLGForm(forms.ModelForm[Traject]):
+    class Meta:
+        model = Traject
+        fields = ["netwerk_plg"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["netwerk_plg"].queryset = plgs_in(self.instance.network)  # type: ignore[attr-defined]
+
+
 class SchoolPLGForm(forms.Form):
     plg = forms.ModelChoiceField(
         label=_("PLG in de eigen school"), queryset=PLG.objects.none(), required=False

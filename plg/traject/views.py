@@ -16,7 +16,13 @@ from plg.accounts.http import AuthedRequest
 from plg.organisations.authorizers import schools_led_by
 from plg.traject import services
 from plg.traject.authorizers import Rol, advised_network, get_deelname, get_traject
-from plg.traject.forms import MijlpaalForm, SchoolPLGForm, StartPLGForm, TrajectForm
+from plg.traject.forms import (
+    MijlpaalForm,
+    NetwerkPLGForm,
+    SchoolPLGForm,
+    StartPLGForm,
+    TrajectForm,
+)
 from plg.traject.models import Deelname, Traject, Trajectmijlpaal
 from plg.traject.overzicht import dashboard, traject_overzicht
 
@@ -73,6 +79,7 @@ def _context(request: AuthedRequest, traject: Traject, rol: Rol, **forms: Any) -
         "rol": rol,
         "mijlpalen": traject.mijlpalen.all(),
         "mijlpaal_form": MijlpaalForm(),
+        "netwerk_form": NetwerkPLGForm(instance=traject) if rol == Rol.BEGELEIDER else None,
     } | forms
 
 
@@ -94,6 +101,20 @@ def traject_mijlpaal(request: AuthedRequest, pk: int) -> HttpResponse:
         traject=found, titel=form.cleaned_data["titel"], datum=form.cleaned_data["datum"]
     )
     messages.success(request, _("De mijlpaal is bewaard."))
+    return redirect("traject", pk=pk)
+
+
+@login_required
+@require_POST
+def traject_netwerk_plg(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Year 1: the networked PLG, linked when it exists (or changed, or unlinked)."""
+    found, rol = get_traject(request.user, pk, only=Rol.BEGELEIDER)
+    form = NetwerkPLGForm(request.POST, instance=found)
+    if not form.is_valid():
+        context = _context(request, found, rol, netwerk_form=form)
+        return render(request, "traject/traject.html", context, status=400)
+    form.save()
+    messages.success(request, _("De genetwerkte PLG is gekoppeld."))
     return redirect("traject", pk=pk)
 
 

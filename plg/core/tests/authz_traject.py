@@ -19,6 +19,7 @@ def _traject(w: World, o: object) -> list[object]:
 
 
 REFUSED = {
+    "traject_netwerk_plg": {"leader"},
     "traject_mijlpaal": {"leader"},
     "mijlpaal_bereikt": {"leader"},
 }
@@ -34,6 +35,7 @@ CASES: dict[str, Case] = {
         {"advisor"},
         302,
     ),
+    "traject_netwerk_plg": (_traject, "post", {"netwerk_plg": ""}, {"advisor"}, 302),
     "mijlpaal_bereikt": (lambda w, o: [mijlpaal_of(w).pk], "post", {}, {"advisor"}, 302),
     "deelname_plg": (lambda w, o: [deelname_of(w).pk], "get", {}, IN_TRAJECT, 200),
     "netwerk": (lambda w, o: [], "get", {}, ADVISORS, 200),

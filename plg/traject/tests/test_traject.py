@@ -238,3 +238,31 @@ def test_a_milestone_without_a_date_names_the_field_and_keeps_the_title(
     assert response.status_code == 400
     assert "Tegen" in page and 'value="Elke school kiest een leervraag"' in page
     assert not traject.mijlpalen.exists()
+
+
+def test_the_advisor_links_the_networked_plg_later(world: World, client: Client) -> None:
+    traject = traject_of(world)
+    netwerk_plg = PLG.objects.create(
+        name="Leren leiden", scholengemeenschap=world.sg, created_by=world.advisor
+    )
+    _as(client, world.advisor).post(
+        reverse("traject_netwerk_plg", args=[traject.pk]), {"netwerk_plg": netwerk_plg.pk}
+    )
+    traject.refresh_from_db()
+    assert traject.netwerk_plg == netwerk_plg
+    assert "Leren leiden" in _page(client, world.leader, traject)
+
+
+def test_a_plg_of_another_network_cannot_be_the_networked_plg(world: World, client: Client) -> None:
+    traject = traject_of(world)
+    elders = PLG.objects.create(
+        name="Elders",
+        scholengemeenschap=ScholengemeenschapFactory.create(),
+        created_by=world.advisor,
+    )
+    response = _as(client, world.advisor).post(
+        reverse("traject_netwerk_plg", args=[traject.pk]), {"netwerk_plg": elders.pk}
+    )
+    traject.refresh_from_db()
+    assert response.status_code == 400
+    assert traject.netwerk_plg is None
