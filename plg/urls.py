@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("plg.bezoeken.urls")),
     path("", include("plg.planning.urls")),
     path("", include("plg.tandem.urls")),
+    path("", include("plg.traject.urls")),
     path("", include("plg.post.urls")),
     path("", include("plg.bibliotheek.urls_delen")),
     path("", include("plg.bibliotheek.urls_zoeken")),

@@ -49,6 +49,7 @@ class Soort(models.TextChoices):
     KLASBEZOEK_AF = "klasbezoek-af", _("Afgezegde klasbezoeken")
     KLASBEZOEK_HERINNERING = "klasbezoek-herinn", _("Herinneringen aan een klasbezoek")
     EXPERTBEZOEK = "expertbezoek", _("Vragen aan een expert")
+    TRAJECT_DIGEST = "traject-digest", _("Maandelijkse samenvatting van een traject")
 
 
 class BerichtQuerySet(models.QuerySet["Bericht"]):

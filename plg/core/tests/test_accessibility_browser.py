@@ -13,6 +13,7 @@ from plg.communities.models import PLG
 from plg.core.tests.a11y import overflow, serious_violations, too_wide
 from plg.pages.management.commands.seed_demo import PASSWORD, build_demo
 from plg.scans.models import Afname
+from plg.traject.models import Traject
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,6 +28,7 @@ def _pages() -> dict[str, list[str]]:
     scan = Afname.objects.filter(closed_at__isnull=False, instrument_slug="plg-scan").first()
     school = plg.schools.get()
     gedeeld = list(Bibliotheekitem.objects.filter(plg__name="Lezen met plezier"))
+    traject = Traject.objects.get()
     coach = [
         reverse("home"),
         reverse("plg_detail", args=[plg.pk]),
@@ -55,6 +57,7 @@ def _pages() -> dict[str, list[str]]:
         reverse("school_tijd", args=[school.pk]),
         reverse("maandplannen", args=[school.pk]),
     ]
+    leader.append(reverse("traject", args=[traject.pk]))
     if scan is not None:
         leader.append(reverse("scan_rapport", args=[scan.pk, school.pk]))
     return {
@@ -69,6 +72,9 @@ def _pages() -> dict[str, list[str]]:
             reverse("home"),
             reverse("begeleiding"),
             reverse("begeleiding_scans"),
+            reverse("trajecten"),
+            reverse("traject", args=[traject.pk]),
+            reverse("netwerk"),
         ],
     }
 

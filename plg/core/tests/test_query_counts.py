@@ -529,3 +529,35 @@ def test_library_search_does_not_grow_with_data(
             assert client.get(reverse(name), query).status_code == 200
         counts.append(len(ctx))
     assert counts[0] == counts[1], f"{name}: {counts[0]} queries with 1, {counts[1]} with 30"
+
+
+def _grow_traject(world: World, n: int) -> None:
+    from plg.traject.tests.factories import grow_traject
+
+    grow_traject(world, n)
+
+
+def _deelname(w: World) -> list[object]:
+    from plg.traject.tests.factories import deelname_of
+
+    return [deelname_of(w).pk]
+
+
+TRAJECT_PAGES: list[tuple[str, str, Args]] = [
+    ("advisor", "traject", lambda w: [w.advisor.begeleide_trajecten.get().pk]),
+    ("leader", "traject", lambda w: [w.advisor.begeleide_trajecten.get().pk]),
+    ("advisor", "trajecten", lambda w: []),
+    ("leader", "trajecten", lambda w: []),
+    ("advisor", "traject_nieuw", lambda w: []),
+    ("advisor", "netwerk", lambda w: []),
+    ("leader", "deelname_plg", _deelname),
+]
+
+
+@pytest.mark.parametrize(
+    ("persona", "name", "args"), TRAJECT_PAGES, ids=[f"{p[1]}-{p[0]}" for p in TRAJECT_PAGES]
+)
+def test_traject_pages_do_not_grow_with_data(
+    client: Client, world: World, persona: str, name: str, args: Args
+) -> None:
+    _assert_constant(client, world, _grow_traject, persona, name, args)

@@ -23,10 +23,12 @@ from plg.pages.demo_bibliotheek import seed_bibliotheek
 from plg.pages.demo_lfl import seed_lfl
 from plg.pages.demo_tandem import seed_tandem
 from plg.pages.demo_team import seed_team
+from plg.pages.demo_traject import seed_traject
 from plg.roosters.models import Kalender, Kruisvervanger, Les, Roosterimport, SoortVrij
 from plg.roosters.services import add_vrije_dagen, kalender_van
 from plg.scans import services as scan_services
 from plg.scans.models import Afname
+from plg.traject.models import Traject
 
 PASSWORD = "plg-demo-2026"  # noqa: S105 (printed demo login)
 
@@ -99,6 +101,7 @@ def reset_demo() -> None:
     being deleted by accident) goes first."""
     people = User.objects.filter(email__endswith=".example")
     network = Network.objects.filter(name="Netwerk Vlaanderen (demo)")
+    Traject.objects.filter(network__in=network).delete()
     PLG.objects.filter(scholengemeenschap__network__in=network).delete()
     Afname.objects.filter(opened_by__in=people).delete()
     School.objects.filter(scholengemeenschap__network__in=network).delete()
@@ -147,6 +150,7 @@ def build_demo() -> None:
     seed_bezoeken(people, schools)
     seed_tandem(people)
     seed_bibliotheek()
+    seed_traject(people)
 
 
 def _huiswerk(people: dict[str, User], school: School) -> None:
