@@ -106,6 +106,17 @@ def invite_schoolleider(*, tandem: Tandem, bijeenkomst: Bijeenkomst, by: User) -
 
 
 @transaction.atomic
+def withdraw_uitnodiging(*, aanwezigheid: Aanwezigheid) -> None:
+    """The coach takes back an invitation to a bijeenkomst ahead, as if it was never sent: a
+    leader who had said yes no longer attends its live session."""
+    if not aanwezigheid.may_be_withdrawn:
+        raise ValueError(aanwezigheid.pk)
+    if aanwezigheid.komt:
+        answer_uitnodiging(aanwezigheid=aanwezigheid, komt=False)
+    aanwezigheid.delete()
+
+
+@transaction.atomic
 def answer_uitnodiging(*, aanwezigheid: Aanwezigheid, komt: bool) -> None:
     """The leader's yes lists them as attending the bijeenkomst's live session (where they take
     part like a member); a no takes them off that list, and closes them out if they were in."""
