@@ -49,6 +49,7 @@ class Soort(models.TextChoices):
     KLASBEZOEK_AF = "klasbezoek-af", _("Afgezegde klasbezoeken")
     KLASBEZOEK_HERINNERING = "klasbezoek-herinn", _("Herinneringen aan een klasbezoek")
     EXPERTBEZOEK = "expertbezoek", _("Vragen aan een expert")
+    TANDEM_UITNODIGING = "tandem-uitnodiging", _("Uitnodigingen voor de schoolleider")
 
 
 class BerichtQuerySet(models.QuerySet["Bericht"]):
