@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("plg.planning.urls")),
     path("", include("plg.tandem.urls")),
     path("", include("plg.post.urls")),
+    path("", include("plg.beheer.urls")),
 ]
