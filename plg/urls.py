@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("plg.post.urls")),
     path("", include("plg.bibliotheek.urls_delen")),
     path("", include("plg.bibliotheek.urls_zoeken")),
+    path("", include("plg.beheer.urls")),
 ]

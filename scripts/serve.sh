@@ -3,7 +3,7 @@
 # worker beside it. (Production: gunicorn for pages, uvicorn for /ws/ only; see docs/decisions.md.)
 set -euo pipefail
 HOST=${1:-127.0.0.1}; PORT=${2:-8000}
-.venv/bin/python manage.py db_worker &
+.venv/bin/python manage.py werker &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT
 echo

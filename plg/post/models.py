@@ -50,6 +50,7 @@ class Soort(models.TextChoices):
     KLASBEZOEK_HERINNERING = "klasbezoek-herinn", _("Herinneringen aan een klasbezoek")
     EXPERTBEZOEK = "expertbezoek", _("Vragen aan een expert")
     TRAJECT_DIGEST = "traject-digest", _("Maandelijkse samenvatting van een traject")
+    TANDEM_UITNODIGING = "tandem-uitnodiging", _("Uitnodigingen voor de schoolleider")
 
 
 class BerichtQuerySet(models.QuerySet["Bericht"]):

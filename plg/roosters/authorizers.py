@@ -53,6 +53,14 @@ def may_lead(user: User, school: School) -> bool:
     )
 
 
+def get_school_to_lead(user: User, pk: int) -> School:
+    """The school's staff list is for its leaders only, not for the planners they named."""
+    school = get_school_to_plan(user, pk)
+    if not may_lead(user, school):
+        raise Http404
+    return school
+
+
 def may_see_timetable(user: User, teacher: User, school: School) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False

@@ -110,6 +110,17 @@ class LessenCsvForm(forms.Form):
         return upload.name, _read(upload)
 
 
+class PersoneelForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("Personeelslijst (CSV)"),
+        help_text=_("Kolommen: naam, e-mail, en als je wil school en functie. Zie de uitleg."),
+    )
+
+    def clean_bestand(self) -> tuple[str, bytes]:
+        upload = self.cleaned_data["bestand"]
+        return upload.name, _read(upload)
+
+
 SCHEIDINGSTEKENS = [("", _("zelf herkennen")), (";", ";"), (",", ","), ("\t", _("tab"))]
 CODERINGEN = [
     ("", _("zelf herkennen")),

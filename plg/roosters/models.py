@@ -200,6 +200,7 @@ class Roosterimport(models.Model):
         LESSEN_CSV = "lessen_csv", _("lessen (CSV)")
         UNTIS = "untis", _("Untis (GPU)")
         ICAL = "ical", _("agenda (iCalendar)")
+        PERSONEEL = "personeel", _("personeelslijst (CSV)")
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="roosterimports")
     soort = models.CharField(max_length=20, choices=Soort.choices)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plg.roosters import views
+from plg.roosters import views, views_personeel
 
 urlpatterns = [
     path("school/<int:pk>/kalender/", views.school_kalender, name="school_kalender"),
@@ -17,4 +17,10 @@ urlpatterns = [
         name="leerkracht_rooster",
     ),
     path("school/<int:pk>/rollen/", views.school_rollen, name="school_rollen"),
+    path("school/<int:pk>/personeel/", views_personeel.school_personeel, name="school_personeel"),
+    path(
+        "school/<int:pk>/personeel/toepassen/",
+        views_personeel.school_personeel_toepassen,
+        name="school_personeel_toepassen",
+    ),
 ]

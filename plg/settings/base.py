@@ -8,6 +8,7 @@ machines need; `production` adds HTTPS.
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "plg.traject",
     "plg.post",
     "plg.pages",
+    "plg.beheer",
     "channels",
     "axes",
 ]
@@ -193,24 +195,47 @@ PLG_DEFAULT_WERKGROEP_MINUTES = 60
 SCAN_MIN_GROUP = int(os.environ.get("SCAN_MIN_GROUP", "5"))
 # How long the month planner may search before it returns its best plan.
 PLANNER_SECONDS = float(os.environ.get("PLANNER_SECONDS", "10"))
+# The task worker's heartbeat; /health calls a worker late after three missed beats.
+HARTSLAG_SECONDS = int(os.environ.get("HARTSLAG_SECONDS", "60"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"bearer_links": {"()": "plg.core.logs.RedactBearerLinks"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["bearer_links"]}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # WeasyPrint logs every stylesheet it parses at INFO, on import too.
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-        # Django's own handlers and the servers' access logs name paths: through ours, masked.
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "uvicorn.access": {"handlers": ["console"], "propagate": False},
-        "gunicorn.access": {"handlers": ["console"], "propagate": False},
-    },
-}
+
+def logging_config(formatter: str) -> dict[str, Any]:
+    """``formatter``: ``tekst`` for a person at a terminal, ``json`` for a log collector."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"bearer_links": {"()": "plg.core.logs.RedactBearerLinks"}},
+        "formatters": {
+            "tekst": {"format": "%(message)s"},
+            # One JSON object per line for a log collector (production's default, LOG_FORMAT=json).
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            },
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "filters": ["bearer_links"],
+                "formatter": formatter,
+            }
+        },
+        "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        "loggers": {
+            # WeasyPrint logs every stylesheet it parses at INFO, on import too.
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
+            # Django's own handlers and the servers' access logs name paths: through ours, masked.
+            "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+            "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+            "uvicorn.access": {"handlers": ["console"], "propagate": False},
+            "gunicorn.access": {"handlers": ["console"], "propagate": False},
+        },
+    }
+
+
+LOGGING = logging_config(os.environ.get("LOG_FORMAT", "tekst"))
 
 ASGI_APPLICATION = "plg.asgi.application"
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -15,3 +15,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+LOGGING = logging_config(os.environ.get("LOG_FORMAT", "json"))  # noqa: F405

@@ -157,3 +157,8 @@ class Aanwezigheid(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tandem} – {self.bijeenkomst}"
+
+    @property
+    def may_be_withdrawn(self) -> bool:
+        """Only an invitation to a bijeenkomst ahead; the past stays as it was."""
+        return self.bijeenkomst.starts_at >= timezone.now()

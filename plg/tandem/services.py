@@ -13,6 +13,8 @@ from plg.communities.models import PLG
 from plg.live import services as live_services
 from plg.live.models import LiveSessie
 from plg.meetings.models import Bijeenkomst
+from plg.post.services import queue_berichten, withdraw_berichten
+from plg.tandem import mails
 from plg.tandem.authorizers import leaders_of
 from plg.tandem.models import Aanwezigheid, Antwoord, Steunvraag, Tandem, Tandemmoment
 
@@ -102,7 +104,23 @@ def invite_schoolleider(*, tandem: Tandem, bijeenkomst: Bijeenkomst, by: User) -
     the leader until they answer."""
     if bijeenkomst.plg_id != tandem.plg_id or bijeenkomst not in invitable(tandem):
         raise ValueError(bijeenkomst.pk)
-    return Aanwezigheid.objects.create(tandem=tandem, bijeenkomst=bijeenkomst, uitgenodigd_door=by)
+    aanwezigheid = Aanwezigheid.objects.create(
+        tandem=tandem, bijeenkomst=bijeenkomst, uitgenodigd_door=by
+    )
+    queue_berichten([mails.uitnodiging(aanwezigheid, door=by)])
+    return aanwezigheid
+
+
+@transaction.atomic
+def withdraw_uitnodiging(*, aanwezigheid: Aanwezigheid) -> None:
+    """The coach takes back an invitation to a bijeenkomst ahead, as if it was never sent: a
+    leader who had said yes no longer attends its live session."""
+    if not aanwezigheid.may_be_withdrawn:
+        raise ValueError(aanwezigheid.pk)
+    if aanwezigheid.komt:
+        answer_uitnodiging(aanwezigheid=aanwezigheid, komt=False)
+    withdraw_berichten(Aanwezigheid.objects.filter(pk=aanwezigheid.pk))
+    aanwezigheid.delete()
 
 
 @transaction.atomic

@@ -16,4 +16,9 @@ urlpatterns = [
     ),
     path("plg/<int:pk>/tandem/uitnodigen/", views.tandem_uitnodigen, name="tandem_uitnodigen"),
     path("plg/<int:pk>/tandem/uitnodiging/<int:aid>/", views.tandem_komt, name="tandem_komt"),
+    path(
+        "plg/<int:pk>/tandem/uitnodiging/<int:aid>/intrekken/",
+        views.tandem_uitnodiging_intrekken,
+        name="tandem_uitnodiging_intrekken",
+    ),
 ]

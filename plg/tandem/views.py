@@ -203,3 +203,20 @@ def tandem_komt(request: AuthedRequest, pk: int, aid: int) -> HttpResponse:
     services.answer_uitnodiging(aanwezigheid=aanwezigheid, komt=form.cleaned_data["komt"])
     messages.success(request, _("Je antwoord is bewaard."))
     return redirect("tandem", pk=pk)
+
+
+@login_required
+@require_POST
+def tandem_uitnodiging_intrekken(request: AuthedRequest, pk: int, aid: int) -> HttpResponse:
+    """Only an invitation to a bijeenkomst ahead can be taken back; the past stays as it was."""
+    found, _kant = get_tandem(request.user, pk, only=Kant.COACH, writable=True)
+    aanwezigheid = get_object_or_404(
+        Aanwezigheid.objects.select_related("bijeenkomst", "tandem__schoolleider"),
+        pk=aid,
+        tandem=found,
+    )
+    if not aanwezigheid.may_be_withdrawn:
+        raise PermissionDenied
+    services.withdraw_uitnodiging(aanwezigheid=aanwezigheid)
+    messages.success(request, _("De uitnodiging is ingetrokken."))
+    return redirect("tandem", pk=pk)

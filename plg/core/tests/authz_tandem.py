@@ -29,6 +29,7 @@ REFUSED = {
     "tandem_uitnodigen": {"leader"},
     "tandem_steunantwoord": {"member", "coach"},
     "tandem_komt": {"member", "coach"},
+    "tandem_uitnodiging_intrekken": {"member", "leader"},
 }
 
 CASES: dict[str, Case] = {
@@ -67,6 +68,13 @@ CASES: dict[str, Case] = {
         "post",
         {"komt": "ja"},
         {"leader"},
+        302,
+    ),
+    "tandem_uitnodiging_intrekken": (
+        lambda w, o: [w.plg.pk, uitnodiging_of(w).pk],
+        "post",
+        {},
+        COACH,
         302,
     ),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import subprocess
@@ -67,3 +68,29 @@ def test_the_app_logs_no_bearer_link_on_any_logger() -> None:
     logged = done.stdout + done.stderr
     assert logged.count("[…]") == 4
     assert "GEHEIM" not in logged
+
+
+def test_production_logs_one_json_object_per_line_without_secrets() -> None:
+    script = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('django.request').warning('Forbidden: %s', '/scan/GEHEIM1/'); "
+        "logging.getLogger('plg.post').info('Verstuurd naar %s', 'iemand@school.example')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "plg.settings.production",
+            "SECRET_KEY": "test-only-a-long-random-looking-value-for-the-production-check",
+            "ALLOWED_HOSTS": "plg.example",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    lines = [json.loads(line) for line in done.stderr.splitlines()]
+    assert [line["logger"] for line in lines] == ["django.request", "plg.post"]
+    assert lines[0]["message"] == "Forbidden: /scan/[…]"
+    assert {"time", "level"} <= set(lines[0])
+    assert "GEHEIM" not in done.stderr

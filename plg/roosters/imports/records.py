@@ -28,3 +28,13 @@ class Leerkracht:
 class BezetBlok:
     begin: datetime  # aware, Europe/Brussels
     einde: datetime
+
+
+@dataclass(frozen=True)
+class PersoneelRegel:
+    voornaam: str
+    familienaam: str
+    email: str  # lower case
+    school: str  # as in the file; empty when the file has no school column
+    functie: str  # a `Functie` value
+    regel: int

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import PASSWORD, World
 from plg.live.authorizers import live_access
 from plg.live.models import LiveSessie
 from plg.live.participants import Deelname
+from plg.meetings.models import Bijeenkomst
 from plg.meetings.tests.factories import BijeenkomstFactory
+from plg.post import geldig
+from plg.post.models import Bericht, Soort, Status
 from plg.tandem import services
 from plg.tandem.models import Antwoord, Steunvraag, Tandem, Tandemmoment
 from plg.tandem.tests.factories import AFSPRAAK, steunvraag_of, tandem_of, uitnodiging_of
@@ -263,3 +269,63 @@ def test_the_leader_proposes_a_change_and_the_coach_agrees(client: Client, world
     client.post(reverse("tandem_akkoord", args=[world.plg.pk]))
     tandem = Tandem.objects.get()
     assert tandem.is_akkoord and tandem.delen == "Ook de terugblikken"
+
+
+def test_the_coach_withdraws_an_invitation_and_the_leader_no_longer_attends(
+    client: Client, world: World
+) -> None:
+    aanwezigheid = uitnodiging_of(world)
+    services.answer_uitnodiging(aanwezigheid=aanwezigheid, komt=True)
+    _login(client, world, "coach")
+    url = reverse("tandem_uitnodiging_intrekken", args=[world.plg.pk, aanwezigheid.pk])
+    assert url in client.get(reverse("tandem", args=[world.plg.pk])).content.decode()
+    client.post(url)
+    assert not tandem_of(world).uitnodigingen.exists()
+    assert not LiveSessie.objects.get(bijeenkomst=aanwezigheid.bijeenkomst).schoolleiders.exists()
+    assert aanwezigheid.bijeenkomst in services.invitable(tandem_of(world))
+
+
+def test_an_invitation_to_a_past_bijeenkomst_stays(client: Client, world: World) -> None:
+    aanwezigheid = uitnodiging_of(world)
+    Bijeenkomst.objects.filter(pk=aanwezigheid.bijeenkomst_id).update(
+        starts_at=timezone.now() - timedelta(days=1)
+    )
+    _login(client, world, "coach")
+    response = client.post(
+        reverse("tandem_uitnodiging_intrekken", args=[world.plg.pk, aanwezigheid.pk])
+    )
+    assert response.status_code == 403
+    assert tandem_of(world).uitnodigingen.exists()
+
+
+def test_the_invited_leader_gets_a_mail_with_the_date_and_no_word_of_the_plgs_work(
+    world: World,
+) -> None:
+    world.plg.praktijknood = NOTE
+    world.plg.save()
+    aanwezigheid = uitnodiging_of(world)
+    mail = Bericht.objects.get(soort=Soort.TANDEM_UITNODIGING)
+    assert mail.aan == world.leader.email
+    assert f"{timezone.localtime(aanwezigheid.bijeenkomst.starts_at):%d/%m/%Y}" in mail.onderwerp
+    assert reverse("tandem", args=[world.plg.pk]) in mail.tekst
+    assert NOTE not in mail.tekst and world.member.display_name not in mail.tekst
+
+
+def test_a_withdrawn_invitation_keeps_its_unsent_mail_home(world: World) -> None:
+    aanwezigheid = uitnodiging_of(world)
+    services.withdraw_uitnodiging(aanwezigheid=aanwezigheid)
+    assert Bericht.objects.get(soort=Soort.TANDEM_UITNODIGING).status == Status.INGETROKKEN
+
+
+def test_a_failed_invitation_mail_may_go_again_only_by_the_coach_while_it_stands(
+    world: World,
+) -> None:
+    aanwezigheid = uitnodiging_of(world)
+    Bericht.objects.update(status=Status.MISLUKT)
+    mail = Bericht.objects.get()
+    assert geldig.may_resend(world.coach, [mail]) == {mail.pk}
+    assert geldig.may_resend(world.leader, [mail]) == set()
+    Bijeenkomst.objects.filter(pk=aanwezigheid.bijeenkomst_id).update(
+        starts_at=timezone.now() - timedelta(hours=1)
+    )
+    assert geldig.may_resend(world.coach, [mail]) == set()
