@@ -191,7 +191,8 @@ def _blokken(sessie: LiveSessie) -> list[dict[str, Any]]:
         {
             "id": b["id"],
             "stap": b["stap"],
-            "title": b["title"] or b["werkvorm__name"] or "",
+            "title": b["title"],
+            "werkvorm_name": b["werkvorm__name"] or "",
             "minutes": b["minutes"],
             "werkvorm": b["werkvorm_id"],
             "board": kind_of(b["werkvorm__slug"]),

@@ -52,6 +52,11 @@ def _sessie_context(
         "is_coach": coach,
         "labels": {
             "stappen": dict(Stap.choices),
+            "werkvormen": {
+                b.werkvorm_id: b.werkvorm.localised("name")
+                for b in bijeenkomst.blokken.exclude(werkvorm=None).select_related("werkvorm")
+                if b.werkvorm is not None
+            },
             "zones": dict(Zone.choices),
             "audiences": dict(Audience.choices),
             "texts": live_texts(),

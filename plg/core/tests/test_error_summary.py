@@ -9,10 +9,11 @@ from django import forms
 from django.conf import settings
 
 from plg.core.templatetags.error_summary import Problem, error_summary
+from plg.core.validators import single_line
 
 
 class Keuze(forms.Form):
-    naam = forms.CharField(label="Naam")
+    naam = forms.CharField(label="Naam", max_length=100, validators=[single_line])
     dagen = forms.MultipleChoiceField(
         label="Dagen", choices=[("ma", "ma"), ("di", "di")], widget=forms.CheckboxSelectMultiple
     )

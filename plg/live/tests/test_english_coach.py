@@ -14,7 +14,7 @@ from django.utils.html import escape
 from conftest import PASSWORD, World
 from plg.live.models import LiveSessie
 from plg.meetings.tests.factories import BijeenkomstFactory
-from plg.methods.models import Vraag
+from plg.methods.models import Stap, Vraag, Werkvorm
 
 
 def _coach_screen_in_english(client: Client, world: World) -> str:
@@ -38,3 +38,22 @@ def test_the_coach_reads_the_vragenkit_in_english(client: Client, world: World) 
     vraag = Vraag.objects.first()
     assert vraag is not None
     assert escape(vraag.translations["en"]["text"]) in page
+
+
+def test_a_member_reads_the_agenda_with_english_werkvorm_names(
+    client: Client, world: World
+) -> None:
+    bijeenkomst = BijeenkomstFactory.create(plg=world.plg, starts_at=timezone.now())
+    bijeenkomst.blokken.create(
+        stap=Stap.VERWERKING,
+        minutes=20,
+        position=1,
+        werkvorm=Werkvorm.objects.get(name="Borgen, bannen, beginnen"),
+    )
+    LiveSessie.objects.create(bijeenkomst=bijeenkomst, opened_by=world.coach)
+    client.login(username=world.member.email, password=PASSWORD)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("live", args=[bijeenkomst.pk])).content.decode()
+    found = re.search(r'<script id="live-labels" type="application/json">(.*?)</script>', page)
+    assert found is not None
+    assert "Keep, stop, start" in json.loads(found[1])["werkvormen"].values()

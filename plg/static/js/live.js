@@ -118,7 +118,9 @@
   }
 
   function stepName(b) {
-    return `${labels.stappen[b.stap]}${b.title ? " · " + b.title : ""}`;
+    // A werkvorm's name in the reader's own language: the state is one for every screen.
+    const title = b.title || labels.werkvormen[b.werkvorm] || b.werkvorm_name;
+    return `${labels.stappen[b.stap]}${title ? " · " + title : ""}`;
   }
 
   // Which moment of the session this is: it decides which controls each person sees.
