@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.utils import timezone
@@ -10,24 +11,24 @@ from factory.django import DjangoModelFactory
 
 from conftest import World
 from plg.bibliotheek import services
-from plg.bibliotheek.models import Bibliotheekitem, Zichtbaarheid
+from plg.bibliotheek.models import Bibliotheekitem, Onderwijsniveau, Zichtbaarheid
 from plg.communities.models import Fase, Thema
 
 
 class BibliotheekitemFactory(DjangoModelFactory[Bibliotheekitem]):
-    """A published entry for everyone, without a PLG (as an imported package)."""
+    """A published entry for everyone, without a PLG (as an imported package), in words that
+    match no search of the tests unless a test gives it some."""
 
     class Meta:
         model = Bibliotheekitem
 
     slug = Sequence(lambda n: f"item-{n}")
-    titel = Sequence(lambda n: f"Leesmotivatie in het derde leerjaar {n}")
-    onderwijsniveau = "basis"
+    titel = Sequence(lambda n: f"Een PLG {n}")
+    onderwijsniveau = Onderwijsniveau.BASIS
     schooljaar = "2024-2025"
-    leervraag = "Hoe laten we leerlingen graag lezen?"
-    themas = LazyFunction(lambda: ["lezen"])
+    leervraag = "Waarom doen we wat we doen?"
     zichtbaarheid = Zichtbaarheid.IEDEREEN
-    published_at = LazyFunction(timezone.now)
+    published_at = LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
 
 
 def close(world: World) -> None:

@@ -10,7 +10,7 @@ from conftest import World
 from plg.accounts.models import User
 from plg.bibliotheek.models import Bibliotheekitem, Zichtbaarheid, Zoekterm
 from plg.bibliotheek.templatetags.bibliotheek_zoeken import markeer
-from plg.bibliotheek.tests.factories_zoeken import BibliotheekitemFactory
+from plg.bibliotheek.tests.factories import BibliotheekitemFactory
 from plg.bibliotheek.zoeken import Filters, zoek
 from plg.bibliotheek.zoeken.index import herindexeer
 from plg.organisations.models import Functie

@@ -9,7 +9,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from conftest import PASSWORD, World
 from plg.accounts.models import User
-from plg.bibliotheek.tests.factories_zoeken import BibliotheekitemFactory
+from plg.bibliotheek.tests.factories import BibliotheekitemFactory
 from plg.core.tests.a11y import serious_violations, too_wide
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.bibliotheek.models import Zichtbaarheid
-from plg.bibliotheek.tests.factories_zoeken import BibliotheekitemFactory
+from plg.bibliotheek.tests.factories import BibliotheekitemFactory
 from plg.organisations.models import Functie
 from plg.organisations.tests.factories import AanstellingFactory
 

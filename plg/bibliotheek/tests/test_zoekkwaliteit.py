@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from plg.bibliotheek.tests.factories_zoeken import BibliotheekitemFactory
+from plg.bibliotheek.tests.factories import BibliotheekitemFactory
 from plg.bibliotheek.zoeken import zoek
 
 SET = yaml.safe_load((Path(__file__).parent / "zoekkwaliteit.yaml").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import World
 from plg.bibliotheek.models import Bibliotheekitem
-from plg.bibliotheek.tests.factories_zoeken import BibliotheekitemFactory
+from plg.bibliotheek.tests.factories import BibliotheekitemFactory
 from plg.core.tests.authz import LOGGED_IN, Case
 
 

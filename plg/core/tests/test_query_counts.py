@@ -479,7 +479,7 @@ BIBLIOTHEEK_PAGES: list[tuple[str, str, Args]] = [
 def _grow_zoekindex(world: World, n: int) -> None:
     """n library entries for everyone and n for the network, with themes and werkvormen."""
     from plg.bibliotheek.models import Zichtbaarheid
-    from plg.bibliotheek.tests.factories_zoeken import BibliotheekitemFactory
+    from plg.bibliotheek.tests.factories import BibliotheekitemFactory
 
     for i in range(n):
         for zichtbaarheid in (Zichtbaarheid.IEDEREEN, Zichtbaarheid.NETWERK):
