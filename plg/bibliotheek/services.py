@@ -28,7 +28,7 @@ from plg.bibliotheek.models import (
 from plg.communities import services as plg_services
 from plg.communities.models import PLG, Actieplan, Afronding, Lidmaatschap
 from plg.communities.sharing import Relation
-from plg.core.db import outside_transaction
+from plg.core.uploads import discard_uploads, store_uploads
 from plg.meetings.models import AgendaBlok, Terugblik
 from plg.organisations.models import School
 
@@ -110,23 +110,12 @@ def save_concept(
 ) -> Bibliotheekitem:
     """The draft entry of a closed PLG, with its new attachments (files stored first)."""
     uploads = list(bijlagen)
-    stored = store_bijlagen(uploads) if uploads else []
+    stored = store_uploads(Bibliotheekbijlage.file.field, uploads) if uploads else []
     try:
         return _save_concept(plg=plg, velden=velden, met_namen=met_namen, stored=stored)
     except BaseException:
-        for file_name, _name in stored:
-            Bibliotheekbijlage.file.field.storage.delete(file_name)
+        discard_uploads(Bibliotheekbijlage.file.field, stored)
         raise
-
-
-@outside_transaction
-def store_bijlagen(uploads: Iterable[UploadedFile]) -> list[tuple[str, str]]:
-    field = Bibliotheekbijlage.file.field
-    stored = []
-    for upload in uploads:
-        name = upload.name or ""
-        stored.append((field.storage.save(field.generate_filename(None, name), upload), name))
-    return stored
 
 
 @transaction.atomic

@@ -33,8 +33,8 @@ from plg.communities.models import (
 )
 from plg.communities.signals import rights_changed
 from plg.communities.versions import save_versioned
-from plg.core.db import outside_transaction
 from plg.core.ordering import moved
+from plg.core.uploads import discard_uploads, store_uploads
 from plg.organisations.models import Aanstelling, Functie, School
 from plg.post import services as post
 
@@ -292,26 +292,14 @@ def save_afronding(
 
     The files are written to storage first, outside the transaction (slow work never holds
     the write lock); when the save does not happen (a version conflict), they are removed."""
-    stored = store_bijlagen(bijlagen)
+    stored = store_uploads(Bijlage.file.field, bijlagen)
     try:
         return _save_afronding(
             afronding=afronding, version=version, by=by, stored=stored, afsluiten=afsluiten
         )
     except BaseException:
-        for file_name, _name in stored:
-            Bijlage.file.field.storage.delete(file_name)
+        discard_uploads(Bijlage.file.field, stored)
         raise
-
-
-@outside_transaction
-def store_bijlagen(uploads: Iterable[UploadedFile]) -> list[tuple[str, str]]:
-    """Each upload in storage, as (its name there, the name it was uploaded with)."""
-    field = Bijlage.file.field
-    stored = []
-    for upload in uploads:
-        name = upload.name or ""
-        stored.append((field.storage.save(field.generate_filename(None, name), upload), name))
-    return stored
 
 
 @transaction.atomic

@@ -38,7 +38,7 @@ def test_slow_work_inside_a_transaction_is_refused() -> None:
         "plg.planning.bijsturen.bijsturing",
         "plg.post.bezorging._hand_over",
         "plg.post.services.send_now",
-        "plg.communities.services.store_bijlagen",
+        "plg.core.uploads.store_uploads",
     ],
 )
 @pytest.mark.django_db
