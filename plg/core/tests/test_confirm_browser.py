@@ -10,9 +10,9 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from conftest import PASSWORD, Site, World
-from plg.accounts.models import User
+from conftest import Site, World
 from plg.core.tests.a11y import serious_violations, too_wide
+from plg.core.tests.test_browser_journeys import sign_in
 from plg.meetings import services
 from plg.meetings.models import AgendaBlok
 from plg.methods.models import Stap
@@ -32,14 +32,6 @@ def phone(browser: Browser) -> Page:
     return browser.new_context(viewport={"width": 390, "height": 844}).new_page()
 
 
-def _sign_in(page: Page, site: Site, user: User) -> None:
-    page.goto(f"{site.url}/aanmelden/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{site.url}/")
-
-
 def _verwerking(site: Site) -> AgendaBlok:
     bijeenkomst = services.plan_bijeenkomst(
         plg=site.plg,
@@ -54,7 +46,7 @@ def test_escape_keeps_the_block_and_returns_the_focus_to_its_button(
     phone: Page, site: Site
 ) -> None:
     blok = _verwerking(site)
-    _sign_in(phone, site, site.coach)
+    sign_in(phone, site, site.coach)
     phone.goto(f"{site.url}/bijeenkomst/{blok.bijeenkomst_id}/")
     remove = (
         phone.locator("#agenda ol.ordered > li").nth(3).get_by_role("button", name="Verwijderen")
@@ -74,7 +66,7 @@ def test_escape_keeps_the_block_and_returns_the_focus_to_its_button(
 
 def test_saying_yes_removes_the_block(phone: Page, site: Site) -> None:
     blok = _verwerking(site)
-    _sign_in(phone, site, site.coach)
+    sign_in(phone, site, site.coach)
     phone.goto(f"{site.url}/bijeenkomst/{blok.bijeenkomst_id}/")
     phone.locator("#agenda ol.ordered > li").nth(3).get_by_role(
         "button", name="Verwijderen"
@@ -88,7 +80,7 @@ def test_closing_a_scan_round_asks_first(page: Page, site: Site) -> None:
     afname = scan_services.open_afname(
         opened_by=site.leader, title="Voorjaar", schools=[site.school]
     )
-    _sign_in(page, site, site.leader)
+    sign_in(page, site, site.leader)
     page.goto(f"{site.url}/scans/{afname.pk}/")
     close = page.get_by_role("button", name="Afname afsluiten en resultaten berekenen")
     close.click()

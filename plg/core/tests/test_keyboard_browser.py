@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from conftest import PASSWORD, Site, World
-from plg.accounts.models import User
+from conftest import Site, World
 from plg.communities import services
+from plg.core.tests.test_browser_journeys import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,16 +19,8 @@ def site(world: World, live_server: LiveServer) -> Site:
     return Site.of(world, live_server.url)
 
 
-def _sign_in(page: Page, site: Site, user: User) -> None:
-    page.goto(f"{site.url}/aanmelden/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{site.url}/")
-
-
 def test_the_first_tab_offers_a_skip_link_to_the_content(page: Page, site: Site) -> None:
-    _sign_in(page, site, site.member)
+    sign_in(page, site, site.member)
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Naar de inhoud")
     expect(skip).to_be_focused()
@@ -38,7 +30,7 @@ def test_the_first_tab_offers_a_skip_link_to_the_content(page: Page, site: Site)
 
 def test_on_a_phone_the_menu_folds_away_behind_one_button(browser: Browser, site: Site) -> None:
     page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
-    _sign_in(page, site, site.member)
+    sign_in(page, site, site.member)
     menu = page.get_by_role("navigation", name="Hoofdmenu")
     toggle = page.get_by_role("button", name="Menu")
     expect(menu).to_be_hidden()
@@ -49,13 +41,13 @@ def test_on_a_phone_the_menu_folds_away_behind_one_button(browser: Browser, site
 
 
 def test_on_a_laptop_the_menu_is_always_there(page: Page, site: Site) -> None:
-    _sign_in(page, site, site.member)
+    sign_in(page, site, site.member)
     expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
 
 
 def test_choosing_a_language_waits_for_its_button(page: Page, site: Site) -> None:
-    _sign_in(page, site, site.member)
+    sign_in(page, site, site.member)
     page.select_option("#language", "en")
     expect(page.get_by_role("link", name="Mijn tijd")).to_be_visible()  # nothing changed yet
     page.get_by_role("button", name="Taal kiezen").click()
@@ -66,7 +58,7 @@ def test_moving_a_theme_up_keeps_the_focus_on_the_same_theme(page: Page, site: S
     first, second = services.add_themas(
         plg=site.plg, titles=["Lezen", "Rekenen"], author=site.coach
     )
-    _sign_in(page, site, site.coach)
+    sign_in(page, site, site.coach)
     page.goto(f"{site.url}/plg/{site.plg.pk}/themas/")
     page.locator(f"#hoger-thema-{second.pk}").focus()
     page.keyboard.press("Enter")

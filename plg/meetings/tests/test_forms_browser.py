@@ -10,9 +10,9 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from conftest import PASSWORD, Site, World
-from plg.accounts.models import User
+from conftest import Site, World
 from plg.core.tests.a11y import serious_violations, too_wide
+from plg.core.tests.test_browser_journeys import sign_in
 from plg.meetings import services
 from plg.meetings.models import AgendaBlok, Bijeenkomst
 from plg.methods.models import Stap
@@ -30,14 +30,6 @@ def phone(browser: Browser) -> Page:
     return browser.new_context(viewport={"width": 390, "height": 844}).new_page()
 
 
-def _sign_in(page: Page, site: Site, user: User) -> None:
-    page.goto(f"{site.url}/aanmelden/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{site.url}/")
-
-
 def _plan(site: Site, days: int) -> Bijeenkomst:
     return services.plan_bijeenkomst(
         plg=site.plg,
@@ -51,7 +43,7 @@ def test_a_problem_in_the_second_assignment_opens_the_page_at_a_summary_that_lea
     phone: Page, site: Site
 ) -> None:
     bijeenkomst = _plan(site, days=-1)
-    _sign_in(phone, site, site.coach)
+    sign_in(phone, site, site.coach)
     phone.goto(f"{site.url}/bijeenkomst/{bijeenkomst.pk}/terugblik/")
     expect(phone.get_by_role("radio", name="---------")).to_have_count(0)
     expect(phone.get_by_role("radio", checked=True)).to_have_count(1)  # who may read it
@@ -72,7 +64,7 @@ def test_a_problem_in_the_second_assignment_opens_the_page_at_a_summary_that_lea
 def test_the_coach_changes_the_minutes_of_a_block_where_it_stands(phone: Page, site: Site) -> None:
     bijeenkomst = _plan(site, days=3)
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
-    _sign_in(phone, site, site.coach)
+    sign_in(phone, site, site.coach)
     phone.goto(f"{site.url}/bijeenkomst/{bijeenkomst.pk}/")
     phone.get_by_role("link", name="Bewerken: verwerking").click()
 
@@ -94,7 +86,7 @@ def test_a_mistake_in_a_block_is_shown_in_the_block_and_cancelling_leaves_it(
 ) -> None:
     bijeenkomst = _plan(site, days=3)
     blok = bijeenkomst.blokken.get(stap=Stap.VERWERKING)
-    _sign_in(phone, site, site.coach)
+    sign_in(phone, site, site.coach)
     phone.goto(f"{site.url}/bijeenkomst/{bijeenkomst.pk}/")
     phone.get_by_role("link", name="Bewerken: verwerking").click()
     form = phone.locator("form.agenda-edit")
