@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -307,9 +307,17 @@ def save_ranking(request: AuthedRequest, bid: int, blok_pk: int) -> HttpResponse
         )
         return redirect("live", bid=bid)
     kept = (
-        gettext("%(count)s kaarten bewaard als thema's van de PLG, in volgorde.")
+        ngettext(
+            "%(count)s kaart bewaard als thema van de PLG.",
+            "%(count)s kaarten bewaard als thema's van de PLG, in volgorde.",
+            count,
+        )
         if as_kind == "thema"
-        else gettext("%(count)s kaarten bewaard als kandidaat-leervragen van de PLG, in volgorde.")
+        else ngettext(
+            "%(count)s kaart bewaard als kandidaat-leervraag van de PLG.",
+            "%(count)s kaarten bewaard als kandidaat-leervragen van de PLG, in volgorde.",
+            count,
+        )
     )
     messages.success(request, kept % {"count": count})
     return redirect("live", bid=bid)

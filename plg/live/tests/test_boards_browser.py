@@ -153,7 +153,7 @@ def test_saving_the_ranking_keeps_the_coach_in_the_meeting(
     coach, member, bijeenkomst = _kandoe_shown(browser, world, asgi_server)
     coach.get_by_role("button", name="Bewaren als thema's").click()
     expect(coach).to_have_url(f"{asgi_server}/bijeenkomst/{bijeenkomst.pk}/live/")
-    expect(coach.locator(".messages")).to_contain_text("1 kaarten bewaard als thema's")
+    expect(coach.locator(".messages")).to_contain_text("1 kaart bewaard als thema")
     expect(coach.locator("#live-status")).to_have_text("Verbonden")
     coach.get_by_role("link", name="de thema's").click()
     expect(coach.locator("body")).to_contain_text("Leesmotivatie")

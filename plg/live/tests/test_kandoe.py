@@ -244,8 +244,8 @@ def test_saving_a_kandoe_outcome_returns_to_the_live_screen(
         follow=True,
     )
     assert response.redirect_chain == [(reverse("live", args=[sessie.bijeenkomst_id]), 302)]
-    kept = "thema's" if als == "thema" else "kandidaat-leervragen"
-    assert f"1 kaarten bewaard als {kept} van de PLG" in html.unescape(response.content.decode())
+    kept = "thema" if als == "thema" else "kandidaat-leervraag"
+    assert f"1 kaart bewaard als {kept} van de PLG." in html.unescape(response.content.decode())
 
 
 @pytest.mark.parametrize(("als", "kept"), [("thema", "themas"), ("leervraag", "leervragen")])
