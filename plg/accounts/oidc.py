@@ -25,7 +25,6 @@ from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 from requests import RequestException
 
 from plg.accounts.models import User
-from plg.accounts.views import remember_language
 from plg.accounts.school_accounts import (
     REFUSAL_KEY,
     Geweigerd,
@@ -35,6 +34,7 @@ from plg.accounts.school_accounts import (
     school_accounts,
     verified_address,
 )
+from plg.accounts.views import remember_language
 
 logger = logging.getLogger(__name__)
 # Signed in through the school: later requests load the person as any other login does.

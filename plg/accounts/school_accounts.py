@@ -61,7 +61,9 @@ MESSAGES: dict[Weigering, str | Promise] = {
 }
 
 
-class Geweigerd(Exception):  # noqa: N818  (a refusal, not a fault)
+class Geweigerd(Exception):
+    """A school account that signs nobody in, and why."""
+
     def __init__(self, reden: Weigering) -> None:
         super().__init__(reden.value)
         self.reden = reden
