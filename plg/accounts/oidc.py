@@ -121,10 +121,10 @@ def school_login_return(request: HttpRequest) -> HttpResponse:
     states = request.session.get("oidc_states", {})
     flow = states.pop(request.GET.get("state", ""), None)
     request.session.modified = True
-    if flow is None or flow.get("account") not in school_accounts():
-        return refuse(request, Weigering.VERLOPEN)
-    if request.GET.get("error") or not request.GET.get("code"):
+    if request.GET.get("error"):
         return refuse(request, Weigering.AFGEBROKEN)
+    if flow is None or flow.get("account") not in school_accounts() or "code" not in request.GET:
+        return refuse(request, Weigering.VERLOPEN)
     account = school_accounts()[flow["account"]]
     try:
         backend = SchoolAccountBackend(account, account.endpoints())

@@ -3,14 +3,11 @@ through it: the tests sign in against it as Entra ID or Google would be signed i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import pytest
 import requests
 from django.test import Client
-from oidc_provider_mock import run_server_in_thread
 
 CLIENT_ID = "plg-werkplaats"
 
@@ -18,6 +15,10 @@ CLIENT_ID = "plg-werkplaats"
 @dataclass(frozen=True)
 class Provider:
     url: str
+
+    def config(self, **extra: Any) -> dict[str, Any]:
+        """This provider as one entry of ``settings.SCHOOL_ACCOUNTS``."""
+        return {"issuer": self.url, "client_id": CLIENT_ID, "client_secret": "geheim", **extra}
 
     def person(self, sub: str, **claims: Any) -> None:
         """What the provider will say about this account (its ID token's claims)."""
@@ -29,19 +30,6 @@ class Provider:
         response = requests.post(location, data={"sub": sub}, allow_redirects=False, timeout=5)
         assert response.status_code == 302, response.text[:300]
         return str(response.headers["Location"])
-
-
-@pytest.fixture
-def provider(settings: Any) -> Iterator[Provider]:
-    """The provider, set up as the school's Microsoft (Entra ID) account."""
-    with run_server_in_thread() as server:
-        url = f"http://localhost:{server.server_port}"
-        settings.SCHOOL_ACCOUNTS = {
-            "microsoft": {"issuer": url, "client_id": CLIENT_ID, "client_secret": "geheim"}
-        }
-        # The mock signs with its one key and names none (no ``kid``); real providers do.
-        settings.OIDC_VERIFY_KID = False
-        yield Provider(url=url)
 
 
 def start(client: Client, account: str = "microsoft", next_url: str = "") -> str:

@@ -1,14 +1,30 @@
-"""Signing in with the school's account (OpenID Connect) against a real provider on 127.0.0.1."""
+"""Signing in with the school's account (OpenID Connect) against a real provider on 127.0.0.1.
+
+The provider (``provider`` fixture) stands in for the school's Entra ID unless a test sets it
+up as Google Workspace.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from conftest import World
-from plg.accounts.tests.school_provider import Provider, back, provider, start
+from conftest import PASSWORD, World
+from plg.accounts.models import User
+from plg.accounts.tests.school_provider import Provider, back, start
+from plg.core.loopback import free_port
 
-__all__ = ["provider"]
+
+def _refusal(client: Client) -> str:
+    """The login page the person lands on, as text."""
+    return client.get(reverse("login")).content.decode()
+
+
+def _signed_in(client: Client) -> str | None:
+    return client.session.get("_auth_user_id")
 
 
 def test_known_person_with_verified_address_is_signed_in(
@@ -17,4 +33,176 @@ def test_known_person_with_verified_address_is_signed_in(
     provider.person("m1", email="Member@Regenboog.example", email_verified=True)
     response = back(client, provider.authorize(start(client), "m1"))
     assert response.status_code == 302 and response["Location"] == reverse("home")
-    assert client.session["_auth_user_id"] == str(world.member.pk)
+    assert _signed_in(client) == str(world.member.pk)
+
+
+def test_signing_in_returns_to_the_page_asked_for(
+    client: Client, world: World, provider: Provider
+) -> None:
+    provider.person("m1", email=world.member.email, email_verified=True)
+    response = back(client, provider.authorize(start(client, next_url="/plg/"), "m1"))
+    assert response["Location"] == "/plg/"
+
+
+def test_unknown_address_is_refused_and_no_account_is_made(
+    client: Client, world: World, provider: Provider
+) -> None:
+    provider.person("x", email="nieuw@regenboog.example", email_verified=True)
+    response = back(client, provider.authorize(start(client), "x"))
+    assert response["Location"] == reverse("login")
+    assert "Dit e-mailadres kennen we hier nog niet" in _refusal(client)
+    assert _signed_in(client) is None
+    assert not User.objects.filter(email="nieuw@regenboog.example").exists()
+
+
+def test_unverified_address_is_refused(client: Client, world: World, provider: Provider) -> None:
+    provider.person("m1", email=world.member.email, email_verified=False)
+    back(client, provider.authorize(start(client), "m1"))
+    assert "geen bevestigd e-mailadres" in _refusal(client)
+    assert _signed_in(client) is None
+
+
+def test_entra_address_counts_when_its_domain_is_verified_by_the_tenant(
+    client: Client, world: World, provider: Provider
+) -> None:
+    provider.person("m1", email=world.member.email, xms_edov=True)
+    back(client, provider.authorize(start(client), "m1"))
+    assert _signed_in(client) == str(world.member.pk)
+
+
+def test_entra_address_without_verified_domain_is_refused(
+    client: Client, world: World, provider: Provider
+) -> None:
+    provider.person("m1", email=world.member.email, xms_edov=False)
+    back(client, provider.authorize(start(client), "m1"))
+    assert "geen bevestigd e-mailadres" in _refusal(client)
+
+
+def test_google_account_of_the_schools_domain_is_signed_in(
+    client: Client, world: World, provider: Provider, settings: Any
+) -> None:
+    settings.SCHOOL_ACCOUNTS = {"google": provider.config(domains=["regenboog.example"])}
+    provider.person("g1", email=world.member.email, email_verified=True, hd="regenboog.example")
+    back(client, provider.authorize(start(client, "google"), "g1"))
+    assert _signed_in(client) == str(world.member.pk)
+
+
+def test_google_account_outside_the_schools_domain_is_refused(
+    client: Client, world: World, provider: Provider, settings: Any
+) -> None:
+    """A private Gmail account with the same address, say, is not the school's."""
+    settings.SCHOOL_ACCOUNTS = {"google": provider.config(domains=["regenboog.example"])}
+    provider.person("g1", email=world.member.email, email_verified=True)
+    back(client, provider.authorize(start(client, "google"), "g1"))
+    assert "geen bevestigd e-mailadres" in _refusal(client)
+    assert _signed_in(client) is None
+
+
+def test_switched_off_account_is_refused(client: Client, world: World, provider: Provider) -> None:
+    User.objects.filter(pk=world.member.pk).update(is_active=False)
+    provider.person("m1", email=world.member.email, email_verified=True)
+    back(client, provider.authorize(start(client), "m1"))
+    assert "kennen we hier nog niet" in _refusal(client)
+
+
+def test_return_with_another_state_is_refused(
+    client: Client, world: World, provider: Provider
+) -> None:
+    provider.person("m1", email=world.member.email, email_verified=True)
+    redirect = provider.authorize(start(client), "m1")
+    back(client, redirect.replace("state=", "state=ander"))
+    assert "verlopen of werd al gebruikt" in _refusal(client)
+    assert _signed_in(client) is None
+
+
+def test_return_replayed_in_another_browser_is_refused(
+    client: Client, world: World, provider: Provider
+) -> None:
+    provider.person("m1", email=world.member.email, email_verified=True)
+    redirect = provider.authorize(start(client), "m1")
+    back(client, redirect)
+    other = Client()
+    back(other, redirect)
+    assert "verlopen of werd al gebruikt" in _refusal(other)
+    assert _signed_in(other) is None
+
+
+def test_return_used_twice_in_one_browser_is_refused(
+    client: Client, world: World, provider: Provider
+) -> None:
+    provider.person("m1", email=world.member.email, email_verified=True)
+    redirect = provider.authorize(start(client), "m1")
+    back(client, redirect)
+    client.post(reverse("logout"))
+    back(client, redirect)
+    assert "verlopen of werd al gebruikt" in _refusal(client)
+    assert _signed_in(client) is None
+
+
+def test_id_token_of_another_issuer_is_refused(
+    client: Client, world: World, provider: Provider
+) -> None:
+    provider.person("m1", email=world.member.email, email_verified=True)
+    location = start(client)
+    key = f"oidc-discovery:{provider.url}"
+    cache.set(key, {**cache.get(key), "issuer": "https://login.elders.example"})
+    back(client, provider.authorize(location, "m1"))
+    assert "lukte niet" in _refusal(client)
+    assert _signed_in(client) is None
+
+
+def test_denied_at_the_provider_says_so(client: Client, world: World, provider: Provider) -> None:
+    import requests
+
+    response = requests.post(
+        start(client), data={"action": "deny"}, allow_redirects=False, timeout=5
+    )
+    back(client, response.headers["Location"])
+    assert "werd afgebroken" in _refusal(client)
+
+
+def test_unreachable_provider_is_a_clear_refusal(
+    client: Client, world: World, settings: Any
+) -> None:
+    settings.SCHOOL_ACCOUNTS = {
+        "microsoft": {"issuer": f"http://127.0.0.1:{free_port()}", "client_id": "plg"}
+    }
+    response = client.get(reverse("school_aanmelden", args=["microsoft"]))
+    assert response["Location"] == reverse("login")
+    assert "lukte niet" in _refusal(client)
+
+
+def test_refused_school_logins_do_not_lock_the_email_login(
+    client: Client, world: World, provider: Provider
+) -> None:
+    provider.person("x", email="nieuw@regenboog.example", email_verified=True)
+    for _ in range(6):
+        back(client, provider.authorize(start(client), "x"))
+    response = client.post(reverse("login"), {"username": world.member.email, "password": PASSWORD})
+    assert response["Location"] == reverse("home")
+
+
+def test_login_page_shows_a_button_per_configured_provider(
+    client: Client, provider: Provider, settings: Any
+) -> None:
+    settings.SCHOOL_ACCOUNTS = {"microsoft": provider.config(), "google": provider.config()}
+    page = client.get(reverse("login")).content.decode()
+    assert "Aanmelden met je Microsoft-schoolaccount" in page
+    assert "Aanmelden met je Google-schoolaccount" in page
+
+
+def test_without_providers_the_login_page_has_no_button(client: Client, settings: Any) -> None:
+    settings.SCHOOL_ACCOUNTS = {}
+    assert "schoolaccount" not in client.get(reverse("login")).content.decode()
+
+
+def test_a_provider_not_set_up_is_not_found(client: Client, settings: Any) -> None:
+    settings.SCHOOL_ACCOUNTS = {}
+    assert client.get(reverse("school_aanmelden", args=["google"])).status_code == 404
+
+
+def test_refusal_is_said_once(client: Client, world: World, provider: Provider) -> None:
+    provider.person("x", email="nieuw@regenboog.example", email_verified=True)
+    back(client, provider.authorize(start(client), "x"))
+    _refusal(client)
+    assert "kennen we hier nog niet" not in _refusal(client)
