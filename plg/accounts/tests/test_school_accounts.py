@@ -15,6 +15,7 @@ from django.urls import reverse
 from conftest import PASSWORD, World
 from plg.accounts.models import User
 from plg.accounts.tests.school_provider import Provider, back, start
+from plg.core.logs import redact
 from plg.core.loopback import free_port
 
 
@@ -206,3 +207,15 @@ def test_refusal_is_said_once(client: Client, world: World, provider: Provider) 
     back(client, provider.authorize(start(client), "x"))
     _refusal(client)
     assert "kennen we hier nog niet" not in _refusal(client)
+
+
+def test_the_code_of_a_school_sign_in_never_reaches_a_log_line() -> None:
+    line = '"GET /aanmelden/school/terug/?code=abc123&state=xyz HTTP/1.1" 302'
+    assert "abc123" not in redact(line) and "xyz" not in redact(line)
+
+
+def test_odd_return_parameters_sign_nobody_in(client: Client, world: World) -> None:
+    for query in ("state=%00", "code=' OR 1=1&state=x", "error=<script>", "state=" + "x" * 5000):
+        response = client.get(f"/aanmelden/school/terug/?{query}")
+        assert response.status_code in {302, 400}
+        assert _signed_in(client) is None
