@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -219,3 +220,25 @@ def test_odd_return_parameters_sign_nobody_in(client: Client, world: World) -> N
         response = client.get(f"/aanmelden/school/terug/?{query}")
         assert response.status_code in {302, 400}
         assert _signed_in(client) is None
+
+
+def test_entra_needs_the_schools_own_tenant(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``common`` any Microsoft account in the world would pass the issuer check."""
+    from plg.settings.base import school_accounts
+
+    monkeypatch.setenv("ENTRA_CLIENT_ID", "plg")
+    monkeypatch.setenv("ENTRA_TENANT_ID", "common")
+    with pytest.raises(ValueError, match="ENTRA_TENANT_ID"):
+        school_accounts()
+
+
+def test_providers_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plg.settings.base import school_accounts
+
+    monkeypatch.setenv("ENTRA_CLIENT_ID", "plg")
+    monkeypatch.setenv("ENTRA_TENANT_ID", "0a1b2c3d-school")
+    monkeypatch.setenv("GOOGLE_CLIENT_ID", "plg.apps.googleusercontent.com")
+    monkeypatch.setenv("GOOGLE_DOMAINS", "regenboog.be,sintjozef.be")
+    found = school_accounts()
+    assert found["microsoft"]["issuer"] == "https://login.microsoftonline.com/0a1b2c3d-school/v2.0"
+    assert found["google"]["domains"] == ["regenboog.be", "sintjozef.be"]
