@@ -10,11 +10,14 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import PASSWORD, World
 from plg.accounts.models import User
+from plg.accounts.tests.factories import UserFactory
 from plg.accounts.tests.school_provider import Provider, back, start
 from plg.core.logs import redact
 from plg.core.loopback import free_port
@@ -242,3 +245,18 @@ def test_providers_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) ->
     found = school_accounts()
     assert found["microsoft"]["issuer"] == "https://login.microsoftonline.com/0a1b2c3d-school/v2.0"
     assert found["google"]["domains"] == ["regenboog.be", "sintjozef.be"]
+
+
+def _queries_to_sign_in(client: Client, provider: Provider, email: str) -> int:
+    provider.person("q", email=email, email_verified=True)
+    redirect = provider.authorize(start(client), "q")
+    with CaptureQueriesContext(connection) as queries:
+        back(client, redirect)
+    assert _signed_in(client) is not None
+    return len(queries)
+
+
+def test_signing_in_does_not_grow_with_the_staff(world: World, provider: Provider) -> None:
+    few = _queries_to_sign_in(Client(), provider, world.member.email)
+    UserFactory.create_batch(40)
+    assert _queries_to_sign_in(Client(), provider, world.colleague.email) == few
