@@ -10,15 +10,19 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousOperation
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from conftest import PASSWORD, World
 from plg.accounts.models import User
+from plg.accounts.oidc import SchoolAccountBackend
+from plg.accounts.school_accounts import SchoolAccount
 from plg.accounts.tests.factories import UserFactory
-from plg.accounts.tests.school_provider import Provider, back, start
+from plg.accounts.tests.school_provider import CLIENT_ID, Provider, back, start
 from plg.core.logs import redact
 from plg.core.loopback import free_port
 
@@ -260,3 +264,25 @@ def test_signing_in_does_not_grow_with_the_staff(world: World, provider: Provide
     few = _queries_to_sign_in(Client(), provider, world.member.email)
     UserFactory.create_batch(40)
     assert _queries_to_sign_in(Client(), provider, world.colleague.email) == few
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"aud": "een-andere-app"},
+        {"aud": ["een-andere-app", CLIENT_ID], "azp": "een-andere-app"},
+        {"aud": CLIENT_ID, "iss": "https://login.elders.example"},
+    ],
+)
+def test_id_token_meant_for_another_client_is_refused(
+    monkeypatch: pytest.MonkeyPatch, claims: dict[str, Any]
+) -> None:
+    """The library checks the signature and nonce; audience and issuer are checked on top."""
+    token = {"iss": "https://idp.example", **claims}
+    monkeypatch.setattr(OIDCAuthenticationBackend, "verify_token", lambda self, t, **k: token)
+    account = SchoolAccount(
+        slug="microsoft", issuer="https://idp.example", client_id=CLIENT_ID, client_secret=""
+    )
+    endpoints = {"issuer": "https://idp.example", "token_endpoint": "", "jwks_uri": ""}
+    with pytest.raises(SuspiciousOperation):
+        SchoolAccountBackend(account, endpoints).verify_token("token")
