@@ -125,10 +125,11 @@ def verified_address(account: SchoolAccount, claims: dict[str, Any]) -> str:
     """The address the provider vouches for, or a refusal.
 
     Google: ``email_verified``, and with ``domains`` set the account's Workspace domain
-    (``hd``) must be one of them, so a private Gmail address does not count. Entra ID sends no
-    ``email_verified``: its ``email`` is whatever an administrator typed, so it counts only
-    with the optional claim ``xms_edov`` (the address's domain is verified by the tenant) —
-    the token comes from the school's own tenant, as the issuer check made sure.
+    (``hd``) must be one of them, so a private Gmail address does not count. Entra ID mostly
+    sends no ``email_verified``, and its ``email`` is whatever an administrator typed (a
+    guest's is someone else's): it counts with the optional claim ``xms_edov`` (the address's
+    domain is verified by the tenant), the token being from the school's own tenant, as the
+    issuer check made sure.
     """
     address = str(claims.get("email") or "").strip().lower()
     vouched = _true(claims.get("email_verified"))
