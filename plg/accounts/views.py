@@ -15,6 +15,7 @@ from django.views.i18n import set_language
 from plg.accounts.backends import login_address
 from plg.accounts.forms import LoginForm, ResetForm
 from plg.accounts.models import User
+from plg.accounts.school_accounts import login_page_context
 from plg.core.throttle import TOO_MANY_MAILS, may_mail
 
 
@@ -41,31 +42,43 @@ def geblokkeerd(
     return render(
         request,
         "registration/login.html",
-        {"form": form, "geblokkeerd": message, "next": request.POST.get("next", "")},
+        {
+            **login_page_context(request),
+            "form": form,
+            "geblokkeerd": message,
+            "next": request.POST.get("next", ""),
+        },
         status=429,
     )
 
 
-class LoginView(auth_views.LoginView):
+def remember_language(response: HttpResponse, user: User) -> None:
     """Signing in on another device brings back the language the person chose before."""
+    if user.language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+
+
+class LoginView(auth_views.LoginView):
+    """E-mail and password, and the school's account where the school set one up."""
 
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **login_page_context(self.request)}
+
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
-        chosen = form.get_user().language
-        if chosen in dict(settings.LANGUAGES):
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                chosen,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                path=settings.LANGUAGE_COOKIE_PATH,
-                domain=settings.LANGUAGE_COOKIE_DOMAIN,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            )
+        remember_language(response, form.get_user())
         return response
 
 

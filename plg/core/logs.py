@@ -2,8 +2,8 @@
 
 An invitation, a guest link, a calendar feed, a scan link and a password-reset link are keys
 in the URL: whoever reads a log line with one can use it (and a scan link must never be tied
-to a person). Every record that passes through our handlers has the secret part of such a
-path replaced.
+to a person); the return from a school's sign-in carries a one-time code in its query. Every
+record that passes through our handlers has the secret part of such a path replaced.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 import re
 
-BEARER_PATHS = re.compile(r"(/(?:uitnodiging|gast|agenda|scan|wachtwoord/nieuw)/)[^\s\"'?#]+")
+BEARER_PATHS = re.compile(
+    r"(/(?:uitnodiging|gast|agenda|scan|wachtwoord/nieuw)/|/aanmelden/school/terug/\?)[^\s\"'?#]+"
+)
 MASK = r"\1[…]"
 
 

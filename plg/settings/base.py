@@ -150,6 +150,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+
+def school_accounts() -> dict[str, dict[str, Any]]:
+    """Sign in with the school's account (OpenID Connect; docs/deploy.md): a provider whose
+    client id is set gets its button on the login page; none set, no button. Entra ID needs the
+    school's own tenant: with ``common`` anyone's Microsoft account would be one of ours."""
+    accounts: dict[str, dict[str, Any]] = {}
+    if os.environ.get("ENTRA_CLIENT_ID"):
+        tenant = os.environ.get("ENTRA_TENANT_ID", "")
+        if tenant in {"", "common", "organizations", "consumers"}:
+            raise ValueError("ENTRA_TENANT_ID: the school's own tenant id, not common")
+        accounts["microsoft"] = {
+            "issuer": f"https://login.microsoftonline.com/{tenant}/v2.0",
+            "client_id": os.environ["ENTRA_CLIENT_ID"],
+            "client_secret": os.environ.get("ENTRA_CLIENT_SECRET", ""),
+        }
+    if os.environ.get("GOOGLE_CLIENT_ID"):
+        accounts["google"] = {
+            "issuer": "https://accounts.google.com",
+            "client_id": os.environ["GOOGLE_CLIENT_ID"],
+            "client_secret": os.environ.get("GOOGLE_CLIENT_SECRET", ""),
+            "domains": [d for d in os.environ.get("GOOGLE_DOMAINS", "").split(",") if d],
+        }
+    return accounts
+
+
+SCHOOL_ACCOUNTS = school_accounts()
+# mozilla-django-oidc: never an account on the fly (only staff the school knows), PKCE on, and
+# a provider that does not answer in time is a refusal, not a hanging page.
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_AUTHENTICATION_CALLBACK_URL = "school_aanmelden_terug"
+OIDC_TIMEOUT = 10
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
