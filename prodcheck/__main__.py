@@ -1,0 +1,103 @@
+"""``python -m prodcheck [--users 200] [--seconds 60]``: start, check, load, stop; the last line
+of the output is one JSON object. Exits 1 when the smoke journey fails, there are errors, or
+pages are slower than the target."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from prodcheck import smoke
+from prodcheck.topology import PYTHON, ROOT, Topology, new_run
+
+PAGES_P95_TARGET_MS = 300.0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="prodcheck")
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--keep", action="store_true", help="keep the logs of the run")
+    args = parser.parse_args(argv)
+    topology = new_run()
+    result: dict[str, Any] = {"users": 0, "pages_p95_ms": None, "errors": None}
+    result["live_cross_process"] = False
+    ok = False
+    try:
+        ok = check(topology, args.users, args.seconds, result)
+    except (smoke.Failed, subprocess.CalledProcessError, TimeoutError, OSError) as failure:
+        result["failed"] = f"{type(failure).__name__}: {failure}"
+    finally:
+        topology.stop()
+        if not ok:
+            topology.tail_logs(sys.stderr)
+        if args.keep or not ok:
+            print(f"logs: {topology.run / 'logs'}", file=sys.stderr)
+        else:
+            _remove(topology.run)
+    print(json.dumps(result))
+    return 0 if ok else 1
+
+
+def check(topology: Topology, users: int, seconds: int, result: dict[str, Any]) -> bool:
+    started = time.monotonic()
+    print("starting PostgreSQL, Redis, gunicorn, 2 × uvicorn, the worker and nginx", flush=True)
+    data = topology.start(staff=max(users, 24))
+    result["start_s"] = round(time.monotonic() - started, 1)
+    print(f"running at {topology.base_url}; smoke journey", flush=True)
+    seeded = json.loads(data.read_text())
+    journey = smoke.journey(topology.base_url, topology.cert, seeded["smoke"])
+    result["live_cross_process"] = True
+    result["live_upstreams"] = journey["live_upstreams"]
+    print(f"load: {users} staff for {seconds} s (locust)", flush=True)
+    load = run_locust(topology, data, users, seconds)
+    gone = topology.alive()
+    result |= {
+        "users": load["users"],
+        "pages_p95_ms": load["http_p95_ms"],
+        "errors": sum(load[k]["errors"] for k in ("pages", "scan", "live")),
+        "live_card_p95_ms": load["live"]["p95_ms"],
+        "load": load,
+        "processes_ended_early": gone,
+    }
+    return (
+        not gone
+        and result["errors"] == 0
+        and result["users"] >= users
+        and result["pages_p95_ms"] <= PAGES_P95_TARGET_MS
+    )
+
+
+def run_locust(topology: Topology, data: Path, users: int, seconds: int) -> dict[str, Any]:
+    out = topology.run / "locust.json"
+    env = {k: v for k, v in topology.env.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
+    env |= {
+        "PRODCHECK_DATA": str(data),
+        "PRODCHECK_CERT": str(topology.cert),
+        "PRODCHECK_RESULT": str(out),
+    }
+    with (topology.run / "logs" / "locust.log").open("ab") as log:
+        subprocess.run(
+            [PYTHON, "-m", "locust", "-f", str(ROOT / "prodcheck" / "locustfile.py"),
+             "--headless", "--users", str(users), "--spawn-rate", str(max(users // 10, 1)),
+             "--run-time", f"{seconds}s", "--stop-timeout", "10", "--host", topology.base_url,
+             "--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, check=True,
+        )  # fmt: skip
+    summary: dict[str, Any] = json.loads(out.read_text())
+    return summary
+
+
+def _remove(run: Path) -> None:
+    subprocess.run(["rm", "-rf", str(run)], check=False)
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main(sys.argv[1:]))
