@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -24,8 +25,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--keep", action="store_true", help="keep the logs of the run")
+    parser.add_argument("--serve", action="store_true", help="start, then wait for Ctrl+C")
     args = parser.parse_args(argv)
     topology = new_run()
+    if args.serve:
+        return serve(topology, args.users)
     result: dict[str, Any] = {"users": 0, "pages_p95_ms": None, "errors": None}
     result["live_cross_process"] = False
     ok = False
@@ -56,7 +60,12 @@ def check(topology: Topology, users: int, seconds: int, result: dict[str, Any]) 
     result["live_cross_process"] = True
     result["live_upstreams"] = journey["live_upstreams"]
     print(f"load: {users} staff for {seconds} s (locust)", flush=True)
+    before = topology.cpu_seconds()
     load = run_locust(topology, data, users, seconds)
+    after = topology.cpu_seconds()
+    result["cpu_s"] = {k: round(after.get(k, 0) - v, 1) for k, v in before.items()}
+    result["cpu_s"]["locust"] = load.get("cpu_s", 0)
+    result["load_average"] = [round(x, 1) for x in os.getloadavg()]  # others share the cores
     gone = topology.alive()
     result |= {
         "users": load["users"],
@@ -72,6 +81,21 @@ def check(topology: Topology, users: int, seconds: int, result: dict[str, Any]) 
         and result["users"] >= users
         and result["pages_p95_ms"] <= PAGES_P95_TARGET_MS
     )
+
+
+def serve(topology: Topology, users: int) -> int:
+    """The topology to try by hand: the demo logins work at the printed address."""
+    try:
+        topology.start(staff=users)
+        print(f"{topology.base_url}/aanmelden/  (certificate: {topology.cert}; Ctrl+C stops)")
+        while not topology.alive():
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        topology.stop()
+        print(f"logs: {topology.run / 'logs'}")
+    return 0
 
 
 def run_locust(topology: Topology, data: Path, users: int, seconds: int) -> dict[str, Any]:
@@ -95,7 +119,7 @@ def run_locust(topology: Topology, data: Path, users: int, seconds: int) -> dict
 
 
 def _remove(run: Path) -> None:
-    subprocess.run(["rm", "-rf", str(run)], check=False)
+    shutil.rmtree(run, ignore_errors=True)
 
 
 if __name__ == "__main__":

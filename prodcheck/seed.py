@@ -43,62 +43,21 @@ def session_for(user: Any) -> str:
 def load_staff(count: int) -> list[dict[str, Any]]:
     """``count`` teachers over the two demo schools, in PLG's of twelve, each PLG with a live
     session today; one scan wave open for both schools gives each a personal link."""
-    from django.contrib.auth.hashers import make_password
     from django.db import transaction
-    from django.urls import reverse
-    from django.utils import timezone
 
     from plg.accounts.models import User
-    from plg.communities import services
-    from plg.communities.models import Lidmaatschap
-    from plg.live.models import LiveSessie
-    from plg.meetings.services import plan_bijeenkomst
-    from plg.organisations.models import Aanstelling, Functie, School
+    from plg.organisations.models import School
     from plg.scans import services as scans
     from plg.scans.models import Toegang
 
     schools = list(School.objects.order_by("name")[:2])
-    password = make_password(None)  # nobody logs in with these: they come with a session
-    rows: list[dict[str, Any]] = []
     with transaction.atomic():
-        users = [
-            User.objects.create(
-                email=f"leraar{i}@belasting.example",
-                first_name="Leraar",
-                last_name=str(i),
-                password=password,
-            )
-            for i in range(count)
+        users = _teachers(count, schools)
+        rows = [
+            row
+            for start in range(0, count, PER_PLG)
+            for row in _plg(users[start : start + PER_PLG], schools[start // PER_PLG % 2])
         ]
-        for i, user in enumerate(users):
-            Aanstelling.objects.create(user=user, school=schools[i % 2], functie=Functie.LERAAR)
-        for start in range(0, count, PER_PLG):
-            group = users[start : start + PER_PLG]
-            school = schools[start // PER_PLG % 2]
-            plg = services.create_plg(coach=group[0], name=f"Belasting {start}", schools=[school])
-            Lidmaatschap.objects.bulk_create(Lidmaatschap(plg=plg, user=u) for u in group[1:])
-            bijeenkomst = plan_bijeenkomst(
-                plg=plg, starts_at=timezone.now(), place="Lokaal 1", duration_minutes=120
-            )
-            sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst)
-            blok = bijeenkomst.blokken.order_by("position").first()
-            assert blok is not None
-            for user in group:
-                rows.append(
-                    {
-                        "email": user.email,
-                        "live": sessie.code,
-                        "blok": blok.pk,
-                        "pages": [
-                            ["home", reverse("home")],
-                            ["plg", reverse("plg_detail", args=[plg.pk])],
-                            ["leervragen", reverse("leervragen", args=[plg.pk])],
-                            ["bijeenkomst", reverse("bijeenkomst_detail", args=[bijeenkomst.pk])],
-                            ["archief", reverse("archief", args=[plg.pk])],
-                            ["live", reverse("live", args=[bijeenkomst.pk])],
-                        ],
-                    }
-                )
     leider = User.objects.get(email="directie@regenboog.example")
     afname = scans.open_afname(opened_by=leider, title="PLG-scan van de proef", schools=schools)
     tokens = dict(
@@ -108,6 +67,58 @@ def load_staff(count: int) -> list[dict[str, Any]]:
         row["session"] = session_for(user)
         row["scan"] = tokens[user.pk]
     return rows
+
+
+def _teachers(count: int, schools: list[Any]) -> list[Any]:
+    from django.contrib.auth.hashers import make_password
+
+    from plg.accounts.models import User
+    from plg.organisations.models import Aanstelling, Functie
+
+    password = make_password(None)  # nobody logs in with these: they come with a session
+    users = [
+        User.objects.create(
+            email=f"leraar{i}@belasting.example",
+            first_name="Leraar",
+            last_name=str(i),
+            password=password,
+        )
+        for i in range(count)
+    ]
+    Aanstelling.objects.bulk_create(
+        Aanstelling(user=user, school=schools[i % 2], functie=Functie.LERAAR)
+        for i, user in enumerate(users)
+    )
+    return users
+
+
+def _plg(group: list[Any], school: Any) -> list[dict[str, Any]]:
+    """A PLG of ``group`` (the first is its procescoach) with a bijeenkomst live today."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from plg.communities import services
+    from plg.communities.models import Lidmaatschap
+    from plg.live.models import LiveSessie
+    from plg.meetings.services import plan_bijeenkomst
+
+    plg = services.create_plg(coach=group[0], name=f"Belasting {group[0].pk}", schools=[school])
+    Lidmaatschap.objects.bulk_create(Lidmaatschap(plg=plg, user=u) for u in group[1:])
+    bijeenkomst = plan_bijeenkomst(
+        plg=plg, starts_at=timezone.now(), place="Lokaal 1", duration_minutes=120
+    )
+    sessie = LiveSessie.objects.create(bijeenkomst=bijeenkomst)
+    blok = bijeenkomst.blokken.order_by("position").first()
+    assert blok is not None
+    pages = [
+        ["home", reverse("home")],
+        ["plg", reverse("plg_detail", args=[plg.pk])],
+        ["leervragen", reverse("leervragen", args=[plg.pk])],
+        ["bijeenkomst", reverse("bijeenkomst_detail", args=[bijeenkomst.pk])],
+        ["archief", reverse("archief", args=[plg.pk])],
+        ["live", reverse("live", args=[bijeenkomst.pk])],
+    ]
+    return [{"email": u.email, "live": sessie.code, "blok": blok.pk, "pages": pages} for u in group]
 
 
 def smoke_data() -> dict[str, Any]:

@@ -37,16 +37,20 @@ def _plain(cert: Path) -> requests.Session:
     return session
 
 
-def health(base: str, cert: Path, timeout: float = 60) -> dict[str, Any]:
-    """Healthy once the worker's first heartbeat ran; the database and Redis answer at once."""
+def health(base: str, cert: Path, timeout: float = 120) -> dict[str, Any]:
+    """Healthy once the app's processes have loaded and the worker's first heartbeat ran."""
     deadline = time.monotonic() + timeout
-    while True:
-        response = _plain(cert).get(f"{base}/health", timeout=10)
-        body: dict[str, Any] = response.json()
-        if response.status_code == 200 or time.monotonic() > deadline:
+    status, body = 0, {}
+    while time.monotonic() < deadline:
+        try:
+            response = _plain(cert).get(f"{base}/health", timeout=30)
+            status, body = response.status_code, response.json()
+        except requests.RequestException:
+            status = 0
+        if status == 200:
             break
         time.sleep(1)
-    check(response.status_code == 200, f"/health through nginx: {body}")
+    check(status == 200, f"/health through nginx: {status} {body}")
     check(body.get("redis") == "ok" and body.get("werker") == "ok", f"/health: {body}")
     return body
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+import psutil
+
 from plg.core.loopback import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +127,7 @@ class Topology:
     def _start_redis(self, password: str) -> None:
         conf = self.run / "redis.conf"  # the password stays out of the process list
         conf.write_text(
-            f"bind 127.0.0.1\nport {self.ports['redis']}\nsave \"\"\nappendonly no\n"
+            f'bind 127.0.0.1\nport {self.ports["redis"]}\nsave ""\nappendonly no\n'
             f"requirepass {password}\n"
         )
         conf.chmod(0o600)
@@ -137,7 +139,7 @@ class Topology:
         self._spawn(
             "gunicorn",
             [PYTHON, "-m", "gunicorn", "plg.wsgi:application", "--bind", f"127.0.0.1:{p['gunicorn']}",
-             "--workers", str(GUNICORN_WORKERS), "--access-logfile", "-"],
+             "--workers", str(GUNICORN_WORKERS), "--preload", "--access-logfile", "-"],
         )  # fmt: skip
         for name in ("uvicorn_a", "uvicorn_b"):
             self._spawn(
@@ -148,7 +150,7 @@ class Topology:
             )  # fmt: skip
         self._spawn("werker", [PYTHON, "manage.py", "werker"])
         for name in ("gunicorn", "uvicorn_a", "uvicorn_b"):
-            wait_for_port(p[name], timeout=60)
+            wait_for_port(p[name], timeout=240)  # a busy machine loads Django slowly
 
     def _start_nginx(self) -> None:
         _certificate(self.run / "tls")
@@ -187,6 +189,22 @@ class Topology:
                 [PYTHON, *args], cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
                 check=True,
             )  # fmt: skip
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time used so far by each part (with its workers): where a load's time goes."""
+        pids = {p.name: p.popen.pid for p in self.processes if p.popen.poll() is None}
+        if self.postgres is not None:
+            pid_file = self.postgres / "data" / "postmaster.pid"
+            pids["postgres"] = int(pid_file.read_text().split()[0])
+        used: dict[str, float] = {}
+        for name, pid in pids.items():
+            try:
+                process = psutil.Process(pid)
+                family = [process, *process.children(recursive=True)]
+                used[name] = sum(sum(p.cpu_times()[:2]) for p in family)
+            except psutil.Error:
+                used[name] = 0.0
+        return used
 
     def alive(self) -> list[str]:
         """The names of started processes that have ended by themselves."""
