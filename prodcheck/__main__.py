@@ -66,6 +66,8 @@ def check(topology: Topology, users: int, seconds: int, result: dict[str, Any]) 
     result["cpu_s"] = {k: round(after.get(k, 0) - v, 1) for k, v in before.items()}
     result["cpu_s"]["locust"] = load.get("cpu_s", 0)
     result["load_average"] = [round(x, 1) for x in os.getloadavg()]  # others share the cores
+    http = load["pages"]["requests"] + load["scan"]["requests"]
+    result["gunicorn_cpu_ms_per_request"] = round(1000 * result["cpu_s"]["gunicorn"] / max(http, 1))
     gone = topology.alive()
     result |= {
         "users": load["users"],
