@@ -21,6 +21,11 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STYLESHEET = re.compile(r'href="(/static/[^"]+\.css)"')
 
 
+# A bijeenkomst has quiet moments: the sockets first wait longer than the Redis layer's
+# blocking pop (5 s), which a too short read timeout turned into a failure.
+QUIET_SECONDS = 7
+
+
 class Failed(Exception):
     pass
 
@@ -123,7 +128,8 @@ def until(client: ClientConnection, ref: str) -> dict[str, Any]:
 def live_across_processes(
     base: str, cert: Path, smoke: dict[str, Any], coach: requests.Session, member: requests.Session
 ) -> list[str]:
-    """The coach starts a step and the member adds a card, each on another uvicorn process."""
+    """The coach starts a step and the member adds a card, each on another uvicorn process,
+    after a quiet moment."""
     code, step = smoke["live"], smoke["blokken"][1]
     with participant(base, cert, code, coach) as (coach_ws, coach_at):
         for _attempt in range(6):  # nginx takes turns over the two; another client may interleave
@@ -131,6 +137,7 @@ def live_across_processes(
                 if member_at == coach_at:
                     continue
                 check(coach_at and member_at, "nginx names the upstream of each socket")
+                time.sleep(QUIET_SECONDS)
                 coach_ws.send(json.dumps({"type": "step.start", "blok": step, "ref": "stap"}))
                 check(until(member_ws, "stap")["current_blok"] == step, "member sees the step")
                 until(coach_ws, "stap")

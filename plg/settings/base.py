@@ -247,13 +247,22 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
-CHANNEL_LAYERS = (
-    {
+# redis-py 8 stops reading a reply after 5 s (its default socket_timeout): exactly as long as
+# channels_redis's blocking pop waits for a message, so every live socket that was quiet for 5 s
+# failed. The layer's connections wait longer than its pop.
+REDIS_LAYER_SOCKET_TIMEOUT = 15
+
+
+def channel_layers(redis_url: str) -> dict[str, Any]:
+    if not redis_url:
+        return {"default": {"BACKEND": "plg.live.layers.SweepingInMemoryChannelLayer"}}
+    host = {"address": redis_url, "socket_timeout": REDIS_LAYER_SOCKET_TIMEOUT}
+    return {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "CONFIG": {"hosts": [host]},
         }
     }
-    if REDIS_URL
-    else {"default": {"BACKEND": "plg.live.layers.SweepingInMemoryChannelLayer"}}
-)
+
+
+CHANNEL_LAYERS = channel_layers(REDIS_URL)
