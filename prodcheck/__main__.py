@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
     ok = False
     try:
         ok = check(topology, args.users, args.seconds, result)
-    except (smoke.Failed, subprocess.CalledProcessError, TimeoutError, OSError) as failure:
+    except Exception as failure:  # any failure still ends with the JSON line, everything stopped
         result["failed"] = f"{type(failure).__name__}: {failure}"
     finally:
         topology.stop()
