@@ -8,6 +8,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -27,6 +28,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the logs of the run")
     parser.add_argument("--serve", action="store_true", help="start, then wait for Ctrl+C")
     args = parser.parse_args(argv)
+    # Stopped from outside (a CI timeout): still stop everything started, through `finally`.
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(143))
     topology = new_run()
     if args.serve:
         return serve(topology, args.users)

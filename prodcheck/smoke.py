@@ -128,8 +128,8 @@ def until(client: ClientConnection, ref: str) -> dict[str, Any]:
 def live_across_processes(
     base: str, cert: Path, smoke: dict[str, Any], coach: requests.Session, member: requests.Session
 ) -> list[str]:
-    """The coach starts a step and the member adds a card, each on another uvicorn process,
-    after a quiet moment."""
+    """The coach starts a step, then each adds a card the other sees, each on another uvicorn
+    process, after a quiet moment."""
     code, step = smoke["live"], smoke["blokken"][1]
     with participant(base, cert, code, coach) as (coach_ws, coach_at):
         for _attempt in range(6):  # nginx takes turns over the two; another client may interleave
@@ -141,10 +141,14 @@ def live_across_processes(
                 coach_ws.send(json.dumps({"type": "step.start", "blok": step, "ref": "stap"}))
                 check(until(member_ws, "stap")["current_blok"] == step, "member sees the step")
                 until(coach_ws, "stap")
-                card = {"type": "card.add", "blok": step, "text": "Via proces twee", "ref": "kaart"}
-                member_ws.send(json.dumps(card))
-                texts = [c["text"] for c in until(coach_ws, "kaart")["cards"]]
-                check("Via proces twee" in texts, "coach sees the member's card")
+                for sender, receiver, text in (
+                    (member_ws, coach_ws, "Van het lid, via het ene proces"),
+                    (coach_ws, member_ws, "Van de coach, via het andere proces"),
+                ):
+                    card = {"type": "card.add", "blok": step, "text": text, "ref": text}
+                    sender.send(json.dumps(card))
+                    texts = [c["text"] for c in until(receiver, text)["cards"]]
+                    check(text in texts, f"the other participant sees the card {text!r}")
                 return [coach_at, member_at]
     raise Failed("two participants on two uvicorn processes")
 
