@@ -75,8 +75,9 @@ def check(topology: Topology, users: int, seconds: int, result: dict[str, Any]) 
     result |= {
         "users": load["users"],
         "pages_p95_ms": load["http_p95_ms"],
-        "errors": sum(load[k]["errors"] for k in ("pages", "scan", "live")),
+        "errors": sum(load[k]["errors"] for k in ("pages", "scan", "live", "live_connect")),
         "live_card_p95_ms": load["live"]["p95_ms"],
+        "live_connect_p95_ms": load["live_connect"]["p95_ms"],
         "load": load,
         "processes_ended_early": gone,
     }

@@ -22,21 +22,21 @@ from typing import Any
 
 from locust import HttpUser, between, events, task
 from locust.env import Environment
-from websockets.sync.client import connect
+from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Origin
 
 STAFF: list[dict[str, Any]] = json.loads(Path(os.environ["PRODCHECK_DATA"]).read_text())["staff"]
 CERT = os.environ["PRODCHECK_CERT"]
 RADIO = re.compile(r'type="radio" name="([^"]+)" value="(\d+)"')
 NEXT = itertools.count()
-SAMPLES: dict[str, list[float]] = {"pages": [], "scan": [], "live": []}
-ERRORS: dict[str, int] = {"pages": 0, "scan": 0, "live": 0}
+SAMPLES: dict[str, list[float]] = {"pages": [], "scan": [], "live": [], "live_connect": []}
+ERRORS: dict[str, int] = {kind: 0 for kind in SAMPLES}
 PEAK = {"users": 0, "now": 0}
 
 
 def _kind(request_type: str, name: str) -> str:
     if request_type == "WS":
-        return "live"
+        return "live_connect" if name == "live: verbinden" else "live"
     return "scan" if name.startswith("scan") else "pages"
 
 
@@ -122,41 +122,47 @@ class Staff(HttpUser):
 
     @task(2)
     def add_card(self) -> None:
-        """Join the live session, add a card, wait until it comes back through the group."""
-        started = time.perf_counter()
-        length, failure = 0, None
-        try:
-            length = self._card_round_trip()
-        except Exception as error:  # every failure counts as one error
-            failure = error
-        events.request.fire(  # type: ignore[no-untyped-call]
-            request_type="WS",
-            name="live: kaart",
-            response_time=(time.perf_counter() - started) * 1000,
-            response_length=length,
-            exception=failure,
-            context={},
-        )
-
-    def _card_round_trip(self) -> int:
+        """Join the live session (``live: verbinden``, until the first state is in), add a card
+        and wait until it comes back through the group (``live: kaart``)."""
         context = ssl.create_default_context(cafile=CERT)
+        started, step = time.perf_counter(), "live: verbinden"
+        try:
+            with connect(
+                str(self.host).replace("https://", "wss://") + f"/ws/live/{self.me['live']}/",
+                ssl=context,
+                additional_headers={"Cookie": f"sessionid={self.me['session']}"},
+                origin=Origin(str(self.host)),
+                open_timeout=30,
+            ) as socket:
+                first = json.loads(socket.recv(timeout=30))
+                if first["type"] != "state":
+                    raise RuntimeError(f"first message {first['type']}")
+                _fire(step, started, None)
+                started, step = time.perf_counter(), "live: kaart"
+                self._card(socket)
+                _fire(step, started, None)
+                step = ""
+        except Exception as error:  # every failure counts as one error of the step it ended
+            _fire(step or "live: sluiten", started, error)
+
+    def _card(self, socket: ClientConnection) -> None:
         ref = uuid.uuid4().hex
-        with connect(
-            str(self.host).replace("https://", "wss://") + f"/ws/live/{self.me['live']}/",
-            ssl=context,
-            additional_headers={"Cookie": f"sessionid={self.me['session']}"},
-            origin=Origin(str(self.host)),
-            open_timeout=30,
-        ) as socket:
-            first = json.loads(socket.recv(timeout=30))
-            if first["type"] != "state":
-                raise RuntimeError(f"first message {first['type']}")
-            card = {"type": "card.add", "blok": self.me["blok"], "text": "Een idee", "ref": ref}
-            socket.send(json.dumps(card))
-            while True:
-                text = socket.recv(timeout=30)
-                message = json.loads(text)
-                if message.get("ref") == ref:
-                    if message["type"] == "error":
-                        raise RuntimeError(message["message"])
-                    return len(text)
+        card = {"type": "card.add", "blok": self.me["blok"], "text": "Een idee", "ref": ref}
+        socket.send(json.dumps(card))
+        while True:
+            message = json.loads(socket.recv(timeout=30))
+            if message.get("ref") == ref:
+                if message["type"] == "error":
+                    raise RuntimeError(message["message"])
+                return
+
+
+def _fire(name: str, started: float, failure: Exception | None) -> None:
+    events.request.fire(  # type: ignore[no-untyped-call]
+        request_type="WS",
+        name=name,
+        response_time=(time.perf_counter() - started) * 1000,
+        response_length=0,
+        exception=failure,
+        context={},
+    )
