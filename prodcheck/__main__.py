@@ -48,6 +48,7 @@ def main(argv: list[str]) -> int:
             print(f"logs: {topology.run / 'logs'}", file=sys.stderr)
         else:
             _remove(topology.run)
+    result["ok"] = ok
     print(json.dumps(result))
     return 0 if ok else 1
 
@@ -71,7 +72,7 @@ def check(topology: Topology, users: int, seconds: int, result: dict[str, Any]) 
     result["load_average"] = [round(x, 1) for x in os.getloadavg()]  # others share the cores
     http = load["pages"]["requests"] + load["scan"]["requests"]
     result["gunicorn_cpu_ms_per_request"] = round(1000 * result["cpu_s"]["gunicorn"] / max(http, 1))
-    gone = topology.alive()
+    gone = topology.ended()
     result |= {
         "users": load["users"],
         "pages_p95_ms": load["http_p95_ms"],
@@ -94,7 +95,7 @@ def serve(topology: Topology, users: int) -> int:
     try:
         topology.start(staff=users)
         print(f"{topology.base_url}/aanmelden/  (certificate: {topology.cert}; Ctrl+C stops)")
-        while not topology.alive():
+        while not topology.ended():
             time.sleep(1)
     except KeyboardInterrupt:
         pass

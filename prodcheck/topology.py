@@ -23,6 +23,7 @@ from plg.core.loopback import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+KEPT_ENVIRONMENT = {"PATH", "HOME", "LANG", "TZ", "TMPDIR", "USER", "LOGNAME"}
 GUNICORN_WORKERS = 4  # 2 × cores on the 2-core machine of the measurements; see docs/deploy.md
 
 
@@ -71,7 +72,8 @@ class Topology:
 
     def _environment(self, database_url: str, redis_password: str) -> dict[str, str]:
         """``plg.settings.production`` with secrets made for this run; mail goes nowhere."""
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PG"))}
+        # Nothing of the caller's own settings (a DEBUG, a TASKS_BACKEND) leaks into the check.
+        env = {k: v for k, v in os.environ.items() if k in KEPT_ENVIRONMENT or k.startswith("LC_")}
         return env | {
             "DJANGO_SETTINGS_MODULE": "plg.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
@@ -108,12 +110,12 @@ class Topology:
             **quiet,  # type: ignore[call-overload]
         )  # fmt: skip
         (pg / "pw").unlink()
+        self.postgres = pg  # from here on `stop` stops it, even if starting fails halfway
         subprocess.run(
             [*as_pg, f"{pgbin}/pg_ctl", "-D", f"{pg}/data", "-l", f"{pg}/postgres.log",
              "-w", "-o", f"-p {port} -c listen_addresses=127.0.0.1 -k {pg}", "start"],
             **quiet,  # type: ignore[call-overload]
         )  # fmt: skip
-        self.postgres = pg
         sql = f"CREATE ROLE plg LOGIN PASSWORD '{password}'; CREATE DATABASE plg OWNER plg;"
         for statement in sql.split("; "):
             subprocess.run(
@@ -205,7 +207,7 @@ class Topology:
                 used[name] = 0.0
         return used
 
-    def alive(self) -> list[str]:
+    def ended(self) -> list[str]:
         """The names of started processes that have ended by themselves."""
         return [p.name for p in self.processes if p.popen.poll() is not None]
 
