@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint typecheck check-deploy test-sqlite test-postgres messages demo clean
+.PHONY: setup run test lint typecheck check-deploy test-sqlite test-postgres messages demo clean prod-check
 
 # On one's own machine: debug on and a development key (plg/settings/development.py). Everything
 # else starts only with a SECRET_KEY, and with debug off unless DEBUG turns it on.
@@ -41,7 +41,7 @@ lint: setup
 	$(BIN)/lint-imports
 
 typecheck: setup
-	$(BIN)/mypy plg conftest.py
+	$(BIN)/mypy plg conftest.py prodcheck
 
 check-deploy: setup
 	SECRET_KEY=check-only-$$(date +%s)-a-long-random-looking-value-for-the-check \
@@ -57,6 +57,12 @@ test-postgres: setup
 test:
 	scripts/system-deps.sh test
 	$(MAKE) lint typecheck check-deploy test-sqlite test-postgres
+
+# The production topology on 127.0.0.1 (PostgreSQL, Redis, nginx, gunicorn, 2 × uvicorn, the
+# worker), a smoke journey through nginx and a locust load; its own command, not part of `test`.
+prod-check: setup
+	scripts/system-deps.sh prod
+	$(BIN)/python -m prodcheck $(PRODCHECK_ARGS)
 
 messages: setup
 	cd plg && ../$(BIN)/python ../manage.py makemessages -l en -v0

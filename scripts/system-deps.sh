@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, only those that are missing.
-# Usage: scripts/system-deps.sh run|test
+# Usage: scripts/system-deps.sh run|test|prod (prod: what `make prod-check` starts)
 set -euo pipefail
 
 need=()
@@ -11,6 +11,11 @@ for pkg in gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
 done
 if [ "${1:-run}" = "test" ]; then
   for pkg in chromium postgresql poppler-utils redis-server; do
+    have "$pkg" || need+=("$pkg")
+  done
+fi
+if [ "${1:-run}" = "prod" ]; then
+  for pkg in nginx postgresql redis-server openssl; do
     have "$pkg" || need+=("$pkg")
   done
 fi

@@ -197,7 +197,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# Where collectstatic puts the files a proxy (nginx) serves under /static/.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "plg" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -280,13 +281,22 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
-CHANNEL_LAYERS = (
-    {
+# redis-py 8 stops reading a reply after 5 s (its default socket_timeout): exactly as long as
+# channels_redis's blocking pop waits for a message, so every live socket that was quiet for 5 s
+# failed. The layer's connections wait longer than its pop.
+REDIS_LAYER_SOCKET_TIMEOUT = 15
+
+
+def channel_layers(redis_url: str) -> dict[str, Any]:
+    if not redis_url:
+        return {"default": {"BACKEND": "plg.live.layers.SweepingInMemoryChannelLayer"}}
+    host = {"address": redis_url, "socket_timeout": REDIS_LAYER_SOCKET_TIMEOUT}
+    return {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "CONFIG": {"hosts": [host]},
         }
     }
-    if REDIS_URL
-    else {"default": {"BACKEND": "plg.live.layers.SweepingInMemoryChannelLayer"}}
-)
+
+
+CHANNEL_LAYERS = channel_layers(REDIS_URL)

@@ -30,3 +30,13 @@ def test_expired_messages_are_swept_at_most_once_per_interval() -> None:
 
     swept, kept_until_next_sweep = play(asyncio.wait_for(scenario(), 5))
     assert swept and kept_until_next_sweep
+
+
+def test_the_redis_layer_reads_longer_than_its_blocking_pop_waits() -> None:
+    """Else an idle live socket fails each time the pop comes back empty (redis-py 8)."""
+    from channels_redis.core import RedisChannelLayer
+
+    from plg.settings.base import channel_layers
+
+    host = channel_layers("redis://127.0.0.1:6379/0")["default"]["CONFIG"]["hosts"][0]
+    assert host["socket_timeout"] > RedisChannelLayer.brpop_timeout
