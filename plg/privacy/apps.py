@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PrivacyConfig(AppConfig):
+    """The AVG: what a person may download about themselves, forgetting a person, how long data
+    is kept, and who looked at aggregated sensitive data."""
+
+    name = "plg.privacy"
+    label = "privacy"
