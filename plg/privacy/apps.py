@@ -7,3 +7,9 @@ class PrivacyConfig(AppConfig):
 
     name = "plg.privacy"
     label = "privacy"
+
+    def ready(self) -> None:
+        from plg.core.signals import worker_started
+        from plg.privacy.tasks import start_bewaartermijn
+
+        worker_started.connect(start_bewaartermijn, dispatch_uid="privacy-bewaartermijn")

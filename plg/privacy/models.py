@@ -36,3 +36,24 @@ class Raadpleging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wat} {self.onderwerp}"
+
+
+class Aankondiging(models.Model):
+    """The notice that an archived PLG or a closed scan wave will be removed: sent once, and
+    nothing goes before the weeks of notice since it have passed."""
+
+    plg = models.OneToOneField(
+        "communities.PLG", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    afname = models.OneToOneField(
+        "scans.Afname", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    verstuurd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(plg__isnull=False) ^ models.Q(afname__isnull=False),
+                name="aankondiging_over_een_ding",
+            )
+        ]
