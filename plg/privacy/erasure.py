@@ -48,8 +48,8 @@ def _stappen(user: User) -> Iterator[Stap]:
         for veld, actie in regel.personen.items():
             field = model._meta.get_field(veld)
             if field.many_to_many:
-                through = field.remote_field.through  # type: ignore[union-attr]
-                target = field.m2m_reverse_field_name()  # type: ignore[union-attr]
+                through = field.remote_field.through
+                target = field.m2m_reverse_field_name()
                 yield Stap(label, veld, actie, through.objects.filter(**{target: user}), True)
             elif actie == Actie.PUBLIEK:
                 mine = model._default_manager.filter(**{veld: user})

@@ -50,5 +50,7 @@ class RaadplegingMiddleware:
             and user is not None
             and user.is_authenticated
         ):
-            Raadpleging.objects.create(wie=user, wat=match.url_name, onderwerp=onderwerp(match.kwargs))
+            Raadpleging.objects.create(
+                wie=user, wat=match.url_name, onderwerp=onderwerp(match.kwargs)
+            )
         return response

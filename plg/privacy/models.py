@@ -40,7 +40,7 @@ class Raadpleging(models.Model):
 
 class Aankondiging(models.Model):
     """The notice that an archived PLG or a closed scan wave will be removed: sent once, and
-    nothing goes before the weeks of notice since it have passed."""
+    nothing goes before the weeks of notice since then have passed."""
 
     plg = models.OneToOneField(
         "communities.PLG", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
@@ -57,3 +57,6 @@ class Aankondiging(models.Model):
                 name="aankondiging_over_een_ding",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.plg_id or ''}{self.afname_id or ''} {self.verstuurd_op:%Y-%m-%d}"

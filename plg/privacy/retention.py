@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -71,7 +72,8 @@ def _people_of_afname(afname: Afname) -> list[User]:
 
 def _ids(aankondigingen: models.QuerySet[Aankondiging], veld: str) -> models.QuerySet[Any]:
     """The announced ids of one kind (a NULL in ``NOT IN`` would match nothing at all)."""
-    return aankondigingen.filter(**{f"{veld}__isnull": False}).values(veld)
+    ids: models.QuerySet[Any] = aankondigingen.filter(**{f"{veld}__isnull": False}).values(veld)
+    return ids
 
 
 def _announce(nu: datetime, grens: datetime) -> int:
@@ -99,7 +101,7 @@ def _purge(nu: datetime, grens: datetime) -> int:
     plgs = _plgs_due(grens).filter(pk__in=_ids(announced, "plg"))
     afnames = _afnames_due(grens).filter(pk__in=_ids(announced, "afname"))
     for bijlage in Bijlage.objects.filter(afronding__plg__in=plgs):
-        transaction.on_commit(lambda file=bijlage.file: file.delete(save=False))
+        transaction.on_commit(partial(bijlage.file.delete, save=False))
     gewist = afnames.count() + plgs.count()
     afnames.delete()
     plgs.delete()

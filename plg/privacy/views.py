@@ -24,9 +24,7 @@ PER_PAGE = 50
 
 @login_required
 def mijn_gegevens(request: AuthedRequest) -> HttpResponse:
-    return render(
-        request, "privacy/mijn_gegevens.html", {"bewaartermijn": bewaartermijn_jaren()}
-    )
+    return render(request, "privacy/mijn_gegevens.html", {"bewaartermijn": bewaartermijn_jaren()})
 
 
 @login_required

@@ -150,9 +150,10 @@ def _broken(label: str, veld: str, actie: Actie, before: dict[int, str], user: i
     }
     if left.filter(pk__in=expected_gone).exists():
         return [f"{label}.{veld}: rows that were theirs are still there"]
-    if actie in (Actie.ANONIEM, Actie.PUBLIEK) and left.exclude(pk__in=expected_gone).exclude(
-        **{veld: oud_lid()}
-    ).exists():
+    if (
+        actie in (Actie.ANONIEM, Actie.PUBLIEK)
+        and left.exclude(pk__in=expected_gone).exclude(**{veld: oud_lid()}).exists()
+    ):
         return [f"{label}.{veld}: kept rows are not by een oud-lid"]
     return []
 

@@ -33,4 +33,6 @@ class Command(BaseCommand):
         if ja:
             self.stdout.write(f"{email} is vergeten.")
         else:
-            self.stdout.write(f"Er is nog niets gewijzigd. Herhaal met --ja om {email} te vergeten.")
+            self.stdout.write(
+                f"Er is nog niets gewijzigd. Herhaal met --ja om {email} te vergeten."
+            )
