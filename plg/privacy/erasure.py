@@ -11,9 +11,11 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
+from django.db.models import Count, Q
 
 from plg.accounts.models import User
 from plg.bibliotheek.models import Bibliotheekitem
+from plg.communities.models import PLG, Fase, Rol
 from plg.communities.sharing import Audience
 from plg.privacy.rules import REGELS, Actie
 
@@ -85,6 +87,18 @@ def _scrub_library(user: User) -> None:
             OUD_LID_NAAM if part == naam else part for part in item.namen.split(", ")
         )
         item.save(update_fields=["namen"])
+
+
+def coached_alone(user: User) -> models.QuerySet[PLG]:
+    """Running PLG's that would lose their only procescoach: hand the role over first."""
+    coaches = Count("lidmaatschappen", filter=Q(lidmaatschappen__rol=Rol.PROCESCOACH))
+    return (
+        PLG.objects.filter(lidmaatschappen__user=user, lidmaatschappen__rol=Rol.PROCESCOACH)
+        .exclude(fase=Fase.AFGESLOTEN)
+        .annotate(coaches=coaches)
+        .filter(coaches=1)
+        .order_by("name")
+    )
 
 
 @transaction.atomic

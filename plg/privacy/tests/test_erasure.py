@@ -108,6 +108,12 @@ def test_the_command_without_ja_changes_nothing(world: World) -> None:
     assert "communities.Lidmaatschap.user: 1 wissen" in out.getvalue()
 
 
+def test_the_command_warns_about_a_plg_that_loses_its_only_coach(world: World) -> None:
+    err = StringIO()
+    call_command("vergeet", world.coach.email, stdout=StringIO(), stderr=err)
+    assert f"enige procescoach van de PLG '{world.plg.name}'" in err.getvalue()
+
+
 def test_the_command_with_ja_forgets(world: World) -> None:
     call_command("vergeet", world.member.email.upper(), "--ja", stdout=StringIO())
     assert not User.objects.filter(pk=world.member.pk).exists()

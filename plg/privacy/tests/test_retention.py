@@ -6,11 +6,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import override_settings
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from conftest import World
-from plg.communities.models import PLG, Fase
+from plg.communities.models import PLG, Afronding, Bijlage, Fase
 from plg.post.models import Bericht, Soort
 from plg.privacy.models import Aankondiging, Raadpleging
 from plg.privacy.retention import houd_bewaartermijn, jaren_terug
@@ -142,3 +145,17 @@ def test_every_demo_plg_and_wave_can_be_removed() -> None:
     houd_bewaartermijn(NU)
     houd_bewaartermijn(NU + timedelta(weeks=6))
     assert (PLG.objects.count(), Afname.objects.count()) == (0, 0)
+
+
+def test_the_attachments_of_a_removed_plg_leave_the_storage(
+    world: World, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    plg = _archive(world, 6)
+    afronding = Afronding.objects.create(plg=plg, author=world.coach, voorstel="Ons voorstel")
+    bijlage = Bijlage.objects.create(afronding=afronding, name="voorstel.pdf")
+    bijlage.file.save("voorstel.pdf", ContentFile(b"%PDF-1.4"))
+    name = bijlage.file.name
+    houd_bewaartermijn(NU)
+    with django_capture_on_commit_callbacks(execute=True):
+        houd_bewaartermijn(NU + timedelta(weeks=6))
+    assert not default_storage.exists(name)

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from plg.accounts.models import User
-from plg.privacy.erasure import OUD_LID_EMAIL, plan, vergeet
+from plg.privacy.erasure import OUD_LID_EMAIL, coached_alone, plan, vergeet
 
 
 class Command(BaseCommand):
@@ -27,6 +27,11 @@ class Command(BaseCommand):
         user = User.objects.filter(email__iexact=email.strip()).first()
         if user is None or user.email == OUD_LID_EMAIL:
             raise CommandError(f"Niemand gevonden met e-mailadres {email}.")
+        for plg in coached_alone(user):
+            self.stderr.write(
+                f"Let op: {email} is de enige procescoach van de PLG '{plg.name}'. "
+                "Geef die rol eerst door, anders blijft de PLG zonder procescoach achter."
+            )
         stappen = [stap for stap in (vergeet(user=user) if ja else plan(user)) if stap[3]]
         for model, veld, actie, aantal in stappen:
             self.stdout.write(f"{model}.{veld}: {aantal} {actie}")
