@@ -19,10 +19,13 @@ class Raadpleging(models.Model):
 
     wie = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="+",
         verbose_name=_("wie"),
     )
+    """Empty when the account was removed some other way than ``vergeet`` (which writes
+    "een oud-lid"): the log keeps that the page was opened."""
     wat = models.CharField(_("pagina"), max_length=60, validators=[single_line])
     onderwerp = models.CharField(_("over"), max_length=120, blank=True, validators=[single_line])
     wanneer = models.DateTimeField(_("wanneer"), default=timezone.now, db_index=True)

@@ -73,7 +73,13 @@ def raadplegingen_csv(request: AuthedRequest) -> HttpResponse:
     """The whole log for the DPO: who, which page, about what, when. Never what it showed."""
     require_privacy_officer(request.user)
     rows = [["wie", "e-mailadres", "pagina", "over", "wanneer"]] + [
-        [r.wie.display_name, r.wie.email, r.wat, r.onderwerp, r.wanneer.isoformat()]
+        [
+            r.wie.display_name if r.wie else "",
+            r.wie.email if r.wie else "",
+            r.wat,
+            r.onderwerp,
+            r.wanneer.isoformat(),
+        ]
         for r in Raadpleging.objects.select_related("wie").iterator(chunk_size=2000)
     ]
     response = HttpResponse(csv_bytes(rows), content_type="text/csv; charset=utf-8")

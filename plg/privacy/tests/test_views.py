@@ -118,3 +118,9 @@ def test_the_dpo_export_lists_every_view(client: Client, world: World) -> None:
     _login(client, _staff(world))
     rows = client.get(reverse("raadplegingen_csv")).content.decode("utf-8-sig").splitlines()
     assert len(rows) == 2 and world.leader.email in rows[1] and "traject" in rows[1]
+
+
+def test_the_log_stays_when_an_account_is_removed(world: World) -> None:
+    Raadpleging.objects.create(wie=world.leader, wat="traject", onderwerp="pk=4")
+    world.leader.delete()
+    assert Raadpleging.objects.get().wie is None
