@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("plg.bibliotheek.urls_delen")),
     path("", include("plg.bibliotheek.urls_zoeken")),
     path("", include("plg.beheer.urls")),
+    path("", include("plg.privacy.urls")),
 ]

@@ -51,6 +51,7 @@ class Soort(models.TextChoices):
     EXPERTBEZOEK = "expertbezoek", _("Vragen aan een expert")
     TRAJECT_DIGEST = "traject-digest", _("Maandelijkse samenvatting van een traject")
     TANDEM_UITNODIGING = "tandem-uitnodiging", _("Uitnodigingen voor de schoolleider")
+    BEWAARTERMIJN = "bewaartermijn", _("Berichten over het wissen na de bewaartermijn")
 
 
 class BerichtQuerySet(models.QuerySet["Bericht"]):

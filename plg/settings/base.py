@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "plg.post",
     "plg.pages",
     "plg.beheer",
+    "plg.privacy",
     "channels",
     "axes",
 ]
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "plg.privacy.middleware.RaadplegingMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -300,3 +302,9 @@ def channel_layers(redis_url: str) -> dict[str, Any]:
 
 
 CHANNEL_LAYERS = channel_layers(REDIS_URL)
+
+# The AVG (plg/privacy, docs/privacy.md): archived PLG's and closed scan waves are removed this
+# many years after they closed; their members and school leaders hear it this many weeks ahead.
+# The access log of aggregated sensitive pages is kept as long.
+PRIVACY_BEWAARTERMIJN_JAREN = int(os.environ.get("PRIVACY_BEWAARTERMIJN_JAREN", "5"))
+PRIVACY_AANKONDIGING_WEKEN = int(os.environ.get("PRIVACY_AANKONDIGING_WEKEN", "6"))

@@ -66,6 +66,7 @@ def _pages() -> dict[str, list[str]]:
             reverse("home"),
             reverse("plg_detail", args=[plg.pk]),
             *[reverse("bibliotheekitem", args=[i.slug]) for i in gedeeld[:1]],
+            reverse("mijn_gegevens"),
         ],
         "directie@regenboog.example": leader,
         "els@netwerk.example": [

@@ -206,7 +206,9 @@ def page_forms(html: str, page_url: str) -> list[Form]:
 
 
 def persona_for(allowed: set[str]) -> str:
-    return next(p for p in PREFERENCE if p in allowed)
+    """The persona that reaches the page; for a page no persona reaches (a beheerder's), one
+    who is turned away, so its refusal gets the hostile values."""
+    return next((p for p in PREFERENCE if p in allowed), "outsider")
 
 
 def with_query(url: str, params: dict[str, str]) -> str:

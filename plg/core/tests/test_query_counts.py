@@ -252,6 +252,8 @@ PAGES: list[tuple[str, str, Args]] = [
     ("coach", "team", lambda w: [w.school.pk]),
     ("leader", "team_poster_pdf", lambda w: [w.school.pk, w.plg.pk]),
     ("member", "mijn_leerlog", lambda w: []),
+    ("member", "mijn_gegevens_json", lambda w: []),
+    ("colleague", "mijn_gegevens_json", lambda w: []),
     ("coach", "bijeenkomst_kit", lambda w: [w.plg.bijeenkomsten.latest("starts_at").pk]),
 ]
 

@@ -10,6 +10,7 @@ from django_tasks_db.management.commands.db_worker import Command as DbWorker
 from django_tasks_db.models import DBTaskResult
 
 from plg.beheer.tasks import hartslag
+from plg.core.signals import worker_started
 
 
 class Command(DbWorker):
@@ -17,6 +18,7 @@ class Command(DbWorker):
 
     def handle(self, *args: Any, **options: Any) -> None:
         start_hartslag()
+        worker_started.send(sender=self.__class__)
         super().handle(*args, **options)
 
 
